@@ -1,0 +1,124 @@
+// Finds, reads and validates the configuration file (.noops-lint.yaml and friends).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseYaml } from '../load/yaml.js';
+import { locationOfKey, locationOfValue } from '../model/positions.js';
+import type { Severity } from './finding.js';
+import { readPackageFile } from '../util/package-root.js';
+
+export const CONFIG_FILE_NAMES = [
+  '.noops-lint.yaml',
+  '.noops-lint.yml',
+  '.noops-lint.json',
+  'noops-lint.config.yaml',
+  'noops-lint.config.yml',
+  'noops-lint.config.json',
+  '.noops-lintrc',
+];
+
+export type RuleSetting = { severity: Severity | 'off'; options?: Record<string, unknown> };
+
+export interface Config {
+  /** Absolute path of the file it came from, if any. */
+  file?: string;
+  rules: Record<string, RuleSetting>;
+  ignores: string[];
+  failOn?: Severity | 'never';
+  stage?: string;
+  region?: string;
+}
+
+export class ConfigError extends Error {}
+
+export const EMPTY_CONFIG: Config = { rules: {}, ignores: [] };
+
+/** Looks for a config file in `start` and its parents, not above the git top-level (or `start` outside git). */
+export function findConfigFile(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (existsSync(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir || !isInsideGitRepo(parent)) return undefined;
+    dir = parent;
+  }
+}
+
+function isInsideGitRepo(dir: string): boolean {
+  let d = dir;
+  for (;;) {
+    if (existsSync(path.join(d, '.git'))) return true;
+    const parent = path.dirname(d);
+    if (parent === d) return false;
+    d = parent;
+  }
+}
+
+let validateConfig: ReturnType<Ajv['compile']> | undefined;
+
+export function loadConfigFile(file: string, displayName = file): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the configuration file ${displayName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  const parsed = parseYaml(text, displayName);
+  if (!parsed.ok) throw new ConfigError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`).join('\n'));
+  return parseConfig(parsed.value ?? {}, displayName, file);
+}
+
+export function parseConfig(value: unknown, displayName: string, file?: string): Config {
+  validateConfig ??= new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readPackageFile('schemas/config.schema.json')));
+  if (!validateConfig(value)) {
+    const error = (validateConfig.errors ?? [])[0]!;
+    throw new ConfigError(describeConfigError(error, value, displayName));
+  }
+  const raw = value as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
+    rules[id] = typeof setting === 'string' ? { severity: setting as RuleSetting['severity'] } : (setting as RuleSetting);
+  }
+  return {
+    file,
+    rules,
+    ignores: (raw.ignores as string[] | undefined) ?? [],
+    failOn: raw.failOn as Config['failOn'],
+    stage: raw.stage as string | undefined,
+    region: raw.region as string | undefined,
+  };
+}
+
+/** Turns an Ajv error into one sentence naming the key, its line, and what is allowed. */
+function describeConfigError(error: ErrorObject, value: unknown, displayName: string): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let parent: unknown = value;
+  for (const s of segments.slice(0, -1)) parent = (parent as Record<string, unknown>)?.[s];
+  const last = segments[segments.length - 1];
+  let where = displayName;
+  let key = segments.join('.') || '(top level)';
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    const container = segments.reduce<unknown>((node, s) => (node as Record<string, unknown>)?.[s], value);
+    const loc = locationOfKey(container, extra);
+    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
+    key = [...segments, extra].join('.');
+    const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region' : 'severity, options';
+    return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
+  }
+  if (last !== undefined) {
+    const loc = locationOfValue(parent, last) ?? locationOfKey(parent, last);
+    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
+  }
+  if (error.keyword === 'pattern' || error.keyword === 'propertyNames') {
+    return `${where}: "${key}" is not a rule id; rule ids look like "iam/wildcard-action".`;
+  }
+  if (key.startsWith('rules.')) {
+    return `${where}: "${key}" must be "off", "error", "warning", "note" or { severity, options }.`;
+  }
+  return `${where}: "${key}" ${error.message ?? 'is invalid'}.`;
+}

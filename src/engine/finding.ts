@@ -1,0 +1,46 @@
+// A finding: what a rule (or the tool itself, for input problems) reports at one location.
+import type { Location } from '../model/location.js';
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+export interface RelatedLocation {
+  location: Location;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Plain text; its first sentence stands alone. */
+  message: string;
+  location: Location;
+  related: RelatedLocation[];
+  /** The function the finding is about, as the manifest spells its name. */
+  function?: string;
+  /**
+   * The finding's logical identity without line numbers (resource logical id, policy path, action),
+   * used for fingerprints, baselines and de-duplication.
+   */
+  key: string;
+}
+
+/** Findings the tool reports about its own input (reserved ids). */
+export const INPUT_RULES = {
+  parseError: 'input/parse-error',
+  skippedFile: 'input/skipped-file',
+  unresolved: 'input/unresolved',
+  invalidManifest: 'input/invalid-manifest',
+  ruleError: 'internal/rule-error',
+} as const;
+
+export function inputFinding(
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  location: Location,
+  key = '',
+): Finding {
+  return { ruleId, severity, message, location, related: [], key: key || `${ruleId}|${location.file}|${message}` };
+}

@@ -1,0 +1,63 @@
+// The rule contract: metadata and a check in one object; the check only reports.
+import type { Location } from '../model/location.js';
+import type { Project } from '../model/project.js';
+import type { RelatedLocation, Severity } from './finding.js';
+
+export const DOCS_BASE = 'https://github.com/noops-lint/noops-lint/blob/main/README.md#';
+
+export interface RuleReport<MessageId extends string> {
+  messageId: MessageId;
+  /** Values for the message's {{placeholders}}. */
+  data?: Record<string, string | number>;
+  at: Location;
+  related?: RelatedLocation[];
+  /** The function the finding is about, as the manifest spells it. */
+  function?: string;
+  /** Logical identity without line numbers: resource logical id, policy path, action. */
+  key: string;
+  /** Overrides the rule's severity for this finding (partial wildcards are warnings, full ones errors). */
+  severity?: Severity;
+}
+
+export interface RuleContext<Options, MessageId extends string> {
+  project: Project;
+  options: Options;
+  /** The date deprecation tables are read at (pinned in tests). */
+  now: Date;
+  report(report: RuleReport<MessageId>): void;
+}
+
+export interface Rule<Options = Record<string, never>, MessageId extends string = string> {
+  id: string;
+  category: string;
+  severity: Severity;
+  /** One sentence naming the problem (SARIF shortDescription). */
+  description: string;
+  /** A paragraph: why it matters and how the rule decides (SARIF fullDescription, at most 1024 characters). */
+  fullDescription: string;
+  /** What to do instead, with an example. */
+  help: string;
+  /** Security rules carry a CVSS-like score for GitHub code scanning. */
+  securitySeverity?: number;
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+  tags: string[];
+  messages: Record<MessageId, string>;
+  /** JSON Schema of the options (checked with Ajv before the rule runs). */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions: Options;
+  check(context: RuleContext<Options, MessageId>): void;
+}
+
+export type AnyRule = Rule<any, string>;
+
+export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId> {
+  return rule;
+}
+
+export function helpUri(ruleId: string): string {
+  return DOCS_BASE + ruleId.replace('/', '').toLowerCase();
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

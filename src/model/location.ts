@@ -1,0 +1,23 @@
+// Where a value came from: a root-relative file and a 1-based region (end column exclusive).
+
+export interface Location {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function locationAtStart(file: string): Location {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
+}
+
+export function formatLocation(loc: Location): string {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}

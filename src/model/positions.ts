@@ -1,0 +1,46 @@
+// Locations of the plain values a manifest loader produces, kept beside them so rules can work
+// with ordinary objects and still point at the user's line.
+import type { Location } from './location.js';
+
+interface NodePositions {
+  self: Location;
+  keys: Map<string | number, Location>;
+  values: Map<string | number, Location>;
+}
+
+const table = new WeakMap<object, NodePositions>();
+
+export function recordPosition(node: object, self: Location): void {
+  if (!table.has(node)) table.set(node, { self, keys: new Map(), values: new Map() });
+}
+
+export function recordMember(parent: object, key: string | number, keyLoc: Location | undefined, valueLoc: Location): void {
+  const entry = table.get(parent);
+  if (!entry) return;
+  if (keyLoc) entry.keys.set(key, keyLoc);
+  entry.values.set(key, valueLoc);
+}
+
+/** The location of an object or array as a whole. */
+export function locationOf(node: unknown): Location | undefined {
+  return node !== null && typeof node === 'object' ? table.get(node)?.self : undefined;
+}
+
+/** The location of `parent[key]`'s value (for scalars the only way to find them). */
+export function locationOfValue(parent: unknown, key: string | number): Location | undefined {
+  if (parent === null || typeof parent !== 'object') return undefined;
+  return table.get(parent)?.values.get(key);
+}
+
+/** The location of the key `key` in the mapping `parent` (where "Action:" is written). */
+export function locationOfKey(parent: unknown, key: string | number): Location | undefined {
+  if (parent === null || typeof parent !== 'object') return undefined;
+  const entry = table.get(parent);
+  return entry?.keys.get(key) ?? entry?.values.get(key);
+}
+
+/** Copies the positions of `from` onto `to`, for values rebuilt by a loader (merged globals, resolved variables). */
+export function copyPositions(from: object, to: object): void {
+  const entry = table.get(from);
+  if (entry && !table.has(to)) table.set(to, entry);
+}

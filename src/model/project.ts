@@ -1,0 +1,180 @@
+// The one model every rule reads: services, their functions, roles, policy statements and resources,
+// whatever manifest format they came from. Values keep their locations; unknowable ones are Unresolved.
+import type { Location } from './location.js';
+import type { Finding } from '../engine/finding.js';
+
+export type ManifestKind = 'serverless' | 'sam' | 'cloudformation' | 'service';
+
+/** A value with the place it was written. */
+export interface Located<T = unknown> {
+  value: T;
+  location: Location;
+}
+
+export interface Project {
+  /** Absolute path of the project root; nothing outside it is read. */
+  root: string;
+  services: ServiceModel[];
+  /** Every function of every service, in manifest order, services sorted by manifest path. */
+  functions: FunctionModel[];
+  roles: RoleModel[];
+  resources: ResourceModel[];
+  /** Problems found while reading (parse errors, skipped files, unresolved values). */
+  inputFindings: Finding[];
+  /** Root-relative paths of every file that was read, sorted. */
+  files: string[];
+}
+
+export interface ServiceModel {
+  /** Root-relative manifest path; unique per service. */
+  id: string;
+  name: string;
+  kind: ManifestKind;
+  manifest: string;
+  /** Root-relative folder of the manifest ('' for the root). */
+  dir: string;
+  location: Location;
+  stage?: string;
+  region?: string;
+  functions: FunctionModel[];
+  roles: RoleModel[];
+  resources: ResourceModel[];
+  /** Set for `kind: Service` manifests. */
+  container?: ContainerServiceModel;
+  /** The manifest after variables were resolved (positions recorded on its objects). */
+  document: Record<string, unknown>;
+}
+
+export type NormalizedEventType =
+  | 'api' // REST API (API Gateway v1): 29 s integration limit
+  | 'http-api' // HTTP API (API Gateway v2): 30 s integration limit
+  | 'function-url'
+  | 'alb'
+  | 'sqs'
+  | 'kinesis'
+  | 'dynamodb-stream'
+  | 'sns'
+  | 's3'
+  | 'schedule'
+  | 'eventbridge'
+  | 'websocket'
+  | 'other';
+
+export interface EventModel {
+  /** The type as the manifest spells it (`httpApi`, `HttpApi`, `sqs`, `SQS`). */
+  type: string;
+  normalizedType: NormalizedEventType;
+  /** The event's source: queue or stream ARN, bucket, topic (a value, an intrinsic or Unresolved). */
+  source?: unknown;
+  location: Location;
+  properties: Record<string, unknown>;
+}
+
+export interface EnvironmentVariable {
+  name: string;
+  /** A string, number, intrinsic object or Unresolved. */
+  value: unknown;
+  /** Where the value is written (the line a finding about it points at). */
+  location: Location;
+  origin: 'provider' | 'function' | 'globals';
+}
+
+export interface FunctionModel {
+  /** `${manifest}#${name}`: unique in the project. */
+  id: string;
+  /** The function's name as the manifest spells it: the Serverless function key, the SAM/CloudFormation logical id. */
+  name: string;
+  service: ServiceModel;
+  location: Location;
+  handler?: Located<unknown>;
+  /** Root-relative folder handler paths are relative to (service folder, CodeUri). Undefined if it points out of the root. */
+  codeDir?: string;
+  runtime?: Located<unknown>;
+  memorySize?: Located<unknown>;
+  timeout?: Located<unknown>;
+  /** `Active`, `PassThrough`, `Disabled` (Serverless `true` becomes `Active`). */
+  tracing?: Located<unknown>;
+  environment: EnvironmentVariable[];
+  events: EventModel[];
+  role: RoleModel;
+  /** Runs in a VPC (needs network-interface permissions). */
+  vpc: boolean;
+  deadLetterTarget?: Located<unknown>;
+  kmsKeyArn?: Located<unknown>;
+  tags: Record<string, unknown>;
+  /** The function's definition after Globals/provider defaults were applied. */
+  properties: Record<string, unknown>;
+}
+
+export type RoleKind =
+  | 'serverless-provider' // IamRoleLambdaExecution shared by the service's functions
+  | 'serverless-function' // serverless-iam-roles-per-function
+  | 'sam-generated' // one per AWS::Serverless::Function with Policies
+  | 'cloudformation' // an AWS::IAM::Role in the template
+  | 'external'; // an ARN or a role defined elsewhere: its grants are unknown
+
+export interface RoleModel {
+  /** Unique in the project: `${manifest}#${logicalId}`. */
+  id: string;
+  /** Logical id or display name (`IamRoleLambdaExecution`, `ThumbnailFunctionRole`). */
+  name: string;
+  kind: RoleKind;
+  service: ServiceModel;
+  /** Where the role is declared (for shared-role findings). */
+  location: Location;
+  functions: FunctionModel[];
+  statements: PolicyStatement[];
+  managedPolicies: ManagedPolicyReference[];
+  /** The role's grants are not all known (external role, unresolvable managed policy). */
+  incomplete: boolean;
+}
+
+export type StatementOrigin =
+  | { kind: 'inline' } // written out in the manifest
+  | { kind: 'sam-policy-template'; template: string } // expanded from DynamoDBCrudPolicy and the like
+  | { kind: 'managed-policy'; policy: string } // expanded from a known AWS managed policy
+  | { kind: 'platform'; reason: string }; // added by the framework (logs, stream/SQS event sources, VPC)
+
+export interface PolicyStatement {
+  /** Logical path, stable when lines move: `provider.iam.role.statements[0]`, `Resources.Fn.Properties.Policies[1]`. */
+  path: string;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  actions: Located<unknown>[];
+  notActions: Located<unknown>[];
+  resources: Located<unknown>[];
+  notResources: Located<unknown>[];
+  condition?: unknown;
+  /** The whole statement (or the policy template entry that produced it). */
+  location: Location;
+  origin: StatementOrigin;
+}
+
+export interface ManagedPolicyReference {
+  /** As written: a name, an ARN, an intrinsic or Unresolved. */
+  value: unknown;
+  /** The AWS managed policy name when the value names one (`AdministratorAccess`). */
+  name?: string;
+  location: Location;
+}
+
+export interface ResourceModel {
+  logicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  /** The logical id's key in the template. */
+  location: Location;
+  service: ServiceModel;
+}
+
+export interface ContainerServiceModel {
+  name: string;
+  image?: Located<unknown>;
+  scaling?: Located<Record<string, unknown>>;
+  security?: Located<Record<string, unknown>>;
+  healthCheck?: Located<Record<string, unknown>>;
+  location: Location;
+  /** Dockerfile beside the manifest, when there is one (root-relative). */
+  dockerfile?: string;
+}

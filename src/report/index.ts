@@ -1,0 +1,37 @@
+// Output formats by name: each a pure function from a run's result to the text to print.
+import type { LintResult } from '../engine/result.js';
+import { compact } from './compact.js';
+import { github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+
+export interface ReporterOptions {
+  /** ANSI colour; the CLI decides (TTY, NO_COLOR, FORCE_COLOR, --color). Only stylish uses it. */
+  color: boolean;
+  /**
+   * Joined before every root-relative path so printed paths are relative to the git top-level
+   * (or wherever the CLI wants them), e.g. `services/api` for a project below the repository root.
+   */
+  cwdPrefix?: string;
+  /** `--sarif-category`: becomes SARIF `automationDetails.id` `<category>/`. */
+  sarifCategory?: string;
+}
+
+export type Reporter = (result: LintResult, options: ReporterOptions) => string;
+
+export const FORMAT_NAMES = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
+
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export const DEFAULT_FORMAT: FormatName = 'stylish';
+
+export const reporters: Readonly<Record<FormatName, Reporter>> = { stylish, compact, json, sarif, github };
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+export function getReporter(name: FormatName): Reporter {
+  return reporters[name];
+}

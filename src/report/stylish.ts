@@ -1,0 +1,85 @@
+// The default human format: findings grouped by file in aligned columns, then one summary line.
+import * as util from 'node:util';
+import type { Finding, Severity } from '../engine/finding.js';
+import type { LintResult } from '../engine/result.js';
+import { countSeverities, outputPath, singleLine, sortFindings } from './findings.js';
+import type { Reporter } from './index.js';
+
+type Style = Parameters<typeof util.styleText>[0];
+type Paint = (style: Style, text: string) => string;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'cyan' };
+
+export const stylish: Reporter = (result, options) => {
+  const paint = painter(options.color);
+  const findings = sortFindings(result.findings);
+  const lines: string[] = [];
+  for (const group of groupByFile(findings, options.cwdPrefix)) {
+    lines.push(paint(['bold', 'underline'], group.path));
+    lines.push(...formatGroup(group.findings, paint), '');
+  }
+  lines.push(summaryLine(result, findings, paint));
+  return lines.join('\n') + '\n';
+};
+
+function formatGroup(findings: Finding[], paint: Paint): string[] {
+  const rows = findings.map((finding) => ({
+    line: String(finding.location.line),
+    column: String(finding.location.column),
+    severity: finding.severity,
+    message: singleLine(finding.message),
+    ruleId: finding.ruleId,
+  }));
+  const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
+  const lineWidth = width((row) => row.line);
+  const columnWidth = width((row) => row.column);
+  const severityWidth = width((row) => row.severity);
+  const messageWidth = width((row) => row.message);
+  // Padding is measured on plain text and colour added afterwards, so escapes never skew columns.
+  return rows.map(
+    (row) =>
+      '  ' +
+      paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) +
+      '  ' +
+      paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) +
+      '  ' +
+      row.message.padEnd(messageWidth) +
+      '  ' +
+      paint('dim', row.ruleId),
+  );
+}
+
+function groupByFile(findings: Finding[], prefix: string | undefined): Array<{ path: string; findings: Finding[] }> {
+  const groups: Array<{ path: string; findings: Finding[] }> = [];
+  for (const finding of findings) {
+    const path = outputPath(finding.location.file, prefix);
+    const last = groups.at(-1);
+    if (last && last.path === path) last.findings.push(finding);
+    else groups.push({ path, findings: [finding] });
+  }
+  return groups;
+}
+
+function summaryLine(result: LintResult, findings: Finding[], paint: Paint): string {
+  const fileCount = new Set([...result.files, ...findings.map((finding) => finding.location.file)]).size;
+  const files = plural(fileCount, 'file');
+  if (findings.length === 0) return paint('green', `No problems found in ${files}.`);
+  const counts = countSeverities(findings);
+  const text = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')} in ${files}`;
+  const style: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
+  return paint(['bold', style] as Style, text);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The CLI has already decided whether to colour (TTY, NO_COLOR, FORCE_COLOR, flags), so the
+ * stream check styleText does by default is turned off: the reporter stays a pure function.
+ */
+function painter(color: boolean): Paint {
+  const styleText = (util as Partial<typeof util>).styleText;
+  if (!color || typeof styleText !== 'function') return (_style, text) => text;
+  return (style, text) => (text === '' ? text : styleText(style, text, { validateStream: false }));
+}
