@@ -14,7 +14,7 @@ interface TokenPattern {
   description: string;
 }
 
-const AWS_ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
+const AWS_ACCESS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 
@@ -35,8 +35,8 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   { pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/, description: 'an OpenAI API key' },
 ];
 
-// scheme://user:password@host, the password being neither empty nor a placeholder for later substitution.
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/@]+/i;
+// scheme://user:password@host (user may be empty: redis://:password@host), the password being neither empty nor a placeholder for later substitution.
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@[^\s/@]+/i;
 
 /** Recognises a credential by the shape of the value alone. */
 export function detectSecretValue(value: string): SecretValueMatch | undefined {
@@ -73,7 +73,8 @@ export function isPlaceholderValue(value: string): boolean {
 export function isNonSecretShape(value: string): boolean {
   const trimmed = value.trim();
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|none|null|nil|n\/a)$/i.test(trimmed)) return true;
-  if (/^-?\d+(?:\.\d+)?[smhd]?$/.test(trimmed)) return true;
+  // TTLs and sizes (3600, 15m); long digit strings can be keys.
+  if (/^-?\d{1,10}(?:\.\d+)?[smhd]?$/.test(trimmed)) return true;
   if (/^arn:aws[a-z-]*:/.test(trimmed)) return true;
   if (/^alias\//.test(trimmed)) return true;
   // An SSM parameter name or a file path (/app/prod/db-password, ./keys/service.json).
@@ -190,7 +191,7 @@ const NON_SECRET_SUFFIXES = new Set([
 const NON_SECRET_PREFIXES = ['PARAMETERS_SECRETS_EXTENSION_', 'SECRETS_MANAGER_', 'SSM_PARAMETER_STORE_'];
 
 // AUTH names usually hold a mode (AUTH: cognito); these values are modes, not credentials.
-const AUTH_MODES = /^(?:iam|aws_iam|jwt|cognito|oauth2?|oidc|basic|bearer|api_?key|lambda|custom|apikey)$/i;
+const AUTH_MODES = /^(?:iam|aws_iam|jwt|cognito|oauth2?|oidc|basic|bearer|api_?key|lambda|custom)$/i;
 
 /** Splits `resizerApiToken`, `RESIZER_API_TOKEN`, `db-password` into upper-case words. */
 export function nameSegments(name: string): string[] {

@@ -22,6 +22,14 @@ export interface CliArguments {
   stage?: string;
   gitignore: boolean;
   rules: string[];
+  /** `--baseline <file>`: report only findings the baseline does not record. */
+  baseline?: string;
+  /** `--write-baseline <file>`: record today's findings and exit 0. */
+  writeBaseline?: string;
+  /** `--no-inline-suppressions` (auditor mode) turns this off: comments and resource Metadata are ignored. */
+  inlineSuppressions: boolean;
+  /** `--include-suppressed`: suppressed and baselined findings go into SARIF with `suppressions`. */
+  includeSuppressed: boolean;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -47,6 +55,10 @@ Options:
       --max-warnings <n>    fail when there are more than n warnings (default: -1, no limit)
       --quiet               report errors only
       --rule <id>           run only this rule (repeatable)
+      --baseline <file>     report (and fail on) only findings not recorded in this baseline
+      --write-baseline <file>  record the current findings in a baseline file, then exit 0
+      --no-inline-suppressions  ignore noops-lint-disable-next-line comments and Metadata (auditor mode)
+      --include-suppressed  add suppressed and baselined findings to SARIF, with their suppressions
       --stage <name>        Serverless stage for \${sls:stage} / \${opt:stage} (default: provider.stage, then dev)
       --resolve-env         resolve \${env:X} from the environment (off: it could copy CI secrets into reports)
       --no-gitignore        also read files that .gitignore excludes
@@ -79,6 +91,10 @@ export function parseCliArguments(argv: string[]): CliArguments {
         stage: { type: 'string' },
         gitignore: { type: 'boolean', default: true },
         rule: { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'inline-suppressions': { type: 'boolean', default: true },
+        'include-suppressed': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -125,6 +141,10 @@ export function parseCliArguments(argv: string[]): CliArguments {
     stage: values.stage,
     gitignore: values.gitignore ?? true,
     rules: values.rule ?? [],
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    inlineSuppressions: values['inline-suppressions'] ?? true,
+    includeSuppressed: values['include-suppressed'] ?? false,
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

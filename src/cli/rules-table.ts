@@ -1,8 +1,35 @@
-// The README's rules table, generated from rule metadata (a test keeps README and this output equal).
+// The README's rules section, generated from rule metadata and each rule's first bad fixture
+// (`npm run docs:rules` writes it; a test keeps README.md equal to this output).
 import type { AnyRule } from '../engine/rule.js';
+
+export interface RuleExample {
+  /** Root-relative path of the fixture file shown. */
+  file: string;
+  language: string;
+  text: string;
+}
 
 export function rulesTableMarkdown(rules: AnyRule[]): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const rows = sorted.map((r) => `| [\`${r.id}\`](#${r.id.replace('/', '').toLowerCase()}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = sorted.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
   return ['| Rule | Default | What it finds |', '| --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+export function rulesDocsMarkdown(rules: AnyRule[], exampleOf: (rule: AnyRule) => RuleExample | undefined): string {
+  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const parts = [rulesTableMarkdown(sorted)];
+  for (const rule of sorted) {
+    const example = exampleOf(rule);
+    parts.push(`### \`${rule.id}\``, '', `${rule.severity} · ${rule.description}`, '', rule.fullDescription, '');
+    if (example) {
+      parts.push(`Reported (\`${example.file}\`):`, '', '```' + example.language, example.text.trimEnd(), '```', '');
+    }
+    parts.push(`Fix: ${rule.help}`, '');
+  }
+  return parts.join('\n');
+}
+
+/** GitHub's heading anchor for "### `iam/wildcard-action`". */
+export function anchor(id: string): string {
+  return id.replace('/', '').toLowerCase();
 }

@@ -1,10 +1,17 @@
 // The CLI's work, testable without a process: parse arguments, load config, lint, report, return an exit code.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
-import { lint, RuleOptionsError } from '../engine/lint.js';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
+import { compareFindings, lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
+import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
+import { filterToScope, resolveScope } from '../engine/scope.js';
+import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
+import { ProjectFiles } from '../load/files.js';
+import { artifactUri, fingerprint } from '../report/findings.js';
+import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
 import { helpUri, type AnyRule } from '../engine/rule.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
 import { REPORTERS } from '../report/index.js';
@@ -79,8 +86,29 @@ export function findProjectRoot(cwd: string): string {
 }
 
 function runLint(args: CliArguments, io: CliIo): number {
+  return executeLint(args, io).exitCode;
+}
+
+export interface CliLintOutcome {
+  exitCode: number;
+  /** What was reported: suppressed and baselined findings are in `suppressed`, out-of-scope ones are gone. */
+  result: LintRun;
+  /** The fail level in force (flag, then config, then error). */
+  failOn: Severity | 'never';
+}
+
+/**
+ * The lint command: analyse, apply suppressions and the baseline, keep the findings in scope, write the
+ * report(s). The Action calls this too, then adds annotations and a job summary from `result`.
+ */
+export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
+  if (args.rules.length) {
+    const known = new Set([...BUILTIN_RULES, ...TOOL_RULES].map((r) => r.id));
+    const unknown = args.rules.filter((r) => !known.has(r));
+    if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(', ')}. Run noops-lint rules to list them.`);
+  }
   const paths = (args.paths.length ? args.paths : ['.']).map((p) => {
     const abs = path.resolve(io.cwd, p);
     const rel = path.relative(root, abs);
@@ -89,9 +117,14 @@ function runLint(args: CliArguments, io: CliIo): number {
     }
     return rel.split(path.sep).join('/');
   });
+  const files = new ProjectFiles(root);
+  const scope = resolveScope(files, paths);
+  const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
+  const failOn = args.failOn ?? config.failOn ?? 'error';
+
   const run = lint({
     root,
-    paths,
+    paths: scope.analyse,
     config,
     onlyRules: args.rules.length ? args.rules : undefined,
     now: io.now,
@@ -100,21 +133,105 @@ function runLint(args: CliArguments, io: CliIo): number {
     stage: args.stage,
     gitignore: args.gitignore,
   });
-  if (args.rules.length) {
-    const known = new Set([...BUILTIN_RULES, ...TOOL_RULES].map((r) => r.id));
-    const unknown = args.rules.filter((r) => !known.has(r));
-    if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(', ')}. Run noops-lint rules to list them.`);
+
+  let findings = run.findings;
+  let suppressed: SuppressedFinding[] = [];
+  let rules = run.rules;
+  if (args.inlineSuppressions) {
+    const outcome = applySuppressions({
+      findings,
+      project: run.project,
+      files,
+      knownRuleIds: new Set([...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
+      ranRuleIds: new Set(run.rules.map((r) => r.id)),
+      now: io.now ?? new Date(),
+    });
+    findings = outcome.findings.sort(compareFindings);
+    suppressed = outcome.suppressed;
+    const ran = new Set(rules.map((r) => r.id));
+    rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
-  const findings = args.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
-  const result = { ...run, findings };
+  findings = filterToScope(findings, scope);
+  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
+
+  if (args.writeBaseline) {
+    const target = path.resolve(io.cwd, args.writeBaseline);
+    const written = createBaseline(findings, files);
+    writeFileSync(target, serializeBaseline(written));
+    const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
+    io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.\n`);
+    return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
+  }
+  if (baseline) {
+    const outcome = applyBaseline(findings, baseline, files, args.baseline!);
+    findings = outcome.findings;
+    suppressed = [...suppressed, ...outcome.suppressed];
+  }
+  if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
+  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  const result: LintRun = { ...run, findings, rules, suppressed };
+
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   const format = args.format ?? 'stylish';
-  const report = REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
+  const sarifText = () => sarifReport(result, args);
+  const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
   if (args.outputFile) writeFileSync(path.resolve(io.cwd, args.outputFile), report);
   else io.stdout(report);
-  if (args.sarifFile) writeFileSync(path.resolve(io.cwd, args.sarifFile), REPORTERS.sarif(result, { color: false, sarifCategory: args.sarifCategory }));
-  if (findings.length > 5000 && format === 'sarif') io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
-  return exitCode(findings, args.failOn ?? config.failOn ?? 'error', args.maxWarnings);
+  if (args.sarifFile) writeFileSync(path.resolve(io.cwd, args.sarifFile), sarifText());
+  if (findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
+  return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+function readBaseline(file: string, display: string): BaselineFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`The baseline ${display} does not exist; create it with --write-baseline ${display}.`);
+  }
+  try {
+    return parseBaseline(text, display);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * SARIF for the run. Suppressed findings stay out (GitHub code scanning ignores `suppressions` and would open
+ * alerts), unless --include-suppressed asks for them, each with its `suppressions` for other consumers.
+ */
+function sarifReport(result: LintRun, args: CliArguments): string {
+  const options = { color: false, sarifCategory: args.sarifCategory };
+  const held = result.suppressed ?? [];
+  if (!args.includeSuppressed || held.length === 0) return REPORTERS.sarif(result, options);
+  const log = buildSarifLog({ ...result, findings: [...result.findings, ...held.map((s) => s.finding)] }, options);
+  const byFingerprint = new Map<string, SuppressionRecord[][]>();
+  for (const entry of held) {
+    const print = fingerprint(entry.finding, artifactUri(entry.finding.location.file));
+    byFingerprint.set(print, [...(byFingerprint.get(print) ?? []), entry.suppressions]);
+  }
+  for (const sarifResult of log.runs[0]!.results as Array<Record<string, unknown> & { partialFingerprints: Record<string, string> }>) {
+    const queue = byFingerprint.get(sarifResult.partialFingerprints[FINGERPRINT_KEY]!);
+    const records = queue?.shift();
+    if (!records) continue;
+    sarifResult.suppressions = records.map((record) => ({
+      kind: record.kind,
+      status: 'accepted',
+      justification: record.justification,
+      ...(record.location
+        ? {
+            location: {
+              physicalLocation: {
+                artifactLocation: { uri: artifactUri(record.location.file), uriBaseId: SRCROOT },
+                region: { startLine: record.location.line, startColumn: record.location.column },
+              },
+            },
+          }
+        : {}),
+    }));
+  }
+  return JSON.stringify(log, null, 2) + '\n';
 }
 
 function loadConfig(args: CliArguments, io: CliIo, root: string): Config {
@@ -149,7 +266,7 @@ function listRules(io: CliIo): number {
 
 function explainRule(id: string | undefined, io: CliIo): number {
   if (!id) throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
-  const rule = [...allRules(), ...TOOL_RULES].find((r) => r.id === id);
+  const rule = [...allRules(), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
   io.stdout(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${helpUri(rule.id)}\n`);
   return 0;

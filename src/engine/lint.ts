@@ -11,6 +11,9 @@ import type { LintResult, ToolNotification } from './result.js';
 import { formatMessage, type AnyRule } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { toolVersion } from '../util/package-root.js';
+import { analyseFunctions, type SourceReader } from '../analyse/index.js';
+import type { ProjectAnalysis } from '../analyse/analysis-types.js';
+import type { FunctionUsage } from '../analyse/types.js';
 
 export interface LintOptions {
   /** Absolute project root. */
@@ -50,12 +53,14 @@ export function lint(options: LintOptions): LintRun {
   const now = options.now ?? new Date();
   const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
   const findings: Finding[] = [...project.inputFindings];
+  const analysis = lazyAnalysis(project, sourceReader(files));
 
   for (const { rule, severity, ruleOptions } of enabled) {
     const reported: Finding[] = [];
     try {
       rule.check({
         project,
+        analysis,
         options: ruleOptions,
         now,
         report(report) {
@@ -143,4 +148,25 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(id);
     return true;
   });
+}
+
+/** Reads handler sources through the same confined, cached reader as the manifests. */
+export function sourceReader(files: ProjectFiles): SourceReader {
+  return {
+    read: (rel) => files.read(rel),
+    exists: (rel) => files.isFile(rel),
+  };
+}
+
+function lazyAnalysis(project: Project, reader: SourceReader): ProjectAnalysis {
+  let usages: Map<string, FunctionUsage> | undefined;
+  return {
+    usageOf(fn) {
+      usages ??= analyseFunctions(project, reader);
+      return usages.get(fn.id);
+    },
+    permissionsOf() {
+      return undefined;
+    },
+  };
 }

@@ -1,6 +1,23 @@
 // The outcome of one run, as every reporter receives it.
 import type { AnyRule } from './rule.js';
 import type { Finding } from './finding.js';
+import type { Location } from '../model/location.js';
+
+/** Why a finding is not reported: SARIF `suppressions[]` (kind inSource or external, with a justification). */
+export interface SuppressionRecord {
+  /** SARIF kind: `inSource` for a comment or Metadata entry in the analysed files, `external` for a baseline. */
+  kind: 'inSource' | 'external';
+  source: 'inline' | 'metadata' | 'baseline';
+  justification: string;
+  /** Where the suppression is written (the comment or Metadata entry); absent for baselines. */
+  location?: Location;
+}
+
+/** A finding held back by a suppression or the baseline; reported only on request (`--include-suppressed`). */
+export interface SuppressedFinding {
+  finding: Finding;
+  suppressions: SuppressionRecord[];
+}
 
 export interface ToolNotification {
   /** `input/parse-error`, `input/skipped-file`: problems reading input, also listed as findings. */
@@ -22,4 +39,6 @@ export interface LintResult {
   /** Files that could not be parsed or were skipped (SARIF toolExecutionNotifications). */
   notifications: ToolNotification[];
   toolVersion: string;
+  /** Findings held back by inline suppressions, resource Metadata or the baseline, sorted like `findings`. */
+  suppressed?: SuppressedFinding[];
 }

@@ -1,6 +1,7 @@
 // The rule contract: metadata and a check in one object; the check only reports.
 import type { Location } from '../model/location.js';
 import type { Project } from '../model/project.js';
+import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import type { RelatedLocation, Severity } from './finding.js';
 
 export const DOCS_BASE = 'https://github.com/noops-lint/noops-lint/blob/main/README.md#';
@@ -21,6 +22,8 @@ export interface RuleReport<MessageId extends string> {
 
 export interface RuleContext<Options, MessageId extends string> {
   project: Project;
+  /** What the code of each function does (source analysis, derived permissions), computed lazily. */
+  analysis: ProjectAnalysis;
   options: Options;
   /** The date deprecation tables are read at (pinned in tests). */
   now: Date;

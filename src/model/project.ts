@@ -177,4 +177,9 @@ export interface ContainerServiceModel {
   location: Location;
   /** Dockerfile beside the manifest, when there is one (root-relative). */
   dockerfile?: string;
+  /**
+   * The Dockerfile's base image per build stage, in order, each at its image reference on the FROM line.
+   * A stage built FROM an earlier stage carries that stage's base; the last entry is what runs. Empty without a Dockerfile.
+   */
+  baseImages: Located<string>[];
 }

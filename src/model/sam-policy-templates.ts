@@ -1,9 +1,9 @@
 // Expands an AWS SAM policy template entry (`- S3CrudPolicy: { BucketName: !Ref Uploads }`) into the
 // policy statements SAM would generate, from the template definitions in src/data/sam-policy-templates.json.
-import { readFileSync } from 'node:fs';
 import type { Location } from './location.js';
 import type { Located, PolicyStatement } from './project.js';
-import { isIntrinsic, isUnresolved } from './values.js';
+import { isIntrinsic, isUnresolved, Unresolved } from './values.js';
+import { readPackageJson } from '../util/package-root.js';
 
 export interface PolicyTemplateDefinition {
   Description?: string;
@@ -21,32 +21,15 @@ export type PolicyTemplateExpansion =
   | {
       ok: true;
       statements: PolicyStatement[];
-      /** Parameters the entry lacks (SAM refuses such a template; their references stay Unresolved-free `Ref`s). */
+      /** Parameters the entry lacks (SAM refuses such a template); their values in the statements are Unresolved. */
       missingParameters: string[];
     }
   | { ok: false; reason: string };
 
 let cachedTemplates: Record<string, PolicyTemplateDefinition> | undefined;
 
-/**
- * Reads a JSON file of src/data. The build does not copy data next to the compiled module, so a
- * module running from dist/src/model also looks in the package's src/data.
- */
-export function readDataFile(name: string): unknown {
-  const candidates = [new URL(`../data/${name}`, import.meta.url), new URL(`../../../src/data/${name}`, import.meta.url)];
-  let lastError: unknown;
-  for (const url of candidates) {
-    try {
-      return JSON.parse(readFileSync(url, 'utf8')) as unknown;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw new Error(`noops-lint data file ${name} is missing: ${String(lastError)}`);
-}
-
 export function policyTemplates(): Record<string, PolicyTemplateDefinition> {
-  cachedTemplates ??= (readDataFile('sam-policy-templates.json') as PolicyTemplateData).templates;
+  cachedTemplates ??= readPackageJson<PolicyTemplateData>('src/data/sam-policy-templates.json').templates;
   return cachedTemplates;
 }
 
@@ -65,7 +48,7 @@ export function expandPolicyTemplate(
   at: { path: string; location: Location },
 ): PolicyTemplateExpansion {
   if (!isPolicyTemplateName(templateName)) return { ok: false, reason: `${templateName} is not a known SAM policy template` };
-  const template = policyTemplates()[templateName]!;
+  const template = policyTemplates()[templateName] as PolicyTemplateDefinition;
   if (parameters === null || parameters === undefined) parameters = {};
   if (typeof parameters !== 'object' || Array.isArray(parameters) || isIntrinsic(parameters) || isUnresolved(parameters)) {
     return { ok: false, reason: `the parameters of ${templateName} must be a mapping of parameter names to values` };
@@ -73,7 +56,9 @@ export function expandPolicyTemplate(
   const given = parameters as Record<string, unknown>;
   const missingParameters = Object.keys(template.Parameters).filter((name) => !Object.hasOwn(given, name));
   const values = new Map<string, unknown>();
-  for (const name of Object.keys(template.Parameters)) if (Object.hasOwn(given, name)) values.set(name, given[name]);
+  for (const name of Object.keys(template.Parameters)) {
+    values.set(name, Object.hasOwn(given, name) ? given[name] : new Unresolved(`!Ref ${name}`, `the ${templateName} entry does not set ${name}`));
+  }
 
   const definitions = template.Definition.Statement;
   const statements = definitions.map((raw, index): PolicyStatement => {
@@ -124,6 +109,9 @@ function simplifySubs(node: unknown): unknown {
   const sub = record['Fn::Sub'];
   if (isIntrinsic(record) && Array.isArray(sub) && sub.length === 2 && typeof sub[0] === 'string' && isPlainRecord(sub[1])) {
     let text = sub[0];
+    // `!Sub ["${secretArn}", { secretArn: X }]` is X itself.
+    const whole = /^\$\{([A-Za-z0-9_]+)\}$/.exec(text);
+    if (whole?.[1] !== undefined && Object.hasOwn(sub[1], whole[1])) return sub[1][whole[1]];
     const remaining: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(sub[1])) {
       const inline = inlineSubValue(value);

@@ -26,12 +26,12 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export const DEFAULT_FORMAT: FormatName = 'stylish';
 
-export const reporters: Readonly<Record<FormatName, Reporter>> = { stylish, compact, json, sarif, github };
+export const REPORTERS: Readonly<Record<FormatName, Reporter>> = { stylish, compact, json, sarif, github };
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
 export function getReporter(name: FormatName): Reporter {
-  return reporters[name];
+  return REPORTERS[name];
 }

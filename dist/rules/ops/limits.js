@@ -1,0 +1,124 @@
+// Checks function timeouts against Lambda's maximum and the API Gateway integration timeouts in front
+// of them, and notes functions left on the default memory size and timeout.
+import { defineRule } from '../../src/engine/rule.js';
+/** Lambda's hard limit on a function's timeout, in seconds. */
+const LAMBDA_MAX_TIMEOUT = 900;
+/** API Gateway's integration timeout per API kind: the caller gets a 504 once it passes. */
+const INTEGRATION_TIMEOUTS = {
+    api: { seconds: 29, api: 'REST API' },
+    'http-api': { seconds: 30, api: 'HTTP API' },
+    websocket: { seconds: 29, api: 'WebSocket API' },
+};
+/** What a function gets when the manifest says nothing. */
+const DEFAULTS = {
+    serverless: '1024 MB and 6 seconds in the Serverless Framework',
+    sam: '128 MB and 3 seconds',
+    cloudformation: '128 MB and 3 seconds',
+};
+/** Seconds as written: a number or a numeric string (CloudFormation accepts both); anything else is not judged. */
+function seconds(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+function sameLocation(a, b) {
+    return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+/** The tightest API Gateway integration in front of a function; a Serverless `async: true` http event does not wait for it. */
+function tightestIntegration(fn) {
+    let tightest;
+    for (const event of fn.events) {
+        const limit = INTEGRATION_TIMEOUTS[event.normalizedType];
+        if (!limit || event.properties.async === true)
+            continue;
+        if (!tightest || limit.seconds < tightest.seconds)
+            tightest = limit;
+    }
+    return tightest;
+}
+/** Functions sharing one written timeout (provider.timeout, Globals) become one finding at that line. */
+function groupByTimeout(functions) {
+    const groups = [];
+    for (const fn of functions) {
+        const located = fn.timeout;
+        const timeout = seconds(located?.value);
+        if (!located || timeout === undefined)
+            continue;
+        const group = groups.find((g) => g.timeout === timeout && sameLocation(g.location, located.location));
+        if (group)
+            group.functions.push(fn);
+        else
+            groups.push({ location: located.location, timeout, functions: [fn] });
+    }
+    return groups;
+}
+function describeGroup(group, what) {
+    const single = group.functions.length === 1 ? group.functions[0] : undefined;
+    return {
+        at: group.location,
+        key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : 'shared'}`,
+        related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${f.name} uses this timeout` })),
+        ...(single ? { function: single.name } : {}),
+    };
+}
+export default defineRule({
+    id: 'ops/limits',
+    category: 'ops',
+    severity: 'warning',
+    description: "A function's timeout exceeds a limit that applies to it, or is left at the default.",
+    fullDescription: "Lambda rejects a timeout above 900 seconds, so the deployment fails (an error). Behind API Gateway the integration gives up first: after 29 seconds for a REST or WebSocket API and 30 seconds for an HTTP API the caller gets a 504 while the function keeps running, and billing, without anyone waiting for its answer (a warning; a REST API's limit can be raised by a quota request for Regional and private APIs). A function with neither a memory size nor a timeout, on the function or inherited from provider or Globals, runs with the platform defaults, which are rarely right for its work (a note, once per service). Timeouts set by variables or intrinsics are not judged.",
+    help: 'Keep the timeout within what calls the function, for example `timeout: 28` behind a REST API, and move longer work to an asynchronous path (a queue or Step Functions). Set `memorySize` and `timeout` explicitly, for example under `provider:` or `Globals.Function`.',
+    precision: 'very-high',
+    tags: ['reliability', 'cost'],
+    messages: {
+        aboveMaximum: 'The timeout of {{timeout}} seconds ({{functions}}) is above the Lambda maximum of 900 seconds: the deployment is rejected.',
+        aboveIntegration: 'The timeout of {{timeout}} seconds ({{functions}}) is longer than the {{limit}}-second {{api}} integration timeout: callers get a 504 after {{limit}} seconds while the function keeps running.',
+        defaults: 'No memory size or timeout is set for {{functions}}, so {{subject}} with the defaults ({{defaults}}).',
+    },
+    defaultOptions: {},
+    check({ project, report }) {
+        for (const group of groupByTimeout(project.functions)) {
+            const names = group.functions.map((f) => f.name).join(', ');
+            if (group.timeout > LAMBDA_MAX_TIMEOUT) {
+                report({ ...describeGroup(group, 'timeout>900'), messageId: 'aboveMaximum', severity: 'error', data: { timeout: group.timeout, functions: names } });
+                continue;
+            }
+            // Only the functions behind an API whose integration gives up before their timeout.
+            const byApi = new Map();
+            for (const fn of group.functions) {
+                const limit = tightestIntegration(fn);
+                if (!limit || group.timeout <= limit.seconds)
+                    continue;
+                const entry = byApi.get(limit.api) ?? { seconds: limit.seconds, functions: [] };
+                entry.functions.push(fn);
+                byApi.set(limit.api, entry);
+            }
+            for (const [api, { seconds: limit, functions }] of byApi) {
+                const subgroup = { ...group, functions };
+                report({
+                    ...describeGroup(subgroup, `timeout>${api}`),
+                    messageId: 'aboveIntegration',
+                    data: { timeout: group.timeout, functions: functions.map((f) => f.name).join(', '), limit, api },
+                });
+            }
+        }
+        for (const service of project.services) {
+            const defaults = DEFAULTS[service.kind];
+            if (!defaults)
+                continue;
+            // A function with either setting has been thought about; only neither set means "never considered".
+            const bare = service.functions.filter((fn) => !fn.memorySize && !fn.timeout);
+            if (bare.length === 0)
+                continue;
+            report({
+                messageId: 'defaults',
+                severity: 'note',
+                at: service.location,
+                key: `${service.id}|defaults`,
+                data: { functions: bare.map((f) => f.name).join(', '), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
+            });
+        }
+    },
+});

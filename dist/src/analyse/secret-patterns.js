@@ -1,0 +1,221 @@
+// Decides whether an environment variable holds a secret: by what its value looks like (key formats,
+// private key blocks, URLs with a password) or by a secret-sounding name with a literal value.
+const AWS_ACCESS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
+const PRIVATE_KEY_BLOCK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+// Prefixes issued by the providers themselves, so a match is a credential whatever the variable is called.
+// Each requires a body long enough that the bare prefix in documentation ("sk_live_...") does not match.
+const TOKEN_PATTERNS = [
+    { pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/, description: 'a Stripe live secret key' },
+    { pattern: /\btok_live_[A-Za-z0-9]{10,}/, description: 'a live API token' },
+    { pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}/, description: 'a GitHub token' },
+    { pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}/, description: 'a GitHub fine-grained token' },
+    { pattern: /\bglpat-[A-Za-z0-9_-]{20,}/, description: 'a GitLab personal access token' },
+    { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/, description: 'a Slack token' },
+    { pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/, description: 'a Slack webhook URL' },
+    { pattern: /\bAIza[0-9A-Za-z_-]{35}/, description: 'a Google API key' },
+    { pattern: /\bnpm_[A-Za-z0-9]{36}/, description: 'an npm access token' },
+    { pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/, description: 'a SendGrid API key' },
+    { pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/, description: 'an Anthropic API key' },
+    { pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/, description: 'an OpenAI API key' },
+];
+// scheme://user:password@host (user may be empty: redis://:password@host), the password being neither empty nor a placeholder for later substitution.
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@[^\s/@]+/i;
+/** Recognises a credential by the shape of the value alone. */
+export function detectSecretValue(value) {
+    if (AWS_ACCESS_KEY_ID.test(value))
+        return { kind: 'aws-access-key-id', description: 'an AWS access key id' };
+    if (PRIVATE_KEY_BLOCK.test(value))
+        return { kind: 'private-key', description: 'a private key' };
+    for (const { pattern, description } of TOKEN_PATTERNS) {
+        if (pattern.test(value))
+            return { kind: 'token', description };
+    }
+    const url = URL_WITH_PASSWORD.exec(value);
+    if (url && !isPlaceholderPassword(url[1]))
+        return { kind: 'url-password', description: 'a URL with an embedded password' };
+    return undefined;
+}
+function isPlaceholderPassword(password) {
+    // postgres://app:${DB_PASSWORD}@db, mysql://u:****@h, redis://:<password>@h
+    return /\$\{|\{\{|%[A-Z_]+%/.test(password) || /^\*+$/.test(password) || /^<[^>]*>$/.test(password);
+}
+/** CloudFormation dynamic references: the template holds a pointer, the value is fetched at deploy time. */
+export function isDynamicReference(value) {
+    return /\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[^}]*\}\}/.test(value);
+}
+/** Values that are obviously not the secret itself: empty, a to-do marker, a template to be filled in. */
+export function isPlaceholderValue(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return true;
+    if (/^(?:TODO|TBD|FIXME|XXX)$/i.test(trimmed))
+        return true;
+    // ${VAR}, {{ var }}: substituted by another tool before deploy.
+    return /^\$\{[^}]*\}$/.test(trimmed) || /^\{\{[^}]*\}\}$/.test(trimmed);
+}
+/** Values that configure secret handling rather than hold a secret: flags, numbers, ARNs, paths. */
+export function isNonSecretShape(value) {
+    const trimmed = value.trim();
+    if (/^(?:true|false|yes|no|on|off|enabled|disabled|none|null|nil|n\/a)$/i.test(trimmed))
+        return true;
+    // TTLs and sizes (3600, 15m); long digit strings can be keys.
+    if (/^-?\d{1,10}(?:\.\d+)?[smhd]?$/.test(trimmed))
+        return true;
+    if (/^arn:aws[a-z-]*:/.test(trimmed))
+        return true;
+    if (/^alias\//.test(trimmed))
+        return true;
+    // An SSM parameter name or a file path (/app/prod/db-password, ./keys/service.json).
+    return /^\.{0,2}\/[\w./@-]*$/.test(trimmed);
+}
+// Words that make a name a secret on their own (PASSWORD, DB_PASS, GITHUB_TOKEN).
+const SECRET_WORDS = new Set([
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASSPHRASE',
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'APIKEY',
+    'PRIVATEKEY',
+    'ACCESSKEY',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+]);
+// KEY is a secret only with one of these before it (API_KEY, SIGNING_KEY), not S3_KEY or PARTITION_KEY.
+const KEY_QUALIFIERS = new Set([
+    'API',
+    'ACCESS',
+    'PRIVATE',
+    'SECRET',
+    'SIGNING',
+    'SIGN',
+    'ENCRYPTION',
+    'ENCRYPT',
+    'CRYPTO',
+    'MASTER',
+    'HMAC',
+    'JWT',
+    'AUTH',
+    'CLIENT',
+    'APP',
+    'SESSION',
+    'WEBHOOK',
+    'SERVICE',
+    'LICENSE',
+    'SUBSCRIPTION',
+    'CONSUMER',
+    'ADMIN',
+]);
+// A last segment that says the variable holds a pointer to or a setting of a secret, not the secret.
+const NON_SECRET_SUFFIXES = new Set([
+    'ARN',
+    'NAME',
+    'ID',
+    'IDS',
+    'URL',
+    'URI',
+    'ENDPOINT',
+    'HOST',
+    'HOSTNAME',
+    'PORT',
+    'TABLE',
+    'BUCKET',
+    'QUEUE',
+    'TOPIC',
+    'STREAM',
+    'PATH',
+    'FILE',
+    'DIR',
+    'PARAM',
+    'PARAMS',
+    'PARAMETER',
+    'TTL',
+    'EXPIRY',
+    'EXPIRES',
+    'EXPIRATION',
+    'LIFETIME',
+    'AGE',
+    'TIMEOUT',
+    'DURATION',
+    'SECONDS',
+    'MILLIS',
+    'LENGTH',
+    'SIZE',
+    'COUNT',
+    'LIMIT',
+    'ENABLED',
+    'DISABLED',
+    'ENABLE',
+    'DISABLE',
+    'REQUIRED',
+    'TYPE',
+    'MODE',
+    'PROVIDER',
+    'REGION',
+    'ISSUER',
+    'AUDIENCE',
+    'DOMAIN',
+    'SCOPE',
+    'SCOPES',
+    'ALGORITHM',
+    'VERSION',
+    'FORMAT',
+    'ALIAS',
+    'ROLE',
+    'PREFIX',
+    'SUFFIX',
+    'LEVEL',
+    'STORE',
+]);
+// Settings of the AWS Parameters and Secrets Lambda extension (PARAMETERS_SECRETS_EXTENSION_HTTP_PORT).
+const NON_SECRET_PREFIXES = ['PARAMETERS_SECRETS_EXTENSION_', 'SECRETS_MANAGER_', 'SSM_PARAMETER_STORE_'];
+// AUTH names usually hold a mode (AUTH: cognito); these values are modes, not credentials.
+const AUTH_MODES = /^(?:iam|aws_iam|jwt|cognito|oauth2?|oidc|basic|bearer|api_?key|lambda|custom)$/i;
+/** Splits `resizerApiToken`, `RESIZER_API_TOKEN`, `db-password` into upper-case words. */
+export function nameSegments(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .toUpperCase()
+        .split(/[^A-Z0-9]+/)
+        .filter((s) => s !== '');
+}
+/** True when a variable of this name is meant to hold a credential (DB_PASSWORD, STRIPE_API_KEY, AUTH_TOKEN). */
+export function isSecretLikeName(name) {
+    const upper = nameSegments(name).join('_');
+    if (NON_SECRET_PREFIXES.some((prefix) => upper.startsWith(prefix)))
+        return false;
+    const segments = upper.split('_');
+    const last = segments[segments.length - 1];
+    if (last === undefined || NON_SECRET_SUFFIXES.has(last))
+        return false;
+    // DB_PASS, SMTP_PWD; but PASS_THROUGH, and PWD alone is the shell's working directory.
+    if ((last === 'PASS' || last === 'PWD') && segments.length > 1)
+        return true;
+    return segments.some((segment, index) => {
+        if (SECRET_WORDS.has(segment))
+            return true;
+        // DBPASSWORD, ADMINPASSWORD: written without a separator.
+        if (/PASSWORD|PASSWD/.test(segment))
+            return true;
+        if (segment === 'KEY' && index > 0 && KEY_QUALIFIERS.has(segments[index - 1]))
+            return true;
+        // BASIC_AUTH, AUTH_KEY, AUTHORIZATION, AUTH_HEADER: not AUTH_MODE (ends in a non-secret suffix).
+        return (segment === 'AUTH' || segment === 'AUTHORIZATION') && ['AUTH', 'AUTHORIZATION', 'KEY', 'HEADER', 'VALUE', 'STRING'].includes(last);
+    });
+}
+/** True when a secret-like name's literal value still is not a credential (AUTH_ENABLED: "true", AUTH: cognito). */
+export function isNonSecretValueFor(name, value) {
+    if (isNonSecretShape(value))
+        return true;
+    const segments = nameSegments(name);
+    // TOKEN_HEADER: X-Api-Token names the header; AUTH_HEADER: "Bearer abc123" is the credential.
+    if (segments[segments.length - 1] === 'HEADER' && /^[A-Za-z]+(?:-[A-Za-z]+)*$/.test(value.trim()))
+        return true;
+    const onlyAuth = !segments.some((s) => SECRET_WORDS.has(s) || /PASSWORD|PASSWD/.test(s)) && segments.some((s) => s === 'AUTH' || s === 'AUTHORIZATION');
+    return onlyAuth && AUTH_MODES.test(value.trim());
+}

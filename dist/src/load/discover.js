@@ -1,0 +1,155 @@
+// Finds the manifests under the paths a user gives, inside the project root: skips node_modules, build
+// output and .gitignore'd files, follows symlinks only inside the root, and never loops.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { locationAtStart } from '../model/location.js';
+/** Folders never walked into unless a user names them. */
+export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.serverless', '.aws-sam', '.esbuild', '.webpack'];
+const MANIFEST_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
+const CODE_CONFIGS = new Set(['serverless.ts', 'serverless.js', 'serverless.cjs', 'serverless.mjs']);
+export function discoverManifests(files, options) {
+    const findings = [];
+    const candidates = new Set();
+    const visitedDirs = new Set();
+    const isConfigIgnored = options.ignores.length ? picomatch(options.ignores, { dot: true }) : () => false;
+    const maxFiles = options.maxFiles ?? 200_000;
+    let seen = 0;
+    const gitignores = new Map();
+    const gitignoreOf = (dir) => {
+        if (!options.gitignore)
+            return null;
+        if (gitignores.has(dir))
+            return gitignores.get(dir);
+        const rel = dir === '' ? '.gitignore' : `${dir}/.gitignore`;
+        let matcher = null;
+        if (files.isFile(rel)) {
+            const text = files.read(rel);
+            if (text.ok)
+                matcher = ignore().add(text.text);
+        }
+        gitignores.set(dir, matcher);
+        return matcher;
+    };
+    // Checks every .gitignore from the root down to the entry's folder, each relative to its own folder.
+    const isGitIgnored = (rel, isDir) => {
+        if (!options.gitignore)
+            return false;
+        const parts = rel.split('/');
+        for (let i = 0; i < parts.length; i += 1) {
+            const dir = parts.slice(0, i).join('/');
+            const matcher = gitignoreOf(dir);
+            if (!matcher)
+                continue;
+            const sub = parts.slice(i).join('/') + (isDir ? '/' : '');
+            if (matcher.ignores(sub))
+                return true;
+        }
+        return false;
+    };
+    const consider = (rel, explicit) => {
+        const base = rel.slice(rel.lastIndexOf('/') + 1);
+        if (CODE_CONFIGS.has(base)) {
+            findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${rel}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
+            return;
+        }
+        const ext = path.posix.extname(base).toLowerCase();
+        if (!MANIFEST_EXTENSIONS.has(ext) && !explicit)
+            return;
+        if (ext === '.json' && isToolingJson(base))
+            return;
+        candidates.add(rel);
+    };
+    const walk = (rel, explicit) => {
+        if (seen > maxFiles)
+            return;
+        const abs = files.absolute(rel);
+        let stat;
+        try {
+            stat = lstatSync(abs);
+        }
+        catch {
+            if (explicit)
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${rel || '.'}: it does not exist.`, locationAtStart(rel || '.')));
+            return;
+        }
+        if (stat.isSymbolicLink()) {
+            let real;
+            try {
+                real = realpathSync(abs);
+            }
+            catch {
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+                return;
+            }
+            if (!files.isInsideRoot(real)) {
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link points outside the project root.`, locationAtStart(rel)));
+                return;
+            }
+            try {
+                stat = statSync(real);
+            }
+            catch {
+                return;
+            }
+        }
+        if (stat.isDirectory()) {
+            let real;
+            try {
+                real = realpathSync(abs);
+            }
+            catch {
+                return;
+            }
+            if (visitedDirs.has(real))
+                return; // a symlink loop or a second link to the same folder
+            visitedDirs.add(real);
+            let entries;
+            try {
+                entries = readdirSync(abs).sort();
+            }
+            catch {
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel || '.'}: the folder cannot be read.`, locationAtStart(rel || '.')));
+                return;
+            }
+            for (const name of entries) {
+                const child = rel ? `${rel}/${name}` : name;
+                seen += 1;
+                if (ALWAYS_SKIPPED.includes(name))
+                    continue;
+                let isDir = false;
+                try {
+                    isDir = statSync(files.absolute(child)).isDirectory();
+                }
+                catch {
+                    isDir = false;
+                }
+                if (isConfigIgnored(child) || isGitIgnored(child, isDir))
+                    continue;
+                walk(child, false);
+            }
+            return;
+        }
+        if (stat.isFile())
+            consider(rel, explicit);
+    };
+    for (const p of [...options.paths].sort())
+        walk(p, true);
+    return { candidates: [...candidates].sort(), findings };
+}
+/** JSON files that tools write and that are never manifests. */
+function isToolingJson(base) {
+    return (base === 'package.json' ||
+        base === 'package-lock.json' ||
+        base === 'composer.json' ||
+        base.startsWith('tsconfig') ||
+        base.startsWith('jsconfig') ||
+        base.endsWith('.schema.json') ||
+        base.startsWith('.eslintrc') ||
+        base.startsWith('.prettierrc') ||
+        base === 'manifest.json' ||
+        base === 'cdk.json' ||
+        base === 'tree.json');
+}

@@ -1,0 +1,934 @@
+// Loads AWS SAM and plain CloudFormation templates (YAML or JSON, cdk.out/*.template.json) into the
+// model: functions with SAM Globals applied, their roles and policy statements, and every resource.
+import { posix } from 'node:path';
+import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { locationAtStart } from '../../model/location.js';
+import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
+import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-policy-templates.js';
+import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
+import { readPackageJson } from '../../util/package-root.js';
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+const SAM_FUNCTION = 'AWS::Serverless::Function';
+const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
+/** SAM refuses these in `Globals.Function`; they never reach a function from there. */
+const NON_GLOBAL_FUNCTION_PROPERTIES = new Set(['Role', 'Policies', 'Events', 'FunctionName']);
+const SAM_EVENT_TYPES = {
+    Api: 'api',
+    HttpApi: 'http-api',
+    SQS: 'sqs',
+    Kinesis: 'kinesis',
+    DynamoDB: 'dynamodb-stream',
+    SNS: 'sns',
+    S3: 's3',
+    Schedule: 'schedule',
+    ScheduleV2: 'schedule',
+    EventBridgeRule: 'eventbridge',
+    CloudWatchEvent: 'eventbridge',
+};
+/** The property of each SAM event type that names what triggers the function. */
+const SAM_EVENT_SOURCE = {
+    SQS: 'Queue',
+    Kinesis: 'Stream',
+    DynamoDB: 'Stream',
+    SNS: 'Topic',
+    S3: 'Bucket',
+    MSK: 'Stream',
+    DocumentDB: 'Cluster',
+    EventBridgeRule: 'EventBusName',
+    CloudWatchEvent: 'EventBusName',
+};
+/** Managed policies SAM attaches to a generated role for pull event sources (samtranslator eventsources/pull.py). */
+const POLLING_POLICY = {
+    SQS: 'AWSLambdaSQSQueueExecutionRole',
+    Kinesis: 'AWSLambdaKinesisExecutionRole',
+    DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
+};
+/** Actions SAM grants a generated role for each EventInvokeConfig destination type (samtranslator model/iam.py). */
+const DESTINATION_ACTIONS = {
+    SQS: ['sqs:SendMessage'],
+    SNS: ['sns:Publish'],
+    EventBridge: ['events:PutEvents'],
+    Lambda: ['lambda:InvokeFunction'],
+};
+const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+let cachedManagedPolicies;
+function managedPolicies() {
+    cachedManagedPolicies ??= readPackageJson('src/data/managed-policies.json').policies;
+    return cachedManagedPolicies;
+}
+/** True for a template SAM transforms: `Transform: AWS::Serverless-2016-10-31`, alone or in a list. */
+export function isSamTemplate(document) {
+    if (!isRecord(document))
+        return false;
+    const transform = document.Transform;
+    return transform === SAM_TRANSFORM || (Array.isArray(transform) && transform.includes(SAM_TRANSFORM));
+}
+/**
+ * The service name: the CDK stack name for `cdk.out/<Stack>.template.json`; the folder name for a
+ * template named `template.*` in a folder (`services/orders/template.yaml` → `orders`); otherwise the
+ * file name without its extension (`template.yaml` at the root → `template`, `infra/api.yaml` → `api`).
+ */
+export function templateServiceName(file) {
+    const base = posix.basename(file);
+    const cdkStack = /^(.+)\.template\.json$/.exec(base);
+    if (cdkStack?.[1])
+        return cdkStack[1];
+    const stem = base.replace(/\.(ya?ml|json|template)$/i, '');
+    const dir = posix.dirname(file);
+    if (stem.toLowerCase() === 'template' && dir !== '.' && dir !== '')
+        return posix.basename(dir);
+    return stem;
+}
+export const loadCloudFormation = (document, context) => {
+    if (!isRecord(document)) {
+        const message = `${context.file} is not a CloudFormation template: its top level must be a mapping.`;
+        context.report(inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationOf(document) ?? locationAtStart(context.file)));
+        return undefined;
+    }
+    return new TemplateLoader(context, document).load();
+};
+class TemplateLoader {
+    ctx;
+    document;
+    service;
+    resources = new Map();
+    templateRoles = new Map();
+    externalRoles = new Map();
+    attachedPolicies = new Set();
+    constructor(ctx, document) {
+        this.ctx = ctx;
+        this.document = document;
+        this.service = {
+            id: ctx.file,
+            name: templateServiceName(ctx.file),
+            kind: isSamTemplate(document) ? 'sam' : 'cloudformation',
+            manifest: ctx.file,
+            dir: ctx.dir,
+            location: locationOf(document) ?? locationAtStart(ctx.file),
+            functions: [],
+            roles: [],
+            resources: [],
+            document,
+        };
+        if (ctx.options.region)
+            this.service.region = ctx.options.region;
+        if (ctx.options.stage)
+            this.service.stage = ctx.options.stage;
+    }
+    load() {
+        const { document } = this;
+        const resources = document.Resources;
+        if (resources === undefined) {
+            this.invalid(`${this.ctx.file} has no Resources section.`, this.service.location);
+            return this.service;
+        }
+        if (!isRecord(resources)) {
+            this.invalid(`Resources in ${this.ctx.file} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
+            return this.service;
+        }
+        this.readResources(resources, this.service.kind === 'sam');
+        for (const resource of this.resources.values())
+            if (resource.type === 'AWS::IAM::Role')
+                this.readTemplateRole(resource);
+        for (const resource of this.resources.values()) {
+            if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy')
+                this.attachPolicyToItsRoles(resource);
+        }
+        const globals = this.readGlobals(document);
+        for (const resource of this.resources.values()) {
+            if (resource.type === SAM_FUNCTION || resource.type === LAMBDA_FUNCTION)
+                this.service.functions.push(this.readFunction(resource, globals));
+        }
+        this.addEventsFromOtherResources();
+        this.service.roles = [...this.templateRoles.values(), ...this.service.roles, ...this.externalRoles.values()].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.id < b.id ? -1 : 1));
+        return this.service;
+    }
+    // ---- resources ----
+    readResources(resources, sam) {
+        let reportedMissingTransform = false;
+        for (const [logicalId, raw] of Object.entries(resources)) {
+            const location = this.keyLocation(resources, logicalId);
+            if (!isRecord(raw)) {
+                this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+                continue;
+            }
+            const type = raw.Type;
+            if (typeof type !== 'string') {
+                this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::S3::Bucket); it is ignored.`, location);
+                continue;
+            }
+            if (!isKnownTypeShape(type)) {
+                this.invalid(`Resource ${logicalId} has the unknown type ${type}; types look like AWS::Service::Resource or Custom::Name.`, locationOfValue(raw, 'Type') ?? location);
+            }
+            if (type.startsWith('AWS::Serverless::') && !sam && !reportedMissingTransform) {
+                reportedMissingTransform = true;
+                this.invalid(`${logicalId} is an ${type}, but the template lacks "Transform: ${SAM_TRANSFORM}", so CloudFormation will reject it.`, locationOfValue(raw, 'Type') ?? location);
+            }
+            let properties = {};
+            if (raw.Properties !== undefined && raw.Properties !== null) {
+                if (isMapping(raw.Properties))
+                    properties = raw.Properties;
+                else
+                    this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, locationOfValue(raw, 'Properties') ?? location);
+            }
+            const model = { logicalId, type, properties, location, service: this.service };
+            if (isRecord(raw.Metadata))
+                model.metadata = raw.Metadata;
+            this.service.resources.push(model);
+            this.resources.set(logicalId, { logicalId, type, raw, properties, model });
+        }
+    }
+    // ---- roles written in the template ----
+    readTemplateRole(resource) {
+        const role = this.newRole(resource.logicalId, resource.logicalId, 'cloudformation', resource.model.location);
+        this.templateRoles.set(resource.logicalId, role);
+        const base = `Resources.${resource.logicalId}.Properties`;
+        const policies = resource.properties.Policies;
+        if (Array.isArray(policies)) {
+            policies.forEach((policy, index) => {
+                const at = locationOfValue(policies, index) ?? resource.model.location;
+                if (!isMapping(policy)) {
+                    role.incomplete = true;
+                    if (!isIntrinsic(policy) && !isUnresolved(policy))
+                        this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+                    return;
+                }
+                this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
+            });
+        }
+        else if (policies !== undefined && policies !== null) {
+            role.incomplete = true;
+            if (!isIntrinsic(policies) && !isUnresolved(policies))
+                this.invalid(`Policies of role ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
+        }
+        this.readManagedPolicyList(role, resource.properties.ManagedPolicyArns, resource.properties, 'ManagedPolicyArns', false);
+    }
+    /** `AWS::IAM::Policy` / `ManagedPolicy` with `Roles: [!Ref MyRole]`: its statements belong to MyRole. */
+    attachPolicyToItsRoles(resource) {
+        const roles = resource.properties.Roles;
+        if (roles === undefined)
+            return;
+        if (!Array.isArray(roles)) {
+            if (!isIntrinsic(roles) && !isUnresolved(roles))
+                this.invalid(`Roles of ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
+            return;
+        }
+        for (const entry of roles) {
+            const role = this.templateRoleNamedBy(entry);
+            if (role)
+                this.addPolicyResourceStatements(role, resource);
+        }
+    }
+    /** A `Roles:` entry: `!Ref MyRole`, or the literal RoleName of a role in this template. */
+    templateRoleNamedBy(entry) {
+        if (isIntrinsic(entry) && typeof entry.Ref === 'string')
+            return this.templateRoles.get(entry.Ref);
+        if (typeof entry !== 'string')
+            return undefined;
+        for (const [logicalId, role] of this.templateRoles) {
+            if (this.resources.get(logicalId)?.properties.RoleName === entry)
+                return role;
+        }
+        return undefined;
+    }
+    addPolicyResourceStatements(role, resource) {
+        const key = `${role.id}|${resource.logicalId}`;
+        if (this.attachedPolicies.has(key))
+            return;
+        this.attachedPolicies.add(key);
+        const document = resource.properties.PolicyDocument;
+        this.readPolicyDocument(role, document, `Resources.${resource.logicalId}.Properties.PolicyDocument`, locationOfValue(resource.properties, 'PolicyDocument') ?? resource.model.location);
+    }
+    readPolicyDocument(role, document, path, location, origin = { kind: 'inline' }) {
+        if (isIntrinsic(document) || isUnresolved(document)) {
+            role.incomplete = true; // `PolicyDocument: !If [...]`: the grants depend on deployment
+            return;
+        }
+        if (!isRecord(document)) {
+            role.incomplete = true;
+            this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+            return;
+        }
+        const statements = document.Statement;
+        if (Array.isArray(statements)) {
+            statements.forEach((statement, index) => {
+                const parsed = this.readStatement(statement, `${path}.Statement[${index}]`, locationOfValue(statements, index) ?? location, origin);
+                if (parsed)
+                    role.statements.push(parsed);
+                else
+                    role.incomplete = true; // `!If` statements or broken ones: what is granted is not certain
+            });
+        }
+        else if (isMapping(statements)) {
+            const parsed = this.readStatement(statements, `${path}.Statement`, locationOfValue(document, 'Statement') ?? location, origin);
+            if (parsed)
+                role.statements.push(parsed);
+            else
+                role.incomplete = true;
+        }
+        else if (isIntrinsic(statements) || isUnresolved(statements)) {
+            role.incomplete = true;
+        }
+        else {
+            role.incomplete = true;
+            this.invalid(`The policy document at ${path} has no Statement list.`, location);
+        }
+    }
+    readStatement(statement, path, location, origin) {
+        if (!isMapping(statement)) {
+            if (!isIntrinsic(statement))
+                this.invalid(`The policy statement ${path} must be a mapping.`, location);
+            return undefined;
+        }
+        const effect = statement.Effect;
+        if (effect !== 'Allow' && effect !== 'Deny') {
+            // An unreadable Effect could be either; judging the statement would be a guess.
+            this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+            return undefined;
+        }
+        const result = {
+            path,
+            effect,
+            actions: this.locatedList(statement, 'Action', location),
+            notActions: this.locatedList(statement, 'NotAction', location),
+            resources: this.locatedList(statement, 'Resource', location),
+            notResources: this.locatedList(statement, 'NotResource', location),
+            location: locationOf(statement) ?? location,
+            origin,
+        };
+        if (typeof statement.Sid === 'string')
+            result.sid = statement.Sid;
+        if (statement.Condition !== undefined)
+            result.condition = statement.Condition;
+        return result;
+    }
+    locatedList(parent, key, fallback) {
+        if (!Object.hasOwn(parent, key))
+            return [];
+        const value = parent[key];
+        const whole = locationOfValue(parent, key) ?? fallback;
+        if (!Array.isArray(value))
+            return [{ value, location: whole }];
+        return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
+    }
+    /** `ManagedPolicyArns` of a role, or (with `samNames`) the string and intrinsic entries of SAM `Policies`. */
+    readManagedPolicyList(role, list, parent, key, samNames) {
+        if (list === undefined || list === null)
+            return;
+        const whole = locationOfValue(parent, key) ?? role.location;
+        if (!Array.isArray(list)) {
+            role.incomplete = true;
+            if (!isIntrinsic(list) && !isUnresolved(list))
+                this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, whole);
+            return;
+        }
+        const base = `Resources.${role.name}.Properties.${key}`;
+        list.forEach((value, index) => this.addManagedPolicy(role, value, `${base}[${index}]`, locationOfValue(list, index) ?? whole, samNames));
+    }
+    /** A managed policy reference; a known AWS one also adds its statements, at `${path}#<Name>.Statement[i]`. */
+    addManagedPolicy(role, value, path, location, samNames) {
+        const reference = { value, location };
+        const name = awsManagedPolicyName(value, samNames);
+        if (name)
+            reference.name = name;
+        role.managedPolicies.push(reference);
+        if (isIntrinsic(value) && typeof value.Ref === 'string') {
+            const policy = this.resources.get(value.Ref);
+            if (policy?.type === 'AWS::IAM::ManagedPolicy') {
+                this.addPolicyResourceStatements(role, policy);
+                return;
+            }
+        }
+        const known = name ? managedPolicies()[name] : undefined;
+        if (!name || !known) {
+            role.incomplete = true; // a customer or unlisted AWS policy: its grants are not known here
+            return;
+        }
+        known.document.Statement.forEach((statement, index) => {
+            role.statements.push(this.dataStatement(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
+        });
+    }
+    /** A statement of bundled data (managed policy, platform grant), located where the user caused it. */
+    dataStatement(statement, path, location, origin) {
+        const list = (key) => {
+            const value = statement[key];
+            if (value === undefined)
+                return [];
+            return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
+        };
+        const result = {
+            path,
+            effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
+            actions: list('Action'),
+            notActions: list('NotAction'),
+            resources: list('Resource'),
+            notResources: list('NotResource'),
+            location,
+            origin,
+        };
+        if (typeof statement.Sid === 'string')
+            result.sid = statement.Sid;
+        return result;
+    }
+    // ---- functions ----
+    readGlobals(document) {
+        const globals = document.Globals;
+        if (globals === undefined || globals === null)
+            return undefined;
+        if (!isRecord(globals)) {
+            this.invalid('Globals must be a mapping (Function, Api, ...); it is ignored.', locationOfKey(document, 'Globals') ?? this.service.location);
+            return undefined;
+        }
+        const fn = globals.Function;
+        if (fn === undefined || fn === null)
+            return undefined;
+        if (!isMapping(fn)) {
+            this.invalid('Globals.Function must be a mapping of function properties; it is ignored.', locationOfKey(globals, 'Function') ?? this.service.location);
+            return undefined;
+        }
+        const usable = {};
+        recordPosition(usable, locationOf(fn) ?? this.service.location);
+        for (const [key, value] of Object.entries(fn)) {
+            if (NON_GLOBAL_FUNCTION_PROPERTIES.has(key)) {
+                this.invalid(`${key} cannot be set in Globals.Function (SAM rejects it); set it on each function.`, this.keyLocation(fn, key));
+                continue;
+            }
+            usable[key] = value;
+            recordMember(usable, key, locationOfKey(fn, key), locationOfValue(fn, key) ?? this.service.location);
+        }
+        return usable;
+    }
+    readFunction(resource, globals) {
+        const { logicalId } = resource;
+        const isSamFunction = resource.type === SAM_FUNCTION;
+        const own = resource.properties;
+        const properties = isSamFunction && globals ? mergeGlobal(globals, own) : own;
+        const location = resource.model.location;
+        const located = (parent, key) => {
+            if (!isRecord(parent) || parent[key] === undefined || parent[key] === null)
+                return undefined;
+            return { value: parent[key], location: locationOfValue(parent, key) ?? location };
+        };
+        const events = isSamFunction ? this.readSamEvents(logicalId, own) : [];
+        const url = properties.FunctionUrlConfig;
+        if (isSamFunction && url !== undefined && url !== null) {
+            events.push({
+                type: 'FunctionUrlConfig',
+                normalizedType: 'function-url',
+                location: this.keyLocation(properties, 'FunctionUrlConfig'),
+                properties: isRecord(url) ? url : {},
+            });
+        }
+        const role = this.roleOf(logicalId, location, resource, own, properties, events);
+        const fn = {
+            id: `${this.ctx.file}#${logicalId}`,
+            name: logicalId,
+            service: this.service,
+            location,
+            environment: this.readEnvironment(own, isSamFunction ? globals : undefined),
+            events,
+            role,
+            vpc: runsInVpc(properties.VpcConfig),
+            tags: readTags(properties.Tags),
+            properties,
+        };
+        role.functions.push(fn);
+        const handler = located(properties, 'Handler');
+        if (handler)
+            fn.handler = handler;
+        const codeDir = isSamFunction ? this.samCodeDir(logicalId, properties) : this.lambdaCodeDir(logicalId, resource);
+        if (codeDir !== undefined)
+            fn.codeDir = codeDir;
+        const runtime = located(properties, 'Runtime');
+        if (runtime)
+            fn.runtime = runtime;
+        const memorySize = located(properties, 'MemorySize');
+        if (memorySize)
+            fn.memorySize = memorySize;
+        const timeout = located(properties, 'Timeout');
+        if (timeout)
+            fn.timeout = timeout;
+        const tracing = isSamFunction ? located(properties, 'Tracing') : located(properties.TracingConfig, 'Mode');
+        if (tracing)
+            fn.tracing = tracing;
+        const deadLetter = isSamFunction ? located(properties.DeadLetterQueue, 'TargetArn') : located(properties.DeadLetterConfig, 'TargetArn');
+        if (deadLetter)
+            fn.deadLetterTarget = deadLetter;
+        const kmsKeyArn = located(properties, 'KmsKeyArn');
+        if (kmsKeyArn)
+            fn.kmsKeyArn = kmsKeyArn;
+        return fn;
+    }
+    readEnvironment(own, globals) {
+        const variablesOf = (properties) => {
+            const environment = properties?.Environment;
+            if (!isMapping(environment))
+                return undefined;
+            const variables = environment.Variables;
+            return isMapping(variables) ? variables : undefined;
+        };
+        const result = [];
+        const local = variablesOf(own);
+        const global = variablesOf(globals);
+        for (const [name, value] of Object.entries(global ?? {})) {
+            if (local && Object.hasOwn(local, name))
+                continue; // the function's own value wins
+            result.push({ name, value, location: locationOfValue(global, name) ?? this.service.location, origin: 'globals' });
+        }
+        for (const [name, value] of Object.entries(local ?? {})) {
+            result.push({ name, value, location: locationOfValue(local, name) ?? this.service.location, origin: 'function' });
+        }
+        return result;
+    }
+    readSamEvents(logicalId, own) {
+        const events = own.Events;
+        if (events === undefined || events === null)
+            return [];
+        if (!isMapping(events)) {
+            this.invalid(`Events of ${logicalId} must be a mapping of event names to { Type, Properties }.`, this.keyLocation(own, 'Events'));
+            return [];
+        }
+        const result = [];
+        for (const [name, event] of Object.entries(events)) {
+            const location = this.keyLocation(events, name);
+            if (!isRecord(event) || typeof event.Type !== 'string') {
+                this.invalid(`Event ${name} of ${logicalId} needs a Type (SQS, Api, S3, ...).`, location);
+                continue;
+            }
+            let properties = {};
+            if (isMapping(event.Properties))
+                properties = event.Properties;
+            else if (event.Properties !== undefined && event.Properties !== null) {
+                this.invalid(`Properties of event ${name} of ${logicalId} must be a mapping.`, locationOfValue(event, 'Properties') ?? location);
+            }
+            const model = { type: event.Type, normalizedType: SAM_EVENT_TYPES[event.Type] ?? 'other', location, properties };
+            const sourceKey = SAM_EVENT_SOURCE[event.Type];
+            if (sourceKey && properties[sourceKey] !== undefined)
+                model.source = properties[sourceKey];
+            result.push(model);
+        }
+        return result;
+    }
+    /** SAM: CodeUri (a folder relative to the template), else the template's folder; none for S3, inline or image code. */
+    samCodeDir(logicalId, properties) {
+        if (properties.PackageType === 'Image' || properties.InlineCode !== undefined)
+            return undefined;
+        const codeUri = properties.CodeUri;
+        if (codeUri === undefined || codeUri === null)
+            return this.ctx.dir;
+        if (typeof codeUri !== 'string' || codeUri.startsWith('s3://'))
+            return undefined; // `{ Bucket, Key }` or S3: not in the project
+        return this.localCodeDir(logicalId, 'CodeUri', codeUri, this.keyLocation(properties, 'CodeUri'));
+    }
+    /** Lambda: `Code: ./src` (a template before `aws cloudformation package`), or a CDK asset folder from Metadata. */
+    lambdaCodeDir(logicalId, resource) {
+        const code = resource.properties.Code;
+        if (typeof code === 'string')
+            return this.localCodeDir(logicalId, 'Code', code, this.keyLocation(resource.properties, 'Code'));
+        if (!isRecord(code) || code.ZipFile !== undefined || code.ImageUri !== undefined)
+            return undefined; // inline or image code
+        const asset = isRecord(resource.raw.Metadata) ? resource.raw.Metadata['aws:asset:path'] : undefined;
+        if (typeof asset === 'string' && isRecord(resource.raw.Metadata)) {
+            return this.localCodeDir(logicalId, 'aws:asset:path', asset, locationOfValue(resource.raw.Metadata, 'aws:asset:path') ?? resource.model.location);
+        }
+        return undefined;
+    }
+    localCodeDir(logicalId, key, value, location) {
+        const dir = this.ctx.resolvePath(value);
+        if (dir === undefined) {
+            this.ctx.report(inputFinding(INPUT_RULES.skippedFile, 'warning', `${key} ${value} of ${logicalId} points outside the project root, so its code is not analysed.`, location));
+        }
+        return dir;
+    }
+    // ---- the role a function runs with ----
+    roleOf(logicalId, location, resource, own, properties, events) {
+        const roleValue = own.Role;
+        if (roleValue === undefined || roleValue === null) {
+            if (resource.type === SAM_FUNCTION)
+                return this.generatedRole(logicalId, location, own, properties, events);
+            this.invalid(`${logicalId} has no Role; an AWS::Lambda::Function needs the ARN of its execution role.`, location);
+            return this.externalRole(`(no role of ${logicalId})`, location);
+        }
+        const roleLocation = locationOfValue(own, 'Role') ?? location;
+        const roleId = this.referencedLogicalId(roleValue, roleLocation);
+        const templateRole = roleId ? this.templateRoles.get(roleId) : undefined;
+        if (templateRole)
+            return templateRole;
+        return this.externalRole(describeValue(roleValue), roleLocation);
+    }
+    /** The logical id a `!GetAtt X.Arn`, `!Ref X` or `!Sub ...${X.Arn}` names, when X is a role of this template. */
+    referencedLogicalId(value, location) {
+        if (!isIntrinsic(value))
+            return undefined;
+        if (typeof value.Ref === 'string')
+            return value.Ref;
+        const getAtt = value['Fn::GetAtt'];
+        if (getAtt !== undefined) {
+            const parts = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split('.') : [];
+            if (parts.length !== 2 || typeof parts[0] !== 'string') {
+                this.invalid(`Fn::GetAtt takes [LogicalId, Attribute]; ${describeValue(value)} cannot be read.`, location);
+                return undefined;
+            }
+            return parts[0];
+        }
+        const sub = value['Fn::Sub'];
+        const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+        if (text === undefined)
+            return undefined;
+        for (const [, logicalId] of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.Arn)?\}/g)) {
+            if (logicalId && this.templateRoles.has(logicalId))
+                return logicalId;
+        }
+        return undefined;
+    }
+    externalRole(display, location) {
+        let role = this.externalRoles.get(display);
+        if (!role) {
+            role = this.newRole(display, display, 'external', location);
+            role.incomplete = true;
+            this.externalRoles.set(display, role);
+        }
+        return role;
+    }
+    /** The role SAM generates for a function without `Role`: `<Logical>Role` with Policies and the platform grants. */
+    generatedRole(logicalId, location, own, properties, events) {
+        const name = `${logicalId}Role`;
+        const policiesLocation = own.Policies !== undefined ? locationOfKey(own, 'Policies') : undefined;
+        const role = this.newRole(name, name, 'sam-generated', policiesLocation ?? location);
+        this.service.roles.push(role);
+        this.readSamPolicies(role, logicalId, own);
+        this.addPlatformStatements(role, { name: logicalId, location, events }, properties);
+        return role;
+    }
+    readSamPolicies(role, logicalId, own) {
+        const policies = own.Policies;
+        if (policies === undefined || policies === null)
+            return;
+        const base = `Resources.${logicalId}.Properties.Policies`;
+        if (Array.isArray(policies)) {
+            policies.forEach((item, index) => this.readSamPolicy(role, item, `${base}[${index}]`, locationOfValue(policies, index) ?? role.location));
+        }
+        else {
+            this.readSamPolicy(role, policies, base, locationOfValue(own, 'Policies') ?? role.location);
+        }
+    }
+    /** One entry of SAM `Policies`: a managed policy name or ARN, a policy document, or a policy template. */
+    readSamPolicy(role, item, path, location) {
+        if (typeof item === 'string' || isUnresolved(item)) {
+            this.addManagedPolicy(role, item, path, location, true);
+            return;
+        }
+        if (isIntrinsic(item)) {
+            const branches = item['Fn::If'];
+            if (Array.isArray(branches) && branches.length === 3) {
+                // `!If [Cond, A, B]`: either may be deployed, so both count (an unknown branch cannot be judged away).
+                [1, 2].forEach((index) => {
+                    const branch = branches[index];
+                    if (isIntrinsic(branch) && branch.Ref === 'AWS::NoValue')
+                        return;
+                    this.readSamPolicy(role, branch, `${path}.Fn::If[${index}]`, locationOfValue(branches, index) ?? location);
+                });
+                return;
+            }
+            this.addManagedPolicy(role, item, path, location, true);
+            return;
+        }
+        if (!isRecord(item)) {
+            role.incomplete = true;
+            this.invalid(`${path} must be a managed policy name, a policy document or a policy template.`, location);
+            return;
+        }
+        if (Object.hasOwn(item, 'Statement')) {
+            this.readPolicyDocument(role, item, path, location);
+            return;
+        }
+        const keys = Object.keys(item);
+        const templateName = keys.length === 1 ? keys[0] : undefined;
+        if (templateName !== undefined && isPolicyTemplateName(templateName)) {
+            const at = { path, location: locationOfKey(item, templateName) ?? location };
+            const expansion = expandPolicyTemplate(templateName, item[templateName], at);
+            if (!expansion.ok) {
+                this.invalid(`${path}: ${expansion.reason}.`, at.location);
+                role.incomplete = true;
+                return;
+            }
+            if (expansion.missingParameters.length > 0) {
+                this.invalid(`${templateName} needs ${expansion.missingParameters.join(', ')}; SAM rejects the template without it.`, at.location);
+            }
+            role.statements.push(...expansion.statements);
+            return;
+        }
+        const what = keys.length === 1 ? `the unknown SAM policy template ${keys[0]}` : 'not a policy document (no Statement) nor a single policy template';
+        this.invalid(`${path} is ${what}; its grants are not known.`, location);
+        role.incomplete = true;
+    }
+    /** What SAM adds to a role it generates (samtranslator sam_resources.py `_construct_role`, eventsources/pull.py). */
+    addPlatformStatements(role, fn, properties) {
+        const base = `Resources.${fn.name}`;
+        const managed = (policy, reason, location) => {
+            managedPolicies()[policy]?.document.Statement.forEach((statement, index) => {
+                role.statements.push(this.dataStatement(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
+            });
+        };
+        const grant = (path, actions, resources, reason, location) => {
+            role.statements.push({
+                path,
+                effect: 'Allow',
+                actions: actions.map((value) => ({ value, location })),
+                notActions: [],
+                resources: resources.map((value) => ({ value, location })),
+                notResources: [],
+                location,
+                origin: { kind: 'platform', reason },
+            });
+        };
+        managed('AWSLambdaBasicExecutionRole', 'SAM attaches AWSLambdaBasicExecutionRole to every role it generates', fn.location);
+        if (properties.Tracing !== undefined && properties.Tracing !== null && properties.Tracing !== 'Disabled') {
+            managed('AWSXrayWriteOnlyAccess', 'SAM attaches AWSXrayWriteOnlyAccess when Tracing is set', locationOfValue(properties, 'Tracing') ?? fn.location);
+        }
+        if (properties.VpcConfig !== undefined && properties.VpcConfig !== null) {
+            managed('AWSLambdaVPCAccessExecutionRole', 'SAM attaches AWSLambdaVPCAccessExecutionRole with VpcConfig', this.keyLocation(properties, 'VpcConfig'));
+        }
+        const polled = new Set();
+        for (const event of fn.events) {
+            const policy = POLLING_POLICY[event.type];
+            if (!policy || polled.has(policy))
+                continue;
+            polled.add(policy);
+            managed(policy, `SAM attaches ${policy} for the ${event.type} event source`, event.location);
+        }
+        const dlq = properties.DeadLetterQueue;
+        if (isMapping(dlq) && dlq.TargetArn !== undefined) {
+            const action = dlq.Type === 'SQS' ? 'sqs:SendMessage' : dlq.Type === 'SNS' ? 'sns:Publish' : undefined;
+            const location = this.keyLocation(properties, 'DeadLetterQueue');
+            if (action)
+                grant(`${base}#DeadLetterQueue`, [action], [dlq.TargetArn], 'SAM lets the function send failed events to its DeadLetterQueue', location);
+            else if (typeof dlq.Type === 'string' || dlq.Type === undefined)
+                this.invalid(`DeadLetterQueue of ${fn.name} needs Type: SQS or SNS.`, locationOfValue(dlq, 'Type') ?? location);
+        }
+        this.addDestinationStatements(fn, properties, grant);
+        if (properties.KmsKeyArn !== undefined && properties.KmsKeyArn !== null) {
+            grant(`${base}#KmsKeyArn`, ['kms:Decrypt'], [properties.KmsKeyArn], 'Lambda decrypts the environment variables with KmsKeyArn', locationOfValue(properties, 'KmsKeyArn') ?? fn.location);
+        }
+    }
+    addDestinationStatements(fn, properties, grant) {
+        const config = properties.EventInvokeConfig;
+        const destinations = isRecord(config) ? config.DestinationConfig : undefined;
+        if (!isMapping(destinations))
+            return;
+        for (const outcome of ['OnSuccess', 'OnFailure']) {
+            const destination = destinations[outcome];
+            if (!isMapping(destination) || typeof destination.Type !== 'string')
+                continue;
+            const location = this.keyLocation(destinations, outcome);
+            const path = `Resources.${fn.name}#EventInvokeConfig.${outcome}`;
+            const reason = `SAM lets the function send ${outcome} results to its ${destination.Type} destination`;
+            // Without Destination, SAM creates the queue or topic itself (`<Fn>EventInvokeConfig<Outcome>Queue`).
+            const generated = `${fn.name}EventInvokeConfig${outcome}`;
+            const target = destination.Destination ??
+                (destination.Type === 'SQS' ? { 'Fn::GetAtt': [`${generated}Queue`, 'Arn'] } : destination.Type === 'SNS' ? { Ref: `${generated}Topic` } : undefined);
+            if (target === undefined)
+                continue;
+            if (destination.Type === 'S3Bucket') {
+                grant(`${path}[0]`, ['s3:PutObject'], [{ 'Fn::Join': ['/', [target, '*']] }], reason, location);
+                grant(`${path}[1]`, ['s3:ListBucket'], [target], reason, location);
+                continue;
+            }
+            const actions = DESTINATION_ACTIONS[destination.Type];
+            if (actions)
+                grant(path, actions, [target], reason, location);
+        }
+    }
+    // ---- events declared as separate resources (plain CloudFormation, CDK) ----
+    addEventsFromOtherResources() {
+        const byLogicalId = new Map(this.service.functions.map((fn) => [fn.name, fn]));
+        const functionFor = (value) => {
+            if (isIntrinsic(value)) {
+                if (typeof value.Ref === 'string')
+                    return byLogicalId.get(value.Ref);
+                const getAtt = value['Fn::GetAtt'];
+                if (Array.isArray(getAtt) && getAtt.length === 2 && getAtt[1] === 'Arn' && typeof getAtt[0] === 'string')
+                    return byLogicalId.get(getAtt[0]);
+                return undefined;
+            }
+            if (typeof value !== 'string')
+                return undefined;
+            return this.service.functions.find((fn) => fn.properties.FunctionName === value);
+        };
+        for (const resource of this.resources.values()) {
+            const { properties, model } = resource;
+            if (resource.type === 'AWS::Lambda::EventSourceMapping') {
+                const fn = functionFor(properties.FunctionName);
+                if (!fn)
+                    continue;
+                const event = { type: resource.type, normalizedType: this.mappingSourceType(properties.EventSourceArn), location: model.location, properties };
+                if (properties.EventSourceArn !== undefined)
+                    event.source = properties.EventSourceArn;
+                fn.events.push(event);
+            }
+            else if (resource.type === 'AWS::Lambda::Url') {
+                functionFor(properties.TargetFunctionArn)?.events.push({ type: resource.type, normalizedType: 'function-url', location: model.location, properties });
+            }
+            else if (resource.type === 'AWS::Events::Rule' && Array.isArray(properties.Targets)) {
+                for (const target of properties.Targets) {
+                    const fn = isRecord(target) ? functionFor(target.Arn) : undefined;
+                    if (!fn)
+                        continue;
+                    const normalizedType = properties.ScheduleExpression !== undefined ? 'schedule' : 'eventbridge';
+                    const event = { type: resource.type, normalizedType, location: model.location, properties };
+                    if (properties.EventBusName !== undefined)
+                        event.source = properties.EventBusName;
+                    fn.events.push(event);
+                }
+            }
+        }
+    }
+    mappingSourceType(arn) {
+        if (isIntrinsic(arn)) {
+            const getAtt = arn['Fn::GetAtt'];
+            if (!Array.isArray(getAtt) || typeof getAtt[0] !== 'string')
+                return 'other';
+            const type = this.resources.get(getAtt[0])?.type;
+            if (type === 'AWS::SQS::Queue')
+                return 'sqs';
+            if (type === 'AWS::Kinesis::Stream')
+                return 'kinesis';
+            if ((type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable' || type === 'AWS::Serverless::SimpleTable') && getAtt[1] === 'StreamArn')
+                return 'dynamodb-stream';
+            return 'other';
+        }
+        if (typeof arn !== 'string')
+            return 'other';
+        if (/^arn:[^:]+:sqs:/.test(arn))
+            return 'sqs';
+        if (/^arn:[^:]+:kinesis:/.test(arn))
+            return 'kinesis';
+        if (/^arn:[^:]+:dynamodb:.*\/stream\//.test(arn))
+            return 'dynamodb-stream';
+        return 'other';
+    }
+    // ---- helpers ----
+    newRole(id, name, kind, location) {
+        return { id: `${this.ctx.file}#${id}`, name, kind, service: this.service, location, functions: [], statements: [], managedPolicies: [], incomplete: false };
+    }
+    keyLocation(parent, key) {
+        return locationOfKey(parent, key) ?? locationOf(parent) ?? this.service.location;
+    }
+    invalid(message, location) {
+        this.ctx.report(inputFinding(INPUT_RULES.invalidManifest, 'warning', message, location));
+    }
+}
+/**
+ * SAM's Globals merge (samtranslator plugins/globals/globals.py): mappings merge key by key with the
+ * function winning, lists concatenate (globals first), anything else (scalars, intrinsics) is the
+ * function's. The merged objects keep the positions of the values they were taken from.
+ */
+function mergeGlobal(global, local) {
+    if (isMergeableRecord(global) && isMergeableRecord(local)) {
+        const merged = {};
+        const position = locationOf(local) ?? locationOf(global);
+        if (position)
+            recordPosition(merged, position);
+        for (const [key, value] of Object.entries(global)) {
+            if (Object.hasOwn(local, key))
+                continue;
+            merged[key] = value;
+            copyMember(global, merged, key);
+        }
+        for (const [key, value] of Object.entries(local)) {
+            merged[key] = Object.hasOwn(global, key) ? mergeGlobal(global[key], value) : value;
+            copyMember(local, merged, key);
+        }
+        return merged;
+    }
+    if (Array.isArray(global) && Array.isArray(local)) {
+        const merged = [...global, ...local];
+        const position = locationOf(local) ?? locationOf(global);
+        if (position)
+            recordPosition(merged, position);
+        global.forEach((_, index) => copyArrayMember(global, index, merged, index));
+        local.forEach((_, index) => copyArrayMember(local, index, merged, global.length + index));
+        return merged;
+    }
+    return local === undefined ? global : local;
+}
+function copyMember(from, to, key) {
+    const valueLocation = locationOfValue(from, key);
+    if (valueLocation)
+        recordMember(to, key, locationOfKey(from, key), valueLocation);
+}
+function copyArrayMember(from, fromIndex, to, toIndex) {
+    const valueLocation = locationOfValue(from, fromIndex);
+    if (valueLocation)
+        recordMember(to, toIndex, undefined, valueLocation);
+}
+function isMergeableRecord(value) {
+    return isMapping(value);
+}
+const SAM_RESOURCE_TYPES = new Set(['Function', 'Api', 'HttpApi', 'SimpleTable', 'StateMachine', 'LayerVersion', 'Application', 'Connector', 'GraphQLApi', 'CapacityProvider']);
+/** `AWS::S3::Bucket`, `Custom::Thing`, `Org::Service::Type(::MODULE)`; under AWS::Serverless only SAM's own types. */
+function isKnownTypeShape(type) {
+    if (type.startsWith('AWS::Serverless::'))
+        return SAM_RESOURCE_TYPES.has(type.slice('AWS::Serverless::'.length));
+    if (/^Custom::[\w@-]+$/.test(type))
+        return true;
+    return /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(type);
+}
+/** The AWS managed policy a SAM `Policies` entry or a `ManagedPolicyArns` entry names, if any. */
+function awsManagedPolicyName(value, samNames) {
+    let text;
+    if (typeof value === 'string')
+        text = value;
+    else if (isIntrinsic(value) && typeof value['Fn::Sub'] === 'string')
+        text = value['Fn::Sub'];
+    else if (isIntrinsic(value))
+        text = joinedPartitionArn(value['Fn::Join']);
+    if (text === undefined)
+        return undefined;
+    const arn = AWS_MANAGED_POLICY_ARN.exec(text);
+    if (arn)
+        return arn[1];
+    // SAM turns a bare name into arn:aws:iam::aws:policy/<name>; CloudFormation wants the ARN itself.
+    if (samNames && typeof value === 'string' && /^[\w+=,.@-]+$/.test(text))
+        return text;
+    return undefined;
+}
+/** CDK's `Fn::Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/..."]]` as `arn:${AWS::Partition}:iam::...`. */
+function joinedPartitionArn(join) {
+    if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1]))
+        return undefined;
+    let text = '';
+    for (const part of join[1]) {
+        if (typeof part === 'string')
+            text += part;
+        else if (isIntrinsic(part) && part.Ref === 'AWS::Partition')
+            text += '${AWS::Partition}';
+        else
+            return undefined;
+    }
+    return text;
+}
+function runsInVpc(config) {
+    // `!If [InVpc, {...}, !Ref AWS::NoValue]` may or may not apply: not claimed.
+    if (!isMapping(config))
+        return false;
+    return !(Array.isArray(config.SubnetIds) && config.SubnetIds.length === 0);
+}
+/** SAM writes tags as a mapping, AWS::Lambda::Function as a list of { Key, Value }. */
+function readTags(tags) {
+    if (Array.isArray(tags)) {
+        const result = {};
+        for (const tag of tags)
+            if (isRecord(tag) && typeof tag.Key === 'string')
+                result[tag.Key] = tag.Value;
+        return result;
+    }
+    return isMapping(tags) ? tags : {};
+}
+/** A mapping that is not an intrinsic function call. */
+function isMapping(value) {
+    return isRecord(value) && !isIntrinsic(value);
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value);
+}

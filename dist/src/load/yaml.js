@@ -1,0 +1,141 @@
+// Parses YAML or JSON manifest text into plain values with recorded positions, turning
+// CloudFormation short-form tags (!Ref, !GetAtt, ...) into their long form.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { recordMember, recordPosition } from '../model/positions.js';
+import { SHORT_TAGS, Unresolved } from '../model/values.js';
+import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+export const YAML_LIMITS = {
+    /** Alias dereferences per document: a "billion laughs" document stops here. */
+    maxAliasExpansions: 10_000,
+    /** Nesting depth of mappings and sequences. */
+    maxDepth: 200,
+};
+class LimitExceeded extends Error {
+}
+export function parseYaml(text, file) {
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const lineCounter = new LineCounter();
+    let doc;
+    try {
+        doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    }
+    catch (error) {
+        // The parser itself recurses; absurd nesting can exhaust the stack.
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Could not parse ${file}: ${String(error.message ?? error)}.`, start(file))] };
+    }
+    const at = (range) => {
+        if (!range)
+            return start(file);
+        const s = lineCounter.linePos(range[0]);
+        const e = lineCounter.linePos(Math.max(range[0], range[1]));
+        return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+    };
+    if (doc.errors.length > 0) {
+        const findings = doc.errors.map((error) => {
+            const pos = error.linePos?.[0];
+            const loc = pos ? { file, line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col } : start(file);
+            const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+            return inputFinding(INPUT_RULES.parseError, 'error', `${file} is not valid YAML: ${reason}.`, loc);
+        });
+        return { ok: false, findings };
+    }
+    const findings = [];
+    let aliasExpansions = 0;
+    const convert = (node, depth) => {
+        if (depth > YAML_LIMITS.maxDepth)
+            throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
+        if (isAlias(node)) {
+            aliasExpansions += 1;
+            if (aliasExpansions > YAML_LIMITS.maxAliasExpansions) {
+                throw new LimitExceeded(`more than ${YAML_LIMITS.maxAliasExpansions} alias expansions (a YAML alias bomb?)`);
+            }
+            return convert(node.resolve(doc), depth + 1);
+        }
+        if (node === null || node === undefined)
+            return null;
+        let value;
+        const n = node;
+        if (isScalar(n)) {
+            value = n.value;
+            if (typeof value === 'bigint')
+                value = Number(value);
+        }
+        else if (isMap(n)) {
+            const obj = {};
+            recordPosition(obj, at(n.range));
+            const seen = new Set();
+            const merges = [];
+            for (const pair of n.items) {
+                const keyNode = pair.key;
+                const keyValue = isScalar(keyNode) ? keyNode.value : keyNode === null ? '' : JSON.stringify(convert(keyNode, depth + 1));
+                const key = String(keyValue);
+                if (key === '<<' && isScalar(keyNode) && keyNode.source === '<<') {
+                    merges.push(convert(pair.value, depth + 1));
+                    continue;
+                }
+                if (seen.has(key)) {
+                    findings.push(inputFinding(INPUT_RULES.parseError, 'warning', `Duplicate key "${key}" in ${file}: the last one wins.`, at(keyNode?.range)));
+                }
+                seen.add(key);
+                const child = convert(pair.value, depth + 1);
+                defineMember(obj, key, child);
+                recordMember(obj, key, keyNode ? at(keyNode.range) : undefined, pair.value ? at(pair.value.range) : at(keyNode?.range));
+            }
+            // <<: *defaults merges keys the mapping does not set itself.
+            for (const merged of merges.flat()) {
+                if (merged === null || typeof merged !== 'object' || Array.isArray(merged))
+                    continue;
+                for (const [k, v] of Object.entries(merged))
+                    if (!seen.has(k))
+                        defineMember(obj, k, v);
+            }
+            value = obj;
+        }
+        else if (isSeq(n)) {
+            const arr = [];
+            recordPosition(arr, at(n.range));
+            n.items.forEach((item, index) => {
+                arr.push(convert(item, depth + 1));
+                recordMember(arr, index, undefined, at(item?.range));
+            });
+            value = arr;
+        }
+        else {
+            value = null;
+        }
+        const tag = n.tag;
+        if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+            const longName = SHORT_TAGS[tag];
+            if (!longName) {
+                findings.push(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the unknown YAML tag ${tag} in ${file}.`, at(n.range)));
+                return new Unresolved(`${tag} ${typeof value === 'string' ? value : JSON.stringify(value)}`, `unknown tag ${tag}`);
+            }
+            if (longName === 'Fn::GetAtt' && typeof value === 'string') {
+                const dot = value.indexOf('.');
+                value = dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : [value];
+            }
+            const wrapped = { [longName]: value };
+            recordPosition(wrapped, at(n.range));
+            recordMember(wrapped, longName, undefined, at(n.range));
+            return wrapped;
+        }
+        return value;
+    };
+    try {
+        return { ok: true, value: convert(doc.contents, 0), findings };
+    }
+    catch (error) {
+        if (error instanceof LimitExceeded || error instanceof RangeError) {
+            return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${error.message}.`, start(file))] };
+        }
+        throw error;
+    }
+}
+function defineMember(obj, key, value) {
+    // A key named __proto__ must stay data, never change the object's prototype.
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function start(file) {
+    return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}

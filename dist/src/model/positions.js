@@ -1,0 +1,36 @@
+const table = new WeakMap();
+export function recordPosition(node, self) {
+    if (!table.has(node))
+        table.set(node, { self, keys: new Map(), values: new Map() });
+}
+export function recordMember(parent, key, keyLoc, valueLoc) {
+    const entry = table.get(parent);
+    if (!entry)
+        return;
+    if (keyLoc)
+        entry.keys.set(key, keyLoc);
+    entry.values.set(key, valueLoc);
+}
+/** The location of an object or array as a whole. */
+export function locationOf(node) {
+    return node !== null && typeof node === 'object' ? table.get(node)?.self : undefined;
+}
+/** The location of `parent[key]`'s value (for scalars the only way to find them). */
+export function locationOfValue(parent, key) {
+    if (parent === null || typeof parent !== 'object')
+        return undefined;
+    return table.get(parent)?.values.get(key);
+}
+/** The location of the key `key` in the mapping `parent` (where "Action:" is written). */
+export function locationOfKey(parent, key) {
+    if (parent === null || typeof parent !== 'object')
+        return undefined;
+    const entry = table.get(parent);
+    return entry?.keys.get(key) ?? entry?.values.get(key);
+}
+/** Copies the positions of `from` onto `to`, for values rebuilt by a loader (merged globals, resolved variables). */
+export function copyPositions(from, to) {
+    const entry = table.get(from);
+    if (entry && !table.has(to))
+        table.set(to, entry);
+}

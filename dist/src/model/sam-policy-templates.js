@@ -1,0 +1,127 @@
+import { isIntrinsic, isUnresolved, Unresolved } from './values.js';
+import { readPackageJson } from '../util/package-root.js';
+let cachedTemplates;
+export function policyTemplates() {
+    cachedTemplates ??= readPackageJson('src/data/sam-policy-templates.json').templates;
+    return cachedTemplates;
+}
+export function isPolicyTemplateName(name) {
+    return Object.hasOwn(policyTemplates(), name);
+}
+/**
+ * Expands `{ TemplateName: { Param: value } }`. Every action and resource of the result is located at
+ * `at.location` (the list item naming the template), since that is the line a user would change.
+ * `at.path` is the entry's logical path; with several statements each gets `.Statement[k]` appended.
+ */
+export function expandPolicyTemplate(templateName, parameters, at) {
+    if (!isPolicyTemplateName(templateName))
+        return { ok: false, reason: `${templateName} is not a known SAM policy template` };
+    const template = policyTemplates()[templateName];
+    if (parameters === null || parameters === undefined)
+        parameters = {};
+    if (typeof parameters !== 'object' || Array.isArray(parameters) || isIntrinsic(parameters) || isUnresolved(parameters)) {
+        return { ok: false, reason: `the parameters of ${templateName} must be a mapping of parameter names to values` };
+    }
+    const given = parameters;
+    const missingParameters = Object.keys(template.Parameters).filter((name) => !Object.hasOwn(given, name));
+    const values = new Map();
+    for (const name of Object.keys(template.Parameters)) {
+        values.set(name, Object.hasOwn(given, name) ? given[name] : new Unresolved(`!Ref ${name}`, `the ${templateName} entry does not set ${name}`));
+    }
+    const definitions = template.Definition.Statement;
+    const statements = definitions.map((raw, index) => {
+        const statement = simplifySubs(substituteParameters(raw, values));
+        const located = (key) => {
+            if (!Object.hasOwn(statement, key))
+                return [];
+            const value = statement[key];
+            return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location: at.location }));
+        };
+        const result = {
+            path: definitions.length === 1 ? at.path : `${at.path}.Statement[${index}]`,
+            effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
+            actions: located('Action'),
+            notActions: located('NotAction'),
+            resources: located('Resource'),
+            notResources: located('NotResource'),
+            location: at.location,
+            origin: { kind: 'sam-policy-template', template: templateName },
+        };
+        if (typeof statement.Sid === 'string')
+            result.sid = statement.Sid;
+        if (statement.Condition !== undefined)
+            result.condition = statement.Condition;
+        return result;
+    });
+    return { ok: true, statements, missingParameters };
+}
+/** Replaces `{ Ref: Param }` by the entry's value for Param, as SAM's template processor does. */
+function substituteParameters(node, values) {
+    if (Array.isArray(node))
+        return node.map((item) => substituteParameters(item, values));
+    if (node === null || typeof node !== 'object')
+        return node;
+    const record = node;
+    if (isIntrinsic(record) && typeof record.Ref === 'string' && values.has(record.Ref))
+        return values.get(record.Ref);
+    const copy = {};
+    for (const [key, value] of Object.entries(record))
+        copy[key] = substituteParameters(value, values);
+    return copy;
+}
+/**
+ * Folds the variables of the templates' `Fn::Sub: [text, { var: value }]` into the text where the value
+ * allows it, so `BucketName: !Ref UploadsBucket` gives `{ "Fn::Sub": "arn:${AWS::Partition}:s3:::${UploadsBucket}/*" }`:
+ * a `Ref` becomes `${Name}`, a literal is inlined, a plain `Fn::Sub` string is spliced in; anything
+ * else (GetAtt, Join, Unresolved) stays in the variables map.
+ */
+function simplifySubs(node) {
+    if (Array.isArray(node))
+        return node.map(simplifySubs);
+    if (node === null || typeof node !== 'object' || isUnresolved(node))
+        return node;
+    const record = node;
+    const sub = record['Fn::Sub'];
+    if (isIntrinsic(record) && Array.isArray(sub) && sub.length === 2 && typeof sub[0] === 'string' && isPlainRecord(sub[1])) {
+        let text = sub[0];
+        // `!Sub ["${secretArn}", { secretArn: X }]` is X itself.
+        const whole = /^\$\{([A-Za-z0-9_]+)\}$/.exec(text);
+        if (whole?.[1] !== undefined && Object.hasOwn(sub[1], whole[1]))
+            return sub[1][whole[1]];
+        const remaining = {};
+        for (const [name, value] of Object.entries(sub[1])) {
+            const inline = inlineSubValue(value);
+            if (inline === undefined)
+                remaining[name] = value;
+            else
+                text = text.split('${' + name + '}').join(inline);
+        }
+        if (Object.keys(remaining).length > 0)
+            return { 'Fn::Sub': [text, remaining] };
+        return text.includes('${') ? { 'Fn::Sub': text } : text;
+    }
+    if (isIntrinsic(record))
+        return node; // a user's value (`!GetAtt Q.Arn`) is kept as written
+    const copy = {};
+    for (const [key, value] of Object.entries(record))
+        copy[key] = simplifySubs(value);
+    return copy;
+}
+/** The text that can stand for a Fn::Sub variable inside the Sub string, or undefined. */
+function inlineSubValue(value) {
+    // `${` in a literal would start a variable; Fn::Sub writes a literal `${` as `${!`.
+    if (typeof value === 'string')
+        return value.split('${').join('${!');
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (!isIntrinsic(value))
+        return undefined;
+    if (typeof value.Ref === 'string')
+        return '${' + value.Ref + '}';
+    if (typeof value['Fn::Sub'] === 'string')
+        return value['Fn::Sub'];
+    return undefined;
+}
+function isPlainRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value);
+}

@@ -1,0 +1,79 @@
+// What every reporter needs from a run's findings: one order, counts, output paths and fingerprints.
+import { createHash } from 'node:crypto';
+/** Total order: file, line, column, rule id, message, then the rest, so equal inputs print equally. */
+export function compareFindings(a, b) {
+    return (compareStrings(a.location.file, b.location.file) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column ||
+        compareStrings(a.ruleId, b.ruleId) ||
+        compareStrings(a.message, b.message) ||
+        a.location.endLine - b.location.endLine ||
+        a.location.endColumn - b.location.endColumn ||
+        compareStrings(a.key, b.key));
+}
+/** Code-unit order, not localeCompare: the same bytes on every machine and locale. */
+export function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+export function sortFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+export function countSeverities(findings) {
+    const counts = { errors: 0, warnings: 0, notes: 0 };
+    for (const finding of findings)
+        counts[COUNT_KEY[finding.severity]]++;
+    return counts;
+}
+const COUNT_KEY = { error: 'errors', warning: 'warnings', note: 'notes' };
+/**
+ * A root-relative path as printed: `prefix/file` with forward slashes. The prefix (options.cwdPrefix)
+ * is where the project root sits relative to the directory output paths are meant for (the git
+ * top-level), so `serverless.yml` in `services/api` prints as `services/api/serverless.yml`.
+ */
+export function outputPath(file, prefix = '') {
+    const parts = [...splitPath(prefix), ...splitPath(file)];
+    return parts.join('/');
+}
+function splitPath(value) {
+    return value.split('/').filter((part) => part !== '' && part !== '.');
+}
+/**
+ * The path as a relative URI reference (RFC 3986 path-noscheme): each segment percent-encoded as
+ * UTF-8, so spaces, `%`, `#`, `?` and non-ASCII names survive, and a `:` never reads as a scheme.
+ */
+export function artifactUri(file, prefix = '') {
+    return outputPath(file, prefix)
+        .split('/')
+        .map((segment) => encodeURIComponent(toWellFormed(segment)))
+        .join('/');
+}
+/** Lone surrogates (possible in file names read as UTF-16) would make encodeURIComponent throw. */
+function toWellFormed(value) {
+    return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+/**
+ * Line-independent identity of a finding: sha256 over rule id, URI and logical key, separated by
+ * newlines so that neither part can run into the next.
+ */
+export function fingerprint(finding, uri) {
+    return createHash('sha256').update(`${finding.ruleId}\n${uri}\n${finding.key}`).digest('hex');
+}
+/**
+ * A region that is never inverted or empty: a finding whose end precedes its start (or equals it,
+ * as a project-level anchor at line 1 does) still marks one character.
+ */
+export function normalizedRegion(location) {
+    const line = Math.max(1, Math.trunc(location.line) || 1);
+    const column = Math.max(1, Math.trunc(location.column) || 1);
+    let endLine = Math.trunc(location.endLine) || line;
+    let endColumn = Math.trunc(location.endColumn) || column;
+    if (endLine < line || (endLine === line && endColumn <= column)) {
+        endLine = line;
+        endColumn = column + 1;
+    }
+    return { line, column, endLine, endColumn };
+}
+/** Messages are single-line in line-oriented formats. */
+export function singleLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

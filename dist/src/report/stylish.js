@@ -1,0 +1,73 @@
+// The default human format: findings grouped by file in aligned columns, then one summary line.
+import * as util from 'node:util';
+import { countSeverities, outputPath, singleLine, sortFindings } from './findings.js';
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' };
+export const stylish = (result, options) => {
+    const paint = painter(options.color);
+    const findings = sortFindings(result.findings);
+    const lines = [];
+    for (const group of groupByFile(findings, options.cwdPrefix)) {
+        lines.push(paint(['bold', 'underline'], group.path));
+        lines.push(...formatGroup(group.findings, paint), '');
+    }
+    lines.push(summaryLine(result, findings, paint));
+    return lines.join('\n') + '\n';
+};
+function formatGroup(findings, paint) {
+    const rows = findings.map((finding) => ({
+        line: String(finding.location.line),
+        column: String(finding.location.column),
+        severity: finding.severity,
+        message: singleLine(finding.message),
+        ruleId: finding.ruleId,
+    }));
+    const width = (pick) => Math.max(...rows.map((row) => pick(row).length));
+    const lineWidth = width((row) => row.line);
+    const columnWidth = width((row) => row.column);
+    const severityWidth = width((row) => row.severity);
+    const messageWidth = width((row) => row.message);
+    // Padding is measured on plain text and colour added afterwards, so escapes never skew columns.
+    return rows.map((row) => '  ' +
+        paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) +
+        '  ' +
+        paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) +
+        '  ' +
+        row.message.padEnd(messageWidth) +
+        '  ' +
+        paint('dim', row.ruleId));
+}
+function groupByFile(findings, prefix) {
+    const groups = [];
+    for (const finding of findings) {
+        const path = outputPath(finding.location.file, prefix);
+        const last = groups.at(-1);
+        if (last && last.path === path)
+            last.findings.push(finding);
+        else
+            groups.push({ path, findings: [finding] });
+    }
+    return groups;
+}
+function summaryLine(result, findings, paint) {
+    const fileCount = new Set([...result.files, ...findings.map((finding) => finding.location.file)]).size;
+    const files = plural(fileCount, 'file');
+    if (findings.length === 0)
+        return paint('green', `No problems found in ${files}.`);
+    const counts = countSeverities(findings);
+    const text = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')} in ${files}`;
+    const style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
+    return paint(['bold', style], text);
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/**
+ * The CLI has already decided whether to colour (TTY, NO_COLOR, FORCE_COLOR, flags), so the
+ * stream check styleText does by default is turned off: the reporter stays a pure function.
+ */
+function painter(color) {
+    const styleText = util.styleText;
+    if (!color || typeof styleText !== 'function')
+        return (_style, text) => text;
+    return (style, text) => (text === '' ? text : styleText(style, text, { validateStream: false }));
+}

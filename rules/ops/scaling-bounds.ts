@@ -1,0 +1,53 @@
+// Checks the replica bounds of a kind: Service: a minimum above the maximum, no maximum (unbounded
+// cost), and no metric to scale on.
+import { defineRule } from '../../src/engine/rule.js';
+import { locationOfKey, locationOfValue } from '../../src/model/positions.js';
+
+/** A replica count as written; strings, variables and Unresolved values are not judged. */
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 'noMetrics' | 'emptyMetrics'>({
+  id: 'ops/scaling-bounds',
+  category: 'ops',
+  severity: 'warning',
+  description: "A container service's scaling bounds are contradictory or missing.",
+  fullDescription:
+    'Autoscaling needs a floor, a ceiling and a signal. A minReplicas above maxReplicas cannot be satisfied, so the platform rejects the deployment or ignores one bound (an error). Without maxReplicas a traffic spike, a retry storm or a scaling loop adds replicas, and cost, without limit, and can exhaust the connections of the databases behind the service. Without metrics the autoscaler has nothing to scale on. The rule reads `spec.scaling` of a kind: Service manifest; a service with no scaling block at all is left to the platform defaults and not reported.',
+  help: 'Set both bounds and at least one metric, for example `scaling: { minReplicas: 1, maxReplicas: 20, metrics: [{ type: cpu, target: 70 }] }`.',
+  precision: 'very-high',
+  tags: ['reliability', 'cost'],
+  messages: {
+    minAboveMax: 'minReplicas ({{min}}) is greater than maxReplicas ({{max}}): no replica count satisfies both, so the deployment is rejected or one bound is ignored.',
+    missingMax: 'The scaling block sets no maxReplicas, so a traffic spike or a scaling loop can add replicas, and cost, without limit.',
+    noMetrics: 'The scaling block lists no metrics, so the autoscaler has no signal to add or remove replicas on.',
+    emptyMetrics: 'The scaling metrics list is empty, so the autoscaler has no signal to add or remove replicas on.',
+  },
+  defaultOptions: {},
+  check({ project, report }) {
+    for (const service of project.services) {
+      const scaling = service.container?.scaling;
+      if (!scaling) continue;
+      const block = scaling.value;
+      const min = count(block.minReplicas);
+      const max = count(block.maxReplicas);
+      if (min !== undefined && max !== undefined && min > max) {
+        report({
+          messageId: 'minAboveMax',
+          severity: 'error',
+          at: locationOfKey(block, 'minReplicas') ?? scaling.location,
+          related: [{ location: locationOfKey(block, 'maxReplicas') ?? scaling.location, message: `maxReplicas is ${max}` }],
+          key: `${service.id}|minReplicas>maxReplicas`,
+          data: { min, max },
+        });
+      }
+      if (!('maxReplicas' in block)) report({ messageId: 'missingMax', at: scaling.location, key: `${service.id}|maxReplicas` });
+      if (!('metrics' in block)) {
+        report({ messageId: 'noMetrics', at: scaling.location, key: `${service.id}|metrics` });
+      } else if (Array.isArray(block.metrics) && block.metrics.length === 0) {
+        report({ messageId: 'emptyMetrics', at: locationOfValue(block, 'metrics') ?? scaling.location, key: `${service.id}|metrics` });
+      }
+    }
+  },
+});

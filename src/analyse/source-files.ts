@@ -1,0 +1,75 @@
+// Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
+import ts from 'typescript';
+import type { Location } from '../model/location.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import type { SourceReader } from './source-reader.js';
+
+/** One parsed source file; `findings` holds its parse errors (the tree still holds what parsed). */
+export interface SourceModule {
+  /** Root-relative path with forward slashes. */
+  file: string;
+  sourceFile: ts.SourceFile;
+  findings: Finding[];
+}
+
+export type SourceLoadResult = { ok: true; module: SourceModule } | { ok: false; finding: Finding };
+
+export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'] as const;
+
+export function isCodeFile(file: string): boolean {
+  return CODE_EXTENSIONS.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts');
+}
+
+function scriptKindOf(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.(js|mjs|cjs)$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** Parse results shared by every function of a run, so a module imported by many handlers is parsed once. */
+export class SourceCache {
+  private readonly loaded = new Map<string, SourceLoadResult>();
+
+  constructor(private readonly reader: SourceReader) {}
+
+  load(file: string): SourceLoadResult {
+    let result = this.loaded.get(file);
+    if (!result) {
+      result = this.parse(file);
+      this.loaded.set(file, result);
+    }
+    return result;
+  }
+
+  private parse(file: string): SourceLoadResult {
+    const read = this.reader.read(file);
+    if (!read.ok) {
+      return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+    }
+    const sourceFile = ts.createSourceFile(file, read.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+    const module: SourceModule = { file, sourceFile, findings: [] };
+    // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
+    const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    for (const diagnostic of diagnostics) {
+      const start = diagnostic.start ?? 0;
+      const end = start + (diagnostic.length ?? 0);
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+      module.findings.push(
+        inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${file}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)),
+      );
+    }
+    return { ok: true, module };
+  }
+}
+
+export function spanLocation(module: SourceModule, start: number, end: number): Location {
+  const s = module.sourceFile.getLineAndCharacterOfPosition(start);
+  const e = module.sourceFile.getLineAndCharacterOfPosition(Math.max(start, end));
+  return { file: module.file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** The node's region, or from `startNode` to the node's end (a call located at its method name). */
+export function nodeLocation(module: SourceModule, node: ts.Node, startNode: ts.Node = node): Location {
+  return spanLocation(module, startNode.getStart(module.sourceFile), node.getEnd());
+}

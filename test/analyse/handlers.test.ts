@@ -1,0 +1,84 @@
+// Handler resolution and bad input: missing files and exports, syntax errors, unresolvable imports, other runtimes.
+import { describe, it, expect } from 'vitest';
+import { analyseFixture, callKeys } from './stub-project.js';
+
+const usages = analyseFixture('broken-input', [
+  { name: 'broken', handler: 'src/broken.handler' },
+  { name: 'missingFile', handler: 'src/nope.handler' },
+  { name: 'missingExport', handler: 'src/broken.other' },
+  { name: 'nestedExport', handler: 'src/api.handlers.run' },
+  { name: 'notFunction', handler: 'src/api.notAFunction' },
+  { name: 'commonJsObject', handler: 'src/cjs-object.start' },
+  { name: 'unresolvedImports', handler: 'src/imports-missing.main' },
+  { name: 'escapes', handler: '../outside.handler' },
+  { name: 'outsideCodeDir', handler: 'index.handler', codeDir: undefined },
+  { name: 'python', handler: 'app.handler', codeDir: 'py', runtime: 'python3.12' },
+  { name: 'pythonNoRuntime', handler: 'app.handler', codeDir: 'py' },
+  { name: 'unresolvedHandler', handler: { unresolved: '${ssm:/x}' } },
+  { name: 'middy', handler: 'src/middy.handler' },
+]);
+
+const finding = (name: string) => usages.get(name)!.findings.map((f) => [f.ruleId, f.severity, `${f.location.file}:${f.location.line}`]);
+
+describe('handler resolution', () => {
+  it('reports a syntax error at its position and still analyses what parsed', () => {
+    const usage = usages.get('broken')!;
+    expect(callKeys(usage)).toEqual(['sqs:SendMessage@src/broken.ts:6']);
+    expect(usage.findings).toHaveLength(1);
+    expect(usage.findings[0]).toMatchObject({ ruleId: 'input/parse-error', severity: 'error', location: { file: 'src/broken.ts', line: 9 } });
+  });
+
+  it('reports a missing file or export at the manifest handler line', () => {
+    expect(finding('missingFile')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:14']]);
+    expect(usages.get('missingFile')!.findings[0]!.function).toBe('missingFile');
+    expect(finding('missingExport')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:17']]);
+    expect(usages.get('missingExport')!.handlerFile).toBe('src/broken.ts');
+    expect(finding('notFunction')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:23']]);
+  });
+
+  it('finds index files, nested export paths and CommonJS export objects', () => {
+    const nested = usages.get('nestedExport')!;
+    expect(nested.handlerFile).toBe('src/api/index.mjs');
+    expect(nested.handlerExport).toBe('handlers.run');
+    expect(callKeys(nested)).toEqual(['events:PutEvents@src/api/index.mjs:6']);
+    expect(callKeys(usages.get('commonJsObject')!)).toEqual(['states:StartExecution@src/cjs-object.cjs:5']);
+  });
+
+  it('notes imports it cannot follow, including paths out of the root, and ignores data files', () => {
+    const usage = usages.get('unresolvedImports')!;
+    expect(usage.findings.map((f) => [f.ruleId, f.severity, f.location.line])).toEqual([
+      ['input/unresolved', 'note', 1],
+      ['input/unresolved', 'note', 2],
+    ]);
+    expect(usage.findings[1]!.message).toContain('leaves the project root');
+  });
+
+  it('never follows a handler out of the root', () => {
+    expect(finding('escapes')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:32']]);
+    expect(finding('outsideCodeDir')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:35']]);
+  });
+
+  it('skips handlers of other runtimes and unresolved handler values without findings', () => {
+    for (const name of ['python', 'pythonNoRuntime', 'unresolvedHandler']) {
+      expect(usages.get(name)).toMatchObject({ calls: [], findings: [], files: [] });
+    }
+  });
+});
+
+describe('libraries that call AWS', () => {
+  it('follows a middy-wrapped handler and records Powertools and middleware calls', () => {
+    const usage = usages.get('middy')!;
+    expect(usage.findings).toEqual([]);
+    expect(usage.calls.map((c) => [c.service, c.operation, c.style, c.location.line])).toEqual([
+      ['dynamodb', 'GetItem', 'library', 7],
+      ['dynamodb', 'PutItem', 'library', 7],
+      ['dynamodb', 'UpdateItem', 'library', 7],
+      ['dynamodb', 'DeleteItem', 'library', 7],
+      ['ssm', 'GetParameter', 'library', 10],
+      ['secretsmanager', 'GetSecretValue', 'library', 11],
+      ['ssm', 'GetParameters', 'library', 15],
+    ]);
+    expect(usage.calls[0]!.input).toMatchObject({ properties: { tableName: { kind: 'env', name: 'IDEMPOTENCY_TABLE' } } });
+    expect(usage.calls[4]!.input).toEqual({ kind: 'string', value: '/app/flags/beta' });
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, it, expect } from 'vitest';
+import { stylish } from '../../src/report/stylish.js';
+import { emptyResult, finding, loc, sampleResult } from './sample-result.js';
+
+const ESCAPE = /\u001b\[[0-9;]*m/g;
+
+describe('stylish reporter', () => {
+  it('groups by file, aligns columns and ends with the summary line', () => {
+    expect(stylish(sampleResult(), { color: false })).toBe(
+      [
+        'big.json',
+        '  1:1  warning  Skipped: larger than 1 MiB.  input/skipped-file',
+        '',
+        'broken.yml',
+        '  4:3  error  Unexpected end of flow mapping.  input/parse-error',
+        '',
+        'serverless.yml',
+        '   1:1   note   Tracing is off for createOrder                        ops/tracing-disabled',
+        '  12:9   error  dynamodb:* allows every action of DynamoDB.           iam/wildcard-action',
+        '  20:15  note   Could not resolve ${ssm:/x}; rules did not judge it.  input/unresolved',
+        '',
+        'svc/a b#c/tëmplate.yaml',
+        '  40:11  error  s3:* allows every action of S3. Second line: 100% sure, really.  iam/wildcard-action',
+        '',
+        '3 errors, 1 warning, 2 notes in 5 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a short line when there is nothing to report', () => {
+    expect(stylish(emptyResult(), { color: false })).toBe('No problems found in 5 files.\n');
+    expect(stylish({ ...emptyResult(), files: ['serverless.yml'] }, { color: false })).toBe('No problems found in 1 file.\n');
+  });
+
+  it('colours only when asked, without changing the text', () => {
+    const plain = stylish(sampleResult(), { color: false });
+    const coloured = stylish(sampleResult(), { color: true });
+    expect(plain).not.toMatch(ESCAPE);
+    expect(coloured).toMatch(ESCAPE);
+    expect(coloured.replace(ESCAPE, '')).toBe(plain);
+    expect(coloured).toContain('\u001b[31merror');
+  });
+
+  it('prefixes paths with cwdPrefix', () => {
+    const output = stylish(sampleResult([finding({ ruleId: 'x/y', location: loc('serverless.yml', 2, 3) })]), {
+      color: false,
+      cwdPrefix: 'services/api/',
+    });
+    expect(output.split('\n')[0]).toBe('services/api/serverless.yml');
+  });
+
+  it('has no trailing spaces and no absolute paths', () => {
+    const output = stylish(sampleResult(), { color: false });
+    expect(output).not.toMatch(/ \n/);
+    expect(output).not.toContain(sampleResult().root);
+  });
+});

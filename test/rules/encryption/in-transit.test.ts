@@ -1,0 +1,129 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../../src/engine/lint.js';
+import rule from '../../../rules/encryption/in-transit.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+function run(files: Record<string, string>) {
+  const root = mkdtempSync(path.join(tmpdir(), 'in-transit-'));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return lint({ root, rules: [rule], gitignore: false }).findings.filter((f) => f.ruleId === rule.id);
+}
+
+const template = (resources: string): Record<string, string> => ({
+  'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources}`,
+});
+
+describe('encryption/in-transit', () => {
+  it('reports a bucket without a TLS-only policy as a note, a cache without TLS as a warning', () => {
+    const findings = run(
+      template(`  Uploads:
+    Type: AWS::S3::Bucket
+  Cache:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: cache
+      TransitEncryptionEnabled: false
+`),
+    );
+    expect(findings).toMatchObject([
+      { severity: 'note', location: { line: 3 }, key: 'Uploads|template.yaml|secure-transport' },
+      {
+        severity: 'warning',
+        location: { line: 5 },
+        message: 'ElastiCache replication group Cache does not encrypt traffic: TransitEncryptionEnabled is not true.',
+        related: [{ location: expect.objectContaining({ line: 9 }), message: 'TransitEncryptionEnabled is set here.' }],
+      },
+    ]);
+  });
+
+  it('finds the policy through !Sub and reads a policy document written as a JSON string', () => {
+    const findings = run(
+      template(`  Uploads:
+    Type: AWS::S3::Bucket
+  UploadsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Sub '\${Uploads}'
+      PolicyDocument: '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
+`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('does not count an Allow on aws:SecureTransport true, which other statements can bypass', () => {
+    const findings = run(
+      template(`  Uploads:
+    Type: AWS::S3::Bucket
+  UploadsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Uploads
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: s3:GetObject
+            Resource: '*'
+            Condition:
+              Bool:
+                aws:SecureTransport: true
+`),
+    );
+    expect(findings).toMatchObject([
+      {
+        message: 'S3 bucket Uploads accepts plain HTTP requests: its bucket policy UploadsPolicy has no Deny on aws:SecureTransport false.',
+        related: [{ location: expect.objectContaining({ line: 5 }), message: 'Bucket policy UploadsPolicy.' }],
+      },
+    ]);
+  });
+
+  it('reports a provider database URL once, without a function, and never prints the URL', () => {
+    const findings = run({
+      'serverless.yml': `service: reports
+provider:
+  name: aws
+  runtime: nodejs22.x
+  environment:
+    DATABASE_URL: postgres://app:hunter2@db.internal/reports?sslmode=disable
+functions:
+  daily:
+    handler: src/report.daily
+  weekly:
+    handler: src/report.weekly
+`,
+      'src/report.js': 'exports.daily = async () => 1;\nexports.weekly = async () => 1;\n',
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ location: { line: 6 }, key: 'serverless.yml|env|DATABASE_URL', function: undefined });
+    expect(findings[0]!.message).not.toContain('hunter2');
+  });
+
+  it('judges only the literal text of a !Sub template', () => {
+    const findings = run(
+      template(`  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: arn:aws:iam::123456789012:role/fn
+      Environment:
+        Variables:
+          FROM_PARAMETER: !Sub 'postgres://\${Host}/app?sslmode=\${Mode}'
+          LITERAL: !Sub 'postgres://\${Host}/app?sslmode=disable'
+`),
+    );
+    expect(findings).toMatchObject([{ location: { line: 13 }, function: 'Fn', key: 'template.yaml|env|Fn|LITERAL' }]);
+  });
+});

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/iam/unknown-action.js';
+import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+
+describe('iam/unknown-action fixtures', () => {
+  for (const c of fixtureCases(rule.id)) {
+    it(`${c.kind}/${c.name}`, () => {
+      const outcome = runCase(rule, c);
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.reported).toEqual(outcome.expected);
+      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
+      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('iam/unknown-action findings', () => {
+  const findings = (name: string) => runRule(rule, path.join(FIXTURES, 'iam/unknown-action', name)).findings.filter((f) => f.ruleId === rule.id);
+
+  it('suggests the closest real action or service', () => {
+    expect(findings('bad/serverless-typos').map((f) => f.message)).toEqual([
+      'dynamodb:GetItems is not an IAM action of dynamodb, so the statement grants nothing with it on !GetAtt OrdersTable.Arn for getOrder. Did you mean dynamodb:GetItem?',
+      'dynamo:Query is not an IAM action: there is no service "dynamo", so the statement grants nothing with it on !GetAtt OrdersTable.Arn for getOrder. Did you mean dynamodb:Query?',
+      's3:Gett* matches no IAM action of s3, so the statement grants nothing with it on arn:aws:s3:::orders-archive/* for getOrder.',
+      's3:DeleteObjects is not an IAM action of s3, so the statement denies nothing with it on arn:aws:s3:::orders-archive/* for getOrder. Did you mean s3:DeleteObject?',
+    ]);
+  });
+
+  it('adds the missing service prefix when only one service has the action', () => {
+    const result = findings('bad/sam-batch-and-bare-names');
+    expect(result[1]!.message).toMatch(/^GetQueueUrl is not an IAM action \(actions are written service:ActionName\).* Did you mean sqs:GetQueueUrl\?$/);
+    expect(result[0]).toMatchObject({ severity: 'warning', function: 'PublisherFunction' });
+  });
+});

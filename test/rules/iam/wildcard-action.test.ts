@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/iam/wildcard-action.js';
+import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+
+describe('iam/wildcard-action fixtures', () => {
+  for (const c of fixtureCases(rule.id)) {
+    it(`${c.kind}/${c.name}`, () => {
+      const outcome = runCase(rule, c);
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.reported).toEqual(outcome.expected);
+      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
+      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('iam/wildcard-action findings', () => {
+  it('counts the actions a service wildcard covers and names the function', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/provider-service-wildcard'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({ severity: 'error', function: 'getOrder', location: { line: 12 } });
+    expect(findings[0]!.message).toMatch(/^dynamodb:\* allows all \d+ dynamodb actions on !GetAtt OrdersTable\.Arn to getOrder\.$/);
+    expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:*|!GetAtt OrdersTable.Arn');
+    expect(findings[1]!.message).toMatch(/^sns:\* allows all \d+ sns actions on \* to getOrder\.$/);
+  });
+
+  it('reports partial wildcards as warnings with examples', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/sam-inline-partial'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(findings[0]!.message).toMatch(/^s3:Get\* allows \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\) on .+ to ThumbnailFunction\.$/);
+  });
+
+  it('says "*" is every action of every service', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/star-action'));
+    const [finding] = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(finding!.message).toMatch(/^"\*" allows every action of every AWS service \(\d{5,} actions\) on \* to Worker\.$/);
+    expect(finding!.severity).toBe('error');
+  });
+});

@@ -1,0 +1,45 @@
+// Tests for ops/tracing-disabled on hand-built function models.
+import { describe, expect, it } from 'vitest';
+import type { RuleReport } from '../../../src/engine/rule.js';
+import type { Location } from '../../../src/model/location.js';
+import type { FunctionModel, Located, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
+import { Unresolved } from '../../../src/model/values.js';
+import rule from '../../../rules/ops/tracing-disabled.js';
+
+const at = (line: number): Location => ({ file: 'template.yaml', line, column: 3, endLine: line, endColumn: 12 });
+
+function run(tracings: (Located<unknown> | undefined)[]) {
+  const svc: ServiceModel = { id: 'template.yaml', name: 'svc', kind: 'sam', manifest: 'template.yaml', dir: '', location: at(1), functions: [], roles: [], resources: [], document: {} };
+  const role: RoleModel = { id: 'r', name: 'r', kind: 'sam-generated', service: svc, location: at(1), functions: [], statements: [], managedPolicies: [], incomplete: false };
+  tracings.forEach((tracing, i) => {
+    const name = `Fn${i}`;
+    svc.functions.push({ id: `template.yaml#${name}`, name, service: svc, location: at(10 * (i + 1)), environment: [], events: [], role, vpc: false, tags: {}, properties: {}, ...(tracing ? { tracing } : {}) } satisfies FunctionModel);
+  });
+  const project: Project = { root: '/p', services: [svc], functions: svc.functions, roles: [], resources: [], inputFindings: [], files: [] };
+  const reports: RuleReport<string>[] = [];
+  rule.check({ project, options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  return reports;
+}
+
+describe('ops/tracing-disabled', () => {
+  it('accepts Active tracing, however it was inherited', () => {
+    expect(run([{ value: 'Active', location: at(3) }, { value: 'Active', location: at(3) }, { value: true, location: at(4) }])).toEqual([]);
+  });
+
+  it('notes each function without tracing at the function', () => {
+    const reports = run([undefined, undefined]);
+    expect(reports.map((r) => [r.at.line, r.messageId, r.function, r.key])).toEqual([
+      [10, 'notSet', 'Fn0', 'template.yaml#Fn0|tracing'],
+      [20, 'notSet', 'Fn1', 'template.yaml#Fn1|tracing'],
+    ]);
+  });
+
+  it('notes PassThrough at the function, pointing to where it is set', () => {
+    const reports = run([{ value: 'PassThrough', location: at(5) }]);
+    expect(reports).toMatchObject([{ at: { line: 10 }, messageId: 'notActive', data: { mode: 'PassThrough' }, related: [{ location: { line: 5 } }] }]);
+  });
+
+  it('does not judge a mode chosen at deploy time', () => {
+    expect(run([{ value: { Ref: 'TracingMode' }, location: at(5) }, { value: new Unresolved('${param:tracing}', 'parameters are resolved at deploy time'), location: at(6) }])).toEqual([]);
+  });
+});
