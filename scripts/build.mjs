@@ -1,5 +1,6 @@
-// Builds dist/ from src/ and rules/ with tsc: the committed output that bin and the Action run.
-import { rmSync, chmodSync } from 'node:fs';
+// Builds dist/ from src/ and rules/: tsc for the CLI (bin and the pre-commit hook), the JSON data beside it,
+// and the bundled Action dist/action.js. Deterministic: CI rebuilds and diffs dist/.
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -9,3 +10,12 @@ const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 chmodSync('dist/src/cli/main.js', 0o755);
+
+// Modules read src/data/*.json next to themselves; the published package (and pre-commit's install) ships only dist/.
+mkdirSync('dist/src/data', { recursive: true });
+for (const name of readdirSync('src/data').sort()) {
+  if (name.endsWith('.json')) copyFileSync(`src/data/${name}`, `dist/src/data/${name}`);
+}
+
+const bundle = spawnSync(process.execPath, ['scripts/bundle-action.mjs'], { stdio: 'inherit' });
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);

@@ -27,7 +27,7 @@ export default defineRule({
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-272'],
   securitySeverity: 4.0,
   messages: {
-    unusedAction: '{{action}} is granted to {{who}}, but their code never calls it. Remove it from the statement.',
+    unusedAction: '{{action}} is granted to {{who}} on these resources, but the code never calls it there. Remove it from the statement.',
     partlyUsedWildcard:
       '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unused}} granted actions are unused ({{levels}}). Grant only what is used: Action: [{{used}}].',
     unusedTemplate:

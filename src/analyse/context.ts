@@ -49,8 +49,9 @@ export class AnalysisContext {
     if (resolution.kind === 'package') return { kind: 'package', name: resolution.name };
     if (resolution.kind === 'missing') return { kind: 'unknown', reason: resolution.reason };
     if (resolution.kind === 'data') return { kind: 'data', file: resolution.file };
-    const module = this.load(resolution.file);
-    if (!module) return { kind: 'unknown', reason: `${resolution.file} could not be read` };
-    return { kind: 'module', module };
+    const loaded = this.sources.load(resolution.file);
+    if (!loaded.ok) return { kind: 'unknown', reason: loaded.finding.message.replace(/\.$/, '') };
+    this.modulesBySourceFile.set(loaded.module.sourceFile, loaded.module);
+    return { kind: 'module', module: loaded.module };
   }
 }

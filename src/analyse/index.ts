@@ -21,10 +21,32 @@ export const MAX_FILES_PER_FUNCTION = 10_000;
 
 type Context = 'module' | 'invocation';
 
+/** Call sites as a shared linked list: deep call chains would make copied arrays quadratic. */
+interface ViaChain {
+  site: Location;
+  parent: ViaChain | undefined;
+}
+
+function chain(parent: ViaChain | undefined, sites: Location[]): ViaChain | undefined {
+  return sites.reduce<ViaChain | undefined>((acc, site) => ({ site, parent: acc }), parent);
+}
+
+function toArray(via: ViaChain | undefined): Location[] {
+  const sites: Location[] = [];
+  for (let node = via; node; node = node.parent) sites.push(node.site);
+  return sites.reverse();
+}
+
+function viaKey(via: ViaChain | undefined): string {
+  const parts: string[] = [];
+  for (let node = via; node; node = node.parent) parts.push(`${node.site.file}:${node.site.line}:${node.site.column}`);
+  return parts.join('<');
+}
+
 interface QueueItem {
   root: CodeRoot;
   context: Context;
-  via: Location[];
+  via: ViaChain | undefined;
   /** Arguments of the call that reached `root`, for helpers called with constants. */
   bindings?: Bindings;
 }
@@ -60,7 +82,7 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
   usage.findings.push(...graph.findings);
 
   // Handler code first, so a helper reached both ways is attributed through the handler.
-  const queue: QueueItem[] = handler.roots.map((root) => ({ root, context: 'invocation', via: [] }));
+  const queue: QueueItem[] = handler.roots.map((root) => ({ root, context: 'invocation', via: undefined }));
   for (const [, entry] of graph.modules) queue.push({ root: entry.module.sourceFile, context: 'module', via: entry.via });
   const visited = new Map<CodeRoot, Set<string>>();
   const callKeys = new Set<string>();
@@ -72,7 +94,7 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
     visited.set(item.root, seen);
     // A helper whose requests use its parameters is visited once per call site, so each caller's constants count.
     const perSite = item.bindings !== undefined && summary.calls.some((c) => c.usesParameters) && seen.size < MAX_VISITS_WITH_ARGUMENTS;
-    const visitKey = perSite ? `${item.context}@${item.via.map((l) => `${l.file}:${l.line}:${l.column}`).join('>')}` : item.context;
+    const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : item.context;
     if (seen.has(visitKey) || (!perSite && seen.has(item.context))) continue;
     seen.add(visitKey);
     const evaluator = item.bindings ? new StaticEvaluator(context, item.bindings) : undefined;
@@ -82,7 +104,7 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
       const key = `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
       if (callKeys.has(key)) continue;
       callKeys.add(key);
-      usage.calls.push({ ...rest, input, via: item.via } satisfies SdkCall);
+      usage.calls.push({ ...rest, input, via: toArray(item.via) } satisfies SdkCall);
     }
     for (const client of summary.clients) {
       const scope: ClientCreation['scope'] = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
@@ -90,13 +112,13 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
       if (clientKeys.has(key)) continue;
       clientKeys.add(key);
       const { lazy: _lazy, ...rest } = client;
-      usage.clients.push({ ...rest, scope, via: item.via });
+      usage.clients.push({ ...rest, scope, via: toArray(item.via) });
     }
     for (const edge of summary.edges) {
       // Callbacks and nested functions at module level are not run by loading the module.
       if (edge.nested && item.context === 'module') continue;
       const bindings = edge.call ? bindArguments(edge.target, edge.call, item.bindings) : undefined;
-      queue.push({ root: edge.target, context: item.context, via: [...item.via, edge.site], ...(bindings ? { bindings } : {}) });
+      queue.push({ root: edge.target, context: item.context, via: chain(item.via, [edge.site]), ...(bindings ? { bindings } : {}) });
     }
   }
   usage.calls.sort((a, b) => compareLocations(a.location, b.location));
@@ -119,13 +141,13 @@ function bindArguments(target: CodeRoot, call: ts.CallExpression | ts.NewExpress
 
 interface ModuleGraph {
   /** Reachable modules by file, with the import sites that lead to each from the handler file. */
-  modules: Map<string, { module: SourceModule; via: Location[] }>;
+  modules: Map<string, { module: SourceModule; via: ViaChain | undefined }>;
   findings: Finding[];
 }
 
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
 function moduleGraph(context: AnalysisContext, start: SourceModule, fn: FunctionModel): ModuleGraph {
-  const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: [] }]]), findings: [...start.findings] };
+  const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
   const queue: SourceModule[] = [start];
   let truncated = false;
   for (let i = 0; i < queue.length; i++) {
@@ -150,7 +172,7 @@ function moduleGraph(context: AnalysisContext, start: SourceModule, fn: Function
         truncated = true;
         break;
       }
-      graph.modules.set(target.module.file, { module: target.module, via: [...via, nodeLocation(module, dependency.node)] });
+      graph.modules.set(target.module.file, { module: target.module, via: chain(via, [nodeLocation(module, dependency.node)]) });
       graph.findings.push(...target.module.findings);
       queue.push(target.module);
     }

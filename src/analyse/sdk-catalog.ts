@@ -1,6 +1,5 @@
 // Knows the AWS SDK's shapes: which package export is a client, a command, a paginator, and the IAM prefix of each.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readPackageJson } from '../util/package-root.js';
 
 interface SdkPackagesData {
   v3Packages: Record<string, string>;
@@ -13,14 +12,7 @@ interface SdkPackagesData {
   v3NonOperations: string[];
 }
 
-function loadData(): SdkPackagesData {
-  // src/analyse -> src/data when run from source; dist/src/analyse -> src/data when built without copying data.
-  const candidates = ['../data/sdk-packages.json', '../../../src/data/sdk-packages.json'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  const file = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
-  return JSON.parse(readFileSync(file, 'utf8')) as SdkPackagesData;
-}
-
-export const SDK_DATA = loadData();
+export const SDK_DATA = readPackageJson<SdkPackagesData>('src/data/sdk-packages.json');
 
 const V2_NON_OPERATIONS = new Set(SDK_DATA.v2NonOperations);
 const V3_NON_OPERATIONS = new Set(SDK_DATA.v3NonOperations);

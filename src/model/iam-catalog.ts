@@ -218,6 +218,7 @@ export function expandActionPattern(pattern: string): string[] {
 
 let everyAction: string[] | undefined;
 
+/** Reads every service's data once: only `Action: "*"` and a search across services need it. */
 function allActions(): string[] {
   everyAction ??= serviceNames().flatMap((s) => serviceData(s)?.names ?? []);
   return [...everyAction];
@@ -225,8 +226,7 @@ function allActions(): string[] {
 
 /** How many actions exist in all services (what `Action: "*"` grants). */
 export function countAllActions(): number {
-  everyAction ??= serviceNames().flatMap((s) => serviceData(s)?.names ?? []);
-  return everyAction.length;
+  return allActions().length;
 }
 
 function resourceTypes(prefix: string): Map<string, string> | undefined {

@@ -1,4 +1,6 @@
 // Loads a fixture folder with the real loaders and the real source analysis, and runs one rule over it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { createAnalysis } from '../../src/analyse/analysis.js';
 import type { ProjectAnalysis } from '../../src/analyse/analysis-types.js';
 import { sourceReader } from '../../src/engine/lint.js';
@@ -7,6 +9,7 @@ import { formatMessage, type AnyRule } from '../../src/engine/rule.js';
 import { ProjectFiles } from '../../src/load/files.js';
 import { loadProject } from '../../src/load/project.js';
 import type { Project } from '../../src/model/project.js';
+import { readAnnotations } from './annotations.js';
 
 export function loadAnalysedProject(root: string): { project: Project; analysis: ProjectAnalysis } {
   const files = new ProjectFiles(root);
@@ -33,4 +36,35 @@ export function runRule(rule: AnyRule, loaded: { project: Project; analysis: Pro
     },
   });
   return findings;
+}
+
+/**
+ * Runs a rule over each of its fixture cases with the real loaders and `createAnalysis`, and returns the
+ * reported and annotated (file:line) sets, so a rule test works before the engine wires the analysis in.
+ */
+export function fixtureResults(rule: AnyRule, fixturesRoot: string): { name: string; kind: 'good' | 'bad'; reported: string[]; expected: string[]; mustNot: string[]; inputProblems: string[] }[] {
+  const base = path.join(fixturesRoot, rule.id);
+  const out: ReturnType<typeof fixtureResults> = [];
+  for (const kind of ['good', 'bad'] as const) {
+    const dir = path.join(base, kind);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const caseDir = path.join(dir, name);
+      if (!statSync(caseDir).isDirectory()) continue;
+      const loaded = loadAnalysedProject(caseDir);
+      const reported = [...new Set(runRule(rule, loaded).map((f) => `${f.location.file}:${f.location.line}`))].sort();
+      const annotations = readAnnotations(caseDir).filter((a) => a.ruleId === rule.id);
+      out.push({
+        name,
+        kind,
+        reported,
+        expected: [...new Set(annotations.filter((a) => a.kind === 'expect').map((a) => `${a.file}:${a.line}`))].sort(),
+        mustNot: annotations.filter((a) => a.kind === 'ok').map((a) => `${a.file}:${a.line}`),
+        inputProblems: loaded.project.inputFindings
+          .filter((f) => (f.ruleId.startsWith('input/') && f.ruleId !== 'input/unresolved') || f.ruleId.startsWith('internal/'))
+          .map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`),
+      });
+    }
+  }
+  return out;
 }

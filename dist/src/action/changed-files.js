@@ -1,0 +1,111 @@
+// What a pull request or push changed, from the local git history only (no API call): files and their added lines.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+function gitIn(cwd) {
+    return (args) => {
+        try {
+            return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+/**
+ * The base to compare HEAD with: the first parent of the merge commit actions/checkout makes for a pull
+ * request (needs `fetch-depth: 2`), else the event's base or `before` commit when it is in the local history.
+ */
+export function changedFiles(cwd, env) {
+    const git = gitIn(cwd);
+    if (git(['rev-parse', '--is-inside-work-tree'])?.trim() !== 'true')
+        return { ok: false, reason: 'the working directory is not a git checkout' };
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const isPullRequest = env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target';
+    const parents = git(['rev-list', '--parents', '-n', '1', 'HEAD'])?.trim().split(/\s+/) ?? [];
+    let base;
+    if (isPullRequest && parents.length === 3)
+        base = parents[1];
+    else {
+        const candidate = isPullRequest ? event?.pull_request?.base?.sha : event?.before;
+        if (candidate && !/^0+$/.test(candidate) && git(['cat-file', '-e', `${candidate}^{commit}`]) !== undefined) {
+            base = isPullRequest ? git(['merge-base', candidate, 'HEAD'])?.trim() || candidate : candidate;
+        }
+    }
+    if (!base) {
+        return {
+            ok: false,
+            reason: isPullRequest
+                ? 'the base of the pull request is not in the local history; check out with fetch-depth: 2'
+                : 'the commit before this push is not in the local history; check out with fetch-depth: 0, or use only-changed on pull requests',
+        };
+    }
+    const diff = git(['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=d', '--no-renames', base, 'HEAD', '--']);
+    if (diff === undefined)
+        return { ok: false, reason: `git diff ${base.slice(0, 12)} HEAD failed` };
+    const { files, lines } = parseUnifiedDiff(diff);
+    return { ok: true, changed: { files, lines, range: `${base.slice(0, 12)}..HEAD` } };
+}
+/** File names and new-side hunk ranges from `git diff --unified=0`. */
+export function parseUnifiedDiff(diff) {
+    const lines = new Map();
+    let current;
+    for (const line of diff.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            current = undefined;
+            continue;
+        }
+        if (line.startsWith('+++ ')) {
+            const name = line.slice(4);
+            current = name === '/dev/null' ? undefined : unquote(name).replace(/^b\//, '');
+            if (current !== undefined && !lines.has(current))
+                lines.set(current, []);
+            continue;
+        }
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+        if (hunk && current !== undefined) {
+            const start = Number(hunk[1]);
+            const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+            if (count > 0)
+                lines.get(current).push({ start, end: start + count - 1 });
+        }
+    }
+    return { files: [...lines.keys()].sort(), lines };
+}
+/** git's C-style quoting of unusual names: `"b/caf\303\251.yml"`. */
+function unquote(name) {
+    if (!name.startsWith('"') || !name.endsWith('"'))
+        return name;
+    const bytes = [];
+    const body = name.slice(1, -1);
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const char = body[i];
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+function readEvent(file) {
+    if (!file)
+        return undefined;
+    try {
+        return JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+export function isOnChangedLine(changed, file, line) {
+    return changed?.lines.get(file)?.some((range) => line >= range.start && line <= range.end) ?? false;
+}

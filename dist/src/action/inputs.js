@@ -1,0 +1,54 @@
+// The Action's inputs, read the way the runner passes them (INPUT_<NAME> variables), and the CLI flags they become.
+import { COMMANDS, UsageError } from '../cli/args.js';
+/**
+ * The runner upper-cases the name and keeps hyphens: `fail-on` arrives as `INPUT_FAIL-ON` (actions/toolkit getInput).
+ * It always sets every input (with action.yml's default), so `fallback` only serves runs outside a runner; an
+ * input set to '' stays '' (`sarif-file: ''` means no SARIF).
+ */
+export function getInput(env, name, fallback = '') {
+    const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+    return value === undefined ? fallback : value.trim();
+}
+/** YAML 1.2 core booleans, as actions/toolkit getBooleanInput accepts them. */
+export function getBooleanInput(env, name, fallback) {
+    const value = getInput(env, name);
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new UsageError(`Input ${name} must be true or false, not "${value}".`);
+}
+export function readInputs(env) {
+    return {
+        paths: (getInput(env, 'paths', '.') || '.')
+            .split(/\r?\n/)
+            .map((p) => p.trim())
+            .filter(Boolean),
+        workingDirectory: getInput(env, 'working-directory', '.') || '.',
+        config: getInput(env, 'config'),
+        format: getInput(env, 'format', 'stylish') || 'stylish',
+        failOn: getInput(env, 'fail-on', 'error') || 'error',
+        sarifFile: getInput(env, 'sarif-file', 'noops-lint.sarif'),
+        category: getInput(env, 'category'),
+        onlyChanged: getBooleanInput(env, 'only-changed', false),
+        baseline: getInput(env, 'baseline'),
+        annotations: getBooleanInput(env, 'annotations', true),
+        summary: getBooleanInput(env, 'summary', true),
+    };
+}
+/** The same CLI the hook and users run: every input is a flag, so the Action has no lint logic of its own. */
+export function cliArguments(inputs, paths) {
+    const argv = ['--format', inputs.format, '--fail-on', inputs.failOn];
+    if (inputs.config)
+        argv.push('--config', inputs.config);
+    if (inputs.sarifFile)
+        argv.push('--sarif-file', inputs.sarifFile);
+    if (inputs.category)
+        argv.push('--sarif-category', inputs.category);
+    if (inputs.baseline)
+        argv.push('--baseline', inputs.baseline);
+    // `--` so a path that starts with a dash is never read as a flag; `./` so a folder named `rules` is not the subcommand.
+    return [...argv, '--', ...paths.map((p) => (COMMANDS.includes(p) ? `./${p}` : p))];
+}

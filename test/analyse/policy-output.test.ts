@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { derivedPolicies, renderPoliciesYaml } from '../../src/analyse/policy-output.js';
+import { loadAnalysedProject } from '../helpers/analysed-project.js';
+
+const project = (name: string) => loadAnalysedProject(path.resolve(import.meta.dirname, '../../fixtures/projects', name));
+
+describe('derivedPolicies', () => {
+  it('derives the least-privilege statements of the orders example', () => {
+    const loaded = project('orders');
+    const policies = derivedPolicies(loaded.project, loaded.analysis);
+    const byName = Object.fromEntries(policies.functions.map((f) => [f.function, f]));
+    expect(byName.getOrder!.statements).toEqual([{ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [{ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }] }]);
+    expect(byName.createOrder!.actions).toEqual(['dynamodb:PutItem', 'sns:Publish', 'sqs:SendMessage']);
+    expect(byName.createOrder!.statements.map((s) => s.Resource)).toEqual([
+      [{ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }],
+      [{ Ref: 'OrderCreatedTopic' }],
+      [{ 'Fn::GetAtt': ['OrderEventsQueue', 'Arn'] }],
+    ]);
+    expect(byName.reportOrders!.actions).toEqual(['dynamodb:Scan']);
+    expect(byName.getOrder).toMatchObject({ manifest: 'serverless.yml', handler: 'src/get-order.handler', unresolved: [] });
+  });
+
+  it('scopes the thumbnails example to objects and key prefixes', () => {
+    const loaded = project('thumbnails');
+    const policies = derivedPolicies(loaded.project, loaded.analysis);
+    const byName = Object.fromEntries(policies.functions.map((f) => [f.function, f]));
+    expect(byName.ThumbnailFunction!.statements).toEqual([
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${UploadsBucket}/*' }] },
+      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${ThumbnailsBucket}/thumbs/*' }] },
+    ]);
+    expect(byName.ListThumbnailsFunction!.statements).toEqual([{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [{ 'Fn::GetAtt': ['ThumbnailsBucket', 'Arn'] }] }]);
+  });
+
+  it('renders YAML to paste under iamRoleStatements or Policies, byte-stable', () => {
+    const loaded = project('orders');
+    const text = renderPoliciesYaml(derivedPolicies(loaded.project, loaded.analysis));
+    expect(text).toBe(renderPoliciesYaml(derivedPolicies(loaded.project, loaded.analysis)));
+    const first = parse(text.split('---\n')[0]!);
+    expect(first.functions.getOrder.iamRoleStatements[0]).toEqual({ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [{ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }] });
+    expect(text).toContain('# serverless.yml: getOrder (src/get-order.handler)');
+    const sam = project('thumbnails');
+    const samText = renderPoliciesYaml(derivedPolicies(sam.project, sam.analysis));
+    expect(parse(samText.split('---\n')[0]!).Resources.ThumbnailFunction.Properties.Policies[0].Statement).toHaveLength(2);
+  });
+});
