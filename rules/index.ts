@@ -2,6 +2,13 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import encryptionAtRest from './encryption/at-rest.js';
 import encryptionInTransit from './encryption/in-transit.js';
+import iamAdminPolicy from './iam/admin-policy.js';
+import iamNotAction from './iam/not-action.js';
+import iamPrivilegeEscalation from './iam/privilege-escalation.js';
+import iamResourceMismatch from './iam/resource-mismatch.js';
+import iamUnknownAction from './iam/unknown-action.js';
+import iamWildcardAction from './iam/wildcard-action.js';
+import iamWildcardResource from './iam/wildcard-resource.js';
 import opsDeprecatedRuntime from './ops/deprecated-runtime.js';
 import opsLimits from './ops/limits.js';
 import opsMutableImageTag from './ops/mutable-image-tag.js';
@@ -12,6 +19,13 @@ import secretsPlaintextEnv from './secrets/plaintext-env.js';
 export const BUILTIN_RULES: AnyRule[] = [
   encryptionAtRest,
   encryptionInTransit,
+  iamAdminPolicy,
+  iamNotAction,
+  iamPrivilegeEscalation,
+  iamResourceMismatch,
+  iamUnknownAction,
+  iamWildcardAction,
+  iamWildcardResource,
   opsDeprecatedRuntime,
   opsLimits,
   opsMutableImageTag,

@@ -17,7 +17,8 @@ const HANDLER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 const OTHER_RUNTIME_EXTENSIONS = ['.py', '.rb', '.go', '.java', '.cs', '.ps1', '.sh', '.rs'];
 
 export type HandlerResolution =
-  | { kind: 'found'; module: SourceModule; exportName: string; roots: FunctionNode[]; location: Location }
+  /** `wrapped`: the export is a wrapper call (`middy(fn)`, `serverless(app)`) and `roots` are the functions handed to it. */
+  | { kind: 'found'; module: SourceModule; exportName: string; roots: FunctionNode[]; location: Location; wrapped: boolean }
   | { kind: 'not-found'; finding: Finding; file?: string; exportName?: string }
   /** Not a Node.js handler, or no handler string: nothing to analyse. */
   | { kind: 'skipped' };
@@ -71,7 +72,8 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   if (roots.length === 0) {
     return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
   }
-  return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]!) ?? module, roots[0]!) };
+  const wrapped = reference.kind !== 'function';
+  return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]!) ?? module, roots[0]!), wrapped };
 }
 
 function wrappedFunctions(references: ReferenceResolver, expression: ts.Expression): FunctionNode[] {

@@ -9,6 +9,9 @@ import ts from 'typescript';
 import { evaluateCallInput, Summariser, type CodeRoot } from './function-summary.js';
 import { StaticEvaluator, type Bindings } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
+import { handlerSignatureOf } from './handler-signature.js';
+import type { FunctionNode } from './references.js';
+import { CodeFacts } from './state.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import type { SourceReader } from './source-reader.js';
 
@@ -56,15 +59,34 @@ const MAX_VISITS_WITH_ARGUMENTS = 20;
 
 /** Analyses every function of the project; files are parsed once for all of them. */
 export function analyseFunctions(project: Project, reader: SourceReader): Map<string, FunctionUsage> {
-  const context = new AnalysisContext(reader);
-  const summariser = new Summariser(context);
+  const analyser = new CodeAnalyser(reader);
   const usages = new Map<string, FunctionUsage>();
-  for (const fn of project.functions) usages.set(fn.id, analyseFunction(context, summariser, fn));
+  for (const fn of project.functions) usages.set(fn.id, analyseFunction(analyser, fn));
   return usages;
 }
 
-function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: FunctionModel): FunctionUsage {
-  const usage: FunctionUsage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [] };
+/** Parsed files, summaries and per-body facts shared by every analysis of one run (functions and container services). */
+export class CodeAnalyser {
+  readonly context: AnalysisContext;
+  readonly summariser: Summariser;
+  readonly facts: CodeFacts;
+
+  constructor(reader: SourceReader) {
+    this.context = new AnalysisContext(reader);
+    this.summariser = new Summariser(this.context);
+    this.facts = new CodeFacts(this.context, this.summariser.references);
+  }
+}
+
+/** Who the code belongs to, for messages about the module graph. */
+export interface CodeOwner {
+  name: string;
+  location: Location;
+}
+
+function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsage {
+  const { context, summariser } = analyser;
+  const usage: FunctionUsage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
   const handler = resolveHandler(context, summariser.references, fn);
   if (handler.kind === 'skipped') return usage;
   if (handler.kind === 'not-found') {
@@ -76,13 +98,26 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
   usage.handlerFile = handler.module.file;
   usage.handlerExport = handler.exportName;
   usage.handlerLocation = handler.location;
+  if (!handler.wrapped && handler.roots[0]) {
+    const signature = handlerSignatureOf(context, handler.roots[0]);
+    if (signature) usage.handlerSignature = signature;
+  }
+  analyseReachableCode(analyser, usage, handler.module, handler.roots, { name: fn.name, location: fn.handler?.location ?? fn.location });
+  return usage;
+}
 
-  const graph = moduleGraph(context, handler.module, fn);
+/**
+ * Fills `usage` from the code reachable from `roots` (run on every request) and from loading `start` and
+ * what it imports (run once per container).
+ */
+export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsage, start: SourceModule, roots: FunctionNode[], owner: CodeOwner): void {
+  const { context, summariser, facts } = analyser;
+  const graph = moduleGraph(context, start, owner);
   usage.files = [...graph.modules.keys()].sort();
   usage.findings.push(...graph.findings);
 
   // Handler code first, so a helper reached both ways is attributed through the handler.
-  const queue: QueueItem[] = handler.roots.map((root) => ({ root, context: 'invocation', via: undefined }));
+  const queue: QueueItem[] = roots.map((root) => ({ root, context: 'invocation', via: undefined }));
   for (const [, entry] of graph.modules) queue.push({ root: entry.module.sourceFile, context: 'module', via: entry.via });
   const visited = new Map<CodeRoot, Set<string>>();
   const callKeys = new Set<string>();
@@ -97,6 +132,7 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
     const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : item.context;
     if (seen.has(visitKey) || (!perSite && seen.has(item.context))) continue;
     seen.add(visitKey);
+    facts.record(usage, item.root, item.context, () => toArray(item.via));
     const evaluator = item.bindings ? new StaticEvaluator(context, item.bindings) : undefined;
     for (const call of summary.calls) {
       const { inputNode, inputProperty, usesParameters, ...rest } = call;
@@ -123,7 +159,7 @@ function analyseFunction(context: AnalysisContext, summariser: Summariser, fn: F
   }
   usage.calls.sort((a, b) => compareLocations(a.location, b.location));
   usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
-  return usage;
+  facts.sort(usage);
 }
 
 /** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
@@ -139,14 +175,14 @@ function bindArguments(target: CodeRoot, call: ts.CallExpression | ts.NewExpress
   return bindings.size > 0 ? bindings : undefined;
 }
 
-interface ModuleGraph {
+export interface ModuleGraph {
   /** Reachable modules by file, with the import sites that lead to each from the handler file. */
   modules: Map<string, { module: SourceModule; via: ViaChain | undefined }>;
   findings: Finding[];
 }
 
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
-function moduleGraph(context: AnalysisContext, start: SourceModule, fn: FunctionModel): ModuleGraph {
+export function moduleGraph(context: AnalysisContext, start: SourceModule, owner: CodeOwner): ModuleGraph {
   const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
   const queue: SourceModule[] = [start];
   let truncated = false;
@@ -178,8 +214,8 @@ function moduleGraph(context: AnalysisContext, start: SourceModule, fn: Function
     }
   }
   if (truncated) {
-    const message = `The code of ${fn.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
-    graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, fn.handler?.location ?? fn.location));
+    const message = `The code of ${owner.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+    graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, owner.location));
   }
   return graph;
 }

@@ -57,4 +57,70 @@ export interface FunctionUsage {
   files: string[];
   /** Problems (handler not found, parse errors, unresolvable imports) as input findings. */
   findings: Finding[];
+  /** Writes to module-scope variables made by code that runs per request. */
+  stateWrites?: StateWrite[];
+  /** File-system reads and writes whose path is known (or known to be under the code folder). */
+  fileOperations?: FileOperation[];
+  /** Timers, unawaited promises and servers started by the code. */
+  backgroundWork?: BackgroundWork[];
+  /** Set when the handler export is itself a function written as `(req, res)` and uses the response object. */
+  handlerSignature?: HandlerSignature;
+}
+
+/** A module-scope variable written by per-request code. */
+export interface StateWrite {
+  variable: string;
+  /** Where the variable is declared (at module scope). */
+  declaration: Location;
+  /**
+   * `reassign`: `last = event.user` after reading it; `accumulate`: `list = [...list, x]`; `counter`: `count++`;
+   * `collection`: `items.push(x)`, `seen.add(x)`; `property`: `state.user = x`, `delete state.user`;
+   * `cache`: a memo (`if (!cache.has(k)) cache.set(k, v)`) keyed by request data and never bounded;
+   * `reset`: `items = []`, `items.length = 0`, `cache.clear()` (the variable starts afresh on each invocation).
+   */
+  kind: 'reassign' | 'accumulate' | 'counter' | 'collection' | 'property' | 'cache' | 'reset';
+  /** The write as written, shortened: `processed.push(id)`. */
+  text: string;
+  location: Location;
+  via: Location[];
+}
+
+export interface FileOperation {
+  kind: 'write' | 'read';
+  /** `fs.writeFileSync`, `fs.promises.readFile`, `createWriteStream`. */
+  operation: string;
+  /** The path as far as it is known: complete, or a prefix. */
+  path: string;
+  complete: boolean;
+  /** `tmp`: under /tmp; `read-only`: the code folder, the working directory or another fixed path outside /tmp. */
+  area: 'tmp' | 'read-only' | 'unknown';
+  /** A read inside a `try`, or behind an `existsSync`/`access` check of the same path. */
+  guarded: boolean;
+  /** Runs once when the module loads, or on every request. */
+  scope: 'module' | 'invocation';
+  /** Identifies the body the operation is written in, to order a read against writes in the same body. */
+  body: string;
+  /** Offset in the file, to order operations in the same body. */
+  position: number;
+  location: Location;
+  via: Location[];
+}
+
+export interface BackgroundWork {
+  /** `interval`: setInterval never cleared; `timeout`: a timer neither awaited nor cleared; `promise`: an async call neither awaited nor returned; `listen`: an HTTP server started. */
+  kind: 'interval' | 'timeout' | 'promise' | 'listen';
+  /** The expression as written, shortened. */
+  text: string;
+  scope: 'module' | 'invocation';
+  location: Location;
+  via: Location[];
+}
+
+export interface HandlerSignature {
+  parameters: string[];
+  /** The function that is exported as the handler. */
+  location: Location;
+  /** The first use of the second parameter as an HTTP response (`res.json(...)`). */
+  responseUse: Location;
+  responseText: string;
 }

@@ -457,7 +457,8 @@ class VariableResolver {
         return unresolved(`"sls:${address ?? ''}" is not a value noops-lint knows`);
       case 'aws':
         if (address === 'region') return asOutcome(this.effective('region', scope, path));
-        if (address === 'accountId') return unresolved('the AWS account id is known only at deploy time');
+        // Kept symbolic as CloudFormation writes it, so ARNs built with it still name their resource.
+        if (address === 'accountId') return { kind: 'value', value: '${AWS::AccountId}' };
         return unresolved(`"aws:${address ?? ''}" is known only at deploy time`);
       case 'opt':
         return this.resolveOption(address, isLast, scope, path);

@@ -179,20 +179,25 @@ describe('environment variables', () => {
 });
 
 describe('deploy-time sources', () => {
-  it('leaves ssm, cf, s3, accountId, instanceId and unknown sources Unresolved with one note each', () => {
+  it('leaves ssm, cf, s3, instanceId and unknown sources Unresolved with one note each', () => {
     const { doc, unresolved } = resolve(`a: \${ssm:/x}
 b: \${cf:stack.Output}
 c: \${s3:bucket/key}
-d: \${aws:accountId}
 e: \${sls:instanceId}
 f: \${vault:secret/x}
 g: \${ssm:/aws/reference/secretsmanager/db}
 `);
-    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) expect(doc[key]).toBeInstanceOf(Unresolved);
-    expect(unresolved.map((f) => f.location.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const key of ['a', 'b', 'c', 'e', 'f', 'g']) expect(doc[key]).toBeInstanceOf(Unresolved);
+    expect(unresolved.map((f) => f.location.line)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(unresolved[0]!.message).toBe('Could not resolve ${ssm:/x}: SSM parameters are read at deploy time.');
     expect(unresolved[0]!.severity).toBe('note');
-    expect(unresolved[6]!.message).toContain('Secrets Manager');
+    expect(unresolved[5]!.message).toContain('Secrets Manager');
+  });
+
+  it('keeps the account id symbolic, as CloudFormation writes it', () => {
+    const { doc, unresolved } = resolve('a: arn:aws:sqs:eu-west-1:${aws:accountId}:jobs\n');
+    expect(doc.a).toBe('arn:aws:sqs:eu-west-1:${AWS::AccountId}:jobs');
+    expect(unresolved).toEqual([]);
   });
 
   it('makes a string mixing text and an unresolved variable Unresolved as a whole', () => {

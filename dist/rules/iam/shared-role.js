@@ -1,0 +1,52 @@
+// Finds one role shared by functions whose code needs different permissions, so each gets the others' grants too.
+import { defineRule } from '../../src/engine/rule.js';
+import { resourceKey } from '../../src/analyse/permissions.js';
+import { describeRoleUsers } from '../../src/model/iam-statements.js';
+export default defineRule({
+    id: 'iam/shared-role',
+    category: 'iam',
+    severity: 'warning',
+    description: 'Functions whose code needs different permissions share one role.',
+    fullDescription: 'A role shared by several functions must grant the union of what they need, so each function can do everything ' +
+        'the others may: a compromised read-only handler can then write, publish or delete. The rule compares the ' +
+        'permissions derived from each function\'s code (actions and resources; platform needs such as logs are left ' +
+        'out) and reports the role when they differ. Functions whose code could not be analysed completely are left out ' +
+        'of the comparison.',
+    help: 'Give each function its own role. Serverless Framework: the serverless-iam-roles-per-function plugin and\n' +
+        '  functions:\n    getOrder:\n      iamRoleStatements:\n        - Effect: Allow\n          Action: dynamodb:GetItem\n          Resource: !GetAtt OrdersTable.Arn\n' +
+        'AWS SAM: `Policies` on each AWS::Serverless::Function instead of a shared `Role`.',
+    precision: 'high',
+    tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-272'],
+    securitySeverity: 3.0,
+    messages: {
+        shared: 'The role {{role}} is shared by {{who}}, whose code needs different permissions ({{needs}}); each function gets the grants of all of them.',
+    },
+    defaultOptions: {},
+    check({ project, analysis, report }) {
+        for (const role of project.roles) {
+            if (role.kind === 'external' || role.functions.length < 2)
+                continue;
+            const signatures = new Map();
+            const summaries = [];
+            for (const fn of role.functions) {
+                const permissions = analysis.permissionsOf(fn);
+                if (!permissions || !permissions.analysed || permissions.incompleteReasons.length > 0)
+                    continue;
+                const needs = [...new Set(permissions.needs.map((n) => `${n.action}|${n.unresolved === undefined ? resourceKey(n.resource) : '?'}`))].sort();
+                const signature = needs.join('\n');
+                signatures.set(signature, [...(signatures.get(signature) ?? []), fn.name]);
+                const actions = [...new Set(permissions.needs.map((n) => n.action))].sort();
+                summaries.push(`${fn.name}: ${actions.length > 0 ? actions.join(', ') : 'no AWS calls'}`);
+            }
+            if (signatures.size < 2)
+                continue;
+            report({
+                messageId: 'shared',
+                data: { role: role.name, who: describeRoleUsers(role), needs: summaries.join('; ') },
+                at: role.location,
+                related: role.functions.map((fn) => ({ location: fn.location, message: `${fn.name} uses ${role.name}` })),
+                key: `${role.id}|shared`,
+            });
+        }
+    },
+});

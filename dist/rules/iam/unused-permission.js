@@ -1,0 +1,174 @@
+// Finds granted actions that no function using the role needs, judged against what the functions' code calls.
+import { defineRule } from '../../src/engine/rule.js';
+import { expandActionPattern, getActionByFullName, hasWildcard } from '../../src/model/iam-catalog.js';
+import { describeRoleUsers, soleFunctionName } from '../../src/model/iam-statements.js';
+import { policyTemplates } from '../../src/model/sam-policy-templates.js';
+import { statementCoversResource } from '../../src/analyse/match-policy.js';
+export default defineRule({
+    id: 'iam/unused-permission',
+    category: 'iam',
+    severity: 'warning',
+    description: 'A function role grants actions that the code of its functions never uses.',
+    fullDescription: 'The rule derives the actions each function needs from the AWS SDK calls its handler can reach, adds what the ' +
+        'platform needs (logs, tracing, VPC, event sources), and compares them with each Allow statement of the role: ' +
+        'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
+        'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
+        'used ones. Statements the framework adds and managed policies are not judged, and nothing is claimed for a role ' +
+        'when the code of one of its functions could not be analysed completely.',
+    help: 'Grant only what the code calls:\n' +
+        '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +
+        'or, in SAM, the narrowest policy template (`DynamoDBReadPolicy` instead of `DynamoDBCrudPolicy`).',
+    precision: 'high',
+    tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-272'],
+    securitySeverity: 4.0,
+    messages: {
+        unusedAction: '{{action}} is granted to {{who}} on these resources, but the code never calls it there. Remove it from the statement.',
+        partlyUsedWildcard: '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unused}} granted actions are unused ({{levels}}). Grant only what is used: Action: [{{used}}].',
+        unusedTemplate: '{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unused}} granted actions are unused ({{levels}}). {{suggestion}}',
+    },
+    defaultOptions: {},
+    check({ project, analysis, report }) {
+        for (const role of project.roles) {
+            const uses = decidableUses(role, (fn) => analysis.permissionsOf(fn));
+            if (!uses)
+                continue;
+            const who = describeRoleUsers(role);
+            const fnName = soleFunctionName(role);
+            const templates = new Map();
+            for (const statement of role.statements) {
+                if (statement.effect !== 'Allow' || statement.notActions.length > 0)
+                    continue;
+                if (statement.origin.kind === 'sam-policy-template') {
+                    const id = `${statement.origin.template}|${statement.location.file}:${statement.location.line}:${statement.location.column}`;
+                    templates.set(id, [...(templates.get(id) ?? []), statement]);
+                    continue;
+                }
+                if (statement.origin.kind !== 'inline')
+                    continue; // platform grants and managed policies are not the user's choice here
+                for (const item of statement.actions) {
+                    if (typeof item.value !== 'string')
+                        continue;
+                    const granted = expandActionPattern(item.value);
+                    if (granted.length === 0)
+                        continue; // unknown actions are iam/unknown-action's business
+                    const used = granted.filter((action) => isUsed(action, statement, uses, role));
+                    if (used.length === granted.length)
+                        continue;
+                    const unused = granted.filter((a) => !used.includes(a));
+                    const key = `${role.id}|${statement.path}|${item.value}`;
+                    if (used.length === 0 || !hasWildcard(item.value)) {
+                        report({ messageId: 'unusedAction', data: { action: item.value, who }, at: item.location, function: fnName, key });
+                    }
+                    else {
+                        report({
+                            messageId: 'partlyUsedWildcard',
+                            data: { action: item.value, granted: granted.length, used: used.join(', '), unused: unused.length, levels: accessLevels(unused), who },
+                            at: item.location,
+                            function: fnName,
+                            key,
+                        });
+                    }
+                }
+            }
+            for (const statements of templates.values()) {
+                const first = statements[0];
+                const template = first.origin.kind === 'sam-policy-template' ? first.origin.template : '';
+                const granted = new Set();
+                const used = new Set();
+                for (const statement of statements) {
+                    for (const item of statement.actions) {
+                        if (typeof item.value !== 'string')
+                            continue;
+                        for (const action of expandActionPattern(item.value)) {
+                            granted.add(action);
+                            if (isUsed(action, statement, uses, role))
+                                used.add(action);
+                        }
+                    }
+                }
+                if (granted.size === 0 || used.size === granted.size)
+                    continue;
+                const unused = [...granted].filter((a) => !used.has(a));
+                const usedList = [...used].sort();
+                report({
+                    messageId: 'unusedTemplate',
+                    data: {
+                        template,
+                        granted: granted.size,
+                        usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
+                        unused: unused.length,
+                        levels: accessLevels(unused),
+                        who,
+                        suggestion: suggestion(template, usedList),
+                    },
+                    at: first.location,
+                    function: fnName,
+                    key: `${role.id}|${first.path.replace(/\.Statement\[\d+\]$/, '')}|${template}`,
+                });
+            }
+        }
+    },
+});
+/** Every need of the role's functions, or undefined when one of them could not be analysed completely. */
+function decidableUses(role, permissionsOf) {
+    if (role.kind === 'external' || role.functions.length === 0)
+        return undefined;
+    const uses = [];
+    for (const fn of role.functions) {
+        const permissions = permissionsOf(fn);
+        if (!permissions || !permissions.analysed || permissions.incompleteReasons.length > 0)
+            return undefined;
+        uses.push(...permissions.needs, ...permissions.platform);
+    }
+    return uses;
+}
+/** A granted action is used when a need names it on a resource the statement may cover (unresolved needs cover any). */
+function isUsed(action, statement, uses, role) {
+    const lower = action.toLowerCase();
+    return uses.some((need) => {
+        if (need.action.toLowerCase() !== lower)
+            return false;
+        if (need.unresolved !== undefined)
+            return true;
+        return statementCoversResource(statement, need.resource, role.service) !== 'no';
+    });
+}
+/** `Write 20, Read 12, Permissions management 3`, largest first. */
+function accessLevels(actions) {
+    const counts = new Map();
+    for (const action of actions) {
+        // Some actions have two levels ("Permissions management, Write"): keep them together.
+        const level = (getActionByFullName(action)?.accessLevel || 'Unknown').replace(/, /g, ' + ');
+        counts.set(level, (counts.get(level) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([level, count]) => `${level} ${count}`)
+        .join(', ');
+}
+/** The narrowest SAM policy template with the same parameters that still covers the used actions, or an inline statement. */
+function suggestion(current, used) {
+    if (used.length === 0)
+        return `Remove the ${current} entry.`;
+    const definitions = policyTemplates();
+    const currentDefinition = definitions[current];
+    const parameters = Object.keys(currentDefinition?.Parameters ?? {}).sort().join(',');
+    const size = (name) => (definitions[name]?.Definition.Statement ?? []).flatMap((s) => {
+        const actions = s.Action;
+        return (Array.isArray(actions) ? actions : [actions]).filter((a) => typeof a === 'string').flatMap((a) => expandActionPattern(a));
+    });
+    const currentSize = size(current).length;
+    let best;
+    for (const name of Object.keys(definitions).sort()) {
+        if (name === current || Object.keys(definitions[name].Parameters).sort().join(',') !== parameters)
+            continue;
+        const actions = size(name);
+        if (actions.length >= currentSize || !used.every((u) => actions.includes(u)))
+            continue;
+        if (!best || actions.length < best.count)
+            best = { name, count: actions.length };
+    }
+    if (best)
+        return `Use ${best.name} instead, or a statement with Action: [${used.join(', ')}].`;
+    return `Replace it with a statement granting only Action: [${used.join(', ')}] on the resources the code uses.`;
+}

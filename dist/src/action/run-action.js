@@ -1,0 +1,120 @@
+// The GitHub Action: inputs → the same CLI run users get → report in the log, SARIF, annotations, job summary, outputs.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCliArguments, UsageError } from '../cli/args.js';
+import { executeLint, findProjectRoot } from '../cli/run-cli.js';
+import { BaselineError } from '../engine/baseline.js';
+import { ConfigError } from '../engine/config.js';
+import { RuleOptionsError } from '../engine/lint.js';
+import { countSeverities } from '../report/findings.js';
+import { REPORTERS } from '../report/index.js';
+import { toolVersion } from '../util/package-root.js';
+import { escapeData } from '../report/github.js';
+import { annotationLines } from './annotations.js';
+import { changedFiles } from './changed-files.js';
+import { cliArguments, readInputs } from './inputs.js';
+import { permissionRows } from './permissions-table.js';
+import { renderSummary } from './summary.js';
+/** Runs the Action and returns the exit code for the step: 0 pass, 1 findings at the fail level, 2 could not run. */
+export function runAction(io) {
+    let inputs;
+    try {
+        inputs = readInputs(io.env);
+    }
+    catch (error) {
+        return fail(io, error.message);
+    }
+    const workspace = path.resolve(io.cwd, io.env.GITHUB_WORKSPACE ?? '.');
+    const cwd = path.resolve(workspace, inputs.workingDirectory);
+    const root = findProjectRoot(cwd);
+    const cwdPrefix = undefined;
+    const isPullRequest = io.env.GITHUB_EVENT_NAME === 'pull_request' || io.env.GITHUB_EVENT_NAME === 'pull_request_target';
+    // Changed lines order the annotations on pull requests even when every finding is reported.
+    const diff = inputs.onlyChanged || isPullRequest ? changedFiles(cwd, io.env) : undefined;
+    const changed = diff?.ok ? diff.changed : undefined;
+    let changedUnavailable;
+    if (inputs.onlyChanged && diff && !diff.ok) {
+        changedUnavailable = diff.reason;
+        io.stdout(`::warning title=noops-lint::${escapeData(`only-changed: ${diff.reason}; reporting every finding.`)}\n`);
+    }
+    let paths = inputs.paths;
+    if (inputs.onlyChanged && changed) {
+        const wanted = inputs.paths.map((p) => path.resolve(cwd, p));
+        paths = changed.files
+            .map((file) => path.join(root, ...file.split('/')))
+            .filter((abs) => wanted.some((w) => abs === w || abs.startsWith(w.endsWith(path.sep) ? w : w + path.sep)));
+    }
+    const sarifAbsolute = inputs.sarifFile ? path.resolve(cwd, inputs.sarifFile) : undefined;
+    if (sarifAbsolute)
+        mkdirSync(path.dirname(sarifAbsolute), { recursive: true });
+    const cliIo = { cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, isTTY: false, now: io.now };
+    let outcome;
+    if (inputs.onlyChanged && changed && paths.length === 0) {
+        io.stdout('noops-lint: no changed file under the given paths; nothing to check.\n');
+        if (sarifAbsolute)
+            writeFileSync(sarifAbsolute, emptySarif(root, inputs));
+    }
+    else {
+        try {
+            outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo);
+        }
+        catch (error) {
+            if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof BaselineError) {
+                return fail(io, error.message);
+            }
+            return fail(io, `internal error: ${error.stack ?? String(error)}`);
+        }
+    }
+    const findings = outcome?.result.findings ?? [];
+    const exitCode = outcome?.exitCode ?? 0;
+    if (inputs.annotations && inputs.format !== 'github') {
+        const more = inputs.summary ? 'the job summary and code scanning' : 'the log and code scanning';
+        for (const line of annotationLines(findings, { changed, cwdPrefix, moreAt: more }))
+            io.stdout(`${line}\n`);
+    }
+    if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
+        const analysis = outcome ? outcome.result.analysis : undefined;
+        const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const blobBase = io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${server}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
+        appendFileSync(io.env.GITHUB_STEP_SUMMARY, renderSummary({
+            findings,
+            suppressed: outcome?.result.suppressed ?? [],
+            failOn: (outcome?.failOn ?? inputs.failOn),
+            exitCode,
+            cwdPrefix,
+            permissions: outcome ? permissionRows(outcome.result.project, analysis) : undefined,
+            ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
+            ...(changedUnavailable ? { changedUnavailable } : {}),
+            ...(blobBase ? { blobBase } : {}),
+            ...(sarifAbsolute ? { sarifFile: displayPath(workspace, sarifAbsolute) } : {}),
+        }));
+    }
+    const counts = countSeverities(findings);
+    setOutputs(io, {
+        'sarif-file': sarifAbsolute ? displayPath(workspace, sarifAbsolute) : '',
+        errors: String(counts.errors),
+        warnings: String(counts.warnings),
+        notes: String(counts.notes),
+    });
+    return exitCode;
+}
+/** Relative to the workspace when inside it (what upload-sarif's sarif_file expects), else absolute. */
+function displayPath(workspace, file) {
+    const rel = path.relative(workspace, file);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}
+function setOutputs(io, outputs) {
+    const file = io.env.GITHUB_OUTPUT;
+    if (!file)
+        return;
+    appendFileSync(file, Object.entries(outputs).map(([name, value]) => `${name}=${value}\n`).join(''));
+}
+function fail(io, message) {
+    io.stderr(`noops-lint: ${message}\n`);
+    io.stdout(`::error title=noops-lint::${escapeData(message)}\n`);
+    return 2;
+}
+/** A valid SARIF log with no results, the exact shape of a clean run, for a pull request that touches no checked file. */
+function emptySarif(root, inputs) {
+    return REPORTERS.sarif({ root, findings: [], rules: [], files: [], notifications: [], toolVersion: toolVersion() }, { color: false, sarifCategory: inputs.category || undefined });
+}

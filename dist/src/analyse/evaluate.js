@@ -1,0 +1,247 @@
+// A small constant evaluator for request parameters: literals, templates, constants across files, process.env.
+import ts from 'typescript';
+import { definitionOf, exportDefinition, requiredDefinition } from './definitions.js';
+import { isRequireCall } from './module-info.js';
+import { propertyNameText } from './references.js';
+const MAX_DEPTH = 30;
+function unknown(reason) {
+    return { kind: 'unknown', reason };
+}
+function shortText(node) {
+    const text = node.getText().replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+/** `process.env.X` / `process.env['X']` -> X. */
+function envName(node) {
+    const isProcessEnv = (e) => ts.isPropertyAccessExpression(e) && e.name.text === 'env' && ts.isIdentifier(e.expression) && e.expression.text === 'process';
+    if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression))
+        return node.name.text;
+    if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression) && ts.isStringLiteralLike(node.argumentExpression))
+        return node.argumentExpression.text;
+    return undefined;
+}
+function asText(value) {
+    if (value.kind === 'string')
+        return value.value;
+    if (value.kind === 'number' || value.kind === 'boolean')
+        return String(value.value);
+    return undefined;
+}
+/** String concatenation of evaluated parts: all known -> string; one env among literals -> env; a literal prefix -> partial. */
+export function concatenate(parts, what) {
+    let prefix = '';
+    let env;
+    let suffix = '';
+    for (const part of parts) {
+        const text = asText(part);
+        if (text !== undefined) {
+            if (env)
+                suffix += text;
+            else
+                prefix += text;
+            continue;
+        }
+        if (part.kind === 'env' && !env) {
+            env = { name: part.name, prefix: prefix + part.prefix, suffix: part.suffix };
+            continue;
+        }
+        const reason = part.kind === 'unknown' || part.kind === 'partial' ? part.reason : `${what} mixes values not known statically`;
+        const known = env ? '' : prefix + (part.kind === 'partial' ? part.prefix : '');
+        return known ? { kind: 'partial', prefix: known, reason } : unknown(reason);
+    }
+    if (env)
+        return { kind: 'env', name: env.name, prefix: env.prefix, suffix: env.suffix + suffix };
+    return { kind: 'string', value: prefix };
+}
+export class StaticEvaluator {
+    context;
+    bindings;
+    constructor(context, bindings) {
+        this.context = context;
+        this.bindings = bindings;
+    }
+    /** The evaluated value with internal markers replaced by readable reasons. */
+    evaluateInput(expression) {
+        if (!expression)
+            return unknown('no request parameters');
+        return clean(this.evaluate(expression));
+    }
+    evaluate(expression, depth = 0) {
+        if (depth > MAX_DEPTH)
+            return unknown('a definition nested too deep');
+        const node = expression;
+        if (ts.isStringLiteralLike(node))
+            return { kind: 'string', value: node.text };
+        if (ts.isNumericLiteral(node))
+            return { kind: 'number', value: Number(node.text) };
+        if (node.kind === ts.SyntaxKind.TrueKeyword)
+            return { kind: 'boolean', value: true };
+        if (node.kind === ts.SyntaxKind.FalseKeyword)
+            return { kind: 'boolean', value: false };
+        if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+            return this.evaluate(node.expression, depth + 1);
+        }
+        const env = envName(node);
+        if (env !== undefined)
+            return { kind: 'env', name: env, prefix: '', suffix: '' };
+        if (ts.isTemplateExpression(node)) {
+            const parts = [{ kind: 'string', value: node.head.text }];
+            for (const span of node.templateSpans) {
+                parts.push(this.evaluate(span.expression, depth + 1), { kind: 'string', value: span.literal.text });
+            }
+            return concatenate(parts, 'the template');
+        }
+        if (ts.isIdentifier(node)) {
+            if (node.text === 'undefined')
+                return unknown('`undefined`');
+            return this.fromDefinition(definitionOf(this.context, node), depth);
+        }
+        if (ts.isPropertyAccessExpression(node) || (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))) {
+            const name = ts.isPropertyAccessExpression(node) ? node.name.text : node.argumentExpression.text;
+            const base = this.evaluate(node.expression, depth + 1);
+            if (base.kind === 'object')
+                return base.properties[name] ?? unknown(`no property \`${name}\` in ${shortText(node.expression)}`);
+            if (base.kind === 'unknown' && base.reason.startsWith('module:'))
+                return this.fromModuleExport(base.reason.slice('module:'.length), name, depth);
+            if (base.kind === 'unknown' || base.kind === 'partial')
+                return unknown(`\`${shortText(node)}\`: ${base.reason}`);
+            return unknown(`\`${shortText(node)}\` is computed at run time`);
+        }
+        if (ts.isObjectLiteralExpression(node))
+            return this.evaluateObject(node, depth);
+        if (isRequireCall(node)) {
+            const module = this.context.moduleOf(node);
+            if (module)
+                return this.fromDefinition(requiredDefinition(this.context, module, node.arguments[0].text), depth);
+        }
+        if (ts.isArrayLiteralExpression(node)) {
+            const items = [];
+            for (const element of node.elements) {
+                if (ts.isSpreadElement(element)) {
+                    const spread = this.evaluate(element.expression, depth + 1);
+                    if (spread.kind === 'array')
+                        items.push(...spread.items);
+                    else
+                        return unknown(`the spread \`${shortText(element)}\` is not known`);
+                }
+                else
+                    items.push(this.evaluate(element, depth + 1));
+            }
+            return { kind: 'array', items };
+        }
+        if (ts.isBinaryExpression(node)) {
+            const operator = node.operatorToken.kind;
+            if (operator === ts.SyntaxKind.PlusToken) {
+                const left = this.evaluate(node.left, depth + 1);
+                const right = this.evaluate(node.right, depth + 1);
+                if (left.kind === 'number' && right.kind === 'number')
+                    return { kind: 'number', value: left.value + right.value };
+                return concatenate([left, right], 'the concatenation');
+            }
+            if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+                // process.env.TABLE ?? 'orders': the manifest's variable is what runs in the cloud.
+                const left = this.evaluate(node.left, depth + 1);
+                if (left.kind !== 'unknown')
+                    return left;
+                return unknown(`\`${shortText(node)}\` depends on run-time values`);
+            }
+        }
+        if (ts.isConditionalExpression(node)) {
+            const whenTrue = this.evaluate(node.whenTrue, depth + 1);
+            const whenFalse = this.evaluate(node.whenFalse, depth + 1);
+            if (JSON.stringify(whenTrue) === JSON.stringify(whenFalse))
+                return whenTrue;
+            return unknown(`\`${shortText(node)}\` depends on a condition`);
+        }
+        return unknown(`\`${shortText(node)}\` is computed at run time`);
+    }
+    evaluateObject(node, depth) {
+        const properties = {};
+        for (const property of node.properties) {
+            if (ts.isSpreadAssignment(property)) {
+                const spread = this.evaluate(property.expression, depth + 1);
+                if (spread.kind === 'object')
+                    Object.assign(properties, spread.properties);
+                continue;
+            }
+            if (ts.isShorthandPropertyAssignment(property)) {
+                properties[property.name.text] = this.fromDefinition(definitionOf(this.context, property.name), depth);
+                continue;
+            }
+            if (!ts.isPropertyAssignment(property))
+                continue;
+            let name = propertyNameText(property.name);
+            if (name === undefined && ts.isComputedPropertyName(property.name)) {
+                const computed = this.evaluate(property.name.expression, depth + 1);
+                name = asText(computed);
+                if (name === undefined && computed.kind === 'env')
+                    name = `\${env:${computed.name}}`;
+            }
+            if (name === undefined)
+                continue;
+            properties[name] = this.evaluate(property.initializer, depth + 1);
+        }
+        return { kind: 'object', properties };
+    }
+    fromModuleExport(file, name, depth) {
+        const module = this.context.load(file);
+        if (!module)
+            return unknown(`${file} could not be read`);
+        return this.fromDefinition(exportDefinition(this.context, module, name), depth);
+    }
+    fromDefinition(definition, depth) {
+        switch (definition.kind) {
+            case 'expression': {
+                if (!definition.constant)
+                    return unknown(`\`${definition.name}\` is reassigned`);
+                if (!definition.expression)
+                    return unknown(`\`${definition.name}\` has no initial value`);
+                let value = this.evaluate(definition.expression, depth + 1);
+                for (const part of definition.path) {
+                    if (value.kind === 'object')
+                        value = value.properties[part] ?? unknown(`no property \`${part}\``);
+                    else if (value.kind === 'array' && /^\d+$/.test(part))
+                        value = value.items[Number(part)] ?? unknown(`no element ${part}`);
+                    else if (value.kind === 'unknown' && value.reason.startsWith('module:'))
+                        value = this.fromModuleExport(value.reason.slice('module:'.length), part, depth + 1);
+                    else
+                        return unknown(`\`${definition.name}\` is taken from a value not known statically`);
+                }
+                return value;
+            }
+            case 'parameter': {
+                const bound = this.bindings?.get(definition.node);
+                if (!bound)
+                    return unknown(`\`${definition.name}\` is a parameter`);
+                let value = new StaticEvaluator(this.context, bound.outer).evaluate(bound.expression, depth + 1);
+                for (const part of definition.path) {
+                    value = value.kind === 'object' ? (value.properties[part] ?? unknown(`no property \`${part}\``)) : unknown(`\`${definition.name}\` is taken from an argument not known statically`);
+                }
+                return value;
+            }
+            case 'module':
+                // Carried as a marker so `mod.NAME` can look the export up.
+                return unknown(`module:${definition.module.file}`);
+            case 'package':
+                return unknown(`a value from ${definition.name}`);
+            case 'declaration':
+                return unknown('a function or class');
+            case 'global':
+                return unknown(`the global \`${definition.name}\``);
+            case 'unknown':
+                return unknown(definition.reason);
+        }
+    }
+}
+function clean(value) {
+    switch (value.kind) {
+        case 'unknown':
+            return value.reason.startsWith('module:') ? unknown(`the module ${value.reason.slice('module:'.length)}`) : value;
+        case 'object':
+            return { kind: 'object', properties: Object.fromEntries(Object.entries(value.properties).map(([k, v]) => [k, clean(v)])) };
+        case 'array':
+            return { kind: 'array', items: value.items.map(clean) };
+        default:
+            return value;
+    }
+}

@@ -1,0 +1,94 @@
+// Finds a function's handler code: `src/orders.create` + the code folder -> a file and an exported function.
+import path from 'node:path';
+import ts from 'typescript';
+import { inputFinding } from '../engine/finding.js';
+import { exportDefinition } from './definitions.js';
+import { skipWrappers } from './references.js';
+import { nodeLocation } from './source-files.js';
+import { normaliseRootPath } from './source-reader.js';
+export const HANDLER_NOT_FOUND = 'input/handler-not-found';
+const HANDLER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+/** Files that show the handler is written in another language (not analysed, not an error). */
+const OTHER_RUNTIME_EXTENSIONS = ['.py', '.rb', '.go', '.java', '.cs', '.ps1', '.sh', '.rs'];
+function notFound(fn, message, extra = {}) {
+    const location = fn.handler?.location ?? fn.location;
+    const finding = inputFinding(HANDLER_NOT_FOUND, 'warning', message, location, `${HANDLER_NOT_FOUND}|${fn.id}`);
+    finding.function = fn.name;
+    return { kind: 'not-found', finding, ...extra };
+}
+export function resolveHandler(context, references, fn) {
+    const handler = fn.handler?.value;
+    if (typeof handler !== 'string')
+        return { kind: 'skipped' };
+    const runtime = fn.runtime?.value;
+    if (typeof runtime === 'string' && !runtime.startsWith('nodejs'))
+        return { kind: 'skipped' };
+    if (fn.codeDir === undefined)
+        return notFound(fn, `The handler ${handler} of ${fn.name} cannot be analysed: its code folder is outside the project.`);
+    // The Node.js runtime splits at the first dot after the last slash: `src/a.b.c` = module `src/a`, export path `b.c`.
+    const slash = handler.lastIndexOf('/');
+    const dot = handler.indexOf('.', slash + 1);
+    if (dot === -1)
+        return notFound(fn, `The handler ${handler} of ${fn.name} names no export (expected \`file.export\`).`);
+    const modulePath = handler.slice(0, dot);
+    const exportPath = handler.slice(dot + 1).split('.');
+    const base = normaliseRootPath(path.posix.join(fn.codeDir, modulePath));
+    if (base === undefined)
+        return notFound(fn, `The handler ${handler} of ${fn.name} points outside the project.`);
+    let file;
+    for (const ext of HANDLER_EXTENSIONS)
+        if (!file && context.reader.exists(base + ext))
+            file = base + ext;
+    for (const ext of HANDLER_EXTENSIONS)
+        if (!file && context.reader.exists(`${base}/index${ext}`))
+            file = `${base}/index${ext}`;
+    if (!file) {
+        if (OTHER_RUNTIME_EXTENSIONS.some((ext) => context.reader.exists(base + ext)))
+            return { kind: 'skipped' };
+        return notFound(fn, `The handler file of ${fn.name} was not found: no ${base}${HANDLER_EXTENSIONS.join('|')} or ${base}/index.* exists.`);
+    }
+    const module = context.load(file);
+    const exportName = exportPath.join('.');
+    if (!module)
+        return notFound(fn, `The handler file ${file} of ${fn.name} could not be read.`, { file, exportName });
+    let reference = references.fromDefinition(exportDefinition(context, module, exportPath[0]), 0);
+    for (const part of exportPath.slice(1))
+        reference = references.member(reference, part, 0);
+    const definition = exportDefinition(context, module, exportPath[0]);
+    if (definition.kind === 'unknown' && reference.kind === 'unknown') {
+        return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} was not found in ${file}.`, { file, exportName });
+    }
+    let roots = [];
+    if (reference.kind === 'function')
+        roots = [reference.node];
+    else if (definition.kind === 'expression' && definition.expression && exportPath.length === 1 && definition.path.length === 0) {
+        // export const handler = middy(baseHandler).use(...): the wrapped functions run per request.
+        roots = wrappedFunctions(references, definition.expression);
+    }
+    if (roots.length === 0) {
+        return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
+    }
+    return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]) ?? module, roots[0]) };
+}
+function wrappedFunctions(references, expression) {
+    const found = [];
+    const visit = (node, depth) => {
+        const inner = skipWrappers(node);
+        if (depth > 20 || !ts.isCallExpression(inner))
+            return;
+        for (const arg of inner.arguments) {
+            const reference = references.resolve(arg);
+            if (reference.kind === 'function')
+                found.push(reference.node);
+            else
+                visit(arg, depth + 1);
+        }
+        const callee = skipWrappers(inner.expression);
+        if (ts.isPropertyAccessExpression(callee))
+            visit(callee.expression, depth + 1);
+        else
+            visit(callee, depth + 1);
+    };
+    visit(expression, 0);
+    return found;
+}

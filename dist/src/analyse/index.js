@@ -1,0 +1,153 @@
+import { compareLocations } from '../model/location.js';
+import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { AnalysisContext } from './context.js';
+import ts from 'typescript';
+import { evaluateCallInput, Summariser } from './function-summary.js';
+import { StaticEvaluator } from './evaluate.js';
+import { resolveHandler } from './handlers.js';
+import { nodeLocation } from './source-files.js';
+export { createFsSourceReader } from './source-reader.js';
+export { HANDLER_NOT_FOUND } from './handlers.js';
+/** Files followed per function before the module graph is cut short. */
+export const MAX_FILES_PER_FUNCTION = 10_000;
+function chain(parent, sites) {
+    return sites.reduce((acc, site) => ({ site, parent: acc }), parent);
+}
+function toArray(via) {
+    const sites = [];
+    for (let node = via; node; node = node.parent)
+        sites.push(node.site);
+    return sites.reverse();
+}
+function viaKey(via) {
+    const parts = [];
+    for (let node = via; node; node = node.parent)
+        parts.push(`${node.site.file}:${node.site.line}:${node.site.column}`);
+    return parts.join('<');
+}
+/** Visits of one function with different arguments, before its call sites stop being told apart. */
+const MAX_VISITS_WITH_ARGUMENTS = 20;
+/** Analyses every function of the project; files are parsed once for all of them. */
+export function analyseFunctions(project, reader) {
+    const context = new AnalysisContext(reader);
+    const summariser = new Summariser(context);
+    const usages = new Map();
+    for (const fn of project.functions)
+        usages.set(fn.id, analyseFunction(context, summariser, fn));
+    return usages;
+}
+function analyseFunction(context, summariser, fn) {
+    const usage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [] };
+    const handler = resolveHandler(context, summariser.references, fn);
+    if (handler.kind === 'skipped')
+        return usage;
+    if (handler.kind === 'not-found') {
+        usage.findings.push(handler.finding);
+        if (handler.file)
+            usage.handlerFile = handler.file;
+        if (handler.exportName)
+            usage.handlerExport = handler.exportName;
+        return usage;
+    }
+    usage.handlerFile = handler.module.file;
+    usage.handlerExport = handler.exportName;
+    usage.handlerLocation = handler.location;
+    const graph = moduleGraph(context, handler.module, fn);
+    usage.files = [...graph.modules.keys()].sort();
+    usage.findings.push(...graph.findings);
+    // Handler code first, so a helper reached both ways is attributed through the handler.
+    const queue = handler.roots.map((root) => ({ root, context: 'invocation', via: undefined }));
+    for (const [, entry] of graph.modules)
+        queue.push({ root: entry.module.sourceFile, context: 'module', via: entry.via });
+    const visited = new Map();
+    const callKeys = new Set();
+    const clientKeys = new Set();
+    for (let i = 0; i < queue.length; i++) {
+        const item = queue[i];
+        const summary = summariser.summarise(item.root);
+        const seen = visited.get(item.root) ?? new Set();
+        visited.set(item.root, seen);
+        // A helper whose requests use its parameters is visited once per call site, so each caller's constants count.
+        const perSite = item.bindings !== undefined && summary.calls.some((c) => c.usesParameters) && seen.size < MAX_VISITS_WITH_ARGUMENTS;
+        const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : item.context;
+        if (seen.has(visitKey) || (!perSite && seen.has(item.context)))
+            continue;
+        seen.add(visitKey);
+        const evaluator = item.bindings ? new StaticEvaluator(context, item.bindings) : undefined;
+        for (const call of summary.calls) {
+            const { inputNode, inputProperty, usesParameters, ...rest } = call;
+            const input = evaluator && usesParameters ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
+            const key = `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+            if (callKeys.has(key))
+                continue;
+            callKeys.add(key);
+            usage.calls.push({ ...rest, input, via: toArray(item.via) });
+        }
+        for (const client of summary.clients) {
+            const scope = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
+            const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}`;
+            if (clientKeys.has(key))
+                continue;
+            clientKeys.add(key);
+            const { lazy: _lazy, ...rest } = client;
+            usage.clients.push({ ...rest, scope, via: toArray(item.via) });
+        }
+        for (const edge of summary.edges) {
+            // Callbacks and nested functions at module level are not run by loading the module.
+            if (edge.nested && item.context === 'module')
+                continue;
+            const bindings = edge.call ? bindArguments(edge.target, edge.call, item.bindings) : undefined;
+            queue.push({ root: edge.target, context: item.context, via: chain(item.via, [edge.site]), ...(bindings ? { bindings } : {}) });
+        }
+    }
+    usage.calls.sort((a, b) => compareLocations(a.location, b.location));
+    usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
+    return usage;
+}
+/** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
+function bindArguments(target, call, outer) {
+    if (ts.isSourceFile(target) || ts.isClassLike(target))
+        return undefined;
+    const args = call.arguments ?? [];
+    const bindings = new Map();
+    for (const [index, parameter] of target.parameters.entries()) {
+        const arg = args[index];
+        if (!arg || parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement))
+            break;
+        bindings.set(parameter, { expression: arg, outer });
+    }
+    return bindings.size > 0 ? bindings : undefined;
+}
+/** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
+function moduleGraph(context, start, fn) {
+    const graph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
+    const queue = [start];
+    let truncated = false;
+    for (let i = 0; i < queue.length; i++) {
+        const module = queue[i];
+        const via = graph.modules.get(module.file).via;
+        for (const dependency of context.info(module).dependencies) {
+            const specifier = dependency.specifier;
+            const target = context.resolveSpecifier(module, specifier);
+            if (target.kind === 'unknown') {
+                const finding = inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the import \`${specifier}\` in ${module.file} (${target.reason}); code behind it is not analysed.`, nodeLocation(module, dependency.node), `${INPUT_RULES.unresolved}|${module.file}|${specifier}`);
+                graph.findings.push(finding);
+                continue;
+            }
+            if (target.kind !== 'module' || graph.modules.has(target.module.file))
+                continue;
+            if (graph.modules.size >= MAX_FILES_PER_FUNCTION) {
+                truncated = true;
+                break;
+            }
+            graph.modules.set(target.module.file, { module: target.module, via: chain(via, [nodeLocation(module, dependency.node)]) });
+            graph.findings.push(...target.module.findings);
+            queue.push(target.module);
+        }
+    }
+    if (truncated) {
+        const message = `The code of ${fn.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+        graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, fn.handler?.location ?? fn.location));
+    }
+    return graph;
+}

@@ -1,0 +1,441 @@
+import { readPackageJson } from '../util/package-root.js';
+import { globToRegExp } from '../model/iam-catalog.js';
+import { isIntrinsic, isUnresolved } from '../model/values.js';
+import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
+// ---------------------------------------------------------------------------------------------
+// Normalising resources
+function chars(text, glob) {
+    const out = [];
+    for (const c of text) {
+        if (glob && c === '*')
+            out.push({ t: 'star' });
+        else if (glob && c === '?')
+            out.push({ t: 'one' });
+        else
+            out.push({ t: 'char', c });
+    }
+    return out;
+}
+function token(name) {
+    return [{ t: 'token', name }];
+}
+function partitionOf(service) {
+    const region = service.region ?? '';
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+function pseudo(name, service) {
+    switch (name) {
+        case 'AWS::Partition':
+            // Grants written as `arn:aws:` and needs built with ${AWS::Partition} deploy to the same partition.
+            return chars(partitionOf(service), false);
+        case 'AWS::Region':
+            return typeof service.region === 'string' && service.region !== '' ? chars(service.region, false) : token(name);
+        case 'AWS::URLSuffix':
+            return chars(partitionOf(service) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com', false);
+        default:
+            return token(name);
+    }
+}
+function resourceOf(service, id) {
+    return service.resources.find((r) => r.logicalId === id);
+}
+/** The physical name of a template resource: its literal name property, else a token standing for it. */
+function nameOf(resource) {
+    const spec = cloudFormationTypeSpec(resource.type);
+    const literal = spec?.nameProperty ? resource.properties[spec.nameProperty] : undefined;
+    return typeof literal === 'string' ? chars(literal, false) : token(`${resource.logicalId}#name`);
+}
+/** The primary resource kind of a CloudFormation type (`bucket` for AWS::S3::Bucket, `table` for tables). */
+function primaryKind(type) {
+    for (const kind of ['table', 'bucket', 'queue', 'topic', 'function', 'parameter', 'kinesis-stream', 'deliverystream', 'stateMachine', 'event-bus', 'key', 'log-group', 'userpool', 'role', 'workgroup', 'cluster']) {
+        if (resourceTypeSpec(kind)?.cloudFormation[type])
+            return kind;
+    }
+    return undefined;
+}
+function arnOf(resource, service) {
+    const kind = primaryKind(resource.type);
+    const spec = kind ? resourceTypeSpec(kind) : undefined;
+    const cfn = spec?.cloudFormation[resource.type];
+    // Key ids, user pool ids and secret suffixes are assigned by AWS: the ARN stays symbolic.
+    if (!spec || !cfn || cfn.ref === 'id' || kind === 'secret' || spec.arn.includes('{key}'))
+        return token(`${resource.logicalId}#arn`);
+    let name = nameOf(resource);
+    if (kind === 'parameter' && name[0]?.t === 'char' && name[0].c === '/')
+        name = name.slice(1);
+    return fillArn(spec.arn, name, service);
+}
+function fillArn(template, name, service) {
+    const at = template.indexOf('{name}');
+    return [...subText(template.slice(0, at), service), ...name, ...subText(template.slice(at + '{name}'.length), service)];
+}
+function urlOf(resource, service) {
+    return [...chars('https://sqs.', false), ...pseudo('AWS::Region', service), ...chars('.amazonaws.com/', false), ...pseudo('AWS::AccountId', service), ...chars('/', false), ...nameOf(resource)];
+}
+function refOf(id, service) {
+    if (id.startsWith('AWS::'))
+        return pseudo(id, service);
+    const resource = resourceOf(service, id);
+    if (!resource)
+        return token(`${id}#ref`);
+    const spec = cloudFormationTypeSpec(resource.type);
+    switch (spec?.ref) {
+        case 'name':
+            return nameOf(resource);
+        case 'arn':
+            return arnOf(resource, service);
+        case 'url':
+            return urlOf(resource, service);
+        default:
+            return token(`${id}#ref`);
+    }
+}
+function getAttOf(id, attribute, service) {
+    const resource = resourceOf(service, id);
+    if (!resource)
+        return token(`${id}.${attribute}`);
+    const spec = cloudFormationTypeSpec(resource.type);
+    if (attribute === 'Arn' || attribute === spec?.arnAttribute || attribute === 'TopicArn')
+        return arnOf(resource, service);
+    if (['QueueName', 'TopicName', 'Name'].includes(attribute))
+        return nameOf(resource);
+    if (attribute === 'QueueUrl')
+        return urlOf(resource, service);
+    return token(`${id}.${attribute}`);
+}
+/** A Fn::Sub string: `${AWS::Region}`, `${X}`, `${X.Arn}`, `${!Literal}`, and variables of the two-argument form. */
+function subText(text, service, variables = {}) {
+    const out = [];
+    let rest = text;
+    while (rest.length > 0) {
+        const start = rest.indexOf('${');
+        if (start < 0) {
+            out.push(...chars(rest, true));
+            break;
+        }
+        out.push(...chars(rest.slice(0, start), true));
+        const end = rest.indexOf('}', start);
+        if (end < 0) {
+            out.push(...chars(rest.slice(start), true));
+            break;
+        }
+        const name = rest.slice(start + 2, end);
+        rest = rest.slice(end + 1);
+        if (name.startsWith('!')) {
+            out.push(...chars('${' + name.slice(1) + '}', true));
+            continue;
+        }
+        if (Object.hasOwn(variables, name)) {
+            const value = normaliseResource(variables[name], service);
+            if (!value)
+                return [{ t: 'token', name: `\0unknown:${name}` }];
+            out.push(...value);
+            continue;
+        }
+        const dot = name.indexOf('.');
+        out.push(...(dot > 0 && !name.startsWith('AWS::') ? getAttOf(name.slice(0, dot), name.slice(dot + 1), service) : refOf(name, service)));
+    }
+    return out;
+}
+/**
+ * Normalises a resource value (a string glob, `Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`) to elements, expanding
+ * template resources to their ARNs so `!GetAtt T.Arn`, `!Sub ${T.Arn}` and `arn:...:table/${T}` compare equal.
+ */
+export function normaliseResource(value, service) {
+    if (typeof value === 'string')
+        return chars(value, true);
+    if (typeof value === 'number')
+        return chars(String(value), false);
+    if (isUnresolved(value) || !isIntrinsic(value))
+        return undefined;
+    if (typeof value.Ref === 'string')
+        return refOf(value.Ref, service);
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string')
+        return getAttOf(getAtt[0], getAtt[1], service);
+    if (typeof getAtt === 'string' && getAtt.includes('.'))
+        return getAttOf(getAtt.slice(0, getAtt.indexOf('.')), getAtt.slice(getAtt.indexOf('.') + 1), service);
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string')
+        return checked(subText(sub, service));
+    if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== null && typeof sub[1] === 'object' && !Array.isArray(sub[1])) {
+        return checked(subText(sub[0], service, sub[1]));
+    }
+    const join = value['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+        const out = [];
+        for (const [index, part] of join[1].entries()) {
+            const normal = normaliseResource(part, service);
+            if (!normal)
+                return undefined;
+            if (index > 0)
+                out.push(...chars(join[0], false));
+            out.push(...normal);
+        }
+        return out;
+    }
+    return undefined;
+}
+function checked(elements) {
+    return elements.some((e) => e.t === 'token' && e.name.startsWith('\0unknown:')) ? undefined : elements;
+}
+// ---------------------------------------------------------------------------------------------
+// Comparing patterns
+/** True when every resource `need` can stand for is matched by the glob `grant` (tokens must match tokens, or a `*`). */
+export function patternCovers(grant, need) {
+    const memo = new Map();
+    const width = need.length + 1;
+    const go = (i, j) => {
+        const id = i * width + j;
+        const known = memo.get(id);
+        if (known !== undefined)
+            return known;
+        let result;
+        const a = grant[i];
+        const b = need[j];
+        if (!a)
+            result = !b;
+        else if (a.t === 'star')
+            result = go(i + 1, j) || (b !== undefined && go(i, j + 1));
+        else if (!b)
+            result = false;
+        else if (a.t === 'one')
+            result = b.t === 'char' && go(i + 1, j + 1);
+        else if (a.t === 'char')
+            result = b.t === 'char' && a.c === b.c && go(i + 1, j + 1);
+        else
+            result = b.t === 'token' && a.name === b.name && go(i + 1, j + 1);
+        memo.set(id, result);
+        return result;
+    };
+    return go(0, 0);
+}
+/**
+ * True when some resource could match both patterns, reading a token as any text (a name written literally in one
+ * place may be the deployed name of a resource referenced in the other). Different tokens are different resources.
+ */
+export function patternsMayOverlap(a, b) {
+    const memo = new Map();
+    const width = b.length + 1;
+    const go = (i, j) => {
+        const id = i * width + j;
+        const known = memo.get(id);
+        if (known !== undefined)
+            return known;
+        let result;
+        const x = a[i];
+        const y = b[j];
+        if (!x && !y)
+            result = true;
+        else if (x?.t === 'star')
+            result = go(i + 1, j) || (y !== undefined && go(i, j + 1));
+        else if (y?.t === 'star')
+            result = go(i, j + 1) || (x !== undefined && go(i + 1, j));
+        else if (x?.t === 'token' && y?.t === 'token')
+            result = x.name === y.name && go(i + 1, j + 1);
+        else if (x?.t === 'token')
+            result = go(i + 1, j) || (y !== undefined && go(i, j + 1));
+        else if (y?.t === 'token')
+            result = go(i, j + 1) || (x !== undefined && go(i + 1, j));
+        else if (!x || !y)
+            result = false;
+        else if (x.t === 'one' || y.t === 'one')
+            result = go(i + 1, j + 1);
+        else
+            result = x.t === 'char' && y.t === 'char' && x.c === y.c && go(i + 1, j + 1);
+        memo.set(id, result);
+        return result;
+    };
+    return go(0, 0);
+}
+/** How a list of granted resource values matches a needed resource. */
+export function resourceListMatches(values, need, service) {
+    const wanted = need === '*' ? undefined : normaliseResource(need, service);
+    let result = 'no';
+    for (const value of values) {
+        const granted = normaliseResource(value, service);
+        if (!granted) {
+            result = 'maybe';
+            continue;
+        }
+        if (need === '*') {
+            // `*` as a need: a wildcard-only action (needs a `*` grant) or an unknown resource.
+            if (granted.length === 1 && granted[0].t === 'star')
+                return 'yes';
+            result = 'maybe';
+            continue;
+        }
+        if (!wanted) {
+            result = 'maybe';
+            continue;
+        }
+        if (patternCovers(granted, wanted))
+            return 'yes';
+        if (patternsMayOverlap(granted, wanted))
+            result = 'maybe';
+    }
+    return result;
+}
+/** Whether an action value (glob, case-insensitive) matches an action; `maybe` for values that cannot be evaluated. */
+export function actionValueMatches(value, action) {
+    if (typeof value !== 'string')
+        return 'maybe';
+    return globToRegExp(value.trim()).test(action) ? 'yes' : 'no';
+}
+function anyOf(values) {
+    if (values.includes('yes'))
+        return 'yes';
+    if (values.includes('maybe'))
+        return 'maybe';
+    return 'no';
+}
+function not(value) {
+    return value === 'yes' ? 'no' : value === 'no' ? 'yes' : 'maybe';
+}
+function both(a, b) {
+    if (a === 'no' || b === 'no')
+        return 'no';
+    if (a === 'maybe' || b === 'maybe')
+        return 'maybe';
+    return 'yes';
+}
+/** Whether a statement's action part covers the action. */
+export function statementCoversAction(statement, action) {
+    const actions = statement.actions.length > 0 ? anyOf(statement.actions.map((a) => actionValueMatches(a.value, action))) : 'no';
+    if (statement.notActions.length === 0)
+        return actions;
+    return not(anyOf(statement.notActions.map((a) => actionValueMatches(a.value, action))));
+}
+/** Whether a statement's resource part covers the resource. */
+export function statementCoversResource(statement, resource, service) {
+    if (statement.notResources.length > 0) {
+        return not(resourceListMatchesForNot(statement.notResources.map((r) => r.value), resource, service));
+    }
+    return resourceListMatches(statement.resources.map((r) => r.value), resource, service);
+}
+/** For NotResource the question is reversed: is the resource certainly among the excluded ones? */
+function resourceListMatchesForNot(values, resource, service) {
+    if (resource === '*')
+        return 'maybe';
+    return resourceListMatches(values, resource, service);
+}
+/** Whether one statement applies to (action, resource). */
+export function statementApplies(statement, action, resource, service) {
+    const applies = both(statementCoversAction(statement, action), statementCoversResource(statement, resource, service));
+    // A conditional Deny may not apply; a conditional Allow is still the grant the author meant.
+    if (applies === 'yes' && statement.effect === 'Deny' && statement.condition !== undefined)
+        return 'maybe';
+    return applies;
+}
+let managedPolicyCache;
+function managedPolicies() {
+    if (managedPolicyCache === undefined) {
+        try {
+            managedPolicyCache = readPackageJson('src/data/managed-policies.json').policies;
+        }
+        catch {
+            managedPolicyCache = {};
+        }
+    }
+    return managedPolicyCache;
+}
+const effectiveCache = new WeakMap();
+/**
+ * The role's statements plus those of known AWS managed policies the loader did not expand already. A managed
+ * policy whose content is unknown makes the role incomplete.
+ */
+export function effectiveStatements(role) {
+    const cached = effectiveCache.get(role);
+    if (cached)
+        return cached;
+    const statements = [...role.statements];
+    let incomplete = role.incomplete || role.kind === 'external';
+    const expanded = new Set(role.statements.flatMap((s) => (s.origin.kind === 'managed-policy' ? [s.origin.policy] : [])));
+    role.managedPolicies.forEach((reference, index) => {
+        const name = reference.name ?? managedPolicyName(reference.value);
+        if (name !== undefined && expanded.has(name))
+            return;
+        const known = name !== undefined && Object.hasOwn(managedPolicies(), name) ? managedPolicies()[name] : undefined;
+        if (!known) {
+            incomplete = true;
+            return;
+        }
+        const raw = known.document.Statement;
+        (Array.isArray(raw) ? raw : [raw]).forEach((statement, k) => {
+            const located = (key) => {
+                const value = statement[key];
+                if (value === undefined)
+                    return [];
+                return (Array.isArray(value) ? value : [value]).map((v) => ({ value: v, location: reference.location }));
+            };
+            statements.push({
+                path: `managedPolicies[${index}]#${name}.Statement[${k}]`,
+                effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
+                actions: located('Action'),
+                notActions: located('NotAction'),
+                resources: located('Resource'),
+                notResources: located('NotResource'),
+                ...(statement.Condition !== undefined ? { condition: statement.Condition } : {}),
+                location: reference.location,
+                origin: { kind: 'managed-policy', policy: name },
+            });
+        });
+        expanded.add(name);
+    });
+    const result = { statements, incomplete };
+    effectiveCache.set(role, result);
+    return result;
+}
+/** `arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole` -> `AWSLambdaBasicExecutionRole`. */
+function managedPolicyName(value) {
+    let text;
+    if (typeof value === 'string')
+        text = value;
+    else if (isIntrinsic(value) && typeof value['Fn::Sub'] === 'string')
+        text = value['Fn::Sub'];
+    if (text === undefined)
+        return undefined;
+    const match = /:iam::aws:policy\/(?:.*\/)?([A-Za-z0-9+=,.@_-]+)$/.exec(text);
+    if (match)
+        return match[1];
+    return /^[A-Za-z0-9+=,.@_-]+$/.test(text) ? text : undefined;
+}
+/** Does the role allow `action` on `resource` (CloudFormation form, a string ARN, or `*`)? */
+export function evaluateRole(role, action, resource) {
+    if (role.kind === 'external')
+        return { decision: 'unknown', granting: [], denying: [], reason: `${role.name} is defined outside the project` };
+    const { statements, incomplete } = effectiveStatements(role);
+    const granting = [];
+    const denying = [];
+    let mayAllow = false;
+    let mayDeny = false;
+    for (const statement of statements) {
+        const applies = statementApplies(statement, action, resource, role.service);
+        if (applies === 'no')
+            continue;
+        if (statement.effect === 'Deny') {
+            if (applies === 'yes')
+                denying.push(statement);
+            else
+                mayDeny = true;
+        }
+        else if (applies === 'yes')
+            granting.push(statement);
+        else
+            mayAllow = true;
+    }
+    if (denying.length > 0)
+        return { decision: 'denied', granting, denying };
+    if (granting.length > 0 && !mayDeny)
+        return { decision: 'allowed', granting, denying };
+    if (granting.length > 0 || mayAllow) {
+        return { decision: 'unknown', granting, denying, reason: 'a statement that may apply cannot be evaluated statically' };
+    }
+    if (incomplete)
+        return { decision: 'unknown', granting, denying, reason: `not all grants of ${role.name} are known` };
+    return { decision: 'not-granted', granting, denying };
+}

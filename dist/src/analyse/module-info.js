@@ -1,0 +1,170 @@
+// What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
+import ts from 'typescript';
+const ASSIGNMENT_OPERATORS = new Set([
+    ts.SyntaxKind.EqualsToken,
+    ts.SyntaxKind.QuestionQuestionEqualsToken,
+    ts.SyntaxKind.BarBarEqualsToken,
+    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+export function isAssignment(node) {
+    return ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
+}
+export function isAssignmentOperator(operator) {
+    return ASSIGNMENT_OPERATORS.has(operator.kind);
+}
+function hasModifier(node, kind) {
+    return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+/** Identifiers bound by a name or a destructuring pattern. */
+export function boundNames(name) {
+    if (ts.isIdentifier(name))
+        return [name];
+    const names = [];
+    for (const element of name.elements) {
+        if (ts.isOmittedExpression(element))
+            continue;
+        names.push(...boundNames(element.name));
+    }
+    return names;
+}
+/** `exports.x`, `module.exports.x` -> `x`; `module.exports` -> ''; else undefined. */
+function commonJsTarget(node) {
+    const isModuleExports = (e) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+    if (isModuleExports(node))
+        return '';
+    if (ts.isPropertyAccessExpression(node)) {
+        const base = node.expression;
+        if ((ts.isIdentifier(base) && base.text === 'exports') || isModuleExports(base))
+            return node.name.text;
+    }
+    return undefined;
+}
+export function isRequireCall(node) {
+    return (ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'require' &&
+        node.arguments.length === 1 &&
+        ts.isStringLiteralLike(node.arguments[0]));
+}
+export function isDynamicImport(node) {
+    return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]);
+}
+export function collectModuleInfo(module) {
+    const info = { imports: new Map(), exports: new Map(), starExports: [], dependencies: [], assignments: new Map() };
+    for (const statement of module.sourceFile.statements)
+        collectTopLevel(statement, info);
+    const visit = (node) => {
+        if (isRequireCall(node) || isDynamicImport(node)) {
+            info.dependencies.push({ specifier: node.arguments[0].text, node });
+        }
+        else if (isAssignment(node)) {
+            if (ts.isIdentifier(node.left)) {
+                const list = info.assignments.get(node.left.text) ?? [];
+                list.push(node);
+                info.assignments.set(node.left.text, list);
+            }
+            const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : undefined;
+            if (target === '')
+                info.commonJsExport = node.right;
+            else if (target !== undefined)
+                info.exports.set(target, { kind: 'expression', expression: node.right, node });
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(module.sourceFile);
+    return info;
+}
+function collectTopLevel(statement, info) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+        const specifier = statement.moduleSpecifier.text;
+        const clause = statement.importClause;
+        if (!clause) {
+            info.dependencies.push({ specifier, node: statement });
+            return;
+        }
+        if (clause.isTypeOnly)
+            return;
+        let runtimeUse = false;
+        if (clause.name) {
+            info.imports.set(clause.name.text, { specifier, imported: 'default', node: clause });
+            runtimeUse = true;
+        }
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) {
+            info.imports.set(bindings.name.text, { specifier, imported: '*', node: bindings });
+            runtimeUse = true;
+        }
+        else if (bindings) {
+            for (const element of bindings.elements) {
+                if (element.isTypeOnly)
+                    continue;
+                info.imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text, node: element });
+                runtimeUse = true;
+            }
+            if (bindings.elements.length === 0)
+                runtimeUse = true;
+        }
+        if (runtimeUse)
+            info.dependencies.push({ specifier, node: statement });
+        return;
+    }
+    if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+        const expression = statement.moduleReference.expression;
+        if (statement.isTypeOnly || !ts.isStringLiteralLike(expression))
+            return;
+        info.imports.set(statement.name.text, { specifier: expression.text, imported: '*', node: statement });
+        info.dependencies.push({ specifier: expression.text, node: statement });
+        return;
+    }
+    if (ts.isExportDeclaration(statement)) {
+        if (statement.isTypeOnly)
+            return;
+        const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const clause = statement.exportClause;
+        if (specifier !== undefined)
+            info.dependencies.push({ specifier, node: statement });
+        if (!clause) {
+            if (specifier !== undefined)
+                info.starExports.push({ specifier, node: statement });
+        }
+        else if (ts.isNamespaceExport(clause)) {
+            if (specifier !== undefined)
+                info.exports.set(clause.name.text, { kind: 'reexport', specifier, imported: '*', node: statement });
+        }
+        else {
+            for (const element of clause.elements) {
+                if (element.isTypeOnly)
+                    continue;
+                const local = (element.propertyName ?? element.name).text;
+                const exported = element.name.text;
+                info.exports.set(exported, specifier !== undefined ? { kind: 'reexport', specifier, imported: local, node: element } : { kind: 'local', name: local, node: element });
+            }
+        }
+        return;
+    }
+    if (ts.isExportAssignment(statement)) {
+        if (statement.isExportEquals)
+            info.commonJsExport = statement.expression;
+        else
+            info.exports.set('default', { kind: 'expression', expression: statement.expression, node: statement });
+        return;
+    }
+    if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword))
+        return;
+    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
+        if (isDefault)
+            info.exports.set('default', { kind: 'local', name: statement.name?.text ?? '', node: statement });
+        if (statement.name && !isDefault)
+            info.exports.set(statement.name.text, { kind: 'local', name: statement.name.text, node: statement });
+    }
+    else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+            for (const name of boundNames(declaration.name))
+                info.exports.set(name.text, { kind: 'local', name: name.text, node: declaration });
+        }
+    }
+    else if (ts.isEnumDeclaration(statement)) {
+        info.exports.set(statement.name.text, { kind: 'local', name: statement.name.text, node: statement });
+    }
+}

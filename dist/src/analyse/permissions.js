@@ -1,0 +1,674 @@
+import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
+import { customerManagedKeyPaths, operationActions, PARTIQL_ACTIONS, resourceTypeSpec, } from './sdk-actions.js';
+export function derivePermissions(fn, usage) {
+    const incompleteReasons = [];
+    const needs = [];
+    if (!usage || usage.handlerLocation === undefined) {
+        incompleteReasons.push(`the handler of ${fn.name} could not be analysed`);
+    }
+    else {
+        for (const finding of usage.findings)
+            incompleteReasons.push(finding.message);
+        for (const call of usage.calls) {
+            const bound = needsOfCall(fn, call, incompleteReasons);
+            for (const need of bound) {
+                needs.push({
+                    ...need,
+                    evidence: { location: call.location, via: call.via },
+                    operation: `${call.service}:${call.operation}`,
+                });
+            }
+        }
+    }
+    return {
+        functionId: fn.id,
+        needs: dedupeNeeds(needs),
+        platform: dedupeNeeds(platformNeeds(fn)),
+        analysed: usage?.handlerLocation !== undefined,
+        incompleteReasons: [...new Set(incompleteReasons)],
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// SDK calls
+function needsOfCall(fn, call, incomplete) {
+    const operation = operationActions(call);
+    if (operation.unknownAction) {
+        incomplete.push(`${operation.key} (${call.style} call at ${call.location.file}:${call.location.line}) has no IAM action noops-lint knows`);
+        return [];
+    }
+    const input = requestOf(call, operation.key);
+    const out = [];
+    const replaced = new Set();
+    const active = operation.actions.filter((a) => isActive(a, input));
+    for (const a of active)
+        if (a.replaces && a.when)
+            replaced.add(a.replaces);
+    for (const template of active) {
+        if (replaced.has(template.action))
+            continue;
+        out.push(...bindAction(fn, template, input, call));
+    }
+    if (operation.items)
+        out.push(...transactionNeeds(fn, operation.items, operation.itemKms, input));
+    if (operation.partiql)
+        out.push(...partiqlNeeds(fn, operation.partiql, input));
+    return out;
+}
+/** lib-storage `new Upload({ client, params })` keeps the request under `params`; v2 `s3.upload(params)` does not. */
+function requestOf(call, key) {
+    const input = call.input;
+    if (key !== 's3:Upload' || input.kind !== 'object' || Object.hasOwn(input.properties, 'params'))
+        return input;
+    return { kind: 'object', properties: { ...input.properties, params: input } };
+}
+function isActive(template, input) {
+    if (template.when !== undefined) {
+        const value = readOne(input, template.when);
+        // An unknown request may or may not set the field: the optional action is not assumed.
+        return value !== undefined && value.kind !== 'unknown' && !(value.kind === 'boolean' && !value.value);
+    }
+    if (template.unless !== undefined) {
+        const value = readOne(input, template.unless);
+        return !(value?.kind === 'boolean' && value.value);
+    }
+    return true;
+}
+function bindAction(fn, template, input, call) {
+    if (template.wildcardOnly || template.resource === '*')
+        return [{ action: template.action, resource: '*' }];
+    const kind = template.resource;
+    const spec = kind ? resourceTypeSpec(kind) : undefined;
+    if (!spec) {
+        return [{ action: template.action, resource: '*', unresolved: `noops-lint does not know which resource ${call.operation} acts on` }];
+    }
+    const fields = template.fields;
+    const first = (role) => {
+        const value = fields[role];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const source = first('source');
+    if (source !== undefined)
+        return copySourceNeeds(fn, template, spec, readField(input, source));
+    const nameField = fields.name;
+    let names = nameField !== undefined ? readPaths(input, nameField) : [undefined];
+    const alternative = first('alternative');
+    if (alternative !== undefined && names.every((n) => n === undefined))
+        names = readField(input, alternative);
+    const phone = first('phone');
+    if (phone !== undefined && names.every((n) => n === undefined) && readOne(input, phone) !== undefined) {
+        return [{ action: template.action, resource: '*' }]; // a direct SMS is authorized on `*`
+    }
+    const fieldName = describeField(nameField);
+    const out = [];
+    for (const name of names) {
+        const target = name === undefined ? absentTarget(spec, fieldName) : bindValue(fn, name, spec, fieldName);
+        const extras = {};
+        const key = first('key');
+        const index = first('index');
+        const qualifier = first('qualifier');
+        const group = first('group');
+        if (key !== undefined)
+            extras.keys = readField(input, key).map(keyPattern);
+        if (index !== undefined)
+            extras.index = literalOf(fn, readOne(input, index));
+        if (qualifier !== undefined)
+            extras.qualifier = literalOf(fn, readOne(input, qualifier));
+        if (group !== undefined)
+            extras.group = literalOf(fn, readOne(input, group)) ?? 'default';
+        for (const key of extras.keys ?? [undefined]) {
+            const need = buildNeed(template.action, spec, target, { ...extras, key });
+            out.push(need, ...kmsNeeds(fn, template.kms, target));
+        }
+    }
+    return out;
+}
+function describeField(field) {
+    if (field === undefined)
+        return 'the resource';
+    const path = Array.isArray(field) ? field[0] : field;
+    return path === '$' ? 'the argument' : path.replace(/\[\]|\{\}|\.\*/g, '');
+}
+/** Reads the first of several paths that is present; `$` is the argument itself when it is not an object. */
+function readPaths(input, field) {
+    if (!Array.isArray(field))
+        return readField(input, field);
+    for (const path of field) {
+        if (path === '$') {
+            if (input.kind !== 'object')
+                return [input];
+            continue;
+        }
+        if (input.kind !== 'object')
+            continue;
+        const values = readField(input, path);
+        if (values.some((v) => v !== undefined))
+            return values;
+    }
+    return [input.kind === 'unknown' ? input : undefined];
+}
+function absentTarget(spec, field) {
+    if (spec.absentName !== undefined)
+        return { kind: 'literal', text: spec.absentName };
+    return { kind: 'unknown', reason: `the request does not set ${field ?? 'the resource'}` };
+}
+/** CopyObject: `CopySource` is `bucket/key` (facts B#21). */
+function copySourceNeeds(fn, template, spec, values) {
+    const out = [];
+    for (const value of values) {
+        let bucket;
+        let key;
+        if (value?.kind === 'string') {
+            const text = value.value.replace(/^\//, '');
+            const slash = text.indexOf('/');
+            bucket = { kind: 'string', value: slash < 0 ? text : text.slice(0, slash) };
+            key = slash < 0 ? '*' : decodeURIComponent(text.slice(slash + 1)).split('?')[0];
+        }
+        else if (value?.kind === 'env' && value.prefix === '' && value.suffix.startsWith('/')) {
+            bucket = { kind: 'env', name: value.name, prefix: '', suffix: '' };
+            key = value.suffix.slice(1) || '*';
+        }
+        else if (value?.kind === 'partial' && value.prefix.includes('/')) {
+            const slash = value.prefix.indexOf('/');
+            bucket = { kind: 'string', value: value.prefix.slice(0, slash) };
+            key = `${value.prefix.slice(slash + 1)}*`;
+        }
+        if (!bucket) {
+            out.push({ action: template.action, resource: '*', unresolved: 'the copy source (CopySource) is not known statically' });
+            continue;
+        }
+        const target = bindValue(fn, bucket, spec, 'CopySource');
+        out.push(buildNeed(template.action, spec, target, { key }), ...kmsNeeds(fn, template.kms, target));
+    }
+    return out;
+}
+function transactionNeeds(fn, items, kms, input) {
+    const spec = resourceTypeSpec('table');
+    const out = [];
+    for (const item of readField(input, items.path)) {
+        if (item?.kind !== 'object') {
+            // The item kinds are not known: every kind's action may be needed, on an unknown table.
+            for (const action of Object.values(items.kinds))
+                out.push({ action, resource: '*', unresolved: 'the transaction items are not known statically' });
+            continue;
+        }
+        for (const [kind, action] of Object.entries(items.kinds)) {
+            const body = item.properties[kind];
+            if (!body)
+                continue;
+            const name = readOne(body, items.field);
+            const target = name === undefined ? absentTarget(spec, items.field) : bindValue(fn, name, spec, items.field);
+            out.push(buildNeed(action, spec, target, {}), ...kmsNeeds(fn, kms, target));
+        }
+    }
+    return out;
+}
+function partiqlNeeds(fn, path, input) {
+    const spec = resourceTypeSpec('table');
+    const out = [];
+    for (const statement of readField(input, path)) {
+        const text = statement?.kind === 'string' ? statement.value : statement?.kind === 'partial' ? statement.prefix : undefined;
+        const parsed = text === undefined ? undefined : parsePartiql(text);
+        if (!parsed) {
+            for (const action of Object.values(PARTIQL_ACTIONS))
+                out.push({ action, resource: '*', unresolved: 'the PartiQL statement is not known statically' });
+            continue;
+        }
+        if (parsed.table === undefined) {
+            out.push({ action: parsed.action, resource: '*', unresolved: 'the table of the PartiQL statement is not known statically' });
+            continue;
+        }
+        const target = bindValue(fn, { kind: 'string', value: parsed.table }, spec, 'the PartiQL statement');
+        out.push(buildNeed(parsed.action, spec, target, parsed.index ? { index: parsed.index } : {}));
+    }
+    return out;
+}
+/** `SELECT * FROM "Orders"."byCustomer" WHERE ...` -> PartiQLSelect on Orders (index byCustomer). */
+export function parsePartiql(statement) {
+    const verb = /^\s*(SELECT|INSERT|UPDATE|DELETE|EXISTS)\b/i.exec(statement)?.[1]?.toUpperCase();
+    if (!verb)
+        return undefined;
+    const action = PARTIQL_ACTIONS[verb === 'EXISTS' ? 'SELECT' : verb];
+    const ident = String.raw `("(?:[^"]|"")+"|[A-Za-z0-9_.-]+)`;
+    const pattern = verb === 'INSERT' ? new RegExp(String.raw `^\s*INSERT\s+INTO\s+${ident}`, 'i') :
+        verb === 'UPDATE' ? new RegExp(String.raw `^\s*UPDATE\s+${ident}`, 'i') :
+            new RegExp(String.raw `\bFROM\s+${ident}(?:\s*\.\s*${ident})?`, 'i');
+    const match = pattern.exec(statement);
+    if (!match)
+        return { action };
+    const unquote = (s) => (s === undefined ? undefined : s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
+    const table = unquote(match[1]);
+    const index = unquote(match[2]);
+    // An unquoted `Orders.byCustomer` is table and index too.
+    if (!match[1].startsWith('"') && index === undefined && table?.includes('.')) {
+        const [t, i] = table.split('.', 2);
+        return { action, table: t, index: i };
+    }
+    return { action, table, ...(index ? { index } : {}) };
+}
+// ---------------------------------------------------------------------------------------------
+// Reading request fields
+/** Every value a field path reaches: `A.B`, `A[]` (array items), `A{}` (object keys), `A.*` (object values); undefined = absent. */
+export function readField(input, path) {
+    let current = [input];
+    for (const segment of path.split('.')) {
+        const mode = segment.endsWith('[]') ? 'items' : segment.endsWith('{}') ? 'keys' : segment === '*' ? 'values' : 'prop';
+        const name = mode === 'items' || mode === 'keys' ? segment.slice(0, -2) : segment;
+        const next = [];
+        for (const value of current) {
+            if (value === undefined) {
+                next.push(undefined);
+                continue;
+            }
+            if (value.kind !== 'object') {
+                next.push({ kind: 'unknown', reason: value.kind === 'unknown' ? value.reason : 'the request is not an object literal' });
+                continue;
+            }
+            if (mode === 'values') {
+                next.push(...Object.values(value.properties));
+                continue;
+            }
+            // `{}` / `[]` with no name: the keys or items of the value itself.
+            const prop = name === '' ? value : Object.hasOwn(value.properties, name) ? value.properties[name] : undefined;
+            if (mode === 'prop' || prop === undefined)
+                next.push(prop);
+            else if (mode === 'items')
+                next.push(...(prop.kind === 'array' ? prop.items : [unknownFrom(prop, `${name} is not an array literal`)]));
+            else
+                next.push(...(prop.kind === 'object' ? Object.keys(prop.properties).map((k) => ({ kind: 'string', value: k })) : [unknownFrom(prop, `${name} is not an object literal`)]));
+        }
+        current = next;
+    }
+    return current.length > 0 ? current : [{ kind: 'unknown', reason: `${path} is empty` }];
+}
+function unknownFrom(value, reason) {
+    return value.kind === 'unknown' ? value : { kind: 'unknown', reason };
+}
+function readOne(input, path) {
+    return readField(input, path)[0];
+}
+/** The literal text of a value (string, number, or an env variable with a literal value); undefined otherwise. */
+function literalOf(fn, value) {
+    if (!value)
+        return undefined;
+    if (value.kind === 'string')
+        return value.value;
+    if (value.kind === 'number')
+        return String(value.value);
+    if (value.kind === 'env') {
+        const variable = fn.environment.find((e) => e.name === value.name);
+        if (variable && (typeof variable.value === 'string' || typeof variable.value === 'number'))
+            return `${value.prefix}${variable.value}${value.suffix}`;
+    }
+    return undefined;
+}
+/** An S3 key as an ARN suffix: the literal key, `prefix*` for a known prefix, `*` otherwise. */
+function keyPattern(value) {
+    if (!value)
+        return '*';
+    if (value.kind === 'string')
+        return value.value;
+    if (value.kind === 'partial')
+        return `${value.prefix}*`;
+    if (value.kind === 'env')
+        return `${value.prefix}*`;
+    return '*';
+}
+// ---------------------------------------------------------------------------------------------
+// Binding values to resources
+function bindValue(fn, value, spec, field) {
+    switch (value.kind) {
+        case 'string':
+            return bindLiteral(fn, value.value, spec);
+        case 'number':
+            return bindLiteral(fn, String(value.value), spec);
+        case 'env':
+            return bindEnvironment(fn, value, spec, field);
+        case 'partial':
+            return { kind: 'unknown', reason: `${field} is built at run time (${value.reason})` };
+        case 'unknown':
+            return { kind: 'unknown', reason: `${field} is not known statically (${value.reason})` };
+        default:
+            return { kind: 'unknown', reason: `${field} is not a string` };
+    }
+}
+function bindEnvironment(fn, value, spec, field) {
+    const variable = fn.environment.find((e) => e.name === value.name);
+    const written = `process.env.${value.name}`;
+    if (!variable)
+        return { kind: 'unknown', reason: `${field} comes from ${written}, which the manifest does not set for ${fn.name}` };
+    const raw = variable.value;
+    if (typeof raw === 'string' || typeof raw === 'number')
+        return bindLiteral(fn, `${value.prefix}${raw}${value.suffix}`, spec);
+    if (isUnresolved(raw))
+        return { kind: 'unknown', reason: `${field} comes from ${written} = ${raw.text}, which cannot be resolved (${raw.reason})` };
+    if (value.prefix !== '' || value.suffix !== '') {
+        return { kind: 'unknown', reason: `${field} joins text to ${written} = ${describeValue(raw)}` };
+    }
+    const logical = logicalReference(raw);
+    if (!logical)
+        return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, which noops-lint cannot evaluate` };
+    const resource = fn.service.resources.find((r) => r.logicalId === logical.id);
+    if (!resource) {
+        const isParameter = Object.hasOwn(fn.service.document.Parameters ?? {}, logical.id);
+        return {
+            kind: 'unknown',
+            reason: isParameter
+                ? `${field} comes from ${written} = the template parameter ${logical.id}, known only at deploy time`
+                : `${field} comes from ${written} = ${describeValue(raw)}, which names no resource of ${fn.service.manifest}`,
+        };
+    }
+    const typeSpec = spec.cloudFormation[resource.type];
+    if (!typeSpec) {
+        return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, a ${resource.type}, not a ${spec.iamType}` };
+    }
+    return { kind: 'resource', resource, spec: typeSpec, ...(logical.attribute ? { attribute: logical.attribute } : {}) };
+}
+/** `{ Ref: X }`, `{ "Fn::GetAtt": [X, Attr] }`, `"X.Attr"` GetAtt, `{ "Fn::Sub": "${X}" }` -> X. */
+export function logicalReference(value) {
+    if (!isIntrinsic(value))
+        return undefined;
+    if (typeof value.Ref === 'string')
+        return value.Ref.startsWith('AWS::') ? undefined : { id: value.Ref };
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string')
+        return { id: getAtt[0], attribute: getAtt[1] };
+    if (typeof getAtt === 'string' && getAtt.includes('.')) {
+        const dot = getAtt.indexOf('.');
+        return { id: getAtt.slice(0, dot), attribute: getAtt.slice(dot + 1) };
+    }
+    const sub = value['Fn::Sub'];
+    if (typeof sub === 'string') {
+        const whole = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}$/.exec(sub);
+        if (whole && !whole[1].startsWith('AWS'))
+            return { id: whole[1], ...(whole[2] ? { attribute: whole[2] } : {}) };
+    }
+    return undefined;
+}
+function bindLiteral(fn, text, spec) {
+    const name = nameFromLiteral(text, spec);
+    if (name !== undefined) {
+        const matches = fn.service.resources.filter((r) => {
+            const typeSpec = spec.cloudFormation[r.type];
+            return typeSpec?.nameProperty !== undefined && r.properties[typeSpec.nameProperty] === name;
+        });
+        if (matches.length === 1)
+            return { kind: 'resource', resource: matches[0], spec: spec.cloudFormation[matches[0].type] };
+    }
+    return { kind: 'literal', text };
+}
+/** The text after the resource-type prefix of an ARN template: `table/`, `function:`, `` (queues and topics). */
+function arnTypePrefix(spec) {
+    const parts = spec.arn.split(':');
+    const resource = parts.slice(5).join(':');
+    return resource.slice(0, resource.indexOf('{name}'));
+}
+/** The physical name inside a name, an ARN or an SQS queue URL. */
+function nameFromLiteral(text, spec) {
+    const url = /^https?:\/\/[^/]+\/[^/]+\/([^/?#]+)\/?$/.exec(text);
+    if (url)
+        return url[1];
+    if (!text.startsWith('arn:')) {
+        if (spec.kind === 'function')
+            return text.split(':')[0];
+        return text;
+    }
+    const parts = text.split(':');
+    if (parts.length < 6)
+        return undefined;
+    let resource = parts.slice(5).join(':');
+    const prefix = arnTypePrefix(spec);
+    if (prefix && !resource.startsWith(prefix))
+        return undefined;
+    resource = resource.slice(prefix.length);
+    if (spec.kind === 'function' || spec.kind === 'table' || spec.kind === 'object')
+        resource = resource.split(/[:/]/)[0];
+    return resource;
+}
+/** Escapes literal text for a Fn::Sub string (`${` would start a variable). */
+function subText(text) {
+    return text.split('${').join('${!');
+}
+function subOrString(text) {
+    return text.includes('${') && /\$\{[^!]/.test(text) ? { 'Fn::Sub': text } : text.split('${!').join('${');
+}
+function buildNeed(action, spec, target, extras) {
+    const resourceType = spec.iamType;
+    if (target.kind === 'unknown')
+        return { action, resource: '*', resourceType, unresolved: target.reason };
+    if (target.kind === 'resource') {
+        const built = resourceFromLogical(spec, target, extras);
+        if (built === undefined)
+            return { action, resource: '*', resourceType, unresolved: `noops-lint cannot build the ARN of ${target.resource.logicalId}` };
+        return { action, resource: built, logicalId: target.resource.logicalId, resourceType };
+    }
+    const built = resourceFromLiteral(spec, target.text, extras);
+    if (typeof built === 'object' && built !== null && 'unresolved' in built)
+        return { action, resource: '*', resourceType, unresolved: built.unresolved };
+    return { action, resource: built, resourceType };
+}
+function resourceFromLogical(spec, target, extras) {
+    const id = target.resource.logicalId;
+    const typeSpec = target.spec;
+    const arnAttribute = spec.kind === 'table-stream' ? 'StreamArn' : typeSpec.arnAttribute;
+    switch (spec.kind) {
+        case 'object':
+            return { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${${id}}/${subText(extras.key ?? '*')}` };
+        case 'table':
+            if (extras.index !== undefined)
+                return { 'Fn::Sub': `\${${id}.Arn}/index/${subText(extras.index)}` };
+            break;
+        case 'function':
+            if (extras.qualifier !== undefined)
+                return { 'Fn::Sub': `\${${id}.Arn}:${subText(extras.qualifier)}` };
+            break;
+    }
+    if (typeSpec.ref === 'arn')
+        return { Ref: id };
+    if (arnAttribute)
+        return { 'Fn::GetAtt': [id, arnAttribute] };
+    // No ARN attribute (SSM parameters, Athena workgroups): fill the template with the literal name or the Ref.
+    const literal = typeSpec.nameProperty ? target.resource.properties[typeSpec.nameProperty] : undefined;
+    const name = typeof literal === 'string' ? subText(spec.kind === 'parameter' ? literal.replace(/^\//, '') : literal) : `\${${id}}`;
+    return { 'Fn::Sub': fillTemplate(spec.arn, name, extras) };
+}
+function fillTemplate(arn, name, extras) {
+    return arn
+        .replace('{name}', name)
+        .replace('{key}', subText(extras.key ?? '*'))
+        .replace('{group}', subText(extras.group ?? 'default'));
+}
+function resourceFromLiteral(spec, text, extras) {
+    if (text.startsWith('arn:')) {
+        if (spec.kind === 'object')
+            return `${text}/${extras.key ?? '*'}`;
+        if (spec.kind === 'table' && extras.index !== undefined)
+            return `${text}/index/${extras.index}`;
+        if (spec.kind === 'function' && extras.qualifier !== undefined && text.split(':').length === 7)
+            return `${text}:${extras.qualifier}`;
+        return text;
+    }
+    const url = /^https?:\/\/(?:sqs\.([a-z0-9-]+)\.amazonaws\.com|([a-z0-9-]+)\.queue\.amazonaws\.com|[^/]+)\/([^/]+)\/([^/?#]+)\/?$/.exec(text);
+    if (spec.kind === 'queue' && url) {
+        const region = url[1] ?? url[2];
+        return { 'Fn::Sub': `arn:\${AWS::Partition}:sqs:${region ? subText(region) : '${AWS::Region}'}:${subText(url[3])}:${subText(url[4])}` };
+    }
+    if (spec.kind === 'key' && text.startsWith('alias/')) {
+        return { unresolved: `${text} is a KMS alias; IAM authorizes the key it points to` };
+    }
+    let name = text;
+    const qualified = { ...extras };
+    if (spec.kind === 'parameter')
+        name = name.replace(/^\//, '');
+    if (spec.kind === 'function' && name.includes(':')) {
+        const [base, qualifier] = name.split(':', 2);
+        name = base;
+        qualified.qualifier ??= qualifier;
+    }
+    let arn = fillTemplate(spec.arn, subText(name), qualified);
+    if (spec.kind === 'function' && qualified.qualifier !== undefined)
+        arn += `:${subText(qualified.qualifier)}`;
+    if (spec.kind === 'table' && qualified.index !== undefined)
+        arn += `/index/${subText(qualified.index)}`;
+    return subOrString(arn);
+}
+// ---------------------------------------------------------------------------------------------
+// KMS behind storage services (facts D): only for resources declaring a customer managed key
+function kmsNeeds(fn, actions, target) {
+    if (actions.length === 0 || target.kind !== 'resource')
+        return [];
+    const key = customerManagedKey(fn, target.resource);
+    if (!key)
+        return [];
+    return actions.map((action) => ({ action, ...key }));
+}
+function customerManagedKey(fn, resource) {
+    for (const path of customerManagedKeyPaths(resource.type)) {
+        for (const value of readPlain(resource.properties, path)) {
+            if (value === undefined || value === null || value === '')
+                continue;
+            if (typeof value === 'string') {
+                if (/^(alias\/)?aws\//.test(value) || /:alias\/aws\//.test(value))
+                    continue; // AWS managed key: its key policy already allows the service
+                if (value.startsWith('arn:') && value.includes(':key/'))
+                    return { resource: value, resourceType: 'key' };
+                if (value.startsWith('alias/') || value.includes(':alias/')) {
+                    return { resource: '*', resourceType: 'key', unresolved: `${resource.logicalId} is encrypted with the KMS alias ${value}; IAM authorizes the key behind it` };
+                }
+                return { resource: { 'Fn::Sub': `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/${subText(value)}` }, resourceType: 'key' };
+            }
+            const logical = logicalReference(value);
+            const keyResource = logical ? fn.service.resources.find((r) => r.logicalId === logical.id) : undefined;
+            if (keyResource?.type === 'AWS::KMS::Key')
+                return { resource: { 'Fn::GetAtt': [keyResource.logicalId, 'Arn'] }, resourceType: 'key', logicalId: keyResource.logicalId };
+            return { resource: '*', resourceType: 'key', unresolved: `the customer managed key of ${resource.logicalId} (${describeValue(value)}) cannot be resolved` };
+        }
+    }
+    return undefined;
+}
+/** Reads a property path (`A.B[].C`) from plain manifest values. */
+function readPlain(root, path) {
+    let current = [root];
+    for (const segment of path.split('.')) {
+        const items = segment.endsWith('[]');
+        const name = items ? segment.slice(0, -2) : segment;
+        const next = [];
+        for (const value of current) {
+            if (value === null || typeof value !== 'object' || Array.isArray(value) || isUnresolved(value))
+                continue;
+            const prop = value[name];
+            if (prop === undefined)
+                continue;
+            if (items) {
+                if (Array.isArray(prop))
+                    next.push(...prop);
+            }
+            else
+                next.push(prop);
+        }
+        current = next;
+    }
+    return current;
+}
+// ---------------------------------------------------------------------------------------------
+// Platform needs: granted by the framework's generated role or managed policies, never by the handler
+const LOG_ACTIONS = ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'];
+const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'];
+const VPC_ACTIONS = [
+    'ec2:CreateNetworkInterface',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeSubnets',
+    'ec2:DeleteNetworkInterface',
+    'ec2:AssignPrivateIpAddresses',
+    'ec2:UnassignPrivateIpAddresses',
+];
+const EVENT_SOURCE_ACTIONS = {
+    sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
+    'dynamodb-stream': ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+    kinesis: [
+        'kinesis:DescribeStream',
+        'kinesis:DescribeStreamSummary',
+        'kinesis:GetRecords',
+        'kinesis:GetShardIterator',
+        'kinesis:ListShards',
+        'kinesis:ListStreams',
+        'kinesis:SubscribeToShard',
+    ],
+};
+function platformNeeds(fn) {
+    const out = [];
+    const add = (actions, resource, location, reason) => {
+        for (const action of actions)
+            out.push({ action, resource, evidence: { location, via: [] }, reason });
+    };
+    add(LOG_ACTIONS, '*', fn.location, 'logs');
+    const tracing = fn.tracing?.value;
+    if (tracing === 'Active' || tracing === 'PassThrough')
+        add(XRAY_ACTIONS, '*', fn.tracing.location, 'tracing');
+    if (fn.vpc)
+        add(VPC_ACTIONS, '*', fn.location, 'vpc');
+    for (const event of fn.events) {
+        const actions = EVENT_SOURCE_ACTIONS[event.normalizedType];
+        if (!actions)
+            continue;
+        add(actions, platformResource(event.source), event.location, `${event.normalizedType} event source`);
+    }
+    if (fn.deadLetterTarget) {
+        const target = fn.deadLetterTarget.value;
+        const kind = deadLetterKind(fn, target);
+        if (kind === 'sqs')
+            add(['sqs:SendMessage'], platformResource(target), fn.deadLetterTarget.location, 'dead-letter queue');
+        else if (kind === 'sns')
+            add(['sns:Publish'], platformResource(target), fn.deadLetterTarget.location, 'dead-letter topic');
+        else
+            add(['sqs:SendMessage', 'sns:Publish'], '*', fn.deadLetterTarget.location, 'dead-letter target');
+    }
+    if (fn.kmsKeyArn)
+        add(['kms:Decrypt'], platformResource(fn.kmsKeyArn.value), fn.kmsKeyArn.location, 'environment encryption key');
+    return out;
+}
+function platformResource(value) {
+    if (typeof value === 'string' || (isIntrinsic(value) && !isUnresolved(value)))
+        return value;
+    return '*';
+}
+function deadLetterKind(fn, target) {
+    if (typeof target === 'string')
+        return target.includes(':sqs:') ? 'sqs' : target.includes(':sns:') ? 'sns' : undefined;
+    const logical = logicalReference(target);
+    const resource = logical ? fn.service.resources.find((r) => r.logicalId === logical.id) : undefined;
+    if (resource?.type === 'AWS::SQS::Queue')
+        return 'sqs';
+    if (resource?.type === 'AWS::SNS::Topic')
+        return 'sns';
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+/** A stable text key for a resource value (grouping, de-duplication, finding keys). */
+export function resourceKey(resource) {
+    return typeof resource === 'string' ? resource : stableStringify(resource);
+}
+function stableStringify(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stableStringify).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        if (isUnresolved(value))
+            return JSON.stringify(value.toJSON());
+        const record = value;
+        return `{${Object.keys(record)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${stableStringify(record[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+function dedupeNeeds(needs) {
+    const seen = new Set();
+    return needs.filter((need) => {
+        const loc = need.evidence.location;
+        const id = `${need.action}|${resourceKey(need.resource)}|${loc.file}:${loc.line}:${loc.column}|${need.unresolved ?? ''}`;
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}

@@ -1,0 +1,107 @@
+// The least-privilege policy derived for each function, as data (`noops-lint policy --format json`) and as YAML to paste into a manifest.
+import { Document, isMap, isSeq } from 'yaml';
+import { resourceKey } from './permissions.js';
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+export function derivedPolicies(project, analysis) {
+    const functions = [];
+    for (const fn of project.functions) {
+        const permissions = analysis.permissionsOf(fn);
+        if (!permissions)
+            continue;
+        // Resource key -> resource and actions; statements are then merged when their action lists are equal.
+        const byResource = new Map();
+        const unresolved = [];
+        const actions = new Set();
+        for (const need of permissions.needs) {
+            actions.add(need.action);
+            if (need.unresolved !== undefined) {
+                unresolved.push({ action: need.action, reason: need.unresolved, file: need.evidence.location.file, line: need.evidence.location.line });
+                continue;
+            }
+            const key = resourceKey(need.resource);
+            const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set() };
+            entry.actions.add(need.action);
+            byResource.set(key, entry);
+        }
+        const byActions = new Map();
+        for (const [key, entry] of byResource) {
+            const list = [...entry.actions].sort(compare);
+            const id = list.join(',');
+            const group = byActions.get(id) ?? { actions: list, resources: new Map() };
+            group.resources.set(key, entry.resource);
+            byActions.set(id, group);
+        }
+        const statements = [...byActions.values()]
+            .map((group) => ({
+            Effect: 'Allow',
+            Action: group.actions,
+            Resource: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, resource]) => resource),
+        }))
+            .sort((a, b) => compare(a.Action.join(','), b.Action.join(',')) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
+        unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
+        const handler = typeof fn.handler?.value === 'string' ? fn.handler.value : undefined;
+        functions.push({
+            service: fn.service.id,
+            function: fn.name,
+            manifest: fn.service.manifest,
+            kind: fn.service.kind,
+            ...(handler !== undefined ? { handler } : {}),
+            actions: [...actions].sort(compare),
+            statements,
+            unresolved: dedupeUnresolved(unresolved),
+            ...(permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}),
+        });
+    }
+    return { functions };
+}
+function dedupeUnresolved(list) {
+    const seen = new Set();
+    return list.filter((u) => {
+        const id = `${u.action}|${u.file}|${u.line}|${u.reason}`;
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+/**
+ * YAML ready to paste: per function, the statements under `iamRoleStatements` (Serverless, for
+ * serverless-iam-roles-per-function) or `Policies: - Statement` (SAM), with unresolved needs as comments.
+ */
+export function renderPoliciesYaml(policies) {
+    if (policies.functions.length === 0)
+        return '# No functions with analysable code were found.\n';
+    const parts = [];
+    for (const policy of policies.functions) {
+        const body = policy.kind === 'serverless'
+            ? { functions: { [policy.function]: { iamRoleStatements: policy.statements } } }
+            : { Resources: { [policy.function]: { Properties: { Policies: [{ Statement: policy.statements }] } } } };
+        const document = new Document(body);
+        const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ''}`];
+        if (policy.statements.length === 0)
+            header.push('the code makes no AWS call that needs a permission');
+        for (const u of policy.unresolved)
+            header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
+        for (const reason of policy.incomplete ?? [])
+            header.push(`incomplete: ${reason}`);
+        document.commentBefore = header.map((line) => ` ${line}`).join('\n');
+        flowShortLists(document.contents);
+        parts.push(document.toString({ lineWidth: 0 }));
+    }
+    return parts.join('---\n');
+}
+/** Keeps `Fn::GetAtt: [X, Arn]` on one line, as people write it. */
+function flowShortLists(node) {
+    if (isMap(node)) {
+        for (const pair of node.items) {
+            const key = pair.key?.value;
+            if (key === 'Fn::GetAtt' && isSeq(pair.value))
+                pair.value.flow = true;
+            flowShortLists(pair.value);
+        }
+    }
+    else if (isSeq(node)) {
+        for (const item of node.items)
+            flowShortLists(item);
+    }
+}

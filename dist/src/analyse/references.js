@@ -1,0 +1,264 @@
+// Works out what an expression refers to (a package export, a local function or class, an AWS client, a command) without running it.
+import ts from 'typescript';
+import { definitionOf, exportDefinition, requiredDefinition } from './definitions.js';
+import { isDynamicImport, isRequireCall } from './module-info.js';
+import { classifySdkExport } from './sdk-catalog.js';
+const MAX_DEPTH = 40;
+export function hasBody(node) {
+    return ts.isFunctionLike(node) && 'body' in node && node.body !== undefined;
+}
+/** Strips wrappers that do not change what an expression refers to. */
+export function skipWrappers(expression) {
+    let current = expression;
+    for (;;) {
+        if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) {
+            current = current.expression;
+        }
+        else
+            return current;
+    }
+}
+export function propertyNameText(name) {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNoSubstitutionTemplateLiteral(name))
+        return name.text;
+    if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression))
+        return name.expression.text;
+    return undefined;
+}
+/** Resolves expressions to references, memoised per node for the whole run. */
+export class ReferenceResolver {
+    context;
+    memo = new Map();
+    active = new Set();
+    constructor(context) {
+        this.context = context;
+    }
+    resolve(expression, depth = 0) {
+        const cached = this.memo.get(expression);
+        if (cached)
+            return cached;
+        if (this.active.has(expression) || depth > MAX_DEPTH)
+            return { kind: 'unknown', reason: 'a circular or too deep definition' };
+        this.active.add(expression);
+        const result = this.compute(expression, depth + 1);
+        this.active.delete(expression);
+        this.memo.set(expression, result);
+        return result;
+    }
+    fromDefinition(definition, depth) {
+        switch (definition.kind) {
+            case 'expression': {
+                const candidates = [...(definition.expression ? [definition.expression] : []), ...definition.assigned];
+                let last = { kind: 'unknown', reason: `\`${definition.name}\` has no value` };
+                for (const candidate of candidates) {
+                    let reference = this.resolve(candidate, depth);
+                    for (const part of definition.path)
+                        reference = this.member(reference, part, depth);
+                    if (reference.kind !== 'unknown')
+                        return reference;
+                    last = reference;
+                }
+                return last;
+            }
+            case 'declaration':
+                if (ts.isClassLike(definition.node))
+                    return { kind: 'class', node: definition.node };
+                return hasBody(definition.node) ? { kind: 'function', node: definition.node } : { kind: 'unknown', reason: 'a function without a body' };
+            case 'parameter':
+                return { kind: 'unknown', reason: `\`${definition.name}\` is a parameter` };
+            case 'module':
+                return { kind: 'module', module: definition.module };
+            case 'package':
+                return { kind: 'package', name: definition.name, path: definition.path };
+            case 'global':
+                return { kind: 'unknown', reason: `\`${definition.name}\` is a global` };
+            case 'unknown':
+                return definition;
+        }
+    }
+    /** What `reference.name` refers to. */
+    member(reference, name, depth) {
+        switch (reference.kind) {
+            case 'package':
+                return { kind: 'package', name: reference.name, path: name === 'default' && reference.path.length === 0 ? [] : [...reference.path, name] };
+            case 'module':
+                return this.fromDefinition(exportDefinition(this.context, reference.module, name), depth);
+            case 'object':
+                return this.objectMember(reference.node, name, depth);
+            case 'class':
+                return this.classMember(reference.node, name, true, depth);
+            case 'instance':
+                return this.classMember(reference.node, name, false, depth);
+            default:
+                return { kind: 'unknown', reason: `\`${name}\` of a value not followed` };
+        }
+    }
+    objectMember(node, name, depth) {
+        // Later properties win, as at run time.
+        for (let i = node.properties.length - 1; i >= 0; i--) {
+            const property = node.properties[i];
+            if (ts.isSpreadAssignment(property)) {
+                const spread = this.member(this.resolve(property.expression, depth), name, depth);
+                if (spread.kind !== 'unknown')
+                    return spread;
+                continue;
+            }
+            if (!property.name || propertyNameText(property.name) !== name)
+                continue;
+            if (ts.isPropertyAssignment(property))
+                return this.resolve(property.initializer, depth);
+            if (ts.isShorthandPropertyAssignment(property))
+                return this.fromDefinition(definitionOf(this.context, property.name), depth);
+            if (ts.isMethodDeclaration(property) && hasBody(property))
+                return { kind: 'function', node: property };
+            return { kind: 'unknown', reason: `accessor \`${name}\`` };
+        }
+        return { kind: 'unknown', reason: `no property \`${name}\`` };
+    }
+    classMember(node, name, isStatic, depth) {
+        for (const member of node.members) {
+            if (!member.name || propertyNameText(member.name) !== name)
+                continue;
+            const memberStatic = (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+            if (memberStatic !== isStatic)
+                continue;
+            if (ts.isMethodDeclaration(member) && hasBody(member))
+                return { kind: 'function', node: member };
+            if (ts.isPropertyDeclaration(member) && member.initializer)
+                return this.resolve(member.initializer, depth);
+        }
+        if (!isStatic) {
+            // this.name = expr in the constructor
+            const constructor = node.members.find((m) => ts.isConstructorDeclaration(m) && m.body !== undefined);
+            let found;
+            const visit = (child) => {
+                if (found || (ts.isFunctionLike(child) && child !== constructor))
+                    return;
+                if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword && child.left.name.text === name) {
+                    found = this.resolve(child.right, depth);
+                    return;
+                }
+                ts.forEachChild(child, visit);
+            };
+            if (constructor?.body)
+                ts.forEachChild(constructor.body, visit);
+            if (found)
+                return found;
+            // constructor(private readonly ddb: DynamoDBDocumentClient): injected, not followed
+        }
+        if (node.heritageClauses)
+            return { kind: 'unknown', reason: `\`${name}\` may be inherited` };
+        return { kind: 'unknown', reason: `no member \`${name}\`` };
+    }
+    compute(expression, depth) {
+        const node = skipWrappers(expression);
+        if (node !== expression)
+            return this.resolve(node, depth);
+        if (ts.isIdentifier(node))
+            return this.fromDefinition(definitionOf(this.context, node), depth);
+        if (ts.isPropertyAccessExpression(node))
+            return this.member(this.resolve(node.expression, depth), node.name.text, depth);
+        if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+            return this.member(this.resolve(node.expression, depth), node.argumentExpression.text, depth);
+        }
+        if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+            return { kind: 'function', node };
+        if (ts.isClassExpression(node))
+            return { kind: 'class', node };
+        if (ts.isObjectLiteralExpression(node))
+            return { kind: 'object', node };
+        if (node.kind === ts.SyntaxKind.ThisKeyword) {
+            const owner = ts.findAncestor(node.parent, (n) => ts.isClassLike(n) || (ts.isFunctionLike(n) && !ts.isArrowFunction(n) && !ts.isMethodDeclaration(n) && !ts.isConstructorDeclaration(n) && !ts.isAccessor(n)));
+            return owner && ts.isClassLike(owner) ? { kind: 'instance', node: owner } : { kind: 'unknown', reason: '`this` outside a class' };
+        }
+        if (ts.isNewExpression(node))
+            return this.resolveNew(node, depth);
+        if (ts.isCallExpression(node))
+            return this.resolveCall(node, depth);
+        if (ts.isBinaryExpression(node)) {
+            const operator = node.operatorToken.kind;
+            if (operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) {
+                const left = this.resolve(node.left, depth);
+                return left.kind !== 'unknown' && operator !== ts.SyntaxKind.EqualsToken ? left : this.resolve(node.right, depth);
+            }
+            if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+                const left = this.resolve(node.left, depth);
+                return left.kind !== 'unknown' ? left : this.resolve(node.right, depth);
+            }
+            if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.CommaToken)
+                return this.resolve(node.right, depth);
+            return { kind: 'unknown', reason: 'an operator expression' };
+        }
+        if (ts.isConditionalExpression(node)) {
+            const whenTrue = this.resolve(node.whenTrue, depth);
+            return whenTrue.kind !== 'unknown' ? whenTrue : this.resolve(node.whenFalse, depth);
+        }
+        return { kind: 'unknown', reason: 'computed at run time' };
+    }
+    resolveNew(node, depth) {
+        const callee = this.resolve(node.expression, depth);
+        if (callee.kind === 'class')
+            return { kind: 'instance', node: callee.node };
+        if (callee.kind !== 'package')
+            return { kind: 'unknown', reason: 'an instance of a class not followed' };
+        const sdk = classifySdkExport(callee.name, callee.path);
+        if (sdk?.kind === 'client-class')
+            return { kind: 'aws-client', service: sdk.service, flavour: sdk.flavour, name: sdk.name };
+        if (sdk?.kind === 'document-factory')
+            return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name };
+        if (sdk?.kind === 'command-class') {
+            const input = node.arguments?.[0];
+            return { kind: 'command', service: sdk.service, operation: sdk.operation, className: callee.path.join('.'), ...(input ? { input } : {}) };
+        }
+        return { kind: 'unknown', reason: `an instance of ${callee.name}` };
+    }
+    resolveCall(node, depth) {
+        const module = this.context.moduleOf(node);
+        if (module && (isRequireCall(node) || isDynamicImport(node))) {
+            return this.fromDefinition(requiredDefinition(this.context, module, node.arguments[0].text), depth);
+        }
+        const callee = node.expression;
+        // AWSXRay.captureAWSv3Client(client), tracer.captureAWSClient(new S3()), captureAWS(require('aws-sdk'))
+        if (ts.isPropertyAccessExpression(callee) && /^captureAWS(v3Client|Client)?$/.test(callee.name.text) && node.arguments[0]) {
+            return this.resolve(node.arguments[0], depth);
+        }
+        // handlerObject.handle.bind(handlerObject)
+        if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
+            const bound = this.resolve(callee.expression, depth);
+            if (bound.kind === 'function')
+                return bound;
+        }
+        const target = this.resolve(callee, depth);
+        if (target.kind === 'package') {
+            const owner = target.path.slice(0, -1);
+            const method = target.path[target.path.length - 1];
+            const sdk = classifySdkExport(target.name, owner);
+            if (sdk?.kind === 'document-factory' && method === 'from')
+                return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name };
+            return { kind: 'unknown', reason: `the result of ${[target.name, ...target.path].join('.')}()` };
+        }
+        if (target.kind === 'function')
+            return this.returnValue(target.node, depth);
+        return { kind: 'unknown', reason: 'the result of a call not followed' };
+    }
+    /** What a local function returns: the first return expression that resolves. */
+    returnValue(fn, depth) {
+        if (!ts.isBlock(fn.body))
+            return this.resolve(fn.body, depth);
+        let result = { kind: 'unknown', reason: 'a function result not followed' };
+        const visit = (child) => {
+            if (ts.isFunctionLike(child) || ts.isClassLike(child))
+                return false;
+            if (ts.isReturnStatement(child) && child.expression) {
+                const value = this.resolve(child.expression, depth);
+                if (value.kind !== 'unknown') {
+                    result = value;
+                    return true;
+                }
+            }
+            return ts.forEachChild(child, visit) ?? false;
+        };
+        ts.forEachChild(fn.body, visit);
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+// Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
+import ts from 'typescript';
+import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
+export function isCodeFile(file) {
+    return CODE_EXTENSIONS.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts');
+}
+function scriptKindOf(file) {
+    if (file.endsWith('.tsx'))
+        return ts.ScriptKind.TSX;
+    if (file.endsWith('.jsx'))
+        return ts.ScriptKind.JSX;
+    if (/\.(js|mjs|cjs)$/.test(file))
+        return ts.ScriptKind.JS;
+    return ts.ScriptKind.TS;
+}
+/** Parse results shared by every function of a run, so a module imported by many handlers is parsed once. */
+export class SourceCache {
+    reader;
+    loaded = new Map();
+    constructor(reader) {
+        this.reader = reader;
+    }
+    load(file) {
+        let result = this.loaded.get(file);
+        if (!result) {
+            result = this.parse(file);
+            this.loaded.set(file, result);
+        }
+        return result;
+    }
+    parse(file) {
+        const read = this.reader.read(file);
+        if (!read.ok) {
+            return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+        }
+        const sourceFile = ts.createSourceFile(file, read.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+        const module = { file, sourceFile, findings: [] };
+        // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
+        const diagnostics = sourceFile.parseDiagnostics ?? [];
+        for (const diagnostic of diagnostics) {
+            const start = diagnostic.start ?? 0;
+            const end = start + (diagnostic.length ?? 0);
+            const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${file}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)));
+        }
+        return { ok: true, module };
+    }
+}
+export function spanLocation(module, start, end) {
+    const s = module.sourceFile.getLineAndCharacterOfPosition(start);
+    const e = module.sourceFile.getLineAndCharacterOfPosition(Math.max(start, end));
+    return { file: module.file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+/** The node's region, or from `startNode` to the node's end (a call located at its method name). */
+export function nodeLocation(module, node, startNode = node) {
+    return spanLocation(module, startNode.getStart(module.sourceFile), node.getEnd());
+}

@@ -1,0 +1,267 @@
+// The CLI's work, testable without a process: parse arguments, load config, lint, report, return an exit code.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG } from '../engine/config.js';
+import { SEVERITY_RANK } from '../engine/finding.js';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../engine/baseline.js';
+import { compareFindings, lint, RuleOptionsError } from '../engine/lint.js';
+import { filterToScope, resolveScope } from '../engine/scope.js';
+import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
+import { ProjectFiles } from '../load/files.js';
+import { artifactUri, fingerprint } from '../report/findings.js';
+import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
+import { helpUri } from '../engine/rule.js';
+import { TOOL_RULES } from '../engine/tool-rules.js';
+import { REPORTERS } from '../report/index.js';
+import { toolVersion } from '../util/package-root.js';
+import { HELP, parseCliArguments, UsageError } from './args.js';
+import { initConfigText } from './init-config.js';
+import { rulesTableMarkdown } from './rules-table.js';
+export function runCli(argv, io) {
+    let args;
+    try {
+        args = parseCliArguments(argv);
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`noops-lint: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    if (args.help) {
+        io.stdout(`${HELP}\n`);
+        return 0;
+    }
+    if (args.version) {
+        io.stdout(`${toolVersion()}\n`);
+        return 0;
+    }
+    try {
+        switch (args.command) {
+            case 'rules':
+                return listRules(io);
+            case 'explain':
+                return explainRule(args.paths[0], io);
+            case 'init':
+                return initConfig(io);
+            case 'docs-rules':
+                io.stdout(rulesTableMarkdown(BUILTIN_RULES));
+                return 0;
+            default:
+                return runLint(args, io);
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError) {
+            io.stderr(`noops-lint: ${error.message}\n`);
+            return 2;
+        }
+        io.stderr(`noops-lint: internal error: ${error.message}\n${args.debug ? `${error.stack}\n` : 'Run again with --debug for details, and please report it.\n'}`);
+        return 2;
+    }
+}
+/** The project root: the git top-level above the working directory, else the working directory. */
+export function findProjectRoot(cwd) {
+    let dir = path.resolve(cwd);
+    for (;;) {
+        if (existsSync(path.join(dir, '.git')))
+            return dir;
+        const parent = path.dirname(dir);
+        if (parent === dir)
+            return path.resolve(cwd);
+        dir = parent;
+    }
+}
+function runLint(args, io) {
+    return executeLint(args, io).exitCode;
+}
+/**
+ * The lint command: analyse, apply suppressions and the baseline, keep the findings in scope, write the
+ * report(s). The Action calls this too, then adds annotations and a job summary from `result`.
+ */
+export function executeLint(args, io) {
+    const root = findProjectRoot(io.cwd);
+    const config = loadConfig(args, io, root);
+    if (args.rules.length) {
+        const known = new Set([...BUILTIN_RULES, ...TOOL_RULES].map((r) => r.id));
+        const unknown = args.rules.filter((r) => !known.has(r));
+        if (unknown.length)
+            throw new UsageError(`Unknown rule ${unknown.join(', ')}. Run noops-lint rules to list them.`);
+    }
+    const paths = (args.paths.length ? args.paths : ['.']).map((p) => {
+        const abs = path.resolve(io.cwd, p);
+        const rel = path.relative(root, abs);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) {
+            throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
+        }
+        return rel.split(path.sep).join('/');
+    });
+    const files = new ProjectFiles(root);
+    const scope = resolveScope(files, paths);
+    const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
+    const failOn = args.failOn ?? config.failOn ?? 'error';
+    const run = lint({
+        root,
+        paths: scope.analyse,
+        config,
+        onlyRules: args.rules.length ? args.rules : undefined,
+        now: io.now,
+        resolveEnv: args.resolveEnv,
+        env: io.env,
+        stage: args.stage,
+        gitignore: args.gitignore,
+    });
+    let findings = run.findings;
+    let suppressed = [];
+    let rules = run.rules;
+    if (args.inlineSuppressions) {
+        const outcome = applySuppressions({
+            findings,
+            project: run.project,
+            files,
+            knownRuleIds: new Set([...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
+            ranRuleIds: new Set(run.rules.map((r) => r.id)),
+            now: io.now ?? new Date(),
+        });
+        findings = outcome.findings.sort(compareFindings);
+        suppressed = outcome.suppressed;
+        const ran = new Set(rules.map((r) => r.id));
+        rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+    findings = filterToScope(findings, scope);
+    suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
+    if (args.writeBaseline) {
+        const target = path.resolve(io.cwd, args.writeBaseline);
+        const written = createBaseline(findings, files);
+        writeFileSync(target, serializeBaseline(written));
+        const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
+        io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.\n`);
+        return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
+    }
+    if (baseline) {
+        const outcome = applyBaseline(findings, baseline, files, args.baseline);
+        findings = outcome.findings;
+        suppressed = [...suppressed, ...outcome.suppressed];
+    }
+    if (args.quiet)
+        findings = findings.filter((f) => f.severity === 'error');
+    suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+    const result = { ...run, findings, rules, suppressed };
+    const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
+    const format = args.format ?? 'stylish';
+    const sarifText = () => sarifReport(result, args);
+    const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
+    if (args.outputFile)
+        writeFileSync(path.resolve(io.cwd, args.outputFile), report);
+    else
+        io.stdout(report);
+    if (args.sarifFile)
+        writeFileSync(path.resolve(io.cwd, args.sarifFile), sarifText());
+    if (findings.length > 5000 && (format === 'sarif' || args.sarifFile))
+        io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
+    return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+function readBaseline(file, display) {
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch {
+        throw new UsageError(`The baseline ${display} does not exist; create it with --write-baseline ${display}.`);
+    }
+    try {
+        return parseBaseline(text, display);
+    }
+    catch (error) {
+        if (error instanceof BaselineError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+}
+/**
+ * SARIF for the run. Suppressed findings stay out (GitHub code scanning ignores `suppressions` and would open
+ * alerts), unless --include-suppressed asks for them, each with its `suppressions` for other consumers.
+ */
+function sarifReport(result, args) {
+    const options = { color: false, sarifCategory: args.sarifCategory };
+    const held = result.suppressed ?? [];
+    if (!args.includeSuppressed || held.length === 0)
+        return REPORTERS.sarif(result, options);
+    const log = buildSarifLog({ ...result, findings: [...result.findings, ...held.map((s) => s.finding)] }, options);
+    const byFingerprint = new Map();
+    for (const entry of held) {
+        const print = fingerprint(entry.finding, artifactUri(entry.finding.location.file));
+        byFingerprint.set(print, [...(byFingerprint.get(print) ?? []), entry.suppressions]);
+    }
+    for (const sarifResult of log.runs[0].results) {
+        const queue = byFingerprint.get(sarifResult.partialFingerprints[FINGERPRINT_KEY]);
+        const records = queue?.shift();
+        if (!records)
+            continue;
+        sarifResult.suppressions = records.map((record) => ({
+            kind: record.kind,
+            status: 'accepted',
+            justification: record.justification,
+            ...(record.location
+                ? {
+                    location: {
+                        physicalLocation: {
+                            artifactLocation: { uri: artifactUri(record.location.file), uriBaseId: SRCROOT },
+                            region: { startLine: record.location.line, startColumn: record.location.column },
+                        },
+                    },
+                }
+                : {}),
+        }));
+    }
+    return JSON.stringify(log, null, 2) + '\n';
+}
+function loadConfig(args, io, root) {
+    if (args.config) {
+        const file = path.resolve(io.cwd, args.config);
+        if (!existsSync(file))
+            throw new UsageError(`The configuration file ${args.config} does not exist.`);
+        return loadConfigFile(file, args.config);
+    }
+    const found = findConfigFile(io.cwd);
+    if (!found)
+        return EMPTY_CONFIG;
+    const display = path.relative(root, found).split(path.sep).join('/') || found;
+    return loadConfigFile(found, display.startsWith('..') ? found : display);
+}
+export function exitCode(findings, failOn, maxWarnings) {
+    if (failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]))
+        return 1;
+    if (maxWarnings >= 0 && findings.filter((f) => f.severity === 'warning').length > maxWarnings)
+        return 1;
+    return 0;
+}
+function allRules() {
+    return [...BUILTIN_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+function listRules(io) {
+    const rules = allRules();
+    const width = Math.max(...rules.map((r) => r.id.length), 10);
+    const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+}
+function explainRule(id, io) {
+    if (!id)
+        throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
+    const rule = [...allRules(), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
+    if (!rule)
+        throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
+    io.stdout(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${helpUri(rule.id)}\n`);
+    return 0;
+}
+function initConfig(io) {
+    const file = path.join(io.cwd, '.noops-lint.yaml');
+    if (existsSync(file))
+        throw new UsageError('.noops-lint.yaml already exists; edit it or delete it first.');
+    writeFileSync(file, initConfigText(allRules()));
+    io.stdout('Wrote .noops-lint.yaml\n');
+    return 0;
+}

@@ -1,0 +1,298 @@
+import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
+import { defineRule } from './rule.js';
+export const SUPPRESSION_RULE_IDS = {
+    missingReason: 'suppression/missing-reason',
+    expired: 'suppression/expired',
+    unknownRule: 'suppression/unknown-rule',
+    unused: 'suppression/unused',
+};
+const meta = (id, severity, description, fullDescription, help) => defineRule({
+    id,
+    category: 'suppression',
+    severity,
+    description,
+    fullDescription,
+    help,
+    precision: 'very-high',
+    tags: ['noops-lint', 'suppression'],
+    messages: {},
+    defaultOptions: {},
+    check() { },
+});
+/** Described like rules so SARIF, `explain` and the config can name them. */
+export const SUPPRESSION_RULES = [
+    meta(SUPPRESSION_RULE_IDS.expired, 'warning', 'A suppression is past its `until` date, or its date is not YYYY-MM-DD.', 'A suppression with an `until` date stops applying the day after that date, so the finding it held back is reported again. An unreadable date never applies.', 'Fix the finding, or renew the suppression with a new date and a reason:\n\n  Metadata:\n    noops-lint:\n      ignore:\n        - rule: iam/wildcard-resource\n          reason: legacy bucket, tracked in OPS-12\n          until: 2026-12-31'),
+    meta(SUPPRESSION_RULE_IDS.missingReason, 'warning', 'A suppression has no reason, so it does not apply.', 'Every suppression must say why the finding is acceptable, so reviewers and auditors can judge it. A suppression without a reason suppresses nothing and the finding stays reported.', 'Add the reason after ` -- `:\n\n  # noops-lint-disable-next-line iam/wildcard-action -- read-only audit role, reviewed in SEC-42'),
+    meta(SUPPRESSION_RULE_IDS.unknownRule, 'error', 'A suppression names a rule that does not exist.', 'A misspelt rule id would silently suppress nothing, so it is reported instead. The comment must list rule ids separated by commas, then ` -- ` and the reason.', 'Correct the rule id (`noops-lint rules` lists them); put ` -- ` between the rule ids and the reason:\n\n  // noops-lint-disable-next-line iam/wildcard-resource(s3:GetObject) -- public assets bucket'),
+    meta(SUPPRESSION_RULE_IDS.unused, 'warning', 'A suppression suppresses nothing.', 'The finding it was written for is gone (fixed, moved, or narrowed differently). An unused suppression would hide a later regression on that line, so it is reported.', 'Delete the suppression, or move it to the line just above the finding.'),
+];
+export const INLINE_DIRECTIVE = 'noops-lint-disable-next-line';
+// Comment lines: "# ..." (YAML, Python, shell), "// ..." and "/* ..." (JS/TS).
+const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*)/;
+const DIRECTIVE = new RegExp(String.raw `^\s*(?:#|\/\/|\/\*+)\s*${INLINE_DIRECTIVE}(?=\s|$|\*)(.*)$`);
+const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export function applySuppressions(options) {
+    const problems = [];
+    const suppressions = [
+        ...collectInlineSuppressions(options, problems),
+        ...collectMetadataSuppressions(options.project, problems),
+    ];
+    const active = [];
+    for (const suppression of suppressions) {
+        const problem = validate(suppression, options);
+        if (problem)
+            problems.push(problem);
+        else
+            active.push(suppression);
+    }
+    const used = new Set();
+    const kept = [];
+    const suppressed = [];
+    for (const finding of options.findings) {
+        const matching = active.filter((s) => covers(s, finding));
+        if (matching.length === 0) {
+            kept.push(finding);
+            continue;
+        }
+        for (const s of matching)
+            used.add(s);
+        suppressed.push({ finding, suppressions: matching.map(toRecord) });
+    }
+    for (const suppression of active) {
+        if (used.has(suppression) || !options.ranRuleIds.has(suppression.selector.ruleId))
+            continue;
+        problems.push(problem(SUPPRESSION_RULE_IDS.unused, 'warning', `The suppression of ${describeSelector(suppression.selector)} suppresses nothing${suppression.target.kind === 'line' ? ` on line ${suppression.target.line}` : ` in ${suppression.target.logicalId}`}. Delete it, or move it above the line that is reported.`, suppression));
+    }
+    return { findings: [...kept, ...problems], suppressed };
+}
+/** Parses the rule list and reason of a `noops-lint-disable-next-line` comment's remainder. */
+export function parseDirective(rest) {
+    const body = rest.replace(/\*+\/\s*$/, '').trim();
+    const split = body.match(/^(.*?)(?:^|\s)--(?:\s+(.*))?$/s);
+    const list = split ? split[1] : body;
+    const reason = split?.[2]?.trim();
+    return { selectors: splitSelectors(list), reason: reason || undefined };
+}
+/** Splits `a, b(x, y) c` on commas and spaces outside parentheses. */
+function splitSelectors(list) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const char of list) {
+        if (char === '(')
+            depth++;
+        if (char === ')')
+            depth = Math.max(0, depth - 1);
+        if (depth === 0 && (char === ',' || /\s/.test(char))) {
+            if (current)
+                out.push(current);
+            current = '';
+            continue;
+        }
+        current += char;
+    }
+    if (current)
+        out.push(current);
+    return out;
+}
+/** `iam/wildcard-resource(s3:GetObject)` → rule id and qualifier; undefined when it is not shaped like a rule id. */
+export function parseSelector(text) {
+    const match = text.trim().match(/^([^()\s]+?)(?:\(\s*([^()]*?)\s*\))?$/);
+    if (!match || !RULE_ID.test(match[1]))
+        return undefined;
+    return match[2] ? { ruleId: match[1], qualifier: match[2] } : { ruleId: match[1] };
+}
+function collectInlineSuppressions(options, problems) {
+    const files = new Set([...options.project.files, ...(options.extraFiles ?? [])]);
+    for (const finding of options.findings)
+        files.add(finding.location.file);
+    const suppressions = [];
+    for (const file of [...files].sort()) {
+        const text = options.files.read(file);
+        if (!text.ok || !text.text.includes(INLINE_DIRECTIVE))
+            continue;
+        const lines = text.text.split(/\r?\n/);
+        lines.forEach((line, index) => {
+            const match = DIRECTIVE.exec(line);
+            if (!match)
+                return;
+            const column = line.indexOf(INLINE_DIRECTIVE) + 1;
+            const location = { file, line: index + 1, column, endLine: index + 1, endColumn: line.length + 1 };
+            const targetLine = nextCodeLine(lines, index + 1);
+            const endLine = /\.ya?ml$/i.test(file) ? yamlBlockEnd(lines, targetLine) : targetLine;
+            const { selectors, reason } = parseDirective(match[1] ?? '');
+            if (selectors.length === 0) {
+                problems.push(problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `The ${INLINE_DIRECTIVE} comment names no rule, so it suppresses nothing. Write the rule id, then \` -- \` and the reason.`, {
+                    location,
+                    selector: { ruleId: '' },
+                }));
+                return;
+            }
+            for (const text of selectors) {
+                const selector = parseSelector(text);
+                if (!selector) {
+                    problems.push(problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `"${text}" in the ${INLINE_DIRECTIVE} comment is not a rule id, so it suppresses nothing. Rule ids look like iam/wildcard-action; put \` -- \` between the rule ids and the reason.`, {
+                        location,
+                        selector: { ruleId: text },
+                    }));
+                    continue;
+                }
+                suppressions.push({ source: 'inline', selector, location, reason, target: { kind: 'line', file, line: targetLine, endLine } });
+            }
+        });
+    }
+    return suppressions;
+}
+/** The line a `disable-next-line` comment applies to: the next one that is neither blank nor a comment. */
+function nextCodeLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.trim() === '' || COMMENT_LINE.test(line))
+            continue;
+        return i + 1;
+    }
+    return from + 1;
+}
+/** The last line of the YAML block a key line opens (deeper-indented lines, or a compact list under the key). */
+function yamlBlockEnd(lines, line) {
+    const head = lines[line - 1];
+    if (head === undefined || !/:\s*(#.*)?$/.test(head))
+        return line;
+    const indent = indentOf(head);
+    let end = line;
+    for (let i = line; i < lines.length; i++) {
+        const text = lines[i];
+        if (text.trim() === '' || /^\s*#/.test(text))
+            continue;
+        const deeper = indentOf(text) > indent || (indentOf(text) === indent && /^\s*-(\s|$)/.test(text) && !/^\s*-/.test(head));
+        if (!deeper)
+            break;
+        end = i + 1;
+    }
+    return end;
+}
+function indentOf(line) {
+    return line.length - line.trimStart().length;
+}
+/**
+ * `Metadata: { noops-lint: { ignore: [{ rule, reason, until }] } }` on a CloudFormation/SAM resource (SAM keeps
+ * Metadata on AWS::Serverless::Function). cfn_nag's `suppress: [{ id, reason }]` spelling is accepted too.
+ */
+function collectMetadataSuppressions(project, problems) {
+    const suppressions = [];
+    for (const resource of project.resources) {
+        const block = resource.metadata?.['noops-lint'];
+        if (block === undefined)
+            continue;
+        const blockLocation = locationOfValue(resource.metadata, 'noops-lint') ?? resource.location;
+        const entries = isRecord(block) ? (block.ignore ?? block.suppress) : undefined;
+        if (!Array.isArray(entries)) {
+            problems.push(problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `Metadata.noops-lint of ${resource.logicalId} must hold a list "ignore" of { rule, reason, until } entries; it suppresses nothing.`, {
+                location: blockLocation,
+                selector: { ruleId: '' },
+            }));
+            continue;
+        }
+        const target = resourceTarget(resource, project);
+        entries.forEach((entry, index) => {
+            const location = locationOf(entry) ?? locationOfValue(entries, index) ?? blockLocation;
+            const ruleText = isRecord(entry) ? (entry.rule ?? entry.id) : undefined;
+            const selector = typeof ruleText === 'string' ? parseSelector(ruleText) : undefined;
+            if (!isRecord(entry) || !selector) {
+                problems.push(problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `Entry ${index + 1} of Metadata.noops-lint.ignore on ${resource.logicalId} has no valid "rule" (such as iam/wildcard-action), so it suppresses nothing.`, { location, selector: { ruleId: typeof ruleText === 'string' ? ruleText : '' } }));
+                return;
+            }
+            const ruleLocation = locationOfKey(entry, entry.rule === undefined ? 'id' : 'rule') ?? location;
+            const reason = typeof entry.reason === 'string' && entry.reason.trim() ? entry.reason.trim() : undefined;
+            const until = entry.until instanceof Date ? entry.until.toISOString().slice(0, 10) : entry.until === undefined ? undefined : String(entry.until);
+            suppressions.push({ source: 'metadata', selector, location: ruleLocation, reason, until, target });
+        });
+    }
+    return suppressions;
+}
+/** The lines of the resource's whole entry (logical id, Properties, Metadata). */
+function resourceTarget(resource, project) {
+    const spans = [resource.location, locationOf(resource.properties), locationOf(resource.metadata)].filter((l) => l !== undefined && l.file === resource.location.file);
+    const fn = project.functions.find((f) => f.service === resource.service && f.name === resource.logicalId);
+    // A function name shared by two services cannot tell which one a code finding belongs to.
+    const unique = fn && project.functions.filter((f) => f.name === fn.name).length === 1;
+    return {
+        kind: 'resource',
+        file: resource.location.file,
+        logicalId: resource.logicalId,
+        startLine: Math.min(...spans.map((l) => l.line)),
+        endLine: Math.max(...spans.map((l) => l.endLine)),
+        ...(fn && unique ? { functionName: fn.name } : {}),
+    };
+}
+function validate(suppression, options) {
+    const { selector } = suppression;
+    if (!options.knownRuleIds.has(selector.ruleId)) {
+        return problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `The suppression names the unknown rule "${selector.ruleId}", so it suppresses nothing. Run noops-lint rules to list the rule ids.`, suppression);
+    }
+    if (!suppression.reason) {
+        const how = suppression.source === 'inline' ? 'add " -- <reason>" after the rule id' : 'add a "reason" to the entry';
+        return problem(SUPPRESSION_RULE_IDS.missingReason, 'warning', `The suppression of ${describeSelector(selector)} has no reason, so it does not apply; ${how}.`, suppression);
+    }
+    if (suppression.until !== undefined) {
+        const until = parseDate(suppression.until);
+        if (!until) {
+            return problem(SUPPRESSION_RULE_IDS.expired, 'warning', `The suppression of ${describeSelector(selector)} has until "${suppression.until}", which is not a date YYYY-MM-DD, so it does not apply.`, suppression);
+        }
+        if (today(options.now) > suppression.until) {
+            return problem(SUPPRESSION_RULE_IDS.expired, 'warning', `The suppression of ${describeSelector(selector)} expired on ${suppression.until}, so the finding is reported again. Fix it, or renew the suppression with a new date.`, suppression);
+        }
+    }
+    return undefined;
+}
+function covers(suppression, finding) {
+    if (finding.ruleId !== suppression.selector.ruleId)
+        return false;
+    if (suppression.selector.qualifier !== undefined && !keyHasSegment(finding.key, suppression.selector.qualifier))
+        return false;
+    const target = suppression.target;
+    if (target.kind === 'line')
+        return finding.location.file === target.file && finding.location.line >= target.line && finding.location.line <= target.endLine;
+    if (finding.location.file === target.file && finding.location.line >= target.startLine && finding.location.line <= target.endLine)
+        return true;
+    return target.functionName !== undefined && finding.function === target.functionName;
+}
+/**
+ * A narrowed suppression matches one segment of the finding's logical key exactly (IAM names compare
+ * case-insensitively), so `s3:GetObject` never covers a later `s3:*` or `s3:PutObject`.
+ */
+export function keyHasSegment(key, qualifier) {
+    const wanted = qualifier.trim().toLowerCase();
+    return key.split('|').some((segment) => segment.trim().toLowerCase() === wanted);
+}
+function toRecord(suppression) {
+    return { kind: 'inSource', source: suppression.source, justification: suppression.reason ?? '', location: suppression.location };
+}
+function describeSelector(selector) {
+    return selector.qualifier ? `${selector.ruleId}(${selector.qualifier})` : selector.ruleId;
+}
+function problem(ruleId, severity, message, at) {
+    const { location, selector } = at;
+    return {
+        ruleId,
+        severity,
+        message,
+        location,
+        related: [],
+        key: `${location.file}|${describeSelector(selector)}`,
+    };
+}
+function parseDate(text) {
+    const match = DATE.exec(text);
+    if (!match)
+        return undefined;
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return date.toISOString().slice(0, 10) === text ? date : undefined;
+}
+function today(now) {
+    return now.toISOString().slice(0, 10);
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,23 @@
+// The tool's own findings about its input and itself, described like rules so every output format lists them.
+import { defineRule } from './rule.js';
+const tool = (id, severity, description, fullDescription, help) => defineRule({
+    id,
+    category: id.split('/')[0],
+    severity,
+    description,
+    fullDescription,
+    help,
+    precision: 'very-high',
+    tags: ['noops-lint'],
+    messages: {},
+    defaultOptions: {},
+    check() { },
+});
+export const TOOL_RULES = [
+    tool('input/parse-error', 'error', 'A manifest or source file could not be parsed.', 'The file is not valid YAML, JSON, JavaScript or TypeScript. noops-lint reports where the parser stopped and checks everything else.', 'Fix the syntax error at the reported position; run the file through the tool that deploys it (serverless print, sam validate).'),
+    tool('input/skipped-file', 'warning', 'A file was not read.', 'noops-lint skips files that are binary, too large, not UTF-8, symbolic links leaving the project root, paths outside the project root, and configurations written as code (serverless.ts), and says why.', 'Move the file inside the project, shrink it, or exclude it with `ignores` in .noops-lint.yaml.'),
+    tool('input/unresolved', 'note', 'A value could not be resolved statically.', 'Variables such as ${ssm:...}, ${cf:...}, unknown intrinsics and computed names cannot be known before deployment. noops-lint does not judge such values, so a rule may miss a problem behind them.', 'Nothing to fix; use literal values or ${self:...} references where you want noops-lint to check them.'),
+    tool('input/invalid-manifest', 'warning', 'A manifest has a value of the wrong shape.', 'A key holds a value the deployment tool would reject (functions that is not a mapping, a handler that is a number, a resource without Type). noops-lint skips that part and checks the rest.', 'Correct the value to the shape the Serverless Framework, SAM or CloudFormation expects.'),
+    tool('input/handler-not-found', 'warning', "A function's handler file could not be found.", "noops-lint resolves each handler (src/orders.create) to a file with the extensions .ts .mts .cts .js .mjs .cjs or an index file. Without the file it cannot derive the function's permissions.", 'Check the handler path and CodeUri; build output folders are not guessed.'),
+    tool('internal/rule-error', 'error', 'A rule failed with an internal error.', 'An exception inside noops-lint while checking a file. The other rules still ran. This is a bug in noops-lint.', 'Please report it with the file that triggers it; run with --debug for the stack trace.'),
+];

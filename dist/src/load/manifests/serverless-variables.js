@@ -1,0 +1,640 @@
+// Resolves Serverless Framework variables (${self:…}, ${sls:stage}, ${param:…}, ${file(…)}, …) statically into a
+// new document tree that keeps the original positions; whatever needs the network, the account or running code stays Unresolved.
+import { extname } from 'node:path';
+import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { locationAtStart } from '../../model/location.js';
+import { copyPositions, locationOf, locationOfValue } from '../../model/positions.js';
+import { Unresolved } from '../../model/values.js';
+import { parseYaml } from '../yaml.js';
+export const VARIABLE_LIMITS = {
+    /** Variables resolved per manifest (fallbacks and nested variables count). */
+    maxSteps: 10_000,
+    /** Variables resolved inside the resolution of another variable. */
+    maxDepth: 32,
+    /** Characters of one resolved string (`a: ${self:b}${self:b}` chains double at each step). */
+    maxStringLength: 100_000,
+};
+export const DEFAULT_STAGE = 'dev';
+export const DEFAULT_REGION = 'us-east-1';
+/** `provider.iam.role.statements[0]` for ['provider', 'iam', 'role', 'statements', 0]. */
+export function formatDocumentPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else
+            text += text === '' ? segment : `.${segment}`;
+    }
+    return text;
+}
+/** Resolves every variable of a parsed `serverless.yml`; reports each unresolvable one as an `input/unresolved` note. */
+export function resolveServerlessVariables(document, context) {
+    const resolver = new VariableResolver(document, context);
+    try {
+        const resolved = resolver.resolveDocument();
+        return { document: resolved, stage: resolver.stage(), region: resolver.region() };
+    }
+    catch (error) {
+        // Only absurd input reaches this (the limits stop cycles and runaway nesting first).
+        if (!(error instanceof RangeError))
+            throw error;
+        context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the variables of ${context.file}: ${error.message}.`, locationOf(document) ?? locationAtStart(context.file)));
+        return { document, stage: context.options.stage ?? DEFAULT_STAGE, region: context.options.region ?? DEFAULT_REGION };
+    }
+}
+class SyntaxProblem {
+    message;
+    constructor(message) {
+        this.message = message;
+    }
+}
+/** Splits a string into literal text and variables; `${AWS::Region}`, `${Foo}` (CloudFormation's own) stay text. */
+function parseTemplate(value) {
+    const parts = [];
+    let text = '';
+    let index = 0;
+    while (index < value.length) {
+        const open = value.indexOf('${', index);
+        if (open < 0)
+            break;
+        const close = findClosingBrace(value, open + 2);
+        if (close < 0) {
+            // An unterminated `${self:x` is a typo the framework rejects; plain `${` in text is harmless.
+            if (/^[a-z][a-zA-Z0-9]*[:(]/.test(value.slice(open + 2)))
+                return new SyntaxProblem(`"${value}" has a variable without its closing "}"`);
+            break;
+        }
+        text += value.slice(index, open);
+        const body = value.slice(open + 2, close);
+        const whole = value.slice(open, close + 1);
+        const sources = /^[a-z]/.test(body) ? parseVariableBody(body) : undefined;
+        if (sources instanceof SyntaxProblem)
+            return sources;
+        if (sources) {
+            if (text)
+                parts.push({ kind: 'text', text });
+            text = '';
+            parts.push({ kind: 'variable', text: whole, sources });
+        }
+        else {
+            text += whole;
+        }
+        index = close + 1;
+    }
+    text += value.slice(index);
+    if (text)
+        parts.push({ kind: 'text', text });
+    return parts;
+}
+/** Index of the `}` closing a `${` whose body starts at `from`, skipping nested braces and quoted strings. */
+function findClosingBrace(value, from) {
+    let depth = 1;
+    for (let i = from; i < value.length; i += 1) {
+        const char = value[i];
+        if (char === '{')
+            depth += 1;
+        else if (char === '}') {
+            depth -= 1;
+            if (depth === 0)
+                return i;
+        }
+        else if ((char === "'" || char === '"') && isQuoteStart(value, i, from)) {
+            const end = value.indexOf(char, i + 1);
+            if (end > 0)
+                i = end;
+        }
+    }
+    return -1;
+}
+/** Quotes only delimit strings where a fallback, a param or an address starts: `, 'dev'`, `('x')`, `:'a'`. */
+function isQuoteStart(value, index, from) {
+    let i = index - 1;
+    while (i >= from && value[i] === ' ')
+        i -= 1;
+    return i < from || value[i] === ',' || value[i] === '(' || value[i] === ':';
+}
+/** Splits at commas outside nested variables, parentheses and quotes. */
+function splitTopLevel(text) {
+    const pieces = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i += 1) {
+        const char = text[i];
+        if (char === '{' || char === '(')
+            depth += 1;
+        else if (char === '}' || char === ')')
+            depth -= 1;
+        else if ((char === "'" || char === '"') && isQuoteStart(text, i, 0)) {
+            const end = text.indexOf(char, i + 1);
+            if (end > 0)
+                i = end;
+        }
+        else if (char === ',' && depth === 0) {
+            pieces.push(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    pieces.push(text.slice(start));
+    return pieces;
+}
+/** The sources of `type:address, fallback, …`, or undefined when the first one is not a variable source (`${foo}`). */
+function parseVariableBody(body) {
+    const [first = '', ...fallbacks] = splitTopLevel(body);
+    const primary = parseSourceExpression(first.trim());
+    if (!primary)
+        return undefined;
+    if (primary instanceof SyntaxProblem)
+        return primary;
+    const sources = [primary];
+    for (const raw of fallbacks) {
+        const piece = raw.trim();
+        if (piece === '')
+            return new SyntaxProblem(`"\${${body}}" has an empty fallback`);
+        const quoted = unquote(piece);
+        if (quoted !== undefined)
+            sources.push({ kind: 'literal', value: quoted });
+        else if (piece.startsWith('${') && findClosingBrace(piece, 2) === piece.length - 1)
+            sources.push({ kind: 'nested', text: piece });
+        else {
+            const source = parseSourceExpression(piece);
+            if (source instanceof SyntaxProblem)
+                return source;
+            sources.push(source ?? { kind: 'literal', value: parseLiteral(piece) });
+        }
+    }
+    return sources;
+}
+/** `self:a.b`, `file(./x.yml):a`, `strToBool(true)`, `ssm(us-east-1, raw):/x`. */
+function parseSourceExpression(text) {
+    const type = /^[a-z][a-zA-Z0-9]*/.exec(text)?.[0];
+    if (!type)
+        return undefined;
+    let rest = text.slice(type.length);
+    let params;
+    if (rest.startsWith('(')) {
+        let depth = 0;
+        let close = -1;
+        for (let i = 0; i < rest.length; i += 1) {
+            if (rest[i] === '(' || rest[i] === '{')
+                depth += 1;
+            else if (rest[i] === ')' || rest[i] === '}') {
+                depth -= 1;
+                if (depth === 0) {
+                    close = i;
+                    break;
+                }
+            }
+        }
+        if (close < 0)
+            return new SyntaxProblem(`"${text}" has no closing ")"`);
+        const inner = rest.slice(1, close).trim();
+        params = inner === '' ? [] : splitTopLevel(inner).map((param) => unquote(param.trim()) ?? param.trim());
+        rest = rest.slice(close + 1).trimStart();
+    }
+    if (rest === '')
+        return params ? { kind: 'source', type, params, address: undefined } : undefined;
+    if (!rest.startsWith(':'))
+        return params ? new SyntaxProblem(`"${text}" has text after its ")"`) : undefined;
+    const address = rest.slice(1).trim();
+    // `${aws::x}`-like text is foreign, as the framework's parser treats it.
+    if (address.startsWith(':'))
+        return undefined;
+    return { kind: 'source', type, params, address: address === '' ? undefined : (unquote(address) ?? address) };
+}
+function unquote(text) {
+    if (text.length >= 2 && text.startsWith("'") && text.endsWith("'"))
+        return text.slice(1, -1);
+    if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            return text.slice(1, -1);
+        }
+    }
+    return undefined;
+}
+function parseLiteral(text) {
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    if (text === 'null')
+        return null;
+    const number = Number(text);
+    return Number.isNaN(number) ? text : number;
+}
+const CODE_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
+const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.tfstate']);
+class VariableResolver {
+    context;
+    memo = new Map();
+    active = new Set();
+    files = new Map();
+    self;
+    steps = 0;
+    depth = 0;
+    limitReported = false;
+    stageValue;
+    regionValue;
+    constructor(root, context) {
+        this.context = context;
+        this.self = { id: 'self', root };
+    }
+    resolveDocument() {
+        return this.resolveNode(this.self, this.self.root, [], locationOf(this.self.root) ?? locationAtStart(this.context.file));
+    }
+    stage() {
+        if (this.stageValue === undefined) {
+            this.stageValue = this.context.options.stage ?? this.fromProvider('stage', DEFAULT_STAGE, '${sls:stage}');
+        }
+        return this.stageValue;
+    }
+    region() {
+        if (this.regionValue === undefined) {
+            this.regionValue = this.context.options.region ?? this.fromProvider('region', DEFAULT_REGION, '${aws:region}');
+        }
+        return this.regionValue;
+    }
+    fromProvider(key, fallback, text) {
+        const outcome = this.navigate(this.self, ['provider', key], locationAtStart(this.context.file), text);
+        if (outcome.kind === 'missing')
+            return fallback;
+        if (outcome.kind === 'unresolved')
+            return new Unresolved(text, outcome.reason);
+        if (typeof outcome.value === 'string' || typeof outcome.value === 'number')
+            return String(outcome.value);
+        return new Unresolved(text, `provider.${key} is not a string`);
+    }
+    /** A copy of `node` with its variables resolved; memoized per path so each variable is reported once. */
+    resolveNode(scope, node, path, location) {
+        if (typeof node === 'string') {
+            if (!node.includes('${'))
+                return node;
+        }
+        else if (node === null || typeof node !== 'object' || node instanceof Unresolved) {
+            return node;
+        }
+        const key = memoKey(scope, path);
+        if (this.memo.has(key))
+            return this.memo.get(key);
+        this.active.add(key);
+        try {
+            let result;
+            if (typeof node === 'string') {
+                result = this.resolveString(scope, node, path, location);
+            }
+            else if (Array.isArray(node)) {
+                const copy = [];
+                copyPositions(node, copy);
+                node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path, index], locationOfValue(node, index) ?? location)));
+                result = copy;
+            }
+            else {
+                const source = node;
+                const copy = {};
+                copyPositions(source, copy);
+                for (const name of Object.keys(source)) {
+                    const value = this.resolveNode(scope, source[name], [...path, name], locationOfValue(source, name) ?? location);
+                    // A key named __proto__ stays data.
+                    Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
+                }
+                result = copy;
+            }
+            this.memo.set(key, result);
+            return result;
+        }
+        finally {
+            this.active.delete(key);
+        }
+    }
+    /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
+    resolveString(scope, value, path, location) {
+        const outcome = this.resolveTemplate(scope, value, path, location);
+        if (outcome.kind === 'value')
+            return outcome.value;
+        const pending = outcome.kind === 'unresolved' ? outcome.pending : [{ text: value, reason: outcome.reason }];
+        for (const report of pending) {
+            this.context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve ${report.text}: ${report.reason}.`, location, `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path)}|${report.text}`));
+        }
+        return new Unresolved(value, outcome.reason);
+    }
+    resolveTemplate(scope, value, path, location) {
+        const parts = parseTemplate(value);
+        if (parts instanceof SyntaxProblem) {
+            return { kind: 'unresolved', reason: `the variable syntax is invalid (${parts.message})`, pending: [{ text: value, reason: `the variable syntax is invalid (${parts.message})` }] };
+        }
+        const [only] = parts;
+        if (parts.length === 1 && only?.kind === 'variable')
+            return this.resolveVariable(scope, only, path, location);
+        let text = '';
+        let firstReason;
+        const pending = [];
+        for (const part of parts) {
+            if (part.kind === 'text') {
+                text += part.text;
+                continue;
+            }
+            const outcome = this.resolveVariable(scope, part, path, location);
+            if (outcome.kind === 'value' && isInterpolable(outcome.value)) {
+                text += String(outcome.value);
+                if (text.length <= VARIABLE_LIMITS.maxStringLength)
+                    continue;
+                const reason = `the value grows beyond ${VARIABLE_LIMITS.maxStringLength} characters`;
+                return { kind: 'unresolved', reason, pending: [...pending, { text: value, reason }] };
+            }
+            let reason;
+            if (outcome.kind === 'value') {
+                reason = `it is a ${Array.isArray(outcome.value) ? 'list' : 'mapping'} inside a string`;
+                pending.push({ text: part.text, reason });
+            }
+            else if (outcome.kind === 'missing') {
+                reason = outcome.reason;
+                pending.push({ text: part.text, reason });
+            }
+            else {
+                reason = outcome.reason;
+                pending.push(...outcome.pending);
+            }
+            firstReason ??= reason;
+        }
+        if (firstReason !== undefined)
+            return { kind: 'unresolved', reason: firstReason, pending };
+        return { kind: 'value', value: text };
+    }
+    /** One `${…}`: its sources in order until one has a value. */
+    resolveVariable(scope, variable, path, location) {
+        this.steps += 1;
+        if (this.steps > VARIABLE_LIMITS.maxSteps) {
+            const reason = `variable resolution stopped after ${VARIABLE_LIMITS.maxSteps} steps`;
+            const pending = this.limitReported ? [] : [{ text: variable.text, reason }];
+            this.limitReported = true;
+            return { kind: 'unresolved', reason, pending };
+        }
+        if (this.depth >= VARIABLE_LIMITS.maxDepth) {
+            const reason = `variables are nested more than ${VARIABLE_LIMITS.maxDepth} levels deep`;
+            return { kind: 'unresolved', reason, pending: [{ text: variable.text, reason }] };
+        }
+        this.depth += 1;
+        try {
+            let firstMissing;
+            for (const [index, source] of variable.sources.entries()) {
+                const isLast = index === variable.sources.length - 1;
+                const outcome = this.resolveSource(scope, source, variable.text, isLast, path, location);
+                if (outcome.kind !== 'missing')
+                    return outcome;
+                firstMissing ??= outcome.reason;
+            }
+            return { kind: 'missing', reason: firstMissing ?? 'it has no value' };
+        }
+        finally {
+            this.depth -= 1;
+        }
+    }
+    resolveSource(scope, source, text, isLast, path, location) {
+        if (source.kind === 'literal')
+            return source.value === null ? { kind: 'missing', reason: 'the fallback is null' } : { kind: 'value', value: source.value };
+        if (source.kind === 'nested')
+            return this.resolveTemplate(scope, source.text, path, location);
+        const params = [];
+        for (const param of source.params ?? []) {
+            const resolved = this.resolveArgument(scope, param, path, location);
+            if (typeof resolved !== 'string')
+                return resolved;
+            params.push(resolved);
+        }
+        let address;
+        if (source.address !== undefined) {
+            const resolved = this.resolveArgument(scope, source.address, path, location);
+            if (typeof resolved !== 'string')
+                return resolved;
+            address = resolved;
+        }
+        const unresolved = (reason) => ({ kind: 'unresolved', reason, pending: [{ text, reason }] });
+        switch (source.type) {
+            case 'self': {
+                const segments = address ? address.split('.') : [];
+                const outcome = this.navigate(this.self, segments, location, text);
+                if (outcome.kind === 'missing') {
+                    // provider.stage and provider.region have framework defaults even when not written.
+                    if (address === 'provider.stage')
+                        return asOutcome(this.effective('stage', scope, path));
+                    if (address === 'provider.region')
+                        return asOutcome(this.effective('region', scope, path));
+                    return { kind: 'missing', reason: `${this.context.file} has no value at ${address ?? '(root)'}` };
+                }
+                return outcome;
+            }
+            case 'sls':
+                if (address === 'stage')
+                    return asOutcome(this.effective('stage', scope, path));
+                if (address === 'instanceId')
+                    return unresolved('the instance id is chosen at random for each deployment');
+                return unresolved(`"sls:${address ?? ''}" is not a value noops-lint knows`);
+            case 'aws':
+                if (address === 'region')
+                    return asOutcome(this.effective('region', scope, path));
+                if (address === 'accountId')
+                    return unresolved('the AWS account id is known only at deploy time');
+                return unresolved(`"aws:${address ?? ''}" is known only at deploy time`);
+            case 'opt':
+                return this.resolveOption(address, isLast, scope, path);
+            case 'param':
+                return this.resolveParam(address);
+            case 'env': {
+                if (!address)
+                    return unresolved('env needs a variable name');
+                if (!this.context.options.resolveEnv)
+                    return { kind: 'missing', reason: 'environment variables are not read unless --resolve-env' };
+                const value = this.context.options.env[address];
+                return value === undefined ? { kind: 'missing', reason: `the environment variable ${address} is not set` } : { kind: 'value', value };
+            }
+            case 'file':
+                return this.resolveFile(params[0], address, text);
+            case 'strToBool': {
+                const input = params[0]?.trim().toLowerCase();
+                if (input === 'true' || input === '1')
+                    return { kind: 'value', value: true };
+                if (input === 'false' || input === '0')
+                    return { kind: 'value', value: false };
+                return unresolved('strToBool expects "true", "false", "0" or "1"');
+            }
+            case 'ssm':
+                if (address?.startsWith('/aws/reference/secretsmanager/'))
+                    return unresolved('Secrets Manager secrets are read at deploy time');
+                return unresolved('SSM parameters are read at deploy time');
+            case 'cf':
+                return unresolved('CloudFormation stack outputs are read at deploy time');
+            case 's3':
+                return unresolved('S3 objects are read at deploy time');
+            default:
+                return unresolved(`"${source.type}" is not a variable source noops-lint can read (a plugin or the deploy provides it)`);
+        }
+    }
+    /** A param or address: a template that must become a string. */
+    resolveArgument(scope, template, path, location) {
+        if (!template.includes('${'))
+            return template;
+        const outcome = this.resolveTemplate(scope, template, path, location);
+        if (outcome.kind === 'value') {
+            if (isInterpolable(outcome.value))
+                return String(outcome.value);
+            const reason = `${template} is not a string`;
+            return { kind: 'unresolved', reason, pending: [{ text: template, reason }] };
+        }
+        if (outcome.kind === 'missing')
+            return { kind: 'unresolved', reason: outcome.reason, pending: [{ text: template, reason: outcome.reason }] };
+        return outcome;
+    }
+    resolveOption(name, isLast, scope, path) {
+        const options = this.context.options;
+        if (name === 'stage' || name === 'region') {
+            const given = name === 'stage' ? options.stage : options.region;
+            if (given !== undefined)
+                return { kind: 'value', value: given };
+            if (!isLast)
+                return { kind: 'missing', reason: `--${name} is not given` };
+            // `${opt:stage}` without a fallback fails in the framework when --stage is not given; the stage the
+            // deployment would otherwise use is the closest static answer.
+            return asOutcome(this.effective(name, scope, path));
+        }
+        return { kind: 'missing', reason: `the CLI option --${name ?? ''} is known only at deploy time` };
+    }
+    /** The stage or region, except inside `provider.stage` / `provider.region` themselves, which cannot depend on their own value. */
+    effective(name, scope, path) {
+        const isProviderOwn = scope === this.self && path.length === 2 && path[0] === 'provider' && path[1] === name;
+        if (!isProviderOwn)
+            return name === 'stage' ? this.stage() : this.region();
+        const given = name === 'stage' ? this.context.options.stage : this.context.options.region;
+        return given ?? (name === 'stage' ? DEFAULT_STAGE : DEFAULT_REGION);
+    }
+    resolveParam(name) {
+        if (!name)
+            return { kind: 'unresolved', reason: 'param needs a name', pending: [{ text: '${param:}', reason: 'param needs a name' }] };
+        const stage = this.stage();
+        if (stage instanceof Unresolved)
+            return { kind: 'unresolved', reason: `the stage is unknown (${stage.reason})`, pending: [] };
+        const candidates = [
+            ['params', stage, name],
+            ['stages', stage, 'params', name],
+            ['params', 'default', name],
+            ['stages', 'default', 'params', name],
+        ];
+        for (const segments of candidates) {
+            const outcome = this.navigate(this.self, segments, locationAtStart(this.context.file), `\${param:${name}}`);
+            if (outcome.kind !== 'missing')
+                return outcome;
+        }
+        return { kind: 'missing', reason: `the parameter "${name}" is not set under params (it may come from --param or the Serverless Dashboard)` };
+    }
+    resolveFile(relative, address, text) {
+        const unresolved = (reason) => ({ kind: 'unresolved', reason, pending: [{ text, reason }] });
+        if (!relative)
+            return unresolved('file() needs a path');
+        if (CODE_EXTENSIONS.has(extname(relative).toLowerCase()))
+            return unresolved(`reading ${relative} would run its code`);
+        const loaded = this.loadFile(relative);
+        if (!loaded.ok)
+            return loaded.missing ? { kind: 'missing', reason: loaded.reason } : unresolved(loaded.reason);
+        return this.navigate(loaded.scope, address ? address.split('.') : [], locationAtStart(loaded.scope.id), text);
+    }
+    loadFile(relative) {
+        const rootRelative = this.context.resolvePath(relative);
+        if (rootRelative === undefined)
+            return { ok: false, missing: false, reason: `${relative} is outside the project root` };
+        const cached = this.files.get(rootRelative);
+        if (cached)
+            return cached;
+        let loaded;
+        const read = this.context.readFile(relative);
+        if (!read.ok) {
+            loaded = { ok: false, missing: true, reason: `${relative} could not be read (${read.reason})` };
+        }
+        else if (!DATA_EXTENSIONS.has(extname(relative).toLowerCase())) {
+            // The framework includes any other file as plain text, without resolving variables in it.
+            loaded = { ok: true, scope: { id: read.file, root: new PlainText(read.text) } };
+        }
+        else {
+            const parsed = parseYaml(read.text, read.file);
+            for (const finding of parsed.findings)
+                this.context.report(finding);
+            loaded = parsed.ok ? { ok: true, scope: { id: read.file, root: parsed.value } } : { ok: false, missing: false, reason: `${read.file} could not be parsed` };
+        }
+        this.files.set(rootRelative, loaded);
+        return loaded;
+    }
+    /** The resolved value at `segments` in a scope, resolving the strings met on the way (`custom: ${file(…)}`). */
+    navigate(scope, segments, location, text) {
+        let node = scope.root;
+        let parent;
+        let key;
+        const path = [];
+        let isResolved = false;
+        const enter = () => {
+            const memo = memoKey(scope, path);
+            if (this.active.has(memo)) {
+                const reason = `it refers back to itself through ${scope.id === 'self' ? 'self' : scope.id}:${formatDocumentPath(path) || '(root)'}`;
+                // Reported where the variable closing the circle is written.
+                return { kind: 'unresolved', reason, pending: [{ text, reason }] };
+            }
+            node = this.resolveNode(scope, node, path, (key === undefined ? undefined : locationOfValue(parent, key)) ?? location);
+            isResolved = true;
+            return undefined;
+        };
+        for (const segment of segments) {
+            if (node instanceof PlainText)
+                return { kind: 'missing', reason: `${scope.id} is plain text` };
+            if (!isResolved && typeof node === 'string' && node.includes('${')) {
+                const failure = enter();
+                if (failure)
+                    return failure;
+            }
+            if (node instanceof Unresolved)
+                return { kind: 'unresolved', reason: node.reason, pending: [] };
+            if (Array.isArray(node) && /^\d+$/.test(segment) && Number(segment) < node.length) {
+                parent = node;
+                key = Number(segment);
+                node = node[key];
+            }
+            else if (node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, segment)) {
+                parent = node;
+                key = segment;
+                node = node[segment];
+            }
+            else {
+                return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+            }
+            path.push(key);
+        }
+        if (node instanceof PlainText)
+            return { kind: 'value', value: node.text };
+        if (node === null || node === undefined)
+            return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+        if (!isResolved) {
+            const failure = enter();
+            if (failure)
+                return failure;
+        }
+        if (node instanceof Unresolved)
+            return { kind: 'unresolved', reason: node.reason, pending: [] };
+        if (node === null || node === undefined)
+            return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+        return { kind: 'value', value: node };
+    }
+}
+/** The content of an included non-YAML file. */
+class PlainText {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+function memoKey(scope, path) {
+    return `${scope.id}\u0000${JSON.stringify(path)}`;
+}
+function isInterpolable(value) {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+function asOutcome(value) {
+    return value instanceof Unresolved ? { kind: 'unresolved', reason: value.reason, pending: [] } : { kind: 'value', value };
+}

