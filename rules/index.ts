@@ -3,10 +3,13 @@ import type { AnyRule } from '../src/engine/rule.js';
 import encryptionAtRest from './encryption/at-rest.js';
 import encryptionInTransit from './encryption/in-transit.js';
 import iamAdminPolicy from './iam/admin-policy.js';
+import iamMissingPermission from './iam/missing-permission.js';
 import iamNotAction from './iam/not-action.js';
 import iamPrivilegeEscalation from './iam/privilege-escalation.js';
 import iamResourceMismatch from './iam/resource-mismatch.js';
+import iamSharedRole from './iam/shared-role.js';
 import iamUnknownAction from './iam/unknown-action.js';
+import iamUnusedPermission from './iam/unused-permission.js';
 import iamWildcardAction from './iam/wildcard-action.js';
 import iamWildcardResource from './iam/wildcard-resource.js';
 import opsDeprecatedRuntime from './ops/deprecated-runtime.js';
@@ -20,10 +23,13 @@ export const BUILTIN_RULES: AnyRule[] = [
   encryptionAtRest,
   encryptionInTransit,
   iamAdminPolicy,
+  iamMissingPermission,
   iamNotAction,
   iamPrivilegeEscalation,
   iamResourceMismatch,
+  iamSharedRole,
   iamUnknownAction,
+  iamUnusedPermission,
   iamWildcardAction,
   iamWildcardResource,
   opsDeprecatedRuntime,

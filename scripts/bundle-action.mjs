@@ -11,6 +11,7 @@ const outfile = path.join(dist, 'action.js');
 
 copyIamData();
 
+// esbuild has already printed the errors (logLevel); the stack trace of its summary exception adds nothing.
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['src/action/main.ts'],
@@ -19,7 +20,7 @@ const result = await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: false,
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',
@@ -35,7 +36,7 @@ const result = await esbuild.build({
   },
   plugins: [sourceLocationPlugin(), iamDataPlugin()],
   metafile: false,
-});
+}).catch(() => process.exit(1));
 if (result.errors.length > 0) process.exit(1);
 
 /**

@@ -1,5 +1,6 @@
 // What rules can ask about the code of each function: its usage (calls, clients) and the permissions derived from it.
-import type { FunctionModel } from '../model/project.js';
+import type { FunctionModel, ServiceModel } from '../model/project.js';
+import type { ContainerUsage } from './server-routes.js';
 import type { FunctionUsage } from './types.js';
 import type { FunctionPermissions } from './permissions-types.js';
 
@@ -8,4 +9,6 @@ export interface ProjectAnalysis {
   usageOf(fn: FunctionModel): FunctionUsage | undefined;
   /** The permissions the function needs, derived from its code and its platform setup. */
   permissionsOf(fn: FunctionModel): FunctionPermissions | undefined;
+  /** A kind: Service container's server: its entry, routes, health route, and the code its request handlers run (optional until every run provides it). */
+  containerUsageOf?(service: ServiceModel): ContainerUsage | undefined;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'docs-rules'] as const;
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArguments {

@@ -9,6 +9,7 @@ import { compareFindings, lint, RuleOptionsError, type LintRun } from '../engine
 import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
 import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
+import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
@@ -18,7 +19,7 @@ import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
 import { initConfigText } from './init-config.js';
-import { rulesTableMarkdown } from './rules-table.js';
+import { runPolicy } from './policy-command.js';
 
 export interface CliIo {
   cwd: string;
@@ -27,6 +28,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour by default). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: then, outside CI, a progress line shows while the analysis runs. */
+  stderrIsTTY?: boolean;
   /** Pinned in tests so date-dependent rules are stable. */
   now?: Date;
 }
@@ -58,9 +61,8 @@ export function runCli(argv: string[], io: CliIo): number {
         return explainRule(args.paths[0], io);
       case 'init':
         return initConfig(io);
-      case 'docs-rules':
-        io.stdout(rulesTableMarkdown(BUILTIN_RULES));
-        return 0;
+      case 'policy':
+        return runPolicy(args, io, findProjectRoot(io.cwd));
       default:
         return runLint(args, io);
     }
@@ -122,17 +124,26 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
   const failOn = args.failOn ?? config.failOn ?? 'error';
 
-  const run = lint({
-    root,
-    paths: scope.analyse,
-    config,
-    onlyRules: args.rules.length ? args.rules : undefined,
-    now: io.now,
-    resolveEnv: args.resolveEnv,
-    env: io.env,
-    stage: args.stage,
-    gitignore: args.gitignore,
-  });
+  // lint() is synchronous, so no timer can fire during it: the line is written first and erased after,
+  // which leaves it on screen only as long as the analysis takes.
+  const progress = io.stderrIsTTY === true && !io.env.CI;
+  if (progress) io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || '.').join(', ')} …`);
+  let run: LintRun;
+  try {
+    run = lint({
+      root,
+      paths: scope.analyse,
+      config,
+      onlyRules: args.rules.length ? args.rules : undefined,
+      now: io.now,
+      resolveEnv: args.resolveEnv,
+      env: io.env,
+      stage: args.stage,
+      gitignore: args.gitignore,
+    });
+  } finally {
+    if (progress) io.stderr('\r\x1b[K');
+  }
 
   let findings = run.findings;
   let suppressed: SuppressedFinding[] = [];
@@ -145,6 +156,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
       knownRuleIds: new Set([...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
       ranRuleIds: new Set(run.rules.map((r) => r.id)),
       now: io.now ?? new Date(),
+      extraFiles: handlerFiles(run),
     });
     findings = outcome.findings.sort(compareFindings);
     suppressed = outcome.suppressed;
@@ -180,6 +192,16 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   if (args.sarifFile) writeFileSync(path.resolve(io.cwd, args.sarifFile), sarifText());
   if (findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/**
+ * Source files the handlers reach, so a comment in a helper that suppresses nothing is reported too. Read from the
+ * run's analysis when lint() exposes it (the model lists only manifests).
+ */
+function handlerFiles(run: LintRun): string[] {
+  const analysis = (run as LintRun & { analysis?: ProjectAnalysis }).analysis;
+  if (!analysis) return [];
+  return [...new Set(run.project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort();
 }
 
 function readBaseline(file: string, display: string): BaselineFile {

@@ -36,7 +36,7 @@ export interface DeclarativeRule extends Rule<Record<string, never>, 'violation'
   /** Where the team documents the policy; SARIF's helpUri (built-in rules link to the README instead). */
   helpUri?: string;
   /** The rule file as the user names it (root-relative when inside the project), and the id's line. */
-  source: { file: string; line: number };
+  source: { file: string; line: number; column: number };
   /** Absolute path of the rule file: its test cases sit beside it, in a folder named after it. */
   path: string;
   definition: DeclarativeRuleDefinition;
@@ -123,7 +123,9 @@ export function parseRuleText(text: string, displayName: string, options: LoadRu
   const parsed = parseYaml(text, displayName);
   if (!parsed.ok) throw new RuleFileError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`));
   const tagProblems = parsed.findings.filter((f) => f.ruleId === 'input/unresolved' || f.severity !== 'note');
-  if (tagProblems.length) throw new RuleFileError(tagProblems.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message.replace(/^Could not resolve the unknown YAML tag/, 'YAML tags are not allowed in rule files:')}`));
+  if (tagProblems.length) {
+    throw new RuleFileError(tagProblems.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message.replace(/^Could not resolve the unknown YAML tag (\S+) in .*$/, 'YAML tags such as $1 are not allowed in rule files.')}`));
+  }
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new RuleFileError([`${displayName}:1:1: a rule file holds one mapping with id, severity, description, help, target, require and message.`]);
@@ -149,8 +151,8 @@ export function parseRuleText(text: string, displayName: string, options: LoadRu
   for (const match of definition.message.matchAll(TEMPLATE_PLACEHOLDER)) {
     const name = match[1]!;
     const head = name.split('.')[0]!;
-    if (MESSAGE_NAMES.has(name) || (head === definition.target && name.length > head.length + 1)) continue;
-    problems.push(`${at('message')}: unknown placeholder {{${name}}} in message; use {{${definition.target}.<field>}}, {{value}}, {{property}} or {{error}}.`);
+    if (MESSAGE_NAMES.has(name) || ((head === definition.target || head === 'value') && name.length > head.length + 1)) continue;
+    problems.push(`${at('message')}: unknown placeholder {{${name}}} in message; use {{${definition.target}.<field>}}, {{value}} (or {{value.<field>}}), {{property}} or {{error}}.`);
   }
   for (const key of ['where', 'require'] as const) {
     const schema = definition[key];
@@ -179,7 +181,7 @@ export function compileRule(parsed: { definition: DeclarativeRuleDefinition; doc
     tags: definition.tags ?? [],
     messages: { violation: '{{message}}' },
     defaultOptions: {},
-    source: { file: displayName, line: idLocation?.line ?? 1 },
+    source: { file: displayName, line: idLocation?.line ?? 1, column: idLocation?.column ?? 1 },
     path: displayName,
     definition,
     check(context) {
@@ -204,7 +206,7 @@ function checkViews(rule: DeclarativeRule, context: RuleContext<Record<string, n
         messageId: 'violation',
         at: violation.location,
         key: `${view.key}|${violation.key}`,
-        data: { message: renderMessage(definition.message, definition.target, view, violation) },
+        data: { message: renderMessage(definition.message, view, violation) },
         related,
         ...(view.functionName ? { function: view.functionName } : {}),
       });
@@ -242,7 +244,8 @@ export function violationsOf(errors: ErrorObject[], view: RuleView): Violation[]
     const id = missing === undefined ? pointer : `${pointer}/${missing}`;
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ pointer, key: stableKey(view.data, pointer) + (missing === undefined ? '' : `/${missing}`), location: nearestLocation(pointer, view), error });
+    const key = [stableKey(view.data, pointer), missing].filter((part) => part).join('/');
+    out.push({ pointer, key, location: nearestLocation(pointer, view), error });
   };
   for (const error of errors) {
     if (error.keyword === 'if') continue;
@@ -334,13 +337,14 @@ function itemName(item: JsonValue | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-function renderMessage(template: string, target: RuleTarget, view: RuleView, violation: Violation): string {
+function renderMessage(template: string, view: RuleView, violation: Violation): string {
   return template.replace(TEMPLATE_PLACEHOLDER, (_whole, name: string) => {
     if (name === 'value') return describe(valueAt(view.data, violation.pointer));
     if (name === 'property') return propertyPath(violation);
     if (name === 'error') return errorText(violation);
-    const field = name.slice(target.length + 1).split('.').map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'));
-    return describe(valueAt(view.data, `/${field.join('/')}`));
+    const [head, ...field] = name.split('.').map(escape);
+    // {{value.action}}: a field of the failing item; {{function.name}}: a field of the target.
+    return describe(valueAt(view.data, `${head === 'value' ? violation.pointer : ''}/${field.join('/')}`));
   });
 }
 
@@ -567,6 +571,13 @@ export function findRuleFiles(dir: string): RuleFileEntry[] {
 
 /** Loads every rule file under a folder (or one file), collecting all problems into one RuleFileError. */
 export function loadRuleDirectory(target: string, displayBase: (absolute: string) => string, options: LoadRuleOptions = {}): DeclarativeRule[] {
+  const { rules, problems } = collectRuleDirectory(target, displayBase, options);
+  if (problems.length) throw new RuleFileError(problems);
+  return rules;
+}
+
+/** The rule files under a folder that load, and the problems of those that do not. */
+export function collectRuleDirectory(target: string, displayBase: (absolute: string) => string, options: LoadRuleOptions = {}): { rules: DeclarativeRule[]; problems: string[] } {
   const entries = statSync(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path.basename(target) }];
   const rules: DeclarativeRule[] = [];
   const problems: string[] = [];
@@ -579,8 +590,7 @@ export function loadRuleDirectory(target: string, displayBase: (absolute: string
       problems.push(...error.problems);
     }
   }
-  if (problems.length) throw new RuleFileError(problems);
-  return rules;
+  return { rules, problems };
 }
 
 export interface CustomRuleSources {
@@ -609,7 +619,8 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
   const config = sources.configName ?? 'the configuration';
   const display = (absolute: string): string => {
     const rel = path.relative(sources.root, absolute);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
+    if (rel === '') return '.';
+    return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
   };
   const targets: string[] = [];
   const problems: string[] = [];
@@ -617,7 +628,7 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
   if (existsSync(local) && statSync(local).isDirectory()) targets.push(local);
   for (const entry of sources.rulePaths ?? []) {
     const abs = path.resolve(baseDir, entry);
-    if (!existsSync(abs)) problems.push(`${config}: rulePaths entry "${entry}" does not exist (resolved from ${display(baseDir) || '.'}).`);
+    if (!existsSync(abs)) problems.push(`${config}: rulePaths entry "${entry}" does not exist (resolved from ${display(baseDir)}).`);
     else targets.push(abs);
   }
   for (const entry of sources.extends ?? []) {
@@ -634,19 +645,16 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
     const real = safeRealpath(target);
     if (seenTargets.has(real)) continue;
     seenTargets.add(real);
-    try {
-      rules.push(...loadRuleDirectory(target, display));
-    } catch (error) {
-      if (!(error instanceof RuleFileError)) throw error;
-      problems.push(...error.problems);
-    }
+    const collected = collectRuleDirectory(target, display);
+    rules.push(...collected.rules);
+    problems.push(...collected.problems);
   }
   const reserved = new Set(sources.reservedIds ?? []);
   const byId = new Map<string, DeclarativeRule>();
   for (const rule of rules) {
     const other = byId.get(rule.id);
-    if (reserved.has(rule.id)) problems.push(`${rule.source.file}:${rule.source.line}: "${rule.id}" is a built-in rule id; choose another.`);
-    else if (other) problems.push(`${rule.source.file}:${rule.source.line}: the rule id "${rule.id}" is also defined in ${other.source.file}.`);
+    if (reserved.has(rule.id)) problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: "${rule.id}" is a built-in rule id; choose another.`);
+    else if (other) problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: the rule id "${rule.id}" is also defined in ${other.source.file}.`);
     else byId.set(rule.id, rule);
   }
   if (problems.length) throw new RuleFileError(problems);

@@ -11,9 +11,9 @@ import type { LintResult, ToolNotification } from './result.js';
 import { formatMessage, type AnyRule } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { toolVersion } from '../util/package-root.js';
-import { analyseFunctions, type SourceReader } from '../analyse/index.js';
+import type { SourceReader } from '../analyse/index.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
-import type { FunctionUsage } from '../analyse/types.js';
+import { createAnalysis } from '../analyse/analysis.js';
 
 export interface LintOptions {
   /** Absolute project root. */
@@ -34,6 +34,7 @@ export interface LintOptions {
 
 export interface LintRun extends LintResult {
   project: Project;
+  analysis: ProjectAnalysis;
 }
 
 export class RuleOptionsError extends Error {}
@@ -53,7 +54,7 @@ export function lint(options: LintOptions): LintRun {
   const now = options.now ?? new Date();
   const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
   const findings: Finding[] = [...project.inputFindings];
-  const analysis = lazyAnalysis(project, sourceReader(files));
+  const analysis = createAnalysis(project, sourceReader(files));
 
   for (const { rule, severity, ruleOptions } of enabled) {
     const reported: Finding[] = [];
@@ -95,7 +96,7 @@ export function lint(options: LintOptions): LintRun {
   const notifications: ToolNotification[] = sorted
     .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
     .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
-  return { root: options.root, project, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
+  return { root: options.root, project, analysis, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
 }
 
 interface EnabledRule {
@@ -155,18 +156,5 @@ export function sourceReader(files: ProjectFiles): SourceReader {
   return {
     read: (rel) => files.read(rel),
     exists: (rel) => files.isFile(rel),
-  };
-}
-
-function lazyAnalysis(project: Project, reader: SourceReader): ProjectAnalysis {
-  let usages: Map<string, FunctionUsage> | undefined;
-  return {
-    usageOf(fn) {
-      usages ??= analyseFunctions(project, reader);
-      return usages.get(fn.id);
-    },
-    permissionsOf() {
-      return undefined;
-    },
   };
 }

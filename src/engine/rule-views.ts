@@ -242,8 +242,7 @@ function addCodeFacts(fn: FunctionModel, analysis: ProjectAnalysis, b: ViewBuild
 
 function needView(need: PermissionNeed): { [key: string]: JsonValue } {
   const out: { [key: string]: JsonValue } = { action: need.action };
-  const access = accessLevel(need.action);
-  if (access) out.access = access;
+  out.access = accessLevels(need.action);
   if (need.unresolved === undefined) {
     out.resource = typeof need.resource === 'string' ? need.resource : describeValue(need.resource);
   } else {
@@ -264,12 +263,15 @@ function resourceName(need: PermissionNeed): string | undefined {
   return typeof need.resource === 'string' ? need.resource : describeValue(need.resource);
 }
 
-function accessLevel(action: string): string | undefined {
+/** The IAM access levels of an action (`Write`; `Permissions management` and `Write` for iam:AttachRolePolicy). */
+function accessLevels(action: string): string[] {
+  let level: string | undefined;
   try {
-    return getActionByFullName(action)?.accessLevel;
+    level = getActionByFullName(action)?.accessLevel;
   } catch {
-    return undefined; // a malformed action name: no access level rather than a failed rule
+    level = undefined; // a malformed action name: no access level rather than a failed rule
   }
+  return level ? level.split(',').map((part) => part.trim()).filter((part) => part) : [];
 }
 
 function resourceView(resource: ResourceModel): RuleView {

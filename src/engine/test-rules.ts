@@ -61,7 +61,7 @@ export function testRules(options: TestRulesOptions): TestRulesOutcome {
     }
   }
   const reserved = new Set(options.reservedIds ?? []);
-  for (const rule of rules) if (reserved.has(rule.id)) problems.push(`${rule.source.file}:${rule.source.line}: "${rule.id}" is a built-in rule id; choose another.`);
+  for (const rule of rules) if (reserved.has(rule.id)) problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: "${rule.id}" is a built-in rule id; choose another.`);
   if (problems.length) throw new RuleFileError(problems);
   if (rules.length === 0) throw new RuleFileError([`No rule files (*.yaml, *.yml, *.json) in ${options.targets.map((t) => options.display(t) || '.').join(', ')}.`]);
 

@@ -68,7 +68,8 @@ export function resolveHandler(context, references, fn) {
     if (roots.length === 0) {
         return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
     }
-    return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]) ?? module, roots[0]) };
+    const wrapped = reference.kind !== 'function';
+    return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]) ?? module, roots[0]), wrapped };
 }
 function wrappedFunctions(references, expression) {
     const found = [];

@@ -5,6 +5,8 @@ import ts from 'typescript';
 import { evaluateCallInput, Summariser } from './function-summary.js';
 import { StaticEvaluator } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
+import { handlerSignatureOf } from './handler-signature.js';
+import { CodeFacts } from './state.js';
 import { nodeLocation } from './source-files.js';
 export { createFsSourceReader } from './source-reader.js';
 export { HANDLER_NOT_FOUND } from './handlers.js';
@@ -29,15 +31,26 @@ function viaKey(via) {
 const MAX_VISITS_WITH_ARGUMENTS = 20;
 /** Analyses every function of the project; files are parsed once for all of them. */
 export function analyseFunctions(project, reader) {
-    const context = new AnalysisContext(reader);
-    const summariser = new Summariser(context);
+    const analyser = new CodeAnalyser(reader);
     const usages = new Map();
     for (const fn of project.functions)
-        usages.set(fn.id, analyseFunction(context, summariser, fn));
+        usages.set(fn.id, analyseFunction(analyser, fn));
     return usages;
 }
-function analyseFunction(context, summariser, fn) {
-    const usage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [] };
+/** Parsed files, summaries and per-body facts shared by every analysis of one run (functions and container services). */
+export class CodeAnalyser {
+    context;
+    summariser;
+    facts;
+    constructor(reader) {
+        this.context = new AnalysisContext(reader);
+        this.summariser = new Summariser(this.context);
+        this.facts = new CodeFacts(this.context, this.summariser.references);
+    }
+}
+function analyseFunction(analyser, fn) {
+    const { context, summariser } = analyser;
+    const usage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
     const handler = resolveHandler(context, summariser.references, fn);
     if (handler.kind === 'skipped')
         return usage;
@@ -52,11 +65,25 @@ function analyseFunction(context, summariser, fn) {
     usage.handlerFile = handler.module.file;
     usage.handlerExport = handler.exportName;
     usage.handlerLocation = handler.location;
-    const graph = moduleGraph(context, handler.module, fn);
+    if (!handler.wrapped && handler.roots[0]) {
+        const signature = handlerSignatureOf(context, handler.roots[0]);
+        if (signature)
+            usage.handlerSignature = signature;
+    }
+    analyseReachableCode(analyser, usage, handler.module, handler.roots, { name: fn.name, location: fn.handler?.location ?? fn.location });
+    return usage;
+}
+/**
+ * Fills `usage` from the code reachable from `roots` (run on every request) and from loading `start` and
+ * what it imports (run once per container).
+ */
+export function analyseReachableCode(analyser, usage, start, roots, owner) {
+    const { context, summariser, facts } = analyser;
+    const graph = moduleGraph(context, start, owner);
     usage.files = [...graph.modules.keys()].sort();
     usage.findings.push(...graph.findings);
     // Handler code first, so a helper reached both ways is attributed through the handler.
-    const queue = handler.roots.map((root) => ({ root, context: 'invocation', via: undefined }));
+    const queue = roots.map((root) => ({ root, context: 'invocation', via: undefined }));
     for (const [, entry] of graph.modules)
         queue.push({ root: entry.module.sourceFile, context: 'module', via: entry.via });
     const visited = new Map();
@@ -73,6 +100,7 @@ function analyseFunction(context, summariser, fn) {
         if (seen.has(visitKey) || (!perSite && seen.has(item.context)))
             continue;
         seen.add(visitKey);
+        facts.record(usage, item.root, item.context, () => toArray(item.via));
         const evaluator = item.bindings ? new StaticEvaluator(context, item.bindings) : undefined;
         for (const call of summary.calls) {
             const { inputNode, inputProperty, usesParameters, ...rest } = call;
@@ -102,7 +130,7 @@ function analyseFunction(context, summariser, fn) {
     }
     usage.calls.sort((a, b) => compareLocations(a.location, b.location));
     usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
-    return usage;
+    facts.sort(usage);
 }
 /** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
 function bindArguments(target, call, outer) {
@@ -119,7 +147,7 @@ function bindArguments(target, call, outer) {
     return bindings.size > 0 ? bindings : undefined;
 }
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
-function moduleGraph(context, start, fn) {
+export function moduleGraph(context, start, owner) {
     const graph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
     const queue = [start];
     let truncated = false;
@@ -146,8 +174,8 @@ function moduleGraph(context, start, fn) {
         }
     }
     if (truncated) {
-        const message = `The code of ${fn.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
-        graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, fn.handler?.location ?? fn.location));
+        const message = `The code of ${owner.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+        graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, owner.location));
     }
     return graph;
 }

@@ -1,7 +1,7 @@
 // Command-line arguments: ESLint's words where they exist, util.parseArgs, one clear error otherwise.
 import { parseArgs } from 'node:util';
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'docs-rules'];
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy'];
 export class UsageError extends Error {
 }
 export const HELP = `Usage: noops-lint [options] [path ...]

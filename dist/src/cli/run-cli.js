@@ -17,7 +17,7 @@ import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { HELP, parseCliArguments, UsageError } from './args.js';
 import { initConfigText } from './init-config.js';
-import { rulesTableMarkdown } from './rules-table.js';
+import { runPolicy } from './policy-command.js';
 export function runCli(argv, io) {
     let args;
     try {
@@ -46,9 +46,8 @@ export function runCli(argv, io) {
                 return explainRule(args.paths[0], io);
             case 'init':
                 return initConfig(io);
-            case 'docs-rules':
-                io.stdout(rulesTableMarkdown(BUILTIN_RULES));
-                return 0;
+            case 'policy':
+                return runPolicy(args, io, findProjectRoot(io.cwd));
             default:
                 return runLint(args, io);
         }

@@ -9,7 +9,7 @@ import { INPUT_RULES } from './finding.js';
 import { formatMessage } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { toolVersion } from '../util/package-root.js';
-import { analyseFunctions } from '../analyse/index.js';
+import { createAnalysis } from '../analyse/analysis.js';
 export class RuleOptionsError extends Error {
 }
 export function lint(options) {
@@ -27,7 +27,7 @@ export function lint(options) {
     const now = options.now ?? new Date();
     const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
     const findings = [...project.inputFindings];
-    const analysis = lazyAnalysis(project, sourceReader(files));
+    const analysis = createAnalysis(project, sourceReader(files));
     for (const { rule, severity, ruleOptions } of enabled) {
         const reported = [];
         try {
@@ -68,7 +68,7 @@ export function lint(options) {
     const notifications = sorted
         .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
         .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
-    return { root: options.root, project, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
+    return { root: options.root, project, analysis, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
 }
 const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
 function selectRules(rules, config, only) {
@@ -118,17 +118,5 @@ export function sourceReader(files) {
     return {
         read: (rel) => files.read(rel),
         exists: (rel) => files.isFile(rel),
-    };
-}
-function lazyAnalysis(project, reader) {
-    let usages;
-    return {
-        usageOf(fn) {
-            usages ??= analyseFunctions(project, reader);
-            return usages.get(fn.id);
-        },
-        permissionsOf() {
-            return undefined;
-        },
     };
 }

@@ -213,9 +213,7 @@ function addCodeFacts(fn, analysis, b, data) {
 }
 function needView(need) {
     const out = { action: need.action };
-    const access = accessLevel(need.action);
-    if (access)
-        out.access = access;
+    out.access = accessLevels(need.action);
     if (need.unresolved === undefined) {
         out.resource = typeof need.resource === 'string' ? need.resource : describeValue(need.resource);
     }
@@ -241,13 +239,16 @@ function resourceName(need) {
         return undefined;
     return typeof need.resource === 'string' ? need.resource : describeValue(need.resource);
 }
-function accessLevel(action) {
+/** The IAM access levels of an action (`Write`; `Permissions management` and `Write` for iam:AttachRolePolicy). */
+function accessLevels(action) {
+    let level;
     try {
-        return getActionByFullName(action)?.accessLevel;
+        level = getActionByFullName(action)?.accessLevel;
     }
     catch {
-        return undefined; // a malformed action name: no access level rather than a failed rule
+        level = undefined; // a malformed action name: no access level rather than a failed rule
     }
+    return level ? level.split(',').map((part) => part.trim()).filter((part) => part) : [];
 }
 function resourceView(resource) {
     const b = new ViewBuilder(resource.location);

@@ -32,11 +32,12 @@ export function parseYaml(text, file) {
         return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
     };
     if (doc.errors.length > 0) {
+        const language = /\.json$/i.test(file) ? 'JSON' : 'YAML';
         const findings = doc.errors.map((error) => {
-            const pos = error.linePos?.[0];
-            const loc = pos ? { file, line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col } : start(file);
-            const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-            return inputFinding(INPUT_RULES.parseError, 'error', `${file} is not valid YAML: ${reason}.`, loc);
+            // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
+            const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
+            const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+            return inputFinding(INPUT_RULES.parseError, 'error', `${file} is not valid ${language}: ${reason}.`, loc);
         });
         return { ok: false, findings };
     }

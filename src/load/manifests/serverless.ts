@@ -484,6 +484,7 @@ class ServerlessLoader {
     if (section === undefined || section === null || isUnresolved(section)) return;
     // `functions:` is a mapping, or a list of mappings the framework merges (`- ${file(./fns.yml)}`).
     const groups = Array.isArray(section) ? section : [section];
+    const definedNames = new Set<string>();
     for (const group of groups) {
       if (isUnresolved(group)) continue;
       if (!isPlainMapping(group)) {
@@ -497,11 +498,13 @@ class ServerlessLoader {
           this.invalid(`Function ${name} must be a mapping (handler, events, ...); it is ignored.`, location);
           continue;
         }
-        if (this.service.functions.some((fn) => fn.name === name)) {
+        // A Set, not a scan of the list: a manifest with tens of thousands of functions would be quadratic.
+        if (definedNames.has(name)) {
           this.invalid(`Function ${name} is defined twice; the last definition wins.`, location);
           this.service.functions = this.service.functions.filter((fn) => fn.name !== name);
           for (const role of this.roles.values()) role.functions = role.functions.filter((fn) => fn.name !== name);
         }
+        definedNames.add(name);
         this.service.functions.push(this.readFunction(name, definition, location, providerRole));
       }
     }

@@ -434,8 +434,9 @@ class VariableResolver {
             case 'aws':
                 if (address === 'region')
                     return asOutcome(this.effective('region', scope, path));
+                // Kept symbolic as CloudFormation writes it, so ARNs built with it still name their resource.
                 if (address === 'accountId')
-                    return unresolved('the AWS account id is known only at deploy time');
+                    return { kind: 'value', value: '${AWS::AccountId}' };
                 return unresolved(`"aws:${address ?? ''}" is known only at deploy time`);
             case 'opt':
                 return this.resolveOption(address, isLast, scope, path);

@@ -1,0 +1,21 @@
+// `noops-lint policy`: prints the least-privilege policy derived from each function's code, as JSON or
+// as YAML ready to paste under iamRoleStatements / Policies.
+import path from 'node:path';
+import { derivedPolicies, renderPoliciesYaml } from '../analyse/policy-output.js';
+import { lint } from '../engine/lint.js';
+import { UsageError } from './args.js';
+export function runPolicy(args, io, root) {
+    const format = args.format ?? 'json';
+    if (format !== 'json' && format !== 'yaml')
+        throw new UsageError(`policy prints json or yaml, not ${format}.`);
+    const paths = (args.paths.length ? args.paths : ['.']).map((p) => {
+        const rel = path.relative(root, path.resolve(io.cwd, p));
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            throw new UsageError(`${p} is outside the project root ${root}.`);
+        return rel.split(path.sep).join('/');
+    });
+    const run = lint({ root, paths, onlyRules: [], resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
+    const policies = derivedPolicies(run.project, run.analysis);
+    io.stdout(format === 'json' ? `${JSON.stringify(policies, null, 2)}\n` : renderPoliciesYaml(policies));
+    return 0;
+}

@@ -1,0 +1,668 @@
+// Declarative rules: YAML or JSON files whose `where` and `require` are JSON Schemas over the model's
+// objects, validated against schemas/rule.schema.json and compiled into the same Rule shape as built-ins.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parseYaml } from '../load/yaml.js';
+import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
+import { RULE_TARGETS, unescapePointer, valueAt, viewsOf } from './rule-views.js';
+import { readPackageFile } from '../util/package-root.js';
+/** One or more problems in rule files or in where they are configured: a usage error (exit 2). */
+export class RuleFileError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
+export const RULE_FILE_LIMITS = {
+    maxFileBytes: 256 * 1024,
+    maxRuleFiles: 2_000,
+    /** Nesting of a `where`/`require` schema. */
+    maxSchemaDepth: 32,
+    /** Keys and items in one `where`/`require` schema. */
+    maxSchemaNodes: 5_000,
+    /** A schema that takes longer to compile than this is refused (it would slow every run). */
+    maxCompileMilliseconds: 2_000,
+};
+/** Categories of noops-lint's own rules: a custom rule in one of them could collide with a future built-in. */
+export const RESERVED_CATEGORIES = ['connection', 'encryption', 'iam', 'input', 'internal', 'noops-lint', 'ops', 'secrets', 'state', 'suppression'];
+const RULE_FILE_EXTENSIONS = /\.(ya?ml|json)$/i;
+const TEMPLATE_PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const MESSAGE_NAMES = new Set(['value', 'property', 'error']);
+let ruleFileSchema;
+let validateRuleFile;
+function ruleSchema() {
+    ruleFileSchema ??= JSON.parse(readPackageFile('schemas/rule.schema.json'));
+    return ruleFileSchema;
+}
+let schemaAjv;
+/** Ajv for the teams' schemas: unknown keywords and formats are errors, nothing is fetched, no code is generated from rule text beyond Ajv's own. */
+function userSchemaAjv() {
+    if (schemaAjv)
+        return schemaAjv;
+    schemaAjv = new Ajv({
+        allErrors: true,
+        verbose: true,
+        strict: true,
+        // Rule authors write `properties` without `type: object` and `required` without `properties`.
+        strictTypes: false,
+        strictTuples: false,
+        strictRequired: false,
+        // No loadSchema: a $ref that is not local is a compile error, never a download.
+        validateFormats: true,
+    });
+    const addFormats = addFormatsModule;
+    addFormats(schemaAjv);
+    return schemaAjv;
+}
+/** Reads, validates and compiles one rule file; throws RuleFileError naming the file, line and key. */
+export function loadRuleFile(absolute, displayName, options = {}) {
+    let text;
+    try {
+        const size = statSync(absolute).size;
+        if (size > RULE_FILE_LIMITS.maxFileBytes)
+            throw new RuleFileError([`${displayName}: a rule file is at most ${RULE_FILE_LIMITS.maxFileBytes / 1024} KB; this one is ${Math.ceil(size / 1024)} KB.`]);
+        text = readFileSync(absolute, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof RuleFileError)
+            throw error;
+        throw new RuleFileError([`${displayName}: cannot read the rule file (${error.code ?? String(error)}).`]);
+    }
+    const rule = compileRule(parseRuleText(text, displayName, options), displayName);
+    rule.path = absolute;
+    return rule;
+}
+/** Parses and validates a rule file's text (YAML or JSON). */
+export function parseRuleText(text, displayName, options = {}) {
+    const parsed = parseYaml(text, displayName);
+    if (!parsed.ok)
+        throw new RuleFileError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`));
+    const tagProblems = parsed.findings.filter((f) => f.ruleId === 'input/unresolved' || f.severity !== 'note');
+    if (tagProblems.length) {
+        throw new RuleFileError(tagProblems.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message.replace(/^Could not resolve the unknown YAML tag (\S+) in .*$/, 'YAML tags such as $1 are not allowed in rule files.')}`));
+    }
+    const value = parsed.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new RuleFileError([`${displayName}:1:1: a rule file holds one mapping with id, severity, description, help, target, require and message.`]);
+    }
+    validateRuleFile ??= new Ajv({ allErrors: true, strict: true }).compile(ruleSchema());
+    if (!validateRuleFile(value)) {
+        throw new RuleFileError(describeRuleFileErrors(validateRuleFile.errors ?? [], value, displayName));
+    }
+    const definition = value;
+    const document = value;
+    const problems = [];
+    const at = (key) => where(displayName, locationOfValue(document, key) ?? locationOfKey(document, key));
+    const [category] = definition.id.split('/');
+    if (definition.category !== undefined && definition.category !== category) {
+        problems.push(`${at('category')}: category "${definition.category}" must repeat the id's first segment, "${category}".`);
+    }
+    if (!options.builtin && RESERVED_CATEGORIES.includes(category)) {
+        problems.push(`${at('id')}: "${definition.id}" uses noops-lint's own category "${category}"; give your rules a namespace of your own, for example "acme/${definition.id.split('/')[1]}".`);
+    }
+    if (options.expectedId !== undefined && options.expectedId !== definition.id) {
+        problems.push(`${at('id')}: the id "${definition.id}" must equal the file's path, "${options.expectedId}".`);
+    }
+    for (const match of definition.message.matchAll(TEMPLATE_PLACEHOLDER)) {
+        const name = match[1];
+        const head = name.split('.')[0];
+        if (MESSAGE_NAMES.has(name) || ((head === definition.target || head === 'value') && name.length > head.length + 1))
+            continue;
+        problems.push(`${at('message')}: unknown placeholder {{${name}}} in message; use {{${definition.target}.<field>}}, {{value}} (or {{value.<field>}}), {{property}} or {{error}}.`);
+    }
+    for (const key of ['where', 'require']) {
+        const schema = definition[key];
+        if (schema !== undefined)
+            problems.push(...unsafeSchemaProblems(schema, key, document, displayName));
+    }
+    if (problems.length)
+        throw new RuleFileError(problems);
+    return { definition, document };
+}
+/** Compiles a validated rule file into a Rule. */
+export function compileRule(parsed, displayName) {
+    const { definition, document } = parsed;
+    const require = compileSchema(definition.require, 'require', document, displayName);
+    const whereSchema = definition.where === undefined ? undefined : compileSchema(definition.where, 'where', document, displayName);
+    const idLocation = locationOfValue(document, 'id');
+    const rule = {
+        id: definition.id,
+        category: definition.id.split('/')[0],
+        severity: definition.severity,
+        description: definition.description,
+        fullDescription: definition.fullDescription ?? definition.description,
+        help: definition.help,
+        ...(definition.helpUri ? { helpUri: definition.helpUri } : {}),
+        ...(definition.securitySeverity !== undefined ? { securitySeverity: definition.securitySeverity } : {}),
+        precision: definition.precision ?? 'high',
+        tags: definition.tags ?? [],
+        messages: { violation: '{{message}}' },
+        defaultOptions: {},
+        source: { file: displayName, line: idLocation?.line ?? 1, column: idLocation?.column ?? 1 },
+        path: displayName,
+        definition,
+        check(context) {
+            checkViews(rule, context, whereSchema, require);
+        },
+    };
+    return rule;
+}
+function checkViews(rule, context, where, require) {
+    const { definition } = rule;
+    for (const view of viewsOf(definition.target, context.project, context.analysis)) {
+        if (definition.resourceTypes && !matchesResourceType(view.data.type, definition.resourceTypes))
+            continue;
+        // An object the `where` cannot decide on (an Unresolved tag, say) is not selected: never judged.
+        if (where && !where(view.data))
+            continue;
+        if (require(view.data))
+            continue;
+        for (const violation of violationsOf(require.errors ?? [], view)) {
+            const related = violation.location.file !== view.location.file || violation.location.line !== view.location.line
+                ? [{ location: view.location, message: `${definition.target} ${targetName(view)} is defined here` }]
+                : [];
+            context.report({
+                messageId: 'violation',
+                at: violation.location,
+                key: `${view.key}|${violation.key}`,
+                data: { message: renderMessage(definition.message, view, violation) },
+                related,
+                ...(view.functionName ? { function: view.functionName } : {}),
+            });
+        }
+    }
+}
+function matchesResourceType(type, patterns) {
+    if (typeof type !== 'string')
+        return false;
+    return patterns.some((p) => (p.endsWith('::*') ? type.startsWith(p.slice(0, -1)) : p === type));
+}
+/**
+ * One violation per failing place. Branch errors of anyOf/oneOf fold into the combinator's own error, the
+ * `if` error into its `then` errors, and anything at or under an Unresolved value or intrinsic is dropped.
+ */
+export function violationsOf(errors, view) {
+    const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+    const out = [];
+    const seen = new Set();
+    const add = (pointer, error, missing) => {
+        if (isUnjudged(pointer, view.unjudged))
+            return;
+        const id = missing === undefined ? pointer : `${pointer}/${missing}`;
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        const key = [stableKey(view.data, pointer), missing].filter((part) => part).join('/');
+        out.push({ pointer, key, location: nearestLocation(pointer, view), error });
+    };
+    for (const error of errors) {
+        if (error.keyword === 'if')
+            continue;
+        if (combinators.some((prefix) => error.schemaPath.startsWith(prefix)))
+            continue;
+        if (error.keyword === 'required') {
+            add(error.instancePath, error, String(error.params.missingProperty));
+            continue;
+        }
+        if (error.keyword === 'additionalProperties') {
+            add(`${error.instancePath}/${escape(String(error.params.additionalProperty))}`, error);
+            continue;
+        }
+        const items = notContainsItems(error);
+        if (items) {
+            for (const index of items)
+                add(`${error.instancePath}/${index}`, error);
+            if (items.length)
+                continue;
+        }
+        add(error.instancePath, error);
+    }
+    return out;
+}
+const containsValidators = new WeakMap();
+/** `not: { contains: X }` on an array: the items matching X, so each gets its own finding at its own line. */
+function notContainsItems(error) {
+    if (error.keyword !== 'not' || !Array.isArray(error.data))
+        return undefined;
+    const schema = error.schema;
+    const contains = schema && typeof schema === 'object' ? schema.contains : undefined;
+    if (contains === undefined || contains === null || typeof contains !== 'object')
+        return undefined;
+    let validate = containsValidators.get(contains);
+    if (validate === undefined) {
+        try {
+            validate = userSchemaAjv().compile(contains);
+        }
+        catch {
+            validate = null; // a local $ref relative to the whole schema: report the array as a whole
+        }
+        containsValidators.set(contains, validate);
+    }
+    if (!validate)
+        return undefined;
+    const matching = [];
+    error.data.forEach((item, index) => {
+        if (validate(item))
+            matching.push(index);
+    });
+    return matching;
+}
+function isUnjudged(pointer, unjudged) {
+    for (const p of unjudged)
+        if (pointer === p || pointer.startsWith(`${p}/`))
+            return true;
+    return false;
+}
+function nearestLocation(pointer, view) {
+    let p = pointer;
+    for (;;) {
+        const location = view.locations.get(p);
+        if (location)
+            return location;
+        if (p === '')
+            return view.location;
+        p = p.slice(0, p.lastIndexOf('/'));
+    }
+}
+function stableKey(data, pointer) {
+    const segments = pointer.split('/').slice(1);
+    const out = [];
+    let node = data;
+    for (const raw of segments) {
+        const segment = unescapePointer(raw);
+        if (Array.isArray(node)) {
+            const item = node[Number(segment)];
+            out.push(itemName(item) ?? segment);
+            node = item;
+        }
+        else {
+            out.push(segment);
+            node = node !== null && typeof node === 'object' ? node[segment] : undefined;
+        }
+    }
+    return out.join('/');
+}
+function itemName(item) {
+    if (typeof item === 'string')
+        return item;
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        for (const key of ['name', 'action', 'logicalId', 'type'])
+            if (typeof item[key] === 'string')
+                return `${item[key]}`;
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Messages
+function renderMessage(template, view, violation) {
+    return template.replace(TEMPLATE_PLACEHOLDER, (_whole, name) => {
+        if (name === 'value')
+            return describe(valueAt(view.data, violation.pointer));
+        if (name === 'property')
+            return propertyPath(violation);
+        if (name === 'error')
+            return errorText(violation);
+        const [head, ...field] = name.split('.').map(escape);
+        // {{value.action}}: a field of the failing item; {{function.name}}: a field of the target.
+        return describe(valueAt(view.data, `${head === 'value' ? violation.pointer : ''}/${field.join('/')}`));
+    });
+}
+function propertyPath(violation) {
+    const segments = violation.pointer.split('/').slice(1).map(unescapePointer);
+    const missing = violation.error.keyword === 'required' ? [String(violation.error.params.missingProperty)] : [];
+    return [...segments, ...missing].reduce((text, s) => (/^\d+$/.test(s) ? `${text}[${s}]` : text ? `${text}.${s}` : s), '') || '(the object)';
+}
+function errorText(violation) {
+    const property = propertyPath(violation);
+    const e = violation.error;
+    switch (e.keyword) {
+        case 'required':
+            return `${property} is not set`;
+        case 'not':
+            return `${property} (${describe(e.data)}) is not allowed`;
+        case 'additionalProperties':
+            return `${property} is not allowed`;
+        default:
+            return `${property} ${e.message ?? 'is invalid'}`;
+    }
+}
+function describe(value) {
+    if (value === undefined)
+        return '(not set)';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value))
+        return value.map(describe).join(', ') || '(none)';
+    if (typeof value.unresolved === 'string' && Object.keys(value).length === 1)
+        return value.unresolved;
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+function targetName(view) {
+    const name = view.data.name ?? view.data.logicalId ?? view.data.path;
+    return typeof name === 'string' ? name : view.key;
+}
+// ---------------------------------------------------------------------------------------------
+// Rule file validation
+function compileSchema(schema, key, document, displayName) {
+    const ajv = userSchemaAjv();
+    if (!ajv.validateSchema(schema)) {
+        throw new RuleFileError((ajv.errors ?? []).slice(0, 5).map((e) => {
+            const pointer = e.instancePath;
+            return `${where(displayName, locateInSchema(schema, pointer, document, key))}: ${key}${dotted(pointer)} ${e.message ?? 'is invalid'} (not a valid JSON Schema).`;
+        }));
+    }
+    const started = performance.now();
+    let validate;
+    try {
+        validate = ajv.compile(schema);
+    }
+    catch (error) {
+        const message = error.message;
+        const unknown = /unknown (keyword|format): "([^"]+)"/.exec(message) ?? /unknown format "([^"]+)"/.exec(message);
+        if (unknown) {
+            const name = unknown[2] ?? unknown[1];
+            const found = findKey(schema, unknown[1] === 'keyword' ? name : 'format', unknown[1] === 'keyword' ? undefined : name);
+            const loc = found ? locationOfKey(found.parent, found.key) : locationOfKey(document, key);
+            const what = unknown[1] === 'keyword' ? `unknown JSON Schema keyword "${name}"` : `unknown format "${name}"`;
+            throw new RuleFileError([`${where(displayName, loc)}: ${what} in ${key}${found ? dotted(found.pointer) : ''}. Check its spelling (JSON Schema draft-07 keywords and ajv-formats formats).`]);
+        }
+        throw new RuleFileError([`${where(displayName, locationOfKey(document, key))}: ${key} does not compile: ${message}.`]);
+    }
+    const took = performance.now() - started;
+    if (took > RULE_FILE_LIMITS.maxCompileMilliseconds) {
+        throw new RuleFileError([`${where(displayName, locationOfKey(document, key))}: ${key} took ${Math.round(took)} ms to compile (limit ${RULE_FILE_LIMITS.maxCompileMilliseconds} ms); simplify it or split the rule.`]);
+    }
+    return validate;
+}
+/** Rule files are data: no remote or file $ref, no $id, no async schemas; bounded size and nesting. */
+function unsafeSchemaProblems(schema, key, document, displayName) {
+    const problems = [];
+    let nodes = 0;
+    const visit = (node, pointer, depth) => {
+        if (problems.length >= 5 || node === null || typeof node !== 'object')
+            return;
+        nodes += 1;
+        if (depth > RULE_FILE_LIMITS.maxSchemaDepth) {
+            problems.push(`${where(displayName, locationOf(node) ?? locationOfKey(document, key))}: ${key} is nested more than ${RULE_FILE_LIMITS.maxSchemaDepth} levels deep; split the rule.`);
+            return;
+        }
+        if (nodes > RULE_FILE_LIMITS.maxSchemaNodes) {
+            if (nodes === RULE_FILE_LIMITS.maxSchemaNodes + 1)
+                problems.push(`${where(displayName, locationOfKey(document, key))}: ${key} has more than ${RULE_FILE_LIMITS.maxSchemaNodes} parts; split the rule.`);
+            return;
+        }
+        const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+        for (const [k, v] of entries) {
+            const here = `${pointer}/${escape(k)}`;
+            if (!Array.isArray(node)) {
+                const loc = () => where(displayName, locationOfKey(node, k));
+                if (k === '$ref' && (typeof v !== 'string' || !v.startsWith('#'))) {
+                    problems.push(`${loc()}: ${key}${dotted(here)} refers to ${JSON.stringify(v)}; rule files may only use local references such as "#/definitions/name" (nothing is fetched or read).`);
+                }
+                else if (k === '$id' || k === '$async' || k === '$dynamicRef' || k === '$recursiveRef') {
+                    problems.push(`${loc()}: ${key}${dotted(here)}: "${k}" is not allowed in rule files.`);
+                }
+            }
+            visit(v, here, depth + 1);
+        }
+    };
+    visit(schema, '', 0);
+    return problems;
+}
+function findKey(node, key, value, pointer = '') {
+    if (node === null || typeof node !== 'object')
+        return undefined;
+    if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, key) && (value === undefined || node[key] === value)) {
+        return { parent: node, key, pointer: `${pointer}/${escape(key)}` };
+    }
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    for (const [k, v] of entries) {
+        const found = findKey(v, key, value, `${pointer}/${escape(k)}`);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+function locateInSchema(schema, pointer, document, key) {
+    let parent = schema;
+    let location = locationOfKey(document, key);
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = unescapePointer(raw);
+        const k = Array.isArray(parent) ? Number(segment) : segment;
+        location = locationOfValue(parent, k) ?? locationOfKey(parent, k) ?? location;
+        parent = parent !== null && typeof parent === 'object' ? parent[segment] : undefined;
+    }
+    return location;
+}
+function describeRuleFileErrors(errors, value, displayName) {
+    const problems = [];
+    for (const error of errors) {
+        if (error.keyword === 'if')
+            continue;
+        const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+        const container = segments.slice(0, -1).reduce((node, s) => node?.[s], value);
+        const last = segments[segments.length - 1];
+        const key = segments.join('.');
+        const valueLoc = last === undefined ? locationOf(value) : (locationOfValue(container, Array.isArray(container) ? Number(last) : last) ?? locationOfKey(container, last));
+        switch (error.keyword) {
+            case 'additionalProperties': {
+                const extra = String(error.params.additionalProperty);
+                const node = segments.reduce((n, s) => n?.[s], value);
+                problems.push(`${where(displayName, locationOfKey(node, extra))}: unknown key "${[...segments, extra].join('.')}" in a noops-lint rule. Allowed keys: ${Object.keys(ruleSchema().properties).filter((k) => k !== '$schema').join(', ')}.`);
+                break;
+            }
+            case 'required':
+                problems.push(`${where(displayName, { ...(locationOf(value) ?? { file: displayName, line: 1, column: 1, endLine: 1, endColumn: 1 }) })}: the rule has no "${String(error.params.missingProperty)}"; a rule needs id, severity, description, help, target, require and message.`);
+                break;
+            case 'enum':
+            case 'const': {
+                const allowed = error.params.allowedValues ?? [error.params.allowedValue];
+                const hint = key === 'target' && segments.length === 1 ? ' (resourceTypes needs target: resource)' : '';
+                problems.push(`${where(displayName, valueLoc)}: "${key}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}${hint}.`);
+                break;
+            }
+            case 'pattern':
+                problems.push(`${where(displayName, valueLoc)}: "${key}" ${key === 'id' ? 'must look like "acme/tracing-required" (lower-case namespace/name)' : `does not match ${String(error.params.pattern)}`}.`);
+                break;
+            case 'type':
+                problems.push(`${where(displayName, valueLoc)}: "${key}" must be ${key === 'where' || key === 'require' ? 'a JSON Schema (a mapping)' : `a ${String(error.params.type)}`}.`);
+                break;
+            default:
+                problems.push(`${where(displayName, valueLoc)}: "${key || '(top level)'}" ${error.message ?? 'is invalid'}.`);
+        }
+    }
+    return [...new Set(problems)];
+}
+function where(displayName, location) {
+    return location ? `${displayName}:${location.line}:${location.column}` : displayName;
+}
+function dotted(pointer) {
+    return pointer.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('');
+}
+function escape(segment) {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+/**
+ * Rule files under a folder, sorted. A folder named like a rule file (`no-scan/` beside `no-scan.yaml`) holds
+ * that rule's test cases and is not searched; symbolic links, dot-folders and node_modules are skipped.
+ */
+export function findRuleFiles(dir) {
+    const out = [];
+    const walk = (abs, rel) => {
+        let names;
+        try {
+            names = readdirSync(abs).sort();
+        }
+        catch {
+            return;
+        }
+        const stems = new Set(names.filter((n) => RULE_FILE_EXTENSIONS.test(n)).map((n) => n.replace(RULE_FILE_EXTENSIONS, '')));
+        for (const name of names) {
+            if (name.startsWith('.') || name === 'node_modules')
+                continue;
+            const childAbs = path.join(abs, name);
+            const childRel = rel ? `${rel}/${name}` : name;
+            const stat = lstatSync(childAbs);
+            if (stat.isSymbolicLink())
+                continue;
+            if (stat.isDirectory()) {
+                if (!stems.has(name))
+                    walk(childAbs, childRel);
+            }
+            else if (stat.isFile() && RULE_FILE_EXTENSIONS.test(name)) {
+                out.push({ absolute: childAbs, relative: childRel });
+                if (out.length > RULE_FILE_LIMITS.maxRuleFiles)
+                    throw new RuleFileError([`${dir}: more than ${RULE_FILE_LIMITS.maxRuleFiles} rule files.`]);
+            }
+        }
+    };
+    walk(dir, '');
+    return out;
+}
+/** Loads every rule file under a folder (or one file), collecting all problems into one RuleFileError. */
+export function loadRuleDirectory(target, displayBase, options = {}) {
+    const { rules, problems } = collectRuleDirectory(target, displayBase, options);
+    if (problems.length)
+        throw new RuleFileError(problems);
+    return rules;
+}
+/** The rule files under a folder that load, and the problems of those that do not. */
+export function collectRuleDirectory(target, displayBase, options = {}) {
+    const entries = statSync(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path.basename(target) }];
+    const rules = [];
+    const problems = [];
+    for (const entry of entries) {
+        try {
+            const expectedId = options.builtin ? entry.relative.replace(RULE_FILE_EXTENSIONS, '') : undefined;
+            rules.push(loadRuleFile(entry.absolute, displayBase(entry.absolute), { ...options, ...(expectedId ? { expectedId } : {}) }));
+        }
+        catch (error) {
+            if (!(error instanceof RuleFileError))
+                throw error;
+            problems.push(...error.problems);
+        }
+    }
+    return { rules, problems };
+}
+export const LOCAL_RULES_DIR = '.noops-lint/rules';
+/**
+ * The team's rules: `.noops-lint/rules/`, the config's `rulePaths`, then each `extends` pack. Rule files are
+ * only read, never executed; an npm package is located, not imported.
+ */
+export function loadCustomRules(sources) {
+    const baseDir = sources.baseDir ?? sources.root;
+    const config = sources.configName ?? 'the configuration';
+    const display = (absolute) => {
+        const rel = path.relative(sources.root, absolute);
+        if (rel === '')
+            return '.';
+        return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
+    };
+    const targets = [];
+    const problems = [];
+    const local = path.join(sources.root, ...LOCAL_RULES_DIR.split('/'));
+    if (existsSync(local) && statSync(local).isDirectory())
+        targets.push(local);
+    for (const entry of sources.rulePaths ?? []) {
+        const abs = path.resolve(baseDir, entry);
+        if (!existsSync(abs))
+            problems.push(`${config}: rulePaths entry "${entry}" does not exist (resolved from ${display(baseDir)}).`);
+        else
+            targets.push(abs);
+    }
+    for (const entry of sources.extends ?? []) {
+        try {
+            targets.push(resolveRulePack(entry, sources.root, baseDir));
+        }
+        catch (error) {
+            if (!(error instanceof RuleFileError))
+                throw error;
+            problems.push(...error.problems.map((p) => `${config}: ${p}`));
+        }
+    }
+    const rules = [];
+    const seenTargets = new Set();
+    for (const target of targets) {
+        const real = safeRealpath(target);
+        if (seenTargets.has(real))
+            continue;
+        seenTargets.add(real);
+        const collected = collectRuleDirectory(target, display);
+        rules.push(...collected.rules);
+        problems.push(...collected.problems);
+    }
+    const reserved = new Set(sources.reservedIds ?? []);
+    const byId = new Map();
+    for (const rule of rules) {
+        const other = byId.get(rule.id);
+        if (reserved.has(rule.id))
+            problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: "${rule.id}" is a built-in rule id; choose another.`);
+        else if (other)
+            problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: the rule id "${rule.id}" is also defined in ${other.source.file}.`);
+        else
+            byId.set(rule.id, rule);
+    }
+    if (problems.length)
+        throw new RuleFileError(problems);
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+/**
+ * A rule pack named in `extends`: a path (./policies, ../shared/rules) from the config's folder, or an npm
+ * package installed for the project. A package's rules are in the folder its package.json names under
+ * `noopsLint.rules` (default `rules/`); only that folder is read and nothing of the package runs.
+ */
+export function resolveRulePack(spec, root, baseDir) {
+    if (spec.startsWith('.') || path.isAbsolute(spec)) {
+        const abs = path.resolve(baseDir, spec);
+        if (!existsSync(abs))
+            throw new RuleFileError([`extends "${spec}" does not exist.`]);
+        return abs;
+    }
+    if (!NPM_NAME.test(spec))
+        throw new RuleFileError([`extends "${spec}" is neither a path (start it with ./) nor an npm package name.`]);
+    const lookup = createRequire(path.join(root, 'package.json')).resolve.paths(spec) ?? [];
+    for (const dir of lookup) {
+        const packageDir = path.join(dir, ...spec.split('/'));
+        const manifest = path.join(packageDir, 'package.json');
+        if (!existsSync(manifest))
+            continue;
+        let folder = 'rules';
+        try {
+            const json = JSON.parse(readFileSync(manifest, 'utf8'));
+            if (typeof json.noopsLint?.rules === 'string')
+                folder = json.noopsLint.rules;
+        }
+        catch {
+            throw new RuleFileError([`extends "${spec}": ${manifest} is not valid JSON.`]);
+        }
+        const rulesDir = path.resolve(packageDir, folder);
+        const realPackage = safeRealpath(packageDir);
+        const realRules = safeRealpath(rulesDir);
+        const inside = path.relative(realPackage, realRules);
+        if (inside.startsWith('..') || path.isAbsolute(inside))
+            throw new RuleFileError([`extends "${spec}": its rules folder "${folder}" is outside the package.`]);
+        if (!existsSync(rulesDir))
+            throw new RuleFileError([`extends "${spec}": the package has no "${folder}" folder of rule files (set "noopsLint": { "rules": "<folder>" } in its package.json).`]);
+        return rulesDir;
+    }
+    throw new RuleFileError([`extends "${spec}": cannot find the npm package from ${root}; install it (npm install --save-dev ${spec}) or fix the name.`]);
+}
+function safeRealpath(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return path.resolve(p);
+    }
+}
+export { RULE_TARGETS };

@@ -1,0 +1,32 @@
+// The per-request code rules judge: each function's handler and each kind: Service container's route handlers, with the name findings carry.
+import type { FunctionModel, Project, ServiceModel } from '../model/project.js';
+import type { ProjectAnalysis } from './analysis-types.js';
+import type { ContainerUsage } from './server-routes.js';
+import type { FunctionUsage } from './types.js';
+
+export interface HandlerCode {
+  /** Unique in the project: the function id or the service id. */
+  id: string;
+  /** The function's name, or the container service's metadata.name. */
+  name: string;
+  /** `function`: Lambda calls the handler per event; `container`: a long-running server calls the routes per request. */
+  kind: 'function' | 'container';
+  usage: FunctionUsage;
+  service: ServiceModel;
+  fn?: FunctionModel;
+  container?: ContainerUsage;
+}
+
+export function handlerCodes(project: Project, analysis: ProjectAnalysis): HandlerCode[] {
+  const codes: HandlerCode[] = [];
+  for (const fn of project.functions) {
+    const usage = analysis.usageOf(fn);
+    if (usage) codes.push({ id: fn.id, name: fn.name, kind: 'function', usage, service: fn.service, fn });
+  }
+  for (const service of project.services) {
+    if (!service.container) continue;
+    const container = analysis.containerUsageOf?.(service);
+    if (container) codes.push({ id: service.id, name: container.name, kind: 'container', usage: container.usage, service, container });
+  }
+  return codes;
+}
