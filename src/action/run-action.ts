@@ -1,7 +1,6 @@
 // The GitHub Action: inputs → the same CLI run users get → report in the log, SARIF, annotations, job summary, outputs.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { parseCliArguments, UsageError } from '../cli/args.js';
 import { executeLint, findProjectRoot, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
@@ -38,6 +37,7 @@ export function runAction(io: ActionIo): number {
   const workspace = path.resolve(io.cwd, io.env.GITHUB_WORKSPACE ?? '.');
   const cwd = path.resolve(workspace, inputs.workingDirectory);
   const root = findProjectRoot(cwd);
+  // Paths are already relative to the git top-level (the project root), so no prefix.
   const cwdPrefix = undefined;
 
   const isPullRequest = io.env.GITHUB_EVENT_NAME === 'pull_request' || io.env.GITHUB_EVENT_NAME === 'pull_request_target';
@@ -84,7 +84,6 @@ export function runAction(io: ActionIo): number {
     for (const line of annotationLines(findings, { changed, cwdPrefix, moreAt: more })) io.stdout(`${line}\n`);
   }
   if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
-    const analysis = outcome ? (outcome.result as { analysis?: ProjectAnalysis }).analysis : undefined;
     const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
     const blobBase = io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${server}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
     appendFileSync(
@@ -92,10 +91,10 @@ export function runAction(io: ActionIo): number {
       renderSummary({
         findings,
         suppressed: outcome?.result.suppressed ?? [],
-        failOn: (outcome?.failOn ?? inputs.failOn) as Severity | 'never',
+        failOn: outcome?.failOn ?? ((inputs.failOn || 'error') as Severity | 'never'),
         exitCode,
         cwdPrefix,
-        permissions: outcome ? permissionRows(outcome.result.project, analysis) : undefined,
+        permissions: outcome ? permissionRows(outcome.result.project, outcome.result.analysis) : undefined,
         ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
         ...(changedUnavailable ? { changedUnavailable } : {}),
         ...(blobBase ? { blobBase } : {}),

@@ -240,11 +240,13 @@ export class Summariser {
 
   private addClient(module: SourceModule, node: ts.NewExpression | ts.CallExpression, summary: Summary, root: CodeRoot, fields: { name: string; kind: ClientCreation['kind'] }): void {
     const host = fields.kind === 'database' ? this.hostOf(node.arguments ?? []) : undefined;
+    const configuredPerRequest = (node.arguments ?? []).some(usesLocalValues);
     summary.clients.push({
       ...fields,
       lazy: !ts.isSourceFile(root) && isLazyCreation(node),
       location: nodeLocation(module, node),
       ...(host !== undefined ? { host } : {}),
+      ...(configuredPerRequest ? { configuredPerRequest } : {}),
     });
   }
 
@@ -315,6 +317,17 @@ function hostIn(value: StaticValue, depth: number): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Mentions a parameter or a function-local variable (`{ region: event.region }`, `{ credentials }`). */
+function usesLocalValues(node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) {
+    const parent = node.parent;
+    if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) return false;
+    const declaration = findDeclaration(node);
+    return declaration?.kind === 'parameter' || (declaration?.kind === 'variable' && !declaration.moduleLevel);
+  }
+  return ts.forEachChild(node, (child) => usesLocalValues(child) || undefined) ?? false;
 }
 
 function rootIdentifier(expression: ts.Expression): ts.Identifier | ts.ThisExpression | undefined {

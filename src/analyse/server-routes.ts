@@ -246,21 +246,25 @@ function readsUrl(handler: FunctionNode): boolean {
 
 const ENTRY_EXTENSIONS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '/index.js', '/index.ts'];
 
-/** The file the container runs: the Dockerfile's CMD/ENTRYPOINT (through `npm start`), else package.json `main`. */
+/**
+ * The file the container runs: spec.command/spec.args of the manifest over the Dockerfile's ENTRYPOINT/CMD (as
+ * Kubernetes does), through `npm start`; else package.json `main`.
+ */
 export function findEntry(service: ServiceModel, reader: SourceReader): ContainerEntry | undefined {
   const pkg = readPackageJson(service.dir, reader);
   const dockerfile = service.container?.dockerfile;
-  if (dockerfile) {
-    const read = reader.read(dockerfile);
-    if (read.ok) {
-      const command = dockerCommand(read.text);
-      const script = command && nodeScript(command.tokens, pkg, 0);
-      if (script) {
-        const relative = command.workdir && script.startsWith(`${command.workdir}/`) ? script.slice(command.workdir.length + 1) : script;
-        const file = existingCodeFile(service.dir, relative, reader);
-        if (file) return { file, from: 'dockerfile' };
-      }
-    }
+  const read = dockerfile ? reader.read(dockerfile) : undefined;
+  const docker = read?.ok ? dockerCommand(read.text) : undefined;
+  const spec = service.document.spec as Record<string, unknown> | undefined;
+  const command = stringList(spec?.command);
+  const args = stringList(spec?.args);
+  const tokens = [...(command ?? docker?.entrypoint ?? []), ...(args ?? (command ? [] : (docker?.cmd ?? [])))];
+  const script = tokens.length > 0 ? nodeScript(tokens, pkg, 0) : undefined;
+  if (script) {
+    const workdir = docker?.workdir;
+    const relative = workdir && script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : script;
+    const file = existingCodeFile(service.dir, relative, reader);
+    if (file) return { file, from: 'dockerfile' };
   }
   const main = typeof pkg?.main === 'string' ? pkg.main : undefined;
   if (main) {
@@ -286,8 +290,13 @@ function readPackageJson(dir: string, reader: SourceReader): PackageJson | undef
   }
 }
 
-/** The command of the Dockerfile's final stage: ENTRYPOINT then CMD, as tokens, with its WORKDIR. */
-export function dockerCommand(text: string): { tokens: string[]; workdir?: string } | undefined {
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return commandTokens(value);
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
+/** The ENTRYPOINT and CMD of the Dockerfile's final stage, as tokens, with its WORKDIR. */
+export function dockerCommand(text: string): { entrypoint?: string[]; cmd?: string[]; workdir?: string } {
   const instructions = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   let entrypoint: string[] | undefined;
   let cmd: string[] | undefined;
@@ -305,9 +314,7 @@ export function dockerCommand(text: string): { tokens: string[]; workdir?: strin
     else if (keyword === 'CMD') cmd = commandTokens(rest);
     else if (keyword === 'ENTRYPOINT') entrypoint = commandTokens(rest);
   }
-  const tokens = [...(entrypoint ?? []), ...(cmd ?? [])];
-  if (tokens.length === 0) return undefined;
-  return { tokens, ...(workdir ? { workdir } : {}) };
+  return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}), ...(workdir ? { workdir } : {}) };
 }
 
 function commandTokens(text: string): string[] {
@@ -370,4 +377,17 @@ function existingCodeFile(dir: string, script: string, reader: SourceReader): st
     }
   }
   return undefined;
+}
+
+/** Container analyses of one run, computed on first request per service and sharing parsed files. */
+export function containerAnalysis(reader: SourceReader): (service: ServiceModel) => ContainerUsage | undefined {
+  const results = new Map<string, ContainerUsage | undefined>();
+  let analyser: CodeAnalyser | undefined;
+  return (service) => {
+    if (!results.has(service.id)) {
+      analyser ??= new CodeAnalyser(reader);
+      results.set(service.id, analyseContainer(service, reader, analyser));
+    }
+    return results.get(service.id);
+  };
 }

@@ -9,7 +9,6 @@ import { compareFindings, lint, RuleOptionsError, type LintRun } from '../engine
 import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
 import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
-import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
@@ -194,14 +193,9 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
 }
 
-/**
- * Source files the handlers reach, so a comment in a helper that suppresses nothing is reported too. Read from the
- * run's analysis when lint() exposes it (the model lists only manifests).
- */
+/** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
 function handlerFiles(run: LintRun): string[] {
-  const analysis = (run as LintRun & { analysis?: ProjectAnalysis }).analysis;
-  if (!analysis) return [];
-  return [...new Set(run.project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort();
+  return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 
 function readBaseline(file: string, display: string): BaselineFile {

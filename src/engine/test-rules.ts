@@ -2,7 +2,7 @@
 // compares its findings with the cases' `expect:` / `ok:` annotations, so a team can put its policies under CI.
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadRuleDirectory, RuleFileError, type DeclarativeRule } from './declarative.js';
+import { collectRuleDirectory, RuleFileError, ruleIdProblems, type DeclarativeRule } from './declarative.js';
 import { lint } from './lint.js';
 
 export interface CaseResult {
@@ -53,15 +53,11 @@ export function testRules(options: TestRulesOptions): TestRulesOutcome {
       problems.push(`${options.display(target) || target} does not exist.`);
       continue;
     }
-    try {
-      rules.push(...loadRuleDirectory(target, options.display));
-    } catch (error) {
-      if (!(error instanceof RuleFileError)) throw error;
-      problems.push(...error.problems);
-    }
+    const collected = collectRuleDirectory(target, options.display);
+    rules.push(...collected.rules);
+    problems.push(...collected.problems);
   }
-  const reserved = new Set(options.reservedIds ?? []);
-  for (const rule of rules) if (reserved.has(rule.id)) problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: "${rule.id}" is a built-in rule id; choose another.`);
+  problems.push(...ruleIdProblems(rules, options.reservedIds));
   if (problems.length) throw new RuleFileError(problems);
   if (rules.length === 0) throw new RuleFileError([`No rule files (*.yaml, *.yml, *.json) in ${options.targets.map((t) => options.display(t) || '.').join(', ')}.`]);
 

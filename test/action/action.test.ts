@@ -2,7 +2,7 @@
 // fixture repository checked out like a pull request's merge commit, with the GITHUB_* and INPUT_* variables set.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,10 @@ describe('running the Action on a pull request', () => {
     expect(run.summary).toContain('❌ Failed');
     expect(run.summary).toMatch(/\| `secrets\/plaintext-env` \| 2 \| 0 \| 0 \|/);
     expect(run.summary).toContain(`](https://github.com/acme/shop/blob/${git(checkout.workspace, 'rev-parse', 'HEAD')}/services/orders/serverless.yml#L${checkout.secretLine})`);
+    // Derived versus granted, per function.
+    expect(run.summary).toContain('### Permissions: derived from code vs granted');
+    expect(run.summary).toMatch(/\| `create` \(services\/orders\/serverless\.yml\) \| `dynamodb:PutItem` \| `dynamodb:\*`/);
+    expect(run.summary).toMatch(/\| `ThumbnailFunction` \(services\/thumbs\/template\.yaml\) \| — \| .*`s3:\*` \| ✅ none \| `s3:\*` \|/);
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024);
     // The log carries the human report too.
     expect(run.stdout).toMatch(/services\/orders\/serverless\.yml\n/);
@@ -247,6 +251,17 @@ describe('running the Action on a pull request', () => {
     expect(run.outputs['sarif-file']).toBe('');
     expect(run.summary).toBe('');
     expect(run.annotations).toEqual([]);
+  });
+
+  it('leaves the fail level to the configuration file unless fail-on is set', () => {
+    const config = path.join(checkout.workspace, '.noops-lint.yaml');
+    writeFileSync(config, 'failOn: never\n');
+    try {
+      expect(runStep(checkout, { 'sarif-file': '' }).status).toBe(0);
+      expect(runStep(checkout, { 'sarif-file': '', 'fail-on': 'error' }).status).toBe(1);
+    } finally {
+      rmSync(config);
+    }
   });
 
   it('reports a bad input as one error annotation and exit code 2', () => {

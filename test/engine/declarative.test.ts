@@ -113,6 +113,13 @@ describe('rule files', () => {
     expect(problemsOf(local)).toEqual([]);
   });
 
+  it('refuses the textbook catastrophic-backtracking pattern, not ordinary repetition', () => {
+    expect(problemsOf(VALID.replace('{ const: Active }', () => "{ pattern: '^(a+)+$' }"))).toEqual([
+      'rules/x.yaml:8:16: require.properties.tracing.pattern "^(a+)+$" repeats a repeated group, which can take exponential time; write it without the nesting (e.g. "^a+$" rather than "^(a+)+$").',
+    ]);
+    expect(problemsOf(VALID.replace('{ const: Active }', () => "{ pattern: '^[a-z]+(-[a-z]+)*$' }"))).toEqual([]);
+  });
+
   it('bounds the nesting of a schema', () => {
     let schema = '{ const: 1 }';
     for (let i = 0; i < 40; i += 1) schema = `{ not: ${schema} }`;

@@ -211,11 +211,13 @@ export class Summariser {
     }
     addClient(module, node, summary, root, fields) {
         const host = fields.kind === 'database' ? this.hostOf(node.arguments ?? []) : undefined;
+        const configuredPerRequest = (node.arguments ?? []).some(usesLocalValues);
         summary.clients.push({
             ...fields,
             lazy: !ts.isSourceFile(root) && isLazyCreation(node),
             location: nodeLocation(module, node),
             ...(host !== undefined ? { host } : {}),
+            ...(configuredPerRequest ? { configuredPerRequest } : {}),
         });
     }
     /** The literal host a database client connects to: `{ host }`, `{ connectionString }`, a URL argument. */
@@ -291,6 +293,17 @@ function hostIn(value, depth) {
         }
     }
     return undefined;
+}
+/** Mentions a parameter or a function-local variable (`{ region: event.region }`, `{ credentials }`). */
+function usesLocalValues(node) {
+    if (ts.isIdentifier(node)) {
+        const parent = node.parent;
+        if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node)
+            return false;
+        const declaration = findDeclaration(node);
+        return declaration?.kind === 'parameter' || (declaration?.kind === 'variable' && !declaration.moduleLevel);
+    }
+    return ts.forEachChild(node, (child) => usesLocalValues(child) || undefined) ?? false;
 }
 function rootIdentifier(expression) {
     let current = skipWrappers(expression);

@@ -101,17 +101,29 @@ export function executeLint(args, io) {
     const scope = resolveScope(files, paths);
     const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
     const failOn = args.failOn ?? config.failOn ?? 'error';
-    const run = lint({
-        root,
-        paths: scope.analyse,
-        config,
-        onlyRules: args.rules.length ? args.rules : undefined,
-        now: io.now,
-        resolveEnv: args.resolveEnv,
-        env: io.env,
-        stage: args.stage,
-        gitignore: args.gitignore,
-    });
+    // lint() is synchronous, so no timer can fire during it: the line is written first and erased after,
+    // which leaves it on screen only as long as the analysis takes.
+    const progress = io.stderrIsTTY === true && !io.env.CI;
+    if (progress)
+        io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || '.').join(', ')} …`);
+    let run;
+    try {
+        run = lint({
+            root,
+            paths: scope.analyse,
+            config,
+            onlyRules: args.rules.length ? args.rules : undefined,
+            now: io.now,
+            resolveEnv: args.resolveEnv,
+            env: io.env,
+            stage: args.stage,
+            gitignore: args.gitignore,
+        });
+    }
+    finally {
+        if (progress)
+            io.stderr('\r\x1b[K');
+    }
     let findings = run.findings;
     let suppressed = [];
     let rules = run.rules;
@@ -123,6 +135,7 @@ export function executeLint(args, io) {
             knownRuleIds: new Set([...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
             ranRuleIds: new Set(run.rules.map((r) => r.id)),
             now: io.now ?? new Date(),
+            extraFiles: handlerFiles(run),
         });
         findings = outcome.findings.sort(compareFindings);
         suppressed = outcome.suppressed;
@@ -161,6 +174,16 @@ export function executeLint(args, io) {
     if (findings.length > 5000 && (format === 'sarif' || args.sarifFile))
         io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
     return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+/**
+ * Source files the handlers reach, so a comment in a helper that suppresses nothing is reported too. Read from the
+ * run's analysis when lint() exposes it (the model lists only manifests).
+ */
+function handlerFiles(run) {
+    const analysis = run.analysis;
+    if (!analysis)
+        return [];
+    return [...new Set(run.project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort();
 }
 function readBaseline(file, display) {
     let text;

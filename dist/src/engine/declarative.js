@@ -411,12 +411,19 @@ function unsafeSchemaProblems(schema, key, document, displayName) {
                 else if (k === '$id' || k === '$async' || k === '$dynamicRef' || k === '$recursiveRef') {
                     problems.push(`${loc()}: ${key}${dotted(here)}: "${k}" is not allowed in rule files.`);
                 }
+                else if (k === 'pattern' && typeof v === 'string' && hasNestedQuantifier(v)) {
+                    problems.push(`${loc()}: ${key}${dotted(here)} ${JSON.stringify(v)} repeats a repeated group, which can take exponential time; write it without the nesting (e.g. "^a+$" rather than "^(a+)+$").`);
+                }
             }
             visit(v, here, depth + 1);
         }
     };
     visit(schema, '', 0);
     return problems;
+}
+/** `(a+)+`, `(\w*)*`, `([a-z]+){2,}`: a repeated group whose only content is a repeated atom, the textbook ReDoS shape. */
+function hasNestedQuantifier(pattern) {
+    return /\((?:\?:)?(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\|])[+*]\)(?:[+*]|\{\d+,)/.test(pattern);
 }
 function findKey(node, key, value, pointer = '') {
     if (node === null || typeof node !== 'object')
@@ -600,20 +607,27 @@ export function loadCustomRules(sources) {
         rules.push(...collected.rules);
         problems.push(...collected.problems);
     }
-    const reserved = new Set(sources.reservedIds ?? []);
+    problems.push(...ruleIdProblems(rules, sources.reservedIds));
+    if (problems.length)
+        throw new RuleFileError(problems);
+    return [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+/** Ids taken twice, or taken from a built-in rule. */
+export function ruleIdProblems(rules, reservedIds = []) {
+    const reserved = new Set(reservedIds);
     const byId = new Map();
+    const problems = [];
     for (const rule of rules) {
         const other = byId.get(rule.id);
+        const at = `${rule.source.file}:${rule.source.line}:${rule.source.column}`;
         if (reserved.has(rule.id))
-            problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: "${rule.id}" is a built-in rule id; choose another.`);
+            problems.push(`${at}: "${rule.id}" is a built-in rule id; choose another.`);
         else if (other)
-            problems.push(`${rule.source.file}:${rule.source.line}:${rule.source.column}: the rule id "${rule.id}" is also defined in ${other.source.file}.`);
+            problems.push(`${at}: the rule id "${rule.id}" is also defined in ${other.source.file}.`);
         else
             byId.set(rule.id, rule);
     }
-    if (problems.length)
-        throw new RuleFileError(problems);
-    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    return problems;
 }
 const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 /**
