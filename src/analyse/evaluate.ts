@@ -7,6 +7,8 @@ import { isRequireCall } from './module-info.js';
 import { propertyNameText } from './references.js';
 
 const MAX_DEPTH = 30;
+/** Nested calls of local helpers followed (`required('TABLE')` inside `tableName()`), so a recursive helper stops. */
+const MAX_CALL_DEPTH = 3;
 
 function unknown(reason: string): StaticValue {
   return { kind: 'unknown', reason };
@@ -17,13 +19,48 @@ function shortText(node: ts.Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+function isProcessEnv(expression: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expression) && expression.name.text === 'env' && ts.isIdentifier(expression.expression) && expression.expression.text === 'process';
+}
+
 /** `process.env.X` / `process.env['X']` -> X. */
 function envName(node: ts.Expression): string | undefined {
-  const isProcessEnv = (e: ts.Expression): boolean =>
-    ts.isPropertyAccessExpression(e) && e.name.text === 'env' && ts.isIdentifier(e.expression) && e.expression.text === 'process';
   if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) return node.name.text;
   if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
   return undefined;
+}
+
+/** The return expressions of a function body, not those of functions nested in it; undefined when one returns nothing. */
+function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const found: ts.Expression[] = [];
+  let bare = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+      else bare = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return bare || found.length === 0 ? undefined : found;
+}
+
+/**
+ * An object key computed from an env variable (`{ [process.env.TABLE]: items }`) is kept as this text, so
+ * readers of keys (BatchWriteItem's RequestItems) can turn it back into the variable; see keyValue.
+ */
+function envKey(value: Extract<StaticValue, { kind: 'env' }>): string {
+  return `${value.prefix}\${env:${value.name}}${value.suffix}`;
+}
+
+/** The value an object key stands for: an env variable for a key made by envKey, else the key's text. */
+export function keyValue(key: string): StaticValue {
+  const match = /^(.*)\$\{env:([^{}]+)\}(.*)$/s.exec(key);
+  if (match && !match[1]!.includes('${') && !match[3]!.includes('${')) return { kind: 'env', name: match[2]!, prefix: match[1]!, suffix: match[3]! };
+  return { kind: 'string', value: key };
 }
 
 function asText(value: StaticValue): string | undefined {
@@ -56,13 +93,18 @@ export function concatenate(parts: StaticValue[], what: string): StaticValue {
   return { kind: 'string', value: prefix };
 }
 
-/** Arguments bound to a helper's parameters at one call site (each evaluated in its caller's bindings). */
-export type Bindings = Map<ts.ParameterDeclaration, { expression: ts.Expression; outer: Bindings | undefined }>;
+/**
+ * Arguments bound to a helper's parameters at one call site (each evaluated in its caller's bindings);
+ * no expression: the call passes no argument there.
+ */
+export type Bindings = Map<ts.ParameterDeclaration, { expression: ts.Expression | undefined; outer: Bindings | undefined }>;
 
 export class StaticEvaluator {
   constructor(
     private readonly context: AnalysisContext,
     private readonly bindings?: Bindings,
+    /** Helper calls being evaluated around this evaluator. */
+    private readonly callDepth = 0,
   ) {}
 
   /** The evaluated value with internal markers replaced by readable reasons. */
@@ -83,6 +125,12 @@ export class StaticEvaluator {
     }
     const env = envName(node);
     if (env !== undefined) return { kind: 'env', name: env, prefix: '', suffix: '' };
+    if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
+      // process.env[name] inside `function required(name)`, with `name` bound to a constant
+      const name = this.evaluate(node.argumentExpression, depth + 1);
+      if (name.kind === 'string') return { kind: 'env', name: name.value, prefix: '', suffix: '' };
+      return unknown(`\`${shortText(node)}\` reads a variable named at run time`);
+    }
     if (ts.isTemplateExpression(node)) {
       const parts: StaticValue[] = [{ kind: 'string', value: node.head.text }];
       for (const span of node.templateSpans) {
@@ -133,6 +181,7 @@ export class StaticEvaluator {
         return unknown(`\`${shortText(node)}\` depends on run-time values`);
       }
     }
+    if (ts.isCallExpression(node)) return this.evaluateCall(node, depth);
     if (ts.isConditionalExpression(node)) {
       const whenTrue = this.evaluate(node.whenTrue, depth + 1);
       const whenFalse = this.evaluate(node.whenFalse, depth + 1);
@@ -140,6 +189,56 @@ export class StaticEvaluator {
       return unknown(`\`${shortText(node)}\` depends on a condition`);
     }
     return unknown(`\`${shortText(node)}\` is computed at run time`);
+  }
+
+  /**
+   * `required('TABLE')` where `function required(name) { const v = process.env[name]; if (!v) throw ...; return v; }`:
+   * the helper's return expressions with its parameters bound to the arguments, when every return agrees.
+   */
+  private evaluateCall(node: ts.CallExpression, depth: number): StaticValue {
+    const fn = this.calledFunction(node.expression, depth);
+    if (!fn) return unknown(`\`${shortText(node)}\` is computed at run time`);
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown(`\`${shortText(node)}\` calls helpers nested too deep`);
+    const returned = returnedExpressions(fn);
+    if (!returned) return unknown(`\`${shortText(node)}\` returns nothing known`);
+    const args = node.arguments;
+    const bindings: Bindings = new Map();
+    for (const [index, parameter] of fn.parameters.entries()) {
+      if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
+      bindings.set(parameter, { expression: args[index], outer: this.bindings });
+    }
+    return this.agreedReturn(returned, bindings, depth, shortText(node));
+  }
+
+  /** The one value every return expression gives (evaluated in the helper's bindings), else unknown. */
+  private agreedReturn(returned: ts.Expression[], bindings: Bindings | undefined, depth: number, what: string): StaticValue {
+    const inner = new StaticEvaluator(this.context, bindings, this.callDepth + 1);
+    let result: StaticValue | undefined;
+    for (const expression of returned) {
+      const value = inner.evaluate(expression, depth + 1);
+      if (result && JSON.stringify(result) !== JSON.stringify(value)) return unknown(`\`${what}\` returns different values`);
+      result = value;
+    }
+    return result ?? unknown(`\`${what}\` returns nothing known`);
+  }
+
+  /** The local (or imported) function a call expression names: `required`, `config.required` on a module. */
+  private calledFunction(callee: ts.Expression, depth: number): ts.FunctionLikeDeclaration | undefined {
+    let definition: Definition | undefined;
+    if (ts.isIdentifier(callee)) definition = definitionOf(this.context, callee);
+    else if (ts.isPropertyAccessExpression(callee)) {
+      const base = this.evaluate(callee.expression, depth + 1);
+      if (base.kind === 'unknown' && base.reason.startsWith('module:')) {
+        const module = this.context.load(base.reason.slice('module:'.length));
+        if (module) definition = exportDefinition(this.context, module, callee.name.text);
+      }
+    }
+    if (definition?.kind === 'declaration' && !ts.isClassLike(definition.node)) return definition.node;
+    if (definition?.kind === 'expression' && definition.constant && definition.path.length === 0 && definition.expression) {
+      const expression = definition.expression;
+      if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return expression;
+    }
+    return undefined;
   }
 
   private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): StaticValue {
@@ -154,12 +253,24 @@ export class StaticEvaluator {
         properties[property.name.text] = this.fromDefinition(definitionOf(this.context, property.name), depth);
         continue;
       }
+      if (ts.isGetAccessorDeclaration(property)) {
+        // get table() { return required('TABLE'); }
+        const name = propertyNameText(property.name);
+        const returned = returnedExpressions(property);
+        if (name === undefined) continue;
+        properties[name] = !returned
+          ? unknown(`the getter \`${name}\` returns nothing known`)
+          : this.callDepth >= MAX_CALL_DEPTH
+            ? unknown(`the getter \`${name}\` calls helpers nested too deep`)
+            : this.agreedReturn(returned, this.bindings, depth, `get ${name}()`);
+        continue;
+      }
       if (!ts.isPropertyAssignment(property)) continue;
       let name = propertyNameText(property.name);
       if (name === undefined && ts.isComputedPropertyName(property.name)) {
         const computed = this.evaluate(property.name.expression, depth + 1);
         name = asText(computed);
-        if (name === undefined && computed.kind === 'env') name = `\${env:${computed.name}}`;
+        if (name === undefined && computed.kind === 'env') name = envKey(computed);
       }
       if (name === undefined) continue;
       properties[name] = this.evaluate(property.initializer, depth + 1);
@@ -190,7 +301,11 @@ export class StaticEvaluator {
       case 'parameter': {
         const bound = this.bindings?.get(definition.node);
         if (!bound) return unknown(`\`${definition.name}\` is a parameter`);
-        let value = new StaticEvaluator(this.context, bound.outer).evaluate(bound.expression, depth + 1);
+        // function optional(name, fallback = 'dev') called as optional('STAGE'): the default, in the helper's own bindings
+        const expression = bound.expression ?? definition.node.initializer;
+        if (!expression) return unknown(`\`${definition.name}\` is not passed`);
+        const outer = bound.expression ? bound.outer : this.bindings;
+        let value = new StaticEvaluator(this.context, outer, this.callDepth).evaluate(expression, depth + 1);
         for (const part of definition.path) {
           value = value.kind === 'object' ? (value.properties[part] ?? unknown(`no property \`${part}\``)) : unknown(`\`${definition.name}\` is taken from an argument not known statically`);
         }

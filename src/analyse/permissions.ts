@@ -12,6 +12,7 @@ import {
   type CloudFormationTypeSpec,
   type ResourceTypeSpec,
 } from './sdk-actions.js';
+import { keyValue } from './evaluate.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
@@ -292,7 +293,7 @@ export function readField(input: StaticValue, path: string): (StaticValue | unde
       const prop = name === '' ? value : Object.hasOwn(value.properties, name) ? value.properties[name] : undefined;
       if (mode === 'prop' || prop === undefined) next.push(prop);
       else if (mode === 'items') next.push(...(prop.kind === 'array' ? prop.items : [unknownFrom(prop, `${name} is not an array literal`)]));
-      else next.push(...(prop.kind === 'object' ? Object.keys(prop.properties).map((k): StaticValue => ({ kind: 'string', value: k })) : [unknownFrom(prop, `${name} is not an object literal`)]));
+      else next.push(...(prop.kind === 'object' ? Object.keys(prop.properties).map(keyValue) : [unknownFrom(prop, `${name} is not an object literal`)]));
     }
     current = next;
   }

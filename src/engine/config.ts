@@ -27,11 +27,15 @@ export interface Config {
   failOn?: Severity | 'never';
   stage?: string;
   region?: string;
+  /** Custom rule files and folders, relative to the configuration file. */
+  rulePaths: string[];
+  /** Shared rule packs: paths or npm package names. */
+  extends: string[];
 }
 
 export class ConfigError extends Error {}
 
-export const EMPTY_CONFIG: Config = { rules: {}, ignores: [] };
+export const EMPTY_CONFIG: Config = { rules: {}, ignores: [], rulePaths: [], extends: [] };
 
 /** Looks for a config file in `start` and its parents, not above the git top-level (or `start` outside git). */
 export function findConfigFile(start: string): string | undefined {
@@ -90,6 +94,8 @@ export function parseConfig(value: unknown, displayName: string, file?: string):
     failOn: raw.failOn as Config['failOn'],
     stage: raw.stage as string | undefined,
     region: raw.region as string | undefined,
+    rulePaths: (raw.rulePaths as string[] | undefined) ?? [],
+    extends: typeof raw.extends === 'string' ? [raw.extends] : ((raw.extends as string[] | undefined) ?? []),
   };
 }
 
@@ -107,7 +113,7 @@ function describeConfigError(error: ErrorObject, value: unknown, displayName: st
     const loc = locationOfKey(container, extra);
     if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
     key = [...segments, extra].join('.');
-    const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region' : 'severity, options';
+    const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region, rulePaths, extends' : 'severity, options';
     return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
   }
   if (last !== undefined) {

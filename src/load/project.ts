@@ -47,7 +47,11 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     findings.push(...parsed.findings);
     if (!parsed.ok) continue;
     const kind = classifyManifest(file, parsed.value);
-    if (!kind) continue;
+    if (!kind) {
+      // A file named serverless.yml is a manifest whatever it holds; say why nothing in it was checked.
+      if (isServerlessFileName(file)) findings.push(notAManifest(file, parsed.value));
+      continue;
+    }
     const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     const context: ManifestContext = {
       root: files.root,
@@ -84,6 +88,18 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     inputFindings: findings,
     files: [...read].sort(),
   };
+}
+
+function isServerlessFileName(file: string): boolean {
+  return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf('/') + 1));
+}
+
+function notAManifest(file: string, document: unknown): Finding {
+  const message =
+    document === null || document === undefined
+      ? `${file} is empty, so there is nothing to check.`
+      : `${file} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
+  return inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationAtStart(file));
 }
 
 function looksLikeManifestByName(file: string): boolean {

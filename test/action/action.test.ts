@@ -1,6 +1,6 @@
 // Runs action.yml as the runner would, without GitHub: checks its metadata, then runs `node dist/action.js` in a
 // fixture repository checked out like a pull request's merge commit, with the GITHUB_* and INPUT_* variables set.
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -191,6 +191,11 @@ describe('running the Action on a pull request', () => {
   beforeAll(() => {
     expect(existsSync(path.join(repoRoot, 'dist/action.js')), 'dist/action.js is missing: run npm run build').toBe(true);
     checkout = pullRequestCheckout();
+  });
+  afterAll(() => {
+    const base = path.basename(checkout.workspace);
+    rmSync(checkout.workspace, { recursive: true, force: true });
+    for (const suffix of ['-event.json', '-output', '-summary.md']) rmSync(path.join(checkout.workspace, '..', base + suffix), { force: true });
   });
 
   it('fails on the error, writes SARIF, annotations on the changed line first, outputs and a summary', () => {

@@ -1,8 +1,8 @@
 // Runs the real pre-commit (Debian's package) against this repository's .pre-commit-hooks.yaml: `pre-commit try-repo`
 // on a throwaway git repository with a bad fixture staged (the hook fails with the finding), then a clean one (it passes).
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,7 @@ describe.skipIf(skipReason !== undefined)(`pre-commit hook (pre-commit try-repo)
     scratch = mkdtempSync(path.join(os.tmpdir(), 'noops-pre-commit-'));
     hook = hookRepository(scratch);
   });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it(
     'fails on a staged manifest with a finding, naming it',

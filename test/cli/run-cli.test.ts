@@ -1,7 +1,7 @@
 // The CLI end to end through runCli: file arguments as a scope, inline suppressions, baselines, SARIF with
 // --include-suppressed, and the init / rules / explain commands.
-import { describe, it, expect, beforeEach } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ beforeEach(() => {
   cpSync(fixture, root, { recursive: true });
   mkdirSync(path.join(root, '.git')); // the project root is the git top-level
 });
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function cli(...argv: string[]) {
   let stdout = '';

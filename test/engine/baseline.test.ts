@@ -1,5 +1,5 @@
-import { describe, it, expect, beforeEach } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyBaseline, baselineFingerprint, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../../src/engine/baseline.js';
@@ -23,6 +23,7 @@ beforeEach(() => {
   writeFileSync(path.join(root, 'serverless.yml'), MANIFEST);
   writeFileSync(path.join(root, 'other', 'serverless.yml'), MANIFEST);
 });
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const KEY = 'serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|s3:*|*';
 

@@ -300,6 +300,37 @@ message: '{{function.name}} sets {{property}} to {{value}} ({{error}}).'
     expect(run.rules.map((r) => r.id)).toContain('acme/short-timeout');
   });
 
+  it('compares two values of one object with $data', () => {
+    const root = tempDir();
+    write(root, 'serverless-config.yaml', `apiVersion: serverless.example.com/v1
+kind: Service
+metadata:
+  name: api
+spec:
+  image: registry.example.com/api:1.0.0
+  scaling:
+    minReplicas: 5
+    maxReplicas: 2
+    metrics: [cpu]
+`);
+    const rule = compileRule(parseRuleText(`id: acme/scaling-order
+severity: error
+description: The minimum replica count is above the maximum.
+help: Lower minReplicas or raise maxReplicas.
+target: service
+require:
+  properties:
+    container:
+      properties:
+        scaling:
+          properties:
+            minReplicas: { maximum: { $data: '1/maxReplicas' } }
+message: '{{service.name}}: minReplicas {{value}} is above maxReplicas.'
+`, 'r.yaml'), 'r.yaml');
+    const findings = lint({ root, rules: [rule], gitignore: false }).findings.filter((f) => f.ruleId === 'acme/scaling-order');
+    expect(findings.map((f) => [f.location.file, f.location.line, f.message])).toEqual([['serverless-config.yaml', 8, 'api: minReplicas 5 is above maxReplicas.']]);
+  });
+
   it('never shows environment values to a rule', () => {
     const root = tempDir();
     write(root, 'template.yaml', `Transform: AWS::Serverless-2016-10-31

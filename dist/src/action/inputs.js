@@ -29,7 +29,7 @@ export function readInputs(env) {
         workingDirectory: getInput(env, 'working-directory', '.') || '.',
         config: getInput(env, 'config'),
         format: getInput(env, 'format', 'stylish') || 'stylish',
-        failOn: getInput(env, 'fail-on', 'error') || 'error',
+        failOn: getInput(env, 'fail-on'),
         sarifFile: getInput(env, 'sarif-file', 'noops-lint.sarif'),
         category: getInput(env, 'category'),
         onlyChanged: getBooleanInput(env, 'only-changed', false),
@@ -40,7 +40,10 @@ export function readInputs(env) {
 }
 /** The same CLI the hook and users run: every input is a flag, so the Action has no lint logic of its own. */
 export function cliArguments(inputs, paths) {
-    const argv = ['--format', inputs.format, '--fail-on', inputs.failOn];
+    const argv = ['--format', inputs.format];
+    // Unset, the configuration file's failOn applies (then error), as on the command line.
+    if (inputs.failOn)
+        argv.push('--fail-on', inputs.failOn);
     if (inputs.config)
         argv.push('--config', inputs.config);
     if (inputs.sarifFile)

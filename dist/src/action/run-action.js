@@ -27,6 +27,7 @@ export function runAction(io) {
     const workspace = path.resolve(io.cwd, io.env.GITHUB_WORKSPACE ?? '.');
     const cwd = path.resolve(workspace, inputs.workingDirectory);
     const root = findProjectRoot(cwd);
+    // Paths are already relative to the git top-level (the project root), so no prefix.
     const cwdPrefix = undefined;
     const isPullRequest = io.env.GITHUB_EVENT_NAME === 'pull_request' || io.env.GITHUB_EVENT_NAME === 'pull_request_target';
     // Changed lines order the annotations on pull requests even when every finding is reported.
@@ -73,16 +74,15 @@ export function runAction(io) {
             io.stdout(`${line}\n`);
     }
     if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
-        const analysis = outcome ? outcome.result.analysis : undefined;
         const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
         const blobBase = io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${server}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
         appendFileSync(io.env.GITHUB_STEP_SUMMARY, renderSummary({
             findings,
             suppressed: outcome?.result.suppressed ?? [],
-            failOn: (outcome?.failOn ?? inputs.failOn),
+            failOn: outcome?.failOn ?? (inputs.failOn || 'error'),
             exitCode,
             cwdPrefix,
-            permissions: outcome ? permissionRows(outcome.result.project, analysis) : undefined,
+            permissions: outcome ? permissionRows(outcome.result.project, outcome.result.analysis) : undefined,
             ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
             ...(changedUnavailable ? { changedUnavailable } : {}),
             ...(blobBase ? { blobBase } : {}),

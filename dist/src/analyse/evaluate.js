@@ -4,6 +4,8 @@ import { definitionOf, exportDefinition, requiredDefinition } from './definition
 import { isRequireCall } from './module-info.js';
 import { propertyNameText } from './references.js';
 const MAX_DEPTH = 30;
+/** Nested calls of local helpers followed (`required('TABLE')` inside `tableName()`), so a recursive helper stops. */
+const MAX_CALL_DEPTH = 3;
 function unknown(reason) {
     return { kind: 'unknown', reason };
 }
@@ -11,14 +13,38 @@ function shortText(node) {
     const text = node.getText().replace(/\s+/g, ' ');
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+function isProcessEnv(expression) {
+    return ts.isPropertyAccessExpression(expression) && expression.name.text === 'env' && ts.isIdentifier(expression.expression) && expression.expression.text === 'process';
+}
 /** `process.env.X` / `process.env['X']` -> X. */
 function envName(node) {
-    const isProcessEnv = (e) => ts.isPropertyAccessExpression(e) && e.name.text === 'env' && ts.isIdentifier(e.expression) && e.expression.text === 'process';
     if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression))
         return node.name.text;
     if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression) && ts.isStringLiteralLike(node.argumentExpression))
         return node.argumentExpression.text;
     return undefined;
+}
+/** The return expressions of a function body, not those of functions nested in it; undefined when one returns nothing. */
+function returnedExpressions(fn) {
+    if (!fn.body)
+        return undefined;
+    if (!ts.isBlock(fn.body))
+        return [fn.body];
+    const found = [];
+    let bare = false;
+    const visit = (node) => {
+        if (ts.isFunctionLike(node) || ts.isClassLike(node))
+            return;
+        if (ts.isReturnStatement(node)) {
+            if (node.expression)
+                found.push(node.expression);
+            else
+                bare = true;
+        }
+        ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+    return bare || found.length === 0 ? undefined : found;
 }
 function asText(value) {
     if (value.kind === 'string')
@@ -56,9 +82,13 @@ export function concatenate(parts, what) {
 export class StaticEvaluator {
     context;
     bindings;
-    constructor(context, bindings) {
+    callDepth;
+    constructor(context, bindings, 
+    /** Helper calls being evaluated around this evaluator. */
+    callDepth = 0) {
         this.context = context;
         this.bindings = bindings;
+        this.callDepth = callDepth;
     }
     /** The evaluated value with internal markers replaced by readable reasons. */
     evaluateInput(expression) {
@@ -84,6 +114,13 @@ export class StaticEvaluator {
         const env = envName(node);
         if (env !== undefined)
             return { kind: 'env', name: env, prefix: '', suffix: '' };
+        if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
+            // process.env[name] inside `function required(name)`, with `name` bound to a constant
+            const name = this.evaluate(node.argumentExpression, depth + 1);
+            if (name.kind === 'string')
+                return { kind: 'env', name: name.value, prefix: '', suffix: '' };
+            return unknown(`\`${shortText(node)}\` reads a variable named at run time`);
+        }
         if (ts.isTemplateExpression(node)) {
             const parts = [{ kind: 'string', value: node.head.text }];
             for (const span of node.templateSpans) {
@@ -146,6 +183,8 @@ export class StaticEvaluator {
                 return unknown(`\`${shortText(node)}\` depends on run-time values`);
             }
         }
+        if (ts.isCallExpression(node))
+            return this.evaluateCall(node, depth);
         if (ts.isConditionalExpression(node)) {
             const whenTrue = this.evaluate(node.whenTrue, depth + 1);
             const whenFalse = this.evaluate(node.whenFalse, depth + 1);
@@ -154,6 +193,58 @@ export class StaticEvaluator {
             return unknown(`\`${shortText(node)}\` depends on a condition`);
         }
         return unknown(`\`${shortText(node)}\` is computed at run time`);
+    }
+    /**
+     * `required('TABLE')` where `function required(name) { const v = process.env[name]; if (!v) throw ...; return v; }`:
+     * the helper's return expressions with its parameters bound to the arguments, when every return agrees.
+     */
+    evaluateCall(node, depth) {
+        const fn = this.calledFunction(node.expression, depth);
+        if (!fn)
+            return unknown(`\`${shortText(node)}\` is computed at run time`);
+        if (this.callDepth >= MAX_CALL_DEPTH)
+            return unknown(`\`${shortText(node)}\` calls helpers nested too deep`);
+        const returned = returnedExpressions(fn);
+        if (!returned)
+            return unknown(`\`${shortText(node)}\` returns nothing known`);
+        const args = node.arguments;
+        const bindings = new Map();
+        for (const [index, parameter] of fn.parameters.entries()) {
+            if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement))
+                break;
+            bindings.set(parameter, { expression: args[index], outer: this.bindings });
+        }
+        const inner = new StaticEvaluator(this.context, bindings, this.callDepth + 1);
+        let result;
+        for (const expression of returned) {
+            const value = inner.evaluate(expression, depth + 1);
+            if (result && JSON.stringify(result) !== JSON.stringify(value))
+                return unknown(`\`${shortText(node)}\` returns different values`);
+            result = value;
+        }
+        return result ?? unknown(`\`${shortText(node)}\` returns nothing known`);
+    }
+    /** The local (or imported) function a call expression names: `required`, `config.required` on a module. */
+    calledFunction(callee, depth) {
+        let definition;
+        if (ts.isIdentifier(callee))
+            definition = definitionOf(this.context, callee);
+        else if (ts.isPropertyAccessExpression(callee)) {
+            const base = this.evaluate(callee.expression, depth + 1);
+            if (base.kind === 'unknown' && base.reason.startsWith('module:')) {
+                const module = this.context.load(base.reason.slice('module:'.length));
+                if (module)
+                    definition = exportDefinition(this.context, module, callee.name.text);
+            }
+        }
+        if (definition?.kind === 'declaration' && !ts.isClassLike(definition.node))
+            return definition.node;
+        if (definition?.kind === 'expression' && definition.constant && definition.path.length === 0 && definition.expression) {
+            const expression = definition.expression;
+            if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression))
+                return expression;
+        }
+        return undefined;
     }
     evaluateObject(node, depth) {
         const properties = {};
@@ -213,7 +304,12 @@ export class StaticEvaluator {
                 const bound = this.bindings?.get(definition.node);
                 if (!bound)
                     return unknown(`\`${definition.name}\` is a parameter`);
-                let value = new StaticEvaluator(this.context, bound.outer).evaluate(bound.expression, depth + 1);
+                // function optional(name, fallback = 'dev') called as optional('STAGE'): the default, in the helper's own bindings
+                const expression = bound.expression ?? definition.node.initializer;
+                if (!expression)
+                    return unknown(`\`${definition.name}\` is not passed`);
+                const outer = bound.expression ? bound.outer : this.bindings;
+                let value = new StaticEvaluator(this.context, outer, this.callDepth).evaluate(expression, depth + 1);
                 for (const part of definition.path) {
                     value = value.kind === 'object' ? (value.properties[part] ?? unknown(`no property \`${part}\``)) : unknown(`\`${definition.name}\` is taken from an argument not known statically`);
                 }

@@ -229,22 +229,26 @@ function readsUrl(handler) {
 }
 // ---- entry point --------------------------------------------------------------------------------------
 const ENTRY_EXTENSIONS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '/index.js', '/index.ts'];
-/** The file the container runs: the Dockerfile's CMD/ENTRYPOINT (through `npm start`), else package.json `main`. */
+/**
+ * The file the container runs: spec.command/spec.args of the manifest over the Dockerfile's ENTRYPOINT/CMD (as
+ * Kubernetes does), through `npm start`; else package.json `main`.
+ */
 export function findEntry(service, reader) {
     const pkg = readPackageJson(service.dir, reader);
     const dockerfile = service.container?.dockerfile;
-    if (dockerfile) {
-        const read = reader.read(dockerfile);
-        if (read.ok) {
-            const command = dockerCommand(read.text);
-            const script = command && nodeScript(command.tokens, pkg, 0);
-            if (script) {
-                const relative = command.workdir && script.startsWith(`${command.workdir}/`) ? script.slice(command.workdir.length + 1) : script;
-                const file = existingCodeFile(service.dir, relative, reader);
-                if (file)
-                    return { file, from: 'dockerfile' };
-            }
-        }
+    const read = dockerfile ? reader.read(dockerfile) : undefined;
+    const docker = read?.ok ? dockerCommand(read.text) : undefined;
+    const spec = service.document.spec;
+    const command = stringList(spec?.command);
+    const args = stringList(spec?.args);
+    const tokens = [...(command ?? docker?.entrypoint ?? []), ...(args ?? (command ? [] : (docker?.cmd ?? [])))];
+    const script = tokens.length > 0 ? nodeScript(tokens, pkg, 0) : undefined;
+    if (script) {
+        const workdir = docker?.workdir;
+        const relative = workdir && script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : script;
+        const file = existingCodeFile(service.dir, relative, reader);
+        if (file)
+            return { file, from: 'dockerfile' };
     }
     const main = typeof pkg?.main === 'string' ? pkg.main : undefined;
     if (main) {
@@ -266,7 +270,12 @@ function readPackageJson(dir, reader) {
         return undefined;
     }
 }
-/** The command of the Dockerfile's final stage: ENTRYPOINT then CMD, as tokens, with its WORKDIR. */
+function stringList(value) {
+    if (typeof value === 'string')
+        return commandTokens(value);
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+}
+/** The ENTRYPOINT and CMD of the Dockerfile's final stage, as tokens, with its WORKDIR. */
 export function dockerCommand(text) {
     const instructions = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     let entrypoint;
@@ -290,10 +299,7 @@ export function dockerCommand(text) {
         else if (keyword === 'ENTRYPOINT')
             entrypoint = commandTokens(rest);
     }
-    const tokens = [...(entrypoint ?? []), ...(cmd ?? [])];
-    if (tokens.length === 0)
-        return undefined;
-    return { tokens, ...(workdir ? { workdir } : {}) };
+    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}), ...(workdir ? { workdir } : {}) };
 }
 function commandTokens(text) {
     if (text.startsWith('[')) {

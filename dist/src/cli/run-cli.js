@@ -175,15 +175,9 @@ export function executeLint(args, io) {
         io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
     return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
 }
-/**
- * Source files the handlers reach, so a comment in a helper that suppresses nothing is reported too. Read from the
- * run's analysis when lint() exposes it (the model lists only manifests).
- */
+/** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
 function handlerFiles(run) {
-    const analysis = run.analysis;
-    if (!analysis)
-        return [];
-    return [...new Set(run.project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort();
+    return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 function readBaseline(file, display) {
     let text;

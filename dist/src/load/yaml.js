@@ -7,14 +7,26 @@ import { inputFinding, INPUT_RULES } from '../engine/finding.js';
 export const YAML_LIMITS = {
     /** Alias dereferences per document: a "billion laughs" document stops here. */
     maxAliasExpansions: 10_000,
+    /**
+     * Values copied through aliases per document: one wide anchor used many times (`a: &a [20,000 items]`,
+     * `b: [*a, *a, ...]`) needs few dereferences but would build millions of values.
+     */
+    maxAliasedValues: 100_000,
     /** Nesting depth of mappings and sequences. */
     maxDepth: 200,
+    /** Open `[` and `{` counted over the raw text before parsing, so the parser never recurses that deep. */
+    maxBracketNesting: 1000,
 };
 class LimitExceeded extends Error {
 }
+const TOO_DEEP = 'it is nested too deeply to parse';
 export function parseYaml(text, file) {
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
+    if (flowNestingExceeds(text, YAML_LIMITS.maxBracketNesting)) {
+        const reason = `it nests [ and { more than ${YAML_LIMITS.maxBracketNesting} levels deep`;
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
+    }
     const lineCounter = new LineCounter();
     let doc;
     try {
@@ -22,7 +34,7 @@ export function parseYaml(text, file) {
     }
     catch (error) {
         // The parser itself recurses; absurd nesting can exhaust the stack.
-        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Could not parse ${file}: ${String(error.message ?? error)}.`, start(file))] };
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${error instanceof RangeError ? TOO_DEEP : String(error.message ?? error)}.`, start(file))] };
     }
     const at = (range) => {
         if (!range)
@@ -31,6 +43,11 @@ export function parseYaml(text, file) {
         const e = lineCounter.linePos(Math.max(range[0], range[1]));
         return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
     };
+    // The parser catches its own stack overflow on absurd nesting and reports it as a syntax error: it is a limit.
+    const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+    if (overflow) {
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${TOO_DEEP}.`, start(file))] };
+    }
     if (doc.errors.length > 0) {
         const language = /\.json$/i.test(file) ? 'JSON' : 'YAML';
         const findings = doc.errors.map((error) => {
@@ -43,6 +60,8 @@ export function parseYaml(text, file) {
     }
     const findings = [];
     let aliasExpansions = 0;
+    let aliasedValues = 0;
+    let insideAlias = 0;
     const convert = (node, depth) => {
         if (depth > YAML_LIMITS.maxDepth)
             throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
@@ -51,7 +70,16 @@ export function parseYaml(text, file) {
             if (aliasExpansions > YAML_LIMITS.maxAliasExpansions) {
                 throw new LimitExceeded(`more than ${YAML_LIMITS.maxAliasExpansions} alias expansions (a YAML alias bomb?)`);
             }
-            return convert(node.resolve(doc), depth + 1);
+            insideAlias += 1;
+            try {
+                return convert(node.resolve(doc), depth + 1);
+            }
+            finally {
+                insideAlias -= 1;
+            }
+        }
+        if (insideAlias > 0 && ++aliasedValues > YAML_LIMITS.maxAliasedValues) {
+            throw new LimitExceeded(`aliases copy more than ${YAML_LIMITS.maxAliasedValues} values (a YAML alias bomb?)`);
         }
         if (node === null || node === undefined)
             return null;
@@ -128,10 +156,30 @@ export function parseYaml(text, file) {
     }
     catch (error) {
         if (error instanceof LimitExceeded || error instanceof RangeError) {
-            return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${error.message}.`, start(file))] };
+            const reason = error instanceof LimitExceeded ? error.message : TOO_DEEP;
+            return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
         }
         throw error;
     }
+}
+/**
+ * A cheap scan before parsing: `[[[[...` or `{"a":{"a":...` nested thousands deep would only overflow the
+ * parser's stack after seconds of work. Brackets inside strings count too, which can only overstate the depth;
+ * the bound is far above any real manifest.
+ */
+function flowNestingExceeds(text, limit) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5b || c === 0x7b) {
+            depth += 1;
+            if (depth > limit)
+                return true;
+        }
+        else if ((c === 0x5d || c === 0x7d) && depth > 0)
+            depth -= 1;
+    }
+    return false;
 }
 function defineMember(obj, key, value) {
     // A key named __proto__ must stay data, never change the object's prototype.

@@ -1,0 +1,51 @@
+// Finds database connections and AWS SDK clients created by code that runs on every request, instead of once per container.
+import { handlerCodes } from '../../src/analyse/handler-code.js';
+import { defineRule } from '../../src/engine/rule.js';
+function where(code) {
+    return code.kind === 'container' ? `every request ${code.name} serves` : `every invocation of ${code.name}`;
+}
+function related(client) {
+    const out = [];
+    for (const site of client.via.slice(1))
+        out.push({ location: site, message: 'which calls this' });
+    out.push({ location: client.location, message: `${client.name} is created here` });
+    return out;
+}
+export default defineRule({
+    id: 'connection/per-request',
+    category: 'connection',
+    severity: 'warning',
+    description: 'A database connection or an AWS SDK client is created on every request instead of once per container.',
+    fullDescription: 'Code outside the handler runs once per execution environment (or container) and is reused by every request it serves; code inside the handler, and every local function it calls across files, runs per request. A database client created there opens a new connection each time: the handshake and authentication add latency, and concurrent invocations can exhaust the database connection limit. An AWS SDK client built per request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one. The rule reports at the handler line that leads to the creation. Not reported: creation at module scope, lazy creation cached in a module variable (`if (!pool) pool = new Pool()`, `??=`), creation in a function only module code calls, and SDK clients configured from per-request values (credentials from AssumeRole).',
+    help: 'Create the client once, outside the handler, and reuse it: `const pool = new Pool(); export const handler = async () => pool.query(...)`, or lazily: `let pool; const db = () => (pool ??= new Pool());`. For many concurrent functions on a relational database, put RDS Proxy in front of it.',
+    precision: 'high',
+    tags: ['performance', 'reliability', 'serverless'],
+    messages: {
+        database: '{{client}} opens a new database connection on {{where}}: each request pays the connection handshake, and concurrent requests can exhaust the database connection limit. Create it once outside the handler and reuse it.',
+        databaseVia: 'This call creates {{client}} ({{file}}:{{line}}) on {{where}}, so each request opens a new database connection, pays the handshake, and concurrent requests can exhaust the connection limit. Create it once outside the handler and reuse it.',
+        sdk: 'A new {{client}} is built on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
+        sdkVia: 'This call builds a new {{client}} ({{file}}:{{line}}) on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
+    },
+    defaultOptions: {},
+    check({ project, analysis, report }) {
+        for (const code of handlerCodes(project, analysis)) {
+            for (const client of code.usage.clients) {
+                if (client.scope !== 'invocation')
+                    continue;
+                // new S3Client({ credentials }) with credentials assumed for this request: built per request on purpose
+                if (client.kind === 'aws-sdk' && client.configuredPerRequest)
+                    continue;
+                const site = client.via[0];
+                const base = client.kind === 'database' ? 'database' : 'sdk';
+                report({
+                    messageId: site ? `${base}Via` : base,
+                    at: site ?? client.location,
+                    ...(site ? { related: related(client) } : {}),
+                    data: { client: client.name, where: where(code), file: client.location.file, line: client.location.line },
+                    function: code.name,
+                    key: `${code.id}|${client.kind}|${client.name}|${client.location.file}`,
+                });
+            }
+        }
+    },
+});
