@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'interval' | 'timeout' | 'promi
   defaultOptions: {},
   check({ project, analysis, report }) {
     for (const code of handlerCodes(project, analysis)) {
-      if (code.kind !== 'function') continue;
+      if (!code.lambda) continue;
       for (const work of code.usage.backgroundWork ?? []) {
         report({
           messageId: work.kind,

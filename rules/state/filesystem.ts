@@ -30,8 +30,8 @@ export default defineRule<Record<string, never>, 'readOnly' | 'tmpRead'>({
   defaultOptions: {},
   check({ project, analysis, report }) {
     for (const code of handlerCodes(project, analysis)) {
-      // A container's file system is writable and its /tmp lives as long as the process.
-      if (code.kind !== 'function') continue;
+      // Lambda only: a container's file system is writable and its /tmp lives as long as the process.
+      if (!code.lambda) continue;
       const operations = code.usage.fileOperations ?? [];
       const writes = operations.filter((o) => o.kind === 'write');
       for (const write of writes) {

@@ -18,7 +18,7 @@ export default defineRule<Record<string, never>, 'signature'>({
   defaultOptions: {},
   check({ project, analysis, report }) {
     for (const code of handlerCodes(project, analysis)) {
-      const signature = code.kind === 'function' ? code.usage.handlerSignature : undefined;
+      const signature = code.lambda ? code.usage.handlerSignature : undefined;
       if (!signature) continue;
       report({
         messageId: 'signature',

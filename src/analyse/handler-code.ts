@@ -11,6 +11,8 @@ export interface HandlerCode {
   name: string;
   /** `function`: Lambda calls the handler per event; `container`: a long-running server calls the routes per request. */
   kind: 'function' | 'container';
+  /** A function deployed to AWS Lambda (not a Serverless Framework function for another provider, such as Azure). */
+  lambda: boolean;
   usage: FunctionUsage;
   service: ServiceModel;
   fn?: FunctionModel;
@@ -21,12 +23,20 @@ export function handlerCodes(project: Project, analysis: ProjectAnalysis): Handl
   const codes: HandlerCode[] = [];
   for (const fn of project.functions) {
     const usage = analysis.usageOf(fn);
-    if (usage) codes.push({ id: fn.id, name: fn.name, kind: 'function', usage, service: fn.service, fn });
+    if (usage) codes.push({ id: fn.id, name: fn.name, kind: 'function', lambda: isLambda(fn.service), usage, service: fn.service, fn });
   }
   for (const service of project.services) {
     if (!service.container) continue;
     const container = analysis.containerUsageOf?.(service);
-    if (container) codes.push({ id: service.id, name: container.name, kind: 'container', usage: container.usage, service, container });
+    if (container) codes.push({ id: service.id, name: container.name, kind: 'container', lambda: false, usage: container.usage, service, container });
   }
   return codes;
+}
+
+/** SAM and CloudFormation deploy to Lambda; a serverless.yml does unless `provider.name` names another cloud. */
+function isLambda(service: ServiceModel): boolean {
+  if (service.kind !== 'serverless') return service.kind !== 'service';
+  const provider = service.document.provider;
+  const name = provider && typeof provider === 'object' ? (provider as Record<string, unknown>).name : undefined;
+  return typeof name !== 'string' || name === 'aws';
 }

@@ -132,15 +132,30 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
     const qualifier = first('qualifier');
     const group = first('group');
     if (key !== undefined) extras.keys = readField(input, key).map(keyPattern);
-    if (index !== undefined) extras.index = literalOf(fn, readOne(input, index));
-    if (qualifier !== undefined) extras.qualifier = literalOf(fn, readOne(input, qualifier));
     if (group !== undefined) extras.group = literalOf(fn, readOne(input, group)) ?? 'default';
+    const indexes = index !== undefined ? suffixChoices(fn, readOne(input, index)) : [undefined];
+    const qualifiers = qualifier !== undefined ? suffixChoices(fn, readOne(input, qualifier)) : [undefined];
     for (const key of extras.keys ?? [undefined]) {
-      const need = buildNeed(template.action, spec, target, { ...extras, key });
-      out.push(need, ...kmsNeeds(fn, template.kms, target));
+      for (const index of indexes) {
+        for (const qualifier of qualifiers) {
+          const need = buildNeed(template.action, spec, target, { ...extras, key, ...(index !== undefined ? { index } : {}), ...(qualifier !== undefined ? { qualifier } : {}) });
+          out.push(need, ...kmsNeeds(fn, template.kms, target));
+        }
+      }
     }
   }
   return out;
+}
+
+/**
+ * The ARN suffixes an optional field (IndexName, Qualifier) asks for: none when absent, its literal text, or,
+ * when it is set to a value not known statically (maybe undefined), both the plain ARN and every suffix
+ * (`table/T` and `table/T/index/*`): a table ARN alone does not authorize a query on an index.
+ */
+function suffixChoices(fn: FunctionModel, value: StaticValue | undefined): (string | undefined)[] {
+  if (value === undefined) return [undefined];
+  const literal = literalOf(fn, value);
+  return literal !== undefined ? [literal] : [undefined, '*'];
 }
 
 function describeField(field: string | string[] | undefined): string {

@@ -294,7 +294,7 @@ export class CodeFacts {
         return;
       }
       if (isEmptyContainer(node.right)) return this.addWrite(module, facts, declaration, 'reset', node);
-      if (isGuarded(node, name)) return;
+      if (isGuarded(node, name) || isSelfDefault(node.right, name)) return;
       if (mentions(node.right, name)) return this.addWrite(module, facts, declaration, 'accumulate', node);
       const right = skipWrappers(node.right);
       if (this.isStable(right) || ts.isNewExpression(right)) return;
@@ -560,6 +560,15 @@ export class CodeFacts {
     const target = this.references.resolve(callee);
     return target.kind === 'function' && isAsync(target.node);
   }
+}
+
+/** `db = db || await connect()`, `config = config ? config : load()`: lazy initialisation written out. */
+function isSelfDefault(right: ts.Expression, name: string): boolean {
+  const node = skipWrappers(right);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return mentions(node.left, name);
+  }
+  return ts.isConditionalExpression(node) && mentions(node.condition, name);
 }
 
 function isCompoundAssignment(kind: ts.SyntaxKind): boolean {

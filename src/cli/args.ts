@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy'] as const;
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'test-rules'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArguments {
@@ -39,7 +39,7 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: noops-lint [options] [path ...]
        noops-lint policy [path ...] [--format json|yaml]
-       noops-lint rules | explain <rule-id> | init
+       noops-lint rules | explain <rule-id> | init | test-rules [dir ...]
 
 Checks serverless function code and manifests (serverless.yml, SAM/CloudFormation templates,
 kind: Service) for over-broad IAM, missing encryption, plaintext secrets and ops problems.

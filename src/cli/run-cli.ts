@@ -9,6 +9,8 @@ import { compareFindings, lint, RuleOptionsError, type LintRun } from '../engine
 import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
 import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
+import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/declarative.js';
+import { testRules } from '../engine/test-rules.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
@@ -55,18 +57,20 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     switch (args.command) {
       case 'rules':
-        return listRules(io);
+        return listRules(args, io);
       case 'explain':
-        return explainRule(args.paths[0], io);
+        return explainRule(args, io);
       case 'init':
         return initConfig(io);
+      case 'test-rules':
+        return runTestRules(args, io);
       case 'policy':
         return runPolicy(args, io, findProjectRoot(io.cwd));
       default:
         return runLint(args, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError) {
       io.stderr(`noops-lint: ${error.message}\n`);
       return 2;
     }
@@ -105,8 +109,9 @@ export interface CliLintOutcome {
 export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
+  const ruleSet = [...BUILTIN_RULES, ...customRules(root, config)];
   if (args.rules.length) {
-    const known = new Set([...BUILTIN_RULES, ...TOOL_RULES].map((r) => r.id));
+    const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
     const unknown = args.rules.filter((r) => !known.has(r));
     if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(', ')}. Run noops-lint rules to list them.`);
   }
@@ -133,6 +138,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
       root,
       paths: scope.analyse,
       config,
+      rules: ruleSet,
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
       resolveEnv: args.resolveEnv,
@@ -152,12 +158,19 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
       findings,
       project: run.project,
       files,
-      knownRuleIds: new Set([...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
+      knownRuleIds: new Set([...ruleSet, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
       ranRuleIds: new Set(run.rules.map((r) => r.id)),
       now: io.now ?? new Date(),
       extraFiles: handlerFiles(run),
     });
-    findings = outcome.findings.sort(compareFindings);
+    // Problems with suppressions are findings like any other: the config may turn them off or re-grade them.
+    findings = outcome.findings
+      .flatMap((f) => {
+        const setting = f.ruleId.startsWith('suppression/') ? config.rules[f.ruleId] : undefined;
+        if (!setting) return [f];
+        return setting.severity === 'off' ? [] : [{ ...f, severity: setting.severity }];
+      })
+      .sort(compareFindings);
     suppressed = outcome.suppressed;
     const ran = new Set(rules.map((r) => r.id));
     rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -272,20 +285,58 @@ function allRules(): AnyRule[] {
   return [...BUILTIN_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-function listRules(io: CliIo): number {
-  const rules = allRules();
+/** The team's declarative rules: .noops-lint/rules/, the config's rulePaths and extends. */
+function customRules(root: string, config: Config): AnyRule[] {
+  return loadCustomRules({
+    root,
+    baseDir: config.file ? path.dirname(config.file) : root,
+    configName: config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined,
+    rulePaths: config.rulePaths,
+    extends: config.extends,
+    reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id),
+  });
+}
+
+/** Built-in and custom rules together, sorted by id. */
+function rulesInEffect(args: CliArguments, io: CliIo): AnyRule[] {
+  const root = findProjectRoot(io.cwd);
+  return [...allRules(), ...customRules(root, loadConfig(args, io, root))].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function listRules(args: CliArguments, io: CliIo): number {
+  const rules = rulesInEffect(args, io);
   const width = Math.max(...rules.map((r) => r.id.length), 10);
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
-function explainRule(id: string | undefined, io: CliIo): number {
+function explainRule(args: CliArguments, io: CliIo): number {
+  const id = args.paths[0];
   if (!id) throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
-  const rule = [...allRules(), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
+  const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
-  io.stdout(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${helpUri(rule.id)}\n`);
+  io.stdout(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${rule.helpUri ?? helpUri(rule.id)}\n`);
   return 0;
+}
+
+/** `noops-lint test-rules [dir ...]`: runs each custom rule's good/bad cases. */
+function runTestRules(args: CliArguments, io: CliIo): number {
+  const root = findProjectRoot(io.cwd);
+  let targets = args.paths.map((p) => path.resolve(io.cwd, p));
+  if (targets.length === 0) {
+    const config = loadConfig(args, io, root);
+    const baseDir = config.file ? path.dirname(config.file) : root;
+    targets = [path.join(root, ...LOCAL_RULES_DIR.split('/')), ...config.rulePaths.map((p) => path.resolve(baseDir, p))].filter((t) => existsSync(t));
+    if (targets.length === 0) throw new UsageError(`No rules to test: ${LOCAL_RULES_DIR}/ does not exist and the configuration lists no rulePaths.`);
+  }
+  const display = (absolute: string): string => {
+    const rel = path.relative(root, absolute);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') || '.' : absolute;
+  };
+  const outcome = testRules({ targets, display, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  io.stdout(outcome.text);
+  return outcome.exitCode;
 }
 
 function initConfig(io: CliIo): number {

@@ -10,6 +10,7 @@ import { INPUT_RULES, type Finding, type Severity } from './finding.js';
 import type { LintResult, ToolNotification } from './result.js';
 import { formatMessage, type AnyRule } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
+import { SUPPRESSION_RULES } from './suppressions.js';
 import { toolVersion } from '../util/package-root.js';
 import type { SourceReader } from '../analyse/index.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
@@ -111,7 +112,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
 function selectRules(rules: AnyRule[], config: Config, only?: string[]): EnabledRule[] {
   const known = new Set(rules.map((r) => r.id));
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id) && !TOOL_RULES.some((r) => r.id === id)) {
+    if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
       throw new RuleOptionsError(`Unknown rule "${id}" in ${config.file ?? 'the configuration'}. Run \`noops-lint rules\` to list the rule ids.`);
     }
   }

@@ -40,6 +40,8 @@ export interface Rule<Options = Record<string, never>, MessageId extends string 
   fullDescription: string;
   /** What to do instead, with an example. */
   help: string;
+  /** Documentation link; built-in rules link to their README section. */
+  helpUri?: string;
   /** Security rules carry a CVSS-like score for GitHub code scanning. */
   securitySeverity?: number;
   precision: 'very-high' | 'high' | 'medium' | 'low';

@@ -94,7 +94,26 @@ export function normalizedRegion(location: Location): Pick<Location, 'line' | 'c
   return { line, column, endLine, endColumn };
 }
 
-/** Messages are single-line in line-oriented formats. */
+/**
+ * Messages are single-line in line-oriented formats, and the names they quote (functions, resources,
+ * variables) come from the user: other control characters are shown escaped, so a crafted name cannot
+ * start a new line, move the cursor or retitle the terminal.
+ */
 export function singleLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return escapeControlCharacters(text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
+}
+
+/**
+ * A path for the start of a line in text formats (stylish, compact). A CI log line that starts with `::`
+ * (after spaces, which the runner trims) is a GitHub Actions workflow command, and a folder may be named
+ * `::error::…` or hold a line break, so such paths are written `./::error::…` and with visible escapes.
+ */
+export function displayPath(file: string, prefix = ''): string {
+  const shown = escapeControlCharacters(outputPath(file, prefix));
+  return /^\s|^:/.test(shown) ? `./${shown}` : shown;
+}
+
+/** C0 and C1 control characters (but the tab) as `\u001b`. */
+function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -97,7 +97,7 @@ function bareRule(finding: Finding): AnyRule {
 }
 
 function ruleDescriptor(rule: AnyRule) {
-  const uri = helpUri(rule.id);
+  const uri = rule.helpUri ?? helpUri(rule.id);
   const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
   const helpText = rule.help || rule.description;
   // GitHub only shows security-severity for rules tagged `security`.

@@ -2,7 +2,7 @@
 import * as util from 'node:util';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/result.js';
-import { countSeverities, outputPath, singleLine, sortFindings } from './findings.js';
+import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
 import type { Reporter } from './index.js';
 
 type Style = Parameters<typeof util.styleText>[0];
@@ -52,7 +52,7 @@ function formatGroup(findings: Finding[], paint: Paint): string[] {
 function groupByFile(findings: Finding[], prefix: string | undefined): Array<{ path: string; findings: Finding[] }> {
   const groups: Array<{ path: string; findings: Finding[] }> = [];
   for (const finding of findings) {
-    const path = outputPath(finding.location.file, prefix);
+    const path = displayPath(finding.location.file, prefix);
     const last = groups.at(-1);
     if (last && last.path === path) last.findings.push(finding);
     else groups.push({ path, findings: [finding] });

@@ -72,6 +72,62 @@ describe('evaluating inputs', () => {
   });
 });
 
+describe('calls of local helpers', () => {
+  const configModule = [
+    'function required(name) {',
+    '  const value = process.env[name];',
+    '  if (!value) throw new Error(`Missing ${name}`);',
+    '  return value;',
+    '}',
+    'function optional(name, fallback) { return process.env[name] ?? fallback; }',
+    'const withDefault = (name, fallback = `${name}_DEFAULT`) => process.env[name] || fallback;',
+    'const config = {',
+    "  queue: required('QUEUE_URL'),",
+    "  stage: optional('STAGE', 'dev'),",
+    "  region: withDefault('REGION'),",
+    "  get dlq() { return required('DLQ_URL'); },",
+    '};',
+    'module.exports = { config, required };',
+  ].join('\n');
+
+  it('evaluates env helpers with constant arguments, through a config object, a getter and an import', () => {
+    const input = inputOf(
+      "const { config } = require('./config');\nimport * as helpers from './config';\nexport const handler = () => sqs.send(new SendMessageCommand({ A: config.queue, B: config.stage, C: config.region, D: config.dlq, E: helpers.required('OTHER') }));",
+      { 'config.js': configModule },
+    );
+    expect(input).toEqual({
+      kind: 'object',
+      properties: {
+        A: { kind: 'env', name: 'QUEUE_URL', prefix: '', suffix: '' },
+        B: { kind: 'env', name: 'STAGE', prefix: '', suffix: '' },
+        C: { kind: 'env', name: 'REGION', prefix: '', suffix: '' },
+        D: { kind: 'env', name: 'DLQ_URL', prefix: '', suffix: '' },
+        E: { kind: 'env', name: 'OTHER', prefix: '', suffix: '' },
+      },
+    });
+  });
+
+  it('stays unknown when the returns disagree, the helper recurses, or the variable is named at run time', () => {
+    const input = inputOf(
+      [
+        "const pick = (flag: boolean) => { if (flag) return 'a'; return 'b'; };",
+        'const loop = (n: string): string => loop(n);',
+        'const read = (name: string) => process.env[name];',
+        "const same = (flag: boolean) => { if (flag) return 'q'; return 'q'; };",
+        'export const handler = (event: { name: string }) => sqs.send(new SendMessageCommand({ A: pick(true), B: loop("x"), C: read(event.name), D: same(false) }));',
+      ].join('\n'),
+    );
+    expect(input).toMatchObject({
+      properties: {
+        A: { kind: 'unknown', reason: '`pick(true)` returns different values' },
+        B: { kind: 'unknown' },
+        C: { kind: 'unknown' },
+        D: { kind: 'string', value: 'q' },
+      },
+    });
+  });
+});
+
 describe('concatenate', () => {
   it('joins strings, wraps one env variable and keeps a literal prefix', () => {
     expect(concatenate([{ kind: 'string', value: 'a' }, { kind: 'number', value: 1 }], 'x')).toEqual({ kind: 'string', value: 'a1' });

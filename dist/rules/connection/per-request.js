@@ -4,9 +4,24 @@ import { defineRule } from '../../src/engine/rule.js';
 function where(code) {
     return code.kind === 'container' ? `every request ${code.name} serves` : `every invocation of ${code.name}`;
 }
-function related(client) {
+function contains(outer, inner) {
+    if (outer.file !== inner.file)
+        return false;
+    const startsBefore = outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+    const endsAfter = outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+    return startsBefore && endsAfter;
+}
+/**
+ * The call sites from the handler down to the creation, without the callbacks written inside the handler
+ * (`ids.map(async (id) => { knex(...) })`): those sites are whole functions that contain the next step.
+ */
+function callSites(client) {
+    const steps = [...client.via, client.location];
+    return client.via.filter((site, i) => !contains(site, steps[i + 1]));
+}
+function related(client, sites) {
     const out = [];
-    for (const site of client.via.slice(1))
+    for (const site of sites.slice(1))
         out.push({ location: site, message: 'which calls this' });
     out.push({ location: client.location, message: `${client.name} is created here` });
     return out;
@@ -35,12 +50,13 @@ export default defineRule({
                 // new S3Client({ credentials }) with credentials assumed for this request: built per request on purpose
                 if (client.kind === 'aws-sdk' && client.configuredPerRequest)
                     continue;
-                const site = client.via[0];
+                const sites = callSites(client);
+                const site = sites[0];
                 const base = client.kind === 'database' ? 'database' : 'sdk';
                 report({
                     messageId: site ? `${base}Via` : base,
                     at: site ?? client.location,
-                    ...(site ? { related: related(client) } : {}),
+                    ...(site ? { related: related(client, sites) } : {}),
                     data: { client: client.name, where: where(code), file: client.location.file, line: client.location.line },
                     function: code.name,
                     key: `${code.id}|${client.kind}|${client.name}|${client.location.file}`,

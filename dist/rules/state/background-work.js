@@ -19,7 +19,7 @@ export default defineRule({
     defaultOptions: {},
     check({ project, analysis, report }) {
         for (const code of handlerCodes(project, analysis)) {
-            if (code.kind !== 'function')
+            if (!code.lambda)
                 continue;
             for (const work of code.usage.backgroundWork ?? []) {
                 report({

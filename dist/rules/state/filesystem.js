@@ -25,8 +25,8 @@ export default defineRule({
     defaultOptions: {},
     check({ project, analysis, report }) {
         for (const code of handlerCodes(project, analysis)) {
-            // A container's file system is writable and its /tmp lives as long as the process.
-            if (code.kind !== 'function')
+            // Lambda only: a container's file system is writable and its /tmp lives as long as the process.
+            if (!code.lambda)
                 continue;
             const operations = code.usage.fileOperations ?? [];
             const writes = operations.filter((o) => o.kind === 'write');

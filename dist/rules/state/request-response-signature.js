@@ -16,7 +16,7 @@ export default defineRule({
     defaultOptions: {},
     check({ project, analysis, report }) {
         for (const code of handlerCodes(project, analysis)) {
-            const signature = code.kind === 'function' ? code.usage.handlerSignature : undefined;
+            const signature = code.lambda ? code.usage.handlerSignature : undefined;
             if (!signature)
                 continue;
             report({

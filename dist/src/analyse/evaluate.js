@@ -46,6 +46,20 @@ function returnedExpressions(fn) {
     ts.forEachChild(fn.body, visit);
     return bare || found.length === 0 ? undefined : found;
 }
+/**
+ * An object key computed from an env variable (`{ [process.env.TABLE]: items }`) is kept as this text, so
+ * readers of keys (BatchWriteItem's RequestItems) can turn it back into the variable; see keyValue.
+ */
+function envKey(value) {
+    return `${value.prefix}\${env:${value.name}}${value.suffix}`;
+}
+/** The value an object key stands for: an env variable for a key made by envKey, else the key's text. */
+export function keyValue(key) {
+    const match = /^(.*)\$\{env:([^{}]+)\}(.*)$/s.exec(key);
+    if (match && !match[1].includes('${') && !match[3].includes('${'))
+        return { kind: 'env', name: match[2], prefix: match[1], suffix: match[3] };
+    return { kind: 'string', value: key };
+}
 function asText(value) {
     if (value.kind === 'string')
         return value.value;
@@ -214,15 +228,19 @@ export class StaticEvaluator {
                 break;
             bindings.set(parameter, { expression: args[index], outer: this.bindings });
         }
+        return this.agreedReturn(returned, bindings, depth, shortText(node));
+    }
+    /** The one value every return expression gives (evaluated in the helper's bindings), else unknown. */
+    agreedReturn(returned, bindings, depth, what) {
         const inner = new StaticEvaluator(this.context, bindings, this.callDepth + 1);
         let result;
         for (const expression of returned) {
             const value = inner.evaluate(expression, depth + 1);
             if (result && JSON.stringify(result) !== JSON.stringify(value))
-                return unknown(`\`${shortText(node)}\` returns different values`);
+                return unknown(`\`${what}\` returns different values`);
             result = value;
         }
-        return result ?? unknown(`\`${shortText(node)}\` returns nothing known`);
+        return result ?? unknown(`\`${what}\` returns nothing known`);
     }
     /** The local (or imported) function a call expression names: `required`, `config.required` on a module. */
     calledFunction(callee, depth) {
@@ -259,6 +277,19 @@ export class StaticEvaluator {
                 properties[property.name.text] = this.fromDefinition(definitionOf(this.context, property.name), depth);
                 continue;
             }
+            if (ts.isGetAccessorDeclaration(property)) {
+                // get table() { return required('TABLE'); }
+                const name = propertyNameText(property.name);
+                const returned = returnedExpressions(property);
+                if (name === undefined)
+                    continue;
+                properties[name] = !returned
+                    ? unknown(`the getter \`${name}\` returns nothing known`)
+                    : this.callDepth >= MAX_CALL_DEPTH
+                        ? unknown(`the getter \`${name}\` calls helpers nested too deep`)
+                        : this.agreedReturn(returned, this.bindings, depth, `get ${name}()`);
+                continue;
+            }
             if (!ts.isPropertyAssignment(property))
                 continue;
             let name = propertyNameText(property.name);
@@ -266,7 +297,7 @@ export class StaticEvaluator {
                 const computed = this.evaluate(property.name.expression, depth + 1);
                 name = asText(computed);
                 if (name === undefined && computed.kind === 'env')
-                    name = `\${env:${computed.name}}`;
+                    name = envKey(computed);
             }
             if (name === undefined)
                 continue;

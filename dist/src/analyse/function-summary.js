@@ -333,7 +333,7 @@ function isLazyCreation(creation) {
         parent = parent.parent;
     }
     if (!isAssignment(parent) || parent.right !== child)
-        return false;
+        return isInCachingInitialiser(creation);
     const target = rootIdentifier(parent.left);
     if (!target)
         return false;
@@ -363,6 +363,40 @@ function isLazyCreation(creation) {
                 break;
             if (ts.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement))
                 return true;
+        }
+    }
+    return false;
+}
+/**
+ * The creation sits in a function that caches its result in a module variable behind a check of that variable:
+ * `if (cachedDb) return cachedDb; const client = await MongoClient.connect(uri); cachedDb = client.db();`.
+ */
+function isInCachingInitialiser(creation) {
+    const fn = ts.findAncestor(creation.parent, ts.isFunctionLike);
+    if (!fn || !hasBody(fn))
+        return false;
+    const cached = new Set();
+    const collect = (node) => {
+        if (isAssignment(node) && ts.isIdentifier(node.left)) {
+            const declaration = findDeclaration(node.left);
+            if (declaration?.kind === 'variable' && declaration.moduleLevel)
+                cached.add(node.left.text);
+        }
+        ts.forEachChild(node, collect);
+    };
+    collect(fn.body);
+    for (const name of cached) {
+        for (let node = creation; node !== fn; node = node.parent) {
+            if (ts.isIfStatement(node.parent) && node.parent.expression !== node && mentions(node.parent.expression, name))
+                return true;
+        }
+        if (ts.isBlock(fn.body)) {
+            for (const statement of fn.body.statements) {
+                if (statement.pos >= creation.pos)
+                    break;
+                if (ts.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement))
+                    return true;
+            }
         }
     }
     return false;

@@ -94,14 +94,18 @@ export function analyseReachableCode(analyser, usage, start, roots, owner) {
         const summary = summariser.summarise(item.root);
         const seen = visited.get(item.root) ?? new Set();
         visited.set(item.root, seen);
-        // A helper whose requests use its parameters is visited once per call site, so each caller's constants count.
-        const perSite = item.bindings !== undefined && summary.calls.some((c) => c.usesParameters) && seen.size < MAX_VISITS_WITH_ARGUMENTS;
-        const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : item.context;
-        if (seen.has(visitKey) || (!perSite && seen.has(item.context)))
+        // A helper whose requests use its parameters, or that passes arguments on (`wrap = (t) => read(t)`), is
+        // visited once per call site, so each caller's constants count. Past the limit one visit without the
+        // arguments stands for the remaining sites: their requests become unknown rather than taken from another site.
+        const usesArguments = item.bindings !== undefined && (summary.calls.some((c) => c.usesParameters) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
+        const perSite = usesArguments && seen.size < MAX_VISITS_WITH_ARGUMENTS;
+        const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
+        if (seen.has(visitKey))
             continue;
         seen.add(visitKey);
         facts.record(usage, item.root, item.context, () => toArray(item.via));
-        const evaluator = item.bindings ? new StaticEvaluator(context, item.bindings) : undefined;
+        const bound = perSite ? item.bindings : undefined;
+        const evaluator = bound ? new StaticEvaluator(context, bound) : undefined;
         for (const call of summary.calls) {
             const { inputNode, inputProperty, usesParameters, ...rest } = call;
             const input = evaluator && usesParameters ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
@@ -124,7 +128,7 @@ export function analyseReachableCode(analyser, usage, start, roots, owner) {
             // Callbacks and nested functions at module level are not run by loading the module.
             if (edge.nested && item.context === 'module')
                 continue;
-            const bindings = edge.call ? bindArguments(edge.target, edge.call, item.bindings) : undefined;
+            const bindings = edge.call ? bindArguments(edge.target, edge.call, bound) : undefined;
             queue.push({ root: edge.target, context: item.context, via: chain(item.via, [edge.site]), ...(bindings ? { bindings } : {}) });
         }
     }

@@ -1,5 +1,6 @@
 import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
 import { customerManagedKeyPaths, operationActions, PARTIQL_ACTIONS, resourceTypeSpec, } from './sdk-actions.js';
+import { keyValue } from './evaluate.js';
 export function derivePermissions(fn, usage) {
     const incompleteReasons = [];
     const needs = [];
@@ -109,18 +110,31 @@ function bindAction(fn, template, input, call) {
         const group = first('group');
         if (key !== undefined)
             extras.keys = readField(input, key).map(keyPattern);
-        if (index !== undefined)
-            extras.index = literalOf(fn, readOne(input, index));
-        if (qualifier !== undefined)
-            extras.qualifier = literalOf(fn, readOne(input, qualifier));
         if (group !== undefined)
             extras.group = literalOf(fn, readOne(input, group)) ?? 'default';
+        const indexes = index !== undefined ? suffixChoices(fn, readOne(input, index)) : [undefined];
+        const qualifiers = qualifier !== undefined ? suffixChoices(fn, readOne(input, qualifier)) : [undefined];
         for (const key of extras.keys ?? [undefined]) {
-            const need = buildNeed(template.action, spec, target, { ...extras, key });
-            out.push(need, ...kmsNeeds(fn, template.kms, target));
+            for (const index of indexes) {
+                for (const qualifier of qualifiers) {
+                    const need = buildNeed(template.action, spec, target, { ...extras, key, ...(index !== undefined ? { index } : {}), ...(qualifier !== undefined ? { qualifier } : {}) });
+                    out.push(need, ...kmsNeeds(fn, template.kms, target));
+                }
+            }
         }
     }
     return out;
+}
+/**
+ * The ARN suffixes an optional field (IndexName, Qualifier) asks for: none when absent, its literal text, or,
+ * when it is set to a value not known statically (maybe undefined), both the plain ARN and every suffix
+ * (`table/T` and `table/T/index/*`): a table ARN alone does not authorize a query on an index.
+ */
+function suffixChoices(fn, value) {
+    if (value === undefined)
+        return [undefined];
+    const literal = literalOf(fn, value);
+    return literal !== undefined ? [literal] : [undefined, '*'];
 }
 function describeField(field) {
     if (field === undefined)
@@ -274,7 +288,7 @@ export function readField(input, path) {
             else if (mode === 'items')
                 next.push(...(prop.kind === 'array' ? prop.items : [unknownFrom(prop, `${name} is not an array literal`)]));
             else
-                next.push(...(prop.kind === 'object' ? Object.keys(prop.properties).map((k) => ({ kind: 'string', value: k })) : [unknownFrom(prop, `${name} is not an object literal`)]));
+                next.push(...(prop.kind === 'object' ? Object.keys(prop.properties).map(keyValue) : [unknownFrom(prop, `${name} is not an object literal`)]));
         }
         current = next;
     }

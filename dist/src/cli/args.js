@@ -1,12 +1,12 @@
 // Command-line arguments: ESLint's words where they exist, util.parseArgs, one clear error otherwise.
 import { parseArgs } from 'node:util';
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy'];
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'test-rules'];
 export class UsageError extends Error {
 }
 export const HELP = `Usage: noops-lint [options] [path ...]
        noops-lint policy [path ...] [--format json|yaml]
-       noops-lint rules | explain <rule-id> | init
+       noops-lint rules | explain <rule-id> | init | test-rules [dir ...]
 
 Checks serverless function code and manifests (serverless.yml, SAM/CloudFormation templates,
 kind: Service) for over-broad IAM, missing encryption, plaintext secrets and ops problems.

@@ -13,7 +13,7 @@ export function initConfigText(rules) {
         '# stage: prod',
         '',
         '# Per rule: off, error, warning, note, or { severity, options }.',
-        'rules:',
+        '# rules:',
         ...rules.map((r) => `  # ${r.id}: ${r.severity}    # ${r.description}`),
         '',
     ];

@@ -16,7 +16,7 @@ export const CONFIG_FILE_NAMES = [
 ];
 export class ConfigError extends Error {
 }
-export const EMPTY_CONFIG = { rules: {}, ignores: [] };
+export const EMPTY_CONFIG = { rules: {}, ignores: [], rulePaths: [], extends: [] };
 /** Looks for a config file in `start` and its parents, not above the git top-level (or `start` outside git). */
 export function findConfigFile(start) {
     let dir = path.resolve(start);
@@ -77,6 +77,8 @@ export function parseConfig(value, displayName, file) {
         failOn: raw.failOn,
         stage: raw.stage,
         region: raw.region,
+        rulePaths: raw.rulePaths ?? [],
+        extends: typeof raw.extends === 'string' ? [raw.extends] : (raw.extends ?? []),
     };
 }
 /** Turns an Ajv error into one sentence naming the key, its line, and what is allowed. */
@@ -95,7 +97,7 @@ function describeConfigError(error, value, displayName) {
         if (loc)
             where = `${displayName}:${loc.line}:${loc.column}`;
         key = [...segments, extra].join('.');
-        const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region' : 'severity, options';
+        const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region, rulePaths, extends' : 'severity, options';
         return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
     }
     if (last !== undefined) {

@@ -53,6 +53,8 @@ function userSchemaAjv() {
         strictRequired: false,
         // No loadSchema: a $ref that is not local is a compile error, never a download.
         validateFormats: true,
+        // { maximum: { $data: '1/maxReplicas' } }: compare two values of the same object (a pointer into the data, nothing else).
+        $data: true,
     });
     const addFormats = addFormatsModule;
     addFormats(schemaAjv);
@@ -156,7 +158,7 @@ function checkViews(rule, context, where, require) {
     for (const view of viewsOf(definition.target, context.project, context.analysis)) {
         if (definition.resourceTypes && !matchesResourceType(view.data.type, definition.resourceTypes))
             continue;
-        // An object the `where` cannot decide on (an Unresolved tag, say) is not selected: never judged.
+        // `where` sees an Unresolved value as `{ unresolved }` like `require` does; only require's failures at one are dropped.
         if (where && !where(view.data))
             continue;
         if (require(view.data))
@@ -355,7 +357,9 @@ function targetName(view) {
 function compileSchema(schema, key, document, displayName) {
     const ajv = userSchemaAjv();
     if (!ajv.validateSchema(schema)) {
-        throw new RuleFileError((ajv.errors ?? []).slice(0, 5).map((e) => {
+        // One problem per place: with $data on, a bad `maximum` also fails the "or a $data reference" branch.
+        const firstPerPlace = (ajv.errors ?? []).filter((e, i, all) => all.findIndex((o) => o.instancePath === e.instancePath) === i);
+        throw new RuleFileError(firstPerPlace.slice(0, 5).map((e) => {
             const pointer = e.instancePath;
             return `${where(displayName, locateInSchema(schema, pointer, document, key))}: ${key}${dotted(pointer)} ${e.message ?? 'is invalid'} (not a valid JSON Schema).`;
         }));

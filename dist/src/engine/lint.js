@@ -8,6 +8,7 @@ import { EMPTY_CONFIG } from './config.js';
 import { INPUT_RULES } from './finding.js';
 import { formatMessage } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
+import { SUPPRESSION_RULES } from './suppressions.js';
 import { toolVersion } from '../util/package-root.js';
 import { createAnalysis } from '../analyse/analysis.js';
 export class RuleOptionsError extends Error {
@@ -74,7 +75,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
 function selectRules(rules, config, only) {
     const known = new Set(rules.map((r) => r.id));
     for (const id of Object.keys(config.rules)) {
-        if (!known.has(id) && !TOOL_RULES.some((r) => r.id === id)) {
+        if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
             throw new RuleOptionsError(`Unknown rule "${id}" in ${config.file ?? 'the configuration'}. Run \`noops-lint rules\` to list the rule ids.`);
         }
     }

@@ -3,8 +3,11 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 export const FILE_LIMITS = {
-    /** Manifests and source files larger than this are skipped. */
-    maxFileBytes: 10 * 1024 * 1024,
+    /**
+     * Manifests and source files larger than this are skipped. CloudFormation itself refuses templates over
+     * 1 MB, and a file twice that size already takes seconds to parse and analyse on a small CI runner.
+     */
+    maxFileBytes: 2 * 1024 * 1024,
 };
 export class ProjectFiles {
     root;

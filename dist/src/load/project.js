@@ -36,8 +36,12 @@ export function loadProject(files, options) {
         if (!parsed.ok)
             continue;
         const kind = classifyManifest(file, parsed.value);
-        if (!kind)
+        if (!kind) {
+            // A file named serverless.yml is a manifest whatever it holds; say why nothing in it was checked.
+            if (isServerlessFileName(file))
+                findings.push(notAManifest(file, parsed.value));
             continue;
+        }
         const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
         const context = {
             root: files.root,
@@ -75,6 +79,15 @@ export function loadProject(files, options) {
         inputFindings: findings,
         files: [...read].sort(),
     };
+}
+function isServerlessFileName(file) {
+    return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf('/') + 1));
+}
+function notAManifest(file, document) {
+    const message = document === null || document === undefined
+        ? `${file} is empty, so there is nothing to check.`
+        : `${file} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
+    return inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationAtStart(file));
 }
 function looksLikeManifestByName(file) {
     const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();

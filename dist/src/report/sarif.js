@@ -87,7 +87,7 @@ function bareRule(finding) {
     };
 }
 function ruleDescriptor(rule) {
-    const uri = helpUri(rule.id);
+    const uri = rule.helpUri ?? helpUri(rule.id);
     const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
     const helpText = rule.help || rule.description;
     // GitHub only shows security-severity for rules tagged `security`.

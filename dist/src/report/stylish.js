@@ -1,6 +1,6 @@
 // The default human format: findings grouped by file in aligned columns, then one summary line.
 import * as util from 'node:util';
-import { countSeverities, outputPath, singleLine, sortFindings } from './findings.js';
+import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' };
 export const stylish = (result, options) => {
     const paint = painter(options.color);
@@ -39,7 +39,7 @@ function formatGroup(findings, paint) {
 function groupByFile(findings, prefix) {
     const groups = [];
     for (const finding of findings) {
-        const path = outputPath(finding.location.file, prefix);
+        const path = displayPath(finding.location.file, prefix);
         const last = groups.at(-1);
         if (last && last.path === path)
             last.findings.push(finding);
