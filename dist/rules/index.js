@@ -1,3 +1,5 @@
+import connectionPerRequest from './connection/per-request.js';
+import connectionSelfManaged from './connection/self-managed.js';
 import encryptionAtRest from './encryption/at-rest.js';
 import encryptionInTransit from './encryption/in-transit.js';
 import iamAdminPolicy from './iam/admin-policy.js';
@@ -12,11 +14,18 @@ import iamWildcardAction from './iam/wildcard-action.js';
 import iamWildcardResource from './iam/wildcard-resource.js';
 import opsDeprecatedRuntime from './ops/deprecated-runtime.js';
 import opsLimits from './ops/limits.js';
+import opsMissingHealthEndpoint from './ops/missing-health-endpoint.js';
 import opsMutableImageTag from './ops/mutable-image-tag.js';
 import opsScalingBounds from './ops/scaling-bounds.js';
 import opsTracingDisabled from './ops/tracing-disabled.js';
 import secretsPlaintextEnv from './secrets/plaintext-env.js';
+import stateBackgroundWork from './state/background-work.js';
+import stateFilesystem from './state/filesystem.js';
+import stateModuleMutation from './state/module-mutation.js';
+import stateRequestResponseSignature from './state/request-response-signature.js';
 export const BUILTIN_RULES = [
+    connectionPerRequest,
+    connectionSelfManaged,
     encryptionAtRest,
     encryptionInTransit,
     iamAdminPolicy,
@@ -31,8 +40,13 @@ export const BUILTIN_RULES = [
     iamWildcardResource,
     opsDeprecatedRuntime,
     opsLimits,
+    opsMissingHealthEndpoint,
     opsMutableImageTag,
     opsScalingBounds,
     opsTracingDisabled,
     secretsPlaintextEnv,
+    stateBackgroundWork,
+    stateFilesystem,
+    stateModuleMutation,
+    stateRequestResponseSignature,
 ];

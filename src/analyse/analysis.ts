@@ -5,6 +5,7 @@ import { analyseFunctions } from './index.js';
 import { derivePermissions } from './permissions.js';
 import type { FunctionPermissions } from './permissions-types.js';
 import type { SourceReader } from './source-reader.js';
+import { containerAnalysis } from './server-routes.js';
 import type { FunctionUsage } from './types.js';
 
 export type AnalyseFunctions = (project: Project, reader: SourceReader) => Map<string, FunctionUsage>;
@@ -19,6 +20,7 @@ export function createAnalysis(project: Project, reader: SourceReader, analyse: 
   };
   return {
     usageOf,
+    containerUsageOf: containerAnalysis(reader),
     permissionsOf(fn) {
       let result = permissions.get(fn.id);
       if (!result) {

@@ -336,6 +336,16 @@ function functionOf(context: AnalysisContext, definition: Definition | undefined
       if (inner.kind !== 'expression') return undefined;
       return functionOf(context, { ...inner, path: [...inner.path, ...definition.path.slice(index)] }, depth + 1);
     }
+    if (isRequireCall(expression)) {
+      // const { required } = require('./config')
+      const module = context.moduleOf(expression);
+      const required = module ? requiredDefinition(context, module, expression.arguments[0].text) : undefined;
+      if (required?.kind !== 'module') return undefined;
+      const exported = exportDefinition(context, required.module, part);
+      const rest = definition.path.slice(index + 1);
+      if (rest.length === 0) return functionOf(context, exported, depth + 1);
+      return exported.kind === 'expression' ? functionOf(context, { ...exported, path: [...exported.path, ...rest] }, depth + 1) : undefined;
+    }
     if (!ts.isObjectLiteralExpression(expression)) return undefined;
     // Later properties win, as at run time.
     const property = [...expression.properties].reverse().find((p) => p.name !== undefined && propertyNameText(p.name) === part);

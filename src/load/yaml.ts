@@ -13,7 +13,7 @@ export const YAML_LIMITS = {
    * Values copied through aliases per document: one wide anchor used many times (`a: &a [20,000 items]`,
    * `b: [*a, *a, ...]`) needs few dereferences but would build millions of values.
    */
-  maxAliasedValues: 100_000,
+  maxAliasedValues: 50_000,
   /** Nesting depth of mappings and sequences. */
   maxDepth: 200,
   /** Open `[` and `{` counted over the raw text before parsing, so the parser never recurses that deep. */
@@ -65,6 +65,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   let aliasExpansions = 0;
   let aliasedValues = 0;
   let insideAlias = 0;
+  const anchors = new Map<object, unknown>();
 
   const convert = (node: unknown, depth: number): unknown => {
     if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
@@ -73,9 +74,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       if (aliasExpansions > YAML_LIMITS.maxAliasExpansions) {
         throw new LimitExceeded(`more than ${YAML_LIMITS.maxAliasExpansions} alias expansions (a YAML alias bomb?)`);
       }
+      // Alias.resolve walks the document to find its anchor; a bomb expands the same alias node thousands of times.
+      if (!anchors.has(node)) anchors.set(node, node.resolve(doc));
       insideAlias += 1;
       try {
-        return convert(node.resolve(doc), depth + 1);
+        return convert(anchors.get(node), depth + 1);
       } finally {
         insideAlias -= 1;
       }

@@ -92,7 +92,7 @@ describe('calls of local helpers', () => {
 
   it('evaluates env helpers with constant arguments, through a config object, a getter and an import', () => {
     const input = inputOf(
-      "const { config } = require('./config');\nimport * as helpers from './config';\nexport const handler = () => sqs.send(new SendMessageCommand({ A: config.queue, B: config.stage, C: config.region, D: config.dlq, E: helpers.required('OTHER') }));",
+      "const { config } = require('./config');\nconst { required } = require('./config');\nimport * as helpers from './config';\nexport const handler = () => sqs.send(new SendMessageCommand({ A: config.queue, B: config.stage, C: config.region, D: config.dlq, E: helpers.required('OTHER'), F: required('MORE') }));",
       { 'config.js': configModule },
     );
     expect(input).toEqual({
@@ -103,6 +103,7 @@ describe('calls of local helpers', () => {
         C: { kind: 'env', name: 'REGION', prefix: '', suffix: '' },
         D: { kind: 'env', name: 'DLQ_URL', prefix: '', suffix: '' },
         E: { kind: 'env', name: 'OTHER', prefix: '', suffix: '' },
+        F: { kind: 'env', name: 'MORE', prefix: '', suffix: '' },
       },
     });
   });

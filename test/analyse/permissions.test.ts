@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derivePermissions, parsePartiql } from '../../src/analyse/permissions.js';
 import { Unresolved } from '../../src/model/values.js';
 import { arr, call, env, fn, obj, partial, role, service, str, unknown, usage } from '../helpers/permission-models.js';
+import { analyseInline } from './stub-project.js';
 
 const ordersService = () =>
   service({
@@ -128,6 +129,44 @@ describe('derivePermissions', () => {
     expect(actions).toContain('xray:PutTraceSegments');
     expect(actions).toContain('ec2:CreateNetworkInterface');
     expect(p.platform.find((n) => n.action === 'sqs:ReceiveMessage')!.resource).toEqual({ 'Fn::GetAtt': ['Queue', 'Arn'] });
+  });
+});
+
+describe('derivePermissions on analysed code', () => {
+  it('binds a table named by a computed env key (BatchWriteItem RequestItems) and never renders the key as text', () => {
+    const { usages } = analyseInline(
+      {
+        'h.js': [
+          "const { DynamoDBClient, BatchWriteItemCommand } = require('@aws-sdk/client-dynamodb');",
+          'const ddb = new DynamoDBClient({});',
+          'const TABLE = process.env.ORDERS_TABLE;',
+          'exports.handler = async (event) => ddb.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: event.items } }));',
+        ].join('\n'),
+      },
+      { handler: 'h.handler' },
+    );
+    const svc = ordersService();
+    const f = fn(svc, 'handler', role(svc, []), { ORDERS_TABLE: 'orders-orders-dev' });
+    const p = derivePermissions(f, { ...usages.get('handler')!, functionId: f.id });
+    expect(p.needs.map((n) => [n.action, n.resource])).toEqual([['dynamodb:BatchWriteItem', { 'Fn::GetAtt': ['OrdersTable', 'Arn'] }]]);
+    expect(JSON.stringify(p.needs)).not.toContain('${!');
+  });
+});
+
+describe('optional ARN suffixes', () => {
+  it('a literal IndexName scopes the query to that index; one not known statically needs the table and every index', () => {
+    const p = needsOf({ TABLE: 'orders-orders-dev' }, [
+      call('dynamodb', 'Query', obj({ TableName: env('TABLE'), IndexName: str('byCustomer') })),
+      call('dynamodb', 'Query', obj({ TableName: env('TABLE'), IndexName: unknown('`event.index`: `event` is a parameter') }), 6),
+      call('lambda', 'Invoke', obj({ FunctionName: str('worker'), Qualifier: unknown() }), 7),
+    ]);
+    expect(p.needs.map((n) => n.resource)).toEqual([
+      { 'Fn::Sub': '${OrdersTable.Arn}/index/byCustomer' },
+      { 'Fn::GetAtt': ['OrdersTable', 'Arn'] },
+      { 'Fn::Sub': '${OrdersTable.Arn}/index/*' },
+      { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:worker' },
+      { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:worker:*' },
+    ]);
   });
 });
 

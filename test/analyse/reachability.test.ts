@@ -103,4 +103,45 @@ describe('helpers called with constants', () => {
     ]);
     expect(calls.map((c) => sites(c.via))).toEqual([['h.ts:6'], ['h.ts:7', 'h.ts:4']]);
   });
+  it('visits a helper that only passes its arguments on once per call site, so every caller\'s constant counts', async () => {
+    const { analyseInline } = await import('./stub-project.js');
+    const { usages } = analyseInline(
+      {
+        'h.ts': [
+          "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",
+          'const ddb = new DynamoDBClient({});',
+          'const read = (table: string) => ddb.send(new GetItemCommand({ TableName: table, Key: {} }));',
+          'const wrap = (table: string) => read(table);',
+          'export const handler = async () => {',
+          "  await wrap('a');",
+          "  await wrap('b');",
+          '};',
+        ].join('\n'),
+      },
+      { fn: 'h.handler' },
+    );
+    const tables = usages.get('fn')!.calls.map((c) => (c.input as { properties: Record<string, unknown> }).properties.TableName);
+    expect(tables).toEqual([{ kind: 'string', value: 'a' }, { kind: 'string', value: 'b' }]);
+  });
+
+  it('past the visit limit, the remaining call sites give an unknown request, not another site\'s constant', async () => {
+    const { analyseInline } = await import('./stub-project.js');
+    const sitesCode = Array.from({ length: 25 }, (_, i) => `  await read('t${i}');`);
+    const { usages } = analyseInline(
+      {
+        'h.ts': [
+          "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",
+          'const ddb = new DynamoDBClient({});',
+          'const read = (table: string) => ddb.send(new GetItemCommand({ TableName: table, Key: {} }));',
+          'export const handler = async () => {',
+          ...sitesCode,
+          '};',
+        ].join('\n'),
+      },
+      { fn: 'h.handler' },
+    );
+    const tables = usages.get('fn')!.calls.map((c) => (c.input as { properties: Record<string, { kind: string; value?: string }> }).properties.TableName!);
+    expect(tables.filter((t) => t.kind === 'string').map((t) => t.value)).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    expect(tables.filter((t) => t.kind !== 'string')).toMatchObject([{ kind: 'unknown', reason: '`table` is a parameter' }]);
+  });
 });

@@ -1,5 +1,6 @@
 import { analyseFunctions } from './index.js';
 import { derivePermissions } from './permissions.js';
+import { containerAnalysis } from './server-routes.js';
 /** Creates the lazy analysis of one run; `analyse` is replaceable in tests. */
 export function createAnalysis(project, reader, analyse = analyseFunctions) {
     let usages;
@@ -10,6 +11,7 @@ export function createAnalysis(project, reader, analyse = analyseFunctions) {
     };
     return {
         usageOf,
+        containerUsageOf: containerAnalysis(reader),
         permissionsOf(fn) {
             let result = permissions.get(fn.id);
             if (!result) {

@@ -242,27 +242,9 @@ export class StaticEvaluator {
         }
         return result ?? unknown(`\`${what}\` returns nothing known`);
     }
-    /** The local (or imported) function a call expression names: `required`, `config.required` on a module. */
+    /** The local (or imported) function a call expression names: `required`, `helpers.required`, `config.tableName`. */
     calledFunction(callee, depth) {
-        let definition;
-        if (ts.isIdentifier(callee))
-            definition = definitionOf(this.context, callee);
-        else if (ts.isPropertyAccessExpression(callee)) {
-            const base = this.evaluate(callee.expression, depth + 1);
-            if (base.kind === 'unknown' && base.reason.startsWith('module:')) {
-                const module = this.context.load(base.reason.slice('module:'.length));
-                if (module)
-                    definition = exportDefinition(this.context, module, callee.name.text);
-            }
-        }
-        if (definition?.kind === 'declaration' && !ts.isClassLike(definition.node))
-            return definition.node;
-        if (definition?.kind === 'expression' && definition.constant && definition.path.length === 0 && definition.expression) {
-            const expression = definition.expression;
-            if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression))
-                return expression;
-        }
-        return undefined;
+        return functionOf(this.context, calleeDefinition(this.context, callee, 0), depth);
     }
     evaluateObject(node, depth) {
         const properties = {};
@@ -359,6 +341,80 @@ export class StaticEvaluator {
                 return unknown(definition.reason);
         }
     }
+}
+/** What a callee names, as a definition: `fn`, `mod.fn` (a module's export), `obj.method` (a property path). */
+function calleeDefinition(context, callee, depth) {
+    if (depth > MAX_DEPTH)
+        return undefined;
+    if (ts.isIdentifier(callee))
+        return definitionOf(context, callee);
+    if (!ts.isPropertyAccessExpression(callee))
+        return undefined;
+    const base = calleeDefinition(context, callee.expression, depth + 1);
+    if (base?.kind === 'module')
+        return exportDefinition(context, base.module, callee.name.text);
+    if (base?.kind === 'expression')
+        return { ...base, path: [...base.path, callee.name.text] };
+    return undefined;
+}
+/** The function a definition holds, following object-literal properties (`{ required }`, `{ get() {...} }`) along its path. */
+function functionOf(context, definition, depth) {
+    if (!definition || depth > MAX_DEPTH)
+        return undefined;
+    if (definition.kind === 'declaration')
+        return ts.isClassLike(definition.node) ? undefined : definition.node;
+    if (definition.kind !== 'expression' || !definition.constant || !definition.expression)
+        return undefined;
+    let expression = definition.expression;
+    for (const [index, part] of definition.path.entries()) {
+        while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression))
+            expression = expression.expression;
+        if (ts.isIdentifier(expression)) {
+            const inner = definitionOf(context, expression);
+            if (inner.kind !== 'expression')
+                return undefined;
+            return functionOf(context, { ...inner, path: [...inner.path, ...definition.path.slice(index)] }, depth + 1);
+        }
+        if (isRequireCall(expression)) {
+            // const { required } = require('./config')
+            const module = context.moduleOf(expression);
+            const required = module ? requiredDefinition(context, module, expression.arguments[0].text) : undefined;
+            if (required?.kind !== 'module')
+                return undefined;
+            const exported = exportDefinition(context, required.module, part);
+            const rest = definition.path.slice(index + 1);
+            if (rest.length === 0)
+                return functionOf(context, exported, depth + 1);
+            return exported.kind === 'expression' ? functionOf(context, { ...exported, path: [...exported.path, ...rest] }, depth + 1) : undefined;
+        }
+        if (!ts.isObjectLiteralExpression(expression))
+            return undefined;
+        // Later properties win, as at run time.
+        const property = [...expression.properties].reverse().find((p) => p.name !== undefined && propertyNameText(p.name) === part);
+        if (!property)
+            return undefined;
+        const rest = definition.path.slice(index + 1);
+        if (ts.isMethodDeclaration(property))
+            return rest.length === 0 ? property : undefined;
+        if (ts.isShorthandPropertyAssignment(property)) {
+            const inner = definitionOf(context, property.name);
+            if (inner.kind === 'declaration')
+                return rest.length === 0 ? functionOf(context, inner, depth + 1) : undefined;
+            if (inner.kind !== 'expression')
+                return undefined;
+            return functionOf(context, { ...inner, path: [...inner.path, ...rest] }, depth + 1);
+        }
+        if (!ts.isPropertyAssignment(property))
+            return undefined;
+        expression = property.initializer;
+    }
+    while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression))
+        expression = expression.expression;
+    if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression))
+        return expression;
+    if (ts.isIdentifier(expression))
+        return functionOf(context, definitionOf(context, expression), depth + 1);
+    return undefined;
 }
 function clean(value) {
     switch (value.kind) {
