@@ -32,7 +32,7 @@ export default defineRule({
       const permissions = analysis.permissionsOf(fn);
       if (!permissions) continue;
       for (const need of permissions.needs) {
-        if (need.unresolved !== undefined) continue;
+        if (need.unresolved !== undefined || need.optional !== undefined) continue;
         const result = evaluateRole(fn.role, need.action, need.resource);
         if (result.decision !== 'not-granted' && result.decision !== 'denied') continue;
         const related = [

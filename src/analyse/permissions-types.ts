@@ -25,6 +25,8 @@ export interface PermissionNeed {
   unresolved?: string;
   /** For messages: the operation and how it was written (`PutObject via s3.putObject`). */
   operation?: string;
+  /** Why the call works without it (`AbortMultipartUpload` only cleans up a failed upload): never reported missing. */
+  optional?: string;
   /** Platform needs: why the platform needs it (`logs`, `tracing`, `vpc`, `sqs event source` ...). */
   reason?: string;
 }

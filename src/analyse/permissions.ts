@@ -25,6 +25,7 @@ type Target =
 interface BoundNeed {
   action: string;
   resource: unknown;
+  optional?: string;
   logicalId?: string;
   resourceType?: string;
   unresolved?: string;
@@ -73,7 +74,8 @@ function needsOfCall(fn: FunctionModel, call: SdkCall, incomplete: string[]): Bo
   for (const a of active) if (a.replaces && a.when) replaced.add(a.replaces);
   for (const template of active) {
     if (replaced.has(template.action)) continue;
-    out.push(...bindAction(fn, template, input, call));
+    const bound = bindAction(fn, template, input, call);
+    out.push(...(template.optional === undefined ? bound : bound.map((need) => ({ ...need, optional: template.optional }))));
   }
   if (operation.items) out.push(...transactionNeeds(fn, operation.items, operation.itemKms, input));
   if (operation.partiql) out.push(...partiqlNeeds(fn, operation.partiql, input));

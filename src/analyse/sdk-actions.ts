@@ -38,6 +38,8 @@ export interface ActionTemplate {
   unless?: string;
   /** With `when`, this action replaces the named one (`GetObjectVersion` instead of `GetObject`). */
   replaces?: string;
+  /** Why the call works without this action (it only cleans up after a failure): never reported missing. */
+  optional?: string;
   /** KMS actions on the resource's customer managed key, if it declares one (facts D). */
   kms: string[];
   /** The action can only be granted on `*` (the catalogue lists no resource type). */
@@ -70,6 +72,7 @@ interface RawActionSpec {
   when?: string;
   unless?: string;
   replaces?: string;
+  optional?: string;
   kms?: string[];
 }
 
@@ -122,6 +125,7 @@ function template(raw: string | RawActionSpec, operation: RawOperation): ActionT
     ...(spec.when !== undefined ? { when: spec.when } : {}),
     ...(spec.unless !== undefined ? { unless: spec.unless } : {}),
     ...(spec.replaces !== undefined ? { replaces: spec.replaces } : {}),
+    ...(spec.optional !== undefined ? { optional: spec.optional } : {}),
     kms: spec.kms ?? operation.kms ?? [],
     wildcardOnly,
   };

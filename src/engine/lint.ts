@@ -31,6 +31,13 @@ export interface LintOptions {
   env?: Record<string, string | undefined>;
   stage?: string;
   gitignore?: boolean;
+  /**
+   * Root-relative files to load instead of discovering manifests under `paths` (one service at a time in
+   * parallel and cached runs); a run with no service in them runs no rule.
+   */
+  manifests?: string[];
+  /** The confined reader to use, so several runs in one thread read each file once. */
+  files?: ProjectFiles;
 }
 
 export interface LintRun extends LintResult {
@@ -42,8 +49,9 @@ export class RuleOptionsError extends Error {}
 
 export function lint(options: LintOptions): LintRun {
   const config = options.config ?? EMPTY_CONFIG;
-  const files = new ProjectFiles(options.root);
+  const files = options.files ?? new ProjectFiles(options.root);
   const project = loadProject(files, {
+    candidates: options.manifests,
     paths: options.paths?.length ? options.paths : [''],
     ignores: config.ignores,
     gitignore: options.gitignore ?? true,
@@ -56,8 +64,9 @@ export function lint(options: LintOptions): LintRun {
   const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
   const findings: Finding[] = [...project.inputFindings];
   const analysis = createAnalysis(project, sourceReader(files));
+  const skipRules = options.manifests !== undefined && project.services.length === 0;
 
-  for (const { rule, severity, ruleOptions } of enabled) {
+  for (const { rule, severity, ruleOptions } of skipRules ? [] : enabled) {
     const reported: Finding[] = [];
     try {
       rule.check({
@@ -91,16 +100,28 @@ export function lint(options: LintOptions): LintRun {
     }
   }
 
-  const sorted = dedupe(findings.sort(compareFindings));
-  const ruleIds = new Set(enabled.map((e) => e.rule.id));
-  const rules = [...enabled.map((e) => e.rule), ...TOOL_RULES.filter((r) => !ruleIds.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const notifications: ToolNotification[] = sorted
-    .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
-    .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
-  return { root: options.root, project, analysis, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
+  const sorted = sortFindings(findings);
+  return { root: options.root, project, analysis, findings: sorted, rules: reportedRules(enabled), files: project.files, notifications: notificationsOf(sorted), toolVersion: toolVersion() };
 }
 
-interface EnabledRule {
+/** The rules a run reports (SARIF `tool.driver.rules`): the enabled ones and the tool's own, sorted by id. */
+export function reportedRules(enabled: readonly EnabledRule[]): AnyRule[] {
+  const ruleIds = new Set(enabled.map((e) => e.rule.id));
+  return [...enabled.map((e) => e.rule), ...TOOL_RULES.filter((r) => !ruleIds.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Sorted and de-duplicated: the one order every reporter prints, however the findings were gathered. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return dedupe(findings.sort(compareFindings));
+}
+
+export function notificationsOf(sorted: readonly Finding[]): ToolNotification[] {
+  return sorted
+    .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
+    .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
+}
+
+export interface EnabledRule {
   rule: AnyRule;
   /** The configured severity, overriding the rule's own and per-finding ones. */
   severity?: Severity;
@@ -108,8 +129,10 @@ interface EnabledRule {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
+/** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
+const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
-function selectRules(rules: AnyRule[], config: Config, only?: string[]): EnabledRule[] {
+export function selectRules(rules: AnyRule[], config: Config, only?: string[]): EnabledRule[] {
   const known = new Set(rules.map((r) => r.id));
   for (const id of Object.keys(config.rules)) {
     if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
@@ -123,7 +146,11 @@ function selectRules(rules: AnyRule[], config: Config, only?: string[]): Enabled
     if (setting?.severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions as object), ...(setting?.options ?? {}) };
     if (rule.optionsSchema) {
-      const validate = ajv.compile(rule.optionsSchema);
+      let validate = compiled.get(rule.optionsSchema);
+      if (!validate) {
+        validate = ajv.compile(rule.optionsSchema);
+        compiled.set(rule.optionsSchema, validate);
+      }
       if (!validate(ruleOptions)) {
         const e = validate.errors?.[0];
         throw new RuleOptionsError(`Invalid options for ${rule.id} in ${config.file ?? 'the configuration'}: ${e?.instancePath || 'options'} ${e?.message ?? 'is invalid'}.`);

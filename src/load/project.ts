@@ -24,10 +24,14 @@ export interface ProjectOptions extends LoadOptions {
   paths: string[];
   ignores: string[];
   gitignore: boolean;
+  /** Root-relative files to load instead of discovering them under `paths` (one worker's share of a run). */
+  candidates?: string[];
 }
 
 export function loadProject(files: ProjectFiles, options: ProjectOptions): Project {
-  const discovered = discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
+  const discovered = options.candidates
+    ? { candidates: options.candidates, findings: [] }
+    : discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
   const findings: Finding[] = [...discovered.findings];
   const services: ServiceModel[] = [];
   const read = new Set<string>();

@@ -7,7 +7,7 @@ import { YAML_LIMITS } from '../../src/load/yaml.js';
 import { VARIABLE_LIMITS } from '../../src/load/manifests/serverless-variables.js';
 import { MAX_FILES_PER_FUNCTION } from '../../src/analyse/index.js';
 import type { LintRun } from '../../src/engine/lint.js';
-import { cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir, sarifErrors, scratchDir, writeProject } from './harness.js';
+import { cli, cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir, sarifErrors, scratchDir, writeProject } from './harness.js';
 
 const MIB = 1024 * 1024;
 
@@ -29,7 +29,9 @@ describe('limits on manifests', () => {
       expect(inputFindings(run)).toEqual([
         { ruleId: 'input/skipped-file', file: 'serverless.yml', line: 1, message: expect.stringContaining(`more than ${YAML_LIMITS.maxAliasedValues} values`) },
       ]);
-      expectCompletedRun(cliAllFormats(root));
+      const output = cli(root, ['--format', 'sarif']);
+      expect({ code: output.code, stderr: output.stderr }).toEqual({ code: 1, stderr: '' });
+      expect(sarifErrors(output.stdout)).toEqual([]);
     } finally {
       removeDir(root);
     }

@@ -99,6 +99,19 @@ class ServerlessLoader {
       this.invalid(`${this.ctx.file} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
       return undefined;
     }
+    // Azure, Google, OpenWhisk, Cloudflare... services share the file name but none of the AWS model.
+    const providerName = isMapping(raw.provider) ? raw.provider.name : raw.provider;
+    if (typeof providerName === 'string' && providerName.trim().toLowerCase() !== 'aws' && !providerName.includes('${')) {
+      this.ctx.report(
+        inputFinding(
+          INPUT_RULES.skippedFile,
+          'note',
+          `Skipped ${this.ctx.file}: its provider is ${providerName}; noops-lint checks AWS services only.`,
+          (isMapping(raw.provider) ? locationOfValue(raw.provider, 'name') : locationOfValue(raw, 'provider')) ?? start,
+        ),
+      );
+      return undefined;
+    }
     const resolved = resolveServerlessVariables(raw, this.ctx);
     this.document = isMapping(resolved.document) ? resolved.document : raw;
     const document = this.document;

@@ -563,3 +563,12 @@ functions:
     expect(service.document.service).toBeInstanceOf(Unresolved);
   });
 });
+
+describe('other providers', () => {
+  it('skips a service whose provider is not AWS, with one note', () => {
+    const { service, findings } = load('service: hello\nprovider:\n  name: azure\n  runtime: nodejs18\nfunctions:\n  hello:\n    handler: src/handlers/hello.js\n    events:\n      - http: true\n');
+    expect(service).toBeUndefined();
+    expect(findings).toMatchObject([{ ruleId: 'input/skipped-file', severity: 'note', location: { line: 3 } }]);
+    expect(findings[0]!.message).toContain('provider is azure');
+  });
+});
