@@ -84,7 +84,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       }
     }
     if (insideAlias > 0 && ++aliasedValues > YAML_LIMITS.maxAliasedValues) {
-      throw new LimitExceeded(`aliases copy more than ${YAML_LIMITS.maxAliasedValues} values (a YAML alias bomb?)`);
+      throw new LimitExceeded(
+        `its aliases expand to more than ${YAML_LIMITS.maxAliasedValues} values (a YAML alias bomb?); the limits are ${YAML_LIMITS.maxAliasExpansions} alias uses and ${YAML_LIMITS.maxAliasedValues} values copied through aliases`,
+      );
     }
     if (node === null || node === undefined) return null;
     let value: unknown;
