@@ -35,3 +35,23 @@ describe('unused-permission on the example projects', () => {
     expect(findings[1]!.message).toContain('uses only s3:ListBucket');
   });
 });
+
+describe('unused-permission on a statement none of whose actions is used', () => {
+  const run = (name: string) => runRule(rule, loadAnalysedProject(path.join(FIXTURES, 'iam/unused-permission/bad', name)));
+  it('reports the statement once at its Action key, and a partly unused statement per action', () => {
+    const findings = run('statement-all-unused');
+    expect(findings.map((f) => `${f.location.line} ${f.key}`)).toEqual([
+      '15 serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:DeleteItem',
+      '20 serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[1]|dynamodb:GetItem,dynamodb:Query',
+    ]);
+    expect(findings[1]!.message).toBe(
+      'None of the 2 actions of this statement (dynamodb:GetItem, dynamodb:Query) is used by the code of getMember on these resources. Remove the statement.',
+    );
+    expect(findings[1]!.function).toBe('getMember');
+  });
+  it('uses the Action key of a SAM inline statement', () => {
+    const [finding] = run('sam-statement-all-unused');
+    expect(finding).toMatchObject({ location: { file: 'template.yaml', line: 21 }, function: 'ReadFunction' });
+    expect(finding!.message).toContain('(sqs:SendMessage, sqs:GetQueueUrl)');
+  });
+});
