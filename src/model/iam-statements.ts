@@ -128,3 +128,24 @@ export function administrativePolicyKind(name: string): 'administrator' | 'power
   if (/FullAccess$/.test(name)) return 'full-access';
   return undefined;
 }
+
+/**
+ * The AWS managed policy a statement was expanded from, when the rule judges it: the execution policies
+ * the platform attaches for logs, VPC, tracing and event sources are what Lambda needs, never findings.
+ */
+export function judgedManagedPolicy(statement: PolicyStatement): string | undefined {
+  if (statement.origin.kind !== 'managed-policy') return undefined;
+  return LAMBDA_EXECUTION_POLICIES.has(statement.origin.policy) ? undefined : statement.origin.policy;
+}
+
+const LAMBDA_EXECUTION_POLICIES = new Set([
+  'AWSLambdaBasicExecutionRole',
+  'AWSLambdaVPCAccessExecutionRole',
+  'AWSLambdaENIManagementAccess',
+  'AWSXrayWriteOnlyAccess',
+  'AWSXRayDaemonWriteAccess',
+  'AWSLambdaSQSQueueExecutionRole',
+  'AWSLambdaKinesisExecutionRole',
+  'AWSLambdaDynamoDBExecutionRole',
+  'AWSLambdaMSKExecutionRole',
+]);

@@ -147,6 +147,8 @@ export interface PolicyStatement {
   condition?: unknown;
   /** The whole statement (or the policy template entry that produced it). */
   location: Location;
+  /** The `Action` (or `NotAction`) key of a statement written in the manifest, for findings about all its actions at once. */
+  actionKeyLocation?: Location;
   origin: StatementOrigin;
 }
 

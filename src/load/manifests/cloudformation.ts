@@ -327,6 +327,8 @@ class TemplateLoader {
       location: locationOf(statement) ?? location,
       origin,
     };
+    const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
+    if (actionKey) result.actionKeyLocation = actionKey;
     if (typeof statement.Sid === 'string') result.sid = statement.Sid;
     if (statement.Condition !== undefined) result.condition = statement.Condition;
     return result;
@@ -394,6 +396,8 @@ class TemplateLoader {
       origin,
     };
     if (typeof statement.Sid === 'string') result.sid = statement.Sid;
+    // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
+    if (statement.Condition !== undefined) result.condition = statement.Condition;
     return result;
   }
 

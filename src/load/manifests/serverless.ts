@@ -400,6 +400,8 @@ class ServerlessLoader {
       location: locationOf(statement) ?? location,
       origin: { kind: 'inline' },
     };
+    const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
+    if (actionKey) result.actionKeyLocation = actionKey;
     if (typeof statement.Sid === 'string') result.sid = statement.Sid;
     if (statement.Condition !== undefined) result.condition = statement.Condition;
     return result;
@@ -451,6 +453,8 @@ class ServerlessLoader {
         origin,
       };
       if (typeof statement.Sid === 'string') result.sid = statement.Sid;
+      // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
+      if (statement.Condition !== undefined) result.condition = statement.Condition;
       role.statements.push(result);
     });
   }

@@ -174,8 +174,11 @@ describe('loadCloudFormation: SAM Globals, policies and events', () => {
       ['arn:aws:iam::123456789012:policy/custom', undefined, 55],
     ]);
     expect(orders.role.incomplete).toBe(true);
-    const basic = byOrigin(orders.role, 'managed-policy');
-    expect(basic).toMatchObject([{ origin: { policy: 'AWSLambdaBasicExecutionRole' }, location: { line: 53 }, path: 'Resources.OrdersFunction.Properties.Policies[0]#AWSLambdaBasicExecutionRole.Statement[0]' }]);
+    const managed = byOrigin(orders.role, 'managed-policy');
+    expect(managed).toMatchObject([
+      { origin: { policy: 'AWSLambdaBasicExecutionRole' }, location: { line: 53 }, path: 'Resources.OrdersFunction.Properties.Policies[0]#AWSLambdaBasicExecutionRole.Statement[0]' },
+      { origin: { policy: 'AmazonS3ReadOnlyAccess' }, location: { line: 54 }, path: 'Resources.OrdersFunction.Properties.Policies[1]#AmazonS3ReadOnlyAccess.Statement[0]' },
+    ]);
   });
 
   it('reads inline statements with their own locations', () => {
@@ -255,10 +258,48 @@ describe('loadCloudFormation: SAM Globals, policies and events', () => {
     ]);
   });
 
+  it('locates the Action key of inline statements and keeps the conditions of managed policies', () => {
+    const parsed = parseYaml(
+      `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs22.x
+      Policies:
+        - AmazonDynamoDBFullAccess
+        - Statement:
+            - Effect: Allow
+              Action:
+                - sqs:SendMessage
+              Resource: '*'
+`,
+      'template.yaml',
+    );
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    const role = fn(loadDocument(parsed.value).service!, 'Fn').role;
+    const [inline] = byOrigin(role, 'inline');
+    expect(inline!.actionKeyLocation).toMatchObject({ file: 'template.yaml', line: 12 });
+    const managed = byOrigin(role, 'managed-policy');
+    expect(managed.map((s) => [s.path, s.location.line, s.condition === undefined])).toEqual([
+      ['Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[0]', 9, true],
+      ['Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[1]', 9, true],
+      ['Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[2]', 9, false],
+      ['Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[3]', 9, false],
+    ]);
+    expect(role.incomplete).toBe(false);
+  });
+
   it('treats a bare string Policies as one managed policy', () => {
     const role = fn(service, 'S3CodeFunction').role;
     expect(role.managedPolicies).toMatchObject([{ value: 'AmazonDynamoDBReadOnlyAccess', name: 'AmazonDynamoDBReadOnlyAccess', location: { line: 130 } }]);
-    expect(role.incomplete).toBe(true);
+    // A bundled AWS managed policy: its statements are known, so the role is complete.
+    expect(role.incomplete).toBe(false);
+    expect(byOrigin(role, 'managed-policy').map((s) => [s.path, s.location.line])).toEqual([
+      ['Resources.S3CodeFunction.Properties.Policies#AmazonDynamoDBReadOnlyAccess.Statement[0]', 130],
+      ['Resources.S3CodeFunction.Properties.Policies#AmazonDynamoDBReadOnlyAccess.Statement[1]', 130],
+    ]);
   });
 
   it('models SimpleTable and every other resource', () => {
@@ -290,6 +331,7 @@ describe('loadCloudFormation: plain CloudFormation roles', () => {
       ['Resources.WorkerRole.Properties.Policies[0].PolicyDocument.Statement[0]', 'Allow', 'inline', 26],
       ['Resources.WorkerRole.Properties.Policies[0].PolicyDocument.Statement[1]', 'Deny', 'inline', 32],
       ['Resources.WorkerRole.Properties.ManagedPolicyArns[0]#AWSLambdaBasicExecutionRole.Statement[0]', 'Allow', 'managed-policy', 18],
+      ['Resources.WorkerRole.Properties.ManagedPolicyArns[1]#AmazonSQSFullAccess.Statement[0]', 'Allow', 'managed-policy', 19],
       ['Resources.SharedManagedPolicy.Properties.PolicyDocument.Statement[0]', 'Allow', 'inline', 57],
       ['Resources.ExtraPolicy.Properties.PolicyDocument.Statement[0]', 'Allow', 'inline', 46],
     ]);
@@ -299,7 +341,8 @@ describe('loadCloudFormation: plain CloudFormation roles', () => {
     expect(deny).toMatchObject({ actions: [], notActions: [{ value: 's3:*' }], notResources: [{ value: '*' }] });
     expect(deny!.condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
     expect(worker.managedPolicies.map((m) => m.name)).toEqual(['AWSLambdaBasicExecutionRole', 'AmazonSQSFullAccess', undefined]);
-    expect(worker.incomplete).toBe(true); // AmazonSQSFullAccess is not in the bundled data
+    // AmazonSQSFullAccess is bundled and SharedManagedPolicy is in the template: every grant is known.
+    expect(worker.incomplete).toBe(false);
   });
 
   it('reads Lambda properties: Code folder, TracingConfig, DeadLetterConfig, list tags', () => {

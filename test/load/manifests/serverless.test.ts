@@ -249,6 +249,36 @@ resources:
     const [statement] = inline(service.roles[0]!);
     expect(statement!.actions[0]!.location).toMatchObject({ file: 'iam.yml', line: 3 });
   });
+
+  it('locates the Action or NotAction key of each statement, and keeps the conditions of managed policies', () => {
+    const { service } = load(`service: keys
+provider:
+  name: aws
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action:
+            - s3:GetObject
+          Resource: '*'
+        - Effect: Deny
+          NotAction: s3:*
+          Resource: '*'
+      managedPolicies:
+        - arn:aws:iam::aws:policy/AWSLambda_FullAccess
+functions:
+  a:
+    handler: a.handler
+`);
+    const role = service.roles[0]!;
+    expect(inline(role).map((s) => s.actionKeyLocation?.line)).toEqual([8, 12]);
+    const managed = role.statements.filter((s) => s.origin.kind === 'managed-policy');
+    expect(managed.map((s) => s.actionKeyLocation)).toEqual(managed.map(() => undefined));
+    expect(managed.find((s) => values(s, 'actions').includes('iam:PassRole'))!.condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' },
+    });
+    expect(role.incomplete).toBe(false);
+  });
 });
 
 describe('function roles', () => {

@@ -40,3 +40,32 @@ describe('iam/wildcard-action findings', () => {
     expect(finding!.severity).toBe('error');
   });
 });
+
+describe('iam/wildcard-action on AWS managed policies', () => {
+  it('reports each wildcard action of a broad managed policy once, at the reference, naming the policy', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/sam-managed-policy'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const full = findings.filter((f) => f.function === 'CreateListingFunction');
+    expect(full.map((f) => [f.location.line, f.severity])).toEqual([
+      [14, 'error'],
+      [14, 'error'],
+    ]);
+    expect(full.map((f) => f.message).sort()).toEqual([
+      expect.stringMatching(/^The AWS managed policy AmazonDynamoDBFullAccess allows dax:\*, all \d+ dax actions, on \* to CreateListingFunction\.$/),
+      expect.stringMatching(/^The AWS managed policy AmazonDynamoDBFullAccess allows dynamodb:\*, all \d+ dynamodb actions, on \* to CreateListingFunction\.$/),
+    ]);
+    expect(full.map((f) => f.key).sort()).toEqual([
+      'template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|dax:*',
+      'template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|dynamodb:*',
+    ]);
+  });
+
+  it('keeps partial wildcards of a managed policy as warnings', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/sam-managed-policy'));
+    const readOnly = run.findings.filter((f) => f.ruleId === rule.id && f.function === 'ExportFunction');
+    expect(readOnly.map((f) => f.severity)).toEqual(readOnly.map(() => 'warning'));
+    expect(readOnly.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(/^The AWS managed policy AmazonS3ReadOnlyAccess allows s3:Get\*, \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\), on \* to ExportFunction\.$/),
+    );
+  });
+});

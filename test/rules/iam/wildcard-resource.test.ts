@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/wildcard-resource.js';
@@ -31,5 +33,57 @@ describe('iam/wildcard-resource findings', () => {
   it('accepts extra actions through allowActions', () => {
     const run = runRule({ ...rule, defaultOptions: { allowActions: ['dynamodb:*Item', 'sqs:SendMessage'] } }, path.join(FIXTURES, 'iam/wildcard-resource/bad/provider-star'));
     expect(run.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+  });
+});
+
+describe('iam/wildcard-resource on sns:Publish', () => {
+  it('reports "*" when the code of every function publishes only to topics', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sns-publish-to-topics'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ location: { line: 14 } });
+    expect(findings[0]!.message).toBe(
+      'sns:Publish is allowed on every resource ("*") for createRecipe and publishChanges, but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
+    );
+  });
+
+  it('reports the SMS function once its code publishes only to its topic', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wildcard-resource-'));
+    try {
+      cpSync(path.join(FIXTURES, 'iam/wildcard-resource/good/sns-publish-needs-star'), dir, { recursive: true });
+      writeFileSync(
+        path.join(dir, 'src/sms.js'),
+        "const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\n" +
+          'const sns = new SNSClient({});\n' +
+          "exports.handler = async () => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'alert' }));\n",
+      );
+      const findings = runRule(rule, dir).findings.filter((f) => f.ruleId === rule.id);
+      expect(findings.map((f) => `${f.function} ${f.location.line}`)).toEqual(['SmsFunction 19']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('iam/wildcard-resource on AWS managed policies', () => {
+  it('reports once per reference, at the reference, naming the policy', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sam-managed-policy'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ function: 'CreateListingFunction', location: { line: 14 } });
+    expect(findings[0]!.message).toMatch(
+      /^The AWS managed policy AmazonDynamoDBFullAccess allows \d+ actions on every resource \("\*"\) for CreateListingFunction that can be limited to specific resources \(dynamodb:\*, dax:\*, application-autoscaling:DeleteScalingPolicy and \d+ more\)\.$/,
+    );
+    expect(findings[0]!.key).toBe('template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|*');
+  });
+
+  it('leaves out conditioned statements and actions that take "*"', () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/serverless-managed-policy'));
+    const messages = run.findings.filter((f) => f.ruleId === rule.id).map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    // AWSLambda_FullAccess: iam:PassRole on "*" only with iam:PassedToService lambda.amazonaws.com.
+    expect(messages.join('\n')).not.toContain('iam:PassRole');
+    // AmazonSNSFullAccess: sns:* on "*"; the sms-voice statement only applies when called via SNS.
+    expect(messages.find((m) => m.includes('AmazonSNSFullAccess'))).toMatch(/allows \d+ actions on every resource \("\*"\) for notify that can be limited to specific resources \(sns:\*\)\.$/);
   });
 });
