@@ -17,7 +17,13 @@ const CASES: Record<string, Expected[]> = {
   ],
   intrinsics: [
     ['input/invalid-manifest', 'template.yaml', 10],
+    ['input/invalid-manifest', 'template.yaml', 13],
+    ['input/invalid-manifest', 'template.yaml', 14],
     ['input/unresolved', 'template.yaml', 15],
+    ['input/invalid-manifest', 'template.yaml', 16],
+    ['input/invalid-manifest', 'template.yaml', 17],
+    ['input/invalid-manifest', 'template.yaml', 19],
+    ['input/invalid-manifest', 'template.yaml', 22],
   ],
   'duplicate-keys': [
     ['input/parse-error', 'serverless.yml', 5],

@@ -22,6 +22,7 @@ import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-poli
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
 import { readPackageJson } from '../../util/package-root.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
+import { checkIntrinsicReferences } from './intrinsic-references.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -171,6 +172,7 @@ class TemplateLoader {
       this.invalid(`Resources in ${this.ctx.file} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
       return this.service;
     }
+    for (const finding of checkIntrinsicReferences(document, this.ctx.file, this.service.kind === 'sam')) this.ctx.report(finding);
     this.readResources(resources, this.service.kind === 'sam');
     for (const resource of this.resources.values()) if (resource.type === 'AWS::IAM::Role') this.readTemplateRole(resource);
     for (const resource of this.resources.values()) {
@@ -591,10 +593,8 @@ class TemplateLoader {
     const getAtt = value['Fn::GetAtt'];
     if (getAtt !== undefined) {
       const parts = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split('.') : [];
-      if (parts.length !== 2 || typeof parts[0] !== 'string') {
-        this.invalid(`Fn::GetAtt takes [LogicalId, Attribute]; ${describeValue(value)} cannot be read.`, location);
-        return undefined;
-      }
+      // A malformed !GetAtt is reported once for the whole template by checkIntrinsicReferences.
+      if (parts.length !== 2 || typeof parts[0] !== 'string') return undefined;
       return parts[0];
     }
     const sub = value['Fn::Sub'];

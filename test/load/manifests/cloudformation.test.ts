@@ -406,7 +406,7 @@ describe('loadCloudFormation: malformed input', () => {
     const { service, findings } = loadFixture('malformed-entries', 'template.json');
     const reported = findings.map((f) => [f.ruleId, f.severity, f.location.line]).sort((a, b) => (a[2] as number) - (b[2] as number));
     expect(reported).toEqual([7, 9, 10, 14, 17, 23, 26, 38, 39, 39, 42, 43].map((line) => ['input/invalid-manifest', 'warning', line]));
-    expect(findings.find((f) => f.location.line === 23)?.message).toContain('Fn::GetAtt takes [LogicalId, Attribute]');
+    expect(findings.find((f) => f.location.line === 23)?.message).toContain('!GetAtt takes a logical id and an attribute');
     expect(service.resources.map((r) => r.logicalId)).toEqual(['StringProperties', 'OddType', 'TypoType', 'ThreePartRole', 'NoRoleLambda', 'BadPolicies']);
     expect(service.resources[0]!.properties).toEqual({});
     expect(fn(service, 'ThreePartRole').role).toMatchObject({ kind: 'external', incomplete: true });
