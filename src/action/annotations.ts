@@ -1,11 +1,10 @@
 // Workflow-command annotations for the Action: most severe first, changed lines first, within the runner's
 // 10 errors, 10 warnings and 10 notices per step, then one notice pointing to the summary and code scanning.
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
-import { compareFindings, normalizedRegion, outputPath } from '../report/findings.js';
-import { ANNOTATIONS_PER_LEVEL, escapeData, escapeProperty } from '../report/github.js';
+import { compareFindings, outputPath } from '../report/findings.js';
+import { annotation, ANNOTATIONS_PER_LEVEL, escapeData } from '../report/github.js';
 import { isOnChangedLine, type ChangedFiles } from './changed-files.js';
 
-const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
 export interface AnnotationOptions {
   changed?: ChangedFiles;
@@ -37,17 +36,4 @@ export function annotationLines(findings: readonly Finding[], options: Annotatio
     lines.push(`::notice title=noops-lint::${escapeData(`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated here: see ${options.moreAt}.`)}`);
   }
   return lines;
-}
-
-function annotation(finding: Finding, prefix: string | undefined): string {
-  const region = normalizedRegion(finding.location);
-  const properties: Array<[string, string | number]> = [
-    ['file', outputPath(finding.location.file, prefix)],
-    ['line', region.line],
-    ['endLine', region.endLine],
-  ];
-  // The runner takes columns only on single-line annotations; its endColumn is inclusive, ours exclusive.
-  if (region.endLine === region.line) properties.push(['col', region.column], ['endColumn', region.endColumn - 1]);
-  properties.push(['title', finding.ruleId]);
-  return `::${COMMAND[finding.severity]} ${properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',')}::${escapeData(finding.message)}`;
 }

@@ -1,5 +1,6 @@
 // Decides whether a role's statements allow an action on a resource: action globs, NotAction, resource ARN globs,
 // NotResource, Deny wins; intrinsics are compared after normalising them to ARNs with symbolic parts.
+import { managedPolicies } from '../model/managed-policies.js';
 import type { PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../model/project.js';
 import { readPackageJson } from '../util/package-root.js';
 import { globToRegExp } from '../model/iam-catalog.js';
@@ -333,23 +334,6 @@ export function statementApplies(statement: PolicyStatement, action: string, res
 
 // ---------------------------------------------------------------------------------------------
 // Roles
-
-interface ManagedPolicyData {
-  document: { Statement: Record<string, unknown>[] | Record<string, unknown> };
-}
-
-let managedPolicyCache: Record<string, ManagedPolicyData> | undefined;
-
-function managedPolicies(): Record<string, ManagedPolicyData> {
-  if (managedPolicyCache === undefined) {
-    try {
-      managedPolicyCache = readPackageJson<{ policies: Record<string, ManagedPolicyData> }>('src/data/managed-policies.json').policies;
-    } catch {
-      managedPolicyCache = {};
-    }
-  }
-  return managedPolicyCache;
-}
 
 const effectiveCache = new WeakMap<RoleModel, { statements: PolicyStatement[]; incomplete: boolean }>();
 

@@ -36,7 +36,8 @@ export const github: Reporter = (result, options) => {
   return lines.map((line) => line + '\n').join('');
 };
 
-function annotation(finding: Finding, prefix: string | undefined): string {
+/** One workflow command for a finding, with the runner's escaping; the Action reuses it. */
+export function annotation(finding: Finding, prefix: string | undefined): string {
   const region = normalizedRegion(finding.location);
   const properties: Array<[string, string | number]> = [
     ['file', outputPath(finding.location.file, prefix)],

@@ -22,6 +22,7 @@ import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-poli
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
 import { readPackageJson } from '../../util/package-root.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -74,19 +75,6 @@ const DESTINATION_ACTIONS: Record<string, string[]> = {
   Lambda: ['lambda:InvokeFunction'],
 };
 
-const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-
-interface ManagedPolicyData {
-  arn: string;
-  document: { Statement: Record<string, unknown>[] };
-}
-
-let cachedManagedPolicies: Record<string, ManagedPolicyData> | undefined;
-
-function managedPolicies(): Record<string, ManagedPolicyData> {
-  cachedManagedPolicies ??= readPackageJson<{ policies: Record<string, ManagedPolicyData> }>('src/data/managed-policies.json').policies;
-  return cachedManagedPolicies;
-}
 
 /** True for a template SAM transforms: `Transform: AWS::Serverless-2016-10-31`, alone or in a list. */
 export function isSamTemplate(document: unknown): boolean {

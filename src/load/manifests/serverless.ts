@@ -19,6 +19,7 @@ import type {
 import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
 import { readPackageJson } from '../../util/package-root.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
 
 /** The logical id of the role the framework generates for functions without their own. */
@@ -46,19 +47,6 @@ const STREAM_ACTIONS: Record<'dynamodb' | 'kinesis', string[]> = {
 
 const SQS_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
 
-const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-
-interface ManagedPolicyData {
-  arn: string;
-  document: { Statement: Record<string, unknown>[] };
-}
-
-let cachedManagedPolicies: Record<string, ManagedPolicyData> | undefined;
-
-function managedPolicies(): Record<string, ManagedPolicyData> {
-  cachedManagedPolicies ??= readPackageJson<{ policies: Record<string, ManagedPolicyData> }>('src/data/managed-policies.json').policies;
-  return cachedManagedPolicies;
-}
 
 export const loadServerless: ManifestLoader = (document, context) => new ServerlessLoader(context).load(document);
 
