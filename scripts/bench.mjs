@@ -2,7 +2,9 @@
 // just to read and parse the same files on one core), measured in the same run, and checks recall on
 // the planted defects. Results are printed as a Markdown table and written to .bench/results.json.
 //
-//   npm run bench -- [--preset small|large] [--dir DIR] [--skip-recall]
+//   npm run bench -- [--preset small|large] [--dir DIR] [--bin dist/src/cli/main.js] [--skip-recall]
+//
+// --bin measures another build (a snapshot outside this checkout, which others' `npm run build` cannot delete).
 //
 // Needs ../shared/bench (gen-monorepo.mjs, parse-floor.mjs) and ../shared/bin/check-examples beside
 // this repository; says what is missing otherwise. Never run by the tests: timings are noisy.
@@ -13,9 +15,9 @@ import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(repo, '..', 'shared');
-const bin = path.join(repo, 'dist/src/cli/main.js');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const bin = path.resolve(option('--bin', path.join(repo, 'dist/src/cli/main.js')));
 const preset = option('--preset', 'large');
 const skipRecall = args.includes('--skip-recall');
 
@@ -53,18 +55,20 @@ const expected = JSON.parse(readFileSync(path.join(dir, '.expected.json'), 'utf8
 const functions = Object.keys(expected.functions ?? {}).length;
 
 const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
+const version = measure([process.execPath, bin, '--version']);
 const cacheFlags = help.includes('--cache') ? ['--cache', '--cache-location', cacheDir] : [];
 const lintArgs = (extra = []) => [process.execPath, bin, '.', '--format', 'sarif', '--output-file', sarifOut, ...extra];
 
 const rows = [];
 rmSync(cacheDir, { recursive: true, force: true });
-rows.push(['cold, one core', measure(lintArgs(), { oneCore: true })]);
+rows.push(['cold, one core', measure(lintArgs(help.includes('--concurrency') ? ['--concurrency', 'off'] : []), { oneCore: true })]);
 rmSync(cacheDir, { recursive: true, force: true });
 rows.push(['cold, all cores', measure(lintArgs(cacheFlags))]);
 if (cacheFlags.length) rows.push(['warm (cache, nothing changed)', measure(lintArgs(cacheFlags))]);
 const handler = firstHandler(expected);
 if (handler) {
-  rows.push([`pre-commit, one changed handler (${handler})`, measure([process.execPath, bin, handler, '--format', 'sarif', '--output-file', sarifOut, ...cacheFlags])]);
+  rows.push([`pre-commit, one changed handler (${handler})`, measure([process.execPath, bin, handler, '--format', 'sarif', '--output-file', sarifOut])]);
+  if (cacheFlags.length) rows.push(['pre-commit, same handler, with the cache', measure([process.execPath, bin, handler, '--format', 'sarif', '--output-file', sarifOut, ...cacheFlags])]);
 }
 
 let recall = 'skipped';
@@ -83,6 +87,7 @@ const table = [
   '| --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(([name, r]) => `| ${name} | ${r.seconds.toFixed(2)} s | ${(r.seconds / floorSeconds).toFixed(2)} | ${r.rssMiB ? `${r.rssMiB} MiB` : 'n/a'} | ${Math.round(files / r.seconds)} | ${Math.round(functions / r.seconds)} |`),
   '',
+  `Start-up (--version): ${version.seconds.toFixed(2)} s.`,
   `Recall on the planted defects (check-examples): ${recall}`,
 ];
 console.log(table.join('\n'));

@@ -5,6 +5,7 @@ import type { RelatedLocation } from '../../src/engine/finding.js';
 import type { Location } from '../../src/model/location.js';
 import type { ResourceModel } from '../../src/model/project.js';
 import { hasProperty, locationOfProperty, readFlag, readProperty, type PropertyRead } from '../../src/model/property-value.js';
+import { quote } from '../../src/util/quote.js';
 
 interface Options {
   /** Also require a customer managed KMS key where AWS encrypts by default (DynamoDB, S3, SQS) or an AWS managed key is named. */
@@ -76,7 +77,7 @@ export default defineRule<Options, MessageId>({
         if (where) related.push({ location: where, message: 'The setting that leaves it unencrypted.' });
         report({
           messageId: problem.messageId,
-          data: { name: resource.logicalId, ...problem.data },
+          data: { name: quote(resource.logicalId), ...problem.data },
           at: resource.location,
           related,
           key: `${resource.logicalId}|${resource.service.id}|${problem.messageId}`,
@@ -93,7 +94,7 @@ export default defineRule<Options, MessageId>({
       if (where) related.push({ location: where, message: 'spec.security is declared here.' });
       report({
         messageId: 'serviceUnencrypted',
-        data: { name: container.name, reason },
+        data: { name: quote(container.name), reason },
         at: container.location,
         related,
         key: `${container.name}|${service.id}|serviceUnencrypted`,
@@ -194,7 +195,7 @@ function s3Problems(props: Record<string, unknown>): Problem[] {
 /** With requireCustomerManagedKeys: a key written as `alias/aws/<service>` is the AWS managed key. */
 function awsManagedKeyProblem(kind: string, key: PropertyRead, property: string): Problem[] {
   if (key.kind !== 'value' || typeof key.value !== 'string' || !AWS_MANAGED_KEY.test(key.value)) return [];
-  return [{ messageId: 'notCustomerManaged', data: { kind, reason: `it uses the AWS managed key ${key.value}` }, property }];
+  return [{ messageId: 'notCustomerManaged', data: { kind, reason: `it uses the AWS managed key ${quote(key.value)}` }, property }];
 }
 
 function isCustomerManagedKey(key: PropertyRead): boolean {

@@ -8,6 +8,7 @@ import { locationOfValue } from '../../src/model/positions.js';
 import type { EnvironmentVariable, FunctionModel, ResourceModel } from '../../src/model/project.js';
 import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
 import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 
 type MessageId = 'bucketWithoutPolicy' | 'bucketPolicyAllowsHttp' | 'cacheWithoutTls' | 'cachePreferredTls' | 'environmentUrl' | 'propertyUrl';
 
@@ -67,13 +68,13 @@ export default defineRule<Record<string, never>, MessageId>({
         if (hasProperty(props, 'WebsiteConfiguration')) continue;
         const verdict = judgeBucket(resource, policiesByService.get(resource.service.id) ?? [], isTemplateBucket);
         if (verdict.kind === 'no-policy') {
-          report({ messageId: 'bucketWithoutPolicy', data: { name: resource.logicalId }, at: resource.location, key: `${key}|secure-transport`, severity: 'note' });
+          report({ messageId: 'bucketWithoutPolicy', data: { name: quote(resource.logicalId) }, at: resource.location, key: `${key}|secure-transport`, severity: 'note' });
         } else if (verdict.kind === 'allows-http') {
           report({
             messageId: 'bucketPolicyAllowsHttp',
-            data: { name: resource.logicalId, policy: verdict.policies.map((p) => p.logicalId).join(', ') },
+            data: { name: quote(resource.logicalId), policy: quoteEach(verdict.policies.map((p) => p.logicalId)) },
             at: resource.location,
-            related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${p.logicalId}.` })),
+            related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${quote(p.logicalId)}.` })),
             key: `${key}|secure-transport`,
             severity: 'note',
           });
@@ -81,9 +82,9 @@ export default defineRule<Record<string, never>, MessageId>({
       } else if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
         const transit = readFlag(props, 'TransitEncryptionEnabled');
         if (transit === 'off') {
-          report({ messageId: 'cacheWithoutTls', data: { name: resource.logicalId }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionEnabled'), key: `${key}|transit` });
+          report({ messageId: 'cacheWithoutTls', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionEnabled'), key: `${key}|transit` });
         } else if (transit === 'on' && isLiteral(readProperty(props, 'TransitEncryptionMode'), 'preferred')) {
-          report({ messageId: 'cachePreferredTls', data: { name: resource.logicalId }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionMode'), key: `${key}|transit` });
+          report({ messageId: 'cachePreferredTls', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionMode'), key: `${key}|transit` });
         }
       }
     }
@@ -102,7 +103,7 @@ export default defineRule<Record<string, never>, MessageId>({
         reportedKeys.add(key);
         report({
           messageId: 'environmentUrl',
-          data: { name: variable.name, scheme: insecure.scheme, parameter: insecure.parameter },
+          data: { name: quote(variable.name), scheme: insecure.scheme, parameter: quote(insecure.parameter) },
           at: variable.location,
           ...(variable.origin === 'function' ? { function: fn.name } : {}),
           key,
@@ -120,7 +121,7 @@ export default defineRule<Record<string, never>, MessageId>({
         const property = path.join('.');
         report({
           messageId: 'propertyUrl',
-          data: { name: resource.logicalId, property, scheme: insecure.scheme, parameter: insecure.parameter },
+          data: { name: quote(resource.logicalId), property: quote(property), scheme: insecure.scheme, parameter: quote(insecure.parameter) },
           at: location,
           key: `${resource.logicalId}|${resource.service.id}|${property}`,
         });

@@ -4,6 +4,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Location } from '../../src/model/location.js';
 import type { FunctionModel } from '../../src/model/project.js';
 import { readPackageJson } from '../../src/util/package-root.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 
 interface RuntimeDates {
   name: string;
@@ -180,10 +181,10 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
       const base = {
         at: location,
         key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
-        related: single ? [] : functions.map((f) => ({ location: f.location, message: `${f.name} uses ${runtime}` })),
+        related: single ? [] : functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses ${runtime}` })),
         ...(single ? { function: single.name } : {}),
       };
-      const names = functions.map((f) => f.name).join(', ');
+      const names = quoteEach(functions.map((f) => f.name));
       const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
       const days = daysUntil(dates.deprecated, now);
       if (daysUntil(dates.blockUpdate, now) <= 0) report({ ...base, messageId: 'blocked', severity: 'error', data });
@@ -202,7 +203,7 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
         const date = nodejsEndOfLife[found.id];
         if (!date) continue;
         const days = daysUntil(date, now);
-        const data = { image: image.value, version: found.id, date, days };
+        const data = { image: quote(image.value), version: found.id, date, days };
         if (days <= 0) report({ messageId: 'nodeEndOfLife', severity: 'warning', at: image.location, key, data });
         else if (days <= noticeDays) report({ messageId: 'nodeEndOfLifeSoon', severity: 'note', at: image.location, key, data });
         continue;
@@ -210,7 +211,7 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
       const dates = lambdaRuntimes[found.id];
       if (!dates) continue;
       const days = daysUntil(dates.deprecated, now);
-      const data = { image: image.value, runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
+      const data = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
       // Image functions have no update block: the image simply stops getting patches.
       if (days <= 0) report({ messageId: 'imageDeprecated', severity: 'warning', at: image.location, key, data });
       else if (days <= noticeDays) report({ messageId: 'imageDeprecatedSoon', severity: 'note', at: image.location, key, data });

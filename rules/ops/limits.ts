@@ -3,6 +3,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Location } from '../../src/model/location.js';
 import type { FunctionModel, NormalizedEventType, ServiceModel } from '../../src/model/project.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 
 /** Lambda's hard limit on a function's timeout, in seconds. */
 const LAMBDA_MAX_TIMEOUT = 900;
@@ -64,7 +65,7 @@ function describeGroup(group: Group, what: string) {
   return {
     at: group.location,
     key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : 'shared'}`,
-    related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${f.name} uses this timeout` })),
+    related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses this timeout` })),
     ...(single ? { function: single.name } : {}),
   };
 }
@@ -88,7 +89,7 @@ export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegrat
   defaultOptions: {},
   check({ project, report }) {
     for (const group of groupByTimeout(project.functions)) {
-      const names = group.functions.map((f) => f.name).join(', ');
+      const names = quoteEach(group.functions.map((f) => f.name));
       if (group.timeout > LAMBDA_MAX_TIMEOUT) {
         report({ ...describeGroup(group, 'timeout>900'), messageId: 'aboveMaximum', severity: 'error', data: { timeout: group.timeout, functions: names } });
         continue;
@@ -107,7 +108,7 @@ export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegrat
         report({
           ...describeGroup(subgroup, `timeout>${api}`),
           messageId: 'aboveIntegration',
-          data: { timeout: group.timeout, functions: functions.map((f) => f.name).join(', '), limit, api },
+          data: { timeout: group.timeout, functions: quoteEach(functions.map((f) => f.name)), limit, api },
         });
       }
     }
@@ -123,7 +124,7 @@ export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegrat
         severity: 'note',
         at: service.location,
         key: `${service.id}|defaults`,
-        data: { functions: bare.map((f) => f.name).join(', '), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
+        data: { functions: quoteEach(bare.map((f) => f.name)), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
       });
     }
   },

@@ -1,6 +1,7 @@
 // Finds container images referenced by a tag that moves (`:latest`, or no tag at all): what runs can
 // change between deployments without any change in the repository.
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 
 export interface ImageReference {
   /** Registry and repository: `registry.example.com:5000/team/app`. */
@@ -57,14 +58,14 @@ export default defineRule<Record<string, never>, 'latest' | 'untagged' | 'baseLa
       const image = container.image;
       if (image && typeof image.value === 'string') {
         const kind = mutableReference(image.value);
-        if (kind) report({ messageId: kind, at: image.location, key: `${service.id}|spec.image`, data: { image: image.value } });
+        if (kind) report({ messageId: kind, at: image.location, key: `${service.id}|spec.image`, data: { image: quote(image.value) } });
       }
       // Only the final stage ships; earlier stages are build tools whose output is copied.
       const base = container.baseImages.at(-1);
       if (!base || base.value.toLowerCase() === 'scratch') continue;
       const kind = mutableReference(base.value);
       if (kind) {
-        report({ messageId: kind === 'latest' ? 'baseLatest' : 'baseUntagged', at: base.location, key: `${service.id}|Dockerfile|FROM`, data: { image: base.value } });
+        report({ messageId: kind === 'latest' ? 'baseLatest' : 'baseUntagged', at: base.location, key: `${service.id}|Dockerfile|FROM`, data: { image: quote(base.value) } });
       }
     }
   },

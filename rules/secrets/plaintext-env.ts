@@ -4,6 +4,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { detectSecretValue, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../../src/analyse/secret-patterns.js';
 import type { EnvironmentVariable, FunctionModel } from '../../src/model/project.js';
 import { maskSecret } from '../../src/report/mask-secret.js';
+import { quote } from '../../src/util/quote.js';
 
 type MessageId = 'secretValue' | 'secretName';
 
@@ -44,7 +45,7 @@ export default defineRule<Record<string, never>, MessageId>({
         reported.add(key);
         report({
           messageId: problem.messageId,
-          data: { name: variable.name, masked: maskSecret(problem.value), ...(problem.what ? { what: problem.what } : {}) },
+          data: { name: quote(variable.name), masked: maskSecret(problem.value), ...(problem.what ? { what: problem.what } : {}) },
           at: variable.location,
           ...(variable.origin === 'function' ? { function: fn.name } : {}),
           key,

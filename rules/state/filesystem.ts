@@ -2,9 +2,11 @@
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import type { FileOperation } from '../../src/analyse/types.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 
 function describePath(operation: FileOperation): string {
-  const shown = operation.path.replace(/^<code>/, '<code folder>') + (operation.complete ? '' : '…');
+  // The path as far as it is known, quoted; `…` outside the quotes marks a prefix.
+  const shown = quote(operation.path.replace(/^<code>/, '<code folder>')) + (operation.complete ? '' : '…');
   return operation.path.startsWith('<code>') || !operation.path.startsWith('/') ? `${shown} (in the deployed code folder, /var/task)` : shown;
 }
 
@@ -39,7 +41,7 @@ export default defineRule<Record<string, never>, 'readOnly' | 'tmpRead'>({
         report({
           messageId: 'readOnly',
           at: write.location,
-          data: { operation: write.operation, path: describePath(write), name: code.name },
+          data: { operation: write.operation, path: describePath(write), name: quote(code.name) },
           function: code.name,
           key: `${code.id}|write|${write.operation}|${write.path}`,
         });
@@ -52,7 +54,7 @@ export default defineRule<Record<string, never>, 'readOnly' | 'tmpRead'>({
         report({
           messageId: 'tmpRead',
           at: read.location,
-          data: { operation: read.operation, path: read.path, name: code.name },
+          data: { operation: read.operation, path: quote(read.path), name: quote(code.name) },
           function: code.name,
           key: `${code.id}|read|${read.operation}|${read.path}`,
           severity: 'warning',

@@ -3,6 +3,7 @@ import { handlerCodes, type HandlerCode } from '../../src/analyse/handler-code.j
 import type { StateWrite } from '../../src/analyse/types.js';
 import type { RelatedLocation } from '../../src/engine/finding.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 
 const WHAT: Record<Exclude<StateWrite['kind'], 'reset' | 'cache'>, string> = {
   collection: 'adds to',
@@ -30,8 +31,8 @@ export default defineRule<Record<string, never>, 'mutation' | 'cache'>({
   tags: ['correctness', 'security', 'serverless', 'external/cwe/cwe-488'],
   securitySeverity: 4.3,
   messages: {
-    mutation: '{{name}} {{what}} the module-scope variable `{{variable}}` ({{text}}): {{lifetime}}, so data leaks between requests, and between users. Keep it local to the request.',
-    cache: '{{name}} caches request-keyed entries in the module-scope `{{variable}}` ({{text}}) with no bound: {{lifetime}}, so it grows with every new key and serves one user\'s entry to another. Bound the cache or key it by something stable.',
+    mutation: '{{name}} {{what}} the module-scope variable {{variable}} ({{text}}): {{lifetime}}, so data leaks between requests, and between users. Keep it local to the request.',
+    cache: '{{name}} caches request-keyed entries in the module-scope {{variable}} ({{text}}) with no bound: {{lifetime}}, so it grows with every new key and serves one user\'s entry to another. Bound the cache or key it by something stable.',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -42,17 +43,17 @@ export default defineRule<Record<string, never>, 'mutation' | 'cache'>({
       const reset = new Set(writes.filter((w) => w.kind === 'reset').map(declarationKey));
       for (const write of writes) {
         if (write.kind === 'reset' || reset.has(declarationKey(write))) continue;
-        const relatedLocations: RelatedLocation[] = [{ location: write.declaration, message: `\`${write.variable}\` is declared at module scope here` }];
-        if (write.via[0]) relatedLocations.push({ location: write.via[0], message: `reached from the handler of ${code.name} here` });
+        const relatedLocations: RelatedLocation[] = [{ location: write.declaration, message: `${quote(write.variable)} is declared at module scope here` }];
+        if (write.via[0]) relatedLocations.push({ location: write.via[0], message: `reached from the handler of ${quote(code.name)} here` });
         const isCache = write.kind === 'cache';
         report({
           messageId: isCache ? 'cache' : 'mutation',
           at: write.location,
           related: relatedLocations,
           data: {
-            name: code.name,
-            variable: write.variable,
-            text: write.text,
+            name: quote(code.name),
+            variable: quote(write.variable),
+            text: quote(write.text),
             what: isCache ? '' : WHAT[write.kind as keyof typeof WHAT],
             lifetime: lifetime(code),
           },

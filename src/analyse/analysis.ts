@@ -20,6 +20,7 @@ export function createAnalysis(project: Project, reader: SourceReader, analyse: 
   };
   return {
     usageOf,
+    codeFindings: () => (usages ? [...usages.values()].flatMap((usage) => usage.findings) : []),
     containerUsageOf: containerAnalysis(reader),
     permissionsOf(fn) {
       let result = permissions.get(fn.id);

@@ -1,5 +1,5 @@
 // State shared by the analysis of every function in one run: parsed files, module facts, resolutions, summaries.
-import type ts from 'typescript';
+import type ts from './typescript.js';
 import { collectModuleInfo, type ModuleInfo } from './module-info.js';
 import { ModuleResolver } from './module-resolution.js';
 import { SourceCache, type SourceModule } from './source-files.js';

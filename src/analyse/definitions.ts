@@ -1,5 +1,5 @@
 // Follows a name to the code that defines it: local declarations, imports, re-exports, barrels and CommonJS exports.
-import ts from 'typescript';
+import ts from './typescript.js';
 import type { AnalysisContext } from './context.js';
 import type { SourceModule } from './source-files.js';
 import { findDeclaration } from './scope.js';

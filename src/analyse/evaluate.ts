@@ -1,5 +1,5 @@
 // A small constant evaluator for request parameters: literals, templates, constants across files, process.env.
-import ts from 'typescript';
+import ts from './typescript.js';
 import type { StaticValue } from './types.js';
 import type { AnalysisContext } from './context.js';
 import { definitionOf, exportDefinition, requiredDefinition, type Definition } from './definitions.js';

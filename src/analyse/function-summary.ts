@@ -1,5 +1,5 @@
 // What one body of code does by itself: SDK calls, client creations, and the local functions it calls or hands on.
-import ts from 'typescript';
+import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { ClientCreation, SdkCall, StaticValue } from './types.js';
 import type { AnalysisContext } from './context.js';

@@ -5,7 +5,7 @@ import type { FunctionModel, Project } from '../model/project.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { ClientCreation, FunctionUsage, SdkCall } from './types.js';
 import { AnalysisContext } from './context.js';
-import ts from 'typescript';
+import ts from './typescript.js';
 import { evaluateCallInput, Summariser, type CodeRoot } from './function-summary.js';
 import { StaticEvaluator, type Bindings } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
@@ -200,7 +200,7 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
         const finding = inputFinding(
           INPUT_RULES.unresolved,
           'note',
-          `Could not resolve the import \`${specifier}\` in ${module.file} (${target.reason}); code behind it is not analysed.`,
+          `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`,
           nodeLocation(module, dependency.node),
           `${INPUT_RULES.unresolved}|${module.file}|${specifier}`,
         );
@@ -218,7 +218,7 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
     }
   }
   if (truncated) {
-    const message = `The code of ${owner.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+    const message = `The code of ${JSON.stringify(owner.name)} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
     graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, owner.location));
   }
   return graph;

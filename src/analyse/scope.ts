@@ -1,5 +1,5 @@
 // Finds the declaration an identifier refers to by walking lexical scopes (no type checker).
-import ts from 'typescript';
+import ts from './typescript.js';
 
 export type Declaration =
   /** `const x = init`, or a name inside a destructuring pattern (`path` = property names from the initializer). */

@@ -1,5 +1,5 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
-import ts from 'typescript';
+import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
@@ -45,7 +45,7 @@ export class SourceCache {
   private parse(file: string): SourceLoadResult {
     const read = this.reader.read(file);
     if (!read.ok) {
-      return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+      return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${JSON.stringify(file)}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
     }
     const sourceFile = ts.createSourceFile(file, read.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
     const module: SourceModule = { file, sourceFile, findings: [] };
@@ -56,7 +56,7 @@ export class SourceCache {
       const end = start + (diagnostic.length ?? 0);
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
       module.findings.push(
-        inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${file}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)),
+        inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)),
       );
     }
     return { ok: true, module };

@@ -1,5 +1,5 @@
 // Facts about each body of code for the state rules: module variables it writes, files it touches, timers, unawaited promises and servers it starts.
-import ts from 'typescript';
+import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import { compareLocations } from '../model/location.js';
 import type { AnalysisContext } from './context.js';

@@ -5,7 +5,9 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
-import { compareFindings, lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
+import { defaultCacheLocation } from '../engine/cache.js';
+import { compareFindings, RuleOptionsError, type LintRun } from '../engine/lint.js';
+import { lintProject } from '../engine/parallel.js';
 import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
 import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
@@ -109,7 +111,8 @@ export interface CliLintOutcome {
 export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
-  const ruleSet = [...BUILTIN_RULES, ...customRules(root, config)];
+  const customRuleSources = customRulesOf(root, config);
+  const ruleSet = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
   if (args.rules.length) {
     const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
     const unknown = args.rules.filter((r) => !known.has(r));
@@ -134,11 +137,15 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   if (progress) io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || '.').join(', ')} …`);
   let run: LintRun;
   try {
-    run = lint({
+    run = lintProject({
       root,
       paths: scope.analyse,
       config,
-      rules: ruleSet,
+      customRules: customRuleSources,
+      concurrency: args.concurrency,
+      // A folder given with a trailing separator, or the default folder, holds the cache file.
+      cacheLocation: args.cache ? (args.cacheLocation !== undefined ? path.resolve(io.cwd, args.cacheLocation) : `${defaultCacheLocation(root)}${path.sep}`) : undefined,
+      sourceFiles: args.inlineSuppressions,
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
       resolveEnv: args.resolveEnv,
@@ -208,6 +215,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
 
 /** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
 function handlerFiles(run: LintRun): string[] {
+  if (run.sourceFiles) return run.sourceFiles;
   return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 
@@ -287,14 +295,19 @@ function allRules(): AnyRule[] {
 
 /** The team's declarative rules: .noops-lint/rules/, the config's rulePaths and extends. */
 function customRules(root: string, config: Config): AnyRule[] {
-  return loadCustomRules({
+  return loadCustomRules(customRulesOf(root, config));
+}
+
+/** Where the team's declarative rules come from (worker threads load them again from this). */
+function customRulesOf(root: string, config: Config): Parameters<typeof loadCustomRules>[0] {
+  return {
     root,
     baseDir: config.file ? path.dirname(config.file) : root,
     configName: config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined,
     rulePaths: config.rulePaths,
     extends: config.extends,
     reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id),
-  });
+  };
 }
 
 /** Built-in and custom rules together, sorted by id. */

@@ -43,6 +43,8 @@ export interface LintOptions {
 export interface LintRun extends LintResult {
   project: Project;
   analysis: ProjectAnalysis;
+  /** Source files the handlers reach, when the run collected them (parallel and cached runs); else ask `analysis`. */
+  sourceFiles?: string[];
 }
 
 export class RuleOptionsError extends Error {}
@@ -100,6 +102,9 @@ export function lint(options: LintOptions): LintRun {
     }
   }
 
+  // What the source analysis could not read (syntax errors, missing handlers, imports leaving the root) is
+  // reported like any input problem, once per file and place however many functions reach it.
+  findings.push(...analysis.codeFindings());
   const sorted = sortFindings(findings);
   return { root: options.root, project, analysis, findings: sorted, rules: reportedRules(enabled), files: project.files, notifications: notificationsOf(sorted), toolVersion: toolVersion() };
 }

@@ -56,7 +56,7 @@ export interface UnitResult {
 export interface WorkerTask {
   base: UnitSettings;
   candidates: string[];
-  /** Int32Array over two slots: [next candidate index, results posted]. */
+  /** Int32Array over the slots NEXT, POSTED and DONE. */
   shared: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -69,10 +69,12 @@ export interface UnitSettings extends Omit<ProjectLintOptions, 'concurrency' | '
 }
 
 const DEFAULT_MIN_UNITS = 20;
-const NEXT = 0;
-const POSTED = 1;
-/** How long the main thread waits for a silent worker before doing its share itself. */
-const WORKER_PATIENCE_MS = 10 * 60 * 1000;
+/** Slots of the shared Int32Array: next candidate to take, replies posted, candidates finished by workers. */
+export const NEXT = 0;
+export const POSTED = 1;
+export const DONE = 2;
+/** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
+const WORKER_PATIENCE_MS = 2 * 60 * 1000;
 
 /** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
 export function resolveConcurrency(value: Concurrency | undefined): number {
@@ -89,8 +91,6 @@ export function resolveConcurrency(value: Concurrency | undefined): number {
  */
 export function lintProject(options: ProjectLintOptions): LintRun {
   const threads = resolveConcurrency(options.concurrency);
-  if (threads === 1 && options.cacheLocation === undefined) return lint({ ...options, rules: ruleSet(options.customRules) });
-
   const config = options.config ?? EMPTY_CONFIG;
   const rules = ruleSet(options.customRules);
   const enabled = selectRules(rules, config, options.onlyRules);
@@ -98,8 +98,10 @@ export function lintProject(options: ProjectLintOptions): LintRun {
   const discovered = discoverManifests(files, { paths: options.paths?.length ? options.paths : [''], ignores: config.ignores, gitignore: options.gitignore ?? true });
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
-  if (options.cacheLocation === undefined && (discovered.candidates.length <= minUnits || !workerUrl)) {
-    return lint({ ...options, rules });
+  // One thread without a cache, a small project, or no worker module (the bundled Action): one lint(), which also
+  // keeps the full analysis on the result for callers that read it (the Action's permission table).
+  if (options.cacheLocation === undefined && (threads === 1 || discovered.candidates.length <= minUnits || !workerUrl)) {
+    return lint({ ...options, rules, files });
   }
 
   const settings: UnitSettings = {
@@ -169,14 +171,16 @@ function largestFirst(files: ProjectFiles, candidates: string[]): string[] {
  * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
  */
 function runUnitsInParallel(candidates: string[], settings: UnitSettings, files: ProjectFiles, rules: AnyRule[], workers: number, workerUrl: URL | undefined): UnitResult[] {
-  const shared = new SharedArrayBuffer(8);
+  const shared = new SharedArrayBuffer(12);
   const counters = new Int32Array(shared);
   const started: Array<{ worker: Worker; port: MessagePort }> = [];
-  for (let i = 0; i < workers && workerUrl; i++) {
+  // A missing worker file would only fail in the worker's own event loop, which this thread never sees.
+  const usable = workerUrl !== undefined && (workerUrl.protocol !== 'file:' || existsSync(fileURLToPath(workerUrl)));
+  for (let i = 0; i < workers && usable; i++) {
     const { port1, port2 } = new MessageChannel();
     const task: WorkerTask = { base: settings, candidates, shared, port: port2 };
     try {
-      const worker = new Worker(workerUrl, { workerData: task, transferList: [port2], stdout: false, stderr: false });
+      const worker = new Worker(workerUrl!, { workerData: task, transferList: [port2], stdout: false, stderr: false });
       worker.unref();
       // Errors are answered on the port; an 'error' event only tells the same story later.
       worker.on('error', () => undefined);
@@ -190,7 +194,9 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
   const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules);
   const failed: boolean[] = [];
   const waiting = new Set(started.map((_, index) => index));
-  const deadline = Date.now() + WORKER_PATIENCE_MS;
+  // A worker that dies (out of memory) cannot say so while this thread blocks; it only stops making progress.
+  let progress = Atomics.load(counters, DONE);
+  let deadline = Date.now() + WORKER_PATIENCE_MS;
   while (waiting.size > 0 && Date.now() < deadline) {
     const posted = Atomics.load(counters, POSTED);
     for (const index of [...waiting]) {
@@ -201,7 +207,13 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
       if (reply.ok) results.push(...reply.results);
       else failed[index] = true;
     }
-    if (waiting.size > 0) Atomics.wait(counters, POSTED, posted, 1000);
+    if (waiting.size === 0) break;
+    Atomics.wait(counters, POSTED, posted, 500);
+    const done = Atomics.load(counters, DONE);
+    if (done !== progress) {
+      progress = done;
+      deadline = Date.now() + WORKER_PATIENCE_MS;
+    }
   }
   for (const { worker, port } of started) {
     port.close();
@@ -223,7 +235,7 @@ function nextIndex(counters: Int32Array, candidates: string[]): number {
 }
 
 /** Lints candidates one at a time (`next` returns an index into `candidates`, or -1 when there are none left). */
-export function runUnits(next: () => number, candidates: readonly string[], settings: UnitSettings, files: ProjectFiles, rules?: AnyRule[]): UnitResult[] {
+export function runUnits(next: () => number, candidates: readonly string[], settings: UnitSettings, files: ProjectFiles, rules?: AnyRule[], onDone?: () => void): UnitResult[] {
   const ruleList = rules ?? ruleSet(settings.customRules);
   const results: UnitResult[] = [];
   for (let index = next(); index >= 0; index = next()) {
@@ -241,6 +253,7 @@ export function runUnits(next: () => number, candidates: readonly string[], sett
       metadata: run.project.resources.filter((r) => r.metadata?.['noops-lint'] !== undefined).map(encodeResource),
       ...(recorded ? { dependencies: Object.fromEntries([...recorded].sort().map((rel) => [rel, fileFingerprint(files, rel)])) } : {}),
     });
+    onDone?.();
   }
   return results;
 }
@@ -267,7 +280,7 @@ export function mergeUnits(root: string, discoveryFindings: Finding[], units: Un
   const resources = ordered.flatMap((u) => u.metadata.map((r) => decodeResource(r, serviceOf(r.service))));
   const files = [...new Set(ordered.flatMap((u) => u.files))].sort();
   const project: Project = { root, services: [], functions, roles: [], resources, inputFindings: [], files };
-  const analysis: ProjectAnalysis = { usageOf: () => undefined, permissionsOf: () => undefined };
+  const analysis: ProjectAnalysis = { usageOf: () => undefined, permissionsOf: () => undefined, codeFindings: () => [] };
   return {
     root,
     project,

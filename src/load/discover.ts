@@ -6,6 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
+import { quote } from '../util/quote.js';
 import type { ProjectFiles } from './files.js';
 
 /** Folders never walked into unless a user names them. */
@@ -67,7 +68,7 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
   const consider = (rel: string, explicit: boolean): void => {
     const base = rel.slice(rel.lastIndexOf('/') + 1);
     if (CODE_CONFIGS.has(base)) {
-      findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${rel}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
+      findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(rel)}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
       return;
     }
     const ext = path.posix.extname(base).toLowerCase();
@@ -83,7 +84,7 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
     try {
       stat = lstatSync(abs);
     } catch {
-      if (explicit) findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${rel || '.'}: it does not exist.`, locationAtStart(rel || '.')));
+      if (explicit) findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
       return;
     }
     if (stat.isSymbolicLink()) {
@@ -91,11 +92,11 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
       try {
         real = realpathSync(abs);
       } catch {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
         return;
       }
       if (!files.isInsideRoot(real)) {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link points outside the project root.`, locationAtStart(rel)));
+        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
         return;
       }
       try {
@@ -117,7 +118,7 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
       try {
         entries = readdirSync(abs).sort();
       } catch {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel || '.'}: the folder cannot be read.`, locationAtStart(rel || '.')));
+        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
         return;
       }
       for (const name of entries) {

@@ -1,6 +1,6 @@
 // Reads files confined to the project root: no path may leave it (.., absolute paths, symlinks out),
 // and binary, oversized or non-UTF-8 files are refused with a reason.
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const FILE_LIMITS = {
@@ -17,6 +17,8 @@ export class ProjectFiles {
   private readonly realRoot: string;
   private readonly cache = new Map<string, TextFile>();
   private readonly isFileCache = new Map<string, boolean>();
+  /** Lower-cased names in each root-relative folder (null: it cannot be listed). */
+  private readonly listings = new Map<string, Set<string> | null>();
   /** Paths read or probed since `startRecording`, so a cache can tell which files a result depends on. */
   private recorded: Set<string> | undefined;
 
@@ -70,6 +72,7 @@ export class ProjectFiles {
   }
 
   private isFileUncached(rel: string): boolean {
+    if (this.isSurelyMissing(rel)) return false;
     const abs = this.absolute(rel);
     const real = safeRealpath(abs);
     if (!real || !this.isInsideRoot(real)) return false;
@@ -95,7 +98,32 @@ export class ProjectFiles {
     return result;
   }
 
+  /**
+   * Module resolution probes many names that do not exist (`./db` as db.ts, db.tsx, db.js, db/index.ts, ...);
+   * a failed realpath costs a thrown error each. One listing per folder answers those; a name that differs
+   * only in case still takes the slow path, for case-insensitive file systems.
+   */
+  private isSurelyMissing(rel: string): boolean {
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? '' : rel.slice(0, slash);
+    const name = rel.slice(slash + 1);
+    if (name === '' || name === '.' || name === '..' || dir.split('/').includes('..')) return false;
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      try {
+        listing = new Set(readdirSync(this.absolute(dir)).map((entry) => entry.toLowerCase()));
+      } catch (error) {
+        // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
+        const code = (error as NodeJS.ErrnoException).code;
+        listing = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
+      }
+      this.listings.set(dir, listing);
+    }
+    return listing !== null && !listing.has(name.toLowerCase());
+  }
+
   private readUncached(rel: string): TextFile {
+    if (this.isSurelyMissing(rel)) return { ok: false, reason: 'it does not exist or is a broken link' };
     const abs = this.absolute(rel);
     const real = safeRealpath(abs);
     if (!real) return { ok: false, reason: 'it does not exist or is a broken link' };

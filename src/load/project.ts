@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
+import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests } from './discover.js';
@@ -41,7 +42,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     if (!text.ok) {
       // Only files that look like manifests by name are worth a finding; other YAML/JSON is not ours.
       if (looksLikeManifestByName(file)) {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${text.reason}.`, locationAtStart(file)));
+        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(file)}: ${text.reason}.`, locationAtStart(file)));
       }
       continue;
     }
@@ -65,7 +66,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       report: (finding) => findings.push(finding),
       readFile: (written) => {
         const rel = files.resolve(dir, written);
-        if (rel === undefined) return { ok: false, reason: `${written} is outside the project root` };
+        if (rel === undefined) return { ok: false, reason: `${quote(written)} is outside the project root` };
         const result = files.read(rel);
         if (result.ok) read.add(rel);
         return result;
@@ -77,7 +78,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       if (service) services.push(service);
     } catch (error) {
       findings.push(
-        inputFinding(INPUT_RULES.ruleError, 'error', `noops-lint failed while reading ${file}: ${(error as Error).message}. Please report this.`, locationAtStart(file)),
+        inputFinding(INPUT_RULES.ruleError, 'error', `noops-lint failed while reading ${quote(file)}: ${(error as Error).message}. Please report this.`, locationAtStart(file)),
       );
     }
   }
@@ -101,8 +102,8 @@ function isServerlessFileName(file: string): boolean {
 function notAManifest(file: string, document: unknown): Finding {
   const message =
     document === null || document === undefined
-      ? `${file} is empty, so there is nothing to check.`
-      : `${file} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
+      ? `${quote(file)} is empty, so there is nothing to check.`
+      : `${quote(file)} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
   return inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationAtStart(file));
 }
 

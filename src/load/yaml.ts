@@ -5,6 +5,7 @@ import type { Location } from '../model/location.js';
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { quote } from '../util/quote.js';
 
 export const YAML_LIMITS = {
   /** Alias dereferences per document: a "billion laughs" document stops here. */
@@ -30,7 +31,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (flowNestingExceeds(text, YAML_LIMITS.maxBracketNesting)) {
     const reason = `it nests [ and { more than ${YAML_LIMITS.maxBracketNesting} levels deep`;
-    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
+    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${reason}.`, start(file))] };
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -38,7 +39,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (error) {
     // The parser itself recurses; absurd nesting can exhaust the stack.
-    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${error instanceof RangeError ? TOO_DEEP : String((error as Error).message ?? error)}.`, start(file))] };
+    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${error instanceof RangeError ? TOO_DEEP : String((error as Error).message ?? error)}.`, start(file))] };
   }
   const at = (range: readonly [number, number, number] | null | undefined): Location => {
     if (!range) return start(file);
@@ -49,7 +50,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // The parser catches its own stack overflow on absurd nesting and reports it as a syntax error: it is a limit.
   const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
   if (overflow) {
-    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${TOO_DEEP}.`, start(file))] };
+    return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${TOO_DEEP}.`, start(file))] };
   }
   if (doc.errors.length > 0) {
     const language = /\.json$/i.test(file) ? 'JSON' : 'YAML';
@@ -57,7 +58,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
       const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-      return inputFinding(INPUT_RULES.parseError, 'error', `${file} is not valid ${language}: ${reason}.`, loc);
+      return inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}.`, loc);
     });
     return { ok: false, findings };
   }
@@ -108,7 +109,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           continue;
         }
         if (seen.has(key)) {
-          findings.push(inputFinding(INPUT_RULES.parseError, 'warning', `Duplicate key "${key}" in ${file}: the last one wins.`, at(keyNode?.range)));
+          findings.push(inputFinding(INPUT_RULES.parseError, 'warning', `Duplicate key ${quote(key)} in ${quote(file)}: the last one wins.`, at(keyNode?.range)));
         }
         seen.add(key);
         const child = convert(pair.value, depth + 1);
@@ -136,7 +137,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
       const longName = SHORT_TAGS[tag];
       if (!longName) {
-        findings.push(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the unknown YAML tag ${tag} in ${file}.`, at(n.range)));
+        findings.push(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the unknown YAML tag ${quote(tag)} in ${quote(file)}.`, at(n.range)));
         return new Unresolved(`${tag} ${typeof value === 'string' ? value : JSON.stringify(value)}`, `unknown tag ${tag}`);
       }
       if (longName === 'Fn::GetAtt' && typeof value === 'string') {
@@ -156,7 +157,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   } catch (error) {
     if (error instanceof LimitExceeded || error instanceof RangeError) {
       const reason = error instanceof LimitExceeded ? error.message : TOO_DEEP;
-      return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
+      return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${reason}.`, start(file))] };
     }
     throw error;
   }

@@ -173,8 +173,21 @@ export function hasWildcard(value: string): boolean {
   return value.includes('*') || value.includes('?');
 }
 
-/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. */
+/** Compiled globs: policy matching asks for the same few patterns once per statement and needed action. */
+const globs = new Map<string, RegExp>();
+
+/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. The RegExp is shared (no `g` flag, so no state). */
 export function globToRegExp(glob: string): RegExp {
+  let compiled = globs.get(glob);
+  if (!compiled) {
+    compiled = compileGlob(glob);
+    if (globs.size > 10_000) globs.clear();
+    globs.set(glob, compiled);
+  }
+  return compiled;
+}
+
+function compileGlob(glob: string): RegExp {
   let source = '';
   for (const ch of glob) {
     if (ch === '*') source += '.*';

@@ -4,6 +4,7 @@ import type { Location } from './location.js';
 import { locationOfValue } from './positions.js';
 import type { Located, ManagedPolicyReference, PolicyStatement, RoleModel } from './project.js';
 import { describeValue, intrinsicName, isIntrinsic } from './values.js';
+import { quote } from '../util/quote.js';
 
 export interface LiteralValue {
   text: string;
@@ -58,10 +59,10 @@ export function statementKey(role: RoleModel, statement: PolicyStatement, action
   return `${role.id}|${statement.path}|${action}|${resource}`;
 }
 
-/** The functions using a role, for messages: `getOrder`, `a, b and c`, `a, b, c and 4 more`. */
+/** The functions using a role, each quoted, for messages: `"getOrder"`, `"a", "b" and "c"`, `"a", "b", "c" and 4 more functions`. */
 export function describeRoleUsers(role: RoleModel): string {
-  const names = role.functions.map((f) => f.name);
-  if (names.length === 0) return `the role ${role.name}`;
+  const names = role.functions.map((f) => quote(f.name));
+  if (names.length === 0) return `the role ${quote(role.name)}`;
   if (names.length === 1) return names[0]!;
   if (names.length <= 4) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more functions`;

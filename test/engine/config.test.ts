@@ -34,7 +34,7 @@ describe('configuration', () => {
   });
 
   it('reports YAML syntax errors with a position', () => {
-    expect(() => loadConfigFile(write('rules: [\n'), 'c.yaml')).toThrow(/c\.yaml:\d+:\d+: c\.yaml is not valid YAML/);
+    expect(() => loadConfigFile(write('rules: [\n'), 'c.yaml')).toThrow(/c\.yaml:\d+:\d+: "c\.yaml" is not valid YAML/);
   });
 
   it('is found upward, but not above the git top-level', () => {

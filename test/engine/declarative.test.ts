@@ -127,8 +127,8 @@ describe('rule files', () => {
   });
 
   it('reports YAML errors, tags and non-mappings', () => {
-    expect(problemsOf('id: [unclosed')[0]).toMatch(/^rules\/x\.yaml:\d+:\d+: rules\/x\.yaml is not valid YAML/);
-    expect(problemsOf(VALID.replace('{ const: Active }', '{ const: !Secret x }'))[0]).toBe('rules/x.yaml:8:31: YAML tags such as !Secret are not allowed in rule files.');
+    expect(problemsOf('id: [unclosed')[0]).toMatch(/^rules\/x\.yaml:\d+:\d+: "rules\/x\.yaml" is not valid YAML/);
+    expect(problemsOf(VALID.replace('{ const: Active }', '{ const: !Secret x }'))[0]).toBe('rules/x.yaml:8:31: YAML tags such as "!Secret" are not allowed in rule files.');
     expect(problemsOf('- id: acme/x')).toEqual(['rules/x.yaml:1:1: a rule file holds one mapping with id, severity, description, help, target, require and message.']);
   });
 });

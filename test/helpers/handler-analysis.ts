@@ -21,7 +21,7 @@ export function loadHandlerProject(root: string): { project: Project; analysis: 
   const reader = sourceReader(files);
   const analysis = createAnalysis(project, reader);
   const containerUsageOf = containerAnalysis(reader);
-  return { project, analysis: { usageOf: analysis.usageOf, permissionsOf: analysis.permissionsOf, containerUsageOf } };
+  return { project, analysis: { usageOf: analysis.usageOf, permissionsOf: analysis.permissionsOf, codeFindings: analysis.codeFindings, containerUsageOf } };
 }
 
 export function runHandlerRule(rule: AnyRule, root: string): Finding[] {

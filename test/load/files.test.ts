@@ -59,8 +59,8 @@ describe('discoverManifests', () => {
     const found = discoverManifests(new ProjectFiles(root), { paths: [''], ignores: [], gitignore: true });
     expect(found.candidates).toEqual(['svc/b/template.yaml', 'svc/serverless.yml']);
     expect(found.findings.map((f) => f.message)).toEqual([
-      expect.stringContaining('escape: the symbolic link points outside the project root'),
-      expect.stringContaining('serverless.ts: a Serverless configuration written as code is never run'),
+      expect.stringContaining('"escape": the symbolic link points outside the project root'),
+      expect.stringContaining('"svc/serverless.ts": a Serverless configuration written as code is never run'),
     ]);
   });
 

@@ -69,10 +69,10 @@ describe('administrativePolicyKind', () => {
 
 describe('describeRoleUsers', () => {
   it('lists the functions of a role', () => {
-    expect(describeRoleUsers(roleWith([]))).toBe('the role IamRoleLambdaExecution');
-    expect(describeRoleUsers(roleWith(['a']))).toBe('a');
-    expect(describeRoleUsers(roleWith(['a', 'b', 'c']))).toBe('a, b and c');
-    expect(describeRoleUsers(roleWith(['a', 'b', 'c', 'd', 'e', 'f']))).toBe('a, b, c and 3 more functions');
+    expect(describeRoleUsers(roleWith([]))).toBe('the role "IamRoleLambdaExecution"');
+    expect(describeRoleUsers(roleWith(['a']))).toBe('"a"');
+    expect(describeRoleUsers(roleWith(['a', 'b', 'c']))).toBe('"a", "b" and "c"');
+    expect(describeRoleUsers(roleWith(['a', 'b', 'c', 'd', 'e', 'f']))).toBe('"a", "b", "c" and 3 more functions');
     expect(soleFunctionName(roleWith(['a']))).toBe('a');
     expect(soleFunctionName(roleWith(['a', 'b']))).toBeUndefined();
   });

@@ -58,7 +58,7 @@ describe('output cannot be abused', () => {
       expect(command!.data).not.toMatch(/[\r\n]/);
     }
     // The crafted function name stays inside the message of the annotation it belongs to.
-    expect(lines.filter((line) => line.includes('injected-from-function-name')).every((line) => parseCommand(line)?.properties.title?.startsWith('ops/'))).toBe(true);
+    expect(lines.filter((line) => line.includes('injected-from-function-name')).every((line) => /^(ops|input)\//.test(parseCommand(line)?.properties.title ?? ''))).toBe(true);
   });
 
   it('escapes exactly what the runner requires', () => {

@@ -21,6 +21,7 @@ import type {
 import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-policy-templates.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
 import { readPackageJson } from '../../util/package-root.js';
+import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
 import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
@@ -100,7 +101,7 @@ export function templateServiceName(file: string): string {
 
 export const loadCloudFormation: ManifestLoader = (document, context) => {
   if (!isRecord(document)) {
-    const message = `${context.file} is not a CloudFormation template: its top level must be a mapping.`;
+    const message = `${quote(context.file)} is not a CloudFormation template: its top level must be a mapping.`;
     context.report(inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationOf(document) ?? locationAtStart(context.file)));
     return undefined;
   }
@@ -153,11 +154,11 @@ class TemplateLoader {
     const { document } = this;
     const resources = document.Resources;
     if (resources === undefined) {
-      this.invalid(`${this.ctx.file} has no Resources section.`, this.service.location);
+      this.invalid(`${quote(this.ctx.file)} has no Resources section.`, this.service.location);
       return this.service;
     }
     if (!isRecord(resources)) {
-      this.invalid(`Resources in ${this.ctx.file} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
+      this.invalid(`Resources in ${quote(this.ctx.file)} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
       return this.service;
     }
     for (const finding of checkIntrinsicReferences(document, this.ctx.file, this.service.kind === 'sam')) this.ctx.report(finding);
@@ -184,25 +185,25 @@ class TemplateLoader {
     for (const [logicalId, raw] of Object.entries(resources)) {
       const location = this.keyLocation(resources, logicalId);
       if (!isRecord(raw)) {
-        this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+        this.invalid(`Resource ${quote(logicalId)} must be a mapping with a Type; it is ignored.`, location);
         continue;
       }
       const type = raw.Type;
       if (typeof type !== 'string') {
-        this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::S3::Bucket); it is ignored.`, location);
+        this.invalid(`Resource ${quote(logicalId)} has no Type (a string such as AWS::S3::Bucket); it is ignored.`, location);
         continue;
       }
       if (!isKnownTypeShape(type)) {
-        this.invalid(`Resource ${logicalId} has the unknown type ${type}; types look like AWS::Service::Resource or Custom::Name.`, locationOfValue(raw, 'Type') ?? location);
+        this.invalid(`Resource ${quote(logicalId)} has the unknown type ${quote(type)}; types look like AWS::Service::Resource or Custom::Name.`, locationOfValue(raw, 'Type') ?? location);
       }
       if (type.startsWith('AWS::Serverless::') && !sam && !reportedMissingTransform) {
         reportedMissingTransform = true;
-        this.invalid(`${logicalId} is an ${type}, but the template lacks "Transform: ${SAM_TRANSFORM}", so CloudFormation will reject it.`, locationOfValue(raw, 'Type') ?? location);
+        this.invalid(`${quote(logicalId)} is an ${type}, but the template lacks "Transform: ${SAM_TRANSFORM}", so CloudFormation will reject it.`, locationOfValue(raw, 'Type') ?? location);
       }
       let properties: Record<string, unknown> = {};
       if (raw.Properties !== undefined && raw.Properties !== null) {
         if (isMapping(raw.Properties)) properties = raw.Properties;
-        else this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, locationOfValue(raw, 'Properties') ?? location);
+        else this.invalid(`Properties of ${quote(logicalId)} must be a mapping; they are ignored.`, locationOfValue(raw, 'Properties') ?? location);
       }
       const model: ResourceModel = { logicalId, type, properties, location, service: this.service };
       if (isRecord(raw.Metadata)) model.metadata = raw.Metadata;
@@ -223,14 +224,14 @@ class TemplateLoader {
         const at = locationOfValue(policies, index) ?? resource.model.location;
         if (!isMapping(policy)) {
           role.incomplete = true;
-          if (!isIntrinsic(policy) && !isUnresolved(policy)) this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+          if (!isIntrinsic(policy) && !isUnresolved(policy)) this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
           return;
         }
         this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
       });
     } else if (policies !== undefined && policies !== null) {
       role.incomplete = true;
-      if (!isIntrinsic(policies) && !isUnresolved(policies)) this.invalid(`Policies of role ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
+      if (!isIntrinsic(policies) && !isUnresolved(policies)) this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
     }
     this.readManagedPolicyList(role, resource.properties.ManagedPolicyArns, resource.properties, 'ManagedPolicyArns', false);
   }
@@ -240,7 +241,7 @@ class TemplateLoader {
     const roles = resource.properties.Roles;
     if (roles === undefined) return;
     if (!Array.isArray(roles)) {
-      if (!isIntrinsic(roles) && !isUnresolved(roles)) this.invalid(`Roles of ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
+      if (!isIntrinsic(roles) && !isUnresolved(roles)) this.invalid(`Roles of ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
       return;
     }
     for (const entry of roles) {
@@ -274,7 +275,7 @@ class TemplateLoader {
     }
     if (!isRecord(document)) {
       role.incomplete = true;
-      this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
       return;
     }
     const statements = document.Statement;
@@ -292,19 +293,19 @@ class TemplateLoader {
       role.incomplete = true;
     } else {
       role.incomplete = true;
-      this.invalid(`The policy document at ${path} has no Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path)} has no Statement list.`, location);
     }
   }
 
   private readStatement(statement: unknown, path: string, location: Location, origin: StatementOrigin): PolicyStatement | undefined {
     if (!isMapping(statement)) {
-      if (!isIntrinsic(statement)) this.invalid(`The policy statement ${path} must be a mapping.`, location);
+      if (!isIntrinsic(statement)) this.invalid(`The policy statement ${quote(path)} must be a mapping.`, location);
       return undefined;
     }
     const effect = statement.Effect;
     if (effect !== 'Allow' && effect !== 'Deny') {
       // An unreadable Effect could be either; judging the statement would be a guess.
-      this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+      this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
       return undefined;
     }
     const result: PolicyStatement = {
@@ -338,7 +339,7 @@ class TemplateLoader {
     const whole = locationOfValue(parent, key) ?? role.location;
     if (!Array.isArray(list)) {
       role.incomplete = true;
-      if (!isIntrinsic(list) && !isUnresolved(list)) this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, whole);
+      if (!isIntrinsic(list) && !isUnresolved(list)) this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, whole);
       return;
     }
     const base = `Resources.${role.name}.Properties.${key}`;
@@ -497,20 +498,20 @@ class TemplateLoader {
     const events = own.Events;
     if (events === undefined || events === null) return [];
     if (!isMapping(events)) {
-      this.invalid(`Events of ${logicalId} must be a mapping of event names to { Type, Properties }.`, this.keyLocation(own, 'Events'));
+      this.invalid(`Events of ${quote(logicalId)} must be a mapping of event names to { Type, Properties }.`, this.keyLocation(own, 'Events'));
       return [];
     }
     const result: EventModel[] = [];
     for (const [name, event] of Object.entries(events)) {
       const location = this.keyLocation(events, name);
       if (!isRecord(event) || typeof event.Type !== 'string') {
-        this.invalid(`Event ${name} of ${logicalId} needs a Type (SQS, Api, S3, ...).`, location);
+        this.invalid(`Event ${quote(name)} of ${quote(logicalId)} needs a Type (SQS, Api, S3, ...).`, location);
         continue;
       }
       let properties: Record<string, unknown> = {};
       if (isMapping(event.Properties)) properties = event.Properties;
       else if (event.Properties !== undefined && event.Properties !== null) {
-        this.invalid(`Properties of event ${name} of ${logicalId} must be a mapping.`, locationOfValue(event, 'Properties') ?? location);
+        this.invalid(`Properties of event ${quote(name)} of ${quote(logicalId)} must be a mapping.`, locationOfValue(event, 'Properties') ?? location);
       }
       const model: EventModel = { type: event.Type, normalizedType: SAM_EVENT_TYPES[event.Type] ?? 'other', location, properties };
       const sourceKey = SAM_EVENT_SOURCE[event.Type];
@@ -564,7 +565,7 @@ class TemplateLoader {
     const roleValue = own.Role;
     if (roleValue === undefined || roleValue === null) {
       if (resource.type === SAM_FUNCTION) return this.generatedRole(logicalId, location, own, properties, events);
-      this.invalid(`${logicalId} has no Role; an AWS::Lambda::Function needs the ARN of its execution role.`, location);
+      this.invalid(`${quote(logicalId)} has no Role; an AWS::Lambda::Function needs the ARN of its execution role.`, location);
       return this.externalRole(`(no role of ${logicalId})`, location);
     }
     const roleLocation = locationOfValue(own, 'Role') ?? location;
@@ -654,7 +655,7 @@ class TemplateLoader {
     }
     if (!isRecord(item)) {
       role.incomplete = true;
-      this.invalid(`${path} must be a managed policy name, a policy document or a policy template.`, location);
+      this.invalid(`${quote(path)} must be a managed policy name, a policy document or a policy template.`, location);
       return;
     }
     if (Object.hasOwn(item, 'Statement')) {
@@ -667,7 +668,7 @@ class TemplateLoader {
       const at = { path, location: locationOfKey(item, templateName) ?? location };
       const expansion = expandPolicyTemplate(templateName, item[templateName], at);
       if (!expansion.ok) {
-        this.invalid(`${path}: ${expansion.reason}.`, at.location);
+        this.invalid(`${quote(path)}: ${expansion.reason}.`, at.location);
         role.incomplete = true;
         return;
       }
@@ -678,7 +679,7 @@ class TemplateLoader {
       return;
     }
     const what = keys.length === 1 ? `the unknown SAM policy template ${keys[0]}` : 'not a policy document (no Statement) nor a single policy template';
-    this.invalid(`${path} is ${what}; its grants are not known.`, location);
+    this.invalid(`${quote(path)} is ${what}; its grants are not known.`, location);
     role.incomplete = true;
   }
 
@@ -722,7 +723,7 @@ class TemplateLoader {
       const action = dlq.Type === 'SQS' ? 'sqs:SendMessage' : dlq.Type === 'SNS' ? 'sns:Publish' : undefined;
       const location = this.keyLocation(properties, 'DeadLetterQueue');
       if (action) grant(`${base}#DeadLetterQueue`, [action], [dlq.TargetArn], 'SAM lets the function send failed events to its DeadLetterQueue', location);
-      else if (typeof dlq.Type === 'string' || dlq.Type === undefined) this.invalid(`DeadLetterQueue of ${fn.name} needs Type: SQS or SNS.`, locationOfValue(dlq, 'Type') ?? location);
+      else if (typeof dlq.Type === 'string' || dlq.Type === undefined) this.invalid(`DeadLetterQueue of ${quote(fn.name)} needs Type: SQS or SNS.`, locationOfValue(dlq, 'Type') ?? location);
     }
     this.addDestinationStatements(fn, properties, grant);
     if (properties.KmsKeyArn !== undefined && properties.KmsKeyArn !== null) {

@@ -4,6 +4,7 @@
 import { inputFinding, INPUT_RULES, type Finding } from '../../engine/finding.js';
 import type { Location } from '../../model/location.js';
 import { locationOf, locationOfValue } from '../../model/positions.js';
+import { quote } from '../../util/quote.js';
 
 const PSEUDO_PARAMETERS = new Set([
   'AWS::AccountId',
@@ -48,26 +49,26 @@ export function checkIntrinsicReferences(document: Record<string, unknown>, file
         const [name] = keys as [string];
         const argument = record[name];
         if (name === 'Ref' && typeof argument === 'string' && !locals.has(argument) && !known(argument)) {
-          report(argument.trim() ? `!Ref "${argument}" names no parameter or resource of ${file}.` : `!Ref has no name in ${file}.`, at());
+          report(argument.trim() ? `!Ref ${quote(argument)} names no parameter or resource of ${quote(file)}.` : `!Ref has no name in ${quote(file)}.`, at());
         } else if (name === 'Fn::GetAtt') {
           const parts = typeof argument === 'string' ? splitOnce(argument) : argument;
           if (!Array.isArray(parts) || parts.length !== 2) {
-            report(`!GetAtt takes a logical id and an attribute (!GetAtt Table.Arn); ${file} gives ${JSON.stringify(argument)}.`, at());
+            report(`!GetAtt takes a logical id and an attribute (!GetAtt Table.Arn); ${quote(file)} gives ${JSON.stringify(argument)}.`, at());
           } else if (typeof parts[0] === 'string' && !resourceIds.has(parts[0]) && !known(parts[0])) {
-            report(`!GetAtt "${parts[0]}.${String(parts[1])}" names no resource of ${file}.`, at());
+            report(`!GetAtt ${quote(`${parts[0]}.${String(parts[1])}`)} names no resource of ${quote(file)}.`, at());
           }
         } else if (name === 'Fn::Sub') {
           const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, undefined];
           const own = new Set(isRecord(variables) ? Object.keys(variables) : []);
           if (typeof text !== 'string' && !isRecord(text)) {
-            report(`!Sub takes a string, or [string, { variables }]; ${file} gives ${JSON.stringify(argument)}.`, at());
+            report(`!Sub takes a string, or [string, { variables }]; ${quote(file)} gives ${JSON.stringify(argument)}.`, at());
           }
           if (typeof text === 'string') {
             for (const match of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
               const reference = match[1]!.trim();
               const base = reference.includes('.') && !reference.startsWith('AWS::') ? reference.slice(0, reference.indexOf('.')) : reference;
               if (!own.has(reference) && !own.has(base) && !locals.has(base) && !known(base)) {
-                report(`!Sub refers to "\${${reference}}", which is not a parameter, resource or variable of ${file}.`, at());
+                report(`!Sub refers to ${quote(`\${${reference}}`)}, which is not a parameter, resource or variable of ${quote(file)}.`, at());
               }
             }
           }

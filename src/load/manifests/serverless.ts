@@ -18,6 +18,7 @@ import type {
 } from '../../model/project.js';
 import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
 import { readPackageJson } from '../../util/package-root.js';
+import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
 import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
@@ -84,7 +85,7 @@ class ServerlessLoader {
   load(raw: unknown): ServiceModel | undefined {
     const start = locationAtStart(this.ctx.file);
     if (!isMapping(raw)) {
-      this.invalid(`${this.ctx.file} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
+      this.invalid(`${quote(this.ctx.file)} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
       return undefined;
     }
     // Azure, Google, OpenWhisk, Cloudflare... services share the file name but none of the AWS model.
@@ -150,7 +151,7 @@ class ServerlessLoader {
       return named;
     }
     if (named === undefined || named === null) {
-      this.invalid(`${this.ctx.file} has no service name (service: my-service).`, locationOf(this.document) ?? locationAtStart(this.ctx.file));
+      this.invalid(`${quote(this.ctx.file)} has no service name (service: my-service).`, locationOf(this.document) ?? locationAtStart(this.ctx.file));
     } else if (!isUnresolved(named)) {
       this.invalid('service must be a name (a string).', this.keyLocation(this.document, 'service'));
     }
@@ -168,13 +169,13 @@ class ServerlessLoader {
     for (const { part, path } of parts) {
       if (isUnresolved(part)) continue;
       if (!isMapping(part)) {
-        this.invalid(`${path} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, 'resources'));
+        this.invalid(`${quote(path)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, 'resources'));
         continue;
       }
       const resources = part.Resources;
       if (resources === undefined || resources === null || isUnresolved(resources)) continue;
       if (!isMapping(resources)) {
-        this.invalid(`${path}.Resources must be a mapping of logical ids to resources.`, this.keyLocation(part, 'Resources'));
+        this.invalid(`${quote(`${path}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, 'Resources'));
         continue;
       }
       for (const [logicalId, raw] of Object.entries(resources)) this.readResource(resources, logicalId, raw, `${path}.Resources.${logicalId}`);
@@ -185,23 +186,23 @@ class ServerlessLoader {
     const location = this.keyLocation(resources, logicalId);
     if (isUnresolved(raw)) return;
     if (!isMapping(raw)) {
-      this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+      this.invalid(`Resource ${quote(logicalId)} must be a mapping with a Type; it is ignored.`, location);
       return;
     }
     const type = raw.Type;
     if (typeof type !== 'string') {
-      if (!isUnresolved(type)) this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::SQS::Queue); it is ignored.`, location);
+      if (!isUnresolved(type)) this.invalid(`Resource ${quote(logicalId)} has no Type (a string such as AWS::SQS::Queue); it is ignored.`, location);
       return;
     }
     let properties: Record<string, unknown> = {};
     if (isMapping(raw.Properties)) properties = raw.Properties;
     else if (raw.Properties !== undefined && raw.Properties !== null && !isUnresolved(raw.Properties)) {
-      this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, this.keyLocation(raw, 'Properties'));
+      this.invalid(`Properties of ${quote(logicalId)} must be a mapping; they are ignored.`, this.keyLocation(raw, 'Properties'));
     }
     const model: ResourceModel = { logicalId, type, properties, location, service: this.service };
     if (isMapping(raw.Metadata)) model.metadata = raw.Metadata;
     if (this.resources.has(logicalId)) {
-      this.invalid(`Resource ${logicalId} is defined twice; the last definition wins.`, location);
+      this.invalid(`Resource ${quote(logicalId)} is defined twice; the last definition wins.`, location);
       this.service.resources = this.service.resources.filter((resource) => resource.logicalId !== logicalId);
     }
     this.service.resources.push(model);
@@ -221,14 +222,14 @@ class ServerlessLoader {
         const at = locationOfValue(policies, index) ?? resource.model.location;
         if (!isPlainMapping(policy)) {
           if (isIntrinsic(policy) || isUnresolved(policy)) role.incomplete = true;
-          else this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+          else this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
           return;
         }
         this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
       });
     } else if (policies !== undefined && policies !== null) {
       if (isIntrinsic(policies) || isUnresolved(policies)) role.incomplete = true;
-      else this.invalid(`Policies of role ${resource.logicalId} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
+      else this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
     }
     this.readManagedPolicies(role, resource.properties, 'ManagedPolicyArns', `${base}.ManagedPolicyArns`);
   }
@@ -257,7 +258,7 @@ class ServerlessLoader {
       return;
     }
     if (!isMapping(document)) {
-      this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
       return;
     }
     const statements = document.Statement;
@@ -353,7 +354,7 @@ class ServerlessLoader {
       return;
     }
     if (!Array.isArray(list)) {
-      this.invalid(`${path} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
+      this.invalid(`${quote(path)} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
       return;
     }
     list.forEach((statement, index) => {
@@ -368,14 +369,14 @@ class ServerlessLoader {
       return undefined;
     }
     if (!isMapping(statement)) {
-      this.invalid(`The policy statement ${path} must be a mapping (Effect, Action, Resource).`, location);
+      this.invalid(`The policy statement ${quote(path)} must be a mapping (Effect, Action, Resource).`, location);
       return undefined;
     }
     const effect = statement.Effect;
     if (effect !== 'Allow' && effect !== 'Deny') {
       // An unreadable Effect could be either; judging the statement would be a guess.
       if (isUnresolved(effect) || isIntrinsic(effect)) role.incomplete = true;
-      else this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+      else this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
       return undefined;
     }
     const result: PolicyStatement = {
@@ -400,7 +401,7 @@ class ServerlessLoader {
     if (list === undefined || list === null) return;
     if (!Array.isArray(list)) {
       if (isUnresolved(list) || isIntrinsic(list)) role.incomplete = true;
-      else this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, this.keyLocation(parent, key));
+      else this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, this.keyLocation(parent, key));
       return;
     }
     list.forEach((value, index) => {
@@ -500,12 +501,12 @@ class ServerlessLoader {
         const location = this.keyLocation(group, name);
         if (isUnresolved(definition)) continue;
         if (!isPlainMapping(definition)) {
-          this.invalid(`Function ${name} must be a mapping (handler, events, ...); it is ignored.`, location);
+          this.invalid(`Function ${quote(name)} must be a mapping (handler, events, ...); it is ignored.`, location);
           continue;
         }
         // A Set, not a scan of the list: a manifest with tens of thousands of functions would be quadratic.
         if (definedNames.has(name)) {
-          this.invalid(`Function ${name} is defined twice; the last definition wins.`, location);
+          this.invalid(`Function ${quote(name)} is defined twice; the last definition wins.`, location);
           this.service.functions = this.service.functions.filter((fn) => fn.name !== name);
           for (const role of this.roles.values()) role.functions = role.functions.filter((fn) => fn.name !== name);
         }
@@ -534,9 +535,9 @@ class ServerlessLoader {
     const handler = definition.handler;
     if (handler !== undefined && handler !== null) {
       if (typeof handler === 'string' || isUnresolved(handler)) fn.handler = this.located(definition, 'handler');
-      else this.invalid(`The handler of ${name} must be a string such as src/handler.main.`, this.valueLocation(definition, 'handler'));
+      else this.invalid(`The handler of ${quote(name)} must be a string such as src/handler.main.`, this.valueLocation(definition, 'handler'));
     } else if (definition.image === undefined) {
-      this.invalid(`Function ${name} has neither a handler nor an image.`, location);
+      this.invalid(`Function ${quote(name)} has neither a handler nor an image.`, location);
     }
     const runtime = this.withProviderDefault(definition, 'runtime', (value) => typeof value === 'string', 'a runtime name such as nodejs22.x');
     if (runtime) fn.runtime = runtime;
@@ -561,7 +562,7 @@ class ServerlessLoader {
 
     if (definition.role !== undefined && definition.role !== null) {
       if (Object.hasOwn(definition, 'iamRoleStatements')) {
-        this.invalid(`Function ${name} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
+        this.invalid(`Function ${quote(name)} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
       }
       fn.role = this.referencedRole(definition.role, this.keyLocation(definition, 'role'));
     } else if (Object.hasOwn(definition, 'iamRoleStatements')) {
@@ -599,7 +600,7 @@ class ServerlessLoader {
     const list = definition.events;
     if (list !== undefined && list !== null && !isUnresolved(list)) {
       if (!Array.isArray(list)) {
-        this.invalid(`events of ${name} must be a list (- httpApi: GET /items).`, this.keyLocation(definition, 'events'));
+        this.invalid(`events of ${quote(name)} must be a list (- httpApi: GET /items).`, this.keyLocation(definition, 'events'));
       } else {
         list.forEach((item, index) => {
           const location = locationOfValue(list, index) ?? this.keyLocation(definition, 'events');
@@ -607,7 +608,7 @@ class ServerlessLoader {
           const keys = isPlainMapping(item) ? Object.keys(item) : [];
           const [type] = keys;
           if (!isPlainMapping(item) || keys.length !== 1 || type === undefined) {
-            this.invalid(`Event ${index} of ${name} must be a mapping with one event type (sqs, httpApi, schedule, ...).`, location);
+            this.invalid(`Event ${index} of ${quote(name)} must be a mapping with one event type (sqs, httpApi, schedule, ...).`, location);
             return;
           }
           events.push(this.readEvent(item, type, locationOf(item) ?? location));

@@ -431,21 +431,21 @@ describe('loadCloudFormation: malformed input', () => {
 
   it('explains each problem it skips', () => {
     const messages = (document: unknown): string[] => loadDocument(document).findings.map((f) => `${f.ruleId}: ${f.message}`);
-    expect(messages([])).toEqual(['input/invalid-manifest: template.yaml is not a CloudFormation template: its top level must be a mapping.']);
-    expect(messages({})).toEqual(['input/invalid-manifest: template.yaml has no Resources section.']);
+    expect(messages([])).toEqual(['input/invalid-manifest: "template.yaml" is not a CloudFormation template: its top level must be a mapping.']);
+    expect(messages({})).toEqual(['input/invalid-manifest: "template.yaml" has no Resources section.']);
     expect(messages({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'i.h' } } } })).toEqual([
-      'input/invalid-manifest: F is an AWS::Serverless::Function, but the template lacks "Transform: AWS::Serverless-2016-10-31", so CloudFormation will reject it.',
+      'input/invalid-manifest: "F" is an AWS::Serverless::Function, but the template lacks "Transform: AWS::Serverless-2016-10-31", so CloudFormation will reject it.',
     ]);
     expect(messages({ Transform: SAM, Globals: 'x', Resources: {} })).toEqual(['input/invalid-manifest: Globals must be a mapping (Function, Api, ...); it is ignored.']);
     expect(messages({ Transform: SAM, Globals: { Function: [] }, Resources: {} })).toEqual([
       'input/invalid-manifest: Globals.Function must be a mapping of function properties; it is ignored.',
     ]);
     const dlq = { Transform: SAM, Resources: { F: { Type: 'AWS::Serverless::Function', Properties: { DeadLetterQueue: { Type: 'Kafka', TargetArn: 'x' } } } } };
-    expect(messages(dlq)).toEqual(['input/invalid-manifest: DeadLetterQueue of F needs Type: SQS or SNS.']);
+    expect(messages(dlq)).toEqual(['input/invalid-manifest: DeadLetterQueue of "F" needs Type: SQS or SNS.']);
     const role = { Resources: { R: { Type: 'AWS::IAM::Role', Properties: { Policies: 'x', ManagedPolicyArns: 'y' } } } };
     expect(messages(role)).toEqual([
-      'input/invalid-manifest: Policies of role R must be a list.',
-      'input/invalid-manifest: ManagedPolicyArns of R must be a list of policy ARNs.',
+      'input/invalid-manifest: Policies of role "R" must be a list.',
+      'input/invalid-manifest: ManagedPolicyArns of "R" must be a list of policy ARNs.',
     ]);
     expect(loadDocument(role).service?.roles[0]?.incomplete).toBe(true);
   });

@@ -47,10 +47,10 @@ Resources:
           C: !GetAtt [A, B, C]
 `),
     ).toEqual([
-      [5, '!GetAtt "Rol.Arn" names no resource of template.yaml.'],
-      [8, '!Ref "Tabel" names no parameter or resource of template.yaml.'],
-      [9, '!Sub refers to "\${Missing}", which is not a parameter, resource or variable of template.yaml.'],
-      [10, '!GetAtt takes a logical id and an attribute (!GetAtt Table.Arn); template.yaml gives ["A","B","C"].'],
+      [5, '!GetAtt "Rol.Arn" names no resource of "template.yaml".'],
+      [8, '!Ref "Tabel" names no parameter or resource of "template.yaml".'],
+      [9, '!Sub refers to "\${Missing}", which is not a parameter, resource or variable of "template.yaml".'],
+      [10, '!GetAtt takes a logical id and an attribute (!GetAtt Table.Arn); "template.yaml" gives ["A","B","C"].'],
     ]);
   });
 

@@ -88,7 +88,7 @@ b: \${self:custom.missing, 42}
     const { doc, unresolved } = resolve('a: ${self:custom.missing}\n');
     expect(doc.a).toBeInstanceOf(Unresolved);
     expect(unresolved).toHaveLength(1);
-    expect(unresolved[0]!.message).toContain('Could not resolve ${self:custom.missing}');
+    expect(unresolved[0]!.message).toContain('Could not resolve "${self:custom.missing}"');
     expect(unresolved[0]!.location.line).toBe(1);
   });
 
@@ -189,7 +189,7 @@ g: \${ssm:/aws/reference/secretsmanager/db}
 `);
     for (const key of ['a', 'b', 'c', 'e', 'f', 'g']) expect(doc[key]).toBeInstanceOf(Unresolved);
     expect(unresolved.map((f) => f.location.line)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(unresolved[0]!.message).toBe('Could not resolve ${ssm:/x}: SSM parameters are read at deploy time.');
+    expect(unresolved[0]!.message).toBe('Could not resolve "${ssm:/x}": SSM parameters are read at deploy time.');
     expect(unresolved[0]!.severity).toBe('note');
     expect(unresolved[5]!.message).toContain('Secrets Manager');
   });
@@ -252,7 +252,7 @@ provider:
     expect(doc.a).toBe('x');
     expect(doc.b).toBeInstanceOf(Unresolved);
     expect(unresolved).toHaveLength(1);
-    expect(unresolved[0]!.message).toContain('./nope.yml could not be read');
+    expect(unresolved[0]!.message).toContain('"./nope.yml" could not be read');
   });
 
   it('refuses paths outside the project root and names the reason, never the content', () => {

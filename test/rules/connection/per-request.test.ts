@@ -7,7 +7,7 @@ describe('connection/per-request on the examples', () => {
   it('reports the pg client built in the reportOrders handler, and nothing in the module-scope clients', () => {
     const findings = runOnExample(rule, 'orders');
     expect(placed(findings)).toEqual(['src/report.ts:11 reportOrders']);
-    expect(findings[0]!.message).toContain('pg.Client opens a new database connection on every invocation of reportOrders');
+    expect(findings[0]!.message).toContain('pg.Client opens a new database connection on every invocation of "reportOrders"');
     expect(findings[0]!.severity).toBe('warning');
   });
 
@@ -21,7 +21,7 @@ describe('connection/per-request on the examples', () => {
   it('reports the route handler call that connects, with the MongoClient as related location', () => {
     const findings = runOnExample(rule, 'container-service');
     expect(placed(findings)).toEqual(['src/handler.js:16 myservice']);
-    expect(findings[0]!.message).toContain('MongoClient (src/handler.js:4) on every request myservice serves');
+    expect(findings[0]!.message).toContain('MongoClient ("src/handler.js", line 4) on every request "myservice" serves');
     expect(findings[0]!.related.map((r) => `${r.location.file}:${r.location.line} ${r.message}`)).toEqual(['src/handler.js:4 MongoClient is created here']);
   });
 

@@ -31,7 +31,7 @@ describe('connection/self-managed on the examples', () => {
   it('reports the localhost pg client of reportOrders only', () => {
     const findings = runOnExample(rule, 'orders');
     expect(placed(findings)).toEqual(['src/report.ts:11 reportOrders']);
-    expect(findings[0]!.message).toContain('pg.Client connects to localhost');
+    expect(findings[0]!.message).toContain('pg.Client connects to "localhost"');
   });
 
   it('does not judge a host read from the environment', () => {

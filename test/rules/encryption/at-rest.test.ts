@@ -33,7 +33,7 @@ describe('encryption/at-rest', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       severity: 'warning',
-      message: 'SNS topic Alerts is not encrypted at rest: it has no KmsMasterKeyId.',
+      message: 'SNS topic "Alerts" is not encrypted at rest: it has no KmsMasterKeyId.',
       location: { file: 'template.yaml', line: 3, column: 3 },
       key: 'Alerts|template.yaml|unencrypted',
     });
@@ -133,13 +133,13 @@ describe('encryption/at-rest', () => {
     it('reports stores without a customer managed key', () => {
       const findings = run(stores, { requireCustomerManagedKeys: true });
       expect(findings.map((f) => f.message)).toEqual([
-        'DynamoDB table Table is not encrypted with a customer managed KMS key (it has no SSESpecification.KMSMasterKeyId), as requireCustomerManagedKeys asks.',
-        'DynamoDB table AwsKeyTable is not encrypted with a customer managed KMS key (it uses the AWS managed key alias/aws/dynamodb), as requireCustomerManagedKeys asks.',
-        'S3 bucket Bucket is not encrypted with a customer managed KMS key (SSEAlgorithm aws:kms without a customer managed KMSMasterKeyID), as requireCustomerManagedKeys asks.',
-        'S3 bucket Aes256Bucket is not encrypted with a customer managed KMS key (its SSEAlgorithm is not aws:kms), as requireCustomerManagedKeys asks.',
-        'SQS queue Queue is not encrypted with a customer managed KMS key (it has no KmsMasterKeyId), as requireCustomerManagedKeys asks.',
-        'SQS queue AwsKeyQueue is not encrypted with a customer managed KMS key (it uses the AWS managed key alias/aws/sqs), as requireCustomerManagedKeys asks.',
-        'SNS topic AwsKeyTopic is not encrypted with a customer managed KMS key (it uses the AWS managed key alias/aws/sns), as requireCustomerManagedKeys asks.',
+        'DynamoDB table "Table" is not encrypted with a customer managed KMS key (it has no SSESpecification.KMSMasterKeyId), as requireCustomerManagedKeys asks.',
+        'DynamoDB table "AwsKeyTable" is not encrypted with a customer managed KMS key (it uses the AWS managed key "alias/aws/dynamodb"), as requireCustomerManagedKeys asks.',
+        'S3 bucket "Bucket" is not encrypted with a customer managed KMS key (SSEAlgorithm aws:kms without a customer managed KMSMasterKeyID), as requireCustomerManagedKeys asks.',
+        'S3 bucket "Aes256Bucket" is not encrypted with a customer managed KMS key (its SSEAlgorithm is not aws:kms), as requireCustomerManagedKeys asks.',
+        'SQS queue "Queue" is not encrypted with a customer managed KMS key (it has no KmsMasterKeyId), as requireCustomerManagedKeys asks.',
+        'SQS queue "AwsKeyQueue" is not encrypted with a customer managed KMS key (it uses the AWS managed key "alias/aws/sqs"), as requireCustomerManagedKeys asks.',
+        'SNS topic "AwsKeyTopic" is not encrypted with a customer managed KMS key (it uses the AWS managed key "alias/aws/sns"), as requireCustomerManagedKeys asks.',
       ]);
       expect(new Set(findings.map((f) => f.key)).size).toBe(findings.length);
     });
@@ -154,7 +154,7 @@ describe('encryption/at-rest', () => {
       'serverless-config.yaml': 'apiVersion: serverless.example.com/v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n  image: billing:1.0.0\n',
     });
     expect(findings).toMatchObject([
-      { message: 'Service billing does not declare encryption at rest: spec.security.encryption is missing.', location: { line: 4 }, key: 'billing|serverless-config.yaml|serviceUnencrypted' },
+      { message: 'Service "billing" does not declare encryption at rest: spec.security.encryption is missing.', location: { line: 4 }, key: 'billing|serverless-config.yaml|serviceUnencrypted' },
     ]);
   });
 });

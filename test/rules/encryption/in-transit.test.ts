@@ -41,7 +41,7 @@ describe('encryption/in-transit', () => {
       {
         severity: 'warning',
         location: { line: 5 },
-        message: 'ElastiCache replication group Cache does not encrypt traffic: TransitEncryptionEnabled is not true.',
+        message: 'ElastiCache replication group "Cache" does not encrypt traffic: TransitEncryptionEnabled is not true.',
         related: [{ location: expect.objectContaining({ line: 9 }), message: 'TransitEncryptionEnabled is set here.' }],
       },
     ]);
@@ -82,8 +82,8 @@ describe('encryption/in-transit', () => {
     );
     expect(findings).toMatchObject([
       {
-        message: 'S3 bucket Uploads accepts plain HTTP requests: its bucket policy UploadsPolicy has no Deny on aws:SecureTransport false.',
-        related: [{ location: expect.objectContaining({ line: 5 }), message: 'Bucket policy UploadsPolicy.' }],
+        message: 'S3 bucket "Uploads" accepts plain HTTP requests: its bucket policy "UploadsPolicy" has no Deny on aws:SecureTransport false.',
+        related: [{ location: expect.objectContaining({ line: 5 }), message: 'Bucket policy "UploadsPolicy".' }],
       },
     ]);
   });

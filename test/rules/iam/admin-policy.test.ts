@@ -20,8 +20,8 @@ describe('iam/admin-policy findings', () => {
 
   it('tells administrator access (error) from full service access (warning)', () => {
     expect(findings('bad/serverless-managed-arns').map((f) => [f.severity, f.message])).toEqual([
-      ['error', 'AdministratorAccess gives sync administrator access to the whole AWS account.'],
-      ['warning', 'AmazonDynamoDBFullAccess gives sync every action of a service on all of its resources.'],
+      ['error', 'AdministratorAccess gives "sync" administrator access to the whole AWS account.'],
+      ['warning', 'AmazonDynamoDBFullAccess gives "sync" every action of a service on all of its resources.'],
     ]);
   });
 

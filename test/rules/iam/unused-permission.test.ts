@@ -25,7 +25,7 @@ describe('unused-permission on the example projects', () => {
   it('reports the partly used dynamodb:* of orders with what the code uses', () => {
     const findings = run('orders');
     expect(findings.map((f) => `${f.location.file}:${f.location.line}`)).toEqual(['serverless.yml:16']);
-    expect(findings[0]!.message).toMatch(/^dynamodb:\* grants \d+ actions, but the code of getOrder, createOrder and reportOrders uses only dynamodb:GetItem, dynamodb:PutItem, dynamodb:Scan; \d+ granted actions are unused \(Write \d+/);
+    expect(findings[0]!.message).toMatch(/^dynamodb:\* grants \d+ actions, but the code of "getOrder", "createOrder" and "reportOrders" uses only dynamodb:GetItem, dynamodb:PutItem, dynamodb:Scan; \d+ granted actions are unused \(Write \d+/);
   });
   it('reports the SAM templates broader than the code at their Policies items', () => {
     const findings = run('thumbnails');
@@ -45,7 +45,7 @@ describe('unused-permission on a statement none of whose actions is used', () =>
       '20 serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[1]|dynamodb:GetItem,dynamodb:Query',
     ]);
     expect(findings[1]!.message).toBe(
-      'None of the 2 actions of this statement (dynamodb:GetItem, dynamodb:Query) is used by the code of getMember on these resources. Remove the statement.',
+      'None of the 2 actions of this statement (dynamodb:GetItem, dynamodb:Query) is used by the code of "getMember" on these resources. Remove the statement.',
     );
     expect(findings[1]!.function).toBe('getMember');
   });

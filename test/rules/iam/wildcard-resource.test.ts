@@ -22,9 +22,9 @@ describe('iam/wildcard-resource findings', () => {
     const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/provider-star'));
     const findings = run.findings.filter((f) => f.ruleId === rule.id);
     expect(findings.map((f) => `${f.location.line} ${f.message}`)).toEqual([
-      '17 dynamodb:GetItem is allowed on every resource ("*") for createOrder; it can be limited to specific table ARNs.',
-      '17 dynamodb:PutItem is allowed on every resource ("*") for createOrder; it can be limited to specific table ARNs.',
-      '23 sqs:SendMessage is allowed on every resource ("*") for createOrder; it can be limited to specific queue ARNs.',
+      '17 dynamodb:GetItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
+      '17 dynamodb:PutItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
+      '23 sqs:SendMessage is allowed on every resource ("*") for "createOrder"; it can be limited to specific queue ARNs.',
     ]);
     expect(findings[0]).toMatchObject({ severity: 'warning', function: 'createOrder' });
     expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:GetItem|*');
@@ -43,7 +43,7 @@ describe('iam/wildcard-resource on sns:Publish', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ location: { line: 14 } });
     expect(findings[0]!.message).toBe(
-      'sns:Publish is allowed on every resource ("*") for createRecipe and publishChanges, but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
+      'sns:Publish is allowed on every resource ("*") for "createRecipe" and "publishChanges", but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
     );
   });
 
@@ -72,7 +72,7 @@ describe('iam/wildcard-resource on AWS managed policies', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ function: 'CreateListingFunction', location: { line: 14 } });
     expect(findings[0]!.message).toMatch(
-      /^The AWS managed policy AmazonDynamoDBFullAccess allows \d+ actions on every resource \("\*"\) for CreateListingFunction that can be limited to specific resources \(dynamodb:\*, dax:\*, application-autoscaling:DeleteScalingPolicy and \d+ more\)\.$/,
+      /^The AWS managed policy AmazonDynamoDBFullAccess allows \d+ actions on every resource \("\*"\) for "CreateListingFunction" that can be limited to specific resources \(dynamodb:\*, dax:\*, application-autoscaling:DeleteScalingPolicy and \d+ more\)\.$/,
     );
     expect(findings[0]!.key).toBe('template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|*');
   });
@@ -84,6 +84,6 @@ describe('iam/wildcard-resource on AWS managed policies', () => {
     // AWSLambda_FullAccess: iam:PassRole on "*" only with iam:PassedToService lambda.amazonaws.com.
     expect(messages.join('\n')).not.toContain('iam:PassRole');
     // AmazonSNSFullAccess: sns:* on "*"; the sms-voice statement only applies when called via SNS.
-    expect(messages.find((m) => m.includes('AmazonSNSFullAccess'))).toMatch(/allows \d+ actions on every resource \("\*"\) for notify that can be limited to specific resources \(sns:\*\)\.$/);
+    expect(messages.find((m) => m.includes('AmazonSNSFullAccess'))).toMatch(/allows \d+ actions on every resource \("\*"\) for "notify" that can be limited to specific resources \(sns:\*\)\.$/);
   });
 });

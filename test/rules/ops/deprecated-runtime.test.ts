@@ -42,7 +42,7 @@ describe('ops/deprecated-runtime: function runtimes', () => {
       [21, 'deprecated', 'warning'],
       [31, 'deprecatedSoon', 'note'],
     ]);
-    expect(reports[1]!.data).toMatchObject({ runtime: 'nodejs18.x', deprecated: '2025-09-01', blockUpdate: '2027-03-03', functions: 'deprecated', upgrade: ' Upgrade to nodejs24.x.' });
+    expect(reports[1]!.data).toMatchObject({ runtime: 'nodejs18.x', deprecated: '2025-09-01', blockUpdate: '2027-03-03', functions: '"deprecated"', upgrade: ' Upgrade to nodejs24.x.' });
     expect(reports[2]!.data).toMatchObject({ days: 40 });
     expect(reports[0]!.function).toBe('old');
   });
@@ -55,8 +55,8 @@ describe('ops/deprecated-runtime: function runtimes', () => {
     fn(svc, 'c', 30, { value: 'python3.8', location: at(31) });
     const reports = run(project([svc]));
     expect(reports.map((r) => [r.at.line, r.key, r.data?.functions])).toEqual([
-      [5, 'serverless.yml|python3.8|shared', 'a, b'],
-      [31, 'serverless.yml|python3.8|c', 'c'],
+      [5, 'serverless.yml|python3.8|shared', '"a", "b"'],
+      [31, 'serverless.yml|python3.8|c', '"c"'],
     ]);
     expect(reports[0]!.related?.map((r) => r.location.line)).toEqual([10, 20]);
     expect(reports[0]!.function).toBeUndefined();

@@ -75,13 +75,13 @@ describe('ops/limits', () => {
       { timeout: shared, events: ['sqs'] },
     ]);
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ at: { line: 5 }, data: { functions: 'fn0, fn1' }, key: 'serverless.yml|timeout>REST API|shared' });
+    expect(reports[0]).toMatchObject({ at: { line: 5 }, data: { functions: '"fn0", "fn1"' }, key: 'serverless.yml|timeout>REST API|shared' });
     expect(reports[0]!.related?.map((r) => r.location.line)).toEqual([10, 20]);
   });
 
   it('notes once per service the functions with neither memory size nor timeout', () => {
     const reports = run([{}, { memorySize: t(256, 21) }, {}]);
-    expect(reports).toMatchObject([{ at: { line: 1 }, messageId: 'defaults', severity: 'note', data: { functions: 'fn0, fn2', subject: 'they run', defaults: '1024 MB and 6 seconds in the Serverless Framework' } }]);
+    expect(reports).toMatchObject([{ at: { line: 1 }, messageId: 'defaults', severity: 'note', data: { functions: '"fn0", "fn2"', subject: 'they run', defaults: '1024 MB and 6 seconds in the Serverless Framework' } }]);
     expect(run([{}], 'sam')).toMatchObject([{ data: { subject: 'it runs', defaults: '128 MB and 3 seconds' } }]);
     expect(run([{ timeout: t(10, 11) }])).toEqual([]);
   });

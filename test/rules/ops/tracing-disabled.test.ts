@@ -36,7 +36,7 @@ describe('ops/tracing-disabled', () => {
 
   it('notes PassThrough at the function, pointing to where it is set', () => {
     const reports = run([{ value: 'PassThrough', location: at(5) }]);
-    expect(reports).toMatchObject([{ at: { line: 10 }, messageId: 'notActive', data: { mode: 'PassThrough' }, related: [{ location: { line: 5 } }] }]);
+    expect(reports).toMatchObject([{ at: { line: 10 }, messageId: 'notActive', data: { mode: '"PassThrough"' }, related: [{ location: { line: 5 } }] }]);
   });
 
   it('does not judge a mode chosen at deploy time', () => {

@@ -61,7 +61,7 @@ functions:
       RESIZER_API_TOKEN: tok_live_4f9a2c1e8b7d6a5f3e2d1c0b
 `,
     });
-    expect(finding?.message).toBe('Environment variable RESIZER_API_TOKEN holds a live API token in plain text (tok_********).');
+    expect(finding?.message).toBe('Environment variable "RESIZER_API_TOKEN" holds a live API token in plain text (tok_********).');
     expect(finding?.message).not.toContain('4f9a2c1e');
   });
 
@@ -112,7 +112,7 @@ Resources:
       Handler: src/app.b
 `,
     });
-    expect(findings).toMatchObject([{ location: { line: 8 }, key: 'template.yaml|env|SLACK_TOKEN', message: 'Environment variable SLACK_TOKEN holds a Slack token in plain text (xoxb********).' }]);
+    expect(findings).toMatchObject([{ location: { line: 8 }, key: 'template.yaml|env|SLACK_TOKEN', message: 'Environment variable "SLACK_TOKEN" holds a Slack token in plain text (xoxb********).' }]);
     expect(findings[0]?.function).toBeUndefined();
   });
 });
