@@ -1,8 +1,9 @@
 // Finds database connections and AWS SDK clients created by code that runs on every request, instead of once per container.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 function where(code) {
-    return code.kind === 'container' ? `every request ${code.name} serves` : `every invocation of ${code.name}`;
+    return code.kind === 'container' ? `every request ${quote(code.name)} serves` : `every invocation of ${quote(code.name)}`;
 }
 function contains(outer, inner) {
     if (outer.file !== inner.file)
@@ -37,9 +38,9 @@ export default defineRule({
     tags: ['performance', 'reliability', 'serverless'],
     messages: {
         database: '{{client}} opens a new database connection on {{where}}: each request pays the connection handshake, and concurrent requests can exhaust the database connection limit. Create it once outside the handler and reuse it.',
-        databaseVia: 'This call creates {{client}} ({{file}}:{{line}}) on {{where}}, so each request opens a new database connection, pays the handshake, and concurrent requests can exhaust the connection limit. Create it once outside the handler and reuse it.',
+        databaseVia: 'This call creates {{client}} ({{file}}, line {{line}}) on {{where}}, so each request opens a new database connection, pays the handshake, and concurrent requests can exhaust the connection limit. Create it once outside the handler and reuse it.',
         sdk: 'A new {{client}} is built on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
-        sdkVia: 'This call builds a new {{client}} ({{file}}:{{line}}) on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
+        sdkVia: 'This call builds a new {{client}} ({{file}}, line {{line}}) on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
     },
     defaultOptions: {},
     check({ project, analysis, report }) {
@@ -57,7 +58,7 @@ export default defineRule({
                     messageId: site ? `${base}Via` : base,
                     at: site ?? client.location,
                     ...(site ? { related: related(client, sites) } : {}),
-                    data: { client: client.name, where: where(code), file: client.location.file, line: client.location.line },
+                    data: { client: client.name, where: where(code), file: quote(client.location.file), line: client.location.line },
                     function: code.name,
                     key: `${code.id}|${client.kind}|${client.name}|${client.location.file}`,
                 });

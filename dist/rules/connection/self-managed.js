@@ -1,6 +1,7 @@
 // Finds database clients pointed at localhost or a literal private address: a database the team runs itself, or one that only exists on a laptop.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 /** `loopback` for the machine itself, `private` for an RFC 1918 address; undefined for anything else (a DNS name may be a managed endpoint). */
 export function selfManagedHost(host) {
     const name = host.toLowerCase().replace(/^\[|\]$/g, '');
@@ -44,7 +45,7 @@ export default defineRule({
                 report({
                     messageId: kind,
                     at: client.location,
-                    data: { client: client.name, host: client.host, name: code.name },
+                    data: { client: client.name, host: quote(client.host), name: quote(code.name) },
                     function: code.name,
                     key: `${code.id}|${client.name}|${client.host}|${client.location.file}`,
                 });

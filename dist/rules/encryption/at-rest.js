@@ -2,6 +2,7 @@
 // SQS with SSE turned off, kind: Service containers) and, on request, stores without a customer managed key.
 import { defineRule } from '../../src/engine/rule.js';
 import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
+import { quote } from '../../src/util/quote.js';
 // Snapshots and replicas inherit encryption from their source, which the template does not show.
 const RDS_CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'];
 const RDS_INSTANCE_SOURCES = [
@@ -55,7 +56,7 @@ export default defineRule({
                     related.push({ location: where, message: 'The setting that leaves it unencrypted.' });
                 report({
                     messageId: problem.messageId,
-                    data: { name: resource.logicalId, ...problem.data },
+                    data: { name: quote(resource.logicalId), ...problem.data },
                     at: resource.location,
                     related,
                     key: `${resource.logicalId}|${resource.service.id}|${problem.messageId}`,
@@ -75,7 +76,7 @@ export default defineRule({
                 related.push({ location: where, message: 'spec.security is declared here.' });
             report({
                 messageId: 'serviceUnencrypted',
-                data: { name: container.name, reason },
+                data: { name: quote(container.name), reason },
                 at: container.location,
                 related,
                 key: `${container.name}|${service.id}|serviceUnencrypted`,
@@ -185,7 +186,7 @@ function s3Problems(props) {
 function awsManagedKeyProblem(kind, key, property) {
     if (key.kind !== 'value' || typeof key.value !== 'string' || !AWS_MANAGED_KEY.test(key.value))
         return [];
-    return [{ messageId: 'notCustomerManaged', data: { kind, reason: `it uses the AWS managed key ${key.value}` }, property }];
+    return [{ messageId: 'notCustomerManaged', data: { kind, reason: `it uses the AWS managed key ${quote(key.value)}` }, property }];
 }
 function isCustomerManagedKey(key) {
     if (key.kind === 'unknown')

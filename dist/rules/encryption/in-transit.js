@@ -5,6 +5,7 @@ import { findInsecureDatabaseUrl } from '../../src/analyse/database-urls.js';
 import { locationOfValue } from '../../src/model/positions.js';
 import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
 import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 const MAX_DEPTH = 64;
 export default defineRule({
     id: 'encryption/in-transit',
@@ -55,14 +56,14 @@ export default defineRule({
                     continue;
                 const verdict = judgeBucket(resource, policiesByService.get(resource.service.id) ?? [], isTemplateBucket);
                 if (verdict.kind === 'no-policy') {
-                    report({ messageId: 'bucketWithoutPolicy', data: { name: resource.logicalId }, at: resource.location, key: `${key}|secure-transport`, severity: 'note' });
+                    report({ messageId: 'bucketWithoutPolicy', data: { name: quote(resource.logicalId) }, at: resource.location, key: `${key}|secure-transport`, severity: 'note' });
                 }
                 else if (verdict.kind === 'allows-http') {
                     report({
                         messageId: 'bucketPolicyAllowsHttp',
-                        data: { name: resource.logicalId, policy: verdict.policies.map((p) => p.logicalId).join(', ') },
+                        data: { name: quote(resource.logicalId), policy: quoteEach(verdict.policies.map((p) => p.logicalId)) },
                         at: resource.location,
-                        related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${p.logicalId}.` })),
+                        related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${quote(p.logicalId)}.` })),
                         key: `${key}|secure-transport`,
                         severity: 'note',
                     });
@@ -71,10 +72,10 @@ export default defineRule({
             else if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
                 const transit = readFlag(props, 'TransitEncryptionEnabled');
                 if (transit === 'off') {
-                    report({ messageId: 'cacheWithoutTls', data: { name: resource.logicalId }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionEnabled'), key: `${key}|transit` });
+                    report({ messageId: 'cacheWithoutTls', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionEnabled'), key: `${key}|transit` });
                 }
                 else if (transit === 'on' && isLiteral(readProperty(props, 'TransitEncryptionMode'), 'preferred')) {
-                    report({ messageId: 'cachePreferredTls', data: { name: resource.logicalId }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionMode'), key: `${key}|transit` });
+                    report({ messageId: 'cachePreferredTls', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionMode'), key: `${key}|transit` });
                 }
             }
         }
@@ -94,7 +95,7 @@ export default defineRule({
                 reportedKeys.add(key);
                 report({
                     messageId: 'environmentUrl',
-                    data: { name: variable.name, scheme: insecure.scheme, parameter: insecure.parameter },
+                    data: { name: quote(variable.name), scheme: insecure.scheme, parameter: quote(insecure.parameter) },
                     at: variable.location,
                     ...(variable.origin === 'function' ? { function: fn.name } : {}),
                     key,
@@ -113,7 +114,7 @@ export default defineRule({
                 const property = path.join('.');
                 report({
                     messageId: 'propertyUrl',
-                    data: { name: resource.logicalId, property, scheme: insecure.scheme, parameter: insecure.parameter },
+                    data: { name: quote(resource.logicalId), property: quote(property), scheme: insecure.scheme, parameter: quote(insecure.parameter) },
                     at: location,
                     key: `${resource.logicalId}|${resource.service.id}|${property}`,
                 });

@@ -29,7 +29,7 @@ export default defineRule({
             if (!permissions)
                 continue;
             for (const need of permissions.needs) {
-                if (need.unresolved !== undefined)
+                if (need.unresolved !== undefined || need.optional !== undefined)
                     continue;
                 const result = evaluateRole(fn.role, need.action, need.resource);
                 if (result.decision !== 'not-granted' && result.decision !== 'denied')

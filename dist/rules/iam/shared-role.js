@@ -34,7 +34,11 @@ export default defineRule({
                     continue;
                 const needs = [...new Set(permissions.needs.map((n) => `${n.action}|${n.unresolved === undefined ? resourceKey(n.resource) : '?'}`))].sort();
                 const signature = needs.join('\n');
-                signatures.set(signature, [...(signatures.get(signature) ?? []), fn.name]);
+                const group = signatures.get(signature);
+                if (group)
+                    group.push(fn.name);
+                else
+                    signatures.set(signature, [fn.name]);
                 const actions = [...new Set(permissions.needs.map((n) => n.action))].sort();
                 summaries.push(`${fn.name}: ${actions.length > 0 ? actions.join(', ') : 'no AWS calls'}`);
             }
@@ -42,7 +46,7 @@ export default defineRule({
                 continue;
             report({
                 messageId: 'shared',
-                data: { role: role.name, who: describeRoleUsers(role), needs: summaries.join('; ') },
+                data: { role: role.name, who: describeRoleUsers(role), needs: summarise(summaries) },
                 at: role.location,
                 related: role.functions.map((fn) => ({ location: fn.location, message: `${fn.name} uses ${role.name}` })),
                 key: `${role.id}|shared`,
@@ -50,3 +54,8 @@ export default defineRule({
         }
     },
 });
+/** At most six functions' needs in one message; a role shared by hundreds would otherwise print them all. */
+function summarise(summaries) {
+    const shown = summaries.slice(0, 6).join('; ');
+    return summaries.length > 6 ? `${shown}; and ${summaries.length - 6} more` : shown;
+}

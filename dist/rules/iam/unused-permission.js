@@ -13,7 +13,7 @@ export default defineRule({
         'platform needs (logs, tracing, VPC, event sources), and compares them with each Allow statement of the role: ' +
         'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
         'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
-        'used ones. Statements the framework adds and managed policies are not judged, and nothing is claimed for a role ' +
+        'used ones; a statement of several actions none of which is used is reported once, at its Action key. Statements the framework adds and managed policies are not judged, and nothing is claimed for a role ' +
         'when the code of one of its functions could not be analysed completely.',
     help: 'Grant only what the code calls:\n' +
         '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +
@@ -23,6 +23,7 @@ export default defineRule({
     securitySeverity: 4.0,
     messages: {
         unusedAction: '{{action}} is granted to {{who}} on these resources, but the code never calls it there. Remove it from the statement.',
+        unusedStatement: 'None of the {{count}} actions of this statement ({{actions}}) is used by the code of {{who}} on these resources. Remove the statement.',
         partlyUsedWildcard: '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unused}} granted actions are unused ({{levels}}). Grant only what is used: Action: [{{used}}].',
         unusedTemplate: '{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unused}} granted actions are unused ({{levels}}). {{suggestion}}',
     },
@@ -45,24 +46,38 @@ export default defineRule({
                 }
                 if (statement.origin.kind !== 'inline')
                     continue; // platform grants and managed policies are not the user's choice here
-                for (const item of statement.actions) {
+                const judged = statement.actions.flatMap((item) => {
                     if (typeof item.value !== 'string')
-                        continue;
+                        return [];
                     const granted = expandActionPattern(item.value);
                     if (granted.length === 0)
-                        continue; // unknown actions are iam/unknown-action's business
-                    const used = granted.filter((action) => isUsed(action, statement, uses, role));
+                        return []; // unknown actions are iam/unknown-action's business
+                    return [{ item, text: item.value, granted, used: granted.filter((action) => isUsed(action, statement, uses, role)) }];
+                });
+                // Nothing in a statement of several actions is used: the statement goes, so one finding at its Action key.
+                if (judged.length >= 2 && judged.length === statement.actions.length && judged.every((j) => j.used.length === 0)) {
+                    const actions = judged.map((j) => j.text);
+                    report({
+                        messageId: 'unusedStatement',
+                        data: { count: actions.length, actions: actions.join(', '), who },
+                        at: statement.actionKeyLocation ?? judged[0].item.location,
+                        function: fnName,
+                        key: `${role.id}|${statement.path}|${actions.join(',')}`,
+                    });
+                    continue;
+                }
+                for (const { item, text, granted, used } of judged) {
                     if (used.length === granted.length)
                         continue;
                     const unused = granted.filter((a) => !used.includes(a));
-                    const key = `${role.id}|${statement.path}|${item.value}`;
-                    if (used.length === 0 || !hasWildcard(item.value)) {
-                        report({ messageId: 'unusedAction', data: { action: item.value, who }, at: item.location, function: fnName, key });
+                    const key = `${role.id}|${statement.path}|${text}`;
+                    if (used.length === 0 || !hasWildcard(text)) {
+                        report({ messageId: 'unusedAction', data: { action: text, who }, at: item.location, function: fnName, key });
                     }
                     else {
                         report({
                             messageId: 'partlyUsedWildcard',
-                            data: { action: item.value, granted: granted.length, used: used.join(', '), unused: unused.length, levels: accessLevels(unused), who },
+                            data: { action: text, granted: granted.length, used: used.join(', '), unused: unused.length, levels: accessLevels(unused), who },
                             at: item.location,
                             function: fnName,
                             key,

@@ -1,7 +1,7 @@
 // Finds Allow statements granting `*`, `service:*` or a partial wildcard action such as `s3:Get*`.
 import { defineRule } from '../../src/engine/rule.js';
 import { countAllActions, expandActionPattern, hasWildcard, splitActionName } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, judgedManagedPolicy, } from '../../src/model/iam-statements.js';
 export default defineRule({
     id: 'iam/wildcard-action',
     category: 'iam',
@@ -10,11 +10,15 @@ export default defineRule({
     fullDescription: 'A wildcard action grants every current and future action it matches: `dynamodb:*` includes DeleteTable and ' +
         'UpdateTable, `*` is full administrator access. A compromised or buggy function can then do far more than its ' +
         'code needs. `*` and `service:*` are errors; a partial wildcard such as `s3:Get*` is a warning, since it stays ' +
-        'within one kind of access but still grows whenever AWS adds a matching action. Only Allow statements written ' +
-        'in the manifest are checked; SAM policy templates and framework-added statements are not the user\'s wording. ' +
+        'within one kind of access but still grows whenever AWS adds a matching action. Allow statements written in ' +
+        'the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once ' +
+        'per action, with the policy name), except the execution policies Lambda itself needs for logs, VPC, tracing and ' +
+        'event sources. SAM policy templates and framework-added statements are not the user\'s wording. ' +
         'The message says how many actions the wildcard covers today, from the bundled IAM reference data.',
     help: 'List the actions the code calls instead of a wildcard, for example:\n' +
-        '  Action:\n    - dynamodb:GetItem\n    - dynamodb:PutItem\n  Resource: !GetAtt OrdersTable.Arn',
+        '  Action:\n    - dynamodb:GetItem\n    - dynamodb:PutItem\n  Resource: !GetAtt OrdersTable.Arn\n' +
+        'Instead of a broad AWS managed policy such as AmazonDynamoDBFullAccess, use such a statement or a SAM policy ' +
+        'template scoped to one resource (`DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`).',
     precision: 'very-high',
     tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-732'],
     securitySeverity: 7.5,
@@ -23,44 +27,57 @@ export default defineRule({
         allOfService: '{{action}} allows all {{count}} {{service}} actions on {{resource}} to {{who}}.',
         crossService: '{{action}} allows {{count}} actions of {{services}} services on {{resource}} to {{who}}.',
         partial: '{{action}} allows {{count}} actions ({{examples}}) on {{resource}} to {{who}}.',
+        managed: 'The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}.',
     },
     defaultOptions: {},
     check({ project, report }) {
         for (const role of project.roles) {
+            const managedSeen = new Set();
             for (const statement of role.statements) {
-                if (statement.effect !== 'Allow' || !isInlineStatement(statement))
+                if (statement.effect !== 'Allow')
+                    continue;
+                const policy = judgedManagedPolicy(statement);
+                if (!isInlineStatement(statement) && policy === undefined)
                     continue;
                 const resource = describeResources(statement);
                 const common = { resource, who: describeRoleUsers(role) };
                 for (const action of literalValues(statement.actions)) {
+                    const judged = judgeAction(action.text);
+                    if (!judged)
+                        continue;
+                    if (policy !== undefined) {
+                        // A managed policy is fixed by replacing its reference: one finding per reference and action.
+                        const reference = managedReferencePath(statement);
+                        const key = `${role.id}|${reference}|${action.text}`;
+                        if (managedSeen.has(key))
+                            continue;
+                        managedSeen.add(key);
+                        report({
+                            messageId: 'managed',
+                            data: { ...common, policy, action: action.text, scope: describeScope(judged) },
+                            at: statement.location,
+                            function: soleFunctionName(role),
+                            key,
+                            ...(judged.kind === 'partial' ? { severity: 'warning' } : {}),
+                        });
+                        continue;
+                    }
                     const base = { at: action.location, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
-                    if (action.text === '*') {
-                        report({ ...base, messageId: 'everyAction', data: { ...common, count: countAllActions() } });
-                        continue;
+                    if (judged.kind === 'everyAction') {
+                        report({ ...base, messageId: 'everyAction', data: { ...common, count: judged.count } });
                     }
-                    const parts = splitActionName(action.text);
-                    if (!parts || !hasWildcard(action.text))
-                        continue;
-                    const covered = expandActionPattern(action.text);
-                    // A pattern matching nothing grants nothing: iam/unknown-action reports it.
-                    if (covered.length === 0)
-                        continue;
-                    const services = new Set(covered.map((name) => name.slice(0, name.indexOf(':'))));
-                    // `sqs:SendMessage*` covers only sqs:SendMessage today (the batch APIs are not IAM actions).
-                    if (covered.length === 1 && parts.action !== '*')
-                        continue;
-                    if (services.size > 1) {
-                        report({ ...base, messageId: 'crossService', data: { ...common, action: action.text, count: covered.length, services: services.size } });
+                    else if (judged.kind === 'crossService') {
+                        report({ ...base, messageId: 'crossService', data: { ...common, action: action.text, count: judged.count, services: judged.services } });
                     }
-                    else if (parts.action === '*') {
-                        report({ ...base, messageId: 'allOfService', data: { ...common, action: action.text, count: covered.length, service: [...services][0] } });
+                    else if (judged.kind === 'allOfService') {
+                        report({ ...base, messageId: 'allOfService', data: { ...common, action: action.text, count: judged.count, service: judged.service } });
                     }
                     else {
                         report({
                             ...base,
                             messageId: 'partial',
                             severity: 'warning',
-                            data: { ...common, action: action.text, count: covered.length, examples: listExamples(covered) },
+                            data: { ...common, action: action.text, count: judged.count, examples: listExamples(judged.covered) },
                         });
                     }
                 }
@@ -68,6 +85,43 @@ export default defineRule({
         }
     },
 });
+/** What a wildcard action covers today, or undefined when it is no wildcard worth reporting. */
+function judgeAction(text) {
+    if (text === '*')
+        return { kind: 'everyAction', count: countAllActions() };
+    const parts = splitActionName(text);
+    if (!parts || !hasWildcard(text))
+        return undefined;
+    const covered = expandActionPattern(text);
+    // A pattern matching nothing grants nothing: iam/unknown-action reports it.
+    if (covered.length === 0)
+        return undefined;
+    // `sqs:SendMessage*` covers only sqs:SendMessage today (the batch APIs are not IAM actions).
+    if (covered.length === 1 && parts.action !== '*')
+        return undefined;
+    const services = new Set(covered.map((name) => name.slice(0, name.indexOf(':'))));
+    if (services.size > 1)
+        return { kind: 'crossService', count: covered.length, services: services.size };
+    if (parts.action === '*')
+        return { kind: 'allOfService', count: covered.length, service: [...services][0] };
+    return { kind: 'partial', count: covered.length, covered };
+}
+function describeScope(judged) {
+    switch (judged.kind) {
+        case 'everyAction':
+            return `every action of every AWS service (${judged.count} actions)`;
+        case 'crossService':
+            return `${judged.count} actions of ${judged.services} services`;
+        case 'allOfService':
+            return `all ${judged.count} ${judged.service} actions`;
+        case 'partial':
+            return `${judged.count} actions (${listExamples(judged.covered)})`;
+    }
+}
+/** `Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[2]` -> the reference's own path. */
+function managedReferencePath(statement) {
+    return statement.path.replace(/\.Statement\[\d+\]$/, '');
+}
 function listExamples(names) {
     const shown = names.slice(0, 3).join(', ');
     return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;

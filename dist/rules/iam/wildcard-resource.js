@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { IAM_RUNTIME_RESOURCE_ACTIONS } from '../../src/data/iam-runtime-resource-actions.js';
 import { expandActionPattern, getActionByFullName, globToRegExp, hasWildcard } from '../../src/model/iam-catalog.js';
-import { describeRoleUsers, isInlineStatement, isWildcardResourceValue, literalValues, soleFunctionName, statementKey, } from '../../src/model/iam-statements.js';
+import { describeRoleUsers, isInlineStatement, isWildcardResourceValue, literalValues, soleFunctionName, statementKey, judgedManagedPolicy, } from '../../src/model/iam-statements.js';
 const RUNTIME_RESOURCE_ACTIONS = new Set(IAM_RUNTIME_RESOURCE_ACTIONS.actions.map((a) => a.toLowerCase()));
 export default defineRule({
     id: 'iam/wildcard-resource',
@@ -13,8 +13,12 @@ export default defineRule({
         'function uses. The rule reports each action that supports resource-level permissions, according to the bundled ' +
         'IAM reference data. Actions that can only be granted on "*" (xray:PutTraceSegments, ecr:GetAuthorizationToken) ' +
         'and actions whose resource is created or chosen at run time (ec2:CreateNetworkInterface for a VPC function, ' +
-        'cloudwatch:PutMetricData) are never reported. A log group ARN ending in `:*` is scoped, not a wildcard, and ' +
-        'intrinsics or unresolved values are never treated as "*". Only Allow statements written in the manifest are checked.',
+        'cloudwatch:PutMetricData) are never reported. sns:Publish takes "*" for a direct SMS, so it is reported only when ' +
+        'the code of every function using the role was analysed completely and publishes only to topics. A log group ARN ' +
+        'ending in `:*` is scoped, not a wildcard, and intrinsics or unresolved values are never treated as "*". Allow ' +
+        'statements written in the manifest are checked, and so are AWS managed policies attached to the role (once per ' +
+        'reference, with the policy name), except the execution policies Lambda itself needs for logs, VPC, tracing and ' +
+        'event sources.',
     help: 'Name the resources the function uses, for example:\n' +
         '  Action: dynamodb:GetItem\n  Resource: !GetAtt OrdersTable.Arn\n' +
         'For actions that must take "*" in your project, list them in the rule option `allowActions`.',
@@ -24,6 +28,8 @@ export default defineRule({
     messages: {
         scoped: '{{action}} is allowed on every resource ("*") for {{who}}; it can be limited to specific {{types}} ARNs.',
         pattern: '{{action}} is allowed on every resource ("*") for {{who}}; {{count}} of the actions it covers can be limited to specific resources.',
+        topicsOnly: 'sns:Publish is allowed on every resource ("*") for {{who}}, but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
+        managed: 'The AWS managed policy {{policy}} allows {{count}} actions on every resource ("*") for {{who}} that can be limited to specific resources ({{examples}}).',
     },
     optionsSchema: {
         type: 'object',
@@ -31,22 +37,52 @@ export default defineRule({
         properties: { allowActions: { type: 'array', items: { type: 'string' } } },
     },
     defaultOptions: { allowActions: [] },
-    check({ project, options, report }) {
+    check({ project, analysis, options, report }) {
         const allowed = options.allowActions.map(globToRegExp);
-        const mayTakeWildcard = (fullName) => {
-            const action = getActionByFullName(fullName);
-            // Unknown actions are iam/unknown-action's business.
-            if (!action || action.wildcardOnly)
-                return true;
-            return RUNTIME_RESOURCE_ACTIONS.has(fullName.toLowerCase()) || allowed.some((re) => re.test(fullName));
-        };
         for (const role of project.roles) {
+            // Asked only when sns:Publish meets "*": it needs the source analysis of every function of the role.
+            let topicsOnly;
+            const isTopicsOnly = () => (topicsOnly ??= publishesOnlyToTopics(role, (fn) => analysis.permissionsOf(fn)));
+            const mayTakeWildcard = (fullName) => {
+                const action = getActionByFullName(fullName);
+                // Unknown actions are iam/unknown-action's business.
+                if (!action || action.wildcardOnly)
+                    return true;
+                if (allowed.some((re) => re.test(fullName)))
+                    return true;
+                // sns:Publish takes "*" for a direct SMS; when the code publishes only to topics, it can name them.
+                if (fullName.toLowerCase() === 'sns:publish')
+                    return !isTopicsOnly();
+                return RUNTIME_RESOURCE_ACTIONS.has(fullName.toLowerCase());
+            };
+            const managed = new Map();
             for (const statement of role.statements) {
-                if (statement.effect !== 'Allow' || !isInlineStatement(statement))
+                if (statement.effect !== 'Allow')
+                    continue;
+                const policy = judgedManagedPolicy(statement);
+                if (!isInlineStatement(statement) && policy === undefined)
                     continue;
                 const wildcards = statement.resources.filter((r) => isWildcardResourceValue(r.value));
                 if (wildcards.length === 0)
                     continue;
+                if (policy !== undefined) {
+                    // A condition (iam:PassedToService, aws:CalledViaLast) narrows the "*" of a managed policy.
+                    if (statement.condition !== undefined)
+                        continue;
+                    const reference = managedReferencePath(statement);
+                    const entry = managed.get(reference) ?? { policy, location: statement.location, written: [], scoped: new Set() };
+                    managed.set(reference, entry);
+                    for (const action of literalValues(statement.actions)) {
+                        const scoped = (hasWildcard(action.text) ? expandActionPattern(action.text) : [action.text]).filter((name) => !mayTakeWildcard(name));
+                        if (scoped.length === 0)
+                            continue;
+                        if (!entry.written.includes(action.text))
+                            entry.written.push(action.text);
+                        for (const name of scoped)
+                            entry.scoped.add(name);
+                    }
+                    continue;
+                }
                 for (const action of literalValues(statement.actions)) {
                     const shown = action.text === '*' ? '"*"' : action.text;
                     let data;
@@ -62,7 +98,7 @@ export default defineRule({
                         if (mayTakeWildcard(action.text))
                             continue;
                         const types = getActionByFullName(action.text).resourceTypes.map((t) => t.name);
-                        messageId = 'scoped';
+                        messageId = action.text.toLowerCase() === 'sns:publish' ? 'topicsOnly' : 'scoped';
                         data = { action: action.text, types: [...new Set(types)].join(' or ') };
                     }
                     for (const resource of wildcards) {
@@ -76,6 +112,47 @@ export default defineRule({
                     }
                 }
             }
+            // A managed policy is fixed by replacing its reference: one finding per reference, at the reference.
+            for (const [reference, entry] of managed) {
+                if (entry.scoped.size === 0)
+                    continue;
+                report({
+                    messageId: 'managed',
+                    data: { policy: entry.policy, count: entry.scoped.size, examples: listExamples(entry.written), who: describeRoleUsers(role) },
+                    at: entry.location,
+                    function: soleFunctionName(role),
+                    key: `${role.id}|${reference}|*`,
+                });
+            }
         }
     },
 });
+/**
+ * True when every function using the role is analysed completely and each sns:Publish in its code names a
+ * topic (TopicArn or TargetArn resolved): then no direct SMS needs `Resource: "*"`.
+ */
+function publishesOnlyToTopics(role, permissionsOf) {
+    if (role.kind === 'external' || role.functions.length === 0)
+        return false;
+    return role.functions.every((fn) => {
+        const permissions = permissionsOf(fn);
+        if (!permissions || !permissions.analysed || permissions.incompleteReasons.length > 0)
+            return false;
+        return permissions.needs.every((need) => {
+            const action = need.action.toLowerCase();
+            if (!action.startsWith('sns:'))
+                return true;
+            if (need.unresolved !== undefined)
+                return false;
+            return action !== 'sns:publish' || (need.resource !== '*' && need.resource !== undefined);
+        });
+    });
+}
+/** `Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[2]` -> the reference's own path. */
+function managedReferencePath(statement) {
+    return statement.path.replace(/\.Statement\[\d+\]$/, '');
+}
+function listExamples(names) {
+    const shown = names.slice(0, 3).join(', ');
+    return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}

@@ -2,6 +2,7 @@
 // or Lambda runtime no longer gets security fixes, from the dated tables in src/data/lambda-runtimes.json.
 import { defineRule } from '../../src/engine/rule.js';
 import { readPackageJson } from '../../src/util/package-root.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 let tables;
 function runtimeTables() {
     tables ??= readPackageJson('src/data/lambda-runtimes.json');
@@ -152,10 +153,10 @@ export default defineRule({
             const base = {
                 at: location,
                 key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
-                related: single ? [] : functions.map((f) => ({ location: f.location, message: `${f.name} uses ${runtime}` })),
+                related: single ? [] : functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses ${runtime}` })),
                 ...(single ? { function: single.name } : {}),
             };
-            const names = functions.map((f) => f.name).join(', ');
+            const names = quoteEach(functions.map((f) => f.name));
             const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
             const days = daysUntil(dates.deprecated, now);
             if (daysUntil(dates.blockUpdate, now) <= 0)
@@ -179,7 +180,7 @@ export default defineRule({
                 if (!date)
                     continue;
                 const days = daysUntil(date, now);
-                const data = { image: image.value, version: found.id, date, days };
+                const data = { image: quote(image.value), version: found.id, date, days };
                 if (days <= 0)
                     report({ messageId: 'nodeEndOfLife', severity: 'warning', at: image.location, key, data });
                 else if (days <= noticeDays)
@@ -190,7 +191,7 @@ export default defineRule({
             if (!dates)
                 continue;
             const days = daysUntil(dates.deprecated, now);
-            const data = { image: image.value, runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
+            const data = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
             // Image functions have no update block: the image simply stops getting patches.
             if (days <= 0)
                 report({ messageId: 'imageDeprecated', severity: 'warning', at: image.location, key, data });

@@ -1,6 +1,7 @@
 // Checks function timeouts against Lambda's maximum and the API Gateway integration timeouts in front
 // of them, and notes functions left on the default memory size and timeout.
 import { defineRule } from '../../src/engine/rule.js';
+import { quote, quoteEach } from '../../src/util/quote.js';
 /** Lambda's hard limit on a function's timeout, in seconds. */
 const LAMBDA_MAX_TIMEOUT = 900;
 /** API Gateway's integration timeout per API kind: the caller gets a 504 once it passes. */
@@ -59,7 +60,7 @@ function describeGroup(group, what) {
     return {
         at: group.location,
         key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : 'shared'}`,
-        related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${f.name} uses this timeout` })),
+        related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses this timeout` })),
         ...(single ? { function: single.name } : {}),
     };
 }
@@ -80,7 +81,7 @@ export default defineRule({
     defaultOptions: {},
     check({ project, report }) {
         for (const group of groupByTimeout(project.functions)) {
-            const names = group.functions.map((f) => f.name).join(', ');
+            const names = quoteEach(group.functions.map((f) => f.name));
             if (group.timeout > LAMBDA_MAX_TIMEOUT) {
                 report({ ...describeGroup(group, 'timeout>900'), messageId: 'aboveMaximum', severity: 'error', data: { timeout: group.timeout, functions: names } });
                 continue;
@@ -100,7 +101,7 @@ export default defineRule({
                 report({
                     ...describeGroup(subgroup, `timeout>${api}`),
                     messageId: 'aboveIntegration',
-                    data: { timeout: group.timeout, functions: functions.map((f) => f.name).join(', '), limit, api },
+                    data: { timeout: group.timeout, functions: quoteEach(functions.map((f) => f.name)), limit, api },
                 });
             }
         }
@@ -117,7 +118,7 @@ export default defineRule({
                 severity: 'note',
                 at: service.location,
                 key: `${service.id}|defaults`,
-                data: { functions: bare.map((f) => f.name).join(', '), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
+                data: { functions: quoteEach(bare.map((f) => f.name)), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
             });
         }
     },

@@ -2,6 +2,7 @@
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { isUnresolved } from '../../src/model/values.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'ops/missing-health-endpoint',
     category: 'ops',
@@ -27,7 +28,7 @@ export default defineRule({
                 messageId: path ? 'missingConfigured' : 'missing',
                 at: container.listen,
                 ...(code.service.container?.healthCheck ? { related: [{ location: code.service.container.healthCheck.location, message: 'the health check is configured here' }] } : {}),
-                data: { name: code.name, ...(path ? { path } : {}) },
+                data: { name: quote(code.name), ...(path ? { path: quote(path) } : {}) },
                 function: code.name,
                 key: `${code.id}|health`,
             });

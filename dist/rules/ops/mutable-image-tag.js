@@ -1,6 +1,7 @@
 // Finds container images referenced by a tag that moves (`:latest`, or no tag at all): what runs can
 // change between deployments without any change in the repository.
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 /** Splits `registry:5000/app:1.2@sha256:...`; a colon before the last slash is a registry port, not a tag. */
 export function parseImageReference(image) {
     const at = image.indexOf('@');
@@ -51,7 +52,7 @@ export default defineRule({
             if (image && typeof image.value === 'string') {
                 const kind = mutableReference(image.value);
                 if (kind)
-                    report({ messageId: kind, at: image.location, key: `${service.id}|spec.image`, data: { image: image.value } });
+                    report({ messageId: kind, at: image.location, key: `${service.id}|spec.image`, data: { image: quote(image.value) } });
             }
             // Only the final stage ships; earlier stages are build tools whose output is copied.
             const base = container.baseImages.at(-1);
@@ -59,7 +60,7 @@ export default defineRule({
                 continue;
             const kind = mutableReference(base.value);
             if (kind) {
-                report({ messageId: kind === 'latest' ? 'baseLatest' : 'baseUntagged', at: base.location, key: `${service.id}|Dockerfile|FROM`, data: { image: base.value } });
+                report({ messageId: kind === 'latest' ? 'baseLatest' : 'baseUntagged', at: base.location, key: `${service.id}|Dockerfile|FROM`, data: { image: quote(base.value) } });
             }
         }
     },

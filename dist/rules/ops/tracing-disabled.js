@@ -2,6 +2,7 @@
 // followed through them.
 import { defineRule } from '../../src/engine/rule.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../../src/model/values.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'ops/tracing-disabled',
     category: 'ops',
@@ -19,7 +20,7 @@ export default defineRule({
     check({ project, report }) {
         for (const fn of project.functions) {
             const tracing = fn.tracing;
-            const base = { at: fn.location, key: `${fn.id}|tracing`, function: fn.name, data: { function: fn.name } };
+            const base = { at: fn.location, key: `${fn.id}|tracing`, function: fn.name, data: { function: quote(fn.name) } };
             if (!tracing) {
                 report({ ...base, messageId: 'notSet' });
                 continue;
@@ -32,8 +33,8 @@ export default defineRule({
             report({
                 ...base,
                 messageId: 'notActive',
-                data: { function: fn.name, mode: describeValue(mode) },
-                related: [{ location: tracing.location, message: `tracing is ${describeValue(mode)} here` }],
+                data: { function: quote(fn.name), mode: quote(describeValue(mode)) },
+                related: [{ location: tracing.location, message: `tracing is ${quote(describeValue(mode))} here` }],
             });
         }
     },

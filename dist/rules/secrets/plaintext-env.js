@@ -3,6 +3,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { detectSecretValue, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../../src/analyse/secret-patterns.js';
 import { maskSecret } from '../../src/report/mask-secret.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'secrets/plaintext-env',
     category: 'secrets',
@@ -40,7 +41,7 @@ export default defineRule({
                 reported.add(key);
                 report({
                     messageId: problem.messageId,
-                    data: { name: variable.name, masked: maskSecret(problem.value), ...(problem.what ? { what: problem.what } : {}) },
+                    data: { name: quote(variable.name), masked: maskSecret(problem.value), ...(problem.what ? { what: problem.what } : {}) },
                     at: variable.location,
                     ...(variable.origin === 'function' ? { function: fn.name } : {}),
                     key,

@@ -1,6 +1,7 @@
 // Finds work a Lambda handler leaves running after it returns: intervals, timers and promises nobody awaits, and HTTP servers.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'state/background-work',
     category: 'state',
@@ -25,8 +26,8 @@ export default defineRule({
                 report({
                     messageId: work.kind,
                     at: work.location,
-                    ...(work.via[0] ? { related: [{ location: work.via[0], message: `reached from the handler of ${code.name} here` }] } : {}),
-                    data: { text: work.text, name: code.name },
+                    ...(work.via[0] ? { related: [{ location: work.via[0], message: `reached from the handler of ${quote(code.name)} here` }] } : {}),
+                    data: { text: quote(work.text), name: quote(code.name) },
                     function: code.name,
                     key: `${code.id}|${work.kind}|${work.text}`,
                 });

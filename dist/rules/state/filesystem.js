@@ -1,8 +1,10 @@
 // Finds file writes outside /tmp in Lambda code, which fail on the read-only file system, and /tmp files read as if they persisted.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 function describePath(operation) {
-    const shown = operation.path.replace(/^<code>/, '<code folder>') + (operation.complete ? '' : '…');
+    // The path as far as it is known, quoted; `…` outside the quotes marks a prefix.
+    const shown = quote(operation.path.replace(/^<code>/, '<code folder>')) + (operation.complete ? '' : '…');
     return operation.path.startsWith('<code>') || !operation.path.startsWith('/') ? `${shown} (in the deployed code folder, /var/task)` : shown;
 }
 /** A write of the same /tmp path that can run before `read`: at module load, in another body, or earlier in the same one. */
@@ -36,7 +38,7 @@ export default defineRule({
                 report({
                     messageId: 'readOnly',
                     at: write.location,
-                    data: { operation: write.operation, path: describePath(write), name: code.name },
+                    data: { operation: write.operation, path: describePath(write), name: quote(code.name) },
                     function: code.name,
                     key: `${code.id}|write|${write.operation}|${write.path}`,
                 });
@@ -52,7 +54,7 @@ export default defineRule({
                 report({
                     messageId: 'tmpRead',
                     at: read.location,
-                    data: { operation: read.operation, path: read.path, name: code.name },
+                    data: { operation: read.operation, path: quote(read.path), name: quote(code.name) },
                     function: code.name,
                     key: `${code.id}|read|${read.operation}|${read.path}`,
                     severity: 'warning',

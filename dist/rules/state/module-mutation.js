@@ -1,6 +1,7 @@
 // Finds module-scope variables written by per-request code: state that survives the request and is seen by the next one.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 const WHAT = {
     collection: 'adds to',
     property: 'changes',
@@ -24,8 +25,8 @@ export default defineRule({
     tags: ['correctness', 'security', 'serverless', 'external/cwe/cwe-488'],
     securitySeverity: 4.3,
     messages: {
-        mutation: '{{name}} {{what}} the module-scope variable `{{variable}}` ({{text}}): {{lifetime}}, so data leaks between requests, and between users. Keep it local to the request.',
-        cache: '{{name}} caches request-keyed entries in the module-scope `{{variable}}` ({{text}}) with no bound: {{lifetime}}, so it grows with every new key and serves one user\'s entry to another. Bound the cache or key it by something stable.',
+        mutation: '{{name}} {{what}} the module-scope variable {{variable}} ({{text}}): {{lifetime}}, so data leaks between requests, and between users. Keep it local to the request.',
+        cache: '{{name}} caches request-keyed entries in the module-scope {{variable}} ({{text}}) with no bound: {{lifetime}}, so it grows with every new key and serves one user\'s entry to another. Bound the cache or key it by something stable.',
     },
     defaultOptions: {},
     check({ project, analysis, report }) {
@@ -37,18 +38,18 @@ export default defineRule({
             for (const write of writes) {
                 if (write.kind === 'reset' || reset.has(declarationKey(write)))
                     continue;
-                const relatedLocations = [{ location: write.declaration, message: `\`${write.variable}\` is declared at module scope here` }];
+                const relatedLocations = [{ location: write.declaration, message: `${quote(write.variable)} is declared at module scope here` }];
                 if (write.via[0])
-                    relatedLocations.push({ location: write.via[0], message: `reached from the handler of ${code.name} here` });
+                    relatedLocations.push({ location: write.via[0], message: `reached from the handler of ${quote(code.name)} here` });
                 const isCache = write.kind === 'cache';
                 report({
                     messageId: isCache ? 'cache' : 'mutation',
                     at: write.location,
                     related: relatedLocations,
                     data: {
-                        name: code.name,
-                        variable: write.variable,
-                        text: write.text,
+                        name: quote(code.name),
+                        variable: quote(write.variable),
+                        text: quote(write.text),
                         what: isCache ? '' : WHAT[write.kind],
                         lifetime: lifetime(code),
                     },

@@ -1,6 +1,7 @@
 // Finds Lambda handlers written as Express-style `(req, res)` functions: Lambda passes (event, context), which has no response methods.
 import { handlerCodes } from '../../src/analyse/handler-code.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'state/request-response-signature',
     category: 'state',
@@ -11,7 +12,7 @@ export default defineRule({
     precision: 'very-high',
     tags: ['correctness', 'serverless'],
     messages: {
-        signature: 'The handler of {{name}} is written as ({{parameters}}) and uses {{response}}, but Lambda calls it with (event, context): the second argument has no HTTP response methods, so every invocation fails. Return the response from an (event) handler, or wrap the app with serverless-http.',
+        signature: 'The handler of {{name}} is written as {{parameters}} and uses {{response}}, but Lambda calls it with (event, context): the second argument has no HTTP response methods, so every invocation fails. Return the response from an (event) handler, or wrap the app with serverless-http.',
     },
     defaultOptions: {},
     check({ project, analysis, report }) {
@@ -22,8 +23,8 @@ export default defineRule({
             report({
                 messageId: 'signature',
                 at: signature.location,
-                related: [{ location: signature.responseUse, message: `${signature.responseText}: the second argument used as an HTTP response` }],
-                data: { name: code.name, parameters: signature.parameters.join(', '), response: `\`${signature.responseText}\`` },
+                related: [{ location: signature.responseUse, message: `${quote(signature.responseText)}: the second argument used as an HTTP response` }],
+                data: { name: quote(code.name), parameters: quote(`(${signature.parameters.join(', ')})`), response: quote(signature.responseText) },
                 function: code.name,
                 key: `${code.id}|signature`,
             });

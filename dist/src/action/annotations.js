@@ -1,10 +1,9 @@
 // Workflow-command annotations for the Action: most severe first, changed lines first, within the runner's
 // 10 errors, 10 warnings and 10 notices per step, then one notice pointing to the summary and code scanning.
 import { SEVERITY_RANK } from '../engine/finding.js';
-import { compareFindings, normalizedRegion, outputPath } from '../report/findings.js';
-import { ANNOTATIONS_PER_LEVEL, escapeData, escapeProperty } from '../report/github.js';
+import { compareFindings, outputPath } from '../report/findings.js';
+import { annotation, ANNOTATIONS_PER_LEVEL, escapeData } from '../report/github.js';
 import { isOnChangedLine } from './changed-files.js';
-const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
 export function annotationLines(findings, options) {
     const onChanged = (f) => isOnChangedLine(options.changed, outputPath(f.location.file, options.cwdPrefix), f.location.line);
     const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || Number(onChanged(b)) - Number(onChanged(a)) || compareFindings(a, b));
@@ -27,17 +26,4 @@ export function annotationLines(findings, options) {
         lines.push(`::notice title=noops-lint::${escapeData(`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated here: see ${options.moreAt}.`)}`);
     }
     return lines;
-}
-function annotation(finding, prefix) {
-    const region = normalizedRegion(finding.location);
-    const properties = [
-        ['file', outputPath(finding.location.file, prefix)],
-        ['line', region.line],
-        ['endLine', region.endLine],
-    ];
-    // The runner takes columns only on single-line annotations; its endColumn is inclusive, ours exclusive.
-    if (region.endLine === region.line)
-        properties.push(['col', region.column], ['endColumn', region.endColumn - 1]);
-    properties.push(['title', finding.ruleId]);
-    return `::${COMMAND[finding.severity]} ${properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',')}::${escapeData(finding.message)}`;
 }

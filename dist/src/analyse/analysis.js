@@ -11,6 +11,7 @@ export function createAnalysis(project, reader, analyse = analyseFunctions) {
     };
     return {
         usageOf,
+        codeFindings: () => (usages ? [...usages.values()].flatMap((usage) => usage.findings) : []),
         containerUsageOf: containerAnalysis(reader),
         permissionsOf(fn) {
             let result = permissions.get(fn.id);

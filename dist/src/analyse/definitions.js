@@ -1,5 +1,5 @@
 // Follows a name to the code that defines it: local declarations, imports, re-exports, barrels and CommonJS exports.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { findDeclaration } from './scope.js';
 const assignedCache = new WeakMap();
 /** Right-hand sides of `name = ...`, `name ??= ...` anywhere in the file that target this declaration. */

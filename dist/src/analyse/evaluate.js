@@ -1,5 +1,5 @@
 // A small constant evaluator for request parameters: literals, templates, constants across files, process.env.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { definitionOf, exportDefinition, requiredDefinition } from './definitions.js';
 import { isRequireCall } from './module-info.js';
 import { propertyNameText } from './references.js';

@@ -1,5 +1,5 @@
 // What one body of code does by itself: SDK calls, client creations, and the local functions it calls or hands on.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { databaseFactoryName } from './database-clients.js';
 import { StaticEvaluator } from './evaluate.js';
 import { libraryCall } from './library-calls.js';

@@ -1,5 +1,5 @@
 // Spots a Lambda handler written as an Express-style `(req, res)` function: the second argument is used as an HTTP response.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { findDeclaration } from './scope.js';
 import { nodeLocation } from './source-files.js';
 /** Methods of an Express/Node response; none exists on Lambda's context object. */

@@ -1,6 +1,6 @@
 // Finds a function's handler code: `src/orders.create` + the code folder -> a file and an exported function.
 import path from 'node:path';
-import ts from 'typescript';
+import ts from './typescript.js';
 import { inputFinding } from '../engine/finding.js';
 import { exportDefinition } from './definitions.js';
 import { skipWrappers } from './references.js';
@@ -23,18 +23,23 @@ export function resolveHandler(context, references, fn) {
     const runtime = fn.runtime?.value;
     if (typeof runtime === 'string' && !runtime.startsWith('nodejs'))
         return { kind: 'skipped' };
+    // Code written inline in the template (SAM InlineCode, Code.ZipFile) or shipped as an image has no file to read.
+    const code = fn.properties.Code;
+    const inline = fn.properties.InlineCode !== undefined || fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && ('ZipFile' in code || 'ImageUri' in code));
+    if (inline)
+        return { kind: 'skipped' };
     if (fn.codeDir === undefined)
-        return notFound(fn, `The handler ${handler} of ${fn.name} cannot be analysed: its code folder is outside the project.`);
+        return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} cannot be analysed: its code folder is outside the project.`);
     // The Node.js runtime splits at the first dot after the last slash: `src/a.b.c` = module `src/a`, export path `b.c`.
     const slash = handler.lastIndexOf('/');
     const dot = handler.indexOf('.', slash + 1);
     if (dot === -1)
-        return notFound(fn, `The handler ${handler} of ${fn.name} names no export (expected \`file.export\`).`);
+        return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} names no export (expected \`file.export\`).`);
     const modulePath = handler.slice(0, dot);
     const exportPath = handler.slice(dot + 1).split('.');
     const base = normaliseRootPath(path.posix.join(fn.codeDir, modulePath));
     if (base === undefined)
-        return notFound(fn, `The handler ${handler} of ${fn.name} points outside the project.`);
+        return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} points outside the project.`);
     let file;
     for (const ext of HANDLER_EXTENSIONS)
         if (!file && context.reader.exists(base + ext))
@@ -45,18 +50,18 @@ export function resolveHandler(context, references, fn) {
     if (!file) {
         if (OTHER_RUNTIME_EXTENSIONS.some((ext) => context.reader.exists(base + ext)))
             return { kind: 'skipped' };
-        return notFound(fn, `The handler file of ${fn.name} was not found: no ${base}${HANDLER_EXTENSIONS.join('|')} or ${base}/index.* exists.`);
+        return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
     }
     const module = context.load(file);
     const exportName = exportPath.join('.');
     if (!module)
-        return notFound(fn, `The handler file ${file} of ${fn.name} could not be read.`, { file, exportName });
+        return notFound(fn, `The handler file ${JSON.stringify(file)} of ${JSON.stringify(fn.name)} could not be read.`, { file, exportName });
     let reference = references.fromDefinition(exportDefinition(context, module, exportPath[0]), 0);
     for (const part of exportPath.slice(1))
         reference = references.member(reference, part, 0);
     const definition = exportDefinition(context, module, exportPath[0]);
     if (definition.kind === 'unknown' && reference.kind === 'unknown') {
-        return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} was not found in ${file}.`, { file, exportName });
+        return notFound(fn, `The handler export ${JSON.stringify(exportName)} of ${JSON.stringify(fn.name)} was not found in ${JSON.stringify(file)}.`, { file, exportName });
     }
     let roots = [];
     if (reference.kind === 'function')

@@ -1,7 +1,7 @@
 import { compareLocations } from '../model/location.js';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
 import { AnalysisContext } from './context.js';
-import ts from 'typescript';
+import ts from './typescript.js';
 import { evaluateCallInput, Summariser } from './function-summary.js';
 import { StaticEvaluator } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
@@ -162,7 +162,7 @@ export function moduleGraph(context, start, owner) {
             const specifier = dependency.specifier;
             const target = context.resolveSpecifier(module, specifier);
             if (target.kind === 'unknown') {
-                const finding = inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the import \`${specifier}\` in ${module.file} (${target.reason}); code behind it is not analysed.`, nodeLocation(module, dependency.node), `${INPUT_RULES.unresolved}|${module.file}|${specifier}`);
+                const finding = inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`, nodeLocation(module, dependency.node), `${INPUT_RULES.unresolved}|${module.file}|${specifier}`);
                 graph.findings.push(finding);
                 continue;
             }
@@ -178,7 +178,7 @@ export function moduleGraph(context, start, owner) {
         }
     }
     if (truncated) {
-        const message = `The code of ${owner.name} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+        const message = `The code of ${JSON.stringify(owner.name)} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
         graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, owner.location));
     }
     return graph;

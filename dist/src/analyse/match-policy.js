@@ -1,4 +1,6 @@
-import { readPackageJson } from '../util/package-root.js';
+// Decides whether a role's statements allow an action on a resource: action globs, NotAction, resource ARN globs,
+// NotResource, Deny wins; intrinsics are compared after normalising them to ARNs with symbolic parts.
+import { managedPolicies } from '../model/managed-policies.js';
 import { globToRegExp } from '../model/iam-catalog.js';
 import { isIntrinsic, isUnresolved } from '../model/values.js';
 import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
@@ -331,18 +333,8 @@ export function statementApplies(statement, action, resource, service) {
         return 'maybe';
     return applies;
 }
-let managedPolicyCache;
-function managedPolicies() {
-    if (managedPolicyCache === undefined) {
-        try {
-            managedPolicyCache = readPackageJson('src/data/managed-policies.json').policies;
-        }
-        catch {
-            managedPolicyCache = {};
-        }
-    }
-    return managedPolicyCache;
-}
+// ---------------------------------------------------------------------------------------------
+// Roles
 const effectiveCache = new WeakMap();
 /**
  * The role's statements plus those of known AWS managed policies the loader did not expand already. A managed

@@ -1,5 +1,5 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
-import ts from 'typescript';
+import ts from './typescript.js';
 const ASSIGNMENT_OPERATORS = new Set([
     ts.SyntaxKind.EqualsToken,
     ts.SyntaxKind.QuestionQuestionEqualsToken,

@@ -1,6 +1,6 @@
 // Turns an import specifier into a project file or a package name: relative paths, index files and tsconfig `paths`/`baseUrl`.
 import path from 'node:path';
-import ts from 'typescript';
+import ts from './typescript.js';
 import { normaliseRootPath } from './source-reader.js';
 import { CODE_EXTENSIONS } from './source-files.js';
 const SOURCE_FOR_OUTPUT = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
@@ -63,13 +63,13 @@ export class ModuleResolver {
     resolvePath(joined, specifier) {
         const normal = normaliseRootPath(joined);
         if (normal === undefined)
-            return { kind: 'missing', reason: `\`${specifier}\` leaves the project root` };
+            return { kind: 'missing', reason: `${JSON.stringify(specifier)} leaves the project root` };
         const found = this.probe(normal);
         if (found)
             return { kind: 'file', file: found };
         if (path.posix.extname(normal) && this.reader.exists(normal))
             return { kind: 'data', file: normal };
-        return { kind: 'missing', reason: `no file for \`${specifier}\`` };
+        return { kind: 'missing', reason: `no file for ${JSON.stringify(specifier)}` };
     }
     resolveMapped(mapping, specifier) {
         // TypeScript prefers the pattern with the longest prefix.

@@ -47,7 +47,8 @@ function needsOfCall(fn, call, incomplete) {
     for (const template of active) {
         if (replaced.has(template.action))
             continue;
-        out.push(...bindAction(fn, template, input, call));
+        const bound = bindAction(fn, template, input, call);
+        out.push(...(template.optional === undefined ? bound : bound.map((need) => ({ ...need, optional: template.optional }))));
     }
     if (operation.items)
         out.push(...transactionNeeds(fn, operation.items, operation.itemKms, input));

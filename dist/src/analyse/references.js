@@ -1,5 +1,5 @@
 // Works out what an expression refers to (a package export, a local function or class, an AWS client, a command) without running it.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { definitionOf, exportDefinition, requiredDefinition } from './definitions.js';
 import { isDynamicImport, isRequireCall } from './module-info.js';
 import { classifySdkExport } from './sdk-catalog.js';

@@ -1,5 +1,5 @@
 // Finds the declaration an identifier refers to by walking lexical scopes (no type checker).
-import ts from 'typescript';
+import ts from './typescript.js';
 const scopeCache = new WeakMap();
 /** The declaration `identifier` refers to, or undefined for globals (`process`, `require`) and unknown names. */
 export function findDeclaration(identifier) {

@@ -26,6 +26,7 @@ function template(raw, operation) {
         ...(spec.when !== undefined ? { when: spec.when } : {}),
         ...(spec.unless !== undefined ? { unless: spec.unless } : {}),
         ...(spec.replaces !== undefined ? { replaces: spec.replaces } : {}),
+        ...(spec.optional !== undefined ? { optional: spec.optional } : {}),
         kms: spec.kms ?? operation.kms ?? [],
         wildcardOnly,
     };

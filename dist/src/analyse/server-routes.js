@@ -1,7 +1,7 @@
 // Analyses a `kind: Service` container: finds its server entry (Dockerfile CMD or package.json main), the routes the
 // server registers, whether one answers health checks, and the code its request handlers run.
 import path from 'node:path';
-import ts from 'typescript';
+import ts from './typescript.js';
 import { isUnresolved } from '../model/values.js';
 import { analyseReachableCode, CodeAnalyser, moduleGraph } from './index.js';
 import { hasBody, skipWrappers } from './references.js';

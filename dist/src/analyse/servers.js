@@ -1,5 +1,5 @@
 // Recognises HTTP server and router objects (Express, Fastify, Koa, Hono, node:http) by how they were created.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { definitionOf } from './definitions.js';
 import { skipWrappers } from './references.js';
 const FACTORIES = [

@@ -1,5 +1,5 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
 export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 export function isCodeFile(file) {
@@ -32,7 +32,7 @@ export class SourceCache {
     parse(file) {
         const read = this.reader.read(file);
         if (!read.ok) {
-            return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+            return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${JSON.stringify(file)}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
         }
         const sourceFile = ts.createSourceFile(file, read.text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
         const module = { file, sourceFile, findings: [] };
@@ -42,7 +42,7 @@ export class SourceCache {
             const start = diagnostic.start ?? 0;
             const end = start + (diagnostic.length ?? 0);
             const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${file}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)));
+            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)));
         }
         return { ok: true, module };
     }

@@ -1,5 +1,5 @@
 // Facts about each body of code for the state rules: module variables it writes, files it touches, timers, unawaited promises and servers it starts.
-import ts from 'typescript';
+import ts from './typescript.js';
 import { compareLocations } from '../model/location.js';
 import { definitionOf } from './definitions.js';
 import { StaticEvaluator } from './evaluate.js';

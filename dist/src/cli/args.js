@@ -29,6 +29,9 @@ Options:
       --stage <name>        Serverless stage for \${sls:stage} / \${opt:stage} (default: provider.stage, then dev)
       --resolve-env         resolve \${env:X} from the environment (off: it could copy CI secrets into reports)
       --no-gitignore        also read files that .gitignore excludes
+      --concurrency <n>     threads for the analysis: a number, auto (default: min(cores, 4)) or off
+      --cache               reuse the findings of services whose files did not change since the last run
+      --cache-location <p>  the cache file or folder (default: node_modules/.cache/noops-lint/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
       --debug               print stack traces of internal errors
   -h, --help                show this help
@@ -61,6 +64,9 @@ export function parseCliArguments(argv) {
                 'write-baseline': { type: 'string' },
                 'inline-suppressions': { type: 'boolean', default: true },
                 'include-suppressed': { type: 'boolean', default: false },
+                concurrency: { type: 'string' },
+                cache: { type: 'boolean', default: false },
+                'cache-location': { type: 'string' },
                 debug: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false },
@@ -94,6 +100,16 @@ export function parseCliArguments(argv) {
         if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
             throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}".`);
     }
+    let concurrency = 'auto';
+    const concurrencyText = values.concurrency;
+    if (concurrencyText !== undefined) {
+        if (concurrencyText === 'auto' || concurrencyText === 'off')
+            concurrency = concurrencyText;
+        else if (/^[1-9]\d*$/.test(concurrencyText))
+            concurrency = Number(concurrencyText);
+        else
+            throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`);
+    }
     return {
         command,
         paths,
@@ -114,6 +130,9 @@ export function parseCliArguments(argv) {
         writeBaseline: values['write-baseline'],
         inlineSuppressions: values['inline-suppressions'] ?? true,
         includeSuppressed: values['include-suppressed'] ?? false,
+        concurrency,
+        cache: values.cache ?? false,
+        cacheLocation: values['cache-location'],
         debug: values.debug ?? false,
         help: values.help ?? false,
         version: values.version ?? false,

@@ -5,7 +5,9 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG } from '../engine/config.js';
 import { SEVERITY_RANK } from '../engine/finding.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../engine/baseline.js';
-import { compareFindings, lint, RuleOptionsError } from '../engine/lint.js';
+import { defaultCacheLocation } from '../engine/cache.js';
+import { compareFindings, RuleOptionsError } from '../engine/lint.js';
+import { lintProject } from '../engine/parallel.js';
 import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/declarative.js';
@@ -87,7 +89,8 @@ function runLint(args, io) {
 export function executeLint(args, io) {
     const root = findProjectRoot(io.cwd);
     const config = loadConfig(args, io, root);
-    const ruleSet = [...BUILTIN_RULES, ...customRules(root, config)];
+    const customRuleSources = customRulesOf(root, config);
+    const ruleSet = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
     if (args.rules.length) {
         const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
         const unknown = args.rules.filter((r) => !known.has(r));
@@ -113,11 +116,15 @@ export function executeLint(args, io) {
         io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || '.').join(', ')} …`);
     let run;
     try {
-        run = lint({
+        run = lintProject({
             root,
             paths: scope.analyse,
             config,
-            rules: ruleSet,
+            customRules: customRuleSources,
+            concurrency: args.concurrency,
+            // A folder given with a trailing separator, or the default folder, holds the cache file.
+            cacheLocation: args.cache ? (args.cacheLocation !== undefined ? path.resolve(io.cwd, args.cacheLocation) : `${defaultCacheLocation(root)}${path.sep}`) : undefined,
+            sourceFiles: args.inlineSuppressions,
             onlyRules: args.rules.length ? args.rules : undefined,
             now: io.now,
             resolveEnv: args.resolveEnv,
@@ -191,6 +198,8 @@ export function executeLint(args, io) {
 }
 /** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
 function handlerFiles(run) {
+    if (run.sourceFiles)
+        return run.sourceFiles;
     return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 function readBaseline(file, display) {
@@ -273,14 +282,18 @@ function allRules() {
 }
 /** The team's declarative rules: .noops-lint/rules/, the config's rulePaths and extends. */
 function customRules(root, config) {
-    return loadCustomRules({
+    return loadCustomRules(customRulesOf(root, config));
+}
+/** Where the team's declarative rules come from (worker threads load them again from this). */
+function customRulesOf(root, config) {
+    return {
         root,
         baseDir: config.file ? path.dirname(config.file) : root,
         configName: config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined,
         rulePaths: config.rulePaths,
         extends: config.extends,
         reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id),
-    });
+    };
 }
 /** Built-in and custom rules together, sorted by id. */
 function rulesInEffect(args, io) {

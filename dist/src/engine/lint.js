@@ -15,8 +15,9 @@ export class RuleOptionsError extends Error {
 }
 export function lint(options) {
     const config = options.config ?? EMPTY_CONFIG;
-    const files = new ProjectFiles(options.root);
+    const files = options.files ?? new ProjectFiles(options.root);
     const project = loadProject(files, {
+        candidates: options.manifests,
         paths: options.paths?.length ? options.paths : [''],
         ignores: config.ignores,
         gitignore: options.gitignore ?? true,
@@ -29,7 +30,8 @@ export function lint(options) {
     const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
     const findings = [...project.inputFindings];
     const analysis = createAnalysis(project, sourceReader(files));
-    for (const { rule, severity, ruleOptions } of enabled) {
+    const skipRules = options.manifests !== undefined && project.services.length === 0;
+    for (const { rule, severity, ruleOptions } of skipRules ? [] : enabled) {
         const reported = [];
         try {
             rule.check({
@@ -63,16 +65,30 @@ export function lint(options) {
             });
         }
     }
-    const sorted = dedupe(findings.sort(compareFindings));
+    // What the source analysis could not read (syntax errors, missing handlers, imports leaving the root) is
+    // reported like any input problem, once per file and place however many functions reach it.
+    findings.push(...analysis.codeFindings());
+    const sorted = sortFindings(findings);
+    return { root: options.root, project, analysis, findings: sorted, rules: reportedRules(enabled), files: project.files, notifications: notificationsOf(sorted), toolVersion: toolVersion() };
+}
+/** The rules a run reports (SARIF `tool.driver.rules`): the enabled ones and the tool's own, sorted by id. */
+export function reportedRules(enabled) {
     const ruleIds = new Set(enabled.map((e) => e.rule.id));
-    const rules = [...enabled.map((e) => e.rule), ...TOOL_RULES.filter((r) => !ruleIds.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const notifications = sorted
+    return [...enabled.map((e) => e.rule), ...TOOL_RULES.filter((r) => !ruleIds.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** Sorted and de-duplicated: the one order every reporter prints, however the findings were gathered. */
+export function sortFindings(findings) {
+    return dedupe(findings.sort(compareFindings));
+}
+export function notificationsOf(sorted) {
+    return sorted
         .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
         .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
-    return { root: options.root, project, analysis, findings: sorted, rules, files: project.files, notifications, toolVersion: toolVersion() };
 }
 const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
-function selectRules(rules, config, only) {
+/** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
+const compiled = new WeakMap();
+export function selectRules(rules, config, only) {
     const known = new Set(rules.map((r) => r.id));
     for (const id of Object.keys(config.rules)) {
         if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
@@ -88,7 +104,11 @@ function selectRules(rules, config, only) {
             continue;
         const ruleOptions = { ...rule.defaultOptions, ...(setting?.options ?? {}) };
         if (rule.optionsSchema) {
-            const validate = ajv.compile(rule.optionsSchema);
+            let validate = compiled.get(rule.optionsSchema);
+            if (!validate) {
+                validate = ajv.compile(rule.optionsSchema);
+                compiled.set(rule.optionsSchema, validate);
+            }
             if (!validate(ruleOptions)) {
                 const e = validate.errors?.[0];
                 throw new RuleOptionsError(`Invalid options for ${rule.id} in ${config.file ?? 'the configuration'}: ${e?.instancePath || 'options'} ${e?.message ?? 'is invalid'}.`);

@@ -6,6 +6,7 @@ import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
+import { quote } from '../util/quote.js';
 /** Folders never walked into unless a user names them. */
 export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.serverless', '.aws-sam', '.esbuild', '.webpack'];
 const MANIFEST_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
@@ -52,7 +53,7 @@ export function discoverManifests(files, options) {
     const consider = (rel, explicit) => {
         const base = rel.slice(rel.lastIndexOf('/') + 1);
         if (CODE_CONFIGS.has(base)) {
-            findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${rel}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
+            findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(rel)}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
             return;
         }
         const ext = path.posix.extname(base).toLowerCase();
@@ -72,7 +73,7 @@ export function discoverManifests(files, options) {
         }
         catch {
             if (explicit)
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${rel || '.'}: it does not exist.`, locationAtStart(rel || '.')));
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
             return;
         }
         if (stat.isSymbolicLink()) {
@@ -81,11 +82,11 @@ export function discoverManifests(files, options) {
                 real = realpathSync(abs);
             }
             catch {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
                 return;
             }
             if (!files.isInsideRoot(real)) {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel}: the symbolic link points outside the project root.`, locationAtStart(rel)));
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
                 return;
             }
             try {
@@ -111,7 +112,7 @@ export function discoverManifests(files, options) {
                 entries = readdirSync(abs).sort();
             }
             catch {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${rel || '.'}: the folder cannot be read.`, locationAtStart(rel || '.')));
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
                 return;
             }
             for (const name of entries) {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
+import { quote } from '../util/quote.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests } from './discover.js';
 import { loadCloudFormation } from './manifests/cloudformation.js';
@@ -15,7 +16,9 @@ const LOADERS = {
     service: loadService,
 };
 export function loadProject(files, options) {
-    const discovered = discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
+    const discovered = options.candidates
+        ? { candidates: options.candidates, findings: [] }
+        : discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
     const findings = [...discovered.findings];
     const services = [];
     const read = new Set();
@@ -24,7 +27,7 @@ export function loadProject(files, options) {
         if (!text.ok) {
             // Only files that look like manifests by name are worth a finding; other YAML/JSON is not ours.
             if (looksLikeManifestByName(file)) {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${file}: ${text.reason}.`, locationAtStart(file)));
+                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(file)}: ${text.reason}.`, locationAtStart(file)));
             }
             continue;
         }
@@ -52,7 +55,7 @@ export function loadProject(files, options) {
             readFile: (written) => {
                 const rel = files.resolve(dir, written);
                 if (rel === undefined)
-                    return { ok: false, reason: `${written} is outside the project root` };
+                    return { ok: false, reason: `${quote(written)} is outside the project root` };
                 const result = files.read(rel);
                 if (result.ok)
                     read.add(rel);
@@ -66,7 +69,7 @@ export function loadProject(files, options) {
                 services.push(service);
         }
         catch (error) {
-            findings.push(inputFinding(INPUT_RULES.ruleError, 'error', `noops-lint failed while reading ${file}: ${error.message}. Please report this.`, locationAtStart(file)));
+            findings.push(inputFinding(INPUT_RULES.ruleError, 'error', `noops-lint failed while reading ${quote(file)}: ${error.message}. Please report this.`, locationAtStart(file)));
         }
     }
     services.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -85,8 +88,8 @@ function isServerlessFileName(file) {
 }
 function notAManifest(file, document) {
     const message = document === null || document === undefined
-        ? `${file} is empty, so there is nothing to check.`
-        : `${file} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
+        ? `${quote(file)} is empty, so there is nothing to check.`
+        : `${quote(file)} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? 'a list' : typeof document === 'string' || typeof document === 'number' || typeof document === 'boolean' ? `a ${typeof document}` : 'something else'}, so it is ignored.`;
     return inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationAtStart(file));
 }
 function looksLikeManifestByName(file) {

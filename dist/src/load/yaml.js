@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { quote } from '../util/quote.js';
 export const YAML_LIMITS = {
     /** Alias dereferences per document: a "billion laughs" document stops here. */
     maxAliasExpansions: 10_000,
@@ -25,7 +26,7 @@ export function parseYaml(text, file) {
         text = text.slice(1);
     if (flowNestingExceeds(text, YAML_LIMITS.maxBracketNesting)) {
         const reason = `it nests [ and { more than ${YAML_LIMITS.maxBracketNesting} levels deep`;
-        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${reason}.`, start(file))] };
     }
     const lineCounter = new LineCounter();
     let doc;
@@ -34,7 +35,7 @@ export function parseYaml(text, file) {
     }
     catch (error) {
         // The parser itself recurses; absurd nesting can exhaust the stack.
-        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${error instanceof RangeError ? TOO_DEEP : String(error.message ?? error)}.`, start(file))] };
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${error instanceof RangeError ? TOO_DEEP : String(error.message ?? error)}.`, start(file))] };
     }
     const at = (range) => {
         if (!range)
@@ -46,7 +47,7 @@ export function parseYaml(text, file) {
     // The parser catches its own stack overflow on absurd nesting and reports it as a syntax error: it is a limit.
     const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
     if (overflow) {
-        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${TOO_DEEP}.`, start(file))] };
+        return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${TOO_DEEP}.`, start(file))] };
     }
     if (doc.errors.length > 0) {
         const language = /\.json$/i.test(file) ? 'JSON' : 'YAML';
@@ -54,7 +55,7 @@ export function parseYaml(text, file) {
             // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
             const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
             const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-            return inputFinding(INPUT_RULES.parseError, 'error', `${file} is not valid ${language}: ${reason}.`, loc);
+            return inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}.`, loc);
         });
         return { ok: false, findings };
     }
@@ -83,7 +84,7 @@ export function parseYaml(text, file) {
             }
         }
         if (insideAlias > 0 && ++aliasedValues > YAML_LIMITS.maxAliasedValues) {
-            throw new LimitExceeded(`aliases copy more than ${YAML_LIMITS.maxAliasedValues} values (a YAML alias bomb?)`);
+            throw new LimitExceeded(`its aliases expand to more than ${YAML_LIMITS.maxAliasedValues} values (a YAML alias bomb?); the limits are ${YAML_LIMITS.maxAliasExpansions} alias uses and ${YAML_LIMITS.maxAliasedValues} values copied through aliases`);
         }
         if (node === null || node === undefined)
             return null;
@@ -108,7 +109,7 @@ export function parseYaml(text, file) {
                     continue;
                 }
                 if (seen.has(key)) {
-                    findings.push(inputFinding(INPUT_RULES.parseError, 'warning', `Duplicate key "${key}" in ${file}: the last one wins.`, at(keyNode?.range)));
+                    findings.push(inputFinding(INPUT_RULES.parseError, 'warning', `Duplicate key ${quote(key)} in ${quote(file)}: the last one wins.`, at(keyNode?.range)));
                 }
                 seen.add(key);
                 const child = convert(pair.value, depth + 1);
@@ -141,7 +142,7 @@ export function parseYaml(text, file) {
         if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
             const longName = SHORT_TAGS[tag];
             if (!longName) {
-                findings.push(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the unknown YAML tag ${tag} in ${file}.`, at(n.range)));
+                findings.push(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the unknown YAML tag ${quote(tag)} in ${quote(file)}.`, at(n.range)));
                 return new Unresolved(`${tag} ${typeof value === 'string' ? value : JSON.stringify(value)}`, `unknown tag ${tag}`);
             }
             if (longName === 'Fn::GetAtt' && typeof value === 'string') {
@@ -161,7 +162,7 @@ export function parseYaml(text, file) {
     catch (error) {
         if (error instanceof LimitExceeded || error instanceof RangeError) {
             const reason = error instanceof LimitExceeded ? error.message : TOO_DEEP;
-            return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${file}: ${reason}.`, start(file))] };
+            return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${reason}.`, start(file))] };
         }
         throw error;
     }

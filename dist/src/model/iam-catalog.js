@@ -133,8 +133,20 @@ export function splitActionName(value) {
 export function hasWildcard(value) {
     return value.includes('*') || value.includes('?');
 }
-/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. */
+/** Compiled globs: policy matching asks for the same few patterns once per statement and needed action. */
+const globs = new Map();
+/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. The RegExp is shared (no `g` flag, so no state). */
 export function globToRegExp(glob) {
+    let compiled = globs.get(glob);
+    if (!compiled) {
+        compiled = compileGlob(glob);
+        if (globs.size > 10_000)
+            globs.clear();
+        globs.set(glob, compiled);
+    }
+    return compiled;
+}
+function compileGlob(glob) {
     let source = '';
     for (const ch of glob) {
         if (ch === '*')

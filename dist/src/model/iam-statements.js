@@ -1,5 +1,6 @@
 import { locationOfValue } from './positions.js';
 import { describeValue, intrinsicName, isIntrinsic } from './values.js';
+import { quote } from '../util/quote.js';
 /**
  * The plain strings among located values (actions or resources), each at its own line. Unresolved
  * values, intrinsics and strings still holding a `${...}` variable are left out: they are never judged.
@@ -46,11 +47,11 @@ export function describeResources(statement) {
 export function statementKey(role, statement, action, resource) {
     return `${role.id}|${statement.path}|${action}|${resource}`;
 }
-/** The functions using a role, for messages: `getOrder`, `a, b and c`, `a, b, c and 4 more`. */
+/** The functions using a role, each quoted, for messages: `"getOrder"`, `"a", "b" and "c"`, `"a", "b", "c" and 4 more functions`. */
 export function describeRoleUsers(role) {
-    const names = role.functions.map((f) => f.name);
+    const names = role.functions.map((f) => quote(f.name));
     if (names.length === 0)
-        return `the role ${role.name}`;
+        return `the role ${quote(role.name)}`;
     if (names.length === 1)
         return names[0];
     if (names.length <= 4)
@@ -123,3 +124,23 @@ export function administrativePolicyKind(name) {
         return 'full-access';
     return undefined;
 }
+/**
+ * The AWS managed policy a statement was expanded from, when the rule judges it: the execution policies
+ * the platform attaches for logs, VPC, tracing and event sources are what Lambda needs, never findings.
+ */
+export function judgedManagedPolicy(statement) {
+    if (statement.origin.kind !== 'managed-policy')
+        return undefined;
+    return LAMBDA_EXECUTION_POLICIES.has(statement.origin.policy) ? undefined : statement.origin.policy;
+}
+const LAMBDA_EXECUTION_POLICIES = new Set([
+    'AWSLambdaBasicExecutionRole',
+    'AWSLambdaVPCAccessExecutionRole',
+    'AWSLambdaENIManagementAccess',
+    'AWSXrayWriteOnlyAccess',
+    'AWSXRayDaemonWriteAccess',
+    'AWSLambdaSQSQueueExecutionRole',
+    'AWSLambdaKinesisExecutionRole',
+    'AWSLambdaDynamoDBExecutionRole',
+    'AWSLambdaMSKExecutionRole',
+]);

@@ -31,7 +31,8 @@ export const github = (result, options) => {
     }
     return lines.map((line) => line + '\n').join('');
 };
-function annotation(finding, prefix) {
+/** One workflow command for a finding, with the runner's escaping; the Action reuses it. */
+export function annotation(finding, prefix) {
     const region = normalizedRegion(finding.location);
     const properties = [
         ['file', outputPath(finding.location.file, prefix)],

@@ -6,7 +6,9 @@ import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
 import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-policy-templates.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
-import { readPackageJson } from '../../util/package-root.js';
+import { quote } from '../../util/quote.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies } from '../../model/managed-policies.js';
+import { checkIntrinsicReferences } from './intrinsic-references.js';
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
@@ -50,12 +52,6 @@ const DESTINATION_ACTIONS = {
     EventBridge: ['events:PutEvents'],
     Lambda: ['lambda:InvokeFunction'],
 };
-const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-let cachedManagedPolicies;
-function managedPolicies() {
-    cachedManagedPolicies ??= readPackageJson('src/data/managed-policies.json').policies;
-    return cachedManagedPolicies;
-}
 /** True for a template SAM transforms: `Transform: AWS::Serverless-2016-10-31`, alone or in a list. */
 export function isSamTemplate(document) {
     if (!isRecord(document))
@@ -81,7 +77,7 @@ export function templateServiceName(file) {
 }
 export const loadCloudFormation = (document, context) => {
     if (!isRecord(document)) {
-        const message = `${context.file} is not a CloudFormation template: its top level must be a mapping.`;
+        const message = `${quote(context.file)} is not a CloudFormation template: its top level must be a mapping.`;
         context.report(inputFinding(INPUT_RULES.invalidManifest, 'warning', message, locationOf(document) ?? locationAtStart(context.file)));
         return undefined;
     }
@@ -119,13 +115,15 @@ class TemplateLoader {
         const { document } = this;
         const resources = document.Resources;
         if (resources === undefined) {
-            this.invalid(`${this.ctx.file} has no Resources section.`, this.service.location);
+            this.invalid(`${quote(this.ctx.file)} has no Resources section.`, this.service.location);
             return this.service;
         }
         if (!isRecord(resources)) {
-            this.invalid(`Resources in ${this.ctx.file} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
+            this.invalid(`Resources in ${quote(this.ctx.file)} must be a mapping of logical ids to resources.`, this.keyLocation(document, 'Resources'));
             return this.service;
         }
+        for (const finding of checkIntrinsicReferences(document, this.ctx.file, this.service.kind === 'sam'))
+            this.ctx.report(finding);
         this.readResources(resources, this.service.kind === 'sam');
         for (const resource of this.resources.values())
             if (resource.type === 'AWS::IAM::Role')
@@ -149,27 +147,27 @@ class TemplateLoader {
         for (const [logicalId, raw] of Object.entries(resources)) {
             const location = this.keyLocation(resources, logicalId);
             if (!isRecord(raw)) {
-                this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+                this.invalid(`Resource ${quote(logicalId)} must be a mapping with a Type; it is ignored.`, location);
                 continue;
             }
             const type = raw.Type;
             if (typeof type !== 'string') {
-                this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::S3::Bucket); it is ignored.`, location);
+                this.invalid(`Resource ${quote(logicalId)} has no Type (a string such as AWS::S3::Bucket); it is ignored.`, location);
                 continue;
             }
             if (!isKnownTypeShape(type)) {
-                this.invalid(`Resource ${logicalId} has the unknown type ${type}; types look like AWS::Service::Resource or Custom::Name.`, locationOfValue(raw, 'Type') ?? location);
+                this.invalid(`Resource ${quote(logicalId)} has the unknown type ${quote(type)}; types look like AWS::Service::Resource or Custom::Name.`, locationOfValue(raw, 'Type') ?? location);
             }
             if (type.startsWith('AWS::Serverless::') && !sam && !reportedMissingTransform) {
                 reportedMissingTransform = true;
-                this.invalid(`${logicalId} is an ${type}, but the template lacks "Transform: ${SAM_TRANSFORM}", so CloudFormation will reject it.`, locationOfValue(raw, 'Type') ?? location);
+                this.invalid(`${quote(logicalId)} is an ${type}, but the template lacks "Transform: ${SAM_TRANSFORM}", so CloudFormation will reject it.`, locationOfValue(raw, 'Type') ?? location);
             }
             let properties = {};
             if (raw.Properties !== undefined && raw.Properties !== null) {
                 if (isMapping(raw.Properties))
                     properties = raw.Properties;
                 else
-                    this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, locationOfValue(raw, 'Properties') ?? location);
+                    this.invalid(`Properties of ${quote(logicalId)} must be a mapping; they are ignored.`, locationOfValue(raw, 'Properties') ?? location);
             }
             const model = { logicalId, type, properties, location, service: this.service };
             if (isRecord(raw.Metadata))
@@ -190,7 +188,7 @@ class TemplateLoader {
                 if (!isMapping(policy)) {
                     role.incomplete = true;
                     if (!isIntrinsic(policy) && !isUnresolved(policy))
-                        this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+                        this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
                     return;
                 }
                 this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
@@ -199,7 +197,7 @@ class TemplateLoader {
         else if (policies !== undefined && policies !== null) {
             role.incomplete = true;
             if (!isIntrinsic(policies) && !isUnresolved(policies))
-                this.invalid(`Policies of role ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
+                this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
         }
         this.readManagedPolicyList(role, resource.properties.ManagedPolicyArns, resource.properties, 'ManagedPolicyArns', false);
     }
@@ -210,7 +208,7 @@ class TemplateLoader {
             return;
         if (!Array.isArray(roles)) {
             if (!isIntrinsic(roles) && !isUnresolved(roles))
-                this.invalid(`Roles of ${resource.logicalId} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
+                this.invalid(`Roles of ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
             return;
         }
         for (const entry of roles) {
@@ -246,7 +244,7 @@ class TemplateLoader {
         }
         if (!isRecord(document)) {
             role.incomplete = true;
-            this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+            this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
             return;
         }
         const statements = document.Statement;
@@ -271,19 +269,19 @@ class TemplateLoader {
         }
         else {
             role.incomplete = true;
-            this.invalid(`The policy document at ${path} has no Statement list.`, location);
+            this.invalid(`The policy document at ${quote(path)} has no Statement list.`, location);
         }
     }
     readStatement(statement, path, location, origin) {
         if (!isMapping(statement)) {
             if (!isIntrinsic(statement))
-                this.invalid(`The policy statement ${path} must be a mapping.`, location);
+                this.invalid(`The policy statement ${quote(path)} must be a mapping.`, location);
             return undefined;
         }
         const effect = statement.Effect;
         if (effect !== 'Allow' && effect !== 'Deny') {
             // An unreadable Effect could be either; judging the statement would be a guess.
-            this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+            this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
             return undefined;
         }
         const result = {
@@ -296,6 +294,9 @@ class TemplateLoader {
             location: locationOf(statement) ?? location,
             origin,
         };
+        const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
+        if (actionKey)
+            result.actionKeyLocation = actionKey;
         if (typeof statement.Sid === 'string')
             result.sid = statement.Sid;
         if (statement.Condition !== undefined)
@@ -319,7 +320,7 @@ class TemplateLoader {
         if (!Array.isArray(list)) {
             role.incomplete = true;
             if (!isIntrinsic(list) && !isUnresolved(list))
-                this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, whole);
+                this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, whole);
             return;
         }
         const base = `Resources.${role.name}.Properties.${key}`;
@@ -368,6 +369,9 @@ class TemplateLoader {
         };
         if (typeof statement.Sid === 'string')
             result.sid = statement.Sid;
+        // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
+        if (statement.Condition !== undefined)
+            result.condition = statement.Condition;
         return result;
     }
     // ---- functions ----
@@ -485,21 +489,21 @@ class TemplateLoader {
         if (events === undefined || events === null)
             return [];
         if (!isMapping(events)) {
-            this.invalid(`Events of ${logicalId} must be a mapping of event names to { Type, Properties }.`, this.keyLocation(own, 'Events'));
+            this.invalid(`Events of ${quote(logicalId)} must be a mapping of event names to { Type, Properties }.`, this.keyLocation(own, 'Events'));
             return [];
         }
         const result = [];
         for (const [name, event] of Object.entries(events)) {
             const location = this.keyLocation(events, name);
             if (!isRecord(event) || typeof event.Type !== 'string') {
-                this.invalid(`Event ${name} of ${logicalId} needs a Type (SQS, Api, S3, ...).`, location);
+                this.invalid(`Event ${quote(name)} of ${quote(logicalId)} needs a Type (SQS, Api, S3, ...).`, location);
                 continue;
             }
             let properties = {};
             if (isMapping(event.Properties))
                 properties = event.Properties;
             else if (event.Properties !== undefined && event.Properties !== null) {
-                this.invalid(`Properties of event ${name} of ${logicalId} must be a mapping.`, locationOfValue(event, 'Properties') ?? location);
+                this.invalid(`Properties of event ${quote(name)} of ${quote(logicalId)} must be a mapping.`, locationOfValue(event, 'Properties') ?? location);
             }
             const model = { type: event.Type, normalizedType: SAM_EVENT_TYPES[event.Type] ?? 'other', location, properties };
             const sourceKey = SAM_EVENT_SOURCE[event.Type];
@@ -546,7 +550,7 @@ class TemplateLoader {
         if (roleValue === undefined || roleValue === null) {
             if (resource.type === SAM_FUNCTION)
                 return this.generatedRole(logicalId, location, own, properties, events);
-            this.invalid(`${logicalId} has no Role; an AWS::Lambda::Function needs the ARN of its execution role.`, location);
+            this.invalid(`${quote(logicalId)} has no Role; an AWS::Lambda::Function needs the ARN of its execution role.`, location);
             return this.externalRole(`(no role of ${logicalId})`, location);
         }
         const roleLocation = locationOfValue(own, 'Role') ?? location;
@@ -565,10 +569,9 @@ class TemplateLoader {
         const getAtt = value['Fn::GetAtt'];
         if (getAtt !== undefined) {
             const parts = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split('.') : [];
-            if (parts.length !== 2 || typeof parts[0] !== 'string') {
-                this.invalid(`Fn::GetAtt takes [LogicalId, Attribute]; ${describeValue(value)} cannot be read.`, location);
+            // A malformed !GetAtt is reported once for the whole template by checkIntrinsicReferences.
+            if (parts.length !== 2 || typeof parts[0] !== 'string')
                 return undefined;
-            }
             return parts[0];
         }
         const sub = value['Fn::Sub'];
@@ -635,7 +638,7 @@ class TemplateLoader {
         }
         if (!isRecord(item)) {
             role.incomplete = true;
-            this.invalid(`${path} must be a managed policy name, a policy document or a policy template.`, location);
+            this.invalid(`${quote(path)} must be a managed policy name, a policy document or a policy template.`, location);
             return;
         }
         if (Object.hasOwn(item, 'Statement')) {
@@ -648,7 +651,7 @@ class TemplateLoader {
             const at = { path, location: locationOfKey(item, templateName) ?? location };
             const expansion = expandPolicyTemplate(templateName, item[templateName], at);
             if (!expansion.ok) {
-                this.invalid(`${path}: ${expansion.reason}.`, at.location);
+                this.invalid(`${quote(path)}: ${expansion.reason}.`, at.location);
                 role.incomplete = true;
                 return;
             }
@@ -659,7 +662,7 @@ class TemplateLoader {
             return;
         }
         const what = keys.length === 1 ? `the unknown SAM policy template ${keys[0]}` : 'not a policy document (no Statement) nor a single policy template';
-        this.invalid(`${path} is ${what}; its grants are not known.`, location);
+        this.invalid(`${quote(path)} is ${what}; its grants are not known.`, location);
         role.incomplete = true;
     }
     /** What SAM adds to a role it generates (samtranslator sam_resources.py `_construct_role`, eventsources/pull.py). */
@@ -704,7 +707,7 @@ class TemplateLoader {
             if (action)
                 grant(`${base}#DeadLetterQueue`, [action], [dlq.TargetArn], 'SAM lets the function send failed events to its DeadLetterQueue', location);
             else if (typeof dlq.Type === 'string' || dlq.Type === undefined)
-                this.invalid(`DeadLetterQueue of ${fn.name} needs Type: SQS or SNS.`, locationOfValue(dlq, 'Type') ?? location);
+                this.invalid(`DeadLetterQueue of ${quote(fn.name)} needs Type: SQS or SNS.`, locationOfValue(dlq, 'Type') ?? location);
         }
         this.addDestinationStatements(fn, properties, grant);
         if (properties.KmsKeyArn !== undefined && properties.KmsKeyArn !== null) {

@@ -5,6 +5,7 @@ import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
 import { locationAtStart } from '../../model/location.js';
 import { copyPositions, locationOf, locationOfValue } from '../../model/positions.js';
 import { Unresolved } from '../../model/values.js';
+import { quote } from '../../util/quote.js';
 import { parseYaml } from '../yaml.js';
 export const VARIABLE_LIMITS = {
     /** Variables resolved per manifest (fallbacks and nested variables count). */
@@ -38,7 +39,7 @@ export function resolveServerlessVariables(document, context) {
         // Only absurd input reaches this (the limits stop cycles and runaway nesting first).
         if (!(error instanceof RangeError))
             throw error;
-        context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the variables of ${context.file}: ${error.message}.`, locationOf(document) ?? locationAtStart(context.file)));
+        context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the variables of ${quote(context.file)}: ${error.message}.`, locationOf(document) ?? locationAtStart(context.file)));
         return { document, stage: context.options.stage ?? DEFAULT_STAGE, region: context.options.region ?? DEFAULT_REGION };
     }
 }
@@ -315,7 +316,7 @@ class VariableResolver {
             return outcome.value;
         const pending = outcome.kind === 'unresolved' ? outcome.pending : [{ text: value, reason: outcome.reason }];
         for (const report of pending) {
-            this.context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve ${report.text}: ${report.reason}.`, location, `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path)}|${report.text}`));
+            this.context.report(inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve ${quote(report.text)}: ${report.reason}.`, location, `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path)}|${report.text}`));
         }
         return new Unresolved(value, outcome.reason);
     }
@@ -421,7 +422,7 @@ class VariableResolver {
                         return asOutcome(this.effective('stage', scope, path));
                     if (address === 'provider.region')
                         return asOutcome(this.effective('region', scope, path));
-                    return { kind: 'missing', reason: `${this.context.file} has no value at ${address ?? '(root)'}` };
+                    return { kind: 'missing', reason: `${quote(this.context.file)} has no value at ${address === undefined ? '(root)' : quote(address)}` };
                 }
                 return outcome;
             }
@@ -448,7 +449,7 @@ class VariableResolver {
                 if (!this.context.options.resolveEnv)
                     return { kind: 'missing', reason: 'environment variables are not read unless --resolve-env' };
                 const value = this.context.options.env[address];
-                return value === undefined ? { kind: 'missing', reason: `the environment variable ${address} is not set` } : { kind: 'value', value };
+                return value === undefined ? { kind: 'missing', reason: `the environment variable ${quote(address)} is not set` } : { kind: 'value', value };
             }
             case 'file':
                 return this.resolveFile(params[0], address, text);
@@ -480,7 +481,7 @@ class VariableResolver {
         if (outcome.kind === 'value') {
             if (isInterpolable(outcome.value))
                 return String(outcome.value);
-            const reason = `${template} is not a string`;
+            const reason = `${quote(template)} is not a string`;
             return { kind: 'unresolved', reason, pending: [{ text: template, reason }] };
         }
         if (outcome.kind === 'missing')
@@ -499,7 +500,7 @@ class VariableResolver {
             // deployment would otherwise use is the closest static answer.
             return asOutcome(this.effective(name, scope, path));
         }
-        return { kind: 'missing', reason: `the CLI option --${name ?? ''} is known only at deploy time` };
+        return { kind: 'missing', reason: `the CLI option ${quote(`--${name ?? ''}`)} is known only at deploy time` };
     }
     /** The stage or region, except inside `provider.stage` / `provider.region` themselves, which cannot depend on their own value. */
     effective(name, scope, path) {
@@ -526,7 +527,7 @@ class VariableResolver {
             if (outcome.kind !== 'missing')
                 return outcome;
         }
-        return { kind: 'missing', reason: `the parameter "${name}" is not set under params (it may come from --param or the Serverless Dashboard)` };
+        return { kind: 'missing', reason: `the parameter ${quote(name)} is not set under params (it may come from --param or the Serverless Dashboard)` };
     }
     resolveFile(relative, address, text) {
         const unresolved = (reason) => ({ kind: 'unresolved', reason, pending: [{ text, reason }] });
@@ -542,14 +543,14 @@ class VariableResolver {
     loadFile(relative) {
         const rootRelative = this.context.resolvePath(relative);
         if (rootRelative === undefined)
-            return { ok: false, missing: false, reason: `${relative} is outside the project root` };
+            return { ok: false, missing: false, reason: `${quote(relative)} is outside the project root` };
         const cached = this.files.get(rootRelative);
         if (cached)
             return cached;
         let loaded;
         const read = this.context.readFile(relative);
         if (!read.ok) {
-            loaded = { ok: false, missing: true, reason: `${relative} could not be read (${read.reason})` };
+            loaded = { ok: false, missing: true, reason: `${quote(relative)} could not be read (${read.reason})` };
         }
         else if (!DATA_EXTENSIONS.has(extname(relative).toLowerCase())) {
             // The framework includes any other file as plain text, without resolving variables in it.
@@ -559,7 +560,7 @@ class VariableResolver {
             const parsed = parseYaml(read.text, read.file);
             for (const finding of parsed.findings)
                 this.context.report(finding);
-            loaded = parsed.ok ? { ok: true, scope: { id: read.file, root: parsed.value } } : { ok: false, missing: false, reason: `${read.file} could not be parsed` };
+            loaded = parsed.ok ? { ok: true, scope: { id: read.file, root: parsed.value } } : { ok: false, missing: false, reason: `${quote(read.file)} could not be parsed` };
         }
         this.files.set(rootRelative, loaded);
         return loaded;
@@ -574,7 +575,7 @@ class VariableResolver {
         const enter = () => {
             const memo = memoKey(scope, path);
             if (this.active.has(memo)) {
-                const reason = `it refers back to itself through ${scope.id === 'self' ? 'self' : scope.id}:${formatDocumentPath(path) || '(root)'}`;
+                const reason = `it refers back to itself through ${quote(`${scope.id}:${formatDocumentPath(path) || '(root)'}`)}`;
                 // Reported where the variable closing the circle is written.
                 return { kind: 'unresolved', reason, pending: [{ text, reason }] };
             }
@@ -584,7 +585,7 @@ class VariableResolver {
         };
         for (const segment of segments) {
             if (node instanceof PlainText)
-                return { kind: 'missing', reason: `${scope.id} is plain text` };
+                return { kind: 'missing', reason: `${quote(scope.id)} is plain text` };
             if (!isResolved && typeof node === 'string' && node.includes('${')) {
                 const failure = enter();
                 if (failure)
@@ -603,14 +604,14 @@ class VariableResolver {
                 node = node[segment];
             }
             else {
-                return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+                return { kind: 'missing', reason: `no value at ${quote(segments.join('.'))}` };
             }
             path.push(key);
         }
         if (node instanceof PlainText)
             return { kind: 'value', value: node.text };
         if (node === null || node === undefined)
-            return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+            return { kind: 'missing', reason: `no value at ${quote(segments.join('.'))}` };
         if (!isResolved) {
             const failure = enter();
             if (failure)
@@ -619,7 +620,7 @@ class VariableResolver {
         if (node instanceof Unresolved)
             return { kind: 'unresolved', reason: node.reason, pending: [] };
         if (node === null || node === undefined)
-            return { kind: 'missing', reason: `no value at ${segments.join('.')}` };
+            return { kind: 'missing', reason: `no value at ${quote(segments.join('.'))}` };
         return { kind: 'value', value: node };
     }
 }

@@ -5,7 +5,8 @@ import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
 import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
 import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
-import { readPackageJson } from '../../util/package-root.js';
+import { quote } from '../../util/quote.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies } from '../../model/managed-policies.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
 /** The logical id of the role the framework generates for functions without their own. */
 export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
@@ -27,12 +28,6 @@ const STREAM_ACTIONS = {
     kinesis: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams'],
 };
 const SQS_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
-const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-let cachedManagedPolicies;
-function managedPolicies() {
-    cachedManagedPolicies ??= readPackageJson('src/data/managed-policies.json').policies;
-    return cachedManagedPolicies;
-}
 export const loadServerless = (document, context) => new ServerlessLoader(context).load(document);
 class ServerlessLoader {
     ctx;
@@ -55,7 +50,13 @@ class ServerlessLoader {
     load(raw) {
         const start = locationAtStart(this.ctx.file);
         if (!isMapping(raw)) {
-            this.invalid(`${this.ctx.file} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
+            this.invalid(`${quote(this.ctx.file)} is not a Serverless Framework manifest: its top level must be a mapping.`, locationOf(raw) ?? start);
+            return undefined;
+        }
+        // Azure, Google, OpenWhisk, Cloudflare... services share the file name but none of the AWS model.
+        const providerName = isMapping(raw.provider) ? raw.provider.name : raw.provider;
+        if (typeof providerName === 'string' && providerName.trim().toLowerCase() !== 'aws' && !providerName.includes('${')) {
+            this.ctx.report(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${this.ctx.file}: its provider is ${providerName}; noops-lint checks AWS services only.`, (isMapping(raw.provider) ? locationOfValue(raw.provider, 'name') : locationOfValue(raw, 'provider')) ?? start));
             return undefined;
         }
         const resolved = resolveServerlessVariables(raw, this.ctx);
@@ -108,7 +109,7 @@ class ServerlessLoader {
             return named;
         }
         if (named === undefined || named === null) {
-            this.invalid(`${this.ctx.file} has no service name (service: my-service).`, locationOf(this.document) ?? locationAtStart(this.ctx.file));
+            this.invalid(`${quote(this.ctx.file)} has no service name (service: my-service).`, locationOf(this.document) ?? locationAtStart(this.ctx.file));
         }
         else if (!isUnresolved(named)) {
             this.invalid('service must be a name (a string).', this.keyLocation(this.document, 'service'));
@@ -128,14 +129,14 @@ class ServerlessLoader {
             if (isUnresolved(part))
                 continue;
             if (!isMapping(part)) {
-                this.invalid(`${path} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, 'resources'));
+                this.invalid(`${quote(path)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, 'resources'));
                 continue;
             }
             const resources = part.Resources;
             if (resources === undefined || resources === null || isUnresolved(resources))
                 continue;
             if (!isMapping(resources)) {
-                this.invalid(`${path}.Resources must be a mapping of logical ids to resources.`, this.keyLocation(part, 'Resources'));
+                this.invalid(`${quote(`${path}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, 'Resources'));
                 continue;
             }
             for (const [logicalId, raw] of Object.entries(resources))
@@ -147,26 +148,26 @@ class ServerlessLoader {
         if (isUnresolved(raw))
             return;
         if (!isMapping(raw)) {
-            this.invalid(`Resource ${logicalId} must be a mapping with a Type; it is ignored.`, location);
+            this.invalid(`Resource ${quote(logicalId)} must be a mapping with a Type; it is ignored.`, location);
             return;
         }
         const type = raw.Type;
         if (typeof type !== 'string') {
             if (!isUnresolved(type))
-                this.invalid(`Resource ${logicalId} has no Type (a string such as AWS::SQS::Queue); it is ignored.`, location);
+                this.invalid(`Resource ${quote(logicalId)} has no Type (a string such as AWS::SQS::Queue); it is ignored.`, location);
             return;
         }
         let properties = {};
         if (isMapping(raw.Properties))
             properties = raw.Properties;
         else if (raw.Properties !== undefined && raw.Properties !== null && !isUnresolved(raw.Properties)) {
-            this.invalid(`Properties of ${logicalId} must be a mapping; they are ignored.`, this.keyLocation(raw, 'Properties'));
+            this.invalid(`Properties of ${quote(logicalId)} must be a mapping; they are ignored.`, this.keyLocation(raw, 'Properties'));
         }
         const model = { logicalId, type, properties, location, service: this.service };
         if (isMapping(raw.Metadata))
             model.metadata = raw.Metadata;
         if (this.resources.has(logicalId)) {
-            this.invalid(`Resource ${logicalId} is defined twice; the last definition wins.`, location);
+            this.invalid(`Resource ${quote(logicalId)} is defined twice; the last definition wins.`, location);
             this.service.resources = this.service.resources.filter((resource) => resource.logicalId !== logicalId);
         }
         this.service.resources.push(model);
@@ -186,7 +187,7 @@ class ServerlessLoader {
                     if (isIntrinsic(policy) || isUnresolved(policy))
                         role.incomplete = true;
                     else
-                        this.invalid(`Policies[${index}] of role ${resource.logicalId} must be a mapping with PolicyName and PolicyDocument.`, at);
+                        this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
                     return;
                 }
                 this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
@@ -196,7 +197,7 @@ class ServerlessLoader {
             if (isIntrinsic(policies) || isUnresolved(policies))
                 role.incomplete = true;
             else
-                this.invalid(`Policies of role ${resource.logicalId} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
+                this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
         }
         this.readManagedPolicies(role, resource.properties, 'ManagedPolicyArns', `${base}.ManagedPolicyArns`);
     }
@@ -226,7 +227,7 @@ class ServerlessLoader {
             return;
         }
         if (!isMapping(document)) {
-            this.invalid(`The policy document at ${path} must be a mapping with a Statement list.`, location);
+            this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
             return;
         }
         const statements = document.Statement;
@@ -332,7 +333,7 @@ class ServerlessLoader {
             return;
         }
         if (!Array.isArray(list)) {
-            this.invalid(`${path} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
+            this.invalid(`${quote(path)} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
             return;
         }
         list.forEach((statement, index) => {
@@ -347,7 +348,7 @@ class ServerlessLoader {
             return undefined;
         }
         if (!isMapping(statement)) {
-            this.invalid(`The policy statement ${path} must be a mapping (Effect, Action, Resource).`, location);
+            this.invalid(`The policy statement ${quote(path)} must be a mapping (Effect, Action, Resource).`, location);
             return undefined;
         }
         const effect = statement.Effect;
@@ -356,7 +357,7 @@ class ServerlessLoader {
             if (isUnresolved(effect) || isIntrinsic(effect))
                 role.incomplete = true;
             else
-                this.invalid(`The policy statement ${path} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
+                this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
             return undefined;
         }
         const result = {
@@ -369,6 +370,9 @@ class ServerlessLoader {
             location: locationOf(statement) ?? location,
             origin: { kind: 'inline' },
         };
+        const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
+        if (actionKey)
+            result.actionKeyLocation = actionKey;
         if (typeof statement.Sid === 'string')
             result.sid = statement.Sid;
         if (statement.Condition !== undefined)
@@ -383,7 +387,7 @@ class ServerlessLoader {
             if (isUnresolved(list) || isIntrinsic(list))
                 role.incomplete = true;
             else
-                this.invalid(`${key} of ${role.name} must be a list of policy ARNs.`, this.keyLocation(parent, key));
+                this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, this.keyLocation(parent, key));
             return;
         }
         list.forEach((value, index) => {
@@ -425,6 +429,9 @@ class ServerlessLoader {
             };
             if (typeof statement.Sid === 'string')
                 result.sid = statement.Sid;
+            // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
+            if (statement.Condition !== undefined)
+                result.condition = statement.Condition;
             role.statements.push(result);
         });
     }
@@ -486,12 +493,12 @@ class ServerlessLoader {
                 if (isUnresolved(definition))
                     continue;
                 if (!isPlainMapping(definition)) {
-                    this.invalid(`Function ${name} must be a mapping (handler, events, ...); it is ignored.`, location);
+                    this.invalid(`Function ${quote(name)} must be a mapping (handler, events, ...); it is ignored.`, location);
                     continue;
                 }
                 // A Set, not a scan of the list: a manifest with tens of thousands of functions would be quadratic.
                 if (definedNames.has(name)) {
-                    this.invalid(`Function ${name} is defined twice; the last definition wins.`, location);
+                    this.invalid(`Function ${quote(name)} is defined twice; the last definition wins.`, location);
                     this.service.functions = this.service.functions.filter((fn) => fn.name !== name);
                     for (const role of this.roles.values())
                         role.functions = role.functions.filter((fn) => fn.name !== name);
@@ -521,10 +528,10 @@ class ServerlessLoader {
             if (typeof handler === 'string' || isUnresolved(handler))
                 fn.handler = this.located(definition, 'handler');
             else
-                this.invalid(`The handler of ${name} must be a string such as src/handler.main.`, this.valueLocation(definition, 'handler'));
+                this.invalid(`The handler of ${quote(name)} must be a string such as src/handler.main.`, this.valueLocation(definition, 'handler'));
         }
         else if (definition.image === undefined) {
-            this.invalid(`Function ${name} has neither a handler nor an image.`, location);
+            this.invalid(`Function ${quote(name)} has neither a handler nor an image.`, location);
         }
         const runtime = this.withProviderDefault(definition, 'runtime', (value) => typeof value === 'string', 'a runtime name such as nodejs22.x');
         if (runtime)
@@ -554,7 +561,7 @@ class ServerlessLoader {
             fn.deadLetterTarget = deadLetter;
         if (definition.role !== undefined && definition.role !== null) {
             if (Object.hasOwn(definition, 'iamRoleStatements')) {
-                this.invalid(`Function ${name} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
+                this.invalid(`Function ${quote(name)} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
             }
             fn.role = this.referencedRole(definition.role, this.keyLocation(definition, 'role'));
         }
@@ -595,7 +602,7 @@ class ServerlessLoader {
         const list = definition.events;
         if (list !== undefined && list !== null && !isUnresolved(list)) {
             if (!Array.isArray(list)) {
-                this.invalid(`events of ${name} must be a list (- httpApi: GET /items).`, this.keyLocation(definition, 'events'));
+                this.invalid(`events of ${quote(name)} must be a list (- httpApi: GET /items).`, this.keyLocation(definition, 'events'));
             }
             else {
                 list.forEach((item, index) => {
@@ -605,7 +612,7 @@ class ServerlessLoader {
                     const keys = isPlainMapping(item) ? Object.keys(item) : [];
                     const [type] = keys;
                     if (!isPlainMapping(item) || keys.length !== 1 || type === undefined) {
-                        this.invalid(`Event ${index} of ${name} must be a mapping with one event type (sqs, httpApi, schedule, ...).`, location);
+                        this.invalid(`Event ${index} of ${quote(name)} must be a mapping with one event type (sqs, httpApi, schedule, ...).`, location);
                         return;
                     }
                     events.push(this.readEvent(item, type, locationOf(item) ?? location));

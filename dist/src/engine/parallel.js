@@ -1,0 +1,327 @@
+// Runs lint() one service at a time, on several threads and through the --cache, and merges the results into one run.
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { discoverManifests } from '../load/discover.js';
+import { ProjectFiles } from '../load/files.js';
+import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../model/positions.js';
+import { EMPTY_CONFIG } from './config.js';
+import { loadCustomRules } from './declarative.js';
+import { lint, notificationsOf, reportedRules, selectRules, sortFindings } from './lint.js';
+import { LintCache, fileFingerprint } from './cache.js';
+import { toolVersion } from '../util/package-root.js';
+const DEFAULT_MIN_UNITS = 20;
+/** Slots of the shared Int32Array: next candidate to take, replies posted, candidates finished by workers. */
+export const NEXT = 0;
+export const POSTED = 1;
+export const DONE = 2;
+/** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
+const WORKER_PATIENCE_MS = 2 * 60 * 1000;
+/** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
+export function resolveConcurrency(value) {
+    if (value === 'off')
+        return 1;
+    if (value === undefined || value === 'auto')
+        return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
+    return Math.max(1, Math.floor(value));
+}
+/**
+ * The lint command's run. One thread and no cache is lint() itself. Otherwise manifests are discovered once,
+ * each candidate file is linted on its own (services share no roles, resources or functions), by this thread
+ * and the workers taking the next candidate in turn, or taken from the cache; the findings are merged in the
+ * one sorted order, so the output is the same byte for byte whatever the number of threads.
+ */
+export function lintProject(options) {
+    const threads = resolveConcurrency(options.concurrency);
+    const config = options.config ?? EMPTY_CONFIG;
+    const rules = ruleSet(options.customRules);
+    const enabled = selectRules(rules, config, options.onlyRules);
+    const files = new ProjectFiles(options.root);
+    const discovered = discoverManifests(files, { paths: options.paths?.length ? options.paths : [''], ignores: config.ignores, gitignore: options.gitignore ?? true });
+    const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
+    // One thread without a cache, a small project, or no worker module (the bundled Action): one lint(), which also
+    // keeps the full analysis on the result for callers that read it (the Action's permission table).
+    if (options.cacheLocation === undefined && (threads === 1 || discovered.candidates.length <= minUnits || !workerUrl)) {
+        return lint({ ...options, rules, files });
+    }
+    const settings = {
+        root: options.root,
+        paths: options.paths,
+        config,
+        onlyRules: options.onlyRules,
+        now: options.now ?? new Date(),
+        resolveEnv: options.resolveEnv,
+        env: options.env,
+        stage: options.stage,
+        gitignore: options.gitignore,
+        customRules: options.customRules,
+        sourceFiles: options.sourceFiles,
+        record: options.cacheLocation !== undefined,
+    };
+    const cache = options.cacheLocation === undefined ? undefined : LintCache.open(options.cacheLocation, cacheKey(settings, rules));
+    const results = new Map();
+    const pending = [];
+    const fingerprint = memo((rel) => fileFingerprint(files, rel));
+    for (const candidate of discovered.candidates) {
+        const hit = cache?.lookup(candidate, fingerprint);
+        if (hit)
+            results.set(candidate, hit);
+        else
+            pending.push(candidate);
+    }
+    const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / minUnits)) : 0;
+    for (const result of runUnitsInParallel(largestFirst(files, pending), settings, files, rules, workers, workerUrl)) {
+        results.set(result.candidate, result);
+        if (cache && result.dependencies)
+            cache.store(result.candidate, result);
+    }
+    cache?.save();
+    return mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
+}
+function ruleSet(custom) {
+    return custom ? [...BUILTIN_RULES, ...loadCustomRules(custom)] : [...BUILTIN_RULES];
+}
+/** lint-worker.js beside this module: it exists in dist/, not beside the .ts sources (tests) or in the bundled Action. */
+function defaultWorkerUrl() {
+    const url = new URL('./lint-worker.js', import.meta.url);
+    try {
+        return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Bigger files first, so no thread is left with a large service at the end; ties by path. */
+function largestFirst(files, candidates) {
+    const size = (rel) => {
+        try {
+            return statSync(files.absolute(rel)).size;
+        }
+        catch {
+            return 0;
+        }
+    };
+    return candidates
+        .map((rel) => ({ rel, size: size(rel) }))
+        .sort((a, b) => b.size - a.size || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+        .map((c) => c.rel);
+}
+/**
+ * This thread and `workers` workers take candidates from one shared counter until none is left. The wait is
+ * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
+ */
+function runUnitsInParallel(candidates, settings, files, rules, workers, workerUrl) {
+    const shared = new SharedArrayBuffer(12);
+    const counters = new Int32Array(shared);
+    const started = [];
+    // A missing worker file would only fail in the worker's own event loop, which this thread never sees.
+    const usable = workerUrl !== undefined && (workerUrl.protocol !== 'file:' || existsSync(fileURLToPath(workerUrl)));
+    for (let i = 0; i < workers && usable; i++) {
+        const { port1, port2 } = new MessageChannel();
+        const task = { base: settings, candidates, shared, port: port2 };
+        try {
+            const worker = new Worker(workerUrl, { workerData: task, transferList: [port2], stdout: false, stderr: false });
+            worker.unref();
+            // Errors are answered on the port; an 'error' event only tells the same story later.
+            worker.on('error', () => undefined);
+            started.push({ worker, port: port1 });
+        }
+        catch {
+            port1.close();
+            break;
+        }
+    }
+    const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules);
+    const failed = [];
+    const waiting = new Set(started.map((_, index) => index));
+    // A worker that dies (out of memory) cannot say so while this thread blocks; it only stops making progress.
+    let progress = Atomics.load(counters, DONE);
+    let deadline = Date.now() + WORKER_PATIENCE_MS;
+    while (waiting.size > 0 && Date.now() < deadline) {
+        const posted = Atomics.load(counters, POSTED);
+        for (const index of [...waiting]) {
+            const message = receiveMessageOnPort(started[index].port);
+            if (!message)
+                continue;
+            waiting.delete(index);
+            const reply = message.message;
+            if (reply.ok)
+                results.push(...reply.results);
+            else
+                failed[index] = true;
+        }
+        if (waiting.size === 0)
+            break;
+        Atomics.wait(counters, POSTED, posted, 500);
+        const done = Atomics.load(counters, DONE);
+        if (done !== progress) {
+            progress = done;
+            deadline = Date.now() + WORKER_PATIENCE_MS;
+        }
+    }
+    for (const { worker, port } of started) {
+        port.close();
+        void worker.terminate();
+    }
+    // A worker that failed or never answered: its candidates are the ones missing; do them here.
+    if (waiting.size > 0 || failed.some(Boolean)) {
+        const done = new Set(results.map((r) => r.candidate));
+        const missing = candidates.filter((c) => !done.has(c));
+        let i = 0;
+        results.push(...runUnits(() => (i < missing.length ? candidates.indexOf(missing[i++]) : -1), candidates, settings, files, rules));
+    }
+    return results;
+}
+function nextIndex(counters, candidates) {
+    const index = Atomics.add(counters, NEXT, 1);
+    return index < candidates.length ? index : -1;
+}
+/** Lints candidates one at a time (`next` returns an index into `candidates`, or -1 when there are none left). */
+export function runUnits(next, candidates, settings, files, rules, onDone) {
+    const ruleList = rules ?? ruleSet(settings.customRules);
+    const results = [];
+    for (let index = next(); index >= 0; index = next()) {
+        const candidate = candidates[index];
+        const recorded = settings.record ? files.startRecording() : undefined;
+        const run = lint({ ...settings, manifests: [candidate], files, rules: ruleList });
+        const sourceFiles = settings.sourceFiles ? [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort() : [];
+        files.stopRecording();
+        results.push({
+            candidate,
+            findings: run.findings,
+            files: run.files,
+            sourceFiles,
+            functions: run.project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
+            metadata: run.project.resources.filter((r) => r.metadata?.['noops-lint'] !== undefined).map(encodeResource),
+            ...(recorded ? { dependencies: Object.fromEntries([...recorded].sort().map((rel) => [rel, fileFingerprint(files, rel)])) } : {}),
+        });
+        onDone?.();
+    }
+    return results;
+}
+/**
+ * One run out of the services' results. The project holds what inline and Metadata suppressions read (files,
+ * function names, resources with a Metadata block); the per-function analysis stays in the threads that made
+ * it, so `analysis` answers nothing: callers that need it (the policy command, the Action's permission table)
+ * call lint() itself.
+ */
+export function mergeUnits(root, discoveryFindings, units, rules) {
+    const ordered = [...units].sort((a, b) => (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
+    const findings = sortFindings([...discoveryFindings, ...ordered.flatMap((u) => u.findings)]);
+    const services = new Map();
+    const serviceOf = (id) => {
+        let service = services.get(id);
+        if (!service) {
+            service = { id };
+            services.set(id, service);
+        }
+        return service;
+    };
+    const functions = ordered.flatMap((u) => u.functions.map((f) => ({ name: f.name, service: serviceOf(f.service) })));
+    const resources = ordered.flatMap((u) => u.metadata.map((r) => decodeResource(r, serviceOf(r.service))));
+    const files = [...new Set(ordered.flatMap((u) => u.files))].sort();
+    const project = { root, services: [], functions, roles: [], resources, inputFindings: [], files };
+    const analysis = { usageOf: () => undefined, permissionsOf: () => undefined, codeFindings: () => [] };
+    return {
+        root,
+        project,
+        analysis,
+        findings,
+        rules,
+        files,
+        notifications: notificationsOf(findings),
+        toolVersion: toolVersion(),
+        sourceFiles: [...new Set(ordered.flatMap((u) => u.sourceFiles))].sort(),
+    };
+}
+/** Everything a cached result depends on besides its files: the tool build, the settings and the rules. */
+function cacheKey(settings, rules) {
+    let build = '';
+    try {
+        const stat = statSync(fileURLToPath(import.meta.url));
+        build = `${stat.size}:${stat.mtimeMs}`;
+    }
+    catch {
+        build = 'unknown';
+    }
+    const custom = rules.filter((r) => 'definition' in r).map((r) => [r.id, r.definition, r.severity]);
+    const key = {
+        tool: toolVersion(),
+        build,
+        node: process.versions.node,
+        rules: rules.map((r) => r.id).sort(),
+        custom,
+        config: { ...settings.config, file: undefined },
+        onlyRules: settings.onlyRules,
+        stage: settings.stage,
+        resolveEnv: settings.resolveEnv ?? false,
+        // ${env:X} is resolved only on request; then the environment is an input.
+        env: settings.resolveEnv ? settings.env : undefined,
+        sourceFiles: settings.sourceFiles ?? false,
+        // Date-dependent rules (runtime deprecations, suppression expiry) may answer differently tomorrow.
+        day: (settings.now ?? new Date()).toISOString().slice(0, 10),
+    };
+    return createHash('sha256').update(JSON.stringify(key)).digest('hex');
+}
+function memo(compute) {
+    const known = new Map();
+    return (key) => {
+        if (!known.has(key))
+            known.set(key, compute(key));
+        return known.get(key);
+    };
+}
+function encodeResource(resource) {
+    const metadata = resource.metadata;
+    // Only the noops-lint block is read by suppressions; the rest of Metadata stays behind.
+    const trimmed = { 'noops-lint': metadata['noops-lint'] };
+    const self = locationOf(metadata);
+    const at = self ? { self, members: [['noops-lint', locationOfKey(metadata, 'noops-lint'), locationOfValue(metadata, 'noops-lint')]] } : undefined;
+    return {
+        service: resource.service.id,
+        logicalId: resource.logicalId,
+        location: resource.location,
+        properties: locationOf(resource.properties),
+        metadata: { object: [['noops-lint', encodeValue(trimmed['noops-lint'])]], ...(at ? { at } : {}) },
+    };
+}
+function decodeResource(encoded, service) {
+    const properties = {};
+    if (encoded.properties)
+        recordPosition(properties, encoded.properties);
+    return { service, logicalId: encoded.logicalId, location: encoded.location, properties, metadata: decodeValue(encoded.metadata) };
+}
+function encodeValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return value;
+    if (value instanceof Date)
+        return { date: value.toISOString() };
+    if (typeof value !== 'object')
+        return String(value);
+    const self = locationOf(value);
+    const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    const at = self ? { self, members: keys.map((k) => [k, locationOfKey(value, k), locationOfValue(value, k)]) } : undefined;
+    if (Array.isArray(value))
+        return { array: value.map(encodeValue), ...(at ? { at } : {}) };
+    return { object: Object.entries(value).map(([k, v]) => [k, encodeValue(v)]), ...(at ? { at } : {}) };
+}
+function decodeValue(encoded) {
+    if (encoded === null || typeof encoded !== 'object')
+        return encoded;
+    if ('date' in encoded)
+        return new Date(encoded.date);
+    const value = 'array' in encoded ? encoded.array.map(decodeValue) : Object.fromEntries(encoded.object.map(([k, v]) => [k, decodeValue(v)]));
+    if (encoded.at) {
+        recordPosition(value, encoded.at.self);
+        for (const [key, keyLocation, valueLocation] of encoded.at.members)
+            if (valueLocation)
+                recordMember(value, key, keyLocation, valueLocation);
+    }
+    return value;
+}
