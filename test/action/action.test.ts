@@ -9,6 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The Action as the runner checks it out: the repository at a tag, with no node_modules (nothing is installed at
+ * run time), so the bundle must carry every dependency itself.
+ */
+const actionRoot = (() => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'noops-action-checkout-'));
+  for (const entry of ['action.yml', 'package.json', 'dist', 'schemas', 'src/data']) {
+    if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+})();
 const fixture = path.join(repoRoot, 'fixtures/action/repo');
 
 interface ActionInput {
@@ -131,7 +142,7 @@ function runStep(checkout: PullRequestCheckout, inputs: Record<string, string>):
     GITHUB_REPOSITORY: 'acme/shop',
     GITHUB_SHA: git(checkout.workspace, 'rev-parse', 'HEAD'),
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_ACTION_PATH: repoRoot,
+    GITHUB_ACTION_PATH: actionRoot,
     RUNNER_TEMP: os.tmpdir(),
   };
   for (const [name, input] of Object.entries(action.inputs ?? {})) {
@@ -139,7 +150,7 @@ function runStep(checkout: PullRequestCheckout, inputs: Record<string, string>):
   }
   for (const name of Object.keys(inputs)) expect(action.inputs, `with: ${name} is not an input of action.yml`).toHaveProperty(name);
   const runs = action.runs as { using: string; main: string };
-  const result = spawnSync(process.execPath, [path.join(repoRoot, runs.main)], { cwd: checkout.workspace, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(actionRoot, runs.main)], { cwd: checkout.workspace, env, encoding: 'utf8' });
   const outputs: Record<string, string> = {};
   for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
     const eq = line.indexOf('=');
