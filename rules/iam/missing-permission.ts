@@ -4,6 +4,7 @@ import { evaluateRole } from '../../src/analyse/match-policy.js';
 import { resourceKey } from '../../src/analyse/permissions.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
 import { describeValue } from '../../src/model/values.js';
+import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
   id: 'iam/missing-permission',
@@ -36,13 +37,13 @@ export default defineRule({
         const result = evaluateRole(fn.role, need.action, need.resource);
         if (result.decision !== 'not-granted' && result.decision !== 'denied') continue;
         const related = [
-          { location: fn.role.location, message: `the role ${fn.role.name} of ${fn.name}` },
+          { location: fn.role.location, message: `the role ${quote(fn.role.name)} of ${quote(fn.name)}` },
           ...result.denying.map((s) => ({ location: s.location, message: `the Deny statement refusing ${need.action}` })),
-          ...need.evidence.via.map((location) => ({ location, message: `reached from the handler of ${fn.name}` })),
+          ...need.evidence.via.map((location) => ({ location, message: `reached from the handler of ${quote(fn.name)}` })),
         ];
         report({
           messageId: result.decision === 'denied' ? 'denied' : 'notGranted',
-          data: { function: fn.name, action: need.action, resource: describeNeedResource(need), role: fn.role.name },
+          data: { function: quote(fn.name), action: need.action, resource: quote(describeNeedResource(need)), role: quote(fn.role.name) },
           at: need.evidence.location,
           related,
           function: fn.name,

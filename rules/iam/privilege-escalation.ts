@@ -12,9 +12,9 @@ import {
   literalValues,
   soleFunctionName,
   statementKey,
-  type LiteralValue,
-} from '../../src/model/iam-statements.js';
+  type LiteralValue, quoteResources } from '../../src/model/iam-statements.js';
 import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
+import { describeValue } from '../../src/model/values.js';
 
 const DANGEROUS = PRIVILEGE_ESCALATION_ACTIONS.actions;
 
@@ -66,6 +66,7 @@ export default defineRule({
       for (const statement of judged) {
         if (statement.effect !== 'Allow') continue;
         const resource = describeResources(statement);
+        const quoted = quoteResources(statement);
         const who = describeRoleUsers(role);
         const base = { function: soleFunctionName(role) };
         for (const action of literalValues(statement.actions)) {
@@ -74,9 +75,9 @@ export default defineRule({
           if (found.length === 0) continue;
           const key = statementKey(role, statement, action.text, resource);
           if (found.length === 1 && found[0]!.action.toLowerCase() === action.text.toLowerCase()) {
-            report({ ...base, messageId: 'single', data: { action: action.text, resource, who, how: found[0]!.how }, at: action.location, key });
+            report({ ...base, messageId: 'single', data: { action: action.text, resource: quoted, who, how: found[0]!.how }, at: action.location, key });
           } else {
-            report({ ...base, messageId: 'several', data: { action: action.text, resource, who, reachable: listNames(found) }, at: action.location, key });
+            report({ ...base, messageId: 'several', data: { action: action.text, resource: quoted, who, reachable: listNames(found) }, at: action.location, key });
           }
         }
         const first = statement.notActions[0];
@@ -149,3 +150,4 @@ function listNames(actions: EscalationAction[]): string {
   if (names.length <= 6) return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${names.slice(0, 6).join(', ')} and ${names.length - 6} more`;
 }
+

@@ -2,7 +2,9 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { actionMayApply, resourcePattern, type ArnPattern } from '../../src/model/arn-pattern.js';
 import { expandActionPattern, getActionByFullName, hasWildcard, resourceTypeArn, type IamAction } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
+import type { PolicyStatement } from '../../src/model/project.js';
+import { describeValue } from '../../src/model/values.js';
 
 export default defineRule({
   id: 'iam/resource-mismatch',
@@ -43,6 +45,7 @@ export default defineRule({
         // One resource we cannot read might be the one the action applies to.
         if (patterns.length !== statement.resources.length) continue;
         const resource = describeResources(statement);
+        const quoted = quoteResources(statement);
         for (const action of literalValues(statement.actions)) {
           if (action.text === '*') continue;
           const names = hasWildcard(action.text) ? expandActionPattern(action.text) : [action.text];
@@ -56,9 +59,9 @@ export default defineRule({
           };
           const who = describeRoleUsers(role);
           if (hasWildcard(action.text)) {
-            report({ ...base, messageId: 'patternMismatch', data: { action: action.text, resource, count: actions.length, who } });
+            report({ ...base, messageId: 'patternMismatch', data: { action: action.text, resource: quoted, count: actions.length, who } });
           } else {
-            report({ ...base, messageId: 'mismatch', data: { action: action.text, resource, expected: describeExpected(actions[0]!), who } });
+            report({ ...base, messageId: 'mismatch', data: { action: action.text, resource: quoted, expected: describeExpected(actions[0]!), who } });
           }
         }
       }
@@ -77,3 +80,4 @@ function describeExpected(action: IamAction): string {
   const rest = others.length > 0 ? ` (or ${others.map((t) => t.name).join(', ')})` : '';
   return `${first.name} ARNs such as ${first.arn}${rest}`;
 }
+

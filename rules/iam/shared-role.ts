@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { resourceKey } from '../../src/analyse/permissions.js';
 import { describeRoleUsers } from '../../src/model/iam-statements.js';
+import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
   id: 'iam/shared-role',
@@ -39,14 +40,14 @@ export default defineRule({
         if (group) group.push(fn.name);
         else signatures.set(signature, [fn.name]);
         const actions = [...new Set(permissions.needs.map((n) => n.action))].sort();
-        summaries.push(`${fn.name}: ${actions.length > 0 ? actions.join(', ') : 'no AWS calls'}`);
+        summaries.push(`${quote(fn.name)}: ${actions.length > 0 ? actions.join(', ') : 'no AWS calls'}`);
       }
       if (signatures.size < 2) continue;
       report({
         messageId: 'shared',
-        data: { role: role.name, who: describeRoleUsers(role), needs: summarise(summaries) },
+        data: { role: quote(role.name), who: describeRoleUsers(role), needs: summarise(summaries) },
         at: role.location,
-        related: role.functions.map((fn) => ({ location: fn.location, message: `${fn.name} uses ${role.name}` })),
+        related: role.functions.map((fn) => ({ location: fn.location, message: `${quote(fn.name)} uses ${quote(role.name)}` })),
         key: `${role.id}|shared`,
       });
     }

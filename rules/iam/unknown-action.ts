@@ -9,7 +9,9 @@ import {
   serviceNames,
   splitActionName,
 } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
+import type { PolicyStatement } from '../../src/model/project.js';
+import { describeValue } from '../../src/model/values.js';
 
 export default defineRule({
   id: 'iam/unknown-action',
@@ -46,7 +48,7 @@ export default defineRule({
         const effect = statement.effect === 'Deny' ? 'denies' : 'grants';
         const resource = describeResources(statement);
         const who = describeRoleUsers(role);
-        const context = { effect, resource, who };
+        const context = { effect, resource: quoteResources(statement), who };
         for (const action of literalValues([...statement.actions, ...statement.notActions])) {
           if (action.text === '*') continue;
           const base = { at: action.location, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
@@ -125,3 +127,4 @@ function editDistance(a: string, b: string, ceiling: number): number {
   }
   return previous[b.length]!;
 }
+

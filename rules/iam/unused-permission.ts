@@ -6,6 +6,7 @@ import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
 import { policyTemplates } from '../../src/model/sam-policy-templates.js';
 import { statementCoversResource } from '../../src/analyse/match-policy.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
+import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
   id: 'iam/unused-permission',
@@ -106,7 +107,7 @@ export default defineRule({
         report({
           messageId: 'unusedTemplate',
           data: {
-            template,
+            template: quote(template),
             granted: granted.size,
             usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
             unused: unused.length,
@@ -164,7 +165,7 @@ function accessLevels(actions: string[]): string {
 
 /** The narrowest SAM policy template with the same parameters that still covers the used actions, or an inline statement. */
 function suggestion(current: string, used: string[]): string {
-  if (used.length === 0) return `Remove the ${current} entry.`;
+  if (used.length === 0) return `Remove the ${quote(current)} entry.`;
   const definitions = policyTemplates();
   const currentDefinition = definitions[current];
   const parameters = Object.keys(currentDefinition?.Parameters ?? {}).sort().join(',');

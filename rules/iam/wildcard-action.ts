@@ -8,9 +8,10 @@ import {
   literalValues,
   soleFunctionName,
   statementKey,
-  judgedManagedPolicy,
-} from '../../src/model/iam-statements.js';
+  judgedManagedPolicy, quoteResources } from '../../src/model/iam-statements.js';
 import type { PolicyStatement } from '../../src/model/project.js';
+import { describeValue } from '../../src/model/values.js';
+import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
   id: 'iam/wildcard-action',
@@ -50,7 +51,7 @@ export default defineRule({
         const policy = judgedManagedPolicy(statement);
         if (!isInlineStatement(statement) && policy === undefined) continue;
         const resource = describeResources(statement);
-        const common = { resource, who: describeRoleUsers(role) };
+        const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
         for (const action of literalValues(statement.actions)) {
           const judged = judgeAction(action.text);
           if (!judged) continue;
@@ -62,7 +63,7 @@ export default defineRule({
             managedSeen.add(key);
             report({
               messageId: 'managed',
-              data: { ...common, policy, action: action.text, scope: describeScope(judged) },
+              data: { ...common, policy: quote(policy), action: action.text, scope: describeScope(judged) },
               at: statement.location,
               function: soleFunctionName(role),
               key,
@@ -135,3 +136,4 @@ function listExamples(names: string[]): string {
   const shown = names.slice(0, 3).join(', ');
   return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }
+

@@ -14,6 +14,7 @@ import {
 import type { Location } from '../../src/model/location.js';
 import type { FunctionModel, PolicyStatement, RoleModel } from '../../src/model/project.js';
 import type { FunctionPermissions } from '../../src/analyse/permissions-types.js';
+import { quote } from '../../src/util/quote.js';
 
 interface Options {
   /** More actions (IAM globs) that may take `*` in this project. */
@@ -127,7 +128,7 @@ export default defineRule({
         if (entry.scoped.size === 0) continue;
         report({
           messageId: 'managed',
-          data: { policy: entry.policy, count: entry.scoped.size, examples: listExamples(entry.written), who: describeRoleUsers(role) },
+          data: { policy: quote(entry.policy), count: entry.scoped.size, examples: listExamples(entry.written), who: describeRoleUsers(role) },
           at: entry.location,
           function: soleFunctionName(role),
           key: `${role.id}|${reference}|*`,

@@ -4,7 +4,7 @@ import type { Location } from './location.js';
 import { locationOfValue } from './positions.js';
 import type { Located, ManagedPolicyReference, PolicyStatement, RoleModel } from './project.js';
 import { describeValue, intrinsicName, isIntrinsic } from './values.js';
-import { quote } from '../util/quote.js';
+import { quote, quoteEach } from '../util/quote.js';
 
 export interface LiteralValue {
   text: string;
@@ -150,3 +150,10 @@ const LAMBDA_EXECUTION_POLICIES = new Set([
   'AWSLambdaDynamoDBExecutionRole',
   'AWSLambdaMSKExecutionRole',
 ]);
+
+/** The statement's resources for a message, each quoted as written (`describeResources` stays unquoted: keys use it). */
+export function quoteResources(statement: PolicyStatement): string {
+  if (statement.notResources.length > 0) return `everything except ${quoteEach(statement.notResources.map((r) => describeValue(r.value)))}`;
+  if (statement.resources.length === 0) return '(no resource)';
+  return quoteEach(statement.resources.map((r) => describeValue(r.value)));
+}

@@ -1,5 +1,6 @@
 // Finds AWS managed policies that grant administrator, power-user or full service access to a function's role.
 import { defineRule } from '../../src/engine/rule.js';
+import { quote } from '../../src/util/quote.js';
 import { administrativePolicyKind, describeRoleUsers, managedPolicyName, soleFunctionName } from '../../src/model/iam-statements.js';
 export default defineRule({
     id: 'iam/admin-policy',
@@ -32,7 +33,7 @@ export default defineRule({
                 if (name === undefined || kind === undefined)
                     continue;
                 const base = {
-                    data: { policy: name, who: describeRoleUsers(role) },
+                    data: { policy: quote(name), who: describeRoleUsers(role) },
                     at: reference.location,
                     function: soleFunctionName(role),
                     key: `${role.id}|managedPolicies|${name}|*`,

@@ -1,7 +1,8 @@
 // Finds Allow statements written with NotAction or NotResource, which grant everything not listed.
 import { defineRule } from '../../src/engine/rule.js';
 import { describeValue } from '../../src/model/values.js';
-import { describeResources, describeRoleUsers, isInlineStatement, soleFunctionName, statementKey, } from '../../src/model/iam-statements.js';
+import { quoteEach } from '../../src/util/quote.js';
+import { describeResources, describeRoleUsers, isInlineStatement, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
 export default defineRule({
     id: 'iam/not-action',
     category: 'iam',
@@ -36,7 +37,7 @@ export default defineRule({
                     const except = statement.notActions.map((v) => describeValue(v.value)).join(', ');
                     report({
                         messageId: 'notAction',
-                        data: { except, resource: describeResources(statement), who },
+                        data: { except, resource: quoteResources(statement), who },
                         at: first.location,
                         function: soleFunctionName(role),
                         key: statementKey(role, statement, `NotAction:${except}`, describeResources(statement)),
@@ -48,7 +49,7 @@ export default defineRule({
                     const actions = first ? 'those actions' : statement.actions.map((v) => describeValue(v.value)).join(', ') || 'its actions';
                     report({
                         messageId: 'notResource',
-                        data: { actions, except, who },
+                        data: { actions, except: quoteEach(statement.notResources.map((v) => describeValue(v.value))), who },
                         at: firstResource.location,
                         function: soleFunctionName(role),
                         key: statementKey(role, statement, first ? 'NotAction' : actions, `NotResource:${except}`),

@@ -3,7 +3,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { PRIVILEGE_ESCALATION_ACTIONS } from '../../src/data/privilege-escalation-actions.js';
 import { actionMayApply, resourcePattern } from '../../src/model/arn-pattern.js';
 import { getActionByFullName, globToRegExp } from '../../src/model/iam-catalog.js';
-import { administrativePolicyKind, allLiteral, describeResources, describeRoleUsers, isPlatformStatement, literalValues, soleFunctionName, statementKey, } from '../../src/model/iam-statements.js';
+import { administrativePolicyKind, allLiteral, describeResources, describeRoleUsers, isPlatformStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
 const DANGEROUS = PRIVILEGE_ESCALATION_ACTIONS.actions;
 export default defineRule({
     id: 'iam/privilege-escalation',
@@ -46,6 +46,7 @@ export default defineRule({
                 if (statement.effect !== 'Allow')
                     continue;
                 const resource = describeResources(statement);
+                const quoted = quoteResources(statement);
                 const who = describeRoleUsers(role);
                 const base = { function: soleFunctionName(role) };
                 for (const action of literalValues(statement.actions)) {
@@ -55,10 +56,10 @@ export default defineRule({
                         continue;
                     const key = statementKey(role, statement, action.text, resource);
                     if (found.length === 1 && found[0].action.toLowerCase() === action.text.toLowerCase()) {
-                        report({ ...base, messageId: 'single', data: { action: action.text, resource, who, how: found[0].how }, at: action.location, key });
+                        report({ ...base, messageId: 'single', data: { action: action.text, resource: quoted, who, how: found[0].how }, at: action.location, key });
                     }
                     else {
-                        report({ ...base, messageId: 'several', data: { action: action.text, resource, who, reachable: listNames(found) }, at: action.location, key });
+                        report({ ...base, messageId: 'several', data: { action: action.text, resource: quoted, who, reachable: listNames(found) }, at: action.location, key });
                     }
                 }
                 const first = statement.notActions[0];

@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { actionMayApply, resourcePattern } from '../../src/model/arn-pattern.js';
 import { expandActionPattern, getActionByFullName, hasWildcard, resourceTypeArn } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
 export default defineRule({
     id: 'iam/resource-mismatch',
     category: 'iam',
@@ -42,6 +42,7 @@ export default defineRule({
                 if (patterns.length !== statement.resources.length)
                     continue;
                 const resource = describeResources(statement);
+                const quoted = quoteResources(statement);
                 for (const action of literalValues(statement.actions)) {
                     if (action.text === '*')
                         continue;
@@ -57,10 +58,10 @@ export default defineRule({
                     };
                     const who = describeRoleUsers(role);
                     if (hasWildcard(action.text)) {
-                        report({ ...base, messageId: 'patternMismatch', data: { action: action.text, resource, count: actions.length, who } });
+                        report({ ...base, messageId: 'patternMismatch', data: { action: action.text, resource: quoted, count: actions.length, who } });
                     }
                     else {
-                        report({ ...base, messageId: 'mismatch', data: { action: action.text, resource, expected: describeExpected(actions[0]), who } });
+                        report({ ...base, messageId: 'mismatch', data: { action: action.text, resource: quoted, expected: describeExpected(actions[0]), who } });
                     }
                 }
             }

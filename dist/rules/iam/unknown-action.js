@@ -1,7 +1,7 @@
 // Finds action names in policy statements that do not exist (`dynamodb:GetItems`) or match nothing (`s3:Gett*`).
 import { defineRule } from '../../src/engine/rule.js';
 import { actionsOfService, expandActionPattern, getAction, hasWildcard, serviceExists, serviceNames, splitActionName, } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
 export default defineRule({
     id: 'iam/unknown-action',
     category: 'iam',
@@ -34,7 +34,7 @@ export default defineRule({
                 const effect = statement.effect === 'Deny' ? 'denies' : 'grants';
                 const resource = describeResources(statement);
                 const who = describeRoleUsers(role);
-                const context = { effect, resource, who };
+                const context = { effect, resource: quoteResources(statement), who };
                 for (const action of literalValues([...statement.actions, ...statement.notActions])) {
                     if (action.text === '*')
                         continue;

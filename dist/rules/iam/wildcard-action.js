@@ -1,7 +1,8 @@
 // Finds Allow statements granting `*`, `service:*` or a partial wildcard action such as `s3:Get*`.
 import { defineRule } from '../../src/engine/rule.js';
 import { countAllActions, expandActionPattern, hasWildcard, splitActionName } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, judgedManagedPolicy, } from '../../src/model/iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, judgedManagedPolicy, quoteResources } from '../../src/model/iam-statements.js';
+import { quote } from '../../src/util/quote.js';
 export default defineRule({
     id: 'iam/wildcard-action',
     category: 'iam',
@@ -40,7 +41,7 @@ export default defineRule({
                 if (!isInlineStatement(statement) && policy === undefined)
                     continue;
                 const resource = describeResources(statement);
-                const common = { resource, who: describeRoleUsers(role) };
+                const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
                 for (const action of literalValues(statement.actions)) {
                     const judged = judgeAction(action.text);
                     if (!judged)
@@ -54,7 +55,7 @@ export default defineRule({
                         managedSeen.add(key);
                         report({
                             messageId: 'managed',
-                            data: { ...common, policy, action: action.text, scope: describeScope(judged) },
+                            data: { ...common, policy: quote(policy), action: action.text, scope: describeScope(judged) },
                             at: statement.location,
                             function: soleFunctionName(role),
                             key,

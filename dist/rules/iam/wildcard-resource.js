@@ -3,6 +3,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { IAM_RUNTIME_RESOURCE_ACTIONS } from '../../src/data/iam-runtime-resource-actions.js';
 import { expandActionPattern, getActionByFullName, globToRegExp, hasWildcard } from '../../src/model/iam-catalog.js';
 import { describeRoleUsers, isInlineStatement, isWildcardResourceValue, literalValues, soleFunctionName, statementKey, judgedManagedPolicy, } from '../../src/model/iam-statements.js';
+import { quote } from '../../src/util/quote.js';
 const RUNTIME_RESOURCE_ACTIONS = new Set(IAM_RUNTIME_RESOURCE_ACTIONS.actions.map((a) => a.toLowerCase()));
 export default defineRule({
     id: 'iam/wildcard-resource',
@@ -118,7 +119,7 @@ export default defineRule({
                     continue;
                 report({
                     messageId: 'managed',
-                    data: { policy: entry.policy, count: entry.scoped.size, examples: listExamples(entry.written), who: describeRoleUsers(role) },
+                    data: { policy: quote(entry.policy), count: entry.scoped.size, examples: listExamples(entry.written), who: describeRoleUsers(role) },
                     at: entry.location,
                     function: soleFunctionName(role),
                     key: `${role.id}|${reference}|*`,

@@ -1,6 +1,6 @@
 import { locationOfValue } from './positions.js';
 import { describeValue, intrinsicName, isIntrinsic } from './values.js';
-import { quote } from '../util/quote.js';
+import { quote, quoteEach } from '../util/quote.js';
 /**
  * The plain strings among located values (actions or resources), each at its own line. Unresolved
  * values, intrinsics and strings still holding a `${...}` variable are left out: they are never judged.
@@ -144,3 +144,11 @@ const LAMBDA_EXECUTION_POLICIES = new Set([
     'AWSLambdaDynamoDBExecutionRole',
     'AWSLambdaMSKExecutionRole',
 ]);
+/** The statement's resources for a message, each quoted as written (`describeResources` stays unquoted: keys use it). */
+export function quoteResources(statement) {
+    if (statement.notResources.length > 0)
+        return `everything except ${quoteEach(statement.notResources.map((r) => describeValue(r.value)))}`;
+    if (statement.resources.length === 0)
+        return '(no resource)';
+    return quoteEach(statement.resources.map((r) => describeValue(r.value)));
+}

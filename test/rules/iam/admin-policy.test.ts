@@ -20,17 +20,17 @@ describe('iam/admin-policy findings', () => {
 
   it('tells administrator access (error) from full service access (warning)', () => {
     expect(findings('bad/serverless-managed-arns').map((f) => [f.severity, f.message])).toEqual([
-      ['error', 'AdministratorAccess gives "sync" administrator access to the whole AWS account.'],
-      ['warning', 'AmazonDynamoDBFullAccess gives "sync" every action of a service on all of its resources.'],
+      ['error', '"AdministratorAccess" gives "sync" administrator access to the whole AWS account.'],
+      ['warning', '"AmazonDynamoDBFullAccess" gives "sync" every action of a service on all of its resources.'],
     ]);
   });
 
   it('reads SAM policy names and a Fn::Join ARN on a CloudFormation role', () => {
     const result = findings('bad/sam-policy-names');
     expect(result.map((f) => `${f.location.line} ${f.function} ${f.message.split(' ')[0]}`)).toEqual([
-      '13 ImportFunction AmazonS3FullAccess',
-      '15 ImportFunction PowerUserAccess',
-      '30 ExportFunction AdministratorAccess',
+      '13 ImportFunction "AmazonS3FullAccess"',
+      '15 ImportFunction "PowerUserAccess"',
+      '30 ExportFunction "AdministratorAccess"',
     ]);
     expect(result[2]!.key).toBe('template.yaml#ExportRole|managedPolicies|AdministratorAccess|*');
   });

@@ -22,7 +22,7 @@ describe('iam/privilege-escalation findings', () => {
   it('explains a single dangerous action', () => {
     const [passRole] = findings('bad/serverless-pass-role');
     expect(passRole!.message).toBe(
-      'iam:PassRole on * lets "deploy" raise its privileges: it hands any role, including admin roles, to a service it creates or updates.',
+      'iam:PassRole on "*" lets "deploy" raise its privileges: it hands any role, including admin roles, to a service it creates or updates.',
     );
     expect(passRole).toMatchObject({ severity: 'error', function: 'deploy' });
   });
@@ -31,7 +31,7 @@ describe('iam/privilege-escalation findings', () => {
     const result = findings('bad/serverless-pass-role');
     // On role ARNs, iam:* reaches the role-policy actions, not the user and group ones.
     expect(result[2]!.message).toBe(
-      'iam:* on arn:aws:iam::123456789012:role/deployer-* lets "deploy" raise its privileges through iam:AttachRolePolicy, iam:PutRolePolicy and iam:UpdateAssumeRolePolicy.',
+      'iam:* on "arn:aws:iam::123456789012:role/deployer-*" lets "deploy" raise its privileges through iam:AttachRolePolicy, iam:PutRolePolicy and iam:UpdateAssumeRolePolicy.',
     );
   });
 

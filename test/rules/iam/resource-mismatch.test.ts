@@ -22,9 +22,9 @@ describe('iam/resource-mismatch findings', () => {
   it('says which kind of ARN the action needs', () => {
     const result = findings('bad/serverless-bucket-vs-object');
     expect(result[0]!.message).toBe(
-      's3:GetObject is granted only on arn:aws:s3:::acme-uploads, where it never applies, so the grant has no effect for "listUploads": it acts on object ARNs such as arn:${Partition}:s3:::${BucketName}/${ObjectName} (or accesspointobject).',
+      's3:GetObject is granted only on "arn:aws:s3:::acme-uploads", where it never applies, so the grant has no effect for "listUploads": it acts on object ARNs such as arn:${Partition}:s3:::${BucketName}/${ObjectName} (or accesspointobject).',
     );
-    expect(result[1]!.message).toMatch(/^s3:ListBucket is granted only on arn:aws:s3:::acme-uploads\/\*, .* it acts on bucket ARNs/);
+    expect(result[1]!.message).toMatch(/^s3:ListBucket is granted only on "arn:aws:s3:::acme-uploads\/\*", .* it acts on bucket ARNs/);
     expect(result[0]).toMatchObject({ severity: 'warning', function: 'listUploads' });
     expect(result[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|s3:GetObject|arn:aws:s3:::acme-uploads');
   });

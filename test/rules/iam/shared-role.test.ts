@@ -25,7 +25,7 @@ describe('shared-role on the example projects', () => {
   it('reports the provider role of orders at its role key', () => {
     const findings = run('orders');
     expect(findings.map((f) => `${f.location.file}:${f.location.line}`)).toEqual(['serverless.yml:13']);
-    expect(findings[0]!.message).toContain('getOrder: dynamodb:GetItem; createOrder: dynamodb:PutItem, sns:Publish, sqs:SendMessage');
+    expect(findings[0]!.message).toContain('"getOrder": dynamodb:GetItem; "createOrder": dynamodb:PutItem, sns:Publish, sqs:SendMessage');
     expect(run('thumbnails')).toEqual([]);
   });
 });

@@ -20,10 +20,10 @@ describe('iam/unknown-action findings', () => {
 
   it('suggests the closest real action or service', () => {
     expect(findings('bad/serverless-typos').map((f) => f.message)).toEqual([
-      'dynamodb:GetItems is not an IAM action of dynamodb, so the statement grants nothing with it on !GetAtt OrdersTable.Arn for "getOrder". Did you mean dynamodb:GetItem?',
-      'dynamo:Query is not an IAM action: there is no service "dynamo", so the statement grants nothing with it on !GetAtt OrdersTable.Arn for "getOrder". Did you mean dynamodb:Query?',
-      's3:Gett* matches no IAM action of s3, so the statement grants nothing with it on arn:aws:s3:::orders-archive/* for "getOrder".',
-      's3:DeleteObjects is not an IAM action of s3, so the statement denies nothing with it on arn:aws:s3:::orders-archive/* for "getOrder". Did you mean s3:DeleteObject?',
+      'dynamodb:GetItems is not an IAM action of dynamodb, so the statement grants nothing with it on "!GetAtt OrdersTable.Arn" for "getOrder". Did you mean dynamodb:GetItem?',
+      'dynamo:Query is not an IAM action: there is no service "dynamo", so the statement grants nothing with it on "!GetAtt OrdersTable.Arn" for "getOrder". Did you mean dynamodb:Query?',
+      's3:Gett* matches no IAM action of s3, so the statement grants nothing with it on "arn:aws:s3:::orders-archive/*" for "getOrder".',
+      's3:DeleteObjects is not an IAM action of s3, so the statement denies nothing with it on "arn:aws:s3:::orders-archive/*" for "getOrder". Did you mean s3:DeleteObject?',
     ]);
   });
 

@@ -21,9 +21,9 @@ describe('iam/wildcard-action findings', () => {
     const findings = run.findings.filter((f) => f.ruleId === rule.id);
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: 'error', function: 'getOrder', location: { line: 12 } });
-    expect(findings[0]!.message).toMatch(/^dynamodb:\* allows all \d+ dynamodb actions on !GetAtt OrdersTable\.Arn to "getOrder"\.$/);
+    expect(findings[0]!.message).toMatch(/^dynamodb:\* allows all \d+ dynamodb actions on "!GetAtt OrdersTable\.Arn" to "getOrder"\.$/);
     expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:*|!GetAtt OrdersTable.Arn');
-    expect(findings[1]!.message).toMatch(/^sns:\* allows all \d+ sns actions on \* to "getOrder"\.$/);
+    expect(findings[1]!.message).toMatch(/^sns:\* allows all \d+ sns actions on "\*" to "getOrder"\.$/);
   });
 
   it('reports partial wildcards as warnings with examples', () => {
@@ -36,7 +36,7 @@ describe('iam/wildcard-action findings', () => {
   it('says "*" is every action of every service', () => {
     const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/star-action'));
     const [finding] = run.findings.filter((f) => f.ruleId === rule.id);
-    expect(finding!.message).toMatch(/^"\*" allows every action of every AWS service \(\d{5,} actions\) on \* to "Worker"\.$/);
+    expect(finding!.message).toMatch(/^"\*" allows every action of every AWS service \(\d{5,} actions\) on "\*" to "Worker"\.$/);
     expect(finding!.severity).toBe('error');
   });
 });
@@ -51,8 +51,8 @@ describe('iam/wildcard-action on AWS managed policies', () => {
       [14, 'error'],
     ]);
     expect(full.map((f) => f.message).sort()).toEqual([
-      expect.stringMatching(/^The AWS managed policy AmazonDynamoDBFullAccess allows dax:\*, all \d+ dax actions, on \* to "CreateListingFunction"\.$/),
-      expect.stringMatching(/^The AWS managed policy AmazonDynamoDBFullAccess allows dynamodb:\*, all \d+ dynamodb actions, on \* to "CreateListingFunction"\.$/),
+      expect.stringMatching(/^The AWS managed policy "AmazonDynamoDBFullAccess" allows dax:\*, all \d+ dax actions, on "\*" to "CreateListingFunction"\.$/),
+      expect.stringMatching(/^The AWS managed policy "AmazonDynamoDBFullAccess" allows dynamodb:\*, all \d+ dynamodb actions, on "\*" to "CreateListingFunction"\.$/),
     ]);
     expect(full.map((f) => f.key).sort()).toEqual([
       'template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|dax:*',
@@ -65,7 +65,7 @@ describe('iam/wildcard-action on AWS managed policies', () => {
     const readOnly = run.findings.filter((f) => f.ruleId === rule.id && f.function === 'ExportFunction');
     expect(readOnly.map((f) => f.severity)).toEqual(readOnly.map(() => 'warning'));
     expect(readOnly.map((f) => f.message)).toContainEqual(
-      expect.stringMatching(/^The AWS managed policy AmazonS3ReadOnlyAccess allows s3:Get\*, \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\), on \* to "ExportFunction"\.$/),
+      expect.stringMatching(/^The AWS managed policy "AmazonS3ReadOnlyAccess" allows s3:Get\*, \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\), on "\*" to "ExportFunction"\.$/),
     );
   });
 });

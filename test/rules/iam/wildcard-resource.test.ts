@@ -72,7 +72,7 @@ describe('iam/wildcard-resource on AWS managed policies', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ function: 'CreateListingFunction', location: { line: 14 } });
     expect(findings[0]!.message).toMatch(
-      /^The AWS managed policy AmazonDynamoDBFullAccess allows \d+ actions on every resource \("\*"\) for "CreateListingFunction" that can be limited to specific resources \(dynamodb:\*, dax:\*, application-autoscaling:DeleteScalingPolicy and \d+ more\)\.$/,
+      /^The AWS managed policy "AmazonDynamoDBFullAccess" allows \d+ actions on every resource \("\*"\) for "CreateListingFunction" that can be limited to specific resources \(dynamodb:\*, dax:\*, application-autoscaling:DeleteScalingPolicy and \d+ more\)\.$/,
     );
     expect(findings[0]!.key).toBe('template.yaml#CreateListingFunctionRole|Resources.CreateListingFunction.Properties.Policies[1]#AmazonDynamoDBFullAccess|*');
   });
