@@ -66,7 +66,7 @@ export function renderSummary(input: SummaryInput): string {
       '| --- | --- | --- | --- | --- |',
     );
     for (const row of input.permissions) {
-      const name = `\`${row.function}\` (${cell(outputPath(row.manifest, input.cwdPrefix))})${row.caveat ? `<br>⚠️ ${cell(row.caveat)}` : ''}`;
+      const name = `${code(row.function)} (${cell(outputPath(row.manifest, input.cwdPrefix))})${row.caveat ? `<br>⚠️ ${cell(row.caveat)}` : ''}`;
       out.push(`| ${name} | ${actions(row.needed)} | ${actions(row.granted)} | ${actions(row.missing, '✅ none')} | ${row.caveat && row.unused.length === 0 ? 'unknown' : actions(row.unused, '✅ none')} |`);
     }
     out.push('');
@@ -100,20 +100,30 @@ export function renderSummary(input: SummaryInput): string {
 function where(finding: Finding, input: SummaryInput): string {
   const file = outputPath(finding.location.file, input.cwdPrefix);
   const label = `${file}:${finding.location.line}`;
-  if (!input.blobBase) return `\`${cell(label)}\``;
-  const href = input.blobBase + file.split('/').map(encodeURIComponent).join('/') + `#L${finding.location.line}`;
-  return `[\`${cell(label)}\`](${href})`;
+  if (!input.blobBase) return code(label);
+  const href = input.blobBase + file.split('/').map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/') + `#L${finding.location.line}`;
+  return `[${code(label)}](${href})`;
 }
 
 function actions(list: string[], empty = '—'): string {
   if (list.length === 0) return empty;
-  const shown = list.slice(0, MAX_ACTIONS_LISTED).map((a) => `\`${cell(a)}\``);
+  const shown = list.slice(0, MAX_ACTIONS_LISTED).map((a) => code(a));
   return shown.join(' ') + (list.length > shown.length ? ` …and ${list.length - shown.length} more` : '');
 }
 
-/** Text safe inside a Markdown table cell. */
+/** Plain text safe inside a Markdown table cell: no HTML, no links, emphasis or other Markdown from user strings. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
+}
+
+/** A code span in a table cell: backticks cannot end it early, pipes cannot split the row. */
+function code(text: string): string {
+  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 function plural(count: number, noun: string): string {

@@ -40,4 +40,24 @@ describe('renderSummary', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
     expect(text).toContain('the summary was cut');
   });
+
+  it('escapes HTML and Markdown from user-controlled strings', () => {
+    const hostile = finding(1, 'Function "[click](https://evil.example) **bold** <img src=x onerror=alert(1)> `x`" is bad');
+    hostile.location = { ...hostile.location, file: 'svc/a)(b/serverless.yml' };
+    const text = renderSummary({
+      findings: [hostile],
+      suppressed: [],
+      failOn: 'error',
+      exitCode: 1,
+      permissions: [{ function: 'fn`|<b>', manifest: 'svc/serverless.yml', needed: [], granted: [], missing: [], unused: [] }],
+      blobBase: 'https://github.com/acme/shop/blob/abc/',
+    });
+    expect(text).not.toContain('<img');
+    expect(text).not.toContain('](https://evil.example)');
+    expect(text).not.toContain('**bold**');
+    expect(text).toContain('\\[click\\]\\(https://evil.example\\)');
+    expect(text).toContain('svc/a%29%28b/serverless.yml#L2');
+    expect(text).toContain("`fn'\\|<b>`");
+  });
 });
+

@@ -33,7 +33,7 @@ export function renderSummary(input) {
     if (input.permissions && input.permissions.length > 0) {
         out.push('### Permissions: derived from code vs granted', '', 'Actions only; resources are checked by the `iam/*` rules.', '', '| Function | Needed by the code | Granted | Missing | Granted, not used |', '| --- | --- | --- | --- | --- |');
         for (const row of input.permissions) {
-            const name = `\`${row.function}\` (${cell(outputPath(row.manifest, input.cwdPrefix))})${row.caveat ? `<br>⚠️ ${cell(row.caveat)}` : ''}`;
+            const name = `${code(row.function)} (${cell(outputPath(row.manifest, input.cwdPrefix))})${row.caveat ? `<br>⚠️ ${cell(row.caveat)}` : ''}`;
             out.push(`| ${name} | ${actions(row.needed)} | ${actions(row.granted)} | ${actions(row.missing, '✅ none')} | ${row.caveat && row.unused.length === 0 ? 'unknown' : actions(row.unused, '✅ none')} |`);
         }
         out.push('');
@@ -55,19 +55,28 @@ function where(finding, input) {
     const file = outputPath(finding.location.file, input.cwdPrefix);
     const label = `${file}:${finding.location.line}`;
     if (!input.blobBase)
-        return `\`${cell(label)}\``;
-    const href = input.blobBase + file.split('/').map(encodeURIComponent).join('/') + `#L${finding.location.line}`;
-    return `[\`${cell(label)}\`](${href})`;
+        return code(label);
+    const href = input.blobBase + file.split('/').map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/') + `#L${finding.location.line}`;
+    return `[${code(label)}](${href})`;
 }
 function actions(list, empty = '—') {
     if (list.length === 0)
         return empty;
-    const shown = list.slice(0, MAX_ACTIONS_LISTED).map((a) => `\`${cell(a)}\``);
+    const shown = list.slice(0, MAX_ACTIONS_LISTED).map((a) => code(a));
     return shown.join(' ') + (list.length > shown.length ? ` …and ${list.length - shown.length} more` : '');
 }
-/** Text safe inside a Markdown table cell. */
+/** Plain text safe inside a Markdown table cell: no HTML, no links, emphasis or other Markdown from user strings. */
 function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
+}
+/** A code span in a table cell: backticks cannot end it early, pipes cannot split the row. */
+function code(text) {
+    return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
