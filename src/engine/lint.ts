@@ -3,10 +3,10 @@ import { Ajv } from 'ajv';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { loadProject } from '../load/project.js';
 import { ProjectFiles } from '../load/files.js';
-import { compareLocations } from '../model/location.js';
 import type { Project } from '../model/project.js';
 import { EMPTY_CONFIG, type Config } from './config.js';
-import { INPUT_RULES, type Finding, type Severity } from './finding.js';
+import { compareFindings, INPUT_RULES, type Finding, type Severity } from './finding.js';
+export { compareFindings };
 import type { LintResult, ToolNotification } from './result.js';
 import { formatMessage, type AnyRule } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
@@ -164,14 +164,6 @@ export function selectRules(rules: AnyRule[], config: Config, only?: string[]): 
     enabled.push({ rule, severity: setting?.severity as Severity | undefined, ruleOptions });
   }
   return enabled;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return compareLocations(a.location, b.location) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.key, b.key);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

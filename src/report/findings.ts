@@ -1,6 +1,6 @@
 // What every reporter needs from a run's findings: one order, counts, output paths and fingerprints.
 import { createHash } from 'node:crypto';
-import type { Finding, Severity } from '../engine/finding.js';
+import { compareFindings, compareStrings, type Finding, type Severity } from '../engine/finding.js';
 import type { Location } from '../model/location.js';
 
 export interface SeverityCounts {
@@ -9,24 +9,7 @@ export interface SeverityCounts {
   notes: number;
 }
 
-/** Total order: file, line, column, rule id, message, then the rest, so equal inputs print equally. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareStrings(a.location.file, b.location.file) ||
-    a.location.line - b.location.line ||
-    a.location.column - b.location.column ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.message, b.message) ||
-    a.location.endLine - b.location.endLine ||
-    a.location.endColumn - b.location.endColumn ||
-    compareStrings(a.key, b.key)
-  );
-}
-
-/** Code-unit order, not localeCompare: the same bytes on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareFindings, compareStrings } from '../engine/finding.js';
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);

@@ -3,7 +3,7 @@ import { INPUT_RULES, type Finding, type Severity } from '../engine/finding.js';
 import type { LintResult, ToolNotification } from '../engine/result.js';
 import { helpUri, type AnyRule } from '../engine/rule.js';
 import type { Location } from '../model/location.js';
-import { artifactUri, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
+import { artifactUri, compareFindings, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
 import type { Reporter, ReporterOptions } from './index.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -206,16 +206,7 @@ function sarifNotification(entry: InputNotification, ruleIndex: Map<string, numb
 }
 
 function compareResults(a: Finding, aUri: string, b: Finding, bUri: string): number {
-  return (
-    compareStrings(aUri, bUri) ||
-    a.location.line - b.location.line ||
-    a.location.column - b.location.column ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.message, b.message) ||
-    a.location.endLine - b.location.endLine ||
-    a.location.endColumn - b.location.endColumn ||
-    compareStrings(a.key, b.key)
-  );
+  return compareStrings(aUri, bUri) || compareFindings(a, b);
 }
 
 /** `iam/wildcard-action` → `IamWildcardAction`. */

@@ -10,3 +10,18 @@ export const INPUT_RULES = {
 export function inputFinding(ruleId, severity, message, location, key = '') {
     return { ruleId, severity, message, location, related: [], key: key || `${ruleId}|${location.file}|${message}` };
 }
+/** The one order of findings: file, line, column, rule id, message, then the rest, so equal inputs print equally. */
+export function compareFindings(a, b) {
+    return (compareStrings(a.location.file, b.location.file) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column ||
+        compareStrings(a.ruleId, b.ruleId) ||
+        compareStrings(a.message, b.message) ||
+        a.location.endLine - b.location.endLine ||
+        a.location.endColumn - b.location.endColumn ||
+        compareStrings(a.key, b.key));
+}
+/** Code-unit order, not localeCompare: the same bytes on every machine and locale. */
+export function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -3,9 +3,9 @@ import { Ajv } from 'ajv';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { loadProject } from '../load/project.js';
 import { ProjectFiles } from '../load/files.js';
-import { compareLocations } from '../model/location.js';
 import { EMPTY_CONFIG } from './config.js';
-import { INPUT_RULES } from './finding.js';
+import { compareFindings, INPUT_RULES } from './finding.js';
+export { compareFindings };
 import { formatMessage } from './rule.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { SUPPRESSION_RULES } from './suppressions.js';
@@ -117,12 +117,6 @@ export function selectRules(rules, config, only) {
         enabled.push({ rule, severity: setting?.severity, ruleOptions });
     }
     return enabled;
-}
-export function compareFindings(a, b) {
-    return compareLocations(a.location, b.location) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.key, b.key);
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 function dedupe(findings) {
     const seen = new Set();

@@ -1,20 +1,7 @@
 // What every reporter needs from a run's findings: one order, counts, output paths and fingerprints.
 import { createHash } from 'node:crypto';
-/** Total order: file, line, column, rule id, message, then the rest, so equal inputs print equally. */
-export function compareFindings(a, b) {
-    return (compareStrings(a.location.file, b.location.file) ||
-        a.location.line - b.location.line ||
-        a.location.column - b.location.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.message, b.message) ||
-        a.location.endLine - b.location.endLine ||
-        a.location.endColumn - b.location.endColumn ||
-        compareStrings(a.key, b.key));
-}
-/** Code-unit order, not localeCompare: the same bytes on every machine and locale. */
-export function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareFindings } from '../engine/finding.js';
+export { compareFindings, compareStrings } from '../engine/finding.js';
 export function sortFindings(findings) {
     return [...findings].sort(compareFindings);
 }

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning and other consumers: one run, rules sorted by id, byte-stable.
 import { INPUT_RULES } from '../engine/finding.js';
 import { helpUri } from '../engine/rule.js';
-import { artifactUri, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
+import { artifactUri, compareFindings, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'noops-lint';
 export const INFORMATION_URI = 'https://github.com/noops-lint/noops-lint';
@@ -181,14 +181,7 @@ function sarifNotification(entry, ruleIndex, prefix) {
     };
 }
 function compareResults(a, aUri, b, bUri) {
-    return (compareStrings(aUri, bUri) ||
-        a.location.line - b.location.line ||
-        a.location.column - b.location.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.message, b.message) ||
-        a.location.endLine - b.location.endLine ||
-        a.location.endColumn - b.location.endColumn ||
-        compareStrings(a.key, b.key));
+    return compareStrings(aUri, bUri) || compareFindings(a, b);
 }
 /** `iam/wildcard-action` → `IamWildcardAction`. */
 export function pascalCase(id) {

@@ -23,7 +23,7 @@ import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js'
 import { readPackageJson } from '../../util/package-root.js';
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -365,31 +365,8 @@ class TemplateLoader {
       return;
     }
     known.document.Statement.forEach((statement, index) => {
-      role.statements.push(this.dataStatement(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
+      role.statements.push(statementFromData(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
     });
-  }
-
-  /** A statement of bundled data (managed policy, platform grant), located where the user caused it. */
-  private dataStatement(statement: Record<string, unknown>, path: string, location: Location, origin: StatementOrigin): PolicyStatement {
-    const list = (key: string): Located[] => {
-      const value = statement[key];
-      if (value === undefined) return [];
-      return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-    };
-    const result: PolicyStatement = {
-      path,
-      effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-      actions: list('Action'),
-      notActions: list('NotAction'),
-      resources: list('Resource'),
-      notResources: list('NotResource'),
-      location,
-      origin,
-    };
-    if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-    // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
-    if (statement.Condition !== undefined) result.condition = statement.Condition;
-    return result;
   }
 
   // ---- functions ----
@@ -688,7 +665,7 @@ class TemplateLoader {
     const base = `Resources.${fn.name}`;
     const managed = (policy: string, reason: string, location: Location): void => {
       managedPolicies()[policy]?.document.Statement.forEach((statement, index) => {
-        role.statements.push(this.dataStatement(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
+        role.statements.push(statementFromData(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
       });
     };
     const grant = (path: string, actions: string[], resources: unknown[], reason: string, location: Location): void => {

@@ -20,7 +20,7 @@ import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../mode
 import { readPackageJson } from '../../util/package-root.js';
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
 
 /** The logical id of the role the framework generates for functions without their own. */
@@ -426,25 +426,7 @@ class ServerlessLoader {
 
   private addDataStatements(role: RoleModel, policy: ManagedPolicyData, name: string, path: string, location: Location, origin: StatementOrigin): void {
     policy.document.Statement.forEach((statement, index) => {
-      const list = (key: string): Located[] => {
-        const value = statement[key];
-        if (value === undefined) return [];
-        return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-      };
-      const result: PolicyStatement = {
-        path: `${path}#${name}.Statement[${index}]`,
-        effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-        actions: list('Action'),
-        notActions: list('NotAction'),
-        resources: list('Resource'),
-        notResources: list('NotResource'),
-        location,
-        origin,
-      };
-      if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-      // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
-      if (statement.Condition !== undefined) result.condition = statement.Condition;
-      role.statements.push(result);
+      role.statements.push(statementFromData(statement, `${path}#${name}.Statement[${index}]`, location, origin));
     });
   }
 

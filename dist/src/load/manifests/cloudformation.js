@@ -7,7 +7,7 @@ import { locationOf, locationOfKey, locationOfValue, recordMember, recordPositio
 import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-policy-templates.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
 import { quote } from '../../util/quote.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies } from '../../model/managed-policies.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -346,33 +346,8 @@ class TemplateLoader {
             return;
         }
         known.document.Statement.forEach((statement, index) => {
-            role.statements.push(this.dataStatement(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
+            role.statements.push(statementFromData(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
         });
-    }
-    /** A statement of bundled data (managed policy, platform grant), located where the user caused it. */
-    dataStatement(statement, path, location, origin) {
-        const list = (key) => {
-            const value = statement[key];
-            if (value === undefined)
-                return [];
-            return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-        };
-        const result = {
-            path,
-            effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-            actions: list('Action'),
-            notActions: list('NotAction'),
-            resources: list('Resource'),
-            notResources: list('NotResource'),
-            location,
-            origin,
-        };
-        if (typeof statement.Sid === 'string')
-            result.sid = statement.Sid;
-        // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
-        if (statement.Condition !== undefined)
-            result.condition = statement.Condition;
-        return result;
     }
     // ---- functions ----
     readGlobals(document) {
@@ -670,7 +645,7 @@ class TemplateLoader {
         const base = `Resources.${fn.name}`;
         const managed = (policy, reason, location) => {
             managedPolicies()[policy]?.document.Statement.forEach((statement, index) => {
-                role.statements.push(this.dataStatement(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
+                role.statements.push(statementFromData(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
             });
         };
         const grant = (path, actions, resources, reason, location) => {

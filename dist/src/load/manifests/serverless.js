@@ -6,7 +6,7 @@ import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
 import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
 import { quote } from '../../util/quote.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies } from '../../model/managed-policies.js';
+import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData } from '../../model/managed-policies.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
 /** The logical id of the role the framework generates for functions without their own. */
 export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
@@ -411,28 +411,7 @@ class ServerlessLoader {
     }
     addDataStatements(role, policy, name, path, location, origin) {
         policy.document.Statement.forEach((statement, index) => {
-            const list = (key) => {
-                const value = statement[key];
-                if (value === undefined)
-                    return [];
-                return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-            };
-            const result = {
-                path: `${path}#${name}.Statement[${index}]`,
-                effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-                actions: list('Action'),
-                notActions: list('NotAction'),
-                resources: list('Resource'),
-                notResources: list('NotResource'),
-                location,
-                origin,
-            };
-            if (typeof statement.Sid === 'string')
-                result.sid = statement.Sid;
-            // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
-            if (statement.Condition !== undefined)
-                result.condition = statement.Condition;
-            role.statements.push(result);
+            role.statements.push(statementFromData(statement, `${path}#${name}.Statement[${index}]`, location, origin));
         });
     }
     /** A statement the framework adds (origin platform), once per role and cause. */
