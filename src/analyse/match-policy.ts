@@ -30,12 +30,26 @@ export interface MatchResult {
 // ---------------------------------------------------------------------------------------------
 // Normalising resources
 
+// Elements are immutable and shared: one object per character, so normalising an ARN allocates one array.
+const STAR: Element = { t: 'star' };
+const ONE: Element = { t: 'one' };
+const charElements = new Map<string, Element>();
+
+function charElement(c: string): Element {
+  let element = charElements.get(c);
+  if (!element) {
+    element = { t: 'char', c };
+    charElements.set(c, element);
+  }
+  return element;
+}
+
 function chars(text: string, glob: boolean): Element[] {
   const out: Element[] = [];
   for (const c of text) {
-    if (glob && c === '*') out.push({ t: 'star' });
-    else if (glob && c === '?') out.push({ t: 'one' });
-    else out.push({ t: 'char', c });
+    if (glob && c === '*') out.push(STAR);
+    else if (glob && c === '?') out.push(ONE);
+    else out.push(charElement(c));
   }
   return out;
 }
@@ -170,7 +184,36 @@ function subText(text: string, service: ServiceModel, variables: Record<string, 
  * template resources to their ARNs so `!GetAtt T.Arn`, `!Sub ${T.Arn}` and `arn:...:table/${T}` compare equal.
  */
 export function normaliseResource(value: unknown, service: ServiceModel): ResourcePattern | undefined {
-  if (typeof value === 'string') return chars(value, true);
+  if (typeof value === 'string') {
+    let pattern = stringPatterns.get(value);
+    if (!pattern) {
+      pattern = chars(value, true);
+      if (stringPatterns.size > 50_000) stringPatterns.clear();
+      stringPatterns.set(value, pattern);
+    }
+    return pattern;
+  }
+  if (value === null || typeof value !== 'object') return normaliseUncached(value, service);
+  let known = objectPatterns.get(service);
+  if (!known) {
+    known = new WeakMap();
+    objectPatterns.set(service, known);
+  }
+  if (known.has(value)) return known.get(value) ?? undefined;
+  const pattern = normaliseUncached(value, service);
+  known.set(value, pattern ?? null);
+  return pattern;
+}
+
+/**
+ * Normalised patterns are shared (callers never change them): a role's statements are compared with every need
+ * of every function, so each resource value is normalised once. Strings do not depend on the service; intrinsics
+ * (Ref, GetAtt, Sub, Join) name the service's resources, so they are kept per service.
+ */
+const stringPatterns = new Map<string, ResourcePattern>();
+const objectPatterns = new WeakMap<ServiceModel, WeakMap<object, ResourcePattern | null>>();
+
+function normaliseUncached(value: unknown, service: ServiceModel): ResourcePattern | undefined {
   if (typeof value === 'number') return chars(String(value), false);
   if (isUnresolved(value) || !isIntrinsic(value)) return undefined;
   if (typeof value.Ref === 'string') return refOf(value.Ref, service);
@@ -205,12 +248,14 @@ function checked(elements: Element[]): Element[] | undefined {
 
 /** True when every resource `need` can stand for is matched by the glob `grant` (tokens must match tokens, or a `*`). */
 export function patternCovers(grant: ResourcePattern, need: ResourcePattern): boolean {
-  const memo = new Map<number, boolean>();
+  if (grant === need) return true;
   const width = need.length + 1;
+  // 0: not computed yet, 1: false, 2: true.
+  const memo = new Uint8Array((grant.length + 1) * width);
   const go = (i: number, j: number): boolean => {
     const id = i * width + j;
-    const known = memo.get(id);
-    if (known !== undefined) return known;
+    const known = memo[id]!;
+    if (known !== 0) return known === 2;
     let result: boolean;
     const a = grant[i];
     const b = need[j];
@@ -220,7 +265,7 @@ export function patternCovers(grant: ResourcePattern, need: ResourcePattern): bo
     else if (a.t === 'one') result = b.t === 'char' && go(i + 1, j + 1);
     else if (a.t === 'char') result = b.t === 'char' && a.c === b.c && go(i + 1, j + 1);
     else result = b.t === 'token' && a.name === b.name && go(i + 1, j + 1);
-    memo.set(id, result);
+    memo[id] = result ? 2 : 1;
     return result;
   };
   return go(0, 0);
@@ -231,12 +276,12 @@ export function patternCovers(grant: ResourcePattern, need: ResourcePattern): bo
  * place may be the deployed name of a resource referenced in the other). Different tokens are different resources.
  */
 export function patternsMayOverlap(a: ResourcePattern, b: ResourcePattern): boolean {
-  const memo = new Map<number, boolean>();
   const width = b.length + 1;
+  const memo = new Uint8Array((a.length + 1) * width);
   const go = (i: number, j: number): boolean => {
     const id = i * width + j;
-    const known = memo.get(id);
-    if (known !== undefined) return known;
+    const known = memo[id]!;
+    if (known !== 0) return known === 2;
     let result: boolean;
     const x = a[i];
     const y = b[j];
@@ -249,7 +294,7 @@ export function patternsMayOverlap(a: ResourcePattern, b: ResourcePattern): bool
     else if (!x || !y) result = false;
     else if (x.t === 'one' || y.t === 'one') result = go(i + 1, j + 1);
     else result = x.t === 'char' && y.t === 'char' && x.c === y.c && go(i + 1, j + 1);
-    memo.set(id, result);
+    memo[id] = result ? 2 : 1;
     return result;
   };
   return go(0, 0);
@@ -312,11 +357,26 @@ export function statementCoversAction(statement: PolicyStatement, action: string
 
 /** Whether a statement's resource part covers the resource. */
 export function statementCoversResource(statement: PolicyStatement, resource: unknown, service: ServiceModel): Tristate {
-  if (statement.notResources.length > 0) {
-    return not(resourceListMatchesForNot(statement.notResources.map((r) => r.value), resource, service));
+  // Asked once per granted action and need: the answer depends only on the statement and the resource.
+  let cached = coversCache.get(statement);
+  if (!cached || cached.service !== service) {
+    cached = { service, answers: new Map() };
+    coversCache.set(statement, cached);
   }
-  return resourceListMatches(statement.resources.map((r) => r.value), resource, service);
+  const known = cached.answers;
+  let answer = known.get(resource);
+  if (answer === undefined) {
+    answer =
+      statement.notResources.length > 0
+        ? not(resourceListMatchesForNot(statement.notResources.map((r) => r.value), resource, service))
+        : resourceListMatches(statement.resources.map((r) => r.value), resource, service);
+    known.set(resource, answer);
+  }
+  return answer;
 }
+
+/** Answers of statementCoversResource by statement, then by resource value (a string, or an intrinsic object by identity). */
+const coversCache = new WeakMap<PolicyStatement, { service: ServiceModel; answers: Map<unknown, Tristate> }>();
 
 /** For NotResource the question is reversed: is the resource certainly among the excluded ones? */
 function resourceListMatchesForNot(values: unknown[], resource: unknown, service: ServiceModel): Tristate {
@@ -326,7 +386,9 @@ function resourceListMatchesForNot(values: unknown[], resource: unknown, service
 
 /** Whether one statement applies to (action, resource). */
 export function statementApplies(statement: PolicyStatement, action: string, resource: unknown, service: ServiceModel): Tristate {
-  const applies = both(statementCoversAction(statement, action), statementCoversResource(statement, resource, service));
+  const actionPart = statementCoversAction(statement, action);
+  if (actionPart === 'no') return 'no';
+  const applies = both(actionPart, statementCoversResource(statement, resource, service));
   // A conditional Deny may not apply; a conditional Allow is still the grant the author meant.
   if (applies === 'yes' && statement.effect === 'Deny' && statement.condition !== undefined) return 'maybe';
   return applies;

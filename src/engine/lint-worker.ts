@@ -1,25 +1,35 @@
-// A worker thread of a parallel run: takes candidates from the shared counter, lints each, posts the results once and signals.
-import { workerData } from 'node:worker_threads';
+// A worker thread of a parallel run: loads the linter, waits for its task, takes candidates from the shared
+// counter, lints each, posts the results once and signals.
+import { parentPort } from 'node:worker_threads';
 import type { WorkerReply, WorkerTask } from './parallel.js';
 
-const task = workerData as WorkerTask;
-// Slot numbers as in parallel.ts (NEXT, POSTED, DONE); that module is imported below, inside the try.
-const counters = new Int32Array(task.shared);
-let reply: WorkerReply;
-try {
-  // Imported here, not statically, so a failure to load is answered like any other instead of leaving the main thread waiting.
-  const [{ runUnits }, { ProjectFiles }] = await Promise.all([import('./parallel.js'), import('../load/files.js')]);
-  const next = (): number => {
-    const index = Atomics.add(counters, 0, 1);
-    return index < task.candidates.length ? index : -1;
-  };
-  const results = runUnits(next, task.candidates, task.base, new ProjectFiles(task.base.root), undefined, () => Atomics.add(counters, 2, 1));
-  reply = { ok: true, results };
-} catch (error) {
-  reply = { ok: false, error: (error as Error).stack ?? String(error) };
+// Loading starts at once (a worker may be started before the main thread knows the run needs it); imported
+// dynamically so a failure to load is answered like any other instead of leaving the main thread waiting.
+const loading = Promise.all([import('./parallel.js'), import('../load/files.js')]);
+loading.catch(() => undefined);
+
+parentPort?.once('message', (task: WorkerTask) => {
+  void run(task);
+});
+
+async function run(task: WorkerTask): Promise<void> {
+  // Slot numbers as in parallel.ts (NEXT, POSTED, DONE).
+  const counters = new Int32Array(task.shared);
+  let reply: WorkerReply;
+  try {
+    const [{ runUnits }, { ProjectFiles }] = await loading;
+    const next = (): number => {
+      const index = Atomics.add(counters, 0, 1);
+      return index < task.candidates.length ? index : -1;
+    };
+    const results = runUnits(next, task.candidates, task.base, new ProjectFiles(task.base.root), undefined, () => Atomics.add(counters, 2, 1));
+    reply = { ok: true, results };
+  } catch (error) {
+    reply = { ok: false, error: (error as Error).stack ?? String(error) };
+  }
+  task.port.postMessage(reply);
+  // The main thread is blocked in Atomics.wait, not in its event loop: wake it.
+  Atomics.add(counters, 1, 1);
+  Atomics.notify(counters, 1);
+  task.port.close();
 }
-task.port.postMessage(reply);
-// The main thread is blocked in Atomics.wait, not in its event loop: wake it.
-Atomics.add(counters, 1, 1);
-Atomics.notify(counters, 1);
-task.port.close();

@@ -45,6 +45,8 @@ export interface LintRun extends LintResult {
   analysis: ProjectAnalysis;
   /** Source files the handlers reach, when the run collected them (parallel and cached runs); else ask `analysis`. */
   sourceFiles?: string[];
+  /** Files already read by the thread that linted them and known to hold no inline suppression comment. */
+  withoutDirectives?: ReadonlySet<string>;
 }
 
 export class RuleOptionsError extends Error {}

@@ -1,9 +1,8 @@
 // Runs lint() one service at a time, on several threads and through the --cache, and merges the results into one run.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
@@ -14,12 +13,14 @@ import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { EMPTY_CONFIG } from './config.js';
 import { loadCustomRules, type DeclarativeRule } from './declarative.js';
 import type { Finding } from './finding.js';
+import { INLINE_DIRECTIVE } from './suppressions.js';
 import { lint, notificationsOf, reportedRules, selectRules, sortFindings, type LintOptions, type LintRun } from './lint.js';
 import { LintCache, fileFingerprint } from './cache.js';
 import type { AnyRule } from './rule.js';
 import { toolVersion } from '../util/package-root.js';
+import { defaultWorkerUrl, releaseIdleWorkers, resolveConcurrency, takeWorker, type Concurrency } from './worker-pool.js';
+export { resolveConcurrency, type Concurrency };
 
-export type Concurrency = number | 'auto' | 'off';
 export type CustomRuleSources = Parameters<typeof loadCustomRules>[0];
 
 export interface ProjectLintOptions extends Omit<LintOptions, 'rules' | 'manifests' | 'files'> {
@@ -45,6 +46,11 @@ export interface UnitResult {
   files: string[];
   /** Source files the handlers reach. */
   sourceFiles: string[];
+  /**
+   * Of `files` and `sourceFiles`, those that hold an inline suppression comment (only when source files are
+   * collected): the thread that read them says so, and the main thread reads just these again.
+   */
+  directiveFiles?: string[];
   functions: Array<{ service: string; name: string }>;
   /** Resources with a `Metadata.noops-lint` block, with the positions suppressions need. */
   metadata: EncodedResource[];
@@ -76,13 +82,6 @@ export const DONE = 2;
 /** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
 const WORKER_PATIENCE_MS = 2 * 60 * 1000;
 
-/** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
-export function resolveConcurrency(value: Concurrency | undefined): number {
-  if (value === 'off') return 1;
-  if (value === undefined || value === 'auto') return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
-  return Math.max(1, Math.floor(value));
-}
-
 /**
  * The lint command's run. One thread and no cache is lint() itself. Otherwise manifests are discovered once,
  * each candidate file is linted on its own (services share no roles, resources or functions), by this thread
@@ -101,6 +100,7 @@ export function lintProject(options: ProjectLintOptions): LintRun {
   // One thread without a cache, a small project, or no worker module (the bundled Action): one lint(), which also
   // keeps the full analysis on the result for callers that read it (the Action's permission table).
   if (options.cacheLocation === undefined && (threads === 1 || discovered.candidates.length <= minUnits || !workerUrl)) {
+    releaseIdleWorkers();
     return lint({ ...options, rules, files });
   }
 
@@ -134,21 +134,12 @@ export function lintProject(options: ProjectLintOptions): LintRun {
     if (cache && result.dependencies) cache.store(result.candidate, result);
   }
   cache?.save();
+  releaseIdleWorkers();
   return mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
 }
 
 function ruleSet(custom: CustomRuleSources | undefined): AnyRule[] {
   return custom ? [...BUILTIN_RULES, ...loadCustomRules(custom)] : [...BUILTIN_RULES];
-}
-
-/** lint-worker.js beside this module: it exists in dist/, not beside the .ts sources (tests) or in the bundled Action. */
-function defaultWorkerUrl(): URL | undefined {
-  const url = new URL('./lint-worker.js', import.meta.url);
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Bigger files first, so no thread is left with a large service at the end; ties by path. */
@@ -180,10 +171,8 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
     const { port1, port2 } = new MessageChannel();
     const task: WorkerTask = { base: settings, candidates, shared, port: port2 };
     try {
-      const worker = new Worker(workerUrl!, { workerData: task, transferList: [port2], stdout: false, stderr: false });
-      worker.unref();
-      // Errors are answered on the port; an 'error' event only tells the same story later.
-      worker.on('error', () => undefined);
+      const worker = takeWorker(workerUrl!);
+      worker.postMessage(task, [port2]);
       started.push({ worker, port: port1 });
     } catch {
       port1.close();
@@ -243,12 +232,14 @@ export function runUnits(next: () => number, candidates: readonly string[], sett
     const recorded = settings.record ? files.startRecording() : undefined;
     const run = lint({ ...settings, manifests: [candidate], files, rules: ruleList });
     const sourceFiles = settings.sourceFiles ? [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort() : [];
+    const directiveFiles = settings.sourceFiles ? [...run.files, ...sourceFiles].filter((rel) => mayHoldDirective(files, rel)) : undefined;
     files.stopRecording();
     results.push({
       candidate,
       findings: run.findings,
       files: run.files,
       sourceFiles,
+      ...(directiveFiles ? { directiveFiles } : {}),
       functions: run.project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
       metadata: run.project.resources.filter((r) => r.metadata?.['noops-lint'] !== undefined).map(encodeResource),
       ...(recorded ? { dependencies: Object.fromEntries([...recorded].sort().map((rel) => [rel, fileFingerprint(files, rel)])) } : {}),
@@ -291,7 +282,25 @@ export function mergeUnits(root: string, discoveryFindings: Finding[], units: Un
     notifications: notificationsOf(findings),
     toolVersion: toolVersion(),
     sourceFiles: [...new Set(ordered.flatMap((u) => u.sourceFiles))].sort(),
+    withoutDirectives: filesWithoutDirectives(ordered),
   };
+}
+
+/** True unless the file was read and holds no inline suppression comment. */
+function mayHoldDirective(files: ProjectFiles, rel: string): boolean {
+  const text = files.read(rel);
+  return !text.ok || text.text.includes(INLINE_DIRECTIVE);
+}
+
+/** Files the units read and found without an inline suppression comment (a unit that did not look adds none). */
+function filesWithoutDirectives(units: UnitResult[]): Set<string> {
+  const holding = new Set(units.flatMap((u) => u.directiveFiles ?? []));
+  const without = new Set<string>();
+  for (const unit of units) {
+    if (!unit.directiveFiles) continue;
+    for (const rel of [...unit.files, ...unit.sourceFiles]) if (!holding.has(rel)) without.add(rel);
+  }
+  return without;
 }
 
 /** Everything a cached result depends on besides its files: the tool build, the settings and the rules. */

@@ -111,6 +111,8 @@ export interface ApplySuppressionsOptions {
   now: Date;
   /** Extra files to scan for comments (handler sources the model did not list). */
   extraFiles?: string[];
+  /** Files known to hold no suppression comment, which need not be read again. */
+  withoutDirectives?: ReadonlySet<string>;
 }
 
 export interface SuppressionOutcome {
@@ -204,6 +206,7 @@ function collectInlineSuppressions(options: ApplySuppressionsOptions, problems: 
   for (const finding of options.findings) files.add(finding.location.file);
   const suppressions: Suppression[] = [];
   for (const file of [...files].sort()) {
+    if (options.withoutDirectives?.has(file)) continue;
     const text = options.files.read(file);
     if (!text.ok || !text.text.includes(INLINE_DIRECTIVE)) continue;
     const lines = text.text.split(/\r?\n/);

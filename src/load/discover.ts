@@ -1,13 +1,13 @@
 // Finds the manifests under the paths a user gives, inside the project root: skips node_modules, build
 // output and .gitignore'd files, follows symlinks only inside the root, and never loops.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
-import type { ProjectFiles } from './files.js';
+import type { EntryKind, ProjectFiles } from './files.js';
 
 /** Folders never walked into unless a user names them. */
 export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.serverless', '.aws-sam', '.esbuild', '.webpack'];
@@ -77,66 +77,74 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
     candidates.add(rel);
   };
 
-  const walk = (rel: string, explicit: boolean): void => {
+  /**
+   * `kind` is what the parent folder's listing says the entry is (undefined for a path the user named); `real` is
+   * the entry's real path when its parent's is known and it is no link, so plain folders cost no realpath.
+   */
+  const walk = (rel: string, explicit: boolean, kind?: EntryKind, real?: string): void => {
     if (seen > maxFiles) return;
     const abs = files.absolute(rel);
-    let stat;
-    try {
-      stat = lstatSync(abs);
-    } catch {
-      if (explicit) findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
-      return;
+    if (kind === undefined || kind === 'link' || kind === 'other') {
+      let stat;
+      try {
+        stat = lstatSync(abs);
+      } catch {
+        if (explicit) findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
+        return;
+      }
+      real = undefined;
+      if (stat.isSymbolicLink()) {
+        try {
+          real = realpathSync(abs);
+        } catch {
+          findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+          return;
+        }
+        if (!files.isInsideRoot(real)) {
+          findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
+          return;
+        }
+        try {
+          stat = statSync(real);
+        } catch {
+          return;
+        }
+      }
+      kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
     }
-    if (stat.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = realpathSync(abs);
-      } catch {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
-        return;
-      }
-      if (!files.isInsideRoot(real)) {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
-        return;
-      }
-      try {
-        stat = statSync(real);
-      } catch {
-        return;
-      }
-    }
-    if (stat.isDirectory()) {
-      let real: string;
-      try {
-        real = realpathSync(abs);
-      } catch {
-        return;
+    if (kind === 'dir') {
+      if (real === undefined) {
+        try {
+          real = realpathSync(abs);
+        } catch {
+          return;
+        }
       }
       if (visitedDirs.has(real)) return; // a symlink loop or a second link to the same folder
       visitedDirs.add(real);
-      let entries: string[];
-      try {
-        entries = readdirSync(abs).sort();
-      } catch {
+      const entries = files.entries(rel);
+      if (!entries) {
         findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
         return;
       }
-      for (const name of entries) {
+      for (const [name, entryKind] of entries) {
         const child = rel ? `${rel}/${name}` : name;
         seen += 1;
         if (ALWAYS_SKIPPED.includes(name)) continue;
-        let isDir = false;
-        try {
-          isDir = statSync(files.absolute(child)).isDirectory();
-        } catch {
-          isDir = false;
+        let isDir = entryKind === 'dir';
+        if (entryKind === 'link') {
+          try {
+            isDir = statSync(files.absolute(child)).isDirectory();
+          } catch {
+            isDir = false;
+          }
         }
         if (isConfigIgnored(child) || isGitIgnored(child, isDir)) continue;
-        walk(child, false);
+        walk(child, false, entryKind, entryKind === 'link' || entryKind === 'other' ? undefined : path.join(real, name));
       }
       return;
     }
-    if (stat.isFile()) consider(rel, explicit);
+    if (kind === 'file') consider(rel, explicit);
   };
 
   for (const p of [...options.paths].sort()) walk(p, true);

@@ -1,6 +1,6 @@
 // Reads files confined to the project root: no path may leave it (.., absolute paths, symlinks out),
 // and binary, oversized or non-UTF-8 files are refused with a reason.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 export const FILE_LIMITS = {
@@ -13,12 +13,24 @@ export const FILE_LIMITS = {
 
 export type TextFile = { ok: true; text: string; file: string } | { ok: false; reason: string };
 
+/** What a folder entry is, as its folder listing says (a symbolic link is not followed). */
+export type EntryKind = 'file' | 'dir' | 'link' | 'other';
+
+/** One folder's entries: exact names with their kind, and the lower-cased names for case-insensitive file systems. */
+interface Listing {
+  kinds: Map<string, EntryKind>;
+  lower: Set<string>;
+}
+
+/** O_NOFOLLOW where the platform has it: a plain path read without realpath must not turn into a link meanwhile. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
 export class ProjectFiles {
   private readonly realRoot: string;
   private readonly cache = new Map<string, TextFile>();
   private readonly isFileCache = new Map<string, boolean>();
-  /** Lower-cased names in each root-relative folder (null: it cannot be listed). */
-  private readonly listings = new Map<string, Set<string> | null>();
+  /** Each root-relative folder's entries (null: it cannot be listed). */
+  private readonly listings = new Map<string, Listing | null>();
   /** Paths read or probed since `startRecording`, so a cache can tell which files a result depends on. */
   private recorded: Set<string> | undefined;
 
@@ -73,6 +85,8 @@ export class ProjectFiles {
 
   private isFileUncached(rel: string): boolean {
     if (this.isSurelyMissing(rel)) return false;
+    const plain = this.plainKind(rel);
+    if (plain !== undefined) return plain === 'file';
     const abs = this.absolute(rel);
     const real = safeRealpath(abs);
     if (!real || !this.isInsideRoot(real)) return false;
@@ -80,6 +94,55 @@ export class ProjectFiles {
       return statSync(real).isFile();
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * The sorted entries of a root-relative folder with their kinds (links not followed), or undefined when it
+   * cannot be listed. Listings are read once per run and shared with module resolution.
+   */
+  entries(dir: string): Array<[string, EntryKind]> | undefined {
+    const listing = this.listing(dir);
+    if (!listing) return undefined;
+    return [...listing.kinds].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  private listing(dir: string): Listing | null {
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      try {
+        const kinds = new Map<string, EntryKind>();
+        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true })) kinds.set(entry.name, kindOf(entry));
+        listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())) };
+      } catch (error) {
+        // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
+        const code = (error as NodeJS.ErrnoException).code;
+        listing = code === 'ENOENT' || code === 'ENOTDIR' ? { kinds: new Map(), lower: new Set() } : null;
+      }
+      this.listings.set(dir, listing);
+    }
+    return listing;
+  }
+
+  /**
+   * The kind of `rel` when every part of its path, from the root down, is a plain folder entry spelt exactly so
+   * and none is a symbolic link: then it is inside the root without asking realpath. Undefined sends the caller
+   * the slow way (links, case differences, unlistable folders).
+   */
+  private plainKind(rel: string): EntryKind | undefined {
+    if (rel === '') return undefined;
+    let dir = '';
+    let start = 0;
+    for (;;) {
+      const slash = rel.indexOf('/', start);
+      const name = slash < 0 ? rel.slice(start) : rel.slice(start, slash);
+      if (name === '' || name === '.' || name === '..') return undefined;
+      const kind = this.listing(dir)?.kinds.get(name);
+      if (kind === undefined || kind === 'link') return undefined;
+      if (slash < 0) return kind;
+      if (kind !== 'dir') return undefined;
+      dir = rel.slice(0, slash);
+      start = slash + 1;
     }
   }
 
@@ -108,31 +171,30 @@ export class ProjectFiles {
     const dir = slash < 0 ? '' : rel.slice(0, slash);
     const name = rel.slice(slash + 1);
     if (name === '' || name === '.' || name === '..' || dir.split('/').includes('..')) return false;
-    let listing = this.listings.get(dir);
-    if (listing === undefined) {
-      try {
-        listing = new Set(readdirSync(this.absolute(dir)).map((entry) => entry.toLowerCase()));
-      } catch (error) {
-        // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
-        const code = (error as NodeJS.ErrnoException).code;
-        listing = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
-      }
-      this.listings.set(dir, listing);
-    }
-    return listing !== null && !listing.has(name.toLowerCase());
+    const listing = this.listing(dir);
+    return listing !== null && !listing.lower.has(name.toLowerCase());
   }
 
   private readUncached(rel: string): TextFile {
     if (this.isSurelyMissing(rel)) return { ok: false, reason: 'it does not exist or is a broken link' };
     const abs = this.absolute(rel);
-    const real = safeRealpath(abs);
-    if (!real) return { ok: false, reason: 'it does not exist or is a broken link' };
-    if (!this.isInsideRoot(real)) return { ok: false, reason: 'it resolves to a path outside the project root' };
-    let fd: number;
-    try {
-      fd = openSync(real, 'r');
-    } catch (error) {
-      return { ok: false, reason: `it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    let fd: number | undefined;
+    if (this.plainKind(rel) === 'file') {
+      try {
+        fd = openSync(abs, constants.O_RDONLY | NO_FOLLOW);
+      } catch {
+        fd = undefined; // changed since it was listed: take the slow way
+      }
+    }
+    if (fd === undefined) {
+      const real = safeRealpath(abs);
+      if (!real) return { ok: false, reason: 'it does not exist or is a broken link' };
+      if (!this.isInsideRoot(real)) return { ok: false, reason: 'it resolves to a path outside the project root' };
+      try {
+        fd = openSync(real, 'r');
+      } catch (error) {
+        return { ok: false, reason: `it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+      }
     }
     try {
       const stat = fstatSync(fd);
@@ -158,6 +220,13 @@ export class ProjectFiles {
       closeSync(fd);
     }
   }
+}
+
+function kindOf(entry: Dirent): EntryKind {
+  if (entry.isSymbolicLink()) return 'link';
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'dir';
+  return 'other';
 }
 
 function safeRealpath(p: string): string | undefined {

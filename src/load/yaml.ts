@@ -1,6 +1,6 @@
 // Parses YAML or JSON manifest text into plain values with recorded positions, turning
 // CloudFormation short-form tags (!Ref, !GetAtt, ...) into their long form.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type CollectionTag, type Document, type Node, type ScalarTag } from 'yaml';
 import type { Location } from '../model/location.js';
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
@@ -25,6 +25,17 @@ export type ParsedYaml = { ok: true; value: unknown; findings: Finding[] } | { o
 
 class LimitExceeded extends Error {}
 
+/**
+ * CloudFormation's short-form tags, known to the parser so it keeps them on their nodes without a warning each
+ * (warnings are Error objects: a template full of !Ref and !GetAtt made thousands of stack traces). The values are
+ * left as parsed; convert() below turns them into the long form.
+ */
+const CLOUDFORMATION_TAGS: Array<ScalarTag | CollectionTag> = Object.keys(SHORT_TAGS).flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const },
+  { tag, collection: 'map' as const },
+]);
+
 const TOO_DEEP = 'it is nested too deeply to parse';
 
 export function parseYaml(text: string, file: string): ParsedYaml {
@@ -36,7 +47,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
   } catch (error) {
     // The parser itself recurses; absurd nesting can exhaust the stack.
     return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${error instanceof RangeError ? TOO_DEEP : String((error as Error).message ?? error)}.`, start(file))] };
@@ -181,8 +192,9 @@ function flowNestingExceeds(text: string, limit: number): boolean {
 }
 
 function defineMember(obj: Record<string, unknown>, key: string, value: unknown): void {
-  // A key named __proto__ must stay data, never change the object's prototype.
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  // A key named __proto__ must stay data, never change the object's prototype (Object.prototype has no other setter).
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function start(file: string): Location {

@@ -30,6 +30,31 @@ describe('ProjectFiles', () => {
     expect(result).toEqual({ ok: false, reason: 'it resolves to a path outside the project root' });
   });
 
+  it('reads plain paths from folder listings and takes links the slow way, inside the root only', () => {
+    const { root, outside } = scratch();
+    mkdirSync(path.join(root, 'src/lib'), { recursive: true });
+    mkdirSync(path.join(outside, 'elsewhere'));
+    writeFileSync(path.join(root, 'src/lib/db.ts'), 'export const db = 1;\n');
+    writeFileSync(path.join(outside, 'elsewhere/secret.ts'), 'export const canary = 1;\n');
+    symlinkSync(path.join(root, 'src/lib'), path.join(root, 'src/shared'));
+    symlinkSync(path.join(outside, 'elsewhere'), path.join(root, 'src/out'));
+    const files = new ProjectFiles(root);
+    expect(files.read('src/lib/db.ts')).toMatchObject({ ok: true, text: 'export const db = 1;\n' });
+    expect(files.isFile('src/lib/db.ts')).toBe(true);
+    expect(files.isFile('src/lib')).toBe(false);
+    expect(files.isFile('src/lib/missing.ts')).toBe(false);
+    // Through a folder link that stays inside the root: read; through one that leaves it: refused.
+    expect(files.read('src/shared/db.ts')).toMatchObject({ ok: true });
+    expect(files.isFile('src/shared/db.ts')).toBe(true);
+    expect(files.read('src/out/secret.ts')).toEqual({ ok: false, reason: 'it resolves to a path outside the project root' });
+    expect(files.isFile('src/out/secret.ts')).toBe(false);
+    expect(files.entries('src')).toEqual([
+      ['lib', 'dir'],
+      ['out', 'link'],
+      ['shared', 'link'],
+    ]);
+  });
+
   it('refuses binary, non-UTF-8 and oversized files with a reason', () => {
     const { root } = scratch();
     writeFileSync(path.join(root, 'bin.yml'), Buffer.from([0x61, 0x00, 0x62]));

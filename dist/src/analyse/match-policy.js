@@ -6,15 +6,27 @@ import { isIntrinsic, isUnresolved } from '../model/values.js';
 import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
 // ---------------------------------------------------------------------------------------------
 // Normalising resources
+// Elements are immutable and shared: one object per character, so normalising an ARN allocates one array.
+const STAR = { t: 'star' };
+const ONE = { t: 'one' };
+const charElements = new Map();
+function charElement(c) {
+    let element = charElements.get(c);
+    if (!element) {
+        element = { t: 'char', c };
+        charElements.set(c, element);
+    }
+    return element;
+}
 function chars(text, glob) {
     const out = [];
     for (const c of text) {
         if (glob && c === '*')
-            out.push({ t: 'star' });
+            out.push(STAR);
         else if (glob && c === '?')
-            out.push({ t: 'one' });
+            out.push(ONE);
         else
-            out.push({ t: 'char', c });
+            out.push(charElement(c));
     }
     return out;
 }
@@ -148,8 +160,37 @@ function subText(text, service, variables = {}) {
  * template resources to their ARNs so `!GetAtt T.Arn`, `!Sub ${T.Arn}` and `arn:...:table/${T}` compare equal.
  */
 export function normaliseResource(value, service) {
-    if (typeof value === 'string')
-        return chars(value, true);
+    if (typeof value === 'string') {
+        let pattern = stringPatterns.get(value);
+        if (!pattern) {
+            pattern = chars(value, true);
+            if (stringPatterns.size > 50_000)
+                stringPatterns.clear();
+            stringPatterns.set(value, pattern);
+        }
+        return pattern;
+    }
+    if (value === null || typeof value !== 'object')
+        return normaliseUncached(value, service);
+    let known = objectPatterns.get(service);
+    if (!known) {
+        known = new WeakMap();
+        objectPatterns.set(service, known);
+    }
+    if (known.has(value))
+        return known.get(value) ?? undefined;
+    const pattern = normaliseUncached(value, service);
+    known.set(value, pattern ?? null);
+    return pattern;
+}
+/**
+ * Normalised patterns are shared (callers never change them): a role's statements are compared with every need
+ * of every function, so each resource value is normalised once. Strings do not depend on the service; intrinsics
+ * (Ref, GetAtt, Sub, Join) name the service's resources, so they are kept per service.
+ */
+const stringPatterns = new Map();
+const objectPatterns = new WeakMap();
+function normaliseUncached(value, service) {
     if (typeof value === 'number')
         return chars(String(value), false);
     if (isUnresolved(value) || !isIntrinsic(value))
@@ -189,13 +230,16 @@ function checked(elements) {
 // Comparing patterns
 /** True when every resource `need` can stand for is matched by the glob `grant` (tokens must match tokens, or a `*`). */
 export function patternCovers(grant, need) {
-    const memo = new Map();
+    if (grant === need)
+        return true;
     const width = need.length + 1;
+    // 0: not computed yet, 1: false, 2: true.
+    const memo = new Uint8Array((grant.length + 1) * width);
     const go = (i, j) => {
         const id = i * width + j;
-        const known = memo.get(id);
-        if (known !== undefined)
-            return known;
+        const known = memo[id];
+        if (known !== 0)
+            return known === 2;
         let result;
         const a = grant[i];
         const b = need[j];
@@ -211,7 +255,7 @@ export function patternCovers(grant, need) {
             result = b.t === 'char' && a.c === b.c && go(i + 1, j + 1);
         else
             result = b.t === 'token' && a.name === b.name && go(i + 1, j + 1);
-        memo.set(id, result);
+        memo[id] = result ? 2 : 1;
         return result;
     };
     return go(0, 0);
@@ -221,13 +265,13 @@ export function patternCovers(grant, need) {
  * place may be the deployed name of a resource referenced in the other). Different tokens are different resources.
  */
 export function patternsMayOverlap(a, b) {
-    const memo = new Map();
     const width = b.length + 1;
+    const memo = new Uint8Array((a.length + 1) * width);
     const go = (i, j) => {
         const id = i * width + j;
-        const known = memo.get(id);
-        if (known !== undefined)
-            return known;
+        const known = memo[id];
+        if (known !== 0)
+            return known === 2;
         let result;
         const x = a[i];
         const y = b[j];
@@ -249,7 +293,7 @@ export function patternsMayOverlap(a, b) {
             result = go(i + 1, j + 1);
         else
             result = x.t === 'char' && y.t === 'char' && x.c === y.c && go(i + 1, j + 1);
-        memo.set(id, result);
+        memo[id] = result ? 2 : 1;
         return result;
     };
     return go(0, 0);
@@ -314,11 +358,25 @@ export function statementCoversAction(statement, action) {
 }
 /** Whether a statement's resource part covers the resource. */
 export function statementCoversResource(statement, resource, service) {
-    if (statement.notResources.length > 0) {
-        return not(resourceListMatchesForNot(statement.notResources.map((r) => r.value), resource, service));
+    // Asked once per granted action and need: the answer depends only on the statement and the resource.
+    let cached = coversCache.get(statement);
+    if (!cached || cached.service !== service) {
+        cached = { service, answers: new Map() };
+        coversCache.set(statement, cached);
     }
-    return resourceListMatches(statement.resources.map((r) => r.value), resource, service);
+    const known = cached.answers;
+    let answer = known.get(resource);
+    if (answer === undefined) {
+        answer =
+            statement.notResources.length > 0
+                ? not(resourceListMatchesForNot(statement.notResources.map((r) => r.value), resource, service))
+                : resourceListMatches(statement.resources.map((r) => r.value), resource, service);
+        known.set(resource, answer);
+    }
+    return answer;
 }
+/** Answers of statementCoversResource by statement, then by resource value (a string, or an intrinsic object by identity). */
+const coversCache = new WeakMap();
 /** For NotResource the question is reversed: is the resource certainly among the excluded ones? */
 function resourceListMatchesForNot(values, resource, service) {
     if (resource === '*')
@@ -327,7 +385,10 @@ function resourceListMatchesForNot(values, resource, service) {
 }
 /** Whether one statement applies to (action, resource). */
 export function statementApplies(statement, action, resource, service) {
-    const applies = both(statementCoversAction(statement, action), statementCoversResource(statement, resource, service));
+    const actionPart = statementCoversAction(statement, action);
+    if (actionPart === 'no')
+        return 'no';
+    const applies = both(actionPart, statementCoversResource(statement, resource, service));
     // A conditional Deny may not apply; a conditional Allow is still the grant the author meant.
     if (applies === 'yes' && statement.effect === 'Deny' && statement.condition !== undefined)
         return 'maybe';

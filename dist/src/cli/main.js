@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The noops-lint command: check the Node version, run the CLI, set the exit code.
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { toolVersion } from '../util/package-root.js';
+import { parseCliArguments } from './args.js';
+import { prewarmWorkers, resolveConcurrency } from '../engine/worker-pool.js';
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 18)) {
     process.stderr.write(`noops-lint needs Node.js 20.18 or newer; this is ${process.versions.node}.\n`);
@@ -12,6 +16,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     process.stdout.write(`${toolVersion()}\n`);
 }
 else {
+    // Workers load the linter while this thread does: a folder with many services is linted on every core.
+    prewarmWorkers(earlyWorkers(argv, process.cwd()));
     const { runCli } = await import('./run-cli.js');
     process.exitCode = runCli(argv, {
         cwd: process.cwd(),
@@ -21,4 +27,33 @@ else {
         isTTY: process.stdout.isTTY === true,
         stderrIsTTY: process.stderr.isTTY === true,
     });
+}
+/**
+ * Workers worth starting before the rest of the CLI is loaded: lint runs over a folder, with more than one thread.
+ * Files named one by one (pre-commit) and the other commands start none; a run that turns out to need no worker
+ * (a small project, a warm cache) ends them unused.
+ */
+function earlyWorkers(args, cwd) {
+    let parsed;
+    try {
+        parsed = parseCliArguments(args);
+    }
+    catch {
+        return 0;
+    }
+    if (parsed.command !== 'lint' || parsed.help || parsed.version || parsed.writeBaseline !== undefined)
+        return 0;
+    const threads = resolveConcurrency(parsed.concurrency);
+    if (threads <= 1)
+        return 0;
+    const paths = parsed.paths.length > 0 ? parsed.paths : ['.'];
+    const folder = paths.some((p) => {
+        try {
+            return statSync(path.resolve(cwd, p)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+    return folder ? threads - 1 : 0;
 }

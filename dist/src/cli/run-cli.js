@@ -149,6 +149,7 @@ export function executeLint(args, io) {
             ranRuleIds: new Set(run.rules.map((r) => r.id)),
             now: io.now ?? new Date(),
             extraFiles: handlerFiles(run),
+            ...(run.withoutDirectives ? { withoutDirectives: run.withoutDirectives } : {}),
         });
         // Problems with suppressions are findings like any other: the config may turn them off or re-grade them.
         findings = outcome.findings

@@ -1,18 +1,20 @@
 // Runs lint() one service at a time, on several threads and through the --cache, and merges the results into one run.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../model/positions.js';
 import { EMPTY_CONFIG } from './config.js';
 import { loadCustomRules } from './declarative.js';
+import { INLINE_DIRECTIVE } from './suppressions.js';
 import { lint, notificationsOf, reportedRules, selectRules, sortFindings } from './lint.js';
 import { LintCache, fileFingerprint } from './cache.js';
 import { toolVersion } from '../util/package-root.js';
+import { defaultWorkerUrl, releaseIdleWorkers, resolveConcurrency, takeWorker } from './worker-pool.js';
+export { resolveConcurrency };
 const DEFAULT_MIN_UNITS = 20;
 /** Slots of the shared Int32Array: next candidate to take, replies posted, candidates finished by workers. */
 export const NEXT = 0;
@@ -20,14 +22,6 @@ export const POSTED = 1;
 export const DONE = 2;
 /** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
 const WORKER_PATIENCE_MS = 2 * 60 * 1000;
-/** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
-export function resolveConcurrency(value) {
-    if (value === 'off')
-        return 1;
-    if (value === undefined || value === 'auto')
-        return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
-    return Math.max(1, Math.floor(value));
-}
 /**
  * The lint command's run. One thread and no cache is lint() itself. Otherwise manifests are discovered once,
  * each candidate file is linted on its own (services share no roles, resources or functions), by this thread
@@ -46,6 +40,7 @@ export function lintProject(options) {
     // One thread without a cache, a small project, or no worker module (the bundled Action): one lint(), which also
     // keeps the full analysis on the result for callers that read it (the Action's permission table).
     if (options.cacheLocation === undefined && (threads === 1 || discovered.candidates.length <= minUnits || !workerUrl)) {
+        releaseIdleWorkers();
         return lint({ ...options, rules, files });
     }
     const settings = {
@@ -80,20 +75,11 @@ export function lintProject(options) {
             cache.store(result.candidate, result);
     }
     cache?.save();
+    releaseIdleWorkers();
     return mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
 }
 function ruleSet(custom) {
     return custom ? [...BUILTIN_RULES, ...loadCustomRules(custom)] : [...BUILTIN_RULES];
-}
-/** lint-worker.js beside this module: it exists in dist/, not beside the .ts sources (tests) or in the bundled Action. */
-function defaultWorkerUrl() {
-    const url = new URL('./lint-worker.js', import.meta.url);
-    try {
-        return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Bigger files first, so no thread is left with a large service at the end; ties by path. */
 function largestFirst(files, candidates) {
@@ -124,10 +110,8 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
         const { port1, port2 } = new MessageChannel();
         const task = { base: settings, candidates, shared, port: port2 };
         try {
-            const worker = new Worker(workerUrl, { workerData: task, transferList: [port2], stdout: false, stderr: false });
-            worker.unref();
-            // Errors are answered on the port; an 'error' event only tells the same story later.
-            worker.on('error', () => undefined);
+            const worker = takeWorker(workerUrl);
+            worker.postMessage(task, [port2]);
             started.push({ worker, port: port1 });
         }
         catch {
@@ -189,12 +173,14 @@ export function runUnits(next, candidates, settings, files, rules, onDone) {
         const recorded = settings.record ? files.startRecording() : undefined;
         const run = lint({ ...settings, manifests: [candidate], files, rules: ruleList });
         const sourceFiles = settings.sourceFiles ? [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort() : [];
+        const directiveFiles = settings.sourceFiles ? [...run.files, ...sourceFiles].filter((rel) => mayHoldDirective(files, rel)) : undefined;
         files.stopRecording();
         results.push({
             candidate,
             findings: run.findings,
             files: run.files,
             sourceFiles,
+            ...(directiveFiles ? { directiveFiles } : {}),
             functions: run.project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
             metadata: run.project.resources.filter((r) => r.metadata?.['noops-lint'] !== undefined).map(encodeResource),
             ...(recorded ? { dependencies: Object.fromEntries([...recorded].sort().map((rel) => [rel, fileFingerprint(files, rel)])) } : {}),
@@ -236,7 +222,26 @@ export function mergeUnits(root, discoveryFindings, units, rules) {
         notifications: notificationsOf(findings),
         toolVersion: toolVersion(),
         sourceFiles: [...new Set(ordered.flatMap((u) => u.sourceFiles))].sort(),
+        withoutDirectives: filesWithoutDirectives(ordered),
     };
+}
+/** True unless the file was read and holds no inline suppression comment. */
+function mayHoldDirective(files, rel) {
+    const text = files.read(rel);
+    return !text.ok || text.text.includes(INLINE_DIRECTIVE);
+}
+/** Files the units read and found without an inline suppression comment (a unit that did not look adds none). */
+function filesWithoutDirectives(units) {
+    const holding = new Set(units.flatMap((u) => u.directiveFiles ?? []));
+    const without = new Set();
+    for (const unit of units) {
+        if (!unit.directiveFiles)
+            continue;
+        for (const rel of [...unit.files, ...unit.sourceFiles])
+            if (!holding.has(rel))
+                without.add(rel);
+    }
+    return without;
 }
 /** Everything a cached result depends on besides its files: the tool build, the settings and the rules. */
 function cacheKey(settings, rules) {

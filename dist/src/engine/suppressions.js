@@ -109,6 +109,8 @@ function collectInlineSuppressions(options, problems) {
         files.add(finding.location.file);
     const suppressions = [];
     for (const file of [...files].sort()) {
+        if (options.withoutDirectives?.has(file))
+            continue;
         const text = options.files.read(file);
         if (!text.ok || !text.text.includes(INLINE_DIRECTIVE))
             continue;

@@ -1,6 +1,6 @@
 // Finds the manifests under the paths a user gives, inside the project root: skips node_modules, build
 // output and .gitignore'd files, follows symlinks only inside the root, and never loops.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
@@ -63,77 +63,84 @@ export function discoverManifests(files, options) {
             return;
         candidates.add(rel);
     };
-    const walk = (rel, explicit) => {
+    /**
+     * `kind` is what the parent folder's listing says the entry is (undefined for a path the user named); `real` is
+     * the entry's real path when its parent's is known and it is no link, so plain folders cost no realpath.
+     */
+    const walk = (rel, explicit, kind, real) => {
         if (seen > maxFiles)
             return;
         const abs = files.absolute(rel);
-        let stat;
-        try {
-            stat = lstatSync(abs);
-        }
-        catch {
-            if (explicit)
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
-            return;
-        }
-        if (stat.isSymbolicLink()) {
-            let real;
+        if (kind === undefined || kind === 'link' || kind === 'other') {
+            let stat;
             try {
-                real = realpathSync(abs);
+                stat = lstatSync(abs);
             }
             catch {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+                if (explicit)
+                    findings.push(inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(rel || '.')}: it does not exist.`, locationAtStart(rel || '.')));
                 return;
             }
-            if (!files.isInsideRoot(real)) {
-                findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
-                return;
+            real = undefined;
+            if (stat.isSymbolicLink()) {
+                try {
+                    real = realpathSync(abs);
+                }
+                catch {
+                    findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link is broken or loops.`, locationAtStart(rel)));
+                    return;
+                }
+                if (!files.isInsideRoot(real)) {
+                    findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel)}: the symbolic link points outside the project root.`, locationAtStart(rel)));
+                    return;
+                }
+                try {
+                    stat = statSync(real);
+                }
+                catch {
+                    return;
+                }
             }
-            try {
-                stat = statSync(real);
-            }
-            catch {
-                return;
-            }
+            kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
         }
-        if (stat.isDirectory()) {
-            let real;
-            try {
-                real = realpathSync(abs);
-            }
-            catch {
-                return;
+        if (kind === 'dir') {
+            if (real === undefined) {
+                try {
+                    real = realpathSync(abs);
+                }
+                catch {
+                    return;
+                }
             }
             if (visitedDirs.has(real))
                 return; // a symlink loop or a second link to the same folder
             visitedDirs.add(real);
-            let entries;
-            try {
-                entries = readdirSync(abs).sort();
-            }
-            catch {
+            const entries = files.entries(rel);
+            if (!entries) {
                 findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
                 return;
             }
-            for (const name of entries) {
+            for (const [name, entryKind] of entries) {
                 const child = rel ? `${rel}/${name}` : name;
                 seen += 1;
                 if (ALWAYS_SKIPPED.includes(name))
                     continue;
-                let isDir = false;
-                try {
-                    isDir = statSync(files.absolute(child)).isDirectory();
-                }
-                catch {
-                    isDir = false;
+                let isDir = entryKind === 'dir';
+                if (entryKind === 'link') {
+                    try {
+                        isDir = statSync(files.absolute(child)).isDirectory();
+                    }
+                    catch {
+                        isDir = false;
+                    }
                 }
                 if (isConfigIgnored(child) || isGitIgnored(child, isDir))
                     continue;
-                walk(child, false);
+                walk(child, false, entryKind, entryKind === 'link' || entryKind === 'other' ? undefined : path.join(real, name));
             }
             return;
         }
-        if (stat.isFile())
+        if (kind === 'file')
             consider(rel, explicit);
     };
     for (const p of [...options.paths].sort())

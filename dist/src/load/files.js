@@ -1,6 +1,6 @@
 // Reads files confined to the project root: no path may leave it (.., absolute paths, symlinks out),
 // and binary, oversized or non-UTF-8 files are refused with a reason.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 export const FILE_LIMITS = {
     /**
@@ -9,12 +9,14 @@ export const FILE_LIMITS = {
      */
     maxFileBytes: 2 * 1024 * 1024,
 };
+/** O_NOFOLLOW where the platform has it: a plain path read without realpath must not turn into a link meanwhile. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 export class ProjectFiles {
     root;
     realRoot;
     cache = new Map();
     isFileCache = new Map();
-    /** Lower-cased names in each root-relative folder (null: it cannot be listed). */
+    /** Each root-relative folder's entries (null: it cannot be listed). */
     listings = new Map();
     /** Paths read or probed since `startRecording`, so a cache can tell which files a result depends on. */
     recorded;
@@ -69,6 +71,9 @@ export class ProjectFiles {
     isFileUncached(rel) {
         if (this.isSurelyMissing(rel))
             return false;
+        const plain = this.plainKind(rel);
+        if (plain !== undefined)
+            return plain === 'file';
         const abs = this.absolute(rel);
         const real = safeRealpath(abs);
         if (!real || !this.isInsideRoot(real))
@@ -78,6 +83,60 @@ export class ProjectFiles {
         }
         catch {
             return false;
+        }
+    }
+    /**
+     * The sorted entries of a root-relative folder with their kinds (links not followed), or undefined when it
+     * cannot be listed. Listings are read once per run and shared with module resolution.
+     */
+    entries(dir) {
+        const listing = this.listing(dir);
+        if (!listing)
+            return undefined;
+        return [...listing.kinds].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    }
+    listing(dir) {
+        let listing = this.listings.get(dir);
+        if (listing === undefined) {
+            try {
+                const kinds = new Map();
+                for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true }))
+                    kinds.set(entry.name, kindOf(entry));
+                listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())) };
+            }
+            catch (error) {
+                // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
+                const code = error.code;
+                listing = code === 'ENOENT' || code === 'ENOTDIR' ? { kinds: new Map(), lower: new Set() } : null;
+            }
+            this.listings.set(dir, listing);
+        }
+        return listing;
+    }
+    /**
+     * The kind of `rel` when every part of its path, from the root down, is a plain folder entry spelt exactly so
+     * and none is a symbolic link: then it is inside the root without asking realpath. Undefined sends the caller
+     * the slow way (links, case differences, unlistable folders).
+     */
+    plainKind(rel) {
+        if (rel === '')
+            return undefined;
+        let dir = '';
+        let start = 0;
+        for (;;) {
+            const slash = rel.indexOf('/', start);
+            const name = slash < 0 ? rel.slice(start) : rel.slice(start, slash);
+            if (name === '' || name === '.' || name === '..')
+                return undefined;
+            const kind = this.listing(dir)?.kinds.get(name);
+            if (kind === undefined || kind === 'link')
+                return undefined;
+            if (slash < 0)
+                return kind;
+            if (kind !== 'dir')
+                return undefined;
+            dir = rel.slice(0, slash);
+            start = slash + 1;
         }
     }
     isInsideRoot(realAbsolute) {
@@ -105,35 +164,34 @@ export class ProjectFiles {
         const name = rel.slice(slash + 1);
         if (name === '' || name === '.' || name === '..' || dir.split('/').includes('..'))
             return false;
-        let listing = this.listings.get(dir);
-        if (listing === undefined) {
-            try {
-                listing = new Set(readdirSync(this.absolute(dir)).map((entry) => entry.toLowerCase()));
-            }
-            catch (error) {
-                // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
-                const code = error.code;
-                listing = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
-            }
-            this.listings.set(dir, listing);
-        }
-        return listing !== null && !listing.has(name.toLowerCase());
+        const listing = this.listing(dir);
+        return listing !== null && !listing.lower.has(name.toLowerCase());
     }
     readUncached(rel) {
         if (this.isSurelyMissing(rel))
             return { ok: false, reason: 'it does not exist or is a broken link' };
         const abs = this.absolute(rel);
-        const real = safeRealpath(abs);
-        if (!real)
-            return { ok: false, reason: 'it does not exist or is a broken link' };
-        if (!this.isInsideRoot(real))
-            return { ok: false, reason: 'it resolves to a path outside the project root' };
         let fd;
-        try {
-            fd = openSync(real, 'r');
+        if (this.plainKind(rel) === 'file') {
+            try {
+                fd = openSync(abs, constants.O_RDONLY | NO_FOLLOW);
+            }
+            catch {
+                fd = undefined; // changed since it was listed: take the slow way
+            }
         }
-        catch (error) {
-            return { ok: false, reason: `it cannot be opened (${error.code ?? 'error'})` };
+        if (fd === undefined) {
+            const real = safeRealpath(abs);
+            if (!real)
+                return { ok: false, reason: 'it does not exist or is a broken link' };
+            if (!this.isInsideRoot(real))
+                return { ok: false, reason: 'it resolves to a path outside the project root' };
+            try {
+                fd = openSync(real, 'r');
+            }
+            catch (error) {
+                return { ok: false, reason: `it cannot be opened (${error.code ?? 'error'})` };
+            }
         }
         try {
             const stat = fstatSync(fd);
@@ -164,6 +222,15 @@ export class ProjectFiles {
             closeSync(fd);
         }
     }
+}
+function kindOf(entry) {
+    if (entry.isSymbolicLink())
+        return 'link';
+    if (entry.isFile())
+        return 'file';
+    if (entry.isDirectory())
+        return 'dir';
+    return 'other';
 }
 function safeRealpath(p) {
     try {

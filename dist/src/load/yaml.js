@@ -20,6 +20,16 @@ export const YAML_LIMITS = {
 };
 class LimitExceeded extends Error {
 }
+/**
+ * CloudFormation's short-form tags, known to the parser so it keeps them on their nodes without a warning each
+ * (warnings are Error objects: a template full of !Ref and !GetAtt made thousands of stack traces). The values are
+ * left as parsed; convert() below turns them into the long form.
+ */
+const CLOUDFORMATION_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
+    { tag, resolve: (value) => value },
+    { tag, collection: 'seq' },
+    { tag, collection: 'map' },
+]);
 const TOO_DEEP = 'it is nested too deeply to parse';
 export function parseYaml(text, file) {
     if (text.charCodeAt(0) === 0xfeff)
@@ -31,7 +41,7 @@ export function parseYaml(text, file) {
     const lineCounter = new LineCounter();
     let doc;
     try {
-        doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+        doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
     }
     catch (error) {
         // The parser itself recurses; absurd nesting can exhaust the stack.
@@ -187,8 +197,11 @@ function flowNestingExceeds(text, limit) {
     return false;
 }
 function defineMember(obj, key, value) {
-    // A key named __proto__ must stay data, never change the object's prototype.
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    // A key named __proto__ must stay data, never change the object's prototype (Object.prototype has no other setter).
+    if (key === '__proto__')
+        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        obj[key] = value;
 }
 function start(file) {
     return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };

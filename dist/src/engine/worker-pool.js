@@ -1,0 +1,60 @@
+// Worker threads for parallel runs, started early: a worker spends about a second loading TypeScript, the rules
+// and the IAM data before it can take a service, so the CLI may start one while it is still loading itself.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+/** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
+export function resolveConcurrency(value) {
+    if (value === 'off')
+        return 1;
+    if (value === undefined || value === 'auto')
+        return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
+    return Math.max(1, Math.floor(value));
+}
+/** Started and not yet given a task, by worker module. */
+const idle = new Map();
+/** lint-worker.js beside this module: it exists in dist/, not beside the .ts sources (tests) or in the bundled Action. */
+export function defaultWorkerUrl() {
+    const url = new URL('./lint-worker.js', import.meta.url);
+    try {
+        return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function spawn(url) {
+    const worker = new Worker(url, { stdout: false, stderr: false });
+    // An idle or finished worker must never keep the process alive.
+    worker.unref();
+    // Errors are answered on the task's port; an 'error' event only tells the same story later.
+    worker.on('error', () => undefined);
+    return worker;
+}
+/** Starts `count` workers that load their modules and wait for a task; unused ones are ended by releaseIdleWorkers(). */
+export function prewarmWorkers(count, url = defaultWorkerUrl()) {
+    if (!url || count <= 0)
+        return;
+    const list = idle.get(url.href) ?? [];
+    try {
+        while (list.length < count)
+            list.push(spawn(url));
+    }
+    catch {
+        // No threads to be had: the run goes on in this one.
+    }
+    idle.set(url.href, list);
+}
+/** A started worker of this module, or a new one; it waits for one task message (see lint-worker.ts). */
+export function takeWorker(url) {
+    const list = idle.get(url.href);
+    const ready = list?.shift();
+    return ready ?? spawn(url);
+}
+/** Ends the workers started early that no run took. */
+export function releaseIdleWorkers() {
+    for (const list of idle.values())
+        for (const worker of list.splice(0))
+            void worker.terminate();
+}
