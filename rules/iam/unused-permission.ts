@@ -39,8 +39,9 @@ export default defineRule({
   defaultOptions: {},
   check({ project, analysis, report }) {
     for (const role of project.roles) {
-      const uses = decidableUses(role, (fn) => analysis.permissionsOf(fn));
-      if (!uses) continue;
+      const needs = decidableUses(role, (fn) => analysis.permissionsOf(fn));
+      if (!needs) continue;
+      const uses = byAction(needs);
       const who = describeRoleUsers(role);
       const fnName = soleFunctionName(role);
       const templates = new Map<string, PolicyStatement[]>();
@@ -140,13 +141,25 @@ function decidableUses(
 }
 
 /** A granted action is used when a need names it on a resource the statement may cover (unresolved needs cover any). */
-function isUsed(action: string, statement: PolicyStatement, uses: PermissionNeed[], role: RoleModel): boolean {
-  const lower = action.toLowerCase();
-  return uses.some((need) => {
-    if (need.action.toLowerCase() !== lower) return false;
+function isUsed(action: string, statement: PolicyStatement, uses: NeedsByAction, role: RoleModel): boolean {
+  return (uses.get(action.toLowerCase()) ?? []).some((need) => {
     if (need.unresolved !== undefined) return true;
     return statementCoversResource(statement, need.resource, role.service) !== 'no';
   });
+}
+
+/** The needs of a role's functions by lower-cased action: a wildcard grant asks about each of its actions. */
+type NeedsByAction = Map<string, PermissionNeed[]>;
+
+function byAction(needs: PermissionNeed[]): NeedsByAction {
+  const map: NeedsByAction = new Map();
+  for (const need of needs) {
+    const key = need.action.toLowerCase();
+    const list = map.get(key);
+    if (list) list.push(need);
+    else map.set(key, [need]);
+  }
+  return map;
 }
 
 /** `Write 20, Read 12, Permissions management 3`, largest first. */

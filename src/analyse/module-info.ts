@@ -1,6 +1,7 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
-import type { SourceModule } from './source-files.js';
+import type { CollectedNodes, SourceModule } from './source-files.js';
+import { ASSIGNMENT_OPERATORS, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
 
 export interface ImportBinding {
   specifier: string;
@@ -34,12 +35,7 @@ export interface ModuleInfo {
   assignments: Map<string, ts.BinaryExpression[]>;
 }
 
-const ASSIGNMENT_OPERATORS = new Set([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
+export { ASSIGNMENT_OPERATORS, isDynamicImport, isRequireCall };
 
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
@@ -76,40 +72,34 @@ function commonJsTarget(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-export function isRequireCall(node: ts.Node): node is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
-  return (
-    ts.isCallExpression(node) &&
-    ts.isIdentifier(node.expression) &&
-    node.expression.text === 'require' &&
-    node.arguments.length === 1 &&
-    ts.isStringLiteralLike(node.arguments[0]!)
-  );
-}
-
-export function isDynamicImport(node: ts.Node): node is ts.CallExpression {
-  return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!);
-}
-
 export function collectModuleInfo(module: SourceModule): ModuleInfo {
   const info: ModuleInfo = { imports: new Map(), exports: new Map(), starExports: [], dependencies: [], assignments: new Map() };
   for (const statement of module.sourceFile.statements) collectTopLevel(statement, info);
-  const visit = (node: ts.Node): void => {
-    if (isRequireCall(node) || isDynamicImport(node)) {
-      info.dependencies.push({ specifier: (node.arguments[0] as ts.StringLiteralLike).text, node });
-    } else if (isAssignment(node)) {
-      if (ts.isIdentifier(node.left)) {
-        const list = info.assignments.get(node.left.text) ?? [];
-        list.push(node);
-        info.assignments.set(node.left.text, list);
-      }
-      const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : undefined;
-      if (target === '') info.commonJsExport = node.right;
-      else if (target !== undefined) info.exports.set(target, { kind: 'expression', expression: node.right, node });
+  const { loads, assignments } = module.nodes ?? collectNodes(module.sourceFile);
+  for (const node of loads) info.dependencies.push({ specifier: (node.arguments[0] as ts.StringLiteralLike).text, node });
+  for (const node of assignments) {
+    if (ts.isIdentifier(node.left)) {
+      const list = info.assignments.get(node.left.text) ?? [];
+      list.push(node);
+      info.assignments.set(node.left.text, list);
     }
+    const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : undefined;
+    if (target === '') info.commonJsExport = node.right;
+    else if (target !== undefined) info.exports.set(target, { kind: 'expression', expression: node.right, node });
+  }
+  return info;
+}
+
+/** The nodes the parse walk gathers, for a tree parsed elsewhere. */
+function collectNodes(root: ts.Node): CollectedNodes {
+  const collected: CollectedNodes = { loads: [], assignments: [] };
+  const visit = (node: ts.Node): void => {
+    if (isLoadCall(node)) collected.loads.push(node);
+    else if (isAssignment(node)) collected.assignments.push(node);
     ts.forEachChild(node, visit);
   };
-  visit(module.sourceFile);
-  return info;
+  visit(root);
+  return collected;
 }
 
 function collectTopLevel(statement: ts.Statement, info: ModuleInfo): void {

@@ -3,6 +3,7 @@ import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
+import { ASSIGNMENT_OPERATORS, isLoadCall } from './module-syntax.js';
 
 /** One parsed source file; `findings` holds its parse errors (the tree still holds what parsed). */
 export interface SourceModule {
@@ -10,6 +11,15 @@ export interface SourceModule {
   file: string;
   sourceFile: ts.SourceFile;
   findings: Finding[];
+  /** Nodes module-info needs, gathered in document order by the walk that sets parents (see `setParents`). */
+  nodes?: CollectedNodes;
+}
+
+export interface CollectedNodes {
+  /** `require('x')` and `import('x')` calls with a string argument. */
+  loads: ts.CallExpression[];
+  /** Binary expressions with an assignment operator (`=`, `??=`, `||=`, `&&=`). */
+  assignments: ts.BinaryExpression[];
 }
 
 export type SourceLoadResult = { ok: true; module: SourceModule } | { ok: false; finding: Finding };
@@ -49,8 +59,8 @@ export class SourceCache {
     }
     // JSDoc is never read, and one plain walk sets parents faster than the parser's own queue-based pass.
     const sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
-    setParents(sourceFile);
-    const module: SourceModule = { file, sourceFile, findings: [] };
+    const nodes = setParents(sourceFile);
+    const module: SourceModule = { file, sourceFile, findings: [], nodes };
     // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
     const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     for (const diagnostic of diagnostics) {
@@ -65,18 +75,29 @@ export class SourceCache {
   }
 }
 
-/** Sets `parent` on every node below `root` (what createSourceFile's setParentNodes does), without recursion. */
-function setParents(root: ts.Node): void {
-  const stack: ts.Node[] = [root];
-  let parent = root;
+/**
+ * Sets `parent` on every node below `root` (what createSourceFile's setParentNodes does, in one plain walk rather
+ * than the parser's queue-based pass) and gathers the nodes module-info needs, so the file is walked once. The
+ * walk is depth-first in document order; it recurses, which is safe because the parser that built the tree recursed
+ * deeper for the same nesting.
+ */
+function setParents(root: ts.SourceFile): CollectedNodes {
+  const collected: CollectedNodes = { loads: [], assignments: [] };
+  let parent: ts.Node = root;
   const visit = (child: ts.Node): void => {
     (child as { parent: ts.Node }).parent = parent;
-    stack.push(child);
+    if (child.kind === ts.SyntaxKind.CallExpression) {
+      if (isLoadCall(child as ts.CallExpression)) collected.loads.push(child as ts.CallExpression);
+    } else if (child.kind === ts.SyntaxKind.BinaryExpression) {
+      if (ASSIGNMENT_OPERATORS.has((child as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(child as ts.BinaryExpression);
+    }
+    const saved = parent;
+    parent = child;
+    ts.forEachChild(child, visit);
+    parent = saved;
   };
-  while (stack.length > 0) {
-    parent = stack.pop()!;
-    ts.forEachChild(parent, visit);
-  }
+  ts.forEachChild(root, visit);
+  return collected;
 }
 
 export function spanLocation(module: SourceModule, start: number, end: number): Location {

@@ -1,6 +1,9 @@
 // Each file is parsed once per run, however many functions reach it.
 import { describe, it, expect } from 'vitest';
 import { analyseInline } from './stub-project.js';
+import { SourceCache } from '../../src/analyse/source-files.js';
+import { collectModuleInfo } from '../../src/analyse/module-info.js';
+import ts from '../../src/analyse/typescript.js';
 
 describe('parse cache', () => {
   it('reads a module shared by three handlers once', () => {
@@ -12,5 +15,39 @@ describe('parse cache', () => {
     );
     expect([...usages.values()].map((u) => u.calls.map((c) => c.operation))).toEqual([['Publish'], ['Publish'], ['Publish']]);
     expect(reader.reads.get('shared.ts')).toBe(1);
+  });
+});
+
+describe('one walk per parsed file', () => {
+  it('sets every parent and gathers the loads and assignments module-info would find walking the tree itself', () => {
+    const text = [
+      `import { a } from './a';`,
+      `const b = require('./b');`,
+      `let client;`,
+      `module.exports.handler = async () => { client ??= await import('./c'); x = y = 1; return a(b); };`,
+      `exports.other = () => require(\`./d\`);`,
+    ].join('\n');
+    const cache = new SourceCache({ read: (file) => ({ ok: true, text, file }), exists: () => true });
+    const loaded = cache.load('h.ts');
+    if (!loaded.ok) throw new Error('not parsed');
+    const { module } = loaded;
+    const orphans: ts.Node[] = [];
+    const check = (node: ts.Node): void => {
+      ts.forEachChild(node, (child) => {
+        if (child.parent !== node) orphans.push(child);
+        check(child);
+      });
+    };
+    check(module.sourceFile);
+    expect(orphans).toEqual([]);
+    const fromWalk = collectModuleInfo(module);
+    const fromTree = collectModuleInfo({ ...module, nodes: undefined });
+    const summary = (info: ReturnType<typeof collectModuleInfo>) => ({
+      dependencies: info.dependencies.map((d) => d.specifier),
+      assignments: [...info.assignments.keys()],
+      exports: [...info.exports.keys()],
+    });
+    expect(summary(fromWalk)).toEqual(summary(fromTree));
+    expect(summary(fromWalk)).toEqual({ dependencies: ['./a', './b', './c', './d'], assignments: ['client', 'x', 'y'], exports: ['handler', 'other'] });
   });
 });

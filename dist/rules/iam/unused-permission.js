@@ -31,9 +31,10 @@ export default defineRule({
     defaultOptions: {},
     check({ project, analysis, report }) {
         for (const role of project.roles) {
-            const uses = decidableUses(role, (fn) => analysis.permissionsOf(fn));
-            if (!uses)
+            const needs = decidableUses(role, (fn) => analysis.permissionsOf(fn));
+            if (!needs)
                 continue;
+            const uses = byAction(needs);
             const who = describeRoleUsers(role);
             const fnName = soleFunctionName(role);
             const templates = new Map();
@@ -140,14 +141,23 @@ function decidableUses(role, permissionsOf) {
 }
 /** A granted action is used when a need names it on a resource the statement may cover (unresolved needs cover any). */
 function isUsed(action, statement, uses, role) {
-    const lower = action.toLowerCase();
-    return uses.some((need) => {
-        if (need.action.toLowerCase() !== lower)
-            return false;
+    return (uses.get(action.toLowerCase()) ?? []).some((need) => {
         if (need.unresolved !== undefined)
             return true;
         return statementCoversResource(statement, need.resource, role.service) !== 'no';
     });
+}
+function byAction(needs) {
+    const map = new Map();
+    for (const need of needs) {
+        const key = need.action.toLowerCase();
+        const list = map.get(key);
+        if (list)
+            list.push(need);
+        else
+            map.set(key, [need]);
+    }
+    return map;
 }
 /** `Write 20, Read 12, Permissions management 3`, largest first. */
 function accessLevels(actions) {

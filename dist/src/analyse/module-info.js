@@ -1,11 +1,7 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
-const ASSIGNMENT_OPERATORS = new Set([
-    ts.SyntaxKind.EqualsToken,
-    ts.SyntaxKind.QuestionQuestionEqualsToken,
-    ts.SyntaxKind.BarBarEqualsToken,
-    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
+import { ASSIGNMENT_OPERATORS, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
+export { ASSIGNMENT_OPERATORS, isDynamicImport, isRequireCall };
 export function isAssignment(node) {
     return ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
 }
@@ -39,40 +35,39 @@ function commonJsTarget(node) {
     }
     return undefined;
 }
-export function isRequireCall(node) {
-    return (ts.isCallExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        node.expression.text === 'require' &&
-        node.arguments.length === 1 &&
-        ts.isStringLiteralLike(node.arguments[0]));
-}
-export function isDynamicImport(node) {
-    return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]);
-}
 export function collectModuleInfo(module) {
     const info = { imports: new Map(), exports: new Map(), starExports: [], dependencies: [], assignments: new Map() };
     for (const statement of module.sourceFile.statements)
         collectTopLevel(statement, info);
+    const { loads, assignments } = module.nodes ?? collectNodes(module.sourceFile);
+    for (const node of loads)
+        info.dependencies.push({ specifier: node.arguments[0].text, node });
+    for (const node of assignments) {
+        if (ts.isIdentifier(node.left)) {
+            const list = info.assignments.get(node.left.text) ?? [];
+            list.push(node);
+            info.assignments.set(node.left.text, list);
+        }
+        const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : undefined;
+        if (target === '')
+            info.commonJsExport = node.right;
+        else if (target !== undefined)
+            info.exports.set(target, { kind: 'expression', expression: node.right, node });
+    }
+    return info;
+}
+/** The nodes the parse walk gathers, for a tree parsed elsewhere. */
+function collectNodes(root) {
+    const collected = { loads: [], assignments: [] };
     const visit = (node) => {
-        if (isRequireCall(node) || isDynamicImport(node)) {
-            info.dependencies.push({ specifier: node.arguments[0].text, node });
-        }
-        else if (isAssignment(node)) {
-            if (ts.isIdentifier(node.left)) {
-                const list = info.assignments.get(node.left.text) ?? [];
-                list.push(node);
-                info.assignments.set(node.left.text, list);
-            }
-            const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : undefined;
-            if (target === '')
-                info.commonJsExport = node.right;
-            else if (target !== undefined)
-                info.exports.set(target, { kind: 'expression', expression: node.right, node });
-        }
+        if (isLoadCall(node))
+            collected.loads.push(node);
+        else if (isAssignment(node))
+            collected.assignments.push(node);
         ts.forEachChild(node, visit);
     };
-    visit(module.sourceFile);
-    return info;
+    visit(root);
+    return collected;
 }
 function collectTopLevel(statement, info) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {

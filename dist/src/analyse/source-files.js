@@ -1,6 +1,7 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
 import ts from './typescript.js';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { ASSIGNMENT_OPERATORS, isLoadCall } from './module-syntax.js';
 export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 export function isCodeFile(file) {
     return CODE_EXTENSIONS.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts');
@@ -36,8 +37,8 @@ export class SourceCache {
         }
         // JSDoc is never read, and one plain walk sets parents faster than the parser's own queue-based pass.
         const sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
-        setParents(sourceFile);
-        const module = { file, sourceFile, findings: [] };
+        const nodes = setParents(sourceFile);
+        const module = { file, sourceFile, findings: [], nodes };
         // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
         const diagnostics = sourceFile.parseDiagnostics ?? [];
         for (const diagnostic of diagnostics) {
@@ -49,18 +50,32 @@ export class SourceCache {
         return { ok: true, module };
     }
 }
-/** Sets `parent` on every node below `root` (what createSourceFile's setParentNodes does), without recursion. */
+/**
+ * Sets `parent` on every node below `root` (what createSourceFile's setParentNodes does, in one plain walk rather
+ * than the parser's queue-based pass) and gathers the nodes module-info needs, so the file is walked once. The
+ * walk is depth-first in document order; it recurses, which is safe because the parser that built the tree recursed
+ * deeper for the same nesting.
+ */
 function setParents(root) {
-    const stack = [root];
+    const collected = { loads: [], assignments: [] };
     let parent = root;
     const visit = (child) => {
         child.parent = parent;
-        stack.push(child);
+        if (child.kind === ts.SyntaxKind.CallExpression) {
+            if (isLoadCall(child))
+                collected.loads.push(child);
+        }
+        else if (child.kind === ts.SyntaxKind.BinaryExpression) {
+            if (ASSIGNMENT_OPERATORS.has(child.operatorToken.kind))
+                collected.assignments.push(child);
+        }
+        const saved = parent;
+        parent = child;
+        ts.forEachChild(child, visit);
+        parent = saved;
     };
-    while (stack.length > 0) {
-        parent = stack.pop();
-        ts.forEachChild(parent, visit);
-    }
+    ts.forEachChild(root, visit);
+    return collected;
 }
 export function spanLocation(module, start, end) {
     const s = module.sourceFile.getLineAndCharacterOfPosition(start);

@@ -1,0 +1,22 @@
+// The syntax that loads other modules or assigns to a name: shared by the parse walk and module-info.
+import ts from './typescript.js';
+export const ASSIGNMENT_OPERATORS = new Set([
+    ts.SyntaxKind.EqualsToken,
+    ts.SyntaxKind.QuestionQuestionEqualsToken,
+    ts.SyntaxKind.BarBarEqualsToken,
+    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+export function isRequireCall(node) {
+    return (ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'require' &&
+        node.arguments.length === 1 &&
+        ts.isStringLiteralLike(node.arguments[0]));
+}
+export function isDynamicImport(node) {
+    return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]);
+}
+/** `require('x')` or `import('x')`. */
+export function isLoadCall(node) {
+    return isRequireCall(node) || isDynamicImport(node);
+}
