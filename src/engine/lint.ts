@@ -135,9 +135,9 @@ export interface EnabledRule {
   ruleOptions: unknown;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
+let ajv: Ajv | undefined;
 /** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
-const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+const compiled = new WeakMap<object, ReturnType<Ajv['compile']>>();
 
 export function selectRules(rules: AnyRule[], config: Config, only?: string[]): EnabledRule[] {
   const known = new Set(rules.map((r) => r.id));
@@ -152,9 +152,11 @@ export function selectRules(rules: AnyRule[], config: Config, only?: string[]): 
     const setting = config.rules[rule.id];
     if (setting?.severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions as object), ...(setting?.options ?? {}) };
-    if (rule.optionsSchema) {
+    // Only options a user wrote need checking: each rule's defaults are checked against its schema by the tests.
+    if (rule.optionsSchema && setting?.options !== undefined) {
       let validate = compiled.get(rule.optionsSchema);
       if (!validate) {
+        ajv ??= new Ajv({ allErrors: true, strict: true, useDefaults: false });
         validate = ajv.compile(rule.optionsSchema);
         compiled.set(rule.optionsSchema, validate);
       }
