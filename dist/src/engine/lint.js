@@ -85,7 +85,7 @@ export function notificationsOf(sorted) {
         .filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile)
         .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
 }
-const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
+let ajv;
 /** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
 const compiled = new WeakMap();
 export function selectRules(rules, config, only) {
@@ -103,9 +103,11 @@ export function selectRules(rules, config, only) {
         if (setting?.severity === 'off')
             continue;
         const ruleOptions = { ...rule.defaultOptions, ...(setting?.options ?? {}) };
-        if (rule.optionsSchema) {
+        // Only options a user wrote need checking: each rule's defaults are checked against its schema by the tests.
+        if (rule.optionsSchema && setting?.options !== undefined) {
             let validate = compiled.get(rule.optionsSchema);
             if (!validate) {
+                ajv ??= new Ajv({ allErrors: true, strict: true, useDefaults: false });
                 validate = ajv.compile(rule.optionsSchema);
                 compiled.set(rule.optionsSchema, validate);
             }
