@@ -176,17 +176,26 @@ function accessLevels(actions: string[]): string {
     .join(', ');
 }
 
+/** The actions each SAM policy template grants, by template name (the bundled definitions never change). */
+const templateActions = new Map<string, readonly string[]>();
+
 /** The narrowest SAM policy template with the same parameters that still covers the used actions, or an inline statement. */
 function suggestion(current: string, used: string[]): string {
   if (used.length === 0) return `Remove the ${quote(current)} entry.`;
   const definitions = policyTemplates();
   const currentDefinition = definitions[current];
   const parameters = Object.keys(currentDefinition?.Parameters ?? {}).sort().join(',');
-  const size = (name: string): string[] =>
-    (definitions[name]?.Definition.Statement ?? []).flatMap((s) => {
-      const actions = s.Action;
-      return (Array.isArray(actions) ? actions : [actions]).filter((a): a is string => typeof a === 'string').flatMap((a) => expandActionPattern(a));
-    });
+  const size = (name: string): readonly string[] => {
+    let actions = templateActions.get(name);
+    if (!actions) {
+      actions = (definitions[name]?.Definition.Statement ?? []).flatMap((s) => {
+        const listed = s.Action;
+        return (Array.isArray(listed) ? listed : [listed]).filter((a): a is string => typeof a === 'string').flatMap((a) => expandActionPattern(a));
+      });
+      templateActions.set(name, actions);
+    }
+    return actions;
+  };
   const currentSize = size(current).length;
   let best: { name: string; count: number } | undefined;
   for (const name of Object.keys(definitions).sort()) {

@@ -4,9 +4,9 @@ import { compareLocations } from '../model/location.js';
 import type { FunctionModel, Project } from '../model/project.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { ClientCreation, FunctionUsage, SdkCall } from './types.js';
-import { AnalysisContext } from './context.js';
+import { AnalysisContext, type ModuleTarget } from './context.js';
 import ts from './typescript.js';
-import { evaluateCallInput, Summariser, type CodeRoot } from './function-summary.js';
+import { evaluateCallInput, Summariser, type CodeRoot, type LocalSdkCall } from './function-summary.js';
 import { StaticEvaluator, type Bindings } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
 import { handlerSignatureOf } from './handler-signature.js';
@@ -135,16 +135,19 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
     if (seen.has(visitKey)) continue;
     seen.add(visitKey);
-    facts.record(usage, item.root, item.context, () => toArray(item.via));
+    let sites: Location[] | undefined;
+    const via = (): Location[] => (sites ??= toArray(item.via));
+    facts.record(usage, item.root, item.context, via);
     const bound = perSite ? item.bindings : undefined;
     const evaluator = bound ? new StaticEvaluator(context, bound) : undefined;
     for (const call of summary.calls) {
       const { inputNode, inputProperty, usesParameters, ...rest } = call;
-      const input = evaluator && usesParameters ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
-      const key = `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+      const evaluated = evaluator && usesParameters;
+      const input = evaluated ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
+      const key = evaluated ? callKey(call, input) : summaryCallKey(call);
       if (callKeys.has(key)) continue;
       callKeys.add(key);
-      usage.calls.push({ ...rest, input, via: toArray(item.via) } satisfies SdkCall);
+      usage.calls.push({ ...rest, input, via: via() } satisfies SdkCall);
     }
     for (const client of summary.clients) {
       const scope: ClientCreation['scope'] = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
@@ -152,7 +155,7 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
       if (clientKeys.has(key)) continue;
       clientKeys.add(key);
       const { lazy: _lazy, ...rest } = client;
-      usage.clients.push({ ...rest, scope, via: toArray(item.via) });
+      usage.clients.push({ ...rest, scope, via: via() });
     }
     for (const edge of summary.edges) {
       // Callbacks and nested functions at module level are not run by loading the module.
@@ -164,6 +167,22 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
   usage.calls.sort((a, b) => compareLocations(a.location, b.location));
   usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
   facts.sort(usage);
+}
+
+/** What tells two calls apart: the place, the operation and the request. */
+function callKey(call: LocalSdkCall, input: unknown): string {
+  return `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+}
+
+/** callKey of a summary's call with its own input, computed once: every function reaching the code asks again. */
+const summaryKeys = new WeakMap<LocalSdkCall, string>();
+function summaryCallKey(call: LocalSdkCall): string {
+  let key = summaryKeys.get(call);
+  if (key === undefined) {
+    key = callKey(call, call.input);
+    summaryKeys.set(call, key);
+  }
+  return key;
 }
 
 /** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
@@ -185,6 +204,29 @@ export interface ModuleGraph {
   findings: Finding[];
 }
 
+interface ResolvedDependency {
+  specifier: string;
+  target: ModuleTarget;
+  /** The import or require that names it. */
+  location: Location;
+}
+
+/** A module's imports, resolved and located once per run: every function whose code reaches the module asks again. */
+const dependencyCache = new WeakMap<SourceModule, ResolvedDependency[]>();
+
+function resolvedDependencies(context: AnalysisContext, module: SourceModule): ResolvedDependency[] {
+  let list = dependencyCache.get(module);
+  if (!list) {
+    list = context.info(module).dependencies.map((dependency) => ({
+      specifier: dependency.specifier,
+      target: context.resolveSpecifier(module, dependency.specifier),
+      location: nodeLocation(module, dependency.node),
+    }));
+    dependencyCache.set(module, list);
+  }
+  return list;
+}
+
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
 export function moduleGraph(context: AnalysisContext, start: SourceModule, owner: CodeOwner): ModuleGraph {
   const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
@@ -193,15 +235,13 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
   for (let i = 0; i < queue.length; i++) {
     const module = queue[i]!;
     const via = graph.modules.get(module.file)!.via;
-    for (const dependency of context.info(module).dependencies) {
-      const specifier = dependency.specifier;
-      const target = context.resolveSpecifier(module, specifier);
+    for (const { specifier, target, location } of resolvedDependencies(context, module)) {
       if (target.kind === 'unknown') {
         const finding = inputFinding(
           INPUT_RULES.unresolved,
           'note',
           `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`,
-          nodeLocation(module, dependency.node),
+          location,
           `${INPUT_RULES.unresolved}|${module.file}|${specifier}`,
         );
         graph.findings.push(finding);
@@ -212,7 +252,7 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
         truncated = true;
         break;
       }
-      graph.modules.set(target.module.file, { module: target.module, via: chain(via, [nodeLocation(module, dependency.node)]) });
+      graph.modules.set(target.module.file, { module: target.module, via: chain(via, [location]) });
       graph.findings.push(...target.module.findings);
       queue.push(target.module);
     }

@@ -172,6 +172,8 @@ function accessLevels(actions) {
         .map(([level, count]) => `${level} ${count}`)
         .join(', ');
 }
+/** The actions each SAM policy template grants, by template name (the bundled definitions never change). */
+const templateActions = new Map();
 /** The narrowest SAM policy template with the same parameters that still covers the used actions, or an inline statement. */
 function suggestion(current, used) {
     if (used.length === 0)
@@ -179,10 +181,17 @@ function suggestion(current, used) {
     const definitions = policyTemplates();
     const currentDefinition = definitions[current];
     const parameters = Object.keys(currentDefinition?.Parameters ?? {}).sort().join(',');
-    const size = (name) => (definitions[name]?.Definition.Statement ?? []).flatMap((s) => {
-        const actions = s.Action;
-        return (Array.isArray(actions) ? actions : [actions]).filter((a) => typeof a === 'string').flatMap((a) => expandActionPattern(a));
-    });
+    const size = (name) => {
+        let actions = templateActions.get(name);
+        if (!actions) {
+            actions = (definitions[name]?.Definition.Statement ?? []).flatMap((s) => {
+                const listed = s.Action;
+                return (Array.isArray(listed) ? listed : [listed]).filter((a) => typeof a === 'string').flatMap((a) => expandActionPattern(a));
+            });
+            templateActions.set(name, actions);
+        }
+        return actions;
+    };
     const currentSize = size(current).length;
     let best;
     for (const name of Object.keys(definitions).sort()) {

@@ -103,17 +103,20 @@ export function analyseReachableCode(analyser, usage, start, roots, owner) {
         if (seen.has(visitKey))
             continue;
         seen.add(visitKey);
-        facts.record(usage, item.root, item.context, () => toArray(item.via));
+        let sites;
+        const via = () => (sites ??= toArray(item.via));
+        facts.record(usage, item.root, item.context, via);
         const bound = perSite ? item.bindings : undefined;
         const evaluator = bound ? new StaticEvaluator(context, bound) : undefined;
         for (const call of summary.calls) {
             const { inputNode, inputProperty, usesParameters, ...rest } = call;
-            const input = evaluator && usesParameters ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
-            const key = `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+            const evaluated = evaluator && usesParameters;
+            const input = evaluated ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
+            const key = evaluated ? callKey(call, input) : summaryCallKey(call);
             if (callKeys.has(key))
                 continue;
             callKeys.add(key);
-            usage.calls.push({ ...rest, input, via: toArray(item.via) });
+            usage.calls.push({ ...rest, input, via: via() });
         }
         for (const client of summary.clients) {
             const scope = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
@@ -122,7 +125,7 @@ export function analyseReachableCode(analyser, usage, start, roots, owner) {
                 continue;
             clientKeys.add(key);
             const { lazy: _lazy, ...rest } = client;
-            usage.clients.push({ ...rest, scope, via: toArray(item.via) });
+            usage.clients.push({ ...rest, scope, via: via() });
         }
         for (const edge of summary.edges) {
             // Callbacks and nested functions at module level are not run by loading the module.
@@ -135,6 +138,20 @@ export function analyseReachableCode(analyser, usage, start, roots, owner) {
     usage.calls.sort((a, b) => compareLocations(a.location, b.location));
     usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
     facts.sort(usage);
+}
+/** What tells two calls apart: the place, the operation and the request. */
+function callKey(call, input) {
+    return `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+}
+/** callKey of a summary's call with its own input, computed once: every function reaching the code asks again. */
+const summaryKeys = new WeakMap();
+function summaryCallKey(call) {
+    let key = summaryKeys.get(call);
+    if (key === undefined) {
+        key = callKey(call, call.input);
+        summaryKeys.set(call, key);
+    }
+    return key;
 }
 /** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
 function bindArguments(target, call, outer) {
@@ -150,6 +167,20 @@ function bindArguments(target, call, outer) {
     }
     return bindings.size > 0 ? bindings : undefined;
 }
+/** A module's imports, resolved and located once per run: every function whose code reaches the module asks again. */
+const dependencyCache = new WeakMap();
+function resolvedDependencies(context, module) {
+    let list = dependencyCache.get(module);
+    if (!list) {
+        list = context.info(module).dependencies.map((dependency) => ({
+            specifier: dependency.specifier,
+            target: context.resolveSpecifier(module, dependency.specifier),
+            location: nodeLocation(module, dependency.node),
+        }));
+        dependencyCache.set(module, list);
+    }
+    return list;
+}
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
 export function moduleGraph(context, start, owner) {
     const graph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
@@ -158,11 +189,9 @@ export function moduleGraph(context, start, owner) {
     for (let i = 0; i < queue.length; i++) {
         const module = queue[i];
         const via = graph.modules.get(module.file).via;
-        for (const dependency of context.info(module).dependencies) {
-            const specifier = dependency.specifier;
-            const target = context.resolveSpecifier(module, specifier);
+        for (const { specifier, target, location } of resolvedDependencies(context, module)) {
             if (target.kind === 'unknown') {
-                const finding = inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`, nodeLocation(module, dependency.node), `${INPUT_RULES.unresolved}|${module.file}|${specifier}`);
+                const finding = inputFinding(INPUT_RULES.unresolved, 'note', `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`, location, `${INPUT_RULES.unresolved}|${module.file}|${specifier}`);
                 graph.findings.push(finding);
                 continue;
             }
@@ -172,7 +201,7 @@ export function moduleGraph(context, start, owner) {
                 truncated = true;
                 break;
             }
-            graph.modules.set(target.module.file, { module: target.module, via: chain(via, [nodeLocation(module, dependency.node)]) });
+            graph.modules.set(target.module.file, { module: target.module, via: chain(via, [location]) });
             graph.findings.push(...target.module.findings);
             queue.push(target.module);
         }
