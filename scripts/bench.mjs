@@ -2,7 +2,7 @@
 // just to read and parse the same files on one core), measured in the same run, and checks recall on
 // the planted defects. Results are printed as a Markdown table and written to .bench/results.json.
 //
-//   npm run bench -- [--preset small|large] [--dir DIR] [--bin dist/src/cli/main.js] [--skip-recall] [--runs N]
+//   npm run bench -- [--preset small|large] [--dir DIR] [--bin dist/cli/noops-lint.js] [--skip-recall] [--runs N]
 //                    [--eslint DIR]
 //
 // --bin measures another build (a snapshot outside this checkout, which others' `npm run build` cannot delete).
@@ -23,7 +23,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(repo, '..', 'shared');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const bin = path.resolve(option('--bin', path.join(repo, 'dist/src/cli/main.js')));
+const bin = path.resolve(option('--bin', path.join(repo, 'dist/cli/noops-lint.js')));
 const preset = option('--preset', 'large');
 const skipRecall = args.includes('--skip-recall');
 const runs = Math.max(1, Number(option('--runs', '1')) || 1);

@@ -1,5 +1,6 @@
-// Builds dist/ from src/ and rules/: tsc for the CLI (bin and the pre-commit hook), the JSON data beside it,
-// and the bundled Action dist/action.js. Deterministic: CI rebuilds and diffs dist/.
+// Builds dist/ from src/ and rules/: tsc (the modules tests and tools import), the JSON data beside them, the
+// bundled command line dist/cli/ (bin and the pre-commit hook) and the bundled Action dist/action.js.
+// Deterministic: CI rebuilds and diffs dist/.
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -17,5 +18,7 @@ for (const name of readdirSync('src/data').sort()) {
   if (name.endsWith('.json')) copyFileSync(`src/data/${name}`, `dist/src/data/${name}`);
 }
 
-const bundle = spawnSync(process.execPath, ['scripts/bundle-action.mjs'], { stdio: 'inherit' });
-if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+for (const script of ['scripts/bundle-cli.mjs', 'scripts/bundle-action.mjs']) {
+  const bundle = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+}

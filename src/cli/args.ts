@@ -72,7 +72,7 @@ Options:
       --cache               reuse the findings of services whose files did not change since the last run
       --cache-location <p>  the cache file or folder (default: node_modules/.cache/noops-lint/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
-      --debug               print stack traces of internal errors
+      --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help
   -v, --version             print the version
 

@@ -47,6 +47,8 @@ export interface LintRun extends LintResult {
   sourceFiles?: string[];
   /** Files already read by the thread that linted them and known to hold no inline suppression comment. */
   withoutDirectives?: ReadonlySet<string>;
+  /** How a service-by-service run went (`--debug` prints it): candidate files, those answered from the cache, workers used. */
+  stats?: { candidates: number; cached: number; workers: number };
 }
 
 export class RuleOptionsError extends Error {}

@@ -129,13 +129,15 @@ export function lintProject(options: ProjectLintOptions): LintRun {
   }
 
   const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / minUnits)) : 0;
-  for (const result of runUnitsInParallel(largestFirst(files, pending), settings, files, rules, workers, workerUrl)) {
+  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, rules, workers, workerUrl);
+  for (const result of parallel.results) {
     results.set(result.candidate, result);
     if (cache && result.dependencies) cache.store(result.candidate, result);
   }
   cache?.save();
   releaseIdleWorkers();
-  return mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
+  const merged = mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
+  return { ...merged, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers } };
 }
 
 function ruleSet(custom: CustomRuleSources | undefined): AnyRule[] {
@@ -161,7 +163,15 @@ function largestFirst(files: ProjectFiles, candidates: string[]): string[] {
  * This thread and `workers` workers take candidates from one shared counter until none is left. The wait is
  * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
  */
-function runUnitsInParallel(candidates: string[], settings: UnitSettings, files: ProjectFiles, rules: AnyRule[], workers: number, workerUrl: URL | undefined): UnitResult[] {
+/** The units' results, and how many workers answered with theirs. */
+function runUnitsInParallel(
+  candidates: string[],
+  settings: UnitSettings,
+  files: ProjectFiles,
+  rules: AnyRule[],
+  workers: number,
+  workerUrl: URL | undefined,
+): { results: UnitResult[]; workers: number } {
   const shared = new SharedArrayBuffer(12);
   const counters = new Int32Array(shared);
   const started: Array<{ worker: Worker; port: MessagePort }> = [];
@@ -182,6 +192,7 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
 
   const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules);
   const failed: boolean[] = [];
+  let answered = 0;
   const waiting = new Set(started.map((_, index) => index));
   // A worker that dies (out of memory) cannot say so while this thread blocks; it only stops making progress.
   let progress = Atomics.load(counters, DONE);
@@ -193,8 +204,10 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
       if (!message) continue;
       waiting.delete(index);
       const reply = message.message as WorkerReply;
-      if (reply.ok) results.push(...reply.results);
-      else failed[index] = true;
+      if (reply.ok) {
+        results.push(...reply.results);
+        answered += 1;
+      } else failed[index] = true;
     }
     if (waiting.size === 0) break;
     Atomics.wait(counters, POSTED, posted, 500);
@@ -215,7 +228,7 @@ function runUnitsInParallel(candidates: string[], settings: UnitSettings, files:
     let i = 0;
     results.push(...runUnits(() => (i < missing.length ? candidates.indexOf(missing[i++]!) : -1), candidates, settings, files, rules));
   }
-  return results;
+  return { results, workers: answered };
 }
 
 function nextIndex(counters: Int32Array, candidates: string[]): number {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../util/package-root.js';
 
 export interface IamResourceTypeReference {
   /** The resource type's name as the Service Authorization Reference spells it (`object`, `table`). */
@@ -55,8 +56,14 @@ function dataDir(): string {
  * load), else the installed package (running from the sources, as the tests do).
  */
 function packageDir(): string {
-  const trimmed = fileURLToPath(new URL('../../iam-data', import.meta.url));
-  if (existsSync(path.join(trimmed, 'data', 'services.json'))) return trimmed;
+  try {
+    const built = path.join(packageRoot(), 'dist');
+    const here = fileURLToPath(import.meta.url);
+    const trimmed = path.join(built, 'iam-data');
+    if (here.startsWith(built + path.sep) && existsSync(path.join(trimmed, 'data', 'services.json'))) return trimmed;
+  } catch {
+    // Not inside a noops-lint package folder (a bundle elsewhere): the installed package it is.
+  }
   return installedPackageDir();
 }
 

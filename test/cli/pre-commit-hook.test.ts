@@ -99,7 +99,7 @@ describe.skipIf(skipReason !== undefined)(`pre-commit hook (pre-commit try-repo)
   let scratch: string;
   let hook: string;
   beforeAll(() => {
-    expect(existsSync(path.join(repoRoot, 'dist/src/cli/main.js')), 'dist/ is not built: run npm run build').toBe(true);
+    expect(existsSync(path.join(repoRoot, 'dist/cli/noops-lint.js')), 'dist/ is not built: run npm run build').toBe(true);
     scratch = mkdtempSync(path.join(os.tmpdir(), 'noops-pre-commit-'));
     hook = hookRepository(scratch);
   });

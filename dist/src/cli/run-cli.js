@@ -137,6 +137,12 @@ export function executeLint(args, io) {
         if (progress)
             io.stderr('\r\x1b[K');
     }
+    if (args.debug) {
+        const stats = run.stats;
+        io.stderr(stats
+            ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${1 + stats.workers} thread${stats.workers ? 's' : ''}.\n`
+            : `noops-lint: linted in one pass on one thread.\n`);
+    }
     let findings = run.findings;
     let suppressed = [];
     let rules = run.rules;

@@ -69,14 +69,16 @@ export function lintProject(options) {
             pending.push(candidate);
     }
     const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / minUnits)) : 0;
-    for (const result of runUnitsInParallel(largestFirst(files, pending), settings, files, rules, workers, workerUrl)) {
+    const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, rules, workers, workerUrl);
+    for (const result of parallel.results) {
         results.set(result.candidate, result);
         if (cache && result.dependencies)
             cache.store(result.candidate, result);
     }
     cache?.save();
     releaseIdleWorkers();
-    return mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
+    const merged = mergeUnits(options.root, discovered.findings, [...results.values()], reportedRules(enabled));
+    return { ...merged, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers } };
 }
 function ruleSet(custom) {
     return custom ? [...BUILTIN_RULES, ...loadCustomRules(custom)] : [...BUILTIN_RULES];
@@ -100,6 +102,7 @@ function largestFirst(files, candidates) {
  * This thread and `workers` workers take candidates from one shared counter until none is left. The wait is
  * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
  */
+/** The units' results, and how many workers answered with theirs. */
 function runUnitsInParallel(candidates, settings, files, rules, workers, workerUrl) {
     const shared = new SharedArrayBuffer(12);
     const counters = new Int32Array(shared);
@@ -121,6 +124,7 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
     }
     const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules);
     const failed = [];
+    let answered = 0;
     const waiting = new Set(started.map((_, index) => index));
     // A worker that dies (out of memory) cannot say so while this thread blocks; it only stops making progress.
     let progress = Atomics.load(counters, DONE);
@@ -133,8 +137,10 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
                 continue;
             waiting.delete(index);
             const reply = message.message;
-            if (reply.ok)
+            if (reply.ok) {
                 results.push(...reply.results);
+                answered += 1;
+            }
             else
                 failed[index] = true;
         }
@@ -158,7 +164,7 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
         let i = 0;
         results.push(...runUnits(() => (i < missing.length ? candidates.indexOf(missing[i++]) : -1), candidates, settings, files, rules));
     }
-    return results;
+    return { results, workers: answered };
 }
 function nextIndex(counters, candidates) {
     const index = Atomics.add(counters, NEXT, 1);

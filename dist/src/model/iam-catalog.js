@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../util/package-root.js';
 const SERVICE_PREFIX = /^[a-z0-9-]+$/;
 let dataDirectory;
 let serviceSet;
@@ -20,9 +21,16 @@ function dataDir() {
  * load), else the installed package (running from the sources, as the tests do).
  */
 function packageDir() {
-    const trimmed = fileURLToPath(new URL('../../iam-data', import.meta.url));
-    if (existsSync(path.join(trimmed, 'data', 'services.json')))
-        return trimmed;
+    try {
+        const built = path.join(packageRoot(), 'dist');
+        const here = fileURLToPath(import.meta.url);
+        const trimmed = path.join(built, 'iam-data');
+        if (here.startsWith(built + path.sep) && existsSync(path.join(trimmed, 'data', 'services.json')))
+            return trimmed;
+    }
+    catch {
+        // Not inside a noops-lint package folder (a bundle elsewhere): the installed package it is.
+    }
     return installedPackageDir();
 }
 /** The installed package folder. Its `exports` hide package.json, so resolve the entry point and walk up to it. */

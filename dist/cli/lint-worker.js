@@ -1,0 +1,29 @@
+import { createRequire as __noopsCreateRequire } from 'node:module';
+const require = __noopsCreateRequire(import.meta.url);
+
+// src/engine/lint-worker.ts
+import { parentPort } from "node:worker_threads";
+var loading = Promise.all([import("./parallel-A53WQQ5V.js"), import("./files-SF5YBDIO.js")]);
+loading.catch(() => void 0);
+parentPort?.once("message", (task) => {
+  void run(task);
+});
+async function run(task) {
+  const counters = new Int32Array(task.shared);
+  let reply;
+  try {
+    const [{ runUnits }, { ProjectFiles }] = await loading;
+    const next = () => {
+      const index = Atomics.add(counters, 0, 1);
+      return index < task.candidates.length ? index : -1;
+    };
+    const results = runUnits(next, task.candidates, task.base, new ProjectFiles(task.base.root), void 0, () => Atomics.add(counters, 2, 1));
+    reply = { ok: true, results };
+  } catch (error) {
+    reply = { ok: false, error: error.stack ?? String(error) };
+  }
+  task.port.postMessage(reply);
+  Atomics.add(counters, 1, 1);
+  Atomics.notify(counters, 1);
+  task.port.close();
+}

@@ -1,0 +1,24 @@
+import { createRequire as __noopsCreateRequire } from 'node:module';
+const require = __noopsCreateRequire(import.meta.url);
+import {
+  DONE,
+  NEXT,
+  POSTED,
+  lintProject,
+  mergeUnits,
+  runUnits
+} from "./chunk-RCIADO46.js";
+import {
+  resolveConcurrency
+} from "./chunk-TGFTLQIM.js";
+import "./chunk-7SO3JMRY.js";
+import "./chunk-B4MLV3L6.js";
+export {
+  DONE,
+  NEXT,
+  POSTED,
+  lintProject,
+  mergeUnits,
+  resolveConcurrency,
+  runUnits
+};

@@ -1,0 +1,1203 @@
+import { createRequire as __noopsCreateRequire } from 'node:module';
+const require = __noopsCreateRequire(import.meta.url);
+import {
+  HELP,
+  UsageError,
+  parseCliArguments
+} from "./chunk-OOJETLKR.js";
+import {
+  BUILTIN_RULES,
+  ConfigError,
+  EMPTY_CONFIG,
+  INPUT_RULES,
+  LOCAL_RULES_DIR,
+  RuleFileError,
+  RuleOptionsError,
+  SEVERITY_RANK,
+  SUPPRESSION_RULES,
+  TOOL_RULES,
+  applySuppressions,
+  classifyManifest,
+  collectRuleDirectory,
+  compareFindings,
+  compareStrings,
+  defaultCacheLocation,
+  findConfigFile,
+  helpUri,
+  lint,
+  lintProject,
+  loadConfigFile,
+  loadCustomRules,
+  mayBeManifest,
+  parseYaml,
+  require_dist,
+  resourceKey,
+  ruleIdProblems
+} from "./chunk-RCIADO46.js";
+import {
+  toolVersion
+} from "./chunk-TGFTLQIM.js";
+import {
+  ProjectFiles
+} from "./chunk-7SO3JMRY.js";
+import {
+  __toESM
+} from "./chunk-B4MLV3L6.js";
+
+// src/cli/run-cli.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import path4 from "node:path";
+
+// src/engine/baseline.ts
+import { createHash } from "node:crypto";
+var BASELINE_VERSION = 1;
+var NEVER_BASELINED = /^(input\/parse-error|internal\/|suppression\/)/;
+var BaselineError = class extends Error {
+};
+function baselineFingerprint(finding, files) {
+  const content = normalisedContent(finding, files);
+  return createHash("sha256").update(["v1", finding.ruleId, finding.location.file, finding.key, content].join("\n")).digest("hex").slice(0, 32);
+}
+function normalisedContent(finding, files) {
+  const text = files.read(finding.location.file);
+  if (!text.ok) return "";
+  const { line, column, endLine, endColumn } = finding.location;
+  const whole = text.text.split(/\r?\n/)[line - 1];
+  if (whole === void 0) return "";
+  const from = Math.max(0, column - 1);
+  const to = endLine === line && endColumn - 1 > from ? endColumn - 1 : whole.length;
+  return whole.slice(from, to).replace(/[\s'"`]+/g, "").slice(0, 500);
+}
+function createBaseline(findings, files) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (NEVER_BASELINED.test(finding.ruleId)) continue;
+    const fingerprint2 = baselineFingerprint(finding, files);
+    const existing = entries.get(fingerprint2);
+    if (existing) existing.count++;
+    else entries.set(fingerprint2, { fingerprint: fingerprint2, ruleId: finding.ruleId, file: finding.location.file, message: finding.message, count: 1 });
+  }
+  const sorted = [...entries.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.fingerprint, b.fingerprint));
+  return { version: BASELINE_VERSION, tool: "noops-lint", findings: sorted };
+}
+function serializeBaseline(baseline) {
+  return JSON.stringify(baseline, null, 2) + "\n";
+}
+function parseBaseline(text, displayName) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BaselineError(`The baseline ${displayName} is not valid JSON (${error.message}); write it again with --write-baseline ${displayName}.`);
+  }
+  const doc = value;
+  if (!doc || typeof doc !== "object" || doc.version !== BASELINE_VERSION || !Array.isArray(doc.findings)) {
+    throw new BaselineError(`The baseline ${displayName} is not a noops-lint baseline (version ${BASELINE_VERSION}); write it again with --write-baseline ${displayName}.`);
+  }
+  for (const [index, entry] of doc.findings.entries()) {
+    if (!entry || typeof entry.fingerprint !== "string" || !Number.isInteger(entry.count) || entry.count < 1) {
+      throw new BaselineError(`Entry ${index + 1} of the baseline ${displayName} has no fingerprint or count; write it again with --write-baseline ${displayName}.`);
+    }
+  }
+  return doc;
+}
+function applyBaseline(findings, baseline, files, displayName) {
+  const remaining = /* @__PURE__ */ new Map();
+  for (const entry of baseline.findings) remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + entry.count);
+  const kept = [];
+  const suppressed = [];
+  for (const finding of findings) {
+    if (NEVER_BASELINED.test(finding.ruleId)) {
+      kept.push(finding);
+      continue;
+    }
+    const fingerprint2 = baselineFingerprint(finding, files);
+    const left = remaining.get(fingerprint2) ?? 0;
+    if (left > 0) {
+      remaining.set(fingerprint2, left - 1);
+      suppressed.push({ finding, suppressions: [{ kind: "external", source: "baseline", justification: `Recorded in the baseline ${displayName}.` }] });
+    } else {
+      kept.push(finding);
+    }
+  }
+  return { findings: kept, suppressed };
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/engine/scope.ts
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+var RELEVANT = /\.(ya?ml|json|[cm]?[jt]sx?|py)$|(^|\/)Dockerfile[^/]*$/i;
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function resolveScope(projectFiles, paths) {
+  const folders = [];
+  const files = [];
+  for (const rel of paths) {
+    if (isDirectory(projectFiles.absolute(rel))) folders.push(rel);
+    else files.push(rel);
+  }
+  if (files.length === 0) return { analyse: unique(folders), folders: unique(folders) };
+  const analyse = new Set(folders);
+  const owners = new ManifestOwners(projectFiles);
+  for (const file of files) {
+    if (!exists(projectFiles.absolute(file))) {
+      analyse.add(file);
+    }
+    if (!RELEVANT.test(file)) continue;
+    const manifests = owners.of(file);
+    if (manifests === void 0) analyse.add("");
+    else for (const manifest of manifests) analyse.add(manifest);
+  }
+  return { analyse: collapse([...analyse]), files: new Set(files), folders: unique(folders) };
+}
+function isInScope(file, scope) {
+  if (scope.files === void 0) return true;
+  if (scope.files.has(file)) return true;
+  return scope.folders.some((folder) => folder === "" || file === folder || file.startsWith(`${folder}/`));
+}
+function filterToScope(findings, scope) {
+  if (scope.files === void 0) return [...findings];
+  return findings.filter((f) => isInScope(f.location.file, scope) || f.related.some((r) => isInScope(r.location.file, scope)));
+}
+var ManifestOwners = class {
+  constructor(files) {
+    this.files = files;
+  }
+  files;
+  byDir = /* @__PURE__ */ new Map();
+  /** The owning manifests of a root-relative file; the file itself when it is a manifest; undefined when none. */
+  of(file) {
+    if (MANIFEST_FILE.test(file) && this.isManifest(file)) return [file];
+    let dir = path.posix.dirname(file);
+    if (dir === ".") dir = "";
+    for (; ; ) {
+      const found = this.manifestsIn(dir);
+      if (found.length > 0) return found;
+      if (dir === "") return void 0;
+      const parent = path.posix.dirname(dir);
+      dir = parent === "." ? "" : parent;
+    }
+  }
+  manifestsIn(dir) {
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    let names = [];
+    try {
+      names = readdirSync(this.files.absolute(dir)).sort();
+    } catch {
+      names = [];
+    }
+    const found = names.map((name) => dir ? `${dir}/${name}` : name).filter((rel) => MANIFEST_FILE.test(rel) && this.isManifest(rel));
+    this.byDir.set(dir, found);
+    return found;
+  }
+  isManifest(rel) {
+    const text = this.files.read(rel);
+    if (!text.ok || !mayBeManifest(rel, text.text)) return false;
+    const parsed = parseYaml(text.text, rel);
+    return parsed.ok && classifyManifest(rel, parsed.value) !== void 0;
+  }
+};
+function isDirectory(abs) {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function exists(abs) {
+  try {
+    statSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function unique(values) {
+  return [...new Set(values)].sort();
+}
+function collapse(paths) {
+  const sorted = unique(paths);
+  if (sorted.includes("")) return [""];
+  return sorted.filter((p) => !sorted.some((other) => other !== p && isDirectoryPrefix(other, p)));
+}
+function isDirectoryPrefix(folder, file) {
+  return file.startsWith(`${folder}/`);
+}
+
+// src/engine/test-rules.ts
+import { existsSync, lstatSync, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
+function testRules(options) {
+  const rules = [];
+  const problems = [];
+  for (const target of options.targets) {
+    if (!existsSync(target)) {
+      problems.push(`${options.display(target) || target} does not exist.`);
+      continue;
+    }
+    const collected = collectRuleDirectory(target, options.display);
+    rules.push(...collected.rules);
+    problems.push(...collected.problems);
+  }
+  problems.push(...ruleIdProblems(rules, options.reservedIds));
+  if (problems.length) throw new RuleFileError(problems);
+  if (rules.length === 0) throw new RuleFileError([`No rule files (*.yaml, *.yml, *.json) in ${options.targets.map((t) => options.display(t) || ".").join(", ")}.`]);
+  const results = [];
+  for (const rule of [...rules].sort((a, b) => a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0)) {
+    results.push({ id: rule.id, file: rule.source.file, cases: caseDirs(rule.path).map((c) => runCase(rule, c.kind, c.name, c.dir, options.now)) });
+  }
+  const all = results.flatMap((r) => r.cases);
+  const result = {
+    rules: results,
+    passed: all.filter((c) => c.passed).length,
+    failed: all.filter((c) => !c.passed).length,
+    untested: results.filter((r) => r.cases.length === 0).map((r) => r.id)
+  };
+  return { exitCode: result.failed > 0 ? 1 : 0, result, text: formatTestRules(result) };
+}
+function caseDirs(ruleFile) {
+  const base = ruleFile.replace(/\.(ya?ml|json)$/i, "");
+  const out = [];
+  for (const kind of ["bad", "good"]) {
+    const dir = path2.join(base, kind);
+    if (!isDirectory2(dir)) continue;
+    for (const name of readdirSync2(dir).sort()) {
+      if (isDirectory2(path2.join(dir, name))) out.push({ kind, name, dir: path2.join(dir, name) });
+    }
+  }
+  return out;
+}
+function runCase(rule, kind, name, dir, now) {
+  const problems = [];
+  const run = lint({ root: dir, rules: [rule], gitignore: false, ...now ? { now } : {} });
+  for (const f of run.findings) {
+    if (f.ruleId.startsWith("input/") && f.ruleId !== "input/unresolved" && f.ruleId !== "input/handler-not-found" || f.ruleId.startsWith("internal/")) {
+      problems.push(`${f.ruleId} at ${f.location.file}:${f.location.line}: ${f.message}`);
+    }
+  }
+  const reported = /* @__PURE__ */ new Map();
+  for (const f of run.findings) if (f.ruleId === rule.id) reported.set(`${f.location.file}:${f.location.line}`, f.message);
+  const annotations = readAnnotations(dir).filter((a) => a.ruleId === rule.id);
+  const places = (k) => annotations.filter((a) => a.kind === k).map((a) => `${a.file}:${a.line}`);
+  const expected = new Set(places("expect"));
+  if (kind === "good") {
+    for (const place of expected) problems.push(`a good case carries expect: at ${place}; move the case to bad/`);
+    for (const [place, message] of reported) problems.push(`unexpected finding at ${place}: ${message}`);
+  } else {
+    if (expected.size === 0) problems.push(`a bad case needs at least one "expect: ${rule.id}" annotation`);
+    for (const place of expected) if (!reported.has(place)) problems.push(`expected a finding at ${place}, got none`);
+    for (const [place, message] of reported) if (!expected.has(place)) problems.push(`unexpected finding at ${place}: ${message}`);
+  }
+  for (const place of places("ok")) if (reported.has(place) && kind === "bad") problems.push(`"ok:" at ${place}, but the rule reported it`);
+  for (const place of places("todo-expect")) if (reported.has(place)) problems.push(`todo-expect at ${place} now passes: make it expect:`);
+  return { kind, name, passed: problems.length === 0, problems: [...new Set(problems)] };
+}
+function formatTestRules(result) {
+  const lines = [];
+  for (const rule of result.rules) {
+    lines.push(`${rule.file}  ${rule.id}`);
+    if (rule.cases.length === 0) lines.push("  (no cases: add good/ and bad/ folders beside the rule file)");
+    for (const c of rule.cases) {
+      lines.push(`  ${c.passed ? "pass" : "FAIL"}  ${c.kind}/${c.name}`);
+      for (const problem of c.problems) lines.push(`        ${problem}`);
+    }
+  }
+  const total = result.passed + result.failed;
+  const plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  lines.push("");
+  lines.push(
+    `${plural2(result.rules.length, "rule")}, ${plural2(total, "case")}: ${result.passed} passed, ${result.failed} failed` + (result.untested.length ? `; untested: ${result.untested.join(", ")}` : "") + "."
+  );
+  return `${lines.join("\n")}
+`;
+}
+var ANNOTATION = /(?:#|\/\/|\/\*)\s*(expect|ok|todo-expect):\s*([a-z0-9-]+\/[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+\/[a-z0-9-]+)*)/;
+var COMMENT_ONLY = /^\s*(#|\/\/|\/\*)/;
+var ANNOTATED_FILE = /\.(ya?ml|json|[cm]?[jt]sx?)$|Dockerfile$/;
+function readAnnotations(caseDir) {
+  const annotations = [];
+  for (const file of listFiles(caseDir)) {
+    if (!ANNOTATED_FILE.test(file)) continue;
+    const lines = readFileSync(path2.join(caseDir, file), "utf8").split(/\r?\n/);
+    lines.forEach((text, index) => {
+      const match = ANNOTATION.exec(text);
+      if (!match) return;
+      let target = index + 1;
+      while (target < lines.length && COMMENT_ONLY.test(lines[target])) target += 1;
+      for (const ruleId of match[2].split(",").map((s) => s.trim())) {
+        annotations.push({ kind: match[1], ruleId, file, line: target + 1 });
+      }
+    });
+  }
+  return annotations;
+}
+function listFiles(dir, base = dir) {
+  const out = [];
+  for (const name of readdirSync2(dir).sort()) {
+    if (name === "node_modules") continue;
+    const abs = path2.join(dir, name);
+    const stat = lstatSync(abs);
+    if (stat.isSymbolicLink()) continue;
+    if (stat.isDirectory()) out.push(...listFiles(abs, base));
+    else if (stat.isFile()) out.push(path2.relative(base, abs).split(path2.sep).join("/"));
+  }
+  return out;
+}
+function isDirectory2(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// src/report/findings.ts
+import { createHash as createHash2 } from "node:crypto";
+function sortFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+function countSeverities(findings) {
+  const counts = { errors: 0, warnings: 0, notes: 0 };
+  for (const finding of findings) counts[COUNT_KEY[finding.severity]]++;
+  return counts;
+}
+var COUNT_KEY = { error: "errors", warning: "warnings", note: "notes" };
+function outputPath(file, prefix = "") {
+  const parts = [...splitPath(prefix), ...splitPath(file)];
+  return parts.join("/");
+}
+function splitPath(value) {
+  return value.split("/").filter((part) => part !== "" && part !== ".");
+}
+function artifactUri(file, prefix = "") {
+  return outputPath(file, prefix).split("/").map((segment) => encodeURIComponent(toWellFormed(segment))).join("/");
+}
+function toWellFormed(value) {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
+}
+function fingerprint(finding, uri) {
+  return createHash2("sha256").update(`${finding.ruleId}
+${uri}
+${finding.key}`).digest("hex");
+}
+function normalizedRegion(location) {
+  const line = Math.max(1, Math.trunc(location.line) || 1);
+  const column = Math.max(1, Math.trunc(location.column) || 1);
+  let endLine = Math.trunc(location.endLine) || line;
+  let endColumn = Math.trunc(location.endColumn) || column;
+  if (endLine < line || endLine === line && endColumn <= column) {
+    endLine = line;
+    endColumn = column + 1;
+  }
+  return { line, column, endLine, endColumn };
+}
+function singleLine(text) {
+  return escapeControlCharacters(text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim());
+}
+function displayPath(file, prefix = "") {
+  const shown = escapeControlCharacters(outputPath(file, prefix));
+  return /^\s|^:/.test(shown) ? `./${shown}` : shown;
+}
+function escapeControlCharacters(text) {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var TOOL_NAME = "noops-lint";
+var INFORMATION_URI = "https://github.com/noops-lint/noops-lint";
+var FINGERPRINT_KEY = "noopsLint/v1";
+var SRCROOT = "%SRCROOT%";
+var MAX_TAGS = 10;
+var MAX_FULL_DESCRIPTION = 1024;
+var NOTIFICATION_RULES = /* @__PURE__ */ new Set([INPUT_RULES.parseError, INPUT_RULES.skippedFile]);
+var PROBLEM_SEVERITY = { error: "error", warning: "warning", note: "recommendation" };
+var sarif = (result, options) => JSON.stringify(buildSarifLog(result, options), null, 2) + "\n";
+function buildSarifLog(result, options) {
+  const prefix = options.cwdPrefix;
+  const findings = sortFindings(result.findings);
+  const rules = descriptorRules(result.rules, findings);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = findings.filter((finding) => !NOTIFICATION_RULES.has(finding.ruleId)).map((finding) => ({ finding, uri: artifactUri(finding.location.file, prefix) })).sort((a, b) => compareResults(a.finding, a.uri, b.finding, b.uri)).map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix));
+  const notifications = inputNotifications(findings, result.notifications);
+  const category = options.sarifCategory?.replace(/\/+$/, "");
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: result.toolVersion,
+            semanticVersion: result.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => ruleDescriptor(rule))
+          }
+        },
+        ...category ? { automationDetails: { id: `${category}/` } } : {},
+        invocations: [
+          {
+            executionSuccessful: !notifications.some((entry) => entry.ruleId === INPUT_RULES.parseError),
+            ...notifications.length > 0 ? { toolExecutionNotifications: notifications.map((entry) => sarifNotification(entry, ruleIndex, prefix)) } : {}
+          }
+        ],
+        // Described but without a `uri`: an absolute root would leak the machine's path, and an empty or
+        // relative one breaks SARIF1004 (a base must resolve to an absolute URI ending in `/`).
+        originalUriBaseIds: {
+          [SRCROOT]: { description: { text: "The root of the repository that was analysed." } }
+        },
+        results,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+function descriptorRules(rules, findings) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const finding of findings) if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, bareRule(finding));
+  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+}
+function bareRule(finding) {
+  return {
+    id: finding.ruleId,
+    category: finding.ruleId.split("/")[0] ?? finding.ruleId,
+    severity: finding.severity,
+    description: `Findings reported as ${finding.ruleId}.`,
+    fullDescription: "",
+    help: "",
+    precision: "high",
+    tags: [],
+    messages: {},
+    defaultOptions: {},
+    check() {
+    }
+  };
+}
+function ruleDescriptor(rule) {
+  const uri = rule.helpUri ?? helpUri(rule.id);
+  const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
+  const helpText = rule.help || rule.description;
+  const tags = unique2(rule.securitySeverity === void 0 ? rule.tags : ["security", ...rule.tags]).slice(0, MAX_TAGS);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: fullDescription },
+    help: { text: helpText, markdown: helpMarkdown(rule, rule.fullDescription || rule.description, helpText, uri) },
+    helpUri: uri,
+    defaultConfiguration: { level: rule.severity },
+    properties: {
+      tags,
+      precision: rule.precision,
+      ...rule.securitySeverity === void 0 ? { "problem.severity": PROBLEM_SEVERITY[rule.severity] } : { "security-severity": securitySeverity(rule.securitySeverity) }
+    }
+  };
+}
+function sarifResult(finding, uri, ruleIndex, prefix) {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
+    level: finding.severity,
+    message: { text: sentence(finding.message) },
+    locations: [{ physicalLocation: physicalLocation(finding.location, uri) }],
+    ...finding.related.length > 0 ? {
+      relatedLocations: finding.related.map((related, index) => ({
+        id: index + 1,
+        physicalLocation: physicalLocation(related.location, artifactUri(related.location.file, prefix)),
+        message: { text: sentence(related.message) }
+      }))
+    } : {},
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, uri) },
+    ...finding.function === void 0 ? {} : { properties: { function: finding.function } }
+  };
+}
+function physicalLocation(location, uri) {
+  const region = normalizedRegion(location);
+  return {
+    artifactLocation: { uri, uriBaseId: SRCROOT },
+    region: {
+      startLine: region.line,
+      startColumn: region.column,
+      endLine: region.endLine,
+      endColumn: region.endColumn
+    }
+  };
+}
+function inputNotifications(findings, extra) {
+  const entries = findings.filter((finding) => NOTIFICATION_RULES.has(finding.ruleId)).map(({ ruleId, severity, message, location }) => ({ ruleId, severity, message, location }));
+  const seen = new Set(entries.map((entry) => notificationKey(entry.ruleId, entry.location.file, entry.location.line, entry.message)));
+  for (const notification of extra) {
+    const key = notificationKey(notification.ruleId, notification.file, notification.line, notification.message);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = Math.max(1, notification.line);
+    entries.push({
+      ruleId: notification.ruleId,
+      severity: notification.ruleId === INPUT_RULES.parseError ? "error" : "warning",
+      message: notification.message,
+      location: { file: notification.file, line, column: 1, endLine: line, endColumn: 1 }
+    });
+  }
+  return entries.sort(
+    (a, b) => compareStrings(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message)
+  );
+}
+function notificationKey(ruleId, file, line, message) {
+  return JSON.stringify([ruleId, file, line, message]);
+}
+function sarifNotification(entry, ruleIndex, prefix) {
+  return {
+    level: entry.severity,
+    message: { text: sentence(entry.message) },
+    locations: [{ physicalLocation: physicalLocation(entry.location, artifactUri(entry.location.file, prefix)) }],
+    associatedRule: { id: entry.ruleId, index: ruleIndex.get(entry.ruleId) ?? -1 }
+  };
+}
+function compareResults(a, aUri, b, bUri) {
+  return compareStrings(aUri, bUri) || compareFindings(a, b);
+}
+function pascalCase(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+}
+function securitySeverity(score) {
+  return Math.min(10, Math.max(0.1, score)).toFixed(1);
+}
+function sentence(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return trimmed;
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+function truncate(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+function unique2(values) {
+  return [...new Set(values)];
+}
+function helpMarkdown(rule, fullDescription, helpText, uri) {
+  const parts = [fullDescription, "", "### How to fix", "", ...fenceIndentedLines(helpText), "", `See [${rule.id}](${uri}).`];
+  return parts.join("\n");
+}
+function fenceIndentedLines(text) {
+  const out = [];
+  let code = [];
+  const flush = () => {
+    if (code.length === 0) return;
+    let blankTail = 0;
+    while (code.at(-1)?.trim() === "") {
+      code.pop();
+      blankTail++;
+    }
+    const indent = Math.min(...code.map((line) => line.length - line.trimStart().length));
+    out.push("```", ...code.map((line) => line.slice(indent)), "```", ...Array(blankTail).fill(""));
+    code = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s{2,}\S/.test(line) || code.length > 0 && line.trim() === "") code.push(line);
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+// src/report/compact.ts
+var compact = (result, options) => sortFindings(result.findings).map((finding) => {
+  const { file, line, column } = finding.location;
+  const path5 = displayPath(file, options.cwdPrefix);
+  return `${path5}:${line}:${column}: ${finding.severity} ${finding.ruleId} ${singleLine(finding.message)}
+`;
+}).join("");
+
+// src/report/github.ts
+var ANNOTATIONS_PER_LEVEL = 10;
+var COMMAND = { error: "error", warning: "warning", note: "notice" };
+var github = (result, options) => {
+  const bySeverity = sortFindings(result.findings).sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareFindings(a, b)
+  );
+  const total = { error: 0, warning: 0, note: 0 };
+  for (const finding of bySeverity) total[finding.severity]++;
+  const overflows = total.error > ANNOTATIONS_PER_LEVEL || total.warning > ANNOTATIONS_PER_LEVEL || total.note > ANNOTATIONS_PER_LEVEL;
+  const limit = {
+    error: ANNOTATIONS_PER_LEVEL,
+    warning: ANNOTATIONS_PER_LEVEL,
+    note: overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL
+  };
+  const shown = { error: 0, warning: 0, note: 0 };
+  const lines = [];
+  for (const finding of bySeverity) {
+    if (shown[finding.severity] >= limit[finding.severity]) continue;
+    shown[finding.severity]++;
+    lines.push(annotation(finding, options.cwdPrefix));
+  }
+  const dropped = bySeverity.length - lines.length;
+  if (dropped > 0) {
+    const noun = dropped === 1 ? "finding" : "findings";
+    lines.push(`::notice::${escapeData(`${dropped} more ${noun}: see the job summary or code scanning`)}`);
+  }
+  return lines.map((line) => line + "\n").join("");
+};
+function annotation(finding, prefix) {
+  const region = normalizedRegion(finding.location);
+  const properties = [
+    ["file", outputPath(finding.location.file, prefix)],
+    ["line", region.line],
+    ["endLine", region.endLine]
+  ];
+  if (region.endLine === region.line) properties.push(["col", region.column], ["endColumn", region.endColumn - 1]);
+  properties.push(["title", finding.ruleId]);
+  const rendered = properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(",");
+  return `::${COMMAND[finding.severity]} ${rendered}::${escapeData(finding.message)}`;
+}
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/report/json.ts
+var JSON_FORMAT_VERSION = 1;
+var json = (result, options) => {
+  const findings = sortFindings(result.findings);
+  const document = {
+    version: JSON_FORMAT_VERSION,
+    toolVersion: result.toolVersion,
+    findings: findings.map((finding) => describeFinding(finding, options.cwdPrefix)),
+    summary: countSeverities(findings)
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+};
+function describeFinding(finding, prefix) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...describeLocation(finding.location, prefix),
+    ...finding.function === void 0 ? {} : { function: finding.function },
+    related: finding.related.map((related) => ({
+      ...describeLocation(related.location, prefix),
+      message: related.message
+    })),
+    fingerprint: fingerprint(finding, artifactUri(finding.location.file, prefix))
+  };
+}
+function describeLocation(location, prefix) {
+  return {
+    file: outputPath(location.file, prefix),
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn
+  };
+}
+
+// src/report/stylish.ts
+import * as util from "node:util";
+var SEVERITY_STYLE = { error: "red", warning: "yellow", note: "cyan" };
+var stylish = (result, options) => {
+  const paint = painter(options.color);
+  const findings = sortFindings(result.findings);
+  const lines = [];
+  for (const group of groupByFile(findings, options.cwdPrefix)) {
+    lines.push(paint(["bold", "underline"], group.path));
+    lines.push(...formatGroup(group.findings, paint), "");
+  }
+  lines.push(summaryLine(result, findings, paint));
+  return lines.join("\n") + "\n";
+};
+function formatGroup(findings, paint) {
+  const rows = findings.map((finding) => ({
+    line: String(finding.location.line),
+    column: String(finding.location.column),
+    severity: finding.severity,
+    message: singleLine(finding.message),
+    ruleId: finding.ruleId
+  }));
+  const width = (pick) => Math.max(...rows.map((row) => pick(row).length));
+  const lineWidth = width((row) => row.line);
+  const columnWidth = width((row) => row.column);
+  const severityWidth = width((row) => row.severity);
+  const messageWidth = width((row) => row.message);
+  return rows.map(
+    (row) => "  " + paint("dim", `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) + "  " + paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) + "  " + row.message.padEnd(messageWidth) + "  " + paint("dim", row.ruleId)
+  );
+}
+function groupByFile(findings, prefix) {
+  const groups = [];
+  for (const finding of findings) {
+    const path5 = displayPath(finding.location.file, prefix);
+    const last = groups.at(-1);
+    if (last && last.path === path5) last.findings.push(finding);
+    else groups.push({ path: path5, findings: [finding] });
+  }
+  return groups;
+}
+function summaryLine(result, findings, paint) {
+  const fileCount = (/* @__PURE__ */ new Set([...result.files, ...findings.map((finding) => finding.location.file)])).size;
+  const files = plural(fileCount, "file");
+  if (findings.length === 0) return paint("green", `No problems found in ${files}.`);
+  const counts = countSeverities(findings);
+  const text = `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.notes, "note")} in ${files}`;
+  const style = counts.errors > 0 ? "red" : counts.warnings > 0 ? "yellow" : "cyan";
+  return paint(["bold", style], text);
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function painter(color) {
+  const styleText2 = util.styleText;
+  if (!color || typeof styleText2 !== "function") return (_style, text) => text;
+  return (style, text) => text === "" ? text : styleText2(style, text, { validateStream: false });
+}
+
+// src/report/index.ts
+var REPORTERS = { stylish, compact, json, sarif, github };
+
+// src/cli/init-config.ts
+function initConfigText(rules) {
+  const lines = [
+    "# noops-lint configuration. Every key is optional; see https://github.com/noops-lint/noops-lint#configuration",
+    "",
+    "# The lowest severity that fails the run (exit 1): error, warning, note or never.",
+    "failOn: error",
+    "",
+    "# Globs (relative to the project root) that are never read.",
+    "ignores:",
+    "  - '**/test/fixtures/**'",
+    "",
+    "# Serverless stage used for ${sls:stage} and ${opt:stage} (default: provider.stage, then dev).",
+    "# stage: prod",
+    "",
+    "# Per rule: off, error, warning, note, or { severity, options }.",
+    "# rules:",
+    ...rules.map((r) => `  # ${r.id}: ${r.severity}    # ${r.description}`),
+    ""
+  ];
+  return lines.join("\n");
+}
+
+// src/cli/policy-command.ts
+import path3 from "node:path";
+
+// src/analyse/policy-output.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function derivedPolicies(project, analysis) {
+  const functions = [];
+  for (const fn of project.functions) {
+    const permissions = analysis.permissionsOf(fn);
+    if (!permissions) continue;
+    const byResource = /* @__PURE__ */ new Map();
+    const unresolved = [];
+    const actions = /* @__PURE__ */ new Set();
+    for (const need of permissions.needs) {
+      actions.add(need.action);
+      if (need.unresolved !== void 0) {
+        unresolved.push({ action: need.action, reason: need.unresolved, file: need.evidence.location.file, line: need.evidence.location.line });
+        continue;
+      }
+      const key = resourceKey(need.resource);
+      const entry = byResource.get(key) ?? { resource: need.resource, actions: /* @__PURE__ */ new Set() };
+      entry.actions.add(need.action);
+      byResource.set(key, entry);
+    }
+    const byActions = /* @__PURE__ */ new Map();
+    for (const [key, entry] of byResource) {
+      const list = [...entry.actions].sort(compare);
+      const id = list.join(",");
+      const group = byActions.get(id) ?? { actions: list, resources: /* @__PURE__ */ new Map() };
+      group.resources.set(key, entry.resource);
+      byActions.set(id, group);
+    }
+    const statements = [...byActions.values()].map((group) => ({
+      Effect: "Allow",
+      Action: group.actions,
+      Resource: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, resource]) => resource)
+    })).sort((a, b) => compare(a.Action.join(","), b.Action.join(",")) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
+    unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
+    const handler = typeof fn.handler?.value === "string" ? fn.handler.value : void 0;
+    functions.push({
+      service: fn.service.id,
+      function: fn.name,
+      manifest: fn.service.manifest,
+      kind: fn.service.kind,
+      ...handler !== void 0 ? { handler } : {},
+      actions: [...actions].sort(compare),
+      statements,
+      unresolved: dedupeUnresolved(unresolved),
+      ...permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}
+    });
+  }
+  return { functions };
+}
+function dedupeUnresolved(list) {
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((u) => {
+    const id = `${u.action}|${u.file}|${u.line}|${u.reason}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+function renderPoliciesYaml(policies) {
+  if (policies.functions.length === 0) return "# No functions with analysable code were found.\n";
+  const parts = [];
+  for (const policy of policies.functions) {
+    const body = policy.kind === "serverless" ? { functions: { [policy.function]: { iamRoleStatements: policy.statements } } } : { Resources: { [policy.function]: { Properties: { Policies: [{ Statement: policy.statements }] } } } };
+    const document = new import_yaml2.Document(body);
+    const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ""}`];
+    if (policy.statements.length === 0) header.push("the code makes no AWS call that needs a permission");
+    for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
+    for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
+    document.commentBefore = header.map((line) => ` ${line}`).join("\n");
+    flowShortLists(document.contents);
+    parts.push(document.toString({ lineWidth: 0 }));
+  }
+  return parts.join("---\n");
+}
+function flowShortLists(node) {
+  if ((0, import_yaml2.isMap)(node)) {
+    for (const pair of node.items) {
+      const key = pair.key?.value;
+      if (key === "Fn::GetAtt" && (0, import_yaml2.isSeq)(pair.value)) pair.value.flow = true;
+      flowShortLists(pair.value);
+    }
+  } else if ((0, import_yaml2.isSeq)(node)) {
+    for (const item of node.items) flowShortLists(item);
+  }
+}
+
+// src/cli/policy-command.ts
+function runPolicy(args, io, root) {
+  const format = args.format ?? "json";
+  if (format !== "json" && format !== "yaml") throw new UsageError(`policy prints json or yaml, not ${format}.`);
+  const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
+    const rel = path3.relative(root, path3.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path3.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path3.sep).join("/");
+  });
+  const run = lint({ root, paths, onlyRules: [], resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
+  const policies = derivedPolicies(run.project, run.analysis);
+  io.stdout(format === "json" ? `${JSON.stringify(policies, null, 2)}
+` : renderPoliciesYaml(policies));
+  return 0;
+}
+
+// src/cli/run-cli.ts
+function runCli(argv, io) {
+  let args;
+  try {
+    args = parseCliArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`noops-lint: ${error.message}
+`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    io.stdout(`${HELP}
+`);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${toolVersion()}
+`);
+    return 0;
+  }
+  try {
+    switch (args.command) {
+      case "rules":
+        return listRules(args, io);
+      case "explain":
+        return explainRule(args, io);
+      case "init":
+        return initConfig(io);
+      case "test-rules":
+        return runTestRules(args, io);
+      case "policy":
+        return runPolicy(args, io, findProjectRoot(io.cwd));
+      default:
+        return runLint(args, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError) {
+      io.stderr(`noops-lint: ${error.message}
+`);
+      return 2;
+    }
+    io.stderr(`noops-lint: internal error: ${error.message}
+${args.debug ? `${error.stack}
+` : "Run again with --debug for details, and please report it.\n"}`);
+    return 2;
+  }
+}
+function findProjectRoot(cwd) {
+  let dir = path4.resolve(cwd);
+  for (; ; ) {
+    if (existsSync2(path4.join(dir, ".git"))) return dir;
+    const parent = path4.dirname(dir);
+    if (parent === dir) return path4.resolve(cwd);
+    dir = parent;
+  }
+}
+function runLint(args, io) {
+  return executeLint(args, io).exitCode;
+}
+function executeLint(args, io) {
+  const root = findProjectRoot(io.cwd);
+  const config = loadConfig(args, io, root);
+  const customRuleSources = customRulesOf(root, config);
+  const ruleSet = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
+  if (args.rules.length) {
+    const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
+    const unknown = args.rules.filter((r) => !known.has(r));
+    if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(", ")}. Run noops-lint rules to list them.`);
+  }
+  const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
+    const abs = path4.resolve(io.cwd, p);
+    const rel = path4.relative(root, abs);
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) {
+      throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
+    }
+    return rel.split(path4.sep).join("/");
+  });
+  const files = new ProjectFiles(root);
+  const scope = resolveScope(files, paths);
+  const baseline = args.baseline ? readBaseline(path4.resolve(io.cwd, args.baseline), args.baseline) : void 0;
+  const failOn = args.failOn ?? config.failOn ?? "error";
+  const progress = io.stderrIsTTY === true && !io.env.CI;
+  if (progress) io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || ".").join(", ")} …`);
+  let run;
+  try {
+    run = lintProject({
+      root,
+      paths: scope.analyse,
+      config,
+      customRules: customRuleSources,
+      concurrency: args.concurrency,
+      // A folder given with a trailing separator, or the default folder, holds the cache file.
+      cacheLocation: args.cache ? args.cacheLocation !== void 0 ? path4.resolve(io.cwd, args.cacheLocation) : `${defaultCacheLocation(root)}${path4.sep}` : void 0,
+      sourceFiles: args.inlineSuppressions,
+      onlyRules: args.rules.length ? args.rules : void 0,
+      now: io.now,
+      resolveEnv: args.resolveEnv,
+      env: io.env,
+      stage: args.stage,
+      gitignore: args.gitignore
+    });
+  } finally {
+    if (progress) io.stderr("\r\x1B[K");
+  }
+  if (args.debug) {
+    const stats = run.stats;
+    io.stderr(
+      stats ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${1 + stats.workers} thread${stats.workers ? "s" : ""}.
+` : `noops-lint: linted in one pass on one thread.
+`
+    );
+  }
+  let findings = run.findings;
+  let suppressed = [];
+  let rules = run.rules;
+  if (args.inlineSuppressions) {
+    const outcome = applySuppressions({
+      findings,
+      project: run.project,
+      files,
+      knownRuleIds: new Set([...ruleSet, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
+      ranRuleIds: new Set(run.rules.map((r) => r.id)),
+      now: io.now ?? /* @__PURE__ */ new Date(),
+      extraFiles: handlerFiles(run),
+      ...run.withoutDirectives ? { withoutDirectives: run.withoutDirectives } : {}
+    });
+    findings = outcome.findings.flatMap((f) => {
+      const setting = f.ruleId.startsWith("suppression/") ? config.rules[f.ruleId] : void 0;
+      if (!setting) return [f];
+      return setting.severity === "off" ? [] : [{ ...f, severity: setting.severity }];
+    }).sort(compareFindings);
+    suppressed = outcome.suppressed;
+    const ran = new Set(rules.map((r) => r.id));
+    rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  }
+  findings = filterToScope(findings, scope);
+  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
+  if (args.writeBaseline) {
+    const target = path4.resolve(io.cwd, args.writeBaseline);
+    const written = createBaseline(findings, files);
+    writeFileSync(target, serializeBaseline(written));
+    const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
+    io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.
+`);
+    return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
+  }
+  if (baseline) {
+    const outcome = applyBaseline(findings, baseline, files, args.baseline);
+    findings = outcome.findings;
+    suppressed = [...suppressed, ...outcome.suppressed];
+  }
+  if (args.quiet) findings = findings.filter((f) => f.severity === "error");
+  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  const result = { ...run, findings, rules, suppressed };
+  const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb")) || args.color === void 0 && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0";
+  const format = args.format ?? "stylish";
+  const sarifText = () => sarifReport(result, args);
+  const report = format === "sarif" ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
+  if (args.outputFile) writeFileSync(path4.resolve(io.cwd, args.outputFile), report);
+  else io.stdout(report);
+  if (args.sarifFile) writeFileSync(path4.resolve(io.cwd, args.sarifFile), sarifText());
+  if (findings.length > 5e3 && (format === "sarif" || args.sarifFile)) io.stderr("noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n");
+  return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+function handlerFiles(run) {
+  if (run.sourceFiles) return run.sourceFiles;
+  return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
+}
+function readBaseline(file, display) {
+  let text;
+  try {
+    text = readFileSync2(file, "utf8");
+  } catch {
+    throw new UsageError(`The baseline ${display} does not exist; create it with --write-baseline ${display}.`);
+  }
+  try {
+    return parseBaseline(text, display);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+function sarifReport(result, args) {
+  const options = { color: false, sarifCategory: args.sarifCategory };
+  const held = result.suppressed ?? [];
+  if (!args.includeSuppressed || held.length === 0) return REPORTERS.sarif(result, options);
+  const log = buildSarifLog({ ...result, findings: [...result.findings, ...held.map((s) => s.finding)] }, options);
+  const byFingerprint = /* @__PURE__ */ new Map();
+  for (const entry of held) {
+    const print = fingerprint(entry.finding, artifactUri(entry.finding.location.file));
+    byFingerprint.set(print, [...byFingerprint.get(print) ?? [], entry.suppressions]);
+  }
+  for (const sarifResult2 of log.runs[0].results) {
+    const queue = byFingerprint.get(sarifResult2.partialFingerprints[FINGERPRINT_KEY]);
+    const records = queue?.shift();
+    if (!records) continue;
+    sarifResult2.suppressions = records.map((record) => ({
+      kind: record.kind,
+      status: "accepted",
+      justification: record.justification,
+      ...record.location ? {
+        location: {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(record.location.file), uriBaseId: SRCROOT },
+            region: { startLine: record.location.line, startColumn: record.location.column }
+          }
+        }
+      } : {}
+    }));
+  }
+  return JSON.stringify(log, null, 2) + "\n";
+}
+function loadConfig(args, io, root) {
+  if (args.config) {
+    const file = path4.resolve(io.cwd, args.config);
+    if (!existsSync2(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
+    return loadConfigFile(file, args.config);
+  }
+  const found = findConfigFile(io.cwd);
+  if (!found) return EMPTY_CONFIG;
+  const display = path4.relative(root, found).split(path4.sep).join("/") || found;
+  return loadConfigFile(found, display.startsWith("..") ? found : display);
+}
+function exitCode(findings, failOn, maxWarnings) {
+  if (failOn !== "never" && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) return 1;
+  if (maxWarnings >= 0 && findings.filter((f) => f.severity === "warning").length > maxWarnings) return 1;
+  return 0;
+}
+function allRules() {
+  return [...BUILTIN_RULES].sort((a, b) => a.id < b.id ? -1 : 1);
+}
+function customRules(root, config) {
+  return loadCustomRules(customRulesOf(root, config));
+}
+function customRulesOf(root, config) {
+  return {
+    root,
+    baseDir: config.file ? path4.dirname(config.file) : root,
+    configName: config.file ? path4.relative(root, config.file).split(path4.sep).join("/") : void 0,
+    rulePaths: config.rulePaths,
+    extends: config.extends,
+    reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)
+  };
+}
+function rulesInEffect(args, io) {
+  const root = findProjectRoot(io.cwd);
+  return [...allRules(), ...customRules(root, loadConfig(args, io, root))].sort((a, b) => a.id < b.id ? -1 : 1);
+}
+function listRules(args, io) {
+  const rules = rulesInEffect(args, io);
+  const width = Math.max(...rules.map((r) => r.id.length), 10);
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
+  io.stdout(`${lines.join("\n")}
+`);
+  return 0;
+}
+function explainRule(args, io) {
+  const id = args.paths[0];
+  if (!id) throw new UsageError("explain takes a rule id, for example: noops-lint explain iam/wildcard-action");
+  const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
+  if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
+  io.stdout(`${rule.id} (${rule.severity})
+
+${rule.description}
+
+${rule.fullDescription}
+
+How to fix:
+${rule.help}
+
+${rule.helpUri ?? helpUri(rule.id)}
+`);
+  return 0;
+}
+function runTestRules(args, io) {
+  const root = findProjectRoot(io.cwd);
+  let targets = args.paths.map((p) => path4.resolve(io.cwd, p));
+  if (targets.length === 0) {
+    const config = loadConfig(args, io, root);
+    const baseDir = config.file ? path4.dirname(config.file) : root;
+    targets = [path4.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path4.resolve(baseDir, p))].filter((t) => existsSync2(t));
+    if (targets.length === 0) throw new UsageError(`No rules to test: ${LOCAL_RULES_DIR}/ does not exist and the configuration lists no rulePaths.`);
+  }
+  const display = (absolute) => {
+    const rel = path4.relative(root, absolute);
+    return !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel.split(path4.sep).join("/") || "." : absolute;
+  };
+  const outcome = testRules({ targets, display, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  io.stdout(outcome.text);
+  return outcome.exitCode;
+}
+function initConfig(io) {
+  const file = path4.join(io.cwd, ".noops-lint.yaml");
+  if (existsSync2(file)) throw new UsageError(".noops-lint.yaml already exists; edit it or delete it first.");
+  writeFileSync(file, initConfigText(allRules()));
+  io.stdout("Wrote .noops-lint.yaml\n");
+  return 0;
+}
+export {
+  executeLint,
+  exitCode,
+  findProjectRoot,
+  runCli
+};
