@@ -3,7 +3,7 @@ const require = __noopsCreateRequire(import.meta.url);
 
 // src/engine/lint-worker.ts
 import { parentPort } from "node:worker_threads";
-var loading = Promise.all([import("./parallel-A53WQQ5V.js"), import("./files-SF5YBDIO.js")]);
+var loading = Promise.all([import("./parallel-7H3ZPX7H.js"), import("./files-SF5YBDIO.js")]);
 loading.catch(() => void 0);
 parentPort?.once("message", (task) => {
   void run(task);

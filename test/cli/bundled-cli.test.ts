@@ -68,7 +68,7 @@ describe('the bundled command line', () => {
     const one = run('.', '--format', 'sarif', '--concurrency', 'off', '--debug');
     expect(two.status).toBe(1);
     expect(two.stderr).toContain('24 candidate files, 0 from the cache, linted service by service on 2 threads');
-    expect(one.stderr).toContain('linted in one pass on one thread');
+    expect(one.stderr).toContain('24 candidate files, 0 from the cache, linted service by service on 1 thread.');
     expect(two.stdout).toBe(one.stdout);
     const results = JSON.parse(two.stdout).runs[0].results as Array<{ ruleId: string; properties?: { function?: string } }>;
     expect(results.filter((r) => r.ruleId === 'iam/wildcard-action')).toHaveLength(24);

@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-RCIADO46.js";
+} from "./chunk-ULFHQB66.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";

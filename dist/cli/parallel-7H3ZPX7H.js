@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-RCIADO46.js";
+} from "./chunk-ULFHQB66.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";

@@ -28722,7 +28722,7 @@ function lintProject(options) {
   const discovered = discoverManifests(files, { paths: options.paths?.length ? options.paths : [""], ignores: config.ignores, gitignore: options.gitignore ?? true });
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
-  if (options.cacheLocation === void 0 && (threads === 1 || discovered.candidates.length <= minUnits || !workerUrl)) {
+  if (options.cacheLocation === void 0 && (discovered.candidates.length <= minUnits || !workerUrl)) {
     releaseIdleWorkers();
     return lint({ ...options, rules, files });
   }
