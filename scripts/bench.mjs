@@ -15,7 +15,7 @@
 // Needs ../shared/bench (gen-monorepo.mjs, parse-floor.mjs) and ../shared/bin/check-examples beside
 // this repository; says what is missing otherwise. Never run by the tests: timings are noisy.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -109,8 +109,14 @@ if (eslintDir) {
 
 let recall = 'skipped';
 if (!skipRecall && existsSync(path.join(shared, 'bin/check-examples'))) {
-  const check = spawnSync(process.execPath, [path.join(shared, 'bin/check-examples'), '--project', dir, '--', process.execPath, bin], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  recall = check.stdout.trim().split('\n').pop() ?? 'no output';
+  // Its report goes to a file: a process that exits right after writing to a pipe may lose the end of it.
+  const reportFile = path.join(os.tmpdir(), `noops-lint-bench-recall-${process.pid}.txt`);
+  const fd = openSync(reportFile, 'w');
+  spawnSync(process.execPath, [path.join(shared, 'bin/check-examples'), '--project', dir, '--', process.execPath, bin], { stdio: ['ignore', fd, 'ignore'] });
+  closeSync(fd);
+  const lines = readFileSync(reportFile, 'utf8').trim().split('\n');
+  rmSync(reportFile, { force: true });
+  recall = lines.findLast((line) => /^findings \d+\/\d+/.test(line)) ?? `no summary line (last line: ${lines.at(-1) ?? 'none'})`;
 }
 rmSync(cacheDir, { recursive: true, force: true });
 rmSync(sarifOut, { force: true });
