@@ -51,7 +51,7 @@ function sourceLocationPlugin() {
         // src/analyse/typescript.ts loads TypeScript with a runtime require(), which esbuild cannot follow; the
         // bundle has no node_modules, so it imports the package statically instead.
         if (args.path.endsWith(path.join('src', 'analyse', 'typescript.ts'))) {
-          return { contents: "import ts from 'typescript';\nexport default ts;\n", loader: 'ts' };
+          return { contents: "import ts from 'typescript';\nexport default ts;\nexport function loadTypeScriptNow() {\n  return ts;\n}\n", loader: 'ts' };
         }
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;

@@ -1,7 +1,7 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
 import type { CollectedNodes, SourceModule } from './source-files.js';
-import { ASSIGNMENT_OPERATORS, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
+import { isAssignmentOperatorKind, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
 
 export interface ImportBinding {
   specifier: string;
@@ -35,14 +35,14 @@ export interface ModuleInfo {
   assignments: Map<string, ts.BinaryExpression[]>;
 }
 
-export { ASSIGNMENT_OPERATORS, isDynamicImport, isRequireCall };
+export { isDynamicImport, isRequireCall };
 
 export function isAssignment(node: ts.Node): node is ts.BinaryExpression {
-  return ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
+  return ts.isBinaryExpression(node) && isAssignmentOperatorKind(node.operatorToken.kind);
 }
 
 export function isAssignmentOperator(operator: ts.BinaryOperatorToken): boolean {
-  return ASSIGNMENT_OPERATORS.has(operator.kind);
+  return isAssignmentOperatorKind(operator.kind);
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

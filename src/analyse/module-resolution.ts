@@ -1,6 +1,6 @@
 // Turns an import specifier into a project file or a package name: relative paths, index files and tsconfig `paths`/`baseUrl`.
 import path from 'node:path';
-import ts from './typescript.js';
+import ts, { loadTypeScriptNow } from './typescript.js';
 import { normaliseRootPath, type SourceReader } from './source-reader.js';
 import { CODE_EXTENSIONS } from './source-files.js';
 
@@ -25,7 +25,10 @@ export class ModuleResolver {
   private readonly tsconfigByDir = new Map<string, PathMapping | undefined>();
   private readonly resolved = new Map<string, Resolution>();
 
-  constructor(private readonly reader: SourceReader) {}
+  constructor(private readonly reader: SourceReader) {
+    // tsconfig files are read with TypeScript's own (JSON-with-comments) parser.
+    loadTypeScriptNow();
+  }
 
   resolve(fromFile: string, specifier: string): Resolution {
     const dir = path.posix.dirname(fromFile);

@@ -1,12 +1,13 @@
 // The syntax that loads other modules or assigns to a name: shared by the parse walk and module-info.
 import ts from './typescript.js';
 
-export const ASSIGNMENT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
+let assignmentOperators: ReadonlySet<ts.SyntaxKind> | undefined;
+
+/** `=`, `??=`, `||=`, `&&=` (built on first use: TypeScript itself loads only when code is first parsed). */
+export function isAssignmentOperatorKind(kind: ts.SyntaxKind): boolean {
+  assignmentOperators ??= new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+  return assignmentOperators.has(kind);
+}
 
 export function isRequireCall(node: ts.Node): node is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
   return (

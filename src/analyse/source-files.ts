@@ -1,9 +1,9 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
-import ts from './typescript.js';
+import ts, { loadTypeScriptNow } from './typescript.js';
 import type { Location } from '../model/location.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
-import { ASSIGNMENT_OPERATORS, isLoadCall } from './module-syntax.js';
+import { isAssignmentOperatorKind, isLoadCall } from './module-syntax.js';
 
 /** One parsed source file; `findings` holds its parse errors (the tree still holds what parsed). */
 export interface SourceModule {
@@ -41,7 +41,9 @@ function scriptKindOf(file: string): ts.ScriptKind {
 export class SourceCache {
   private readonly loaded = new Map<string, SourceLoadResult>();
 
-  constructor(private readonly reader: SourceReader) {}
+  constructor(private readonly reader: SourceReader) {
+    loadTypeScriptNow();
+  }
 
   load(file: string): SourceLoadResult {
     let result = this.loaded.get(file);
@@ -89,7 +91,7 @@ function setParents(root: ts.SourceFile): CollectedNodes {
     if (child.kind === ts.SyntaxKind.CallExpression) {
       if (isLoadCall(child as ts.CallExpression)) collected.loads.push(child as ts.CallExpression);
     } else if (child.kind === ts.SyntaxKind.BinaryExpression) {
-      if (ASSIGNMENT_OPERATORS.has((child as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(child as ts.BinaryExpression);
+      if (isAssignmentOperatorKind((child as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(child as ts.BinaryExpression);
     }
     const saved = parent;
     parent = child;

@@ -7,7 +7,15 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type * as TypeScript from 'typescript';
 
-const ts = loadTypeScript();
+// Loaded on first use (loadTypeScriptNow, called by the parse cache): `noops-lint rules`, a run answered from the
+// cache and a folder with no handler never pay for it. Modules read the live binding `ts` only while analysing code.
+let ts = undefined as unknown as typeof TypeScript;
+
+/** TypeScript, loading it the first time. */
+export function loadTypeScriptNow(): typeof TypeScript {
+  if (ts === undefined) ts = loadTypeScript();
+  return ts;
+}
 
 /**
  * require('typescript'), with the file read as bytes: TypeScript's build is ASCII, and decoding ASCII as Latin-1 is
@@ -70,4 +78,4 @@ declare namespace ts {
   export type VariableDeclarationList = TypeScript.VariableDeclarationList;
 }
 
-export default ts;
+export { ts as default };

@@ -5,7 +5,12 @@ import type { WorkerReply, WorkerTask } from './parallel.js';
 
 // Loading starts at once (a worker may be started before the main thread knows the run needs it); imported
 // dynamically so a failure to load is answered like any other instead of leaving the main thread waiting.
-const loading = Promise.all([import('./parallel.js'), import('../load/files.js')]);
+const loading = Promise.all([
+  import('./parallel.js'),
+  import('../load/files.js'),
+  // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.
+  import('../analyse/typescript.js').then((typescript) => typescript.loadTypeScriptNow()),
+]);
 loading.catch(() => undefined);
 
 parentPort?.once('message', (task: WorkerTask) => {

@@ -1,12 +1,12 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
-import { ASSIGNMENT_OPERATORS, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
-export { ASSIGNMENT_OPERATORS, isDynamicImport, isRequireCall };
+import { isAssignmentOperatorKind, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
+export { isDynamicImport, isRequireCall };
 export function isAssignment(node) {
-    return ts.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
+    return ts.isBinaryExpression(node) && isAssignmentOperatorKind(node.operatorToken.kind);
 }
 export function isAssignmentOperator(operator) {
-    return ASSIGNMENT_OPERATORS.has(operator.kind);
+    return isAssignmentOperatorKind(operator.kind);
 }
 function hasModifier(node, kind) {
     return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);

@@ -1,6 +1,6 @@
 // Turns an import specifier into a project file or a package name: relative paths, index files and tsconfig `paths`/`baseUrl`.
 import path from 'node:path';
-import ts from './typescript.js';
+import ts, { loadTypeScriptNow } from './typescript.js';
 import { normaliseRootPath } from './source-reader.js';
 import { CODE_EXTENSIONS } from './source-files.js';
 const SOURCE_FOR_OUTPUT = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
@@ -10,6 +10,8 @@ export class ModuleResolver {
     resolved = new Map();
     constructor(reader) {
         this.reader = reader;
+        // tsconfig files are read with TypeScript's own (JSON-with-comments) parser.
+        loadTypeScriptNow();
     }
     resolve(fromFile, specifier) {
         const dir = path.posix.dirname(fromFile);

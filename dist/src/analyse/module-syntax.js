@@ -1,11 +1,11 @@
 // The syntax that loads other modules or assigns to a name: shared by the parse walk and module-info.
 import ts from './typescript.js';
-export const ASSIGNMENT_OPERATORS = new Set([
-    ts.SyntaxKind.EqualsToken,
-    ts.SyntaxKind.QuestionQuestionEqualsToken,
-    ts.SyntaxKind.BarBarEqualsToken,
-    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
+let assignmentOperators;
+/** `=`, `??=`, `||=`, `&&=` (built on first use: TypeScript itself loads only when code is first parsed). */
+export function isAssignmentOperatorKind(kind) {
+    assignmentOperators ??= new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+    return assignmentOperators.has(kind);
+}
 export function isRequireCall(node) {
     return (ts.isCallExpression(node) &&
         ts.isIdentifier(node.expression) &&

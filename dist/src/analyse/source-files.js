@@ -1,7 +1,7 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
-import ts from './typescript.js';
+import ts, { loadTypeScriptNow } from './typescript.js';
 import { inputFinding, INPUT_RULES } from '../engine/finding.js';
-import { ASSIGNMENT_OPERATORS, isLoadCall } from './module-syntax.js';
+import { isAssignmentOperatorKind, isLoadCall } from './module-syntax.js';
 export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 export function isCodeFile(file) {
     return CODE_EXTENSIONS.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts');
@@ -21,6 +21,7 @@ export class SourceCache {
     loaded = new Map();
     constructor(reader) {
         this.reader = reader;
+        loadTypeScriptNow();
     }
     load(file) {
         let result = this.loaded.get(file);
@@ -66,7 +67,7 @@ function setParents(root) {
                 collected.loads.push(child);
         }
         else if (child.kind === ts.SyntaxKind.BinaryExpression) {
-            if (ASSIGNMENT_OPERATORS.has(child.operatorToken.kind))
+            if (isAssignmentOperatorKind(child.operatorToken.kind))
                 collected.assignments.push(child);
         }
         const saved = parent;

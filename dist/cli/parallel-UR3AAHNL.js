@@ -7,10 +7,11 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-ULFHQB66.js";
+} from "./chunk-Q7S3ZFO7.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";
+import "./chunk-2BAT7BNC.js";
 import "./chunk-7SO3JMRY.js";
 import "./chunk-B4MLV3L6.js";
 export {

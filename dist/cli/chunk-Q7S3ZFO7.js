@@ -11,6 +11,10 @@ import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";
 import {
+  loadTypeScriptNow,
+  ts
+} from "./chunk-2BAT7BNC.js";
+import {
   ProjectFiles
 } from "./chunk-7SO3JMRY.js";
 import {
@@ -521,26 +525,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -690,7 +694,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path10) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -699,7 +703,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -719,15 +723,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path10, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -749,17 +753,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -768,25 +772,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -817,59 +821,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path11) {
+      _test(originalPath, cache2, path10) {
         checkPath(
-          path11,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache2) : {
+        return path10 ? this._t(path10, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path11);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path11, cache2) {
-        const cached3 = cache2[path11];
+      _t(path10, cache2) {
+        const cached3 = cache2[path10];
         if (cached3) {
           return cached3;
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1139,8 +1143,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -5889,8 +5893,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -5964,11 +5968,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path11.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -6331,8 +6335,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9642,17 +9646,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9663,13 +9667,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9690,17 +9694,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9711,13 +9715,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9744,23 +9748,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -10372,10 +10376,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -10394,7 +10398,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -10424,11 +10428,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -10442,8 +10446,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -10457,8 +10461,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -10476,8 +10480,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -10487,8 +10491,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13003,9 +13007,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13080,14 +13084,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13102,10 +13106,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13116,10 +13120,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13136,13 +13140,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -15103,9 +15107,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15114,23 +15118,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15141,10 +15145,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -17476,8 +17480,8 @@ function describeValue(value) {
 function isUnknowable(value) {
   return isUnresolved(value) || isIntrinsic(value);
 }
-function readProperty(root, path11) {
-  const segments = typeof path11 === "string" ? path11.split(".") : path11;
+function readProperty(root, path10) {
+  const segments = typeof path10 === "string" ? path10.split(".") : path10;
   let current = root;
   for (const segment of segments) {
     if (isUnknowable(current)) return { kind: "unknown", value: current };
@@ -17488,8 +17492,8 @@ function readProperty(root, path11) {
   if (current === void 0 || current === null) return { kind: "missing" };
   return { kind: "value", value: current };
 }
-function readFlag(root, path11) {
-  const read = readProperty(root, path11);
+function readFlag(root, path10) {
+  const read = readProperty(root, path10);
   if (read.kind === "missing") return "off";
   if (read.kind === "unknown") return "unknown";
   const value = typeof read.value === "string" ? read.value.trim().toLowerCase() : read.value;
@@ -17497,13 +17501,13 @@ function readFlag(root, path11) {
   if (value === false || value === "false") return "off";
   return "unknown";
 }
-function hasProperty(root, path11) {
-  const read = readProperty(root, path11);
+function hasProperty(root, path10) {
+  const read = readProperty(root, path10);
   if (read.kind === "unknown") return true;
   return read.kind === "value" && read.value !== "";
 }
-function locationOfProperty(root, path11) {
-  const segments = typeof path11 === "string" ? path11.split(".") : path11;
+function locationOfProperty(root, path10) {
+  const segments = typeof path10 === "string" ? path10.split(".") : path10;
   let parent = root;
   for (const segment of segments.slice(0, -1)) {
     if (parent === null || typeof parent !== "object") return void 0;
@@ -17668,8 +17672,8 @@ function isCustomerManagedKey(key) {
   if (key.kind === "missing") return false;
   return !(typeof key.value === "string" && (key.value === "" || AWS_MANAGED_KEY.test(key.value)));
 }
-function isLiteral(props, path11, expected) {
-  const read = readProperty(props, path11);
+function isLiteral(props, path10, expected) {
+  const read = readProperty(props, path10);
   return read.kind === "value" && typeof read.value === "string" && read.value.toLowerCase() === expected;
 }
 function describeServiceEncryption(security) {
@@ -17795,11 +17799,11 @@ var in_transit_default = defineRule({
     }
     for (const resource of project.resources) {
       if (resource.type === "AWS::RDS::DBCluster" || resource.type === "AWS::RDS::DBInstance") continue;
-      visitStrings(resource.properties, [], 0, (text, location, path11) => {
+      visitStrings(resource.properties, [], 0, (text, location, path10) => {
         const insecure = findInsecureDatabaseUrl(text);
         if (!insecure || reportedPlaces.has(placeOf(location))) return;
         reportedPlaces.add(placeOf(location));
-        const property = path11.join(".");
+        const property = path10.join(".");
         report({
           messageId: "propertyUrl",
           data: { name: quote(resource.logicalId), property: quote(property), scheme: insecure.scheme, parameter: quote(insecure.parameter) },
@@ -17886,16 +17890,16 @@ function literalText(value) {
   }
   return void 0;
 }
-function visitStrings(node, path11, depth, visit) {
+function visitStrings(node, path10, depth, visit) {
   if (depth > MAX_DEPTH || node === null || typeof node !== "object" || isUnresolved(node)) return;
   const entries = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
   for (const [key, value] of entries) {
     const text = isIntrinsic(value) && "Fn::Sub" in value ? literalText(value) : typeof value === "string" ? value : void 0;
     if (text !== void 0) {
       const location = locationOfValue(node, key);
-      if (location) visit(text, location, [...path11, key]);
+      if (location) visit(text, location, [...path10, key]);
     } else {
-      visitStrings(value, [...path11, key], depth + 1, visit);
+      visitStrings(value, [...path10, key], depth + 1, visit);
     }
   }
 }
@@ -17905,9 +17909,9 @@ function environmentKey(fn, variable) {
 function placeOf(location) {
   return `${location.file}:${location.line}:${location.column}`;
 }
-function relatedProperty(props, path11) {
-  const location = locationOfProperty(props, path11);
-  return location ? [{ location, message: `${path11} is set here.` }] : [];
+function relatedProperty(props, path10) {
+  const location = locationOfProperty(props, path10);
+  return location ? [{ location, message: `${path10} is set here.` }] : [];
 }
 function isLiteral2(read, expected) {
   return read.kind === "value" && typeof read.value === "string" && read.value.toLowerCase() === expected;
@@ -18061,14 +18065,14 @@ function managedPolicies() {
   cached ??= readPackageJson("src/data/managed-policies.json").policies;
   return cached;
 }
-function statementFromData(statement, path11, location, origin) {
+function statementFromData(statement, path10, location, origin) {
   const list = (key) => {
     const value = statement[key];
     if (value === void 0) return [];
     return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
   };
   const result = {
-    path: path11,
+    path: path10,
     effect: statement.Effect === "Deny" ? "Deny" : "Allow",
     actions: list("Action"),
     notActions: list("NotAction"),
@@ -18739,30 +18743,6 @@ function evaluateRole(role, action, resource) {
   return { decision: "not-granted", granting, denying };
 }
 
-// src/analyse/typescript.ts
-import { isAscii } from "node:buffer";
-import { readFileSync as readFileSync2 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import path2 from "node:path";
-import vm from "node:vm";
-var ts = loadTypeScript();
-function loadTypeScript() {
-  const require2 = createRequire2(import.meta.url);
-  try {
-    const file = require2.resolve("typescript");
-    const bytes = readFileSync2(file);
-    if (!isAscii(bytes)) return require2("typescript");
-    const wrapper = vm.compileFunction(bytes.toString("latin1"), ["exports", "require", "module", "__filename", "__dirname"], { filename: file });
-    const module = { exports: {} };
-    wrapper.call(module.exports, module.exports, createRequire2(file), module, file, path2.dirname(file));
-    const loaded = module.exports;
-    return typeof loaded.createSourceFile === "function" ? loaded : require2("typescript");
-  } catch {
-    return require2("typescript");
-  }
-}
-var typescript_default = ts;
-
 // src/analyse/scope.ts
 var scopeCache = /* @__PURE__ */ new WeakMap();
 function findDeclaration(identifier) {
@@ -18786,81 +18766,81 @@ function declarationsOf(scope) {
   return map;
 }
 function createsScope(node) {
-  return typescript_default.isSourceFile(node) || typescript_default.isBlock(node) || typescript_default.isModuleBlock(node) || typescript_default.isCaseBlock(node) || typescript_default.isFunctionLike(node) || typescript_default.isClassLike(node) || typescript_default.isForStatement(node) || typescript_default.isForOfStatement(node) || typescript_default.isForInStatement(node) || typescript_default.isCatchClause(node);
+  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node);
 }
 function bind(map, name, make, prefix = []) {
-  if (typescript_default.isIdentifier(name)) {
+  if (ts.isIdentifier(name)) {
     if (!map.has(name.text)) {
       map.set(name.text, prefix.every((p) => p !== void 0) ? make(prefix) : { kind: "other", node: name });
     }
     return;
   }
   name.elements.forEach((element, index) => {
-    if (typescript_default.isOmittedExpression(element)) return;
+    if (ts.isOmittedExpression(element)) return;
     let part;
-    if (typescript_default.isArrayBindingPattern(name)) part = element.dotDotDotToken ? void 0 : String(index);
+    if (ts.isArrayBindingPattern(name)) part = element.dotDotDotToken ? void 0 : String(index);
     else if (element.dotDotDotToken) part = void 0;
     else {
       const key = element.propertyName ?? element.name;
-      part = typescript_default.isIdentifier(key) || typescript_default.isStringLiteral(key) || typescript_default.isNumericLiteral(key) ? key.text : void 0;
+      part = ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : void 0;
     }
     bind(map, element.name, make, [...prefix, part]);
   });
 }
 function addStatements(map, statements, moduleLevel) {
   for (const statement of statements) {
-    if (typescript_default.isVariableStatement(statement)) addVariables(map, statement.declarationList, moduleLevel);
-    else if (typescript_default.isClassDeclaration(statement) && statement.name) map.set(statement.name.text, { kind: "class", node: statement, moduleLevel });
-    else if ((typescript_default.isEnumDeclaration(statement) || typescript_default.isModuleDeclaration(statement)) && typescript_default.isIdentifier(statement.name)) {
+    if (ts.isVariableStatement(statement)) addVariables(map, statement.declarationList, moduleLevel);
+    else if (ts.isClassDeclaration(statement) && statement.name) map.set(statement.name.text, { kind: "class", node: statement, moduleLevel });
+    else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
       map.set(statement.name.text, { kind: "other", node: statement });
-    } else if (typescript_default.isImportDeclaration(statement) && statement.importClause) {
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
       if (clause.name) map.set(clause.name.text, { kind: "import", name: clause.name.text });
       const bindings = clause.namedBindings;
-      if (bindings && typescript_default.isNamespaceImport(bindings)) map.set(bindings.name.text, { kind: "import", name: bindings.name.text });
+      if (bindings && ts.isNamespaceImport(bindings)) map.set(bindings.name.text, { kind: "import", name: bindings.name.text });
       else if (bindings) for (const element of bindings.elements) map.set(element.name.text, { kind: "import", name: element.name.text });
-    } else if (typescript_default.isImportEqualsDeclaration(statement)) map.set(statement.name.text, { kind: "import", name: statement.name.text });
+    } else if (ts.isImportEqualsDeclaration(statement)) map.set(statement.name.text, { kind: "import", name: statement.name.text });
   }
   for (const statement of statements) {
-    if (typescript_default.isFunctionDeclaration(statement) && statement.name && statement.body) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
       map.set(statement.name.text, { kind: "function", node: statement });
     }
   }
 }
 function addVariables(map, list, moduleLevel) {
-  const isConst = (list.flags & typescript_default.NodeFlags.Const) !== 0;
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
   for (const declaration of list.declarations) {
-    bind(map, declaration.name, (path11) => ({ kind: "variable", node: declaration, path: path11, isConst, moduleLevel }));
+    bind(map, declaration.name, (path10) => ({ kind: "variable", node: declaration, path: path10, isConst, moduleLevel }));
   }
 }
 function collect(scope) {
   const map = /* @__PURE__ */ new Map();
-  if (typescript_default.isSourceFile(scope)) addStatements(map, scope.statements, true);
-  else if (typescript_default.isBlock(scope) || typescript_default.isModuleBlock(scope)) addStatements(map, scope.statements, false);
-  else if (typescript_default.isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(map, clause.statements, false);
-  else if (typescript_default.isFunctionLike(scope)) {
+  if (ts.isSourceFile(scope)) addStatements(map, scope.statements, true);
+  else if (ts.isBlock(scope) || ts.isModuleBlock(scope)) addStatements(map, scope.statements, false);
+  else if (ts.isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(map, clause.statements, false);
+  else if (ts.isFunctionLike(scope)) {
     for (const parameter of scope.parameters) {
-      bind(map, parameter.name, (path11) => ({ kind: "parameter", node: parameter, path: path11, fn: scope }));
+      bind(map, parameter.name, (path10) => ({ kind: "parameter", node: parameter, path: path10, fn: scope }));
     }
-    if ((typescript_default.isFunctionExpression(scope) || typescript_default.isFunctionDeclaration(scope)) && scope.name && !map.has(scope.name.text)) {
-      if (typescript_default.isFunctionExpression(scope)) map.set(scope.name.text, { kind: "function", node: scope });
+    if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name && !map.has(scope.name.text)) {
+      if (ts.isFunctionExpression(scope)) map.set(scope.name.text, { kind: "function", node: scope });
     }
-  } else if (typescript_default.isClassExpression(scope) && scope.name) map.set(scope.name.text, { kind: "class", node: scope, moduleLevel: false });
-  else if (typescript_default.isForStatement(scope) || typescript_default.isForOfStatement(scope) || typescript_default.isForInStatement(scope)) {
+  } else if (ts.isClassExpression(scope) && scope.name) map.set(scope.name.text, { kind: "class", node: scope, moduleLevel: false });
+  else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
     const initializer = scope.initializer;
-    if (initializer && typescript_default.isVariableDeclarationList(initializer)) {
+    if (initializer && ts.isVariableDeclarationList(initializer)) {
       for (const declaration of initializer.declarations) {
         for (const name of namesOf(declaration.name)) map.set(name, { kind: "other", node: declaration });
       }
     }
-  } else if (typescript_default.isCatchClause(scope) && scope.variableDeclaration) {
+  } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
     for (const name of namesOf(scope.variableDeclaration.name)) map.set(name, { kind: "other", node: scope });
   }
   return map;
 }
 function namesOf(name) {
-  if (typescript_default.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => typescript_default.isOmittedExpression(element) ? [] : namesOf(element.name));
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => ts.isOmittedExpression(element) ? [] : namesOf(element.name));
 }
 
 // src/analyse/definitions.ts
@@ -18930,7 +18910,7 @@ function exportDefinition(context, module, name, seen = /* @__PURE__ */ new Set(
         return importedDefinition(context, module, entry.specifier, entry.imported, seen);
       case "local": {
         const node = entry.node;
-        if (typescript_default.isFunctionDeclaration(node) || typescript_default.isClassDeclaration(node)) return { kind: "declaration", node };
+        if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return { kind: "declaration", node };
         return localDefinition(context, module, entry.name);
       }
     }
@@ -18951,10 +18931,10 @@ function exportDefinition(context, module, name, seen = /* @__PURE__ */ new Set(
 function localDefinition(context, module, name) {
   const statements = module.sourceFile.statements;
   for (const statement of statements) {
-    if ((typescript_default.isFunctionDeclaration(statement) || typescript_default.isClassDeclaration(statement)) && statement.name?.text === name && (!typescript_default.isFunctionDeclaration(statement) || statement.body)) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name && (!ts.isFunctionDeclaration(statement) || statement.body)) {
       return { kind: "declaration", node: statement };
     }
-    if (typescript_default.isVariableStatement(statement)) {
+    if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const identifier = findBoundIdentifier(declaration.name, name);
         if (identifier) return definitionOf(context, identifier);
@@ -18966,9 +18946,9 @@ function localDefinition(context, module, name) {
   return { kind: "unknown", reason: `${module.file} declares no \`${name}\`` };
 }
 function findBoundIdentifier(name, wanted) {
-  if (typescript_default.isIdentifier(name)) return name.text === wanted ? name : void 0;
+  if (ts.isIdentifier(name)) return name.text === wanted ? name : void 0;
   for (const element of name.elements) {
-    if (typescript_default.isOmittedExpression(element)) continue;
+    if (ts.isOmittedExpression(element)) continue;
     const found = findBoundIdentifier(element.name, wanted);
     if (found) return found;
   }
@@ -18979,17 +18959,16 @@ function requiredDefinition(context, from, specifier) {
 }
 
 // src/analyse/module-syntax.ts
-var ASSIGNMENT_OPERATORS = /* @__PURE__ */ new Set([
-  typescript_default.SyntaxKind.EqualsToken,
-  typescript_default.SyntaxKind.QuestionQuestionEqualsToken,
-  typescript_default.SyntaxKind.BarBarEqualsToken,
-  typescript_default.SyntaxKind.AmpersandAmpersandEqualsToken
-]);
+var assignmentOperators;
+function isAssignmentOperatorKind(kind) {
+  assignmentOperators ??= /* @__PURE__ */ new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+  return assignmentOperators.has(kind);
+}
 function isRequireCall(node) {
-  return typescript_default.isCallExpression(node) && typescript_default.isIdentifier(node.expression) && node.expression.text === "require" && node.arguments.length === 1 && typescript_default.isStringLiteralLike(node.arguments[0]);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require" && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]);
 }
 function isDynamicImport(node) {
-  return typescript_default.isCallExpression(node) && node.expression.kind === typescript_default.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && typescript_default.isStringLiteralLike(node.arguments[0]);
+  return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]);
 }
 function isLoadCall(node) {
   return isRequireCall(node) || isDynamicImport(node);
@@ -18997,29 +18976,29 @@ function isLoadCall(node) {
 
 // src/analyse/module-info.ts
 function isAssignment(node) {
-  return typescript_default.isBinaryExpression(node) && ASSIGNMENT_OPERATORS.has(node.operatorToken.kind);
+  return ts.isBinaryExpression(node) && isAssignmentOperatorKind(node.operatorToken.kind);
 }
 function isAssignmentOperator(operator) {
-  return ASSIGNMENT_OPERATORS.has(operator.kind);
+  return isAssignmentOperatorKind(operator.kind);
 }
 function hasModifier(node, kind) {
-  return typescript_default.canHaveModifiers(node) && (typescript_default.getModifiers(node) ?? []).some((m) => m.kind === kind);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 function boundNames(name) {
-  if (typescript_default.isIdentifier(name)) return [name];
+  if (ts.isIdentifier(name)) return [name];
   const names = [];
   for (const element of name.elements) {
-    if (typescript_default.isOmittedExpression(element)) continue;
+    if (ts.isOmittedExpression(element)) continue;
     names.push(...boundNames(element.name));
   }
   return names;
 }
 function commonJsTarget(node) {
-  const isModuleExports = (e) => typescript_default.isPropertyAccessExpression(e) && typescript_default.isIdentifier(e.expression) && e.expression.text === "module" && e.name.text === "exports";
+  const isModuleExports = (e) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "module" && e.name.text === "exports";
   if (isModuleExports(node)) return "";
-  if (typescript_default.isPropertyAccessExpression(node)) {
+  if (ts.isPropertyAccessExpression(node)) {
     const base = node.expression;
-    if (typescript_default.isIdentifier(base) && base.text === "exports" || isModuleExports(base)) return node.name.text;
+    if (ts.isIdentifier(base) && base.text === "exports" || isModuleExports(base)) return node.name.text;
   }
   return void 0;
 }
@@ -19029,12 +19008,12 @@ function collectModuleInfo(module) {
   const { loads, assignments } = module.nodes ?? collectNodes(module.sourceFile);
   for (const node of loads) info.dependencies.push({ specifier: node.arguments[0].text, node });
   for (const node of assignments) {
-    if (typescript_default.isIdentifier(node.left)) {
+    if (ts.isIdentifier(node.left)) {
       const list = info.assignments.get(node.left.text) ?? [];
       list.push(node);
       info.assignments.set(node.left.text, list);
     }
-    const target = node.operatorToken.kind === typescript_default.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : void 0;
+    const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? commonJsTarget(node.left) : void 0;
     if (target === "") info.commonJsExport = node.right;
     else if (target !== void 0) info.exports.set(target, { kind: "expression", expression: node.right, node });
   }
@@ -19045,13 +19024,13 @@ function collectNodes(root) {
   const visit = (node) => {
     if (isLoadCall(node)) collected.loads.push(node);
     else if (isAssignment(node)) collected.assignments.push(node);
-    typescript_default.forEachChild(node, visit);
+    ts.forEachChild(node, visit);
   };
   visit(root);
   return collected;
 }
 function collectTopLevel(statement, info) {
-  if (typescript_default.isImportDeclaration(statement) && typescript_default.isStringLiteralLike(statement.moduleSpecifier)) {
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
     const specifier = statement.moduleSpecifier.text;
     const clause = statement.importClause;
     if (!clause) {
@@ -19065,7 +19044,7 @@ function collectTopLevel(statement, info) {
       runtimeUse = true;
     }
     const bindings = clause.namedBindings;
-    if (bindings && typescript_default.isNamespaceImport(bindings)) {
+    if (bindings && ts.isNamespaceImport(bindings)) {
       info.imports.set(bindings.name.text, { specifier, imported: "*", node: bindings });
       runtimeUse = true;
     } else if (bindings) {
@@ -19079,21 +19058,21 @@ function collectTopLevel(statement, info) {
     if (runtimeUse) info.dependencies.push({ specifier, node: statement });
     return;
   }
-  if (typescript_default.isImportEqualsDeclaration(statement) && typescript_default.isExternalModuleReference(statement.moduleReference)) {
+  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
     const expression = statement.moduleReference.expression;
-    if (statement.isTypeOnly || !typescript_default.isStringLiteralLike(expression)) return;
+    if (statement.isTypeOnly || !ts.isStringLiteralLike(expression)) return;
     info.imports.set(statement.name.text, { specifier: expression.text, imported: "*", node: statement });
     info.dependencies.push({ specifier: expression.text, node: statement });
     return;
   }
-  if (typescript_default.isExportDeclaration(statement)) {
+  if (ts.isExportDeclaration(statement)) {
     if (statement.isTypeOnly) return;
-    const specifier = statement.moduleSpecifier && typescript_default.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : void 0;
+    const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : void 0;
     const clause = statement.exportClause;
     if (specifier !== void 0) info.dependencies.push({ specifier, node: statement });
     if (!clause) {
       if (specifier !== void 0) info.starExports.push({ specifier, node: statement });
-    } else if (typescript_default.isNamespaceExport(clause)) {
+    } else if (ts.isNamespaceExport(clause)) {
       if (specifier !== void 0) info.exports.set(clause.name.text, { kind: "reexport", specifier, imported: "*", node: statement });
     } else {
       for (const element of clause.elements) {
@@ -19108,21 +19087,21 @@ function collectTopLevel(statement, info) {
     }
     return;
   }
-  if (typescript_default.isExportAssignment(statement)) {
+  if (ts.isExportAssignment(statement)) {
     if (statement.isExportEquals) info.commonJsExport = statement.expression;
     else info.exports.set("default", { kind: "expression", expression: statement.expression, node: statement });
     return;
   }
-  if (!hasModifier(statement, typescript_default.SyntaxKind.ExportKeyword)) return;
-  const isDefault = hasModifier(statement, typescript_default.SyntaxKind.DefaultKeyword);
-  if ((typescript_default.isFunctionDeclaration(statement) || typescript_default.isClassDeclaration(statement)) && !hasModifier(statement, typescript_default.SyntaxKind.DeclareKeyword)) {
+  if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword)) return;
+  const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
     if (isDefault) info.exports.set("default", { kind: "local", name: statement.name?.text ?? "", node: statement });
     if (statement.name && !isDefault) info.exports.set(statement.name.text, { kind: "local", name: statement.name.text, node: statement });
-  } else if (typescript_default.isVariableStatement(statement)) {
+  } else if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
       for (const name of boundNames(declaration.name)) info.exports.set(name.text, { kind: "local", name: name.text, node: declaration });
     }
-  } else if (typescript_default.isEnumDeclaration(statement)) {
+  } else if (ts.isEnumDeclaration(statement)) {
     info.exports.set(statement.name.text, { kind: "local", name: statement.name.text, node: statement });
   }
 }
@@ -19148,19 +19127,19 @@ function v2Service(className) {
   if (V2_NOT_CLIENTS.has(className) || !/^[A-Z]/.test(className) || /(Credentials|Error)$/.test(className)) return void 0;
   return SDK_DATA.v2Classes[className] ?? className.toLowerCase();
 }
-function classifySdkExport(packageName, path11) {
-  if (packageName === "aws-sdk" || packageName === "aws-sdk/global") return classifyV2(path11);
+function classifySdkExport(packageName, path10) {
+  if (packageName === "aws-sdk" || packageName === "aws-sdk/global") return classifyV2(path10);
   const v2Client = /^aws-sdk\/clients\/([a-z0-9]+)$/.exec(packageName);
   if (v2Client) {
     const className = V2_CLASS_BY_LOWER.get(v2Client[1]) ?? upperFirst(v2Client[1]);
-    return classifyV2([className, ...path11]);
+    return classifyV2([className, ...path10]);
   }
-  if (packageName === "aws-sdk/lib/dynamodb/document_client" && path11.length === 0) {
+  if (packageName === "aws-sdk/lib/dynamodb/document_client" && path10.length === 0) {
     return { kind: "client-class", service: "dynamodb", flavour: "v2-document", name: "AWS.DynamoDB.DocumentClient" };
   }
   const service = v3ServicePrefix(packageName);
-  if (!service || path11.length !== 1) return void 0;
-  const name = path11[0];
+  if (!service || path10.length !== 1) return void 0;
+  const name = path10[0];
   if (packageName === "@aws-sdk/lib-dynamodb") {
     if (name === "DynamoDBDocumentClient") return { kind: "document-factory", flavour: "v3-document", name };
     if (name === "DynamoDBDocument") return { kind: "document-factory", flavour: "v3-document-aggregated", name };
@@ -19185,8 +19164,8 @@ function classifySdkExport(packageName, path11) {
   if (/^[A-Z]/.test(name) && !/(Exception|Error|ServiceException)$/.test(name)) return { kind: "client-class", service, flavour: "v3-aggregated", name };
   return void 0;
 }
-function classifyV2(path11) {
-  const [first, second, ...rest] = path11;
+function classifyV2(path10) {
+  const [first, second, ...rest] = path10;
   if (first === void 0 || rest.length > 0) return void 0;
   if (first === "DynamoDB" && second === "DocumentClient") return { kind: "client-class", service: "dynamodb", flavour: "v2-document", name: "AWS.DynamoDB.DocumentClient" };
   if (first === "S3" && second === "ManagedUpload") return { kind: "upload", style: "v2" };
@@ -19231,19 +19210,19 @@ function waiterOperation(state) {
 // src/analyse/references.ts
 var MAX_DEPTH2 = 40;
 function hasBody(node) {
-  return typescript_default.isFunctionLike(node) && "body" in node && node.body !== void 0;
+  return ts.isFunctionLike(node) && "body" in node && node.body !== void 0;
 }
 function skipWrappers(expression) {
   let current = expression;
   for (; ; ) {
-    if (typescript_default.isParenthesizedExpression(current) || typescript_default.isAsExpression(current) || typescript_default.isNonNullExpression(current) || typescript_default.isSatisfiesExpression(current) || typescript_default.isTypeAssertionExpression(current) || typescript_default.isAwaitExpression(current)) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) {
       current = current.expression;
     } else return current;
   }
 }
 function propertyNameText(name) {
-  if (typescript_default.isIdentifier(name) || typescript_default.isStringLiteral(name) || typescript_default.isNumericLiteral(name) || typescript_default.isPrivateIdentifier(name) || typescript_default.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (typescript_default.isComputedPropertyName(name) && typescript_default.isStringLiteralLike(name.expression)) return name.expression.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
   return void 0;
 }
 var ReferenceResolver = class {
@@ -19277,7 +19256,7 @@ var ReferenceResolver = class {
         return last;
       }
       case "declaration":
-        if (typescript_default.isClassLike(definition.node)) return { kind: "class", node: definition.node };
+        if (ts.isClassLike(definition.node)) return { kind: "class", node: definition.node };
         return hasBody(definition.node) ? { kind: "function", node: definition.node } : { kind: "unknown", reason: "a function without a body" };
       case "parameter":
         return { kind: "unknown", reason: `\`${definition.name}\` is a parameter` };
@@ -19311,15 +19290,15 @@ var ReferenceResolver = class {
   objectMember(node, name, depth) {
     for (let i = node.properties.length - 1; i >= 0; i--) {
       const property = node.properties[i];
-      if (typescript_default.isSpreadAssignment(property)) {
+      if (ts.isSpreadAssignment(property)) {
         const spread = this.member(this.resolve(property.expression, depth), name, depth);
         if (spread.kind !== "unknown") return spread;
         continue;
       }
       if (!property.name || propertyNameText(property.name) !== name) continue;
-      if (typescript_default.isPropertyAssignment(property)) return this.resolve(property.initializer, depth);
-      if (typescript_default.isShorthandPropertyAssignment(property)) return this.fromDefinition(definitionOf(this.context, property.name), depth);
-      if (typescript_default.isMethodDeclaration(property) && hasBody(property)) return { kind: "function", node: property };
+      if (ts.isPropertyAssignment(property)) return this.resolve(property.initializer, depth);
+      if (ts.isShorthandPropertyAssignment(property)) return this.fromDefinition(definitionOf(this.context, property.name), depth);
+      if (ts.isMethodDeclaration(property) && hasBody(property)) return { kind: "function", node: property };
       return { kind: "unknown", reason: `accessor \`${name}\`` };
     }
     return { kind: "unknown", reason: `no property \`${name}\`` };
@@ -19327,23 +19306,23 @@ var ReferenceResolver = class {
   classMember(node, name, isStatic, depth) {
     for (const member of node.members) {
       if (!member.name || propertyNameText(member.name) !== name) continue;
-      const memberStatic = (typescript_default.getCombinedModifierFlags(member) & typescript_default.ModifierFlags.Static) !== 0;
+      const memberStatic = (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
       if (memberStatic !== isStatic) continue;
-      if (typescript_default.isMethodDeclaration(member) && hasBody(member)) return { kind: "function", node: member };
-      if (typescript_default.isPropertyDeclaration(member) && member.initializer) return this.resolve(member.initializer, depth);
+      if (ts.isMethodDeclaration(member) && hasBody(member)) return { kind: "function", node: member };
+      if (ts.isPropertyDeclaration(member) && member.initializer) return this.resolve(member.initializer, depth);
     }
     if (!isStatic) {
-      const constructor = node.members.find((m) => typescript_default.isConstructorDeclaration(m) && m.body !== void 0);
+      const constructor = node.members.find((m) => ts.isConstructorDeclaration(m) && m.body !== void 0);
       let found;
       const visit = (child) => {
-        if (found || typescript_default.isFunctionLike(child) && child !== constructor) return;
-        if (typescript_default.isBinaryExpression(child) && child.operatorToken.kind === typescript_default.SyntaxKind.EqualsToken && typescript_default.isPropertyAccessExpression(child.left) && child.left.expression.kind === typescript_default.SyntaxKind.ThisKeyword && child.left.name.text === name) {
+        if (found || ts.isFunctionLike(child) && child !== constructor) return;
+        if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword && child.left.name.text === name) {
           found = this.resolve(child.right, depth);
           return;
         }
-        typescript_default.forEachChild(child, visit);
+        ts.forEachChild(child, visit);
       };
-      if (constructor?.body) typescript_default.forEachChild(constructor.body, visit);
+      if (constructor?.body) ts.forEachChild(constructor.body, visit);
       if (found) return found;
     }
     if (node.heritageClauses) return { kind: "unknown", reason: `\`${name}\` may be inherited` };
@@ -19352,34 +19331,34 @@ var ReferenceResolver = class {
   compute(expression, depth) {
     const node = skipWrappers(expression);
     if (node !== expression) return this.resolve(node, depth);
-    if (typescript_default.isIdentifier(node)) return this.fromDefinition(definitionOf(this.context, node), depth);
-    if (typescript_default.isPropertyAccessExpression(node)) return this.member(this.resolve(node.expression, depth), node.name.text, depth);
-    if (typescript_default.isElementAccessExpression(node) && typescript_default.isStringLiteralLike(node.argumentExpression)) {
+    if (ts.isIdentifier(node)) return this.fromDefinition(definitionOf(this.context, node), depth);
+    if (ts.isPropertyAccessExpression(node)) return this.member(this.resolve(node.expression, depth), node.name.text, depth);
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       return this.member(this.resolve(node.expression, depth), node.argumentExpression.text, depth);
     }
-    if (typescript_default.isArrowFunction(node) || typescript_default.isFunctionExpression(node)) return { kind: "function", node };
-    if (typescript_default.isClassExpression(node)) return { kind: "class", node };
-    if (typescript_default.isObjectLiteralExpression(node)) return { kind: "object", node };
-    if (node.kind === typescript_default.SyntaxKind.ThisKeyword) {
-      const owner = typescript_default.findAncestor(node.parent, (n) => typescript_default.isClassLike(n) || typescript_default.isFunctionLike(n) && !typescript_default.isArrowFunction(n) && !typescript_default.isMethodDeclaration(n) && !typescript_default.isConstructorDeclaration(n) && !typescript_default.isAccessor(n));
-      return owner && typescript_default.isClassLike(owner) ? { kind: "instance", node: owner } : { kind: "unknown", reason: "`this` outside a class" };
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { kind: "function", node };
+    if (ts.isClassExpression(node)) return { kind: "class", node };
+    if (ts.isObjectLiteralExpression(node)) return { kind: "object", node };
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = ts.findAncestor(node.parent, (n) => ts.isClassLike(n) || ts.isFunctionLike(n) && !ts.isArrowFunction(n) && !ts.isMethodDeclaration(n) && !ts.isConstructorDeclaration(n) && !ts.isAccessor(n));
+      return owner && ts.isClassLike(owner) ? { kind: "instance", node: owner } : { kind: "unknown", reason: "`this` outside a class" };
     }
-    if (typescript_default.isNewExpression(node)) return this.resolveNew(node, depth);
-    if (typescript_default.isCallExpression(node)) return this.resolveCall(node, depth);
-    if (typescript_default.isBinaryExpression(node)) {
+    if (ts.isNewExpression(node)) return this.resolveNew(node, depth);
+    if (ts.isCallExpression(node)) return this.resolveCall(node, depth);
+    if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === typescript_default.SyntaxKind.EqualsToken || operator === typescript_default.SyntaxKind.QuestionQuestionEqualsToken || operator === typescript_default.SyntaxKind.BarBarEqualsToken) {
+      if (operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken) {
         const left = this.resolve(node.left, depth);
-        return left.kind !== "unknown" && operator !== typescript_default.SyntaxKind.EqualsToken ? left : this.resolve(node.right, depth);
+        return left.kind !== "unknown" && operator !== ts.SyntaxKind.EqualsToken ? left : this.resolve(node.right, depth);
       }
-      if (operator === typescript_default.SyntaxKind.QuestionQuestionToken || operator === typescript_default.SyntaxKind.BarBarToken) {
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
         const left = this.resolve(node.left, depth);
         return left.kind !== "unknown" ? left : this.resolve(node.right, depth);
       }
-      if (operator === typescript_default.SyntaxKind.AmpersandAmpersandToken || operator === typescript_default.SyntaxKind.CommaToken) return this.resolve(node.right, depth);
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.CommaToken) return this.resolve(node.right, depth);
       return { kind: "unknown", reason: "an operator expression" };
     }
-    if (typescript_default.isConditionalExpression(node)) {
+    if (ts.isConditionalExpression(node)) {
       const whenTrue = this.resolve(node.whenTrue, depth);
       return whenTrue.kind !== "unknown" ? whenTrue : this.resolve(node.whenFalse, depth);
     }
@@ -19404,10 +19383,10 @@ var ReferenceResolver = class {
       return this.fromDefinition(requiredDefinition(this.context, module, node.arguments[0].text), depth);
     }
     const callee = node.expression;
-    if (typescript_default.isPropertyAccessExpression(callee) && /^captureAWS(v3Client|Client)?$/.test(callee.name.text) && node.arguments[0]) {
+    if (ts.isPropertyAccessExpression(callee) && /^captureAWS(v3Client|Client)?$/.test(callee.name.text) && node.arguments[0]) {
       return this.resolve(node.arguments[0], depth);
     }
-    if (typescript_default.isPropertyAccessExpression(callee) && callee.name.text === "bind") {
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "bind") {
       const bound = this.resolve(callee.expression, depth);
       if (bound.kind === "function") return bound;
     }
@@ -19424,20 +19403,20 @@ var ReferenceResolver = class {
   }
   /** What a local function returns: the first return expression that resolves. */
   returnValue(fn, depth) {
-    if (!typescript_default.isBlock(fn.body)) return this.resolve(fn.body, depth);
+    if (!ts.isBlock(fn.body)) return this.resolve(fn.body, depth);
     let result = { kind: "unknown", reason: "a function result not followed" };
     const visit = (child) => {
-      if (typescript_default.isFunctionLike(child) || typescript_default.isClassLike(child)) return false;
-      if (typescript_default.isReturnStatement(child) && child.expression) {
+      if (ts.isFunctionLike(child) || ts.isClassLike(child)) return false;
+      if (ts.isReturnStatement(child) && child.expression) {
         const value = this.resolve(child.expression, depth);
         if (value.kind !== "unknown") {
           result = value;
           return true;
         }
       }
-      return typescript_default.forEachChild(child, visit) ?? false;
+      return ts.forEachChild(child, visit) ?? false;
     };
-    typescript_default.forEachChild(fn.body, visit);
+    ts.forEachChild(fn.body, visit);
     return result;
   }
 };
@@ -19453,27 +19432,27 @@ function shortText(node) {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 function isProcessEnv(expression) {
-  return typescript_default.isPropertyAccessExpression(expression) && expression.name.text === "env" && typescript_default.isIdentifier(expression.expression) && expression.expression.text === "process";
+  return ts.isPropertyAccessExpression(expression) && expression.name.text === "env" && ts.isIdentifier(expression.expression) && expression.expression.text === "process";
 }
 function envName(node) {
-  if (typescript_default.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) return node.name.text;
-  if (typescript_default.isElementAccessExpression(node) && isProcessEnv(node.expression) && typescript_default.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
   return void 0;
 }
 function returnedExpressions(fn) {
   if (!fn.body) return void 0;
-  if (!typescript_default.isBlock(fn.body)) return [fn.body];
+  if (!ts.isBlock(fn.body)) return [fn.body];
   const found = [];
   let bare = false;
   const visit = (node) => {
-    if (typescript_default.isFunctionLike(node) || typescript_default.isClassLike(node)) return;
-    if (typescript_default.isReturnStatement(node)) {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) {
       if (node.expression) found.push(node.expression);
       else bare = true;
     }
-    typescript_default.forEachChild(node, visit);
+    ts.forEachChild(node, visit);
   };
-  typescript_default.forEachChild(fn.body, visit);
+  ts.forEachChild(fn.body, visit);
   return bare || found.length === 0 ? void 0 : found;
 }
 function envKey(value) {
@@ -19528,48 +19507,48 @@ var StaticEvaluator = class _StaticEvaluator {
   evaluate(expression, depth = 0) {
     if (depth > MAX_DEPTH3) return unknown("a definition nested too deep");
     const node = expression;
-    if (typescript_default.isStringLiteralLike(node)) return { kind: "string", value: node.text };
-    if (typescript_default.isNumericLiteral(node)) return { kind: "number", value: Number(node.text) };
-    if (node.kind === typescript_default.SyntaxKind.TrueKeyword) return { kind: "boolean", value: true };
-    if (node.kind === typescript_default.SyntaxKind.FalseKeyword) return { kind: "boolean", value: false };
-    if (typescript_default.isParenthesizedExpression(node) || typescript_default.isAsExpression(node) || typescript_default.isNonNullExpression(node) || typescript_default.isSatisfiesExpression(node) || typescript_default.isTypeAssertionExpression(node)) {
+    if (ts.isStringLiteralLike(node)) return { kind: "string", value: node.text };
+    if (ts.isNumericLiteral(node)) return { kind: "number", value: Number(node.text) };
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: "boolean", value: true };
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: "boolean", value: false };
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
       return this.evaluate(node.expression, depth + 1);
     }
     const env = envName(node);
     if (env !== void 0) return { kind: "env", name: env, prefix: "", suffix: "" };
-    if (typescript_default.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
+    if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
       const name = this.evaluate(node.argumentExpression, depth + 1);
       if (name.kind === "string") return { kind: "env", name: name.value, prefix: "", suffix: "" };
       return unknown(`\`${shortText(node)}\` reads a variable named at run time`);
     }
-    if (typescript_default.isTemplateExpression(node)) {
+    if (ts.isTemplateExpression(node)) {
       const parts = [{ kind: "string", value: node.head.text }];
       for (const span of node.templateSpans) {
         parts.push(this.evaluate(span.expression, depth + 1), { kind: "string", value: span.literal.text });
       }
       return concatenate(parts, "the template");
     }
-    if (typescript_default.isIdentifier(node)) {
+    if (ts.isIdentifier(node)) {
       if (node.text === "undefined") return unknown("`undefined`");
       return this.fromDefinition(definitionOf(this.context, node), depth);
     }
-    if (typescript_default.isPropertyAccessExpression(node) || typescript_default.isElementAccessExpression(node) && typescript_default.isStringLiteralLike(node.argumentExpression)) {
-      const name = typescript_default.isPropertyAccessExpression(node) ? node.name.text : node.argumentExpression.text;
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      const name = ts.isPropertyAccessExpression(node) ? node.name.text : node.argumentExpression.text;
       const base = this.evaluate(node.expression, depth + 1);
       if (base.kind === "object") return base.properties[name] ?? unknown(`no property \`${name}\` in ${shortText(node.expression)}`);
       if (base.kind === "unknown" && base.reason.startsWith("module:")) return this.fromModuleExport(base.reason.slice("module:".length), name, depth);
       if (base.kind === "unknown" || base.kind === "partial") return unknown(`\`${shortText(node)}\`: ${base.reason}`);
       return unknown(`\`${shortText(node)}\` is computed at run time`);
     }
-    if (typescript_default.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
+    if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node, depth);
     if (isRequireCall(node)) {
       const module = this.context.moduleOf(node);
       if (module) return this.fromDefinition(requiredDefinition(this.context, module, node.arguments[0].text), depth);
     }
-    if (typescript_default.isArrayLiteralExpression(node)) {
+    if (ts.isArrayLiteralExpression(node)) {
       const items = [];
       for (const element of node.elements) {
-        if (typescript_default.isSpreadElement(element)) {
+        if (ts.isSpreadElement(element)) {
           const spread = this.evaluate(element.expression, depth + 1);
           if (spread.kind === "array") items.push(...spread.items);
           else return unknown(`the spread \`${shortText(element)}\` is not known`);
@@ -19577,22 +19556,22 @@ var StaticEvaluator = class _StaticEvaluator {
       }
       return { kind: "array", items };
     }
-    if (typescript_default.isBinaryExpression(node)) {
+    if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === typescript_default.SyntaxKind.PlusToken) {
+      if (operator === ts.SyntaxKind.PlusToken) {
         const left = this.evaluate(node.left, depth + 1);
         const right = this.evaluate(node.right, depth + 1);
         if (left.kind === "number" && right.kind === "number") return { kind: "number", value: left.value + right.value };
         return concatenate([left, right], "the concatenation");
       }
-      if (operator === typescript_default.SyntaxKind.QuestionQuestionToken || operator === typescript_default.SyntaxKind.BarBarToken) {
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
         const left = this.evaluate(node.left, depth + 1);
         if (left.kind !== "unknown") return left;
         return unknown(`\`${shortText(node)}\` depends on run-time values`);
       }
     }
-    if (typescript_default.isCallExpression(node)) return this.evaluateCall(node, depth);
-    if (typescript_default.isConditionalExpression(node)) {
+    if (ts.isCallExpression(node)) return this.evaluateCall(node, depth);
+    if (ts.isConditionalExpression(node)) {
       const whenTrue = this.evaluate(node.whenTrue, depth + 1);
       const whenFalse = this.evaluate(node.whenFalse, depth + 1);
       if (JSON.stringify(whenTrue) === JSON.stringify(whenFalse)) return whenTrue;
@@ -19613,7 +19592,7 @@ var StaticEvaluator = class _StaticEvaluator {
     const args = node.arguments;
     const bindings = /* @__PURE__ */ new Map();
     for (const [index, parameter] of fn.parameters.entries()) {
-      if (parameter.dotDotDotToken || args.slice(0, index + 1).some(typescript_default.isSpreadElement)) break;
+      if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
       bindings.set(parameter, { expression: args[index], outer: this.bindings });
     }
     return this.agreedReturn(returned, bindings, depth, shortText(node));
@@ -19636,25 +19615,25 @@ var StaticEvaluator = class _StaticEvaluator {
   evaluateObject(node, depth) {
     const properties = {};
     for (const property of node.properties) {
-      if (typescript_default.isSpreadAssignment(property)) {
+      if (ts.isSpreadAssignment(property)) {
         const spread = this.evaluate(property.expression, depth + 1);
         if (spread.kind === "object") Object.assign(properties, spread.properties);
         continue;
       }
-      if (typescript_default.isShorthandPropertyAssignment(property)) {
+      if (ts.isShorthandPropertyAssignment(property)) {
         properties[property.name.text] = this.fromDefinition(definitionOf(this.context, property.name), depth);
         continue;
       }
-      if (typescript_default.isGetAccessorDeclaration(property)) {
+      if (ts.isGetAccessorDeclaration(property)) {
         const name2 = propertyNameText(property.name);
         const returned = returnedExpressions(property);
         if (name2 === void 0) continue;
         properties[name2] = !returned ? unknown(`the getter \`${name2}\` returns nothing known`) : this.callDepth >= MAX_CALL_DEPTH ? unknown(`the getter \`${name2}\` calls helpers nested too deep`) : this.agreedReturn(returned, this.bindings, depth, `get ${name2}()`);
         continue;
       }
-      if (!typescript_default.isPropertyAssignment(property)) continue;
+      if (!ts.isPropertyAssignment(property)) continue;
       let name = propertyNameText(property.name);
-      if (name === void 0 && typescript_default.isComputedPropertyName(property.name)) {
+      if (name === void 0 && ts.isComputedPropertyName(property.name)) {
         const computed = this.evaluate(property.name.expression, depth + 1);
         name = asText(computed);
         if (name === void 0 && computed.kind === "env") name = envKey(computed);
@@ -19710,8 +19689,8 @@ var StaticEvaluator = class _StaticEvaluator {
 };
 function calleeDefinition(context, callee, depth) {
   if (depth > MAX_DEPTH3) return void 0;
-  if (typescript_default.isIdentifier(callee)) return definitionOf(context, callee);
-  if (!typescript_default.isPropertyAccessExpression(callee)) return void 0;
+  if (ts.isIdentifier(callee)) return definitionOf(context, callee);
+  if (!ts.isPropertyAccessExpression(callee)) return void 0;
   const base = calleeDefinition(context, callee.expression, depth + 1);
   if (base?.kind === "module") return exportDefinition(context, base.module, callee.name.text);
   if (base?.kind === "expression") return { ...base, path: [...base.path, callee.name.text] };
@@ -19719,12 +19698,12 @@ function calleeDefinition(context, callee, depth) {
 }
 function functionOf(context, definition, depth) {
   if (!definition || depth > MAX_DEPTH3) return void 0;
-  if (definition.kind === "declaration") return typescript_default.isClassLike(definition.node) ? void 0 : definition.node;
+  if (definition.kind === "declaration") return ts.isClassLike(definition.node) ? void 0 : definition.node;
   if (definition.kind !== "expression" || !definition.constant || !definition.expression) return void 0;
   let expression = definition.expression;
   for (const [index, part] of definition.path.entries()) {
-    while (typescript_default.isParenthesizedExpression(expression) || typescript_default.isAsExpression(expression) || typescript_default.isSatisfiesExpression(expression)) expression = expression.expression;
-    if (typescript_default.isIdentifier(expression)) {
+    while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+    if (ts.isIdentifier(expression)) {
       const inner = definitionOf(context, expression);
       if (inner.kind !== "expression") return void 0;
       return functionOf(context, { ...inner, path: [...inner.path, ...definition.path.slice(index)] }, depth + 1);
@@ -19738,23 +19717,23 @@ function functionOf(context, definition, depth) {
       if (rest2.length === 0) return functionOf(context, exported, depth + 1);
       return exported.kind === "expression" ? functionOf(context, { ...exported, path: [...exported.path, ...rest2] }, depth + 1) : void 0;
     }
-    if (!typescript_default.isObjectLiteralExpression(expression)) return void 0;
+    if (!ts.isObjectLiteralExpression(expression)) return void 0;
     const property = [...expression.properties].reverse().find((p) => p.name !== void 0 && propertyNameText(p.name) === part);
     if (!property) return void 0;
     const rest = definition.path.slice(index + 1);
-    if (typescript_default.isMethodDeclaration(property)) return rest.length === 0 ? property : void 0;
-    if (typescript_default.isShorthandPropertyAssignment(property)) {
+    if (ts.isMethodDeclaration(property)) return rest.length === 0 ? property : void 0;
+    if (ts.isShorthandPropertyAssignment(property)) {
       const inner = definitionOf(context, property.name);
       if (inner.kind === "declaration") return rest.length === 0 ? functionOf(context, inner, depth + 1) : void 0;
       if (inner.kind !== "expression") return void 0;
       return functionOf(context, { ...inner, path: [...inner.path, ...rest] }, depth + 1);
     }
-    if (!typescript_default.isPropertyAssignment(property)) return void 0;
+    if (!ts.isPropertyAssignment(property)) return void 0;
     expression = property.initializer;
   }
-  while (typescript_default.isParenthesizedExpression(expression) || typescript_default.isAsExpression(expression) || typescript_default.isSatisfiesExpression(expression)) expression = expression.expression;
-  if (typescript_default.isArrowFunction(expression) || typescript_default.isFunctionExpression(expression)) return expression;
-  if (typescript_default.isIdentifier(expression)) return functionOf(context, definitionOf(context, expression), depth + 1);
+  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return expression;
+  if (ts.isIdentifier(expression)) return functionOf(context, definitionOf(context, expression), depth + 1);
   return void 0;
 }
 function clean(value) {
@@ -19886,18 +19865,18 @@ function suffixChoices(fn, value) {
 }
 function describeField(field) {
   if (field === void 0) return "the resource";
-  const path11 = Array.isArray(field) ? field[0] : field;
-  return path11 === "$" ? "the argument" : path11.replace(/\[\]|\{\}|\.\*/g, "");
+  const path10 = Array.isArray(field) ? field[0] : field;
+  return path10 === "$" ? "the argument" : path10.replace(/\[\]|\{\}|\.\*/g, "");
 }
 function readPaths(input, field) {
   if (!Array.isArray(field)) return readField(input, field);
-  for (const path11 of field) {
-    if (path11 === "$") {
+  for (const path10 of field) {
+    if (path10 === "$") {
       if (input.kind !== "object") return [input];
       continue;
     }
     if (input.kind !== "object") continue;
-    const values = readField(input, path11);
+    const values = readField(input, path10);
     if (values.some((v) => v !== void 0)) return values;
   }
   return [input.kind === "unknown" ? input : void 0];
@@ -19951,10 +19930,10 @@ function transactionNeeds(fn, items, kms, input) {
   }
   return out;
 }
-function partiqlNeeds(fn, path11, input) {
+function partiqlNeeds(fn, path10, input) {
   const spec = resourceTypeSpec("table");
   const out = [];
-  for (const statement of readField(input, path11)) {
+  for (const statement of readField(input, path10)) {
     const text = statement?.kind === "string" ? statement.value : statement?.kind === "partial" ? statement.prefix : void 0;
     const parsed = text === void 0 ? void 0 : parsePartiql(text);
     if (!parsed) {
@@ -19987,9 +19966,9 @@ function parsePartiql(statement) {
   }
   return { action, table: table2, ...index ? { index } : {} };
 }
-function readField(input, path11) {
+function readField(input, path10) {
   let current = [input];
-  for (const segment of path11.split(".")) {
+  for (const segment of path10.split(".")) {
     const mode = segment.endsWith("[]") ? "items" : segment.endsWith("{}") ? "keys" : segment === "*" ? "values" : "prop";
     const name = mode === "items" || mode === "keys" ? segment.slice(0, -2) : segment;
     const next = [];
@@ -20013,13 +19992,13 @@ function readField(input, path11) {
     }
     current = next;
   }
-  return current.length > 0 ? current : [{ kind: "unknown", reason: `${path11} is empty` }];
+  return current.length > 0 ? current : [{ kind: "unknown", reason: `${path10} is empty` }];
 }
 function unknownFrom(value, reason) {
   return value.kind === "unknown" ? value : { kind: "unknown", reason };
 }
-function readOne(input, path11) {
-  return readField(input, path11)[0];
+function readOne(input, path10) {
+  return readField(input, path10)[0];
 }
 function literalOf(fn, value) {
   if (!value) return void 0;
@@ -20204,8 +20183,8 @@ function kmsNeeds(fn, actions, target) {
   return actions.map((action) => ({ action, ...key }));
 }
 function customerManagedKey(fn, resource) {
-  for (const path11 of customerManagedKeyPaths(resource.type)) {
-    for (const value of readPlain(resource.properties, path11)) {
+  for (const path10 of customerManagedKeyPaths(resource.type)) {
+    for (const value of readPlain(resource.properties, path10)) {
       if (value === void 0 || value === null || value === "") continue;
       if (typeof value === "string") {
         if (/^(alias\/)?aws\//.test(value) || /:alias\/aws\//.test(value)) continue;
@@ -20223,9 +20202,9 @@ function customerManagedKey(fn, resource) {
   }
   return void 0;
 }
-function readPlain(root, path11) {
+function readPlain(root, path10) {
   let current = [root];
-  for (const segment of path11.split(".")) {
+  for (const segment of path10.split(".")) {
     const items = segment.endsWith("[]");
     const name = items ? segment.slice(0, -2) : segment;
     const next = [];
@@ -21835,12 +21814,12 @@ var missing_health_endpoint_default = defineRule({
       const container = code.container;
       if (!container || container.health !== "absent" || !container.listen) continue;
       const configured = code.service.container?.healthCheck?.value.path;
-      const path11 = typeof configured === "string" && !isUnresolved(configured) ? configured : void 0;
+      const path10 = typeof configured === "string" && !isUnresolved(configured) ? configured : void 0;
       report({
-        messageId: path11 ? "missingConfigured" : "missing",
+        messageId: path10 ? "missingConfigured" : "missing",
         at: container.listen,
         ...code.service.container?.healthCheck ? { related: [{ location: code.service.container.healthCheck.location, message: "the health check is configured here" }] } : {},
-        data: { name: quote(code.name), ...path11 ? { path: quote(path11) } : {} },
+        data: { name: quote(code.name), ...path10 ? { path: quote(path10) } : {} },
         function: code.name,
         key: `${code.id}|health`
       });
@@ -22426,7 +22405,7 @@ var BUILTIN_RULES = [
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { lstatSync, realpathSync, statSync } from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/engine/finding.ts
 var SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
@@ -22498,7 +22477,7 @@ function discoverManifests(files, options) {
       findings.push(inputFinding(INPUT_RULES.skippedFile, "note", `Skipped ${quote(rel)}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
       return;
     }
-    const ext = path3.posix.extname(base).toLowerCase();
+    const ext = path2.posix.extname(base).toLowerCase();
     if (!MANIFEST_EXTENSIONS.has(ext) && !explicit) return;
     if (ext === ".json" && isToolingJson(base)) return;
     candidates.add(rel);
@@ -22562,7 +22541,7 @@ function discoverManifests(files, options) {
           }
         }
         if (isConfigIgnored(child) || isGitIgnored(child, isDir)) continue;
-        walk(child, false, entryKind, entryKind === "link" || entryKind === "other" ? void 0 : path3.join(real, name));
+        walk(child, false, entryKind, entryKind === "link" || entryKind === "other" ? void 0 : path2.join(real, name));
       }
       return;
     }
@@ -22577,8 +22556,8 @@ function isToolingJson(base) {
 
 // src/engine/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
-import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path3 from "node:path";
 
 // src/load/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -22764,14 +22743,14 @@ var ConfigError = class extends Error {
 };
 var EMPTY_CONFIG = { rules: {}, ignores: [], rulePaths: [], extends: [] };
 function findConfigFile(start2) {
-  let dir = path4.resolve(start2);
+  let dir = path3.resolve(start2);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path4.join(dir, name);
+      const candidate = path3.join(dir, name);
       if (existsSync2(candidate) && statSync2(candidate).isFile()) return candidate;
     }
-    if (existsSync2(path4.join(dir, ".git"))) return void 0;
-    const parent = path4.dirname(dir);
+    if (existsSync2(path3.join(dir, ".git"))) return void 0;
+    const parent = path3.dirname(dir);
     if (parent === dir || !isInsideGitRepo(parent)) return void 0;
     dir = parent;
   }
@@ -22779,8 +22758,8 @@ function findConfigFile(start2) {
 function isInsideGitRepo(dir) {
   let d = dir;
   for (; ; ) {
-    if (existsSync2(path4.join(d, ".git"))) return true;
-    const parent = path4.dirname(d);
+    if (existsSync2(path3.join(d, ".git"))) return true;
+    const parent = path3.dirname(d);
     if (parent === d) return false;
     d = parent;
   }
@@ -22789,7 +22768,7 @@ var validateConfig;
 function loadConfigFile(file, displayName = file) {
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (error) {
     throw new ConfigError(`Cannot read the configuration file ${displayName}: ${error.code ?? String(error)}.`);
   }
@@ -22851,9 +22830,9 @@ function describeConfigError(error, value, displayName) {
 // src/engine/declarative.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
-import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { createRequire as createRequire3 } from "node:module";
-import path5 from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import path4 from "node:path";
 
 // src/engine/rule-views.ts
 var MAX_DEPTH4 = 40;
@@ -23286,7 +23265,7 @@ function loadRuleFile(absolute, displayName, options = {}) {
   try {
     const size = statSync3(absolute).size;
     if (size > RULE_FILE_LIMITS.maxFileBytes) throw new RuleFileError([`${displayName}: a rule file is at most ${RULE_FILE_LIMITS.maxFileBytes / 1024} KB; this one is ${Math.ceil(size / 1024)} KB.`]);
-    text = readFileSync4(absolute, "utf8");
+    text = readFileSync3(absolute, "utf8");
   } catch (error) {
     if (error instanceof RuleFileError) throw error;
     throw new RuleFileError([`${displayName}: cannot read the rule file (${error.code ?? String(error)}).`]);
@@ -23669,7 +23648,7 @@ function findRuleFiles(dir) {
     const stems = new Set(names.filter((n) => RULE_FILE_EXTENSIONS.test(n)).map((n) => n.replace(RULE_FILE_EXTENSIONS, "")));
     for (const name of names) {
       if (name.startsWith(".") || name === "node_modules") continue;
-      const childAbs = path5.join(abs, name);
+      const childAbs = path4.join(abs, name);
       const childRel = rel ? `${rel}/${name}` : name;
       const stat = lstatSync2(childAbs);
       if (stat.isSymbolicLink()) continue;
@@ -23685,7 +23664,7 @@ function findRuleFiles(dir) {
   return out;
 }
 function collectRuleDirectory(target, displayBase, options = {}) {
-  const entries = statSync3(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path5.basename(target) }];
+  const entries = statSync3(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path4.basename(target) }];
   const rules = [];
   const problems = [];
   for (const entry of entries) {
@@ -23704,16 +23683,16 @@ function loadCustomRules(sources) {
   const baseDir = sources.baseDir ?? sources.root;
   const config = sources.configName ?? "the configuration";
   const display = (absolute) => {
-    const rel = path5.relative(sources.root, absolute);
+    const rel = path4.relative(sources.root, absolute);
     if (rel === "") return ".";
-    return !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel.split(path5.sep).join("/") : absolute;
+    return !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel.split(path4.sep).join("/") : absolute;
   };
   const targets = [];
   const problems = [];
-  const local = path5.join(sources.root, ...LOCAL_RULES_DIR.split("/"));
+  const local = path4.join(sources.root, ...LOCAL_RULES_DIR.split("/"));
   if (existsSync3(local) && statSync3(local).isDirectory()) targets.push(local);
   for (const entry of sources.rulePaths ?? []) {
-    const abs = path5.resolve(baseDir, entry);
+    const abs = path4.resolve(baseDir, entry);
     if (!existsSync3(abs)) problems.push(`${config}: rulePaths entry "${entry}" does not exist (resolved from ${display(baseDir)}).`);
     else targets.push(abs);
   }
@@ -23754,29 +23733,29 @@ function ruleIdProblems(rules, reservedIds = []) {
 }
 var NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 function resolveRulePack(spec, root, baseDir) {
-  if (spec.startsWith(".") || path5.isAbsolute(spec)) {
-    const abs = path5.resolve(baseDir, spec);
+  if (spec.startsWith(".") || path4.isAbsolute(spec)) {
+    const abs = path4.resolve(baseDir, spec);
     if (!existsSync3(abs)) throw new RuleFileError([`extends "${spec}" does not exist.`]);
     return abs;
   }
   if (!NPM_NAME.test(spec)) throw new RuleFileError([`extends "${spec}" is neither a path (start it with ./) nor an npm package name.`]);
-  const lookup = createRequire3(path5.join(root, "package.json")).resolve.paths(spec) ?? [];
+  const lookup = createRequire2(path4.join(root, "package.json")).resolve.paths(spec) ?? [];
   for (const dir of lookup) {
-    const packageDir2 = path5.join(dir, ...spec.split("/"));
-    const manifest = path5.join(packageDir2, "package.json");
+    const packageDir2 = path4.join(dir, ...spec.split("/"));
+    const manifest = path4.join(packageDir2, "package.json");
     if (!existsSync3(manifest)) continue;
     let folder = "rules";
     try {
-      const json = JSON.parse(readFileSync4(manifest, "utf8"));
+      const json = JSON.parse(readFileSync3(manifest, "utf8"));
       if (typeof json.noopsLint?.rules === "string") folder = json.noopsLint.rules;
     } catch {
       throw new RuleFileError([`extends "${spec}": ${manifest} is not valid JSON.`]);
     }
-    const rulesDir = path5.resolve(packageDir2, folder);
+    const rulesDir = path4.resolve(packageDir2, folder);
     const realPackage = safeRealpath(packageDir2);
     const realRules = safeRealpath(rulesDir);
-    const inside = path5.relative(realPackage, realRules);
-    if (inside.startsWith("..") || path5.isAbsolute(inside)) throw new RuleFileError([`extends "${spec}": its rules folder "${folder}" is outside the package.`]);
+    const inside = path4.relative(realPackage, realRules);
+    if (inside.startsWith("..") || path4.isAbsolute(inside)) throw new RuleFileError([`extends "${spec}": its rules folder "${folder}" is outside the package.`]);
     if (!existsSync3(rulesDir)) throw new RuleFileError([`extends "${spec}": the package has no "${folder}" folder of rule files (set "noopsLint": { "rules": "<folder>" } in its package.json).`]);
     return rulesDir;
   }
@@ -23786,7 +23765,7 @@ function safeRealpath(p) {
   try {
     return realpathSync2(p);
   } catch {
-    return path5.resolve(p);
+    return path4.resolve(p);
   }
 }
 
@@ -24111,7 +24090,7 @@ function isRecord(value) {
 var import_ajv4 = __toESM(require_ajv(), 1);
 
 // src/load/project.ts
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/load/classify.ts
 function mayBeManifest(file, text) {
@@ -24428,46 +24407,46 @@ var TemplateLoader = class {
     const document = resource.properties.PolicyDocument;
     this.readPolicyDocument(role, document, `Resources.${resource.logicalId}.Properties.PolicyDocument`, locationOfValue(resource.properties, "PolicyDocument") ?? resource.model.location);
   }
-  readPolicyDocument(role, document, path11, location, origin = { kind: "inline" }) {
+  readPolicyDocument(role, document, path10, location, origin = { kind: "inline" }) {
     if (isIntrinsic(document) || isUnresolved(document)) {
       role.incomplete = true;
       return;
     }
     if (!isRecord3(document)) {
       role.incomplete = true;
-      this.invalid(`The policy document at ${quote(path11)} must be a mapping with a Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path10)} must be a mapping with a Statement list.`, location);
       return;
     }
     const statements = document.Statement;
     if (Array.isArray(statements)) {
       statements.forEach((statement, index) => {
-        const parsed = this.readStatement(statement, `${path11}.Statement[${index}]`, locationOfValue(statements, index) ?? location, origin);
+        const parsed = this.readStatement(statement, `${path10}.Statement[${index}]`, locationOfValue(statements, index) ?? location, origin);
         if (parsed) role.statements.push(parsed);
         else role.incomplete = true;
       });
     } else if (isMapping(statements)) {
-      const parsed = this.readStatement(statements, `${path11}.Statement`, locationOfValue(document, "Statement") ?? location, origin);
+      const parsed = this.readStatement(statements, `${path10}.Statement`, locationOfValue(document, "Statement") ?? location, origin);
       if (parsed) role.statements.push(parsed);
       else role.incomplete = true;
     } else if (isIntrinsic(statements) || isUnresolved(statements)) {
       role.incomplete = true;
     } else {
       role.incomplete = true;
-      this.invalid(`The policy document at ${quote(path11)} has no Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path10)} has no Statement list.`, location);
     }
   }
-  readStatement(statement, path11, location, origin) {
+  readStatement(statement, path10, location, origin) {
     if (!isMapping(statement)) {
-      if (!isIntrinsic(statement)) this.invalid(`The policy statement ${quote(path11)} must be a mapping.`, location);
+      if (!isIntrinsic(statement)) this.invalid(`The policy statement ${quote(path10)} must be a mapping.`, location);
       return void 0;
     }
     const effect = statement.Effect;
     if (effect !== "Allow" && effect !== "Deny") {
-      this.invalid(`The policy statement ${quote(path11)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, "Effect") ?? location);
+      this.invalid(`The policy statement ${quote(path10)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, "Effect") ?? location);
       return void 0;
     }
     const result = {
-      path: path11,
+      path: path10,
       effect,
       actions: this.locatedList(statement, "Action", location),
       notActions: this.locatedList(statement, "NotAction", location),
@@ -24502,7 +24481,7 @@ var TemplateLoader = class {
     list.forEach((value, index) => this.addManagedPolicy(role, value, `${base}[${index}]`, locationOfValue(list, index) ?? whole, samNames));
   }
   /** A managed policy reference; a known AWS one also adds its statements, at `${path}#<Name>.Statement[i]`. */
-  addManagedPolicy(role, value, path11, location, samNames) {
+  addManagedPolicy(role, value, path10, location, samNames) {
     const reference = { value, location };
     const name = awsManagedPolicyName(value, samNames);
     if (name) reference.name = name;
@@ -24520,7 +24499,7 @@ var TemplateLoader = class {
       return;
     }
     known.document.Statement.forEach((statement, index) => {
-      role.statements.push(statementFromData(statement, `${path11}#${name}.Statement[${index}]`, location, { kind: "managed-policy", policy: name }));
+      role.statements.push(statementFromData(statement, `${path10}#${name}.Statement[${index}]`, location, { kind: "managed-policy", policy: name }));
     });
   }
   // ---- functions ----
@@ -24736,9 +24715,9 @@ var TemplateLoader = class {
     }
   }
   /** One entry of SAM `Policies`: a managed policy name or ARN, a policy document, or a policy template. */
-  readSamPolicy(role, item, path11, location) {
+  readSamPolicy(role, item, path10, location) {
     if (typeof item === "string" || isUnresolved(item)) {
-      this.addManagedPolicy(role, item, path11, location, true);
+      this.addManagedPolicy(role, item, path10, location, true);
       return;
     }
     if (isIntrinsic(item)) {
@@ -24747,29 +24726,29 @@ var TemplateLoader = class {
         [1, 2].forEach((index) => {
           const branch = branches[index];
           if (isIntrinsic(branch) && branch.Ref === "AWS::NoValue") return;
-          this.readSamPolicy(role, branch, `${path11}.Fn::If[${index}]`, locationOfValue(branches, index) ?? location);
+          this.readSamPolicy(role, branch, `${path10}.Fn::If[${index}]`, locationOfValue(branches, index) ?? location);
         });
         return;
       }
-      this.addManagedPolicy(role, item, path11, location, true);
+      this.addManagedPolicy(role, item, path10, location, true);
       return;
     }
     if (!isRecord3(item)) {
       role.incomplete = true;
-      this.invalid(`${quote(path11)} must be a managed policy name, a policy document or a policy template.`, location);
+      this.invalid(`${quote(path10)} must be a managed policy name, a policy document or a policy template.`, location);
       return;
     }
     if (Object.hasOwn(item, "Statement")) {
-      this.readPolicyDocument(role, item, path11, location);
+      this.readPolicyDocument(role, item, path10, location);
       return;
     }
     const keys = Object.keys(item);
     const templateName = keys.length === 1 ? keys[0] : void 0;
     if (templateName !== void 0 && isPolicyTemplateName(templateName)) {
-      const at = { path: path11, location: locationOfKey(item, templateName) ?? location };
+      const at = { path: path10, location: locationOfKey(item, templateName) ?? location };
       const expansion = expandPolicyTemplate(templateName, item[templateName], at);
       if (!expansion.ok) {
-        this.invalid(`${quote(path11)}: ${expansion.reason}.`, at.location);
+        this.invalid(`${quote(path10)}: ${expansion.reason}.`, at.location);
         role.incomplete = true;
         return;
       }
@@ -24780,7 +24759,7 @@ var TemplateLoader = class {
       return;
     }
     const what = keys.length === 1 ? `the unknown SAM policy template ${keys[0]}` : "not a policy document (no Statement) nor a single policy template";
-    this.invalid(`${quote(path11)} is ${what}; its grants are not known.`, location);
+    this.invalid(`${quote(path10)} is ${what}; its grants are not known.`, location);
     role.incomplete = true;
   }
   /** What SAM adds to a role it generates (samtranslator sam_resources.py `_construct_role`, eventsources/pull.py). */
@@ -24791,9 +24770,9 @@ var TemplateLoader = class {
         role.statements.push(statementFromData(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: "platform", reason }));
       });
     };
-    const grant = (path11, actions, resources, reason, location) => {
+    const grant = (path10, actions, resources, reason, location) => {
       role.statements.push({
-        path: path11,
+        path: path10,
         effect: "Allow",
         actions: actions.map((value) => ({ value, location })),
         notActions: [],
@@ -24837,18 +24816,18 @@ var TemplateLoader = class {
       const destination = destinations[outcome];
       if (!isMapping(destination) || typeof destination.Type !== "string") continue;
       const location = this.keyLocation(destinations, outcome);
-      const path11 = `Resources.${fn.name}#EventInvokeConfig.${outcome}`;
+      const path10 = `Resources.${fn.name}#EventInvokeConfig.${outcome}`;
       const reason = `SAM lets the function send ${outcome} results to its ${destination.Type} destination`;
       const generated = `${fn.name}EventInvokeConfig${outcome}`;
       const target = destination.Destination ?? (destination.Type === "SQS" ? { "Fn::GetAtt": [`${generated}Queue`, "Arn"] } : destination.Type === "SNS" ? { Ref: `${generated}Topic` } : void 0);
       if (target === void 0) continue;
       if (destination.Type === "S3Bucket") {
-        grant(`${path11}[0]`, ["s3:PutObject"], [{ "Fn::Join": ["/", [target, "*"]] }], reason, location);
-        grant(`${path11}[1]`, ["s3:ListBucket"], [target], reason, location);
+        grant(`${path10}[0]`, ["s3:PutObject"], [{ "Fn::Join": ["/", [target, "*"]] }], reason, location);
+        grant(`${path10}[1]`, ["s3:ListBucket"], [target], reason, location);
         continue;
       }
       const actions = DESTINATION_ACTIONS[destination.Type];
-      if (actions) grant(path11, actions, [target], reason, location);
+      if (actions) grant(path10, actions, [target], reason, location);
     }
   }
   // ---- events declared as separate resources (plain CloudFormation, CDK) ----
@@ -25011,9 +24990,9 @@ var VARIABLE_LIMITS = {
 };
 var DEFAULT_STAGE = "dev";
 var DEFAULT_REGION = "us-east-1";
-function formatDocumentPath(path11) {
+function formatDocumentPath(path10) {
   let text = "";
-  for (const segment of path11) {
+  for (const segment of path10) {
     if (typeof segment === "number") text += `[${segment}]`;
     else text += text === "" ? segment : `.${segment}`;
   }
@@ -25214,30 +25193,30 @@ var VariableResolver = class {
     return new Unresolved(text, `provider.${key} is not a string`);
   }
   /** A copy of `node` with its variables resolved; memoized per path so each variable is reported once. */
-  resolveNode(scope, node, path11, location) {
+  resolveNode(scope, node, path10, location) {
     if (typeof node === "string") {
       if (!node.includes("${")) return node;
     } else if (node === null || typeof node !== "object" || node instanceof Unresolved) {
       return node;
     }
-    const key = memoKey(scope, path11);
+    const key = memoKey(scope, path10);
     if (this.memo.has(key)) return this.memo.get(key);
     this.active.add(key);
     try {
       let result;
       if (typeof node === "string") {
-        result = this.resolveString(scope, node, path11, location);
+        result = this.resolveString(scope, node, path10, location);
       } else if (Array.isArray(node)) {
         const copy = [];
         copyPositions(node, copy);
-        node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path11, index], locationOfValue(node, index) ?? location)));
+        node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path10, index], locationOfValue(node, index) ?? location)));
         result = copy;
       } else {
         const source = node;
         const copy = {};
         copyPositions(source, copy);
         for (const name of Object.keys(source)) {
-          const value = this.resolveNode(scope, source[name], [...path11, name], locationOfValue(source, name) ?? location);
+          const value = this.resolveNode(scope, source[name], [...path10, name], locationOfValue(source, name) ?? location);
           Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
         }
         result = copy;
@@ -25249,8 +25228,8 @@ var VariableResolver = class {
     }
   }
   /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
-  resolveString(scope, value, path11, location) {
-    const outcome = this.resolveTemplate(scope, value, path11, location);
+  resolveString(scope, value, path10, location) {
+    const outcome = this.resolveTemplate(scope, value, path10, location);
     if (outcome.kind === "value") return outcome.value;
     const pending = outcome.kind === "unresolved" ? outcome.pending : [{ text: value, reason: outcome.reason }];
     for (const report of pending) {
@@ -25260,19 +25239,19 @@ var VariableResolver = class {
           "note",
           `Could not resolve ${quote(report.text)}: ${report.reason}.`,
           location,
-          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path11)}|${report.text}`
+          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path10)}|${report.text}`
         )
       );
     }
     return new Unresolved(value, outcome.reason);
   }
-  resolveTemplate(scope, value, path11, location) {
+  resolveTemplate(scope, value, path10, location) {
     const parts = parseTemplate(value);
     if (parts instanceof SyntaxProblem) {
       return { kind: "unresolved", reason: `the variable syntax is invalid (${parts.message})`, pending: [{ text: value, reason: `the variable syntax is invalid (${parts.message})` }] };
     }
     const [only] = parts;
-    if (parts.length === 1 && only?.kind === "variable") return this.resolveVariable(scope, only, path11, location);
+    if (parts.length === 1 && only?.kind === "variable") return this.resolveVariable(scope, only, path10, location);
     let text = "";
     let firstReason;
     const pending = [];
@@ -25281,7 +25260,7 @@ var VariableResolver = class {
         text += part.text;
         continue;
       }
-      const outcome = this.resolveVariable(scope, part, path11, location);
+      const outcome = this.resolveVariable(scope, part, path10, location);
       if (outcome.kind === "value" && isInterpolable(outcome.value)) {
         text += String(outcome.value);
         if (text.length <= VARIABLE_LIMITS.maxStringLength) continue;
@@ -25305,7 +25284,7 @@ var VariableResolver = class {
     return { kind: "value", value: text };
   }
   /** One `${…}`: its sources in order until one has a value. */
-  resolveVariable(scope, variable, path11, location) {
+  resolveVariable(scope, variable, path10, location) {
     this.steps += 1;
     if (this.steps > VARIABLE_LIMITS.maxSteps) {
       const reason = `variable resolution stopped after ${VARIABLE_LIMITS.maxSteps} steps`;
@@ -25322,7 +25301,7 @@ var VariableResolver = class {
       let firstMissing;
       for (const [index, source] of variable.sources.entries()) {
         const isLast = index === variable.sources.length - 1;
-        const outcome = this.resolveSource(scope, source, variable.text, isLast, path11, location);
+        const outcome = this.resolveSource(scope, source, variable.text, isLast, path10, location);
         if (outcome.kind !== "missing") return outcome;
         firstMissing ??= outcome.reason;
       }
@@ -25331,18 +25310,18 @@ var VariableResolver = class {
       this.depth -= 1;
     }
   }
-  resolveSource(scope, source, text, isLast, path11, location) {
+  resolveSource(scope, source, text, isLast, path10, location) {
     if (source.kind === "literal") return source.value === null ? { kind: "missing", reason: "the fallback is null" } : { kind: "value", value: source.value };
-    if (source.kind === "nested") return this.resolveTemplate(scope, source.text, path11, location);
+    if (source.kind === "nested") return this.resolveTemplate(scope, source.text, path10, location);
     const params = [];
     for (const param of source.params ?? []) {
-      const resolved = this.resolveArgument(scope, param, path11, location);
+      const resolved = this.resolveArgument(scope, param, path10, location);
       if (typeof resolved !== "string") return resolved;
       params.push(resolved);
     }
     let address;
     if (source.address !== void 0) {
-      const resolved = this.resolveArgument(scope, source.address, path11, location);
+      const resolved = this.resolveArgument(scope, source.address, path10, location);
       if (typeof resolved !== "string") return resolved;
       address = resolved;
     }
@@ -25352,22 +25331,22 @@ var VariableResolver = class {
         const segments = address ? address.split(".") : [];
         const outcome = this.navigate(this.self, segments, location, text);
         if (outcome.kind === "missing") {
-          if (address === "provider.stage") return asOutcome(this.effective("stage", scope, path11));
-          if (address === "provider.region") return asOutcome(this.effective("region", scope, path11));
+          if (address === "provider.stage") return asOutcome(this.effective("stage", scope, path10));
+          if (address === "provider.region") return asOutcome(this.effective("region", scope, path10));
           return { kind: "missing", reason: `${quote(this.context.file)} has no value at ${address === void 0 ? "(root)" : quote(address)}` };
         }
         return outcome;
       }
       case "sls":
-        if (address === "stage") return asOutcome(this.effective("stage", scope, path11));
+        if (address === "stage") return asOutcome(this.effective("stage", scope, path10));
         if (address === "instanceId") return unresolved("the instance id is chosen at random for each deployment");
         return unresolved(`"sls:${address ?? ""}" is not a value noops-lint knows`);
       case "aws":
-        if (address === "region") return asOutcome(this.effective("region", scope, path11));
+        if (address === "region") return asOutcome(this.effective("region", scope, path10));
         if (address === "accountId") return { kind: "value", value: "${AWS::AccountId}" };
         return unresolved(`"aws:${address ?? ""}" is known only at deploy time`);
       case "opt":
-        return this.resolveOption(address, isLast, scope, path11);
+        return this.resolveOption(address, isLast, scope, path10);
       case "param":
         return this.resolveParam(address);
       case "env": {
@@ -25396,9 +25375,9 @@ var VariableResolver = class {
     }
   }
   /** A param or address: a template that must become a string. */
-  resolveArgument(scope, template2, path11, location) {
+  resolveArgument(scope, template2, path10, location) {
     if (!template2.includes("${")) return template2;
-    const outcome = this.resolveTemplate(scope, template2, path11, location);
+    const outcome = this.resolveTemplate(scope, template2, path10, location);
     if (outcome.kind === "value") {
       if (isInterpolable(outcome.value)) return String(outcome.value);
       const reason = `${quote(template2)} is not a string`;
@@ -25407,19 +25386,19 @@ var VariableResolver = class {
     if (outcome.kind === "missing") return { kind: "unresolved", reason: outcome.reason, pending: [{ text: template2, reason: outcome.reason }] };
     return outcome;
   }
-  resolveOption(name, isLast, scope, path11) {
+  resolveOption(name, isLast, scope, path10) {
     const options = this.context.options;
     if (name === "stage" || name === "region") {
       const given = name === "stage" ? options.stage : options.region;
       if (given !== void 0) return { kind: "value", value: given };
       if (!isLast) return { kind: "missing", reason: `--${name} is not given` };
-      return asOutcome(this.effective(name, scope, path11));
+      return asOutcome(this.effective(name, scope, path10));
     }
     return { kind: "missing", reason: `the CLI option ${quote(`--${name ?? ""}`)} is known only at deploy time` };
   }
   /** The stage or region, except inside `provider.stage` / `provider.region` themselves, which cannot depend on their own value. */
-  effective(name, scope, path11) {
-    const isProviderOwn = scope === this.self && path11.length === 2 && path11[0] === "provider" && path11[1] === name;
+  effective(name, scope, path10) {
+    const isProviderOwn = scope === this.self && path10.length === 2 && path10[0] === "provider" && path10[1] === name;
     if (!isProviderOwn) return name === "stage" ? this.stage() : this.region();
     const given = name === "stage" ? this.context.options.stage : this.context.options.region;
     return given ?? (name === "stage" ? DEFAULT_STAGE : DEFAULT_REGION);
@@ -25472,15 +25451,15 @@ var VariableResolver = class {
     let node = scope.root;
     let parent;
     let key;
-    const path11 = [];
+    const path10 = [];
     let isResolved = false;
     const enter = () => {
-      const memo2 = memoKey(scope, path11);
+      const memo2 = memoKey(scope, path10);
       if (this.active.has(memo2)) {
-        const reason = `it refers back to itself through ${quote(`${scope.id}:${formatDocumentPath(path11) || "(root)"}`)}`;
+        const reason = `it refers back to itself through ${quote(`${scope.id}:${formatDocumentPath(path10) || "(root)"}`)}`;
         return { kind: "unresolved", reason, pending: [{ text, reason }] };
       }
-      node = this.resolveNode(scope, node, path11, (key === void 0 ? void 0 : locationOfValue(parent, key)) ?? location);
+      node = this.resolveNode(scope, node, path10, (key === void 0 ? void 0 : locationOfValue(parent, key)) ?? location);
       isResolved = true;
       return void 0;
     };
@@ -25502,7 +25481,7 @@ var VariableResolver = class {
       } else {
         return { kind: "missing", reason: `no value at ${quote(segments.join("."))}` };
       }
-      path11.push(key);
+      path10.push(key);
     }
     if (node instanceof PlainText) return { kind: "value", value: node.text };
     if (node === null || node === void 0) return { kind: "missing", reason: `no value at ${quote(segments.join("."))}` };
@@ -25521,8 +25500,8 @@ var PlainText = class {
   }
   text;
 };
-function memoKey(scope, path11) {
-  return `${scope.id}\0${JSON.stringify(path11)}`;
+function memoKey(scope, path10) {
+  return `${scope.id}\0${JSON.stringify(path10)}`;
 }
 function isInterpolable(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
@@ -25644,22 +25623,22 @@ var ServerlessLoader = class {
     const section = this.document.resources;
     if (section === void 0 || section === null || isUnresolved(section)) return;
     const parts = Array.isArray(section) ? section.map((part, index) => ({ part, path: `resources[${index}]` })) : [{ part: section, path: "resources" }];
-    for (const { part, path: path11 } of parts) {
+    for (const { part, path: path10 } of parts) {
       if (isUnresolved(part)) continue;
       if (!isMapping2(part)) {
-        this.invalid(`${quote(path11)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, "resources"));
+        this.invalid(`${quote(path10)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, "resources"));
         continue;
       }
       const resources = part.Resources;
       if (resources === void 0 || resources === null || isUnresolved(resources)) continue;
       if (!isMapping2(resources)) {
-        this.invalid(`${quote(`${path11}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, "Resources"));
+        this.invalid(`${quote(`${path10}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, "Resources"));
         continue;
       }
-      for (const [logicalId, raw] of Object.entries(resources)) this.readResource(resources, logicalId, raw, `${path11}.Resources.${logicalId}`);
+      for (const [logicalId, raw] of Object.entries(resources)) this.readResource(resources, logicalId, raw, `${path10}.Resources.${logicalId}`);
     }
   }
-  readResource(resources, logicalId, raw, path11) {
+  readResource(resources, logicalId, raw, path10) {
     const location = this.keyLocation(resources, logicalId);
     if (isUnresolved(raw)) return;
     if (!isMapping2(raw)) {
@@ -25683,7 +25662,7 @@ var ServerlessLoader = class {
       this.service.resources = this.service.resources.filter((resource) => resource.logicalId !== logicalId);
     }
     this.service.resources.push(model);
-    this.resources.set(logicalId, { logicalId, type, properties, path: path11, model });
+    this.resources.set(logicalId, { logicalId, type, properties, path: path10, model });
   }
   // ---- roles ----
   /** An `AWS::IAM::Role` under resources: its inline Policies and ManagedPolicyArns. */
@@ -25724,22 +25703,22 @@ var ServerlessLoader = class {
     this.attachedPolicies.add(key);
     this.readPolicyDocument(role, resource.properties.PolicyDocument, `${resource.path}.Properties.PolicyDocument`, this.keyLocation(resource.properties, "PolicyDocument"));
   }
-  readPolicyDocument(role, document, path11, location) {
+  readPolicyDocument(role, document, path10, location) {
     if (isIntrinsic(document) || isUnresolved(document)) {
       role.incomplete = true;
       return;
     }
     if (!isMapping2(document)) {
-      this.invalid(`The policy document at ${quote(path11)} must be a mapping with a Statement list.`, location);
+      this.invalid(`The policy document at ${quote(path10)} must be a mapping with a Statement list.`, location);
       return;
     }
     const statements = document.Statement;
     if (isPlainMapping(statements)) {
-      const parsed = this.readStatement(role, statements, `${path11}.Statement`, this.keyLocation(document, "Statement"));
+      const parsed = this.readStatement(role, statements, `${path10}.Statement`, this.keyLocation(document, "Statement"));
       if (parsed) role.statements.push(parsed);
       return;
     }
-    this.readStatementList(role, document, "Statement", `${path11}.Statement`);
+    this.readStatementList(role, document, "Statement", `${path10}.Statement`);
   }
   /**
    * The provider's role: generated (`provider.iam.role.statements`, legacy `provider.iamRoleStatements`)
@@ -25793,11 +25772,11 @@ var ServerlessLoader = class {
   }
   /** The role serverless-iam-roles-per-function generates for a function with `iamRoleStatements`. */
   functionRole(fn, definition, providerRole) {
-    const path11 = `functions.${fn.name}`;
+    const path10 = `functions.${fn.name}`;
     const logicalId = `${normalizedFunctionName(fn.name)}${PROVIDER_ROLE_ID}`;
     const role = this.newRole(logicalId, logicalId, "serverless-function", this.keyLocation(definition, "iamRoleStatements"));
     this.rolesByLogicalId.set(logicalId, role);
-    this.readStatementList(role, definition, "iamRoleStatements", `${path11}.iamRoleStatements`);
+    this.readStatementList(role, definition, "iamRoleStatements", `${path10}.iamRoleStatements`);
     const pluginSettings = isMapping2(this.document.custom) ? this.document.custom[PER_FUNCTION_PLUGIN] : void 0;
     const inherit = definition.iamRoleStatementsInherit ?? (isMapping2(pluginSettings) ? pluginSettings.defaultInherit : void 0);
     if (inherit === true && providerRole.kind === "generated") {
@@ -25807,11 +25786,11 @@ var ServerlessLoader = class {
     }
     const logGroup = this.logGroupName(fn, definition);
     const resources = logGroup === void 0 ? [new Unresolved(`/aws/lambda/${fn.name}`, "the function name depends on an unresolved value")] : [logsArn(`${logGroup}:*`)];
-    this.grant(role, `${path11}.iamRoleStatements#logs`, ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents"], resources, role.location, "the plugin lets the function write its logs");
+    this.grant(role, `${path10}.iamRoleStatements#logs`, ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents"], resources, role.location, "the plugin lets the function write its logs");
     return role;
   }
   // ---- statements ----
-  readStatementList(role, parent, key, path11) {
+  readStatementList(role, parent, key, path10) {
     const list = parent[key];
     if (list === void 0 || list === null) return;
     if (isUnresolved(list) || isIntrinsic(list)) {
@@ -25819,31 +25798,31 @@ var ServerlessLoader = class {
       return;
     }
     if (!Array.isArray(list)) {
-      this.invalid(`${quote(path11)} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
+      this.invalid(`${quote(path10)} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
       return;
     }
     list.forEach((statement, index) => {
-      const parsed = this.readStatement(role, statement, `${path11}[${index}]`, locationOfValue(list, index) ?? this.keyLocation(parent, key));
+      const parsed = this.readStatement(role, statement, `${path10}[${index}]`, locationOfValue(list, index) ?? this.keyLocation(parent, key));
       if (parsed) role.statements.push(parsed);
     });
   }
-  readStatement(role, statement, path11, location) {
+  readStatement(role, statement, path10, location) {
     if (isUnresolved(statement) || isIntrinsic(statement)) {
       role.incomplete = true;
       return void 0;
     }
     if (!isMapping2(statement)) {
-      this.invalid(`The policy statement ${quote(path11)} must be a mapping (Effect, Action, Resource).`, location);
+      this.invalid(`The policy statement ${quote(path10)} must be a mapping (Effect, Action, Resource).`, location);
       return void 0;
     }
     const effect = statement.Effect;
     if (effect !== "Allow" && effect !== "Deny") {
       if (isUnresolved(effect) || isIntrinsic(effect)) role.incomplete = true;
-      else this.invalid(`The policy statement ${quote(path11)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, "Effect") ?? location);
+      else this.invalid(`The policy statement ${quote(path10)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, "Effect") ?? location);
       return void 0;
     }
     const result = {
-      path: path11,
+      path: path10,
       effect,
       actions: locatedList(statement, "Action", location),
       notActions: locatedList(statement, "NotAction", location),
@@ -25858,7 +25837,7 @@ var ServerlessLoader = class {
     if (statement.Condition !== void 0) result.condition = statement.Condition;
     return result;
   }
-  readManagedPolicies(role, parent, key, path11) {
+  readManagedPolicies(role, parent, key, path10) {
     const list = parent[key];
     if (list === void 0 || list === null) return;
     if (!Array.isArray(list)) {
@@ -25882,21 +25861,21 @@ var ServerlessLoader = class {
         role.incomplete = true;
         return;
       }
-      this.addDataStatements(role, known, name, `${path11}[${index}]`, location, { kind: "managed-policy", policy: name });
+      this.addDataStatements(role, known, name, `${path10}[${index}]`, location, { kind: "managed-policy", policy: name });
     });
   }
-  addDataStatements(role, policy, name, path11, location, origin) {
+  addDataStatements(role, policy, name, path10, location, origin) {
     policy.document.Statement.forEach((statement, index) => {
-      role.statements.push(statementFromData(statement, `${path11}#${name}.Statement[${index}]`, location, origin));
+      role.statements.push(statementFromData(statement, `${path10}#${name}.Statement[${index}]`, location, origin));
     });
   }
   /** A statement the framework adds (origin platform), once per role and cause. */
-  grant(role, path11, actions, resources, location, reason, resourceLocation = location) {
-    const key = `${role.id}|${path11}`;
+  grant(role, path10, actions, resources, location, reason, resourceLocation = location) {
+    const key = `${role.id}|${path10}`;
     if (this.platformPaths.has(key)) return;
     this.platformPaths.add(key);
     role.statements.push({
-      path: path11,
+      path: path10,
       effect: "Allow",
       actions: actions.map((value) => ({ value, location })),
       notActions: [],
@@ -25954,7 +25933,7 @@ var ServerlessLoader = class {
   }
   readFunction(name, definition, location, providerRole) {
     const provider = this.provider;
-    const path11 = `functions.${name}`;
+    const path10 = `functions.${name}`;
     const fn = {
       id: `${this.ctx.file}#${name}`,
       name,
@@ -26007,7 +25986,7 @@ var ServerlessLoader = class {
       fn.role = this.referencedRole(providerRole.value, providerRole.location);
     }
     fn.role.functions.push(fn);
-    if (fn.role.kind === "serverless-provider" || fn.role.kind === "serverless-function") this.addPlatformStatements(fn, definition, path11);
+    if (fn.role.kind === "serverless-provider" || fn.role.kind === "serverless-function") this.addPlatformStatements(fn, definition, path10);
     return fn;
   }
   readEnvironment(definition) {
@@ -26157,13 +26136,13 @@ var ServerlessLoader = class {
     return void 0;
   }
   /** What the framework (or the per-function plugin) adds to the role it generates for this function. */
-  addPlatformStatements(fn, definition, path11) {
+  addPlatformStatements(fn, definition, path10) {
     const role = fn.role;
     fn.events.forEach((event, index) => {
       const arn = event.properties.arn;
       if (arn === void 0 || arn === null) return;
       const arnLocation = locationOfValue(event.properties, "arn") ?? event.location;
-      const where3 = `${path11}.events[${index}]`;
+      const where3 = `${path10}.events[${index}]`;
       if (event.normalizedType === "sqs") {
         this.grant(role, `${where3}#sqs`, SQS_ACTIONS, [arn], event.location, "the framework lets the function poll its SQS event source", arnLocation);
       } else if (event.normalizedType === "dynamodb-stream" || event.normalizedType === "kinesis") {
@@ -26173,7 +26152,7 @@ var ServerlessLoader = class {
     });
     const providerHasVpc = isMapping2(this.provider.vpc) || isUnknownValue(this.provider.vpc);
     const ownVpc = Object.hasOwn(definition, "vpc");
-    const vpcOwner = providerHasVpc && (role.kind === "serverless-provider" || !ownVpc) ? { parent: this.provider, path: "provider" } : ownVpc ? { parent: definition, path: path11 } : void 0;
+    const vpcOwner = providerHasVpc && (role.kind === "serverless-provider" || !ownVpc) ? { parent: this.provider, path: "provider" } : ownVpc ? { parent: definition, path: path10 } : void 0;
     const vpcPolicy = managedPolicies().AWSLambdaVPCAccessExecutionRole;
     if (vpcOwner && vpcPolicy && !this.platformPaths.has(`${role.id}|vpc`)) {
       this.platformPaths.add(`${role.id}|vpc`);
@@ -26183,16 +26162,16 @@ var ServerlessLoader = class {
       });
     }
     if (fn.tracing) {
-      const owner = Object.hasOwn(definition, "tracing") && definition.tracing !== false ? `${path11}.tracing` : "provider.tracing.lambda";
+      const owner = Object.hasOwn(definition, "tracing") && definition.tracing !== false ? `${path10}.tracing` : "provider.tracing.lambda";
       this.grant(role, `${owner}#xray`, ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], ["*"], fn.tracing.location, "the framework lets a traced function send its traces to X-Ray");
     }
     if (fn.kmsKeyArn && typeof fn.kmsKeyArn.value === "string") {
-      const owner = Object.hasOwn(definition, "kmsKeyArn") || Object.hasOwn(definition, "awsKmsKeyArn") ? `${path11}.kmsKeyArn` : "provider.kmsKeyArn";
+      const owner = Object.hasOwn(definition, "kmsKeyArn") || Object.hasOwn(definition, "awsKmsKeyArn") ? `${path10}.kmsKeyArn` : "provider.kmsKeyArn";
       this.grant(role, `${owner}#kms`, ["kms:Decrypt"], [fn.kmsKeyArn.value], fn.kmsKeyArn.location, "the framework lets the function decrypt its environment with kmsKeyArn");
     }
     const onError = definition.onError;
     if (typeof onError === "string") {
-      this.grant(role, `${path11}.onError#dead-letter`, ["sns:Publish"], [onError], this.keyLocation(definition, "onError"), "the framework lets the function publish failed events to its onError topic", this.valueLocation(definition, "onError"));
+      this.grant(role, `${path10}.onError#dead-letter`, ["sns:Publish"], [onError], this.keyLocation(definition, "onError"), "the framework lets the function publish failed events to its onError topic", this.valueLocation(definition, "onError"));
     }
     const destinations = definition.destinations;
     if (isPlainMapping(destinations)) {
@@ -26200,12 +26179,12 @@ var ServerlessLoader = class {
         const target = destinations[outcome];
         const destination = this.destinationGrant(target);
         if (!destination) continue;
-        this.grant(role, `${path11}.destinations.${outcome}#destination`, [destination.action], [destination.resource], this.keyLocation(destinations, outcome), `the framework lets the function send ${outcome} results to its destination`, this.valueLocation(destinations, outcome));
+        this.grant(role, `${path10}.destinations.${outcome}#destination`, [destination.action], [destination.resource], this.keyLocation(destinations, outcome), `the framework lets the function send ${outcome} results to its destination`, this.valueLocation(destinations, outcome));
       }
     }
     const fileSystem = definition.fileSystemConfig;
     if (isMapping2(fileSystem) && fileSystem.arn !== void 0) {
-      this.grant(role, `${path11}.fileSystemConfig#efs`, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], [fileSystem.arn], this.keyLocation(definition, "fileSystemConfig"), "the framework lets the function mount its EFS file system");
+      this.grant(role, `${path10}.fileSystemConfig#efs`, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], [fileSystem.arn], this.keyLocation(definition, "fileSystemConfig"), "the framework lets the function mount its EFS file system");
     }
   }
   /** `destinations.onFailure`: an ARN (by service) or the name of a function of this service. */
@@ -26399,7 +26378,7 @@ function describeSchemaError(error, doc, file) {
   const valueLocation = (last === void 0 ? void 0 : locationOfValue(parent, keyOf(parent, last)) ?? locationOfKey(parent, keyOf(parent, last))) ?? fallback;
   const keyLocation = (last === void 0 ? void 0 : locationOfKey(parent, keyOf(parent, last))) ?? fallback;
   const schema = error.parentSchema ?? {};
-  const path11 = dottedPath(segments);
+  const path10 = dottedPath(segments);
   const allowed = schema.description ? `must be ${schema.description}` : error.message ?? "is invalid";
   switch (error.keyword) {
     case "required": {
@@ -26414,7 +26393,7 @@ function describeSchemaError(error, doc, file) {
       const full = dottedPath([...segments, extra]);
       const keys = Object.keys(schema.properties ?? {}).join(", ");
       return {
-        message: `Unknown key "${full}" in the kind: Service manifest; the keys allowed ${path11 ? `under "${path11}"` : "at the top level"} are ${keys}.`,
+        message: `Unknown key "${full}" in the kind: Service manifest; the keys allowed ${path10 ? `under "${path10}"` : "at the top level"} are ${keys}.`,
         location: locationOfKey(target, extra) ?? keyLocation,
         path: full
       };
@@ -26423,20 +26402,20 @@ function describeSchemaError(error, doc, file) {
       if (error.propertyName !== void 0) {
         const full = dottedPath([...segments, error.propertyName]);
         return {
-          message: `"${error.propertyName}" under "${path11}" is not a valid name: names use letters, digits and _, and do not start with a digit.`,
+          message: `"${error.propertyName}" under "${path10}" is not a valid name: names use letters, digits and _, and do not start with a digit.`,
           location: locationOfKey(target, error.propertyName) ?? keyLocation,
           path: full
         };
       }
-      return { message: `"${path11}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path11 };
+      return { message: `"${path10}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path10 };
     case "enum": {
       const values = (error.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
-      return { message: `"${path11}" must be one of ${values}; it is ${showValue(target)}.`, location: valueLocation, path: path11 };
+      return { message: `"${path10}" must be one of ${values}; it is ${showValue(target)}.`, location: valueLocation, path: path10 };
     }
     case "const":
-      return { message: `"${path11}" must be ${JSON.stringify(error.params.allowedValue)}; it is ${showValue(target)}.`, location: valueLocation, path: path11 };
+      return { message: `"${path10}" must be ${JSON.stringify(error.params.allowedValue)}; it is ${showValue(target)}.`, location: valueLocation, path: path10 };
     default:
-      return { message: `"${path11 || "(top level)"}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path11 };
+      return { message: `"${path10 || "(top level)"}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path10 };
   }
 }
 function unescapePointer2(segment) {
@@ -26446,7 +26425,7 @@ function keyOf(parent, segment) {
   return Array.isArray(parent) && /^\d+$/.test(segment) ? Number(segment) : segment;
 }
 function dottedPath(segments) {
-  return segments.reduce((path11, s) => /^\d+$/.test(s) ? `${path11}[${s}]` : path11 ? `${path11}.${s}` : s, "");
+  return segments.reduce((path10, s) => /^\d+$/.test(s) ? `${path10}[${s}]` : path10 ? `${path10}.${s}` : s, "");
 }
 function showValue(value) {
   if (value === null || value === void 0) return "empty";
@@ -26548,7 +26527,7 @@ function loadProject(files, options) {
       if (isServerlessFileName(file)) findings.push(notAManifest(file, parsed.value));
       continue;
     }
-    const dir = path6.posix.dirname(file) === "." ? "" : path6.posix.dirname(file);
+    const dir = path5.posix.dirname(file) === "." ? "" : path5.posix.dirname(file);
     const context = {
       root: files.root,
       file,
@@ -26621,7 +26600,7 @@ var TOOL_RULES = [
 ];
 
 // src/analyse/module-resolution.ts
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/analyse/source-reader.ts
 function normaliseRootPath(rootRelativePath) {
@@ -26645,14 +26624,15 @@ var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 // src/analyse/source-files.ts
 var CODE_EXTENSIONS2 = [".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"];
 function scriptKindOf(file) {
-  if (file.endsWith(".tsx")) return typescript_default.ScriptKind.TSX;
-  if (file.endsWith(".jsx")) return typescript_default.ScriptKind.JSX;
-  if (/\.(js|mjs|cjs)$/.test(file)) return typescript_default.ScriptKind.JS;
-  return typescript_default.ScriptKind.TS;
+  if (file.endsWith(".tsx")) return ts.ScriptKind.TSX;
+  if (file.endsWith(".jsx")) return ts.ScriptKind.JSX;
+  if (/\.(js|mjs|cjs)$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }
 var SourceCache = class {
   constructor(reader) {
     this.reader = reader;
+    loadTypeScriptNow();
   }
   reader;
   loaded = /* @__PURE__ */ new Map();
@@ -26669,14 +26649,14 @@ var SourceCache = class {
     if (!read.ok) {
       return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, "warning", `Skipped ${JSON.stringify(file)}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
     }
-    const sourceFile = typescript_default.createSourceFile(file, read.text, { languageVersion: typescript_default.ScriptTarget.Latest, jsDocParsingMode: typescript_default.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
+    const sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
     const nodes = setParents(sourceFile);
     const module = { file, sourceFile, findings: [], nodes };
     const diagnostics = sourceFile.parseDiagnostics ?? [];
     for (const diagnostic of diagnostics) {
       const start2 = diagnostic.start ?? 0;
       const end = start2 + (diagnostic.length ?? 0);
-      const message = typescript_default.flattenDiagnosticMessageText(diagnostic.messageText, " ");
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ");
       module.findings.push(
         inputFinding(INPUT_RULES.parseError, "error", `Could not parse ${JSON.stringify(file)}: ${message.replace(/\.$/, "")}.`, spanLocation(module, start2, end))
       );
@@ -26689,17 +26669,17 @@ function setParents(root) {
   let parent = root;
   const visit = (child) => {
     child.parent = parent;
-    if (child.kind === typescript_default.SyntaxKind.CallExpression) {
+    if (child.kind === ts.SyntaxKind.CallExpression) {
       if (isLoadCall(child)) collected.loads.push(child);
-    } else if (child.kind === typescript_default.SyntaxKind.BinaryExpression) {
-      if (ASSIGNMENT_OPERATORS.has(child.operatorToken.kind)) collected.assignments.push(child);
+    } else if (child.kind === ts.SyntaxKind.BinaryExpression) {
+      if (isAssignmentOperatorKind(child.operatorToken.kind)) collected.assignments.push(child);
     }
     const saved = parent;
     parent = child;
-    typescript_default.forEachChild(child, visit);
+    ts.forEachChild(child, visit);
     parent = saved;
   };
-  typescript_default.forEachChild(root, visit);
+  ts.forEachChild(root, visit);
   return collected;
 }
 function spanLocation(module, start2, end) {
@@ -26716,12 +26696,13 @@ var SOURCE_FOR_OUTPUT = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".c
 var ModuleResolver = class {
   constructor(reader) {
     this.reader = reader;
+    loadTypeScriptNow();
   }
   reader;
   tsconfigByDir = /* @__PURE__ */ new Map();
   resolved = /* @__PURE__ */ new Map();
   resolve(fromFile, specifier) {
-    const dir = path7.posix.dirname(fromFile);
+    const dir = path6.posix.dirname(fromFile);
     const key = `${dir}\0${specifier}`;
     let result = this.resolved.get(key);
     if (!result) {
@@ -26732,7 +26713,7 @@ var ModuleResolver = class {
   }
   /** Finds `base`, `base.ts`, ..., `base/index.ts`, ... (root-relative), or undefined. */
   probe(base) {
-    const ext = path7.posix.extname(base);
+    const ext = path6.posix.extname(base);
     if (ext) {
       for (const source of SOURCE_FOR_OUTPUT[ext] ?? []) {
         const candidate = base.slice(0, -ext.length) + source;
@@ -26752,7 +26733,7 @@ var ModuleResolver = class {
   compute(dir, specifier) {
     if (specifier.startsWith(".") || specifier.startsWith("/")) {
       if (specifier.startsWith("/")) return { kind: "missing", reason: "absolute paths are not followed" };
-      return this.resolvePath(path7.posix.join(dir, specifier), specifier);
+      return this.resolvePath(path6.posix.join(dir, specifier), specifier);
     }
     if (specifier.startsWith("node:")) return { kind: "package", name: specifier };
     const mapping = this.tsconfigFor(dir);
@@ -26767,7 +26748,7 @@ var ModuleResolver = class {
     if (normal === void 0) return { kind: "missing", reason: `${JSON.stringify(specifier)} leaves the project root` };
     const found = this.probe(normal);
     if (found) return { kind: "file", file: found };
-    if (path7.posix.extname(normal) && this.reader.exists(normal)) return { kind: "data", file: normal };
+    if (path6.posix.extname(normal) && this.reader.exists(normal)) return { kind: "data", file: normal };
     return { kind: "missing", reason: `no file for ${JSON.stringify(specifier)}` };
   }
   resolveMapped(mapping, specifier) {
@@ -26779,12 +26760,12 @@ var ModuleResolver = class {
     if (best) {
       const star = best.wildcard ? specifier.slice(best.prefix.length, specifier.length - best.suffix.length) : "";
       for (const target of best.targets) {
-        const result = this.resolvePath(path7.posix.join(mapping.base, target.replace("*", star)), specifier);
+        const result = this.resolvePath(path6.posix.join(mapping.base, target.replace("*", star)), specifier);
         if (result.kind === "file") return result;
       }
     }
     if (mapping.baseUrl !== void 0) {
-      const result = this.resolvePath(path7.posix.join(mapping.baseUrl, specifier), specifier);
+      const result = this.resolvePath(path6.posix.join(mapping.baseUrl, specifier), specifier);
       if (result.kind === "file") return result;
     }
     return void 0;
@@ -26795,24 +26776,24 @@ var ModuleResolver = class {
     const file = dir === "" ? "tsconfig.json" : `${dir}/tsconfig.json`;
     let mapping;
     if (this.reader.exists(file)) mapping = this.readTsconfig(file, 0);
-    else if (dir !== "") mapping = this.tsconfigFor(path7.posix.dirname(dir) === "." ? "" : path7.posix.dirname(dir));
+    else if (dir !== "") mapping = this.tsconfigFor(path6.posix.dirname(dir) === "." ? "" : path6.posix.dirname(dir));
     this.tsconfigByDir.set(dir, mapping);
     return mapping;
   }
   readTsconfig(file, depth) {
     const read = this.reader.read(file);
     if (!read.ok) return void 0;
-    const parsed = typescript_default.parseConfigFileTextToJson(file, read.text);
+    const parsed = ts.parseConfigFileTextToJson(file, read.text);
     const config = parsed.config ?? {};
-    const dir = path7.posix.dirname(file) === "." ? "" : path7.posix.dirname(file);
+    const dir = path6.posix.dirname(file) === "." ? "" : path6.posix.dirname(file);
     let inherited;
     if (typeof config.extends === "string" && config.extends.startsWith(".") && depth < 5) {
-      const target = normaliseRootPath(path7.posix.join(dir, config.extends));
+      const target = normaliseRootPath(path6.posix.join(dir, config.extends));
       const withJson = target && !target.endsWith(".json") ? `${target}.json` : target;
       if (withJson && this.reader.exists(withJson)) inherited = this.readTsconfig(withJson, depth + 1);
     }
     const options = config.compilerOptions ?? {};
-    const baseUrl = typeof options.baseUrl === "string" ? normaliseRootPath(path7.posix.join(dir, options.baseUrl)) : inherited?.baseUrl;
+    const baseUrl = typeof options.baseUrl === "string" ? normaliseRootPath(path6.posix.join(dir, options.baseUrl)) : inherited?.baseUrl;
     const paths = options.paths && typeof options.paths === "object" ? parsePaths(options.paths) : void 0;
     if (!paths && baseUrl === void 0) return inherited;
     return {
@@ -26913,9 +26894,9 @@ var FACTORIES = [
   { packages: ["oracledb"], path: ["getConnection"], how: "call", name: "oracledb.getConnection" },
   { packages: ["oracledb"], path: ["createPool"], how: "call", name: "oracledb.createPool" }
 ];
-function databaseFactoryName(packageName, path11, how) {
+function databaseFactoryName(packageName, path10, how) {
   const factory = FACTORIES.find(
-    (f) => f.how === how && f.packages.includes(packageName) && f.path.length === path11.length && f.path.every((part, i) => part === path11[i])
+    (f) => f.how === how && f.packages.includes(packageName) && f.path.length === path10.length && f.path.every((part, i) => part === path10[i])
   );
   return factory?.name;
 }
@@ -26952,9 +26933,9 @@ var LIBRARIES = [
   { packages: ["@middy/secrets-manager"], path: [], how: "call", inputArgument: 0, operations: [{ service: "secretsmanager", operation: "GetSecretValue" }] },
   { packages: ["@middy/sts"], path: [], how: "call", inputArgument: 0, operations: [{ service: "sts", operation: "AssumeRole" }] }
 ];
-function libraryCall(packageName, path11, how) {
+function libraryCall(packageName, path10, how) {
   return LIBRARIES.find(
-    (entry) => entry.how === how && entry.packages.includes(packageName) && entry.path.length === path11.length && entry.path.every((part, i) => part === path11[i])
+    (entry) => entry.how === how && entry.packages.includes(packageName) && entry.path.length === path10.length && entry.path.every((part, i) => part === path10[i])
   );
 }
 
@@ -26982,31 +26963,31 @@ var Summariser = class {
     const module = this.context.moduleOf(root);
     if (!module) return summary;
     const visit = (node) => {
-      if (node !== root && (typescript_default.isFunctionLike(node) || typescript_default.isClassLike(node))) {
-        if (hasBody(node) && !typescript_default.isFunctionDeclaration(node) && !typescript_default.isMethodDeclaration(node) && !typescript_default.isConstructorDeclaration(node) && !typescript_default.isAccessor(node)) {
+      if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) {
+        if (hasBody(node) && !ts.isFunctionDeclaration(node) && !ts.isMethodDeclaration(node) && !ts.isConstructorDeclaration(node) && !ts.isAccessor(node)) {
           summary.edges.push({ target: node, site: nodeLocation(module, node), nested: true });
-        } else if (typescript_default.isMethodDeclaration(node) && typescript_default.isObjectLiteralExpression(node.parent) && hasBody(node)) {
+        } else if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent) && hasBody(node)) {
           summary.edges.push({ target: node, site: nodeLocation(module, node), nested: true });
         }
         return;
       }
-      if (typescript_default.isCallExpression(node)) this.onCall(module, node, summary, root);
-      else if (typescript_default.isNewExpression(node)) this.onNew(module, node, summary, root);
-      typescript_default.forEachChild(node, visit);
+      if (ts.isCallExpression(node)) this.onCall(module, node, summary, root);
+      else if (ts.isNewExpression(node)) this.onNew(module, node, summary, root);
+      ts.forEachChild(node, visit);
     };
-    if (typescript_default.isSourceFile(root)) typescript_default.forEachChild(root, visit);
-    else if (typescript_default.isClassLike(root)) {
+    if (ts.isSourceFile(root)) ts.forEachChild(root, visit);
+    else if (ts.isClassLike(root)) {
       for (const member of root.members) {
-        const isStatic = (typescript_default.getCombinedModifierFlags(member) & typescript_default.ModifierFlags.Static) !== 0;
-        if (typescript_default.isConstructorDeclaration(member) && member.body) typescript_default.forEachChild(member.body, visit);
-        else if (typescript_default.isPropertyDeclaration(member) && member.initializer && !isStatic) visit(member.initializer);
+        const isStatic = (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+        if (ts.isConstructorDeclaration(member) && member.body) ts.forEachChild(member.body, visit);
+        else if (ts.isPropertyDeclaration(member) && member.initializer && !isStatic) visit(member.initializer);
       }
     } else visit(root.body);
     return summary;
   }
   addCall(summary, module, call, fields) {
     const callee = call.expression;
-    const start2 = typescript_default.isPropertyAccessExpression(callee) ? callee.name : call;
+    const start2 = ts.isPropertyAccessExpression(callee) ? callee.name : call;
     const { inputNode, inputProperty, ...rest } = fields;
     const input = evaluateCallInput(this.evaluator, inputNode, inputProperty);
     summary.calls.push({
@@ -27021,7 +27002,7 @@ var Summariser = class {
   onCall(module, call, summary, root) {
     const callee = skipWrappers(call.expression);
     const args = call.arguments;
-    if (typescript_default.isPropertyAccessExpression(callee)) {
+    if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === "send" && args[0]) {
         const command = this.references.resolve(args[0]);
@@ -27039,12 +27020,12 @@ var Summariser = class {
     if (target.kind === "package") {
       this.onPackageCall(module, call, target, summary, root);
     } else if (target.kind === "function") {
-      summary.edges.push({ target: target.node, site: nodeLocation(module, call, typescript_default.isPropertyAccessExpression(callee) ? callee.name : call), nested: false, call });
+      summary.edges.push({ target: target.node, site: nodeLocation(module, call, ts.isPropertyAccessExpression(callee) ? callee.name : call), nested: false, call });
     }
     for (const arg of args) {
       const inner = skipWrappers(arg);
-      if (typescript_default.isArrowFunction(inner) || typescript_default.isFunctionExpression(inner)) continue;
-      if (!typescript_default.isIdentifier(inner) && !typescript_default.isPropertyAccessExpression(inner)) continue;
+      if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) continue;
+      if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) continue;
       const reference = this.references.resolve(inner);
       if (reference.kind === "function") summary.edges.push({ target: reference.node, site: nodeLocation(module, arg), nested: true });
     }
@@ -27053,7 +27034,7 @@ var Summariser = class {
     const args = call.arguments;
     const service = client.service;
     if (client.flavour === "v2") {
-      const literal = args[0] && typescript_default.isStringLiteralLike(args[0]) ? args[0].text : void 0;
+      const literal = args[0] && ts.isStringLiteralLike(args[0]) ? args[0].text : void 0;
       if (method === "upload" && service === "s3") {
         this.addCall(summary, module, call, { service, operation: "Upload", style: "v2", inputNode: args[0] });
         return true;
@@ -27145,7 +27126,7 @@ var Summariser = class {
     const configuredPerRequest = (node.arguments ?? []).some(usesLocalValues);
     summary.clients.push({
       ...fields,
-      lazy: !typescript_default.isSourceFile(root) && isLazyCreation(node),
+      lazy: !ts.isSourceFile(root) && isLazyCreation(node),
       location: nodeLocation(module, node),
       ...host !== void 0 ? { host } : {},
       ...configuredPerRequest ? { configuredPerRequest } : {}
@@ -27213,90 +27194,90 @@ function hostIn(value, depth) {
   return void 0;
 }
 function usesLocalValues(node) {
-  if (typescript_default.isIdentifier(node)) {
+  if (ts.isIdentifier(node)) {
     const parent = node.parent;
-    if ((typescript_default.isPropertyAccessExpression(parent) || typescript_default.isPropertyAssignment(parent)) && parent.name === node) return false;
+    if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) return false;
     const declaration = findDeclaration(node);
     return declaration?.kind === "parameter" || declaration?.kind === "variable" && !declaration.moduleLevel;
   }
-  return typescript_default.forEachChild(node, (child) => usesLocalValues(child) || void 0) ?? false;
+  return ts.forEachChild(node, (child) => usesLocalValues(child) || void 0) ?? false;
 }
 function rootIdentifier(expression) {
   let current = skipWrappers(expression);
-  while (typescript_default.isPropertyAccessExpression(current) || typescript_default.isElementAccessExpression(current)) current = skipWrappers(current.expression);
-  if (typescript_default.isIdentifier(current)) return current;
-  if (current.kind === typescript_default.SyntaxKind.ThisKeyword) return current;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipWrappers(current.expression);
+  if (ts.isIdentifier(current)) return current;
+  if (current.kind === ts.SyntaxKind.ThisKeyword) return current;
   return void 0;
 }
 function mentions(node, name) {
-  if (typescript_default.isIdentifier(node) && node.text === name) return true;
-  if (node.kind === typescript_default.SyntaxKind.ThisKeyword && name === "this") return true;
-  return typescript_default.forEachChild(node, (child) => mentions(child, name) || void 0) ?? false;
+  if (ts.isIdentifier(node) && node.text === name) return true;
+  if (node.kind === ts.SyntaxKind.ThisKeyword && name === "this") return true;
+  return ts.forEachChild(node, (child) => mentions(child, name) || void 0) ?? false;
 }
 function isLazyCreation(creation) {
   let child = creation;
   let parent = creation.parent;
-  while (typescript_default.isParenthesizedExpression(parent) || typescript_default.isAsExpression(parent) || typescript_default.isNonNullExpression(parent) || typescript_default.isAwaitExpression(parent) || typescript_default.isConditionalExpression(parent) || typescript_default.isCallExpression(parent) && parent.arguments.includes(child) || typescript_default.isBinaryExpression(parent) && !isAssignmentOperator(parent.operatorToken)) {
+  while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isAwaitExpression(parent) || ts.isConditionalExpression(parent) || ts.isCallExpression(parent) && parent.arguments.includes(child) || ts.isBinaryExpression(parent) && !isAssignmentOperator(parent.operatorToken)) {
     child = parent;
     parent = parent.parent;
   }
   if (!isAssignment(parent) || parent.right !== child) return isInCachingInitialiser(creation);
   const target = rootIdentifier(parent.left);
   if (!target) return false;
-  if (typescript_default.isIdentifier(target)) {
+  if (ts.isIdentifier(target)) {
     const declaration = findDeclaration(target);
     const cachedAcrossCalls = (declaration?.kind === "variable" || declaration?.kind === "class") && declaration.moduleLevel;
     if (!cachedAcrossCalls) return false;
   }
-  if (parent.operatorToken.kind !== typescript_default.SyntaxKind.EqualsToken) return true;
-  const name = typescript_default.isIdentifier(target) ? target.text : "this";
-  for (let node = parent; node && !typescript_default.isFunctionLike(node) && !typescript_default.isSourceFile(node); node = node.parent) {
-    if (typescript_default.isIfStatement(node) && mentions(node.expression, name)) return true;
-    if (typescript_default.isConditionalExpression(node) && mentions(node.condition, name)) return true;
-    if (typescript_default.isBinaryExpression(node) && !isAssignmentOperator(node.operatorToken) && mentions(node.left, name)) return true;
+  if (parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
+  const name = ts.isIdentifier(target) ? target.text : "this";
+  for (let node = parent; node && !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isIfStatement(node) && mentions(node.expression, name)) return true;
+    if (ts.isConditionalExpression(node) && mentions(node.condition, name)) return true;
+    if (ts.isBinaryExpression(node) && !isAssignmentOperator(node.operatorToken) && mentions(node.left, name)) return true;
   }
-  const fn = typescript_default.findAncestor(parent, typescript_default.isFunctionLike);
-  if (fn && hasBody(fn) && typescript_default.isBlock(fn.body)) {
+  const fn = ts.findAncestor(parent, ts.isFunctionLike);
+  if (fn && hasBody(fn) && ts.isBlock(fn.body)) {
     for (const statement of fn.body.statements) {
       if (statement.pos >= parent.pos) break;
-      if (typescript_default.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement)) return true;
+      if (ts.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement)) return true;
     }
   }
   return false;
 }
 function isInCachingInitialiser(creation) {
-  const fn = typescript_default.findAncestor(creation.parent, typescript_default.isFunctionLike);
+  const fn = ts.findAncestor(creation.parent, ts.isFunctionLike);
   if (!fn || !hasBody(fn)) return false;
   const cached3 = /* @__PURE__ */ new Set();
   const collect2 = (node) => {
-    if (isAssignment(node) && typescript_default.isIdentifier(node.left)) {
+    if (isAssignment(node) && ts.isIdentifier(node.left)) {
       const declaration = findDeclaration(node.left);
       if (declaration?.kind === "variable" && declaration.moduleLevel) cached3.add(node.left.text);
     }
-    typescript_default.forEachChild(node, collect2);
+    ts.forEachChild(node, collect2);
   };
   collect2(fn.body);
   for (const name of cached3) {
     for (let node = creation; node !== fn; node = node.parent) {
-      if (typescript_default.isIfStatement(node.parent) && node.parent.expression !== node && mentions(node.parent.expression, name)) return true;
+      if (ts.isIfStatement(node.parent) && node.parent.expression !== node && mentions(node.parent.expression, name)) return true;
     }
-    if (typescript_default.isBlock(fn.body)) {
+    if (ts.isBlock(fn.body)) {
       for (const statement of fn.body.statements) {
         if (statement.pos >= creation.pos) break;
-        if (typescript_default.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement)) return true;
+        if (ts.isIfStatement(statement) && mentions(statement.expression, name) && containsReturn(statement.thenStatement)) return true;
       }
     }
   }
   return false;
 }
 function containsReturn(node) {
-  if (typescript_default.isReturnStatement(node)) return true;
-  if (typescript_default.isFunctionLike(node)) return false;
-  return typescript_default.forEachChild(node, (child) => containsReturn(child) || void 0) ?? false;
+  if (ts.isReturnStatement(node)) return true;
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => containsReturn(child) || void 0) ?? false;
 }
 
 // src/analyse/handlers.ts
-import path8 from "node:path";
+import path7 from "node:path";
 var HANDLER_NOT_FOUND = "input/handler-not-found";
 var HANDLER_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
 var OTHER_RUNTIME_EXTENSIONS = [".py", ".rb", ".go", ".java", ".cs", ".ps1", ".sh", ".rs"];
@@ -27320,7 +27301,7 @@ function resolveHandler(context, references, fn) {
   if (dot === -1) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} names no export (expected \`file.export\`).`);
   const modulePath = handler.slice(0, dot);
   const exportPath = handler.slice(dot + 1).split(".");
-  const base = normaliseRootPath(path8.posix.join(fn.codeDir, modulePath));
+  const base = normaliseRootPath(path7.posix.join(fn.codeDir, modulePath));
   if (base === void 0) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} points outside the project.`);
   let file;
   for (const ext of HANDLER_EXTENSIONS) if (!file && context.reader.exists(base + ext)) file = base + ext;
@@ -27353,14 +27334,14 @@ function wrappedFunctions(references, expression) {
   const found = [];
   const visit = (node, depth) => {
     const inner = skipWrappers(node);
-    if (depth > 20 || !typescript_default.isCallExpression(inner)) return;
+    if (depth > 20 || !ts.isCallExpression(inner)) return;
     for (const arg of inner.arguments) {
       const reference = references.resolve(arg);
       if (reference.kind === "function") found.push(reference.node);
       else visit(arg, depth + 1);
     }
     const callee = skipWrappers(inner.expression);
-    if (typescript_default.isPropertyAccessExpression(callee)) visit(callee.expression, depth + 1);
+    if (ts.isPropertyAccessExpression(callee)) visit(callee.expression, depth + 1);
     else visit(callee, depth + 1);
   };
   visit(expression, 0);
@@ -27372,27 +27353,27 @@ var RESPONSE_METHODS = /* @__PURE__ */ new Set(["send", "json", "status", "sendS
 function handlerSignatureOf(context, root) {
   const module = context.moduleOf(root);
   const second = root.parameters[1];
-  if (!module || !second || !typescript_default.isIdentifier(second.name)) return void 0;
+  if (!module || !second || !ts.isIdentifier(second.name)) return void 0;
   const name = second.name.text;
   let use;
   const visit = (node) => {
     if (use) return;
-    if (typescript_default.isPropertyAccessExpression(node) && typescript_default.isIdentifier(node.expression) && node.expression.text === name) {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
       const method = node.name.text;
-      const isCall = typescript_default.isCallExpression(node.parent) && node.parent.expression === node && RESPONSE_METHODS.has(method);
-      const isStatusWrite = method === "statusCode" && typescript_default.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind === typescript_default.SyntaxKind.EqualsToken;
+      const isCall = ts.isCallExpression(node.parent) && node.parent.expression === node && RESPONSE_METHODS.has(method);
+      const isStatusWrite = method === "statusCode" && ts.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
       const declared = findDeclaration(node.expression);
       if ((isCall || isStatusWrite) && declared?.kind === "parameter" && declared.node === second) {
         use = node.parent;
         return;
       }
     }
-    typescript_default.forEachChild(node, visit);
+    ts.forEachChild(node, visit);
   };
   visit(root.body);
   if (!use) return void 0;
   return {
-    parameters: root.parameters.map((p) => typescript_default.isIdentifier(p.name) ? p.name.text : p.name.getText()),
+    parameters: root.parameters.map((p) => ts.isIdentifier(p.name) ? p.name.text : p.name.getText()),
     location: nodeLocation(module, root),
     responseUse: nodeLocation(module, use),
     responseText: use.getText().replace(/\s+/g, " ").slice(0, 60)
@@ -27421,20 +27402,20 @@ function packageBase(name) {
 function serverKind(context, references, expression, depth = 0) {
   if (depth > MAX_DEPTH5) return void 0;
   const node = skipWrappers(expression);
-  if (typescript_default.isIdentifier(node)) {
+  if (ts.isIdentifier(node)) {
     const definition = definitionOf(context, node);
     if (definition.kind !== "expression" || !definition.expression || definition.path.length > 0) return void 0;
     return serverKind(context, references, definition.expression, depth + 1);
   }
-  if (typescript_default.isCallExpression(node) || typescript_default.isNewExpression(node)) {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = skipWrappers(node.expression);
-    if (typescript_default.isCallExpression(node) && typescript_default.isPropertyAccessExpression(callee) && callee.name.text === "route" && node.arguments.length === 1) {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && callee.name.text === "route" && node.arguments.length === 1) {
       return serverKind(context, references, callee.expression, depth + 1) ? "router" : void 0;
     }
     const target = references.resolve(callee);
     if (target.kind !== "package") return void 0;
     const name = packageBase(target.name);
-    const how = typescript_default.isNewExpression(node) ? "new" : "call";
+    const how = ts.isNewExpression(node) ? "new" : "call";
     const factory = FACTORIES2.find(
       (f) => (f.how === "either" || f.how === how) && f.packages.includes(name) && f.path.length === target.path.length && f.path.every((part, i) => part === target.path[i])
     );
@@ -27487,48 +27468,48 @@ function shortText2(node) {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 function isAsync(node) {
-  return typescript_default.canHaveModifiers(node) && (typescript_default.getModifiers(node) ?? []).some((m) => m.kind === typescript_default.SyntaxKind.AsyncKeyword);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
 function rootIdentifier2(expression) {
   let current = skipWrappers(expression);
-  while (typescript_default.isPropertyAccessExpression(current) || typescript_default.isElementAccessExpression(current)) current = skipWrappers(current.expression);
-  return typescript_default.isIdentifier(current) ? current : void 0;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipWrappers(current.expression);
+  return ts.isIdentifier(current) ? current : void 0;
 }
 function mentions2(node, name) {
-  if (typescript_default.isIdentifier(node) && node.text === name) return true;
-  return typescript_default.forEachChild(node, (child) => mentions2(child, name) || void 0) ?? false;
+  if (ts.isIdentifier(node) && node.text === name) return true;
+  return ts.forEachChild(node, (child) => mentions2(child, name) || void 0) ?? false;
 }
 function containsExit(node) {
-  if (typescript_default.isReturnStatement(node) || typescript_default.isThrowStatement(node) || typescript_default.isContinueStatement(node)) return true;
-  if (typescript_default.isFunctionLike(node)) return false;
-  return typescript_default.forEachChild(node, (child) => containsExit(child) || void 0) ?? false;
+  if (ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isContinueStatement(node)) return true;
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => containsExit(child) || void 0) ?? false;
 }
 function outermostFunction(node) {
   let found = node.getSourceFile();
-  for (let current = node.parent; current && !typescript_default.isSourceFile(current); current = current.parent) {
-    if (typescript_default.isFunctionLike(current)) found = current;
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isFunctionLike(current)) found = current;
   }
   return found;
 }
 function callsGlobal(scope, name) {
   const visit = (node) => {
-    if (typescript_default.isCallExpression(node) && typescript_default.isIdentifier(node.expression) && node.expression.text === name) return true;
-    return typescript_default.forEachChild(node, visit) ?? false;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) return true;
+    return ts.forEachChild(node, visit) ?? false;
   };
   return visit(scope);
 }
 function isGuarded(write, name) {
-  for (let node = write; !typescript_default.isFunctionLike(node) && !typescript_default.isSourceFile(node); node = node.parent) {
+  for (let node = write; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
     const parent = node.parent;
-    if (typescript_default.isIfStatement(parent) && parent.expression !== node && mentions2(parent.expression, name)) return true;
-    if (typescript_default.isConditionalExpression(parent) && parent.condition !== node && mentions2(parent.condition, name)) return true;
-    if (typescript_default.isBinaryExpression(parent) && parent.right === node && !isAssignmentOperator(parent.operatorToken) && mentions2(parent.left, name)) return true;
+    if (ts.isIfStatement(parent) && parent.expression !== node && mentions2(parent.expression, name)) return true;
+    if (ts.isConditionalExpression(parent) && parent.condition !== node && mentions2(parent.condition, name)) return true;
+    if (ts.isBinaryExpression(parent) && parent.right === node && !isAssignmentOperator(parent.operatorToken) && mentions2(parent.left, name)) return true;
   }
-  const fn = typescript_default.findAncestor(write, typescript_default.isFunctionLike);
-  if (fn && hasBody(fn) && typescript_default.isBlock(fn.body)) {
+  const fn = ts.findAncestor(write, ts.isFunctionLike);
+  if (fn && hasBody(fn) && ts.isBlock(fn.body)) {
     for (const statement of fn.body.statements) {
       if (statement.pos >= write.pos) break;
-      if (typescript_default.isIfStatement(statement) && mentions2(statement.expression, name) && containsExit(statement.thenStatement)) return true;
+      if (ts.isIfStatement(statement) && mentions2(statement.expression, name) && containsExit(statement.thenStatement)) return true;
     }
   }
   return false;
@@ -27536,12 +27517,12 @@ function isGuarded(write, name) {
 function containerOf(declaration) {
   const init = declaration.initializer ? skipWrappers(declaration.initializer) : void 0;
   if (init) {
-    if (typescript_default.isArrayLiteralExpression(init)) return "array";
-    if (typescript_default.isObjectLiteralExpression(init)) return "object";
-    if (typescript_default.isNewExpression(init) && typescript_default.isIdentifier(init.expression)) {
+    if (ts.isArrayLiteralExpression(init)) return "array";
+    if (ts.isObjectLiteralExpression(init)) return "object";
+    if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) {
       return { Map: "map", Set: "set", Array: "array", Object: "object" }[init.expression.text];
     }
-    if (typescript_default.isCallExpression(init)) {
+    if (ts.isCallExpression(init)) {
       const text = init.expression.getText();
       if (text === "Array" || text === "Array.from" || text === "Array.of") return "array";
       if (text === "Object.create") return "object";
@@ -27550,18 +27531,18 @@ function containerOf(declaration) {
   }
   const type = declaration.type;
   if (!type) return void 0;
-  if (typescript_default.isArrayTypeNode(type)) return "array";
-  if (typescript_default.isTypeLiteralNode(type)) return "object";
-  if (typescript_default.isTypeReferenceNode(type) && typescript_default.isIdentifier(type.typeName)) {
+  if (ts.isArrayTypeNode(type)) return "array";
+  if (ts.isTypeLiteralNode(type)) return "object";
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
     return { Array: "array", Map: "map", Set: "set", Record: "object" }[type.typeName.text];
   }
   return void 0;
 }
 function isEmptyContainer(expression) {
   const node = skipWrappers(expression);
-  if (typescript_default.isArrayLiteralExpression(node)) return node.elements.length === 0;
-  if (typescript_default.isObjectLiteralExpression(node)) return node.properties.length === 0;
-  return typescript_default.isNewExpression(node) && typescript_default.isIdentifier(node.expression) && ["Map", "Set", "Array", "Object"].includes(node.expression.text) && (node.arguments?.length ?? 0) === 0;
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length === 0;
+  if (ts.isObjectLiteralExpression(node)) return node.properties.length === 0;
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ["Map", "Set", "Array", "Object"].includes(node.expression.text) && (node.arguments?.length ?? 0) === 0;
 }
 var CodeFacts = class {
   constructor(context, references) {
@@ -27597,7 +27578,7 @@ var CodeFacts = class {
       (usage.fileOperations ??= []).push({ ...file, scope, via: sites });
     }
     for (const work of facts.background) {
-      if (scope === "module" && (work.kind !== "listen" || !typescript_default.isSourceFile(root))) continue;
+      if (scope === "module" && (work.kind !== "listen" || !ts.isSourceFile(root))) continue;
       const key = `b:${where3(work.location)}:${work.kind}`;
       if (keys.has(key)) continue;
       keys.add(key);
@@ -27621,24 +27602,24 @@ var CodeFacts = class {
     const facts = { writes: [], files: [], background: [] };
     const module = this.context.moduleOf(root);
     if (!module) return facts;
-    const isFunction = !typescript_default.isSourceFile(root) && !typescript_default.isClassLike(root);
+    const isFunction = !ts.isSourceFile(root) && !ts.isClassLike(root);
     const bodyId = `${module.file}:${root.pos}`;
     const visit = (node) => {
-      if (node !== root && (typescript_default.isFunctionLike(node) || typescript_default.isClassLike(node))) return;
+      if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
       if (isFunction) this.onStateNode(module, node, root, facts);
-      if (typescript_default.isCallExpression(node)) {
+      if (ts.isCallExpression(node)) {
         this.onFileCall(module, node, root, bodyId, facts);
         this.onBackgroundCall(module, node, root, facts);
       }
-      if (typescript_default.isExpressionStatement(node) && isFunction) this.onStatement(module, node, root, facts);
-      typescript_default.forEachChild(node, visit);
+      if (ts.isExpressionStatement(node) && isFunction) this.onStatement(module, node, root, facts);
+      ts.forEachChild(node, visit);
     };
-    if (typescript_default.isSourceFile(root)) typescript_default.forEachChild(root, visit);
-    else if (typescript_default.isClassLike(root)) {
+    if (ts.isSourceFile(root)) ts.forEachChild(root, visit);
+    else if (ts.isClassLike(root)) {
       for (const member of root.members) {
-        const isStatic = (typescript_default.getCombinedModifierFlags(member) & typescript_default.ModifierFlags.Static) !== 0;
-        if (typescript_default.isConstructorDeclaration(member) && member.body) typescript_default.forEachChild(member.body, visit);
-        else if (typescript_default.isPropertyDeclaration(member) && member.initializer && !isStatic) visit(member.initializer);
+        const isStatic = (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+        if (ts.isConstructorDeclaration(member) && member.body) ts.forEachChild(member.body, visit);
+        else if (ts.isPropertyDeclaration(member) && member.initializer && !isStatic) visit(member.initializer);
       }
     } else if (hasBody(root)) visit(root.body);
     return facts;
@@ -27653,8 +27634,8 @@ var CodeFacts = class {
   /** A value that carries nothing from the request: a literal, an environment variable, a constant. */
   isStable(expression) {
     const node = skipWrappers(expression);
-    if (node.kind === typescript_default.SyntaxKind.NullKeyword || typescript_default.isIdentifier(node) && node.text === "undefined") return true;
-    if (typescript_default.isPrefixUnaryExpression(node) && typescript_default.isNumericLiteral(node.operand)) return true;
+    if (node.kind === ts.SyntaxKind.NullKeyword || ts.isIdentifier(node) && node.text === "undefined") return true;
+    if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) return true;
     const value = this.evaluator.evaluateInput(node);
     return value.kind === "string" || value.kind === "number" || value.kind === "boolean" || value.kind === "env";
   }
@@ -27663,19 +27644,19 @@ var CodeFacts = class {
     facts.writes.push({ variable: name.text, declaration: nodeLocation(module, name), kind, text: shortText2(node), location: nodeLocation(module, node) });
   }
   onStateNode(module, node, root, facts) {
-    if (typescript_default.isBinaryExpression(node) && (isAssignmentOperator(node.operatorToken) || isCompoundAssignment(node.operatorToken.kind))) {
+    if (ts.isBinaryExpression(node) && (isAssignmentOperator(node.operatorToken) || isCompoundAssignment(node.operatorToken.kind))) {
       this.onAssignment(module, node, root, facts);
-    } else if ((typescript_default.isPrefixUnaryExpression(node) || typescript_default.isPostfixUnaryExpression(node)) && (node.operator === typescript_default.SyntaxKind.PlusPlusToken || node.operator === typescript_default.SyntaxKind.MinusMinusToken)) {
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
       const target = rootIdentifier2(node.operand);
       const declaration = target && this.moduleVariable(target);
       if (!declaration) return;
-      if (!typescript_default.isIdentifier(skipWrappers(node.operand)) && !containerOf(declaration)) return;
+      if (!ts.isIdentifier(skipWrappers(node.operand)) && !containerOf(declaration)) return;
       this.addWrite(module, facts, declaration, "counter", node);
-    } else if (typescript_default.isDeleteExpression(node)) {
+    } else if (ts.isDeleteExpression(node)) {
       const target = rootIdentifier2(node.expression);
       const declaration = target && this.moduleVariable(target);
       if (declaration && containerOf(declaration)) this.addWrite(module, facts, declaration, "property", node);
-    } else if (typescript_default.isCallExpression(node)) {
+    } else if (ts.isCallExpression(node)) {
       this.onMutatingCall(module, node, facts);
     }
   }
@@ -27686,12 +27667,12 @@ var CodeFacts = class {
     const declaration = target && this.moduleVariable(target);
     if (!target || !declaration) return;
     const name = target.text;
-    if (operator === typescript_default.SyntaxKind.QuestionQuestionEqualsToken || operator === typescript_default.SyntaxKind.BarBarEqualsToken || operator === typescript_default.SyntaxKind.AmpersandAmpersandEqualsToken) {
-      if (!typescript_default.isIdentifier(left) && this.isRequestKeyed(left)) this.addWrite(module, facts, declaration, "cache", node);
+    if (operator === ts.SyntaxKind.QuestionQuestionEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
+      if (!ts.isIdentifier(left) && this.isRequestKeyed(left)) this.addWrite(module, facts, declaration, "cache", node);
       return;
     }
-    if (typescript_default.isIdentifier(left)) {
-      if (operator !== typescript_default.SyntaxKind.EqualsToken) {
+    if (ts.isIdentifier(left)) {
+      if (operator !== ts.SyntaxKind.EqualsToken) {
         this.addWrite(module, facts, declaration, this.isStable(node.right) && !mentions2(node.right, name) ? "counter" : "accumulate", node);
         return;
       }
@@ -27699,17 +27680,17 @@ var CodeFacts = class {
       if (isGuarded(node, name) || isSelfDefault(node.right, name)) return;
       if (mentions2(node.right, name)) return this.addWrite(module, facts, declaration, "accumulate", node);
       const right = skipWrappers(node.right);
-      if (this.isStable(right) || typescript_default.isNewExpression(right)) return;
+      if (this.isStable(right) || ts.isNewExpression(right)) return;
       if (this.readBefore(root, declaration, node)) this.addWrite(module, facts, declaration, "reassign", node);
       return;
     }
     const container = containerOf(declaration);
     if (!container) return;
-    if (typescript_default.isPropertyAccessExpression(left) && left.name.text === "length" && left.expression === target) {
-      if (typescript_default.isNumericLiteral(node.right) && node.right.text === "0") this.addWrite(module, facts, declaration, "reset", node);
+    if (ts.isPropertyAccessExpression(left) && left.name.text === "length" && left.expression === target) {
+      if (ts.isNumericLiteral(node.right) && node.right.text === "0") this.addWrite(module, facts, declaration, "reset", node);
       return;
     }
-    if (operator !== typescript_default.SyntaxKind.EqualsToken) return this.addWrite(module, facts, declaration, "counter", node);
+    if (operator !== ts.SyntaxKind.EqualsToken) return this.addWrite(module, facts, declaration, "counter", node);
     if (isGuarded(node, name)) {
       if (this.isRequestKeyed(left) && !this.isBounded(declaration, name)) this.addWrite(module, facts, declaration, "cache", node);
       return;
@@ -27719,18 +27700,18 @@ var CodeFacts = class {
   }
   /** `cache[event.id]`: an element keyed by something that is not a constant. */
   isRequestKeyed(target) {
-    return typescript_default.isElementAccessExpression(target) && !this.isStable(target.argumentExpression);
+    return ts.isElementAccessExpression(target) && !this.isStable(target.argumentExpression);
   }
   /** The code elsewhere in the file removes entries or checks the size: the collection is bounded. */
   isBounded(declaration, name) {
     const file = declaration.getSourceFile();
     const visit = (node) => {
-      if (typescript_default.isPropertyAccessExpression(node) && typescript_default.isIdentifier(node.expression) && node.expression.text === name && ["delete", "clear", "size", "length", "shift", "splice"].includes(node.name.text)) {
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ["delete", "clear", "size", "length", "shift", "splice"].includes(node.name.text)) {
         const declared = findDeclaration(node.expression);
         if (declared?.kind === "variable" && declared.node === declaration) return true;
       }
-      if (typescript_default.isDeleteExpression(node) && rootIdentifier2(node.expression)?.text === name) return true;
-      return typescript_default.forEachChild(node, visit) ?? false;
+      if (ts.isDeleteExpression(node) && rootIdentifier2(node.expression)?.text === name) return true;
+      return ts.forEachChild(node, visit) ?? false;
     };
     return visit(file);
   }
@@ -27738,25 +27719,25 @@ var CodeFacts = class {
     const name = declaration.name.text;
     const visit = (node) => {
       if (node.pos >= write.pos) return false;
-      if (typescript_default.isIdentifier(node) && node.text === name && node !== write.left) {
+      if (ts.isIdentifier(node) && node.text === name && node !== write.left) {
         const parent = node.parent;
-        const isWriteTarget = typescript_default.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(parent.operatorToken);
+        const isWriteTarget = ts.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(parent.operatorToken);
         const declared = findDeclaration(node);
         if (!isWriteTarget && declared?.kind === "variable" && declared.node === declaration) return true;
       }
-      return typescript_default.forEachChild(node, visit) ?? false;
+      return ts.forEachChild(node, visit) ?? false;
     };
     return hasBody(root) ? visit(root.body) : false;
   }
   onMutatingCall(module, call, facts) {
     const callee = skipWrappers(call.expression);
-    if (typescript_default.isPropertyAccessExpression(callee) && callee.getText() === "Object.assign" && call.arguments[0]) {
+    if (ts.isPropertyAccessExpression(callee) && callee.getText() === "Object.assign" && call.arguments[0]) {
       const target2 = rootIdentifier2(call.arguments[0]);
       const declaration2 = target2 && this.moduleVariable(target2);
       if (declaration2 && containerOf(declaration2)) this.addWrite(module, facts, declaration2, "property", call);
       return;
     }
-    if (!typescript_default.isPropertyAccessExpression(callee)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     const receiver = skipWrappers(callee.expression);
     const target = rootIdentifier2(receiver);
@@ -27781,9 +27762,9 @@ var CodeFacts = class {
     if (target.kind !== "package") return void 0;
     const name = packageBase(target.name);
     if (!FS_PACKAGES.has(name)) return void 0;
-    const path11 = target.path[0] === "promises" ? target.path.slice(1) : target.path;
-    if (path11.length !== 1) return void 0;
-    return { method: path11[0], text: shortText2(call.expression) };
+    const path10 = target.path[0] === "promises" ? target.path.slice(1) : target.path;
+    if (path10.length !== 1) return void 0;
+    return { method: path10[0], text: shortText2(call.expression) };
   }
   onFileCall(module, call, root, body, facts) {
     const target = this.references.resolve(call.expression);
@@ -27812,20 +27793,20 @@ var CodeFacts = class {
     });
   }
   /** Inside a `try`, or the same body checks the path exists first. */
-  isReadGuarded(call, root, path11) {
-    for (let node = call; node !== root && !typescript_default.isSourceFile(node); node = node.parent) {
-      if (typescript_default.isTryStatement(node.parent) && node.parent.tryBlock === node && node.parent.catchClause) return true;
-      if (typescript_default.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === "catch") return true;
+  isReadGuarded(call, root, path10) {
+    for (let node = call; node !== root && !ts.isSourceFile(node); node = node.parent) {
+      if (ts.isTryStatement(node.parent) && node.parent.tryBlock === node && node.parent.catchClause) return true;
+      if (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === "catch") return true;
     }
     const visit = (node) => {
-      if (typescript_default.isCallExpression(node)) {
+      if (ts.isCallExpression(node)) {
         const fs = this.fsMethod(node);
         if (fs && FILE_CHECKS.has(fs.method) && node.arguments[0]) {
           const checked2 = this.evaluatePath(node.arguments[0], 0);
-          if (checked2 && checked2.text === path11.text) return true;
+          if (checked2 && checked2.text === path10.text) return true;
         }
       }
-      return typescript_default.forEachChild(node, visit) ?? false;
+      return ts.forEachChild(node, visit) ?? false;
     };
     return visit(outermostFunction(call));
   }
@@ -27833,15 +27814,15 @@ var CodeFacts = class {
   evaluatePath(expression, depth) {
     if (depth > MAX_PATH_DEPTH) return void 0;
     const node = skipWrappers(expression);
-    if (typescript_default.isIdentifier(node)) {
+    if (ts.isIdentifier(node)) {
       if ((node.text === "__dirname" || node.text === "__filename") && !findDeclaration(node)) return { text: CODE_DIR, complete: true };
       const definition = definitionOf(this.context, node);
       if (definition.kind === "expression" && definition.constant && definition.expression && definition.path.length === 0) {
         return this.evaluatePath(definition.expression, depth + 1);
       }
     }
-    if (typescript_default.isPropertyAccessExpression(node) && typescript_default.isMetaProperty(node.expression) && (node.name.text === "dirname" || node.name.text === "filename")) return { text: CODE_DIR, complete: true };
-    if (typescript_default.isCallExpression(node)) {
+    if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && (node.name.text === "dirname" || node.name.text === "filename")) return { text: CODE_DIR, complete: true };
+    if (ts.isCallExpression(node)) {
       const target = this.references.resolve(node.expression);
       if (target.kind === "package") {
         const name = packageBase(target.name);
@@ -27852,7 +27833,7 @@ var CodeFacts = class {
       if (node.expression.getText() === "process.cwd") return { text: CODE_DIR, complete: true };
       return void 0;
     }
-    if (typescript_default.isTemplateExpression(node)) {
+    if (ts.isTemplateExpression(node)) {
       let text = node.head.text;
       for (const span of node.templateSpans) {
         const part = this.evaluatePath(span.expression, depth + 1);
@@ -27863,7 +27844,7 @@ var CodeFacts = class {
       }
       return { text, complete: true };
     }
-    if (typescript_default.isBinaryExpression(node) && node.operatorToken.kind === typescript_default.SyntaxKind.PlusToken) {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const left = this.evaluatePath(node.left, depth + 1);
       if (!left || !left.complete) return left;
       const right = this.evaluatePath(node.right, depth + 1);
@@ -27889,7 +27870,7 @@ var CodeFacts = class {
   // ---- background work ----------------------------------------------------------------------------
   onBackgroundCall(module, call, root, facts) {
     const callee = skipWrappers(call.expression);
-    if (typescript_default.isIdentifier(callee) && !findDeclaration(callee)) {
+    if (ts.isIdentifier(callee) && !findDeclaration(callee)) {
       if (callee.text === "setInterval" && !callsGlobal(outermostFunction(call), "clearInterval")) {
         facts.background.push({ kind: "interval", text: shortText2(call), location: nodeLocation(module, call) });
       } else if (callee.text === "setTimeout" && this.isLeftTimeout(call, root)) {
@@ -27897,7 +27878,7 @@ var CodeFacts = class {
       }
       return;
     }
-    if (typescript_default.isPropertyAccessExpression(callee) && callee.name.text === "listen" && !isConditional(call, root)) {
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "listen" && !isConditional(call, root)) {
       if (serverKind(this.context, this.references, callee.expression)) {
         facts.background.push({ kind: "listen", text: shortText2(call), location: nodeLocation(module, call) });
       }
@@ -27905,19 +27886,19 @@ var CodeFacts = class {
   }
   /** setTimeout(flush, 100) as a statement of its own, not inside a promise's executor and never cleared. */
   isLeftTimeout(call, root) {
-    if (!typescript_default.isExpressionStatement(call.parent)) return false;
+    if (!ts.isExpressionStatement(call.parent)) return false;
     if (isPromiseExecutor(root)) return false;
     return !callsGlobal(outermostFunction(call), "clearTimeout");
   }
   /** A statement that starts async work and drops the promise: `publish(event);` in an async function. */
   onStatement(module, statement, root, facts) {
     let expression = skipParentheses(statement.expression);
-    if (typescript_default.isVoidExpression(expression)) expression = skipParentheses(expression.expression);
-    if (!typescript_default.isCallExpression(expression)) return;
+    if (ts.isVoidExpression(expression)) expression = skipParentheses(expression.expression);
+    if (!ts.isCallExpression(expression)) return;
     const callee = skipWrappers(expression.expression);
-    if (typescript_default.isPropertyAccessExpression(callee) && callee.name.text === "forEach") {
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "forEach") {
       const callback = expression.arguments[0] && skipWrappers(expression.arguments[0]);
-      if (callback && (typescript_default.isArrowFunction(callback) || typescript_default.isFunctionExpression(callback)) && isAsync(callback)) {
+      if (callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && isAsync(callback)) {
         facts.background.push({ kind: "promise", text: shortText2(expression), location: nodeLocation(module, expression) });
       }
       return;
@@ -27927,52 +27908,52 @@ var CodeFacts = class {
   }
   returnsPromise(call) {
     const callee = skipWrappers(call.expression);
-    if (typescript_default.isPropertyAccessExpression(callee)) {
+    if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === "then" || method === "catch" || method === "finally") return true;
       if (method === "promise" && call.arguments.length === 0) return true;
       if (method === "send" && call.arguments[0] && this.references.resolve(call.arguments[0]).kind === "command") return true;
     }
-    if (typescript_default.isIdentifier(callee) && callee.text === "fetch" && !findDeclaration(callee)) return true;
+    if (ts.isIdentifier(callee) && callee.text === "fetch" && !findDeclaration(callee)) return true;
     const target = this.references.resolve(callee);
     return target.kind === "function" && isAsync(target.node);
   }
 };
 function isSelfDefault(right, name) {
   const node = skipWrappers(right);
-  if (typescript_default.isBinaryExpression(node) && (node.operatorToken.kind === typescript_default.SyntaxKind.BarBarToken || node.operatorToken.kind === typescript_default.SyntaxKind.QuestionQuestionToken)) {
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return mentions2(node.left, name);
   }
-  return typescript_default.isConditionalExpression(node) && mentions2(node.condition, name);
+  return ts.isConditionalExpression(node) && mentions2(node.condition, name);
 }
 function isCompoundAssignment(kind) {
-  return kind >= typescript_default.SyntaxKind.FirstCompoundAssignment && kind <= typescript_default.SyntaxKind.LastCompoundAssignment;
+  return kind >= ts.SyntaxKind.FirstCompoundAssignment && kind <= ts.SyntaxKind.LastCompoundAssignment;
 }
 function skipParentheses(expression) {
   let current = expression;
-  while (typescript_default.isParenthesizedExpression(current)) current = current.expression;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
   return current;
 }
 function isPromiseExecutor(root) {
   const parent = root.parent;
-  return !!parent && typescript_default.isNewExpression(parent) && typescript_default.isIdentifier(parent.expression) && parent.expression.text === "Promise";
+  return !!parent && ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === "Promise";
 }
 function isConditional(node, root) {
-  for (let current = node; current !== root && !typescript_default.isSourceFile(current); current = current.parent) {
+  for (let current = node; current !== root && !ts.isSourceFile(current); current = current.parent) {
     const parent = current.parent;
-    if (typescript_default.isIfStatement(parent) && parent.expression !== current) return true;
-    if (typescript_default.isConditionalExpression(parent) && parent.condition !== current) return true;
-    if (typescript_default.isBinaryExpression(parent) && parent.right === current && !isAssignmentOperator(parent.operatorToken)) return true;
+    if (ts.isIfStatement(parent) && parent.expression !== current) return true;
+    if (ts.isConditionalExpression(parent) && parent.condition !== current) return true;
+    if (ts.isBinaryExpression(parent) && parent.right === current && !isAssignmentOperator(parent.operatorToken)) return true;
   }
   return false;
 }
-function classifyPath(path11) {
-  const text = path11.text;
+function classifyPath(path10) {
+  const text = path10.text;
   if (text.startsWith(CODE_DIR)) return /(^|\/)\.\.(\/|$)/.test(text) ? "unknown" : "read-only";
   if (text === "/tmp" || text.startsWith("/tmp/")) return /(^|\/)\.\.(\/|$)/.test(text) ? "unknown" : "tmp";
   if (text.startsWith("/")) {
     const segment = /^\/([^/]+)(\/|$)/.exec(text);
-    if (!segment || !path11.complete && segment[2] === "") return "unknown";
+    if (!segment || !path10.complete && segment[2] === "") return "unknown";
     if (["mnt", "dev", "proc", "tmp", "sys"].includes(segment[1])) return "unknown";
     return "read-only";
   }
@@ -28098,12 +28079,12 @@ function summaryCallKey(call) {
   return key;
 }
 function bindArguments(target, call, outer) {
-  if (typescript_default.isSourceFile(target) || typescript_default.isClassLike(target)) return void 0;
+  if (ts.isSourceFile(target) || ts.isClassLike(target)) return void 0;
   const args = call.arguments ?? [];
   const bindings = /* @__PURE__ */ new Map();
   for (const [index, parameter] of target.parameters.entries()) {
     const arg = args[index];
-    if (!arg || parameter.dotDotDotToken || args.slice(0, index + 1).some(typescript_default.isSpreadElement)) break;
+    if (!arg || parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
     bindings.set(parameter, { expression: arg, outer });
   }
   return bindings.size > 0 ? bindings : void 0;
@@ -28158,7 +28139,7 @@ function moduleGraph(context, start2, owner) {
 }
 
 // src/analyse/server-routes.ts
-import path9 from "node:path";
+import path8 from "node:path";
 var ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "all", "head", "options"]);
 var PLAIN_MIDDLEWARE = /* @__PURE__ */ new Set([
   "cors",
@@ -28251,9 +28232,9 @@ function scanModule(analyser, module, scan, healthPaths) {
     return reference.kind === "function" ? reference.node : void 0;
   };
   const visit = (node) => {
-    if (typescript_default.isStringLiteralLike(node) && (HEALTH_PATH.test(node.text) || healthPaths.has(node.text))) scan.healthLiteral = true;
-    if (typescript_default.isCallExpression(node)) onCall(node);
-    typescript_default.forEachChild(node, visit);
+    if (ts.isStringLiteralLike(node) && (HEALTH_PATH.test(node.text) || healthPaths.has(node.text))) scan.healthLiteral = true;
+    if (ts.isCallExpression(node)) onCall(node);
+    ts.forEachChild(node, visit);
   };
   const onCall = (call) => {
     const callee = skipWrappers(call.expression);
@@ -28263,7 +28244,7 @@ function scanModule(analyser, module, scan, healthPaths) {
       if (handler) addHttpHandler(call, handler);
       return;
     }
-    if (!typescript_default.isPropertyAccessExpression(callee)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     const kind = serverKind(context, references, callee.expression);
     if (!kind) return;
@@ -28276,7 +28257,7 @@ function scanModule(analyser, module, scan, healthPaths) {
     if (method === "use") return onUse(call, kind, location);
     if (method === "route") return onRouteObject(call, location);
     if (method === "register") return onRegister(call);
-    if (method === "on" && kind === "http" && call.arguments[0] && typescript_default.isStringLiteralLike(call.arguments[0]) && call.arguments[0].text === "request") {
+    if (method === "on" && kind === "http" && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0]) && call.arguments[0].text === "request") {
       const handler = call.arguments[1] && asFunction(call.arguments[1]);
       if (handler) addHttpHandler(call, handler);
     }
@@ -28294,14 +28275,14 @@ function scanModule(analyser, module, scan, healthPaths) {
     if (routePath !== void 0 && /^\/?\*|^\(\.\*\)$/.test(routePath)) scan.unknownRouting = true;
     const handlers = call.arguments.slice(hasPath ? 1 : 0).flatMap((a) => {
       const inner = skipWrappers(a);
-      const items = typescript_default.isArrayLiteralExpression(inner) ? inner.elements.filter((e) => !typescript_default.isSpreadElement(e)) : [inner];
+      const items = ts.isArrayLiteralExpression(inner) ? inner.elements.filter((e) => !ts.isSpreadElement(e)) : [inner];
       return items.map(asFunction).filter((f) => f !== void 0);
     });
     scan.routes.push({ method, ...routePath !== void 0 ? { path: routePath } : {}, location, handlers });
   };
   const onUse = (call, kind, location) => {
     const first = call.arguments[0];
-    const hasPath = first !== void 0 && typescript_default.isStringLiteralLike(skipWrappers(first));
+    const hasPath = first !== void 0 && ts.isStringLiteralLike(skipWrappers(first));
     const handlers = [];
     for (const argument of call.arguments.slice(hasPath ? 1 : 0)) {
       const handler = asFunction(argument);
@@ -28312,21 +28293,21 @@ function scanModule(analyser, module, scan, healthPaths) {
       }
       if (serverKind(context, references, argument)) continue;
       const inner = skipWrappers(argument);
-      if (typescript_default.isCallExpression(inner) && typescript_default.isPropertyAccessExpression(inner.expression) && serverKind(context, references, inner.expression.expression) === "router") continue;
+      if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && serverKind(context, references, inner.expression.expression) === "router") continue;
       if (!isPlainMiddleware(argument)) scan.unknownRouting = true;
     }
     scan.routes.push({ method: "use", ...hasPath ? { path: skipWrappers(first).text } : {}, location, handlers });
   };
   const onRouteObject = (call, location) => {
     const options = call.arguments[0] && skipWrappers(call.arguments[0]);
-    if (!options || !typescript_default.isObjectLiteralExpression(options)) return;
+    if (!options || !ts.isObjectLiteralExpression(options)) return;
     const handlers = [];
     let routePath;
     for (const property of options.properties) {
-      const key = property.name && typescript_default.isIdentifier(property.name) ? property.name.text : void 0;
-      if (key === "url" || key === "path") routePath = typescript_default.isPropertyAssignment(property) ? literalPath(property.initializer) : void 0;
+      const key = property.name && ts.isIdentifier(property.name) ? property.name.text : void 0;
+      if (key === "url" || key === "path") routePath = ts.isPropertyAssignment(property) ? literalPath(property.initializer) : void 0;
       if (key === "handler") {
-        const handler = typescript_default.isPropertyAssignment(property) ? asFunction(property.initializer) : typescript_default.isMethodDeclaration(property) && hasBody(property) ? property : void 0;
+        const handler = ts.isPropertyAssignment(property) ? asFunction(property.initializer) : ts.isMethodDeclaration(property) && hasBody(property) ? property : void 0;
         if (handler) handlers.push(handler);
       }
     }
@@ -28344,23 +28325,23 @@ function scanModule(analyser, module, scan, healthPaths) {
   };
   const isPlainMiddleware = (argument) => {
     const inner = skipWrappers(argument);
-    const factory = typescript_default.isCallExpression(inner) ? inner.expression : inner;
+    const factory = ts.isCallExpression(inner) ? inner.expression : inner;
     const target = references.resolve(factory);
     if (target.kind !== "package") return false;
     if (target.name === "express" && target.path.length === 1 && EXPRESS_BUILTINS.has(target.path[0])) return true;
     if (target.name === "body-parser" || PLAIN_MIDDLEWARE.has(target.name)) return true;
     return false;
   };
-  typescript_default.forEachChild(module.sourceFile, visit);
+  ts.forEachChild(module.sourceFile, visit);
 }
 function isKoaStyle(handler) {
   const first = handler.parameters[0];
-  return !!first && typescript_default.isIdentifier(first.name) && first.name.text === "ctx";
+  return !!first && ts.isIdentifier(first.name) && first.name.text === "ctx";
 }
 function readsUrl(handler) {
   const visit = (node) => {
-    if (typescript_default.isPropertyAccessExpression(node) && ["url", "pathname", "path"].includes(node.name.text)) return true;
-    return typescript_default.forEachChild(node, visit) ?? false;
+    if (ts.isPropertyAccessExpression(node) && ["url", "pathname", "path"].includes(node.name.text)) return true;
+    return ts.forEachChild(node, visit) ?? false;
   };
   return visit(handler.body);
 }
@@ -28438,7 +28419,7 @@ function nodeScript(tokens, pkg, depth) {
   if (depth > 2) return void 0;
   for (let i = 0; i < tokens.length; i++) {
     const token2 = tokens[i];
-    const binary = path9.posix.basename(token2);
+    const binary = path8.posix.basename(token2);
     if ((binary === "sh" || binary === "bash") && tokens[i + 1] === "-c" && tokens[i + 2]) {
       return nodeScript(commandTokens(tokens.slice(i + 2).join(" ")), pkg, depth + 1);
     }
@@ -28468,7 +28449,7 @@ function existingCodeFile(dir, script, reader) {
   if (compiled2) candidates.push(`src/${compiled2[1]}.ts`, `${compiled2[1]}.ts`);
   for (const candidate of candidates) {
     for (const ext of ENTRY_EXTENSIONS) {
-      const file = normaliseRootPath(path9.posix.join(dir, candidate + ext));
+      const file = normaliseRootPath(path8.posix.join(dir, candidate + ext));
       if (file !== void 0 && /\.[cm]?[jt]s$/.test(file) && reader.exists(file)) return file;
     }
   }
@@ -28626,17 +28607,17 @@ function sourceReader(files) {
 
 // src/engine/cache.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync5, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import { mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import path9 from "node:path";
 var FORMAT = "noops-lint-cache/1";
 var CACHE_FILE_NAME = "lint-cache.json";
 function defaultCacheLocation(root) {
-  return path10.join(root, "node_modules", ".cache", "noops-lint");
+  return path9.join(root, "node_modules", ".cache", "noops-lint");
 }
 function cacheFilePath(location) {
-  if (/[\\/]$/.test(location)) return path10.join(location, CACHE_FILE_NAME);
+  if (/[\\/]$/.test(location)) return path9.join(location, CACHE_FILE_NAME);
   try {
-    if (statSync4(location).isDirectory()) return path10.join(location, CACHE_FILE_NAME);
+    if (statSync4(location).isDirectory()) return path9.join(location, CACHE_FILE_NAME);
   } catch {
   }
   return location;
@@ -28661,7 +28642,7 @@ var LintCache = class _LintCache {
     const file = cacheFilePath(location);
     let parsed;
     try {
-      parsed = JSON.parse(readFileSync5(file, "utf8"));
+      parsed = JSON.parse(readFileSync4(file, "utf8"));
     } catch {
       return new _LintCache(file, key, {}, true);
     }
@@ -28687,7 +28668,7 @@ var LintCache = class _LintCache {
     const body = { format: FORMAT, key: this.key, entries: this.entries };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      mkdirSync(path10.dirname(this.file), { recursive: true });
+      mkdirSync(path9.dirname(this.file), { recursive: true });
       writeFileSync(temporary, JSON.stringify(body));
       renameSync(temporary, this.file);
       this.changed = false;

@@ -33,10 +33,11 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-ULFHQB66.js";
+} from "./chunk-Q7S3ZFO7.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";
+import "./chunk-2BAT7BNC.js";
 import {
   ProjectFiles
 } from "./chunk-7SO3JMRY.js";
