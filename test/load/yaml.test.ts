@@ -106,3 +106,29 @@ describe('parseYaml', () => {
     expect(parsed.findings[0]).toMatchObject({ ruleId: 'input/unresolved', severity: 'note' });
   });
 });
+
+describe('parse errors', () => {
+  it('reports the first error once, with the count of the ones the parser found after it', () => {
+    // A quoted policy closed at its key's indentation (a shape seen in public templates): the parser then
+    // reports the closing brace and the rest of the file as well.
+    const text = [
+      'Resources:',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies:',
+      '        - PolicyName: A',
+      "          PolicyDocument: !Sub '{",
+      '              "Version": "2012-10-17"',
+      "          }'",
+      '        - PolicyName: B',
+      '          PolicyDocument: {}',
+      '',
+    ].join('\n');
+    const parsed = parseYaml(text, 'template.yaml');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.findings.map((f) => [f.message, f.location.line])).toEqual([
+      ['"template.yaml" is not valid YAML: Missing closing \'quote (and 2 more errors after it, which may follow from this one).', 8],
+    ]);
+  });
+});

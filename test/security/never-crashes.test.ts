@@ -11,10 +11,8 @@ type Expected = [ruleId: string, file: string, line: number];
 /** Each fixture under fixtures/input/ and the input findings it must produce, by rule, file and line. */
 const CASES: Record<string, Expected[]> = {
   'malformed-yaml': [['input/parse-error', 'serverless.yml', 10]],
-  'malformed-json': [
-    ['input/parse-error', 'template.json', 5],
-    ['input/parse-error', 'template.json', 5],
-  ],
+  // One finding at the first error, however many the parser's recovery reports after it.
+  'malformed-json': [['input/parse-error', 'template.json', 5]],
   intrinsics: [
     ['input/invalid-manifest', 'template.yaml', 10],
     ['input/invalid-manifest', 'template.yaml', 13],

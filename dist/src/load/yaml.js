@@ -60,14 +60,16 @@ export function parseYaml(text, file) {
         return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${TOO_DEEP}.`, start(file))] };
     }
     if (doc.errors.length > 0) {
+        // The first error is the one to fix: the parser's recovery after it reports every later token again (one
+        // unclosed quote gave 845 errors in a public template), which buries the cause.
         const language = /\.json$/i.test(file) ? 'JSON' : 'YAML';
-        const findings = doc.errors.map((error) => {
-            // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
-            const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
-            const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-            return inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}.`, loc);
-        });
-        return { ok: false, findings };
+        const error = doc.errors[0];
+        // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
+        const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
+        const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+        const more = doc.errors.length - 1;
+        const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
+        return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}${after}.`, loc)] };
     }
     const findings = [];
     let aliasExpansions = 0;

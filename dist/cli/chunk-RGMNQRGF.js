@@ -22607,12 +22607,12 @@ function parseYaml(text, file) {
   }
   if (doc.errors.length > 0) {
     const language = /\.json$/i.test(file) ? "JSON" : "YAML";
-    const findings2 = doc.errors.map((error) => {
-      const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
-      const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-      return inputFinding(INPUT_RULES.parseError, "error", `${quote(file)} is not valid ${language}: ${reason}.`, loc);
-    });
-    return { ok: false, findings: findings2 };
+    const error = doc.errors[0];
+    const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
+    const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+    const more = doc.errors.length - 1;
+    const after = more > 0 ? ` (and ${more} more error${more === 1 ? "" : "s"} after it, which may follow from this one)` : "";
+    return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, "error", `${quote(file)} is not valid ${language}: ${reason}${after}.`, loc)] };
   }
   const findings = [];
   let aliasExpansions = 0;

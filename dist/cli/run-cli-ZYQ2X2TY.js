@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-Q7S3ZFO7.js";
+} from "./chunk-RGMNQRGF.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";

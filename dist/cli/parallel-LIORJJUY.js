@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-Q7S3ZFO7.js";
+} from "./chunk-RGMNQRGF.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";
