@@ -41,12 +41,16 @@ export class SourceCache {
         const nodes = setParents(sourceFile);
         const module = { file, sourceFile, findings: [], nodes };
         // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
+        // As for manifests, the first syntax error is reported, with the count of those after it (they often follow from it).
         const diagnostics = sourceFile.parseDiagnostics ?? [];
-        for (const diagnostic of diagnostics) {
+        const diagnostic = diagnostics[0];
+        if (diagnostic) {
             const start = diagnostic.start ?? 0;
             const end = start + (diagnostic.length ?? 0);
-            const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message.replace(/\.$/, '')}.`, spanLocation(module, start, end)));
+            const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
+            const more = diagnostics.length - 1;
+            const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
+            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message}${after}.`, spanLocation(module, start, end)));
         }
         return { ok: true, module };
     }

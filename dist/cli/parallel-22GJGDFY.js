@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-RGMNQRGF.js";
+} from "./chunk-KGLHZ6RR.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";

@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-RGMNQRGF.js";
+} from "./chunk-KGLHZ6RR.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";

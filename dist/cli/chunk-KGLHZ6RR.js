@@ -26653,13 +26653,14 @@ var SourceCache = class {
     const nodes = setParents(sourceFile);
     const module = { file, sourceFile, findings: [], nodes };
     const diagnostics = sourceFile.parseDiagnostics ?? [];
-    for (const diagnostic of diagnostics) {
+    const diagnostic = diagnostics[0];
+    if (diagnostic) {
       const start2 = diagnostic.start ?? 0;
       const end = start2 + (diagnostic.length ?? 0);
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ");
-      module.findings.push(
-        inputFinding(INPUT_RULES.parseError, "error", `Could not parse ${JSON.stringify(file)}: ${message.replace(/\.$/, "")}.`, spanLocation(module, start2, end))
-      );
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ").replace(/\.$/, "");
+      const more = diagnostics.length - 1;
+      const after = more > 0 ? ` (and ${more} more error${more === 1 ? "" : "s"} after it, which may follow from this one)` : "";
+      module.findings.push(inputFinding(INPUT_RULES.parseError, "error", `Could not parse ${JSON.stringify(file)}: ${message}${after}.`, spanLocation(module, start2, end)));
     }
     return { ok: true, module };
   }
