@@ -40,6 +40,21 @@ describe('evaluateRole', () => {
     expect(decide([statement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::my-thumbs/*'] })], 's3:PutObject', objects)).toBe('unknown');
   });
 
+  it('compares a name built with Fn::Sub with a grant built the same way', () => {
+    const s = service({
+      Worker: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: { 'Fn::Sub': '${AWS::StackName}-Worker' } } },
+      SamWorker: { Type: 'AWS::Serverless::Function', Properties: { FunctionName: { 'Fn::Sub': '${AWS::StackName}-SamWorker' } } },
+      Loop: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: { 'Fn::Sub': '${Loop}-x' } } },
+    });
+    const grant = (name: string) => statement({ actions: ['lambda:InvokeFunction'], resources: [{ 'Fn::Sub': `arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${AWS::StackName}-${name}` }] });
+    const invoke = (statements: ReturnType<typeof statement>[], target: string) => evaluateRole(role(s, statements), 'lambda:InvokeFunction', { 'Fn::GetAtt': [target, 'Arn'] }).decision;
+    expect(invoke([grant('Worker')], 'Worker')).toBe('allowed');
+    expect(invoke([grant('SamWorker')], 'SamWorker')).toBe('allowed');
+    expect(invoke([grant('Other')], 'Worker')).toBe('not-granted');
+    // A name that refers to itself stays a token: nothing loops, and a grant cannot be shown to match it.
+    expect(invoke([grant('Worker')], 'Loop')).toBe('not-granted');
+  });
+
   it('lets Deny win and honours NotAction and NotResource', () => {
     const allowAll = statement({ actions: ['*'], resources: ['*'] });
     expect(decide([allowAll, statement({ effect: 'Deny', actions: ['dynamodb:*'], resources: ['*'] })], 'dynamodb:GetItem', table)).toBe('denied');

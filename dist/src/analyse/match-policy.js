@@ -57,12 +57,32 @@ function pseudo(name, service) {
 function resourceOf(service, id) {
     return service.resources.find((r) => r.logicalId === id);
 }
-/** The physical name of a template resource: its literal name property, else a token standing for it. */
-function nameOf(resource) {
+/**
+ * The physical name of a template resource: its name property, literal or built from pseudo parameters and other
+ * resources (`!Sub '${AWS::StackName}-orders'`, so it compares with a grant written the same way), else a token
+ * standing for it.
+ */
+function nameOf(resource, service) {
     const spec = cloudFormationTypeSpec(resource.type);
-    const literal = spec?.nameProperty ? resource.properties[spec.nameProperty] : undefined;
-    return typeof literal === 'string' ? chars(literal, false) : token(`${resource.logicalId}#name`);
+    const value = spec?.nameProperty ? resource.properties[spec.nameProperty] : undefined;
+    if (typeof value === 'string')
+        return chars(value, false);
+    if (value !== undefined && isIntrinsic(value) && !namesInProgress.has(resource)) {
+        namesInProgress.add(resource);
+        try {
+            const built = normaliseResource(value, service);
+            // A name with a glob character in it is not a name: keep the token.
+            if (built && built.length > 0 && !built.some((e) => e.t === 'star' || e.t === 'one'))
+                return built;
+        }
+        finally {
+            namesInProgress.delete(resource);
+        }
+    }
+    return token(`${resource.logicalId}#name`);
 }
+/** Names being built, so a name that refers to its own resource ends in a token instead of a loop. */
+const namesInProgress = new Set();
 /** The primary resource kind of a CloudFormation type (`bucket` for AWS::S3::Bucket, `table` for tables). */
 function primaryKind(type) {
     for (const kind of ['table', 'bucket', 'queue', 'topic', 'function', 'parameter', 'kinesis-stream', 'deliverystream', 'stateMachine', 'event-bus', 'key', 'log-group', 'userpool', 'role', 'workgroup', 'cluster']) {
@@ -78,7 +98,7 @@ function arnOf(resource, service) {
     // Key ids, user pool ids and secret suffixes are assigned by AWS: the ARN stays symbolic.
     if (!spec || !cfn || cfn.ref === 'id' || kind === 'secret' || spec.arn.includes('{key}'))
         return token(`${resource.logicalId}#arn`);
-    let name = nameOf(resource);
+    let name = nameOf(resource, service);
     if (kind === 'parameter' && name[0]?.t === 'char' && name[0].c === '/')
         name = name.slice(1);
     return fillArn(spec.arn, name, service);
@@ -88,7 +108,7 @@ function fillArn(template, name, service) {
     return [...subText(template.slice(0, at), service), ...name, ...subText(template.slice(at + '{name}'.length), service)];
 }
 function urlOf(resource, service) {
-    return [...chars('https://sqs.', false), ...pseudo('AWS::Region', service), ...chars('.amazonaws.com/', false), ...pseudo('AWS::AccountId', service), ...chars('/', false), ...nameOf(resource)];
+    return [...chars('https://sqs.', false), ...pseudo('AWS::Region', service), ...chars('.amazonaws.com/', false), ...pseudo('AWS::AccountId', service), ...chars('/', false), ...nameOf(resource, service)];
 }
 function refOf(id, service) {
     if (id.startsWith('AWS::'))
@@ -99,7 +119,7 @@ function refOf(id, service) {
     const spec = cloudFormationTypeSpec(resource.type);
     switch (spec?.ref) {
         case 'name':
-            return nameOf(resource);
+            return nameOf(resource, service);
         case 'arn':
             return arnOf(resource, service);
         case 'url':
@@ -116,7 +136,7 @@ function getAttOf(id, attribute, service) {
     if (attribute === 'Arn' || attribute === spec?.arnAttribute || attribute === 'TopicArn')
         return arnOf(resource, service);
     if (['QueueName', 'TopicName', 'Name'].includes(attribute))
-        return nameOf(resource);
+        return nameOf(resource, service);
     if (attribute === 'QueueUrl')
         return urlOf(resource, service);
     return token(`${id}.${attribute}`);

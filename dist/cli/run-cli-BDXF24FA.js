@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-KGLHZ6RR.js";
+} from "./chunk-WVCMTWYY.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";

@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-KGLHZ6RR.js";
+} from "./chunk-WVCMTWYY.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";

@@ -18417,11 +18417,22 @@ function pseudo(name, service) {
 function resourceOf(service, id) {
   return service.resources.find((r) => r.logicalId === id);
 }
-function nameOf(resource) {
+function nameOf(resource, service) {
   const spec = cloudFormationTypeSpec(resource.type);
-  const literal = spec?.nameProperty ? resource.properties[spec.nameProperty] : void 0;
-  return typeof literal === "string" ? chars(literal, false) : token(`${resource.logicalId}#name`);
+  const value = spec?.nameProperty ? resource.properties[spec.nameProperty] : void 0;
+  if (typeof value === "string") return chars(value, false);
+  if (value !== void 0 && isIntrinsic(value) && !namesInProgress.has(resource)) {
+    namesInProgress.add(resource);
+    try {
+      const built = normaliseResource(value, service);
+      if (built && built.length > 0 && !built.some((e) => e.t === "star" || e.t === "one")) return built;
+    } finally {
+      namesInProgress.delete(resource);
+    }
+  }
+  return token(`${resource.logicalId}#name`);
 }
+var namesInProgress = /* @__PURE__ */ new Set();
 function primaryKind(type) {
   for (const kind of ["table", "bucket", "queue", "topic", "function", "parameter", "kinesis-stream", "deliverystream", "stateMachine", "event-bus", "key", "log-group", "userpool", "role", "workgroup", "cluster"]) {
     if (resourceTypeSpec(kind)?.cloudFormation[type]) return kind;
@@ -18433,7 +18444,7 @@ function arnOf(resource, service) {
   const spec = kind ? resourceTypeSpec(kind) : void 0;
   const cfn = spec?.cloudFormation[resource.type];
   if (!spec || !cfn || cfn.ref === "id" || kind === "secret" || spec.arn.includes("{key}")) return token(`${resource.logicalId}#arn`);
-  let name = nameOf(resource);
+  let name = nameOf(resource, service);
   if (kind === "parameter" && name[0]?.t === "char" && name[0].c === "/") name = name.slice(1);
   return fillArn(spec.arn, name, service);
 }
@@ -18442,7 +18453,7 @@ function fillArn(template2, name, service) {
   return [...subText(template2.slice(0, at), service), ...name, ...subText(template2.slice(at + "{name}".length), service)];
 }
 function urlOf(resource, service) {
-  return [...chars("https://sqs.", false), ...pseudo("AWS::Region", service), ...chars(".amazonaws.com/", false), ...pseudo("AWS::AccountId", service), ...chars("/", false), ...nameOf(resource)];
+  return [...chars("https://sqs.", false), ...pseudo("AWS::Region", service), ...chars(".amazonaws.com/", false), ...pseudo("AWS::AccountId", service), ...chars("/", false), ...nameOf(resource, service)];
 }
 function refOf(id, service) {
   if (id.startsWith("AWS::")) return pseudo(id, service);
@@ -18451,7 +18462,7 @@ function refOf(id, service) {
   const spec = cloudFormationTypeSpec(resource.type);
   switch (spec?.ref) {
     case "name":
-      return nameOf(resource);
+      return nameOf(resource, service);
     case "arn":
       return arnOf(resource, service);
     case "url":
@@ -18465,7 +18476,7 @@ function getAttOf(id, attribute, service) {
   if (!resource) return token(`${id}.${attribute}`);
   const spec = cloudFormationTypeSpec(resource.type);
   if (attribute === "Arn" || attribute === spec?.arnAttribute || attribute === "TopicArn") return arnOf(resource, service);
-  if (["QueueName", "TopicName", "Name"].includes(attribute)) return nameOf(resource);
+  if (["QueueName", "TopicName", "Name"].includes(attribute)) return nameOf(resource, service);
   if (attribute === "QueueUrl") return urlOf(resource, service);
   return token(`${id}.${attribute}`);
 }
