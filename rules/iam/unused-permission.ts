@@ -32,9 +32,9 @@ export default defineRule({
     unusedStatement:
       'None of the {{count}} actions of this statement ({{actions}}) is used by the code of {{who}} on these resources. Remove the statement.',
     partlyUsedWildcard:
-      '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unused}} granted actions are unused ({{levels}}). Grant only what is used: Action: [{{used}}].',
+      '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].',
     unusedTemplate:
-      '{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unused}} granted actions are unused ({{levels}}). {{suggestion}}',
+      '{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -80,7 +80,7 @@ export default defineRule({
           } else {
             report({
               messageId: 'partlyUsedWildcard',
-              data: { action: text, granted: granted.length, used: used.join(', '), unused: unused.length, levels: accessLevels(unused), who },
+              data: { action: text, granted: granted.length, used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key,
@@ -111,7 +111,7 @@ export default defineRule({
             template: quote(template),
             granted: granted.size,
             usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
-            unused: unused.length,
+            unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
             who,
             suggestion: suggestion(template, usedList),
@@ -160,6 +160,11 @@ function byAction(needs: PermissionNeed[]): NeedsByAction {
     else map.set(key, [need]);
   }
   return map;
+}
+
+/** `1 granted action is unused`, `13 granted actions are unused`. */
+function unusedText(count: number): string {
+  return count === 1 ? '1 granted action is unused' : `${count} granted actions are unused`;
 }
 
 /** `Write 20, Read 12, Permissions management 3`, largest first. */

@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-WVCMTWYY.js";
+} from "./chunk-5K7DVIKG.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";

@@ -21100,8 +21100,8 @@ var unused_permission_default = defineRule({
   messages: {
     unusedAction: "{{action}} is granted to {{who}} on these resources, but the code never calls it there. Remove it from the statement.",
     unusedStatement: "None of the {{count}} actions of this statement ({{actions}}) is used by the code of {{who}} on these resources. Remove the statement.",
-    partlyUsedWildcard: "{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unused}} granted actions are unused ({{levels}}). Grant only what is used: Action: [{{used}}].",
-    unusedTemplate: "{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unused}} granted actions are unused ({{levels}}). {{suggestion}}"
+    partlyUsedWildcard: "{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].",
+    unusedTemplate: "{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}"
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -21146,7 +21146,7 @@ var unused_permission_default = defineRule({
           } else {
             report({
               messageId: "partlyUsedWildcard",
-              data: { action: text, granted: granted.length, used: used.join(", "), unused: unused.length, levels: accessLevels(unused), who },
+              data: { action: text, granted: granted.length, used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key
@@ -21177,7 +21177,7 @@ var unused_permission_default = defineRule({
             template: quote(template2),
             granted: granted.size,
             usedText: usedList.length === 0 ? "none of them" : `only ${usedList.join(", ")}`,
-            unused: unused.length,
+            unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
             who,
             suggestion: suggestion(template2, usedList)
@@ -21215,6 +21215,9 @@ function byAction(needs) {
     else map.set(key, [need]);
   }
   return map;
+}
+function unusedText(count2) {
+  return count2 === 1 ? "1 granted action is unused" : `${count2} granted actions are unused`;
 }
 function accessLevels(actions) {
   const counts = /* @__PURE__ */ new Map();

@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-WVCMTWYY.js";
+} from "./chunk-5K7DVIKG.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";
