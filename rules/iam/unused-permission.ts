@@ -32,9 +32,9 @@ export default defineRule({
     unusedStatement:
       'None of the {{count}} actions of this statement ({{actions}}) is used by the code of {{who}} on these resources. Remove the statement.',
     partlyUsedWildcard:
-      '{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].',
+      '{{action}} grants {{grantedText}}, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].',
     unusedTemplate:
-      '{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
+      '{{template}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -80,7 +80,7 @@ export default defineRule({
           } else {
             report({
               messageId: 'partlyUsedWildcard',
-              data: { action: text, granted: granted.length, used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
+              data: { action: text, grantedText: actionCount(granted.length), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key,
@@ -109,7 +109,7 @@ export default defineRule({
           messageId: 'unusedTemplate',
           data: {
             template: quote(template),
-            granted: granted.size,
+            grantedText: actionCount(granted.size),
             usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
             unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
@@ -160,6 +160,11 @@ function byAction(needs: PermissionNeed[]): NeedsByAction {
     else map.set(key, [need]);
   }
   return map;
+}
+
+/** `1 action`, `14 actions`. */
+function actionCount(count: number): string {
+  return count === 1 ? '1 action' : `${count} actions`;
 }
 
 /** `1 granted action is unused`, `13 granted actions are unused`. */

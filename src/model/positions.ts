@@ -8,7 +8,24 @@ interface NodePositions {
   values: Map<string | number, Location>;
 }
 
-const table = new WeakMap<object, NodePositions>();
+/**
+ * Positions ride on the value itself, under a symbol key that is not enumerable: Object.keys, JSON and
+ * for...in never see it. (A WeakMap beside the values costs the garbage collector an ephemeron per value.)
+ */
+const POSITIONS: unique symbol = Symbol('noops-lint.positions');
+
+const table = {
+  get(node: object): NodePositions | undefined {
+    return (node as { [POSITIONS]?: NodePositions })[POSITIONS];
+  },
+  has(node: object): boolean {
+    return Object.prototype.hasOwnProperty.call(node, POSITIONS);
+  },
+  set(node: object, entry: NodePositions): void {
+    if (Object.isFrozen(node)) return;
+    Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+  },
+};
 
 export function recordPosition(node: object, self: Location): void {
   if (!table.has(node)) table.set(node, { self, keys: new Map(), values: new Map() });

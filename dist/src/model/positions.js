@@ -1,4 +1,21 @@
-const table = new WeakMap();
+/**
+ * Positions ride on the value itself, under a symbol key that is not enumerable: Object.keys, JSON and
+ * for...in never see it. (A WeakMap beside the values costs the garbage collector an ephemeron per value.)
+ */
+const POSITIONS = Symbol('noops-lint.positions');
+const table = {
+    get(node) {
+        return node[POSITIONS];
+    },
+    has(node) {
+        return Object.prototype.hasOwnProperty.call(node, POSITIONS);
+    },
+    set(node, entry) {
+        if (Object.isFrozen(node))
+            return;
+        Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+    },
+};
 export function recordPosition(node, self) {
     if (!table.has(node))
         table.set(node, { self, keys: new Map(), values: new Map() });

@@ -17367,7 +17367,19 @@ var self_managed_default = defineRule({
 });
 
 // src/model/positions.ts
-var table = /* @__PURE__ */ new WeakMap();
+var POSITIONS = /* @__PURE__ */ Symbol("noops-lint.positions");
+var table = {
+  get(node) {
+    return node[POSITIONS];
+  },
+  has(node) {
+    return Object.prototype.hasOwnProperty.call(node, POSITIONS);
+  },
+  set(node, entry) {
+    if (Object.isFrozen(node)) return;
+    Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+  }
+};
 function recordPosition(node, self) {
   if (!table.has(node)) table.set(node, { self, keys: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() });
 }
@@ -21100,8 +21112,8 @@ var unused_permission_default = defineRule({
   messages: {
     unusedAction: "{{action}} is granted to {{who}} on these resources, but the code never calls it there. Remove it from the statement.",
     unusedStatement: "None of the {{count}} actions of this statement ({{actions}}) is used by the code of {{who}} on these resources. Remove the statement.",
-    partlyUsedWildcard: "{{action}} grants {{granted}} actions, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].",
-    unusedTemplate: "{{template}} grants {{granted}} actions, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}"
+    partlyUsedWildcard: "{{action}} grants {{grantedText}}, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].",
+    unusedTemplate: "{{template}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}"
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -21146,7 +21158,7 @@ var unused_permission_default = defineRule({
           } else {
             report({
               messageId: "partlyUsedWildcard",
-              data: { action: text, granted: granted.length, used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
+              data: { action: text, grantedText: actionCount(granted.length), used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key
@@ -21175,7 +21187,7 @@ var unused_permission_default = defineRule({
           messageId: "unusedTemplate",
           data: {
             template: quote(template2),
-            granted: granted.size,
+            grantedText: actionCount(granted.size),
             usedText: usedList.length === 0 ? "none of them" : `only ${usedList.join(", ")}`,
             unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
@@ -21215,6 +21227,9 @@ function byAction(needs) {
     else map.set(key, [need]);
   }
   return map;
+}
+function actionCount(count2) {
+  return count2 === 1 ? "1 action" : `${count2} actions`;
 }
 function unusedText(count2) {
   return count2 === 1 ? "1 granted action is unused" : `${count2} granted actions are unused`;

@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-5K7DVIKG.js";
+} from "./chunk-EQWUPHWT.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";

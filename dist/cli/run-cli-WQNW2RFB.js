@@ -33,7 +33,7 @@ import {
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-5K7DVIKG.js";
+} from "./chunk-EQWUPHWT.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";
