@@ -41,7 +41,9 @@ if (missing.length) {
   process.exit(2);
 }
 
-const dir = path.resolve(option('--dir', path.join(repo, '.bench', preset)));
+// The corpus lives outside the repository: inside it, the repository's .gitignore (which lists .bench/) would
+// hide the corpus from noops-lint, which reads the .gitignore files above the folder it lints.
+const dir = path.resolve(option('--dir', path.join(os.tmpdir(), 'noops-lint-bench', preset)));
 if (!existsSync(path.join(dir, '.expected.json'))) {
   console.error(`bench: generating the ${preset} corpus in ${dir} ...`);
   mkdirSync(path.dirname(dir), { recursive: true });
@@ -73,6 +75,12 @@ const rows = [];
 const cold = { before: () => rmSync(cacheDir, { recursive: true, force: true }) };
 rows.push(['cold, one core', measure(lintArgs(help.includes('--concurrency') ? ['--concurrency', 'off'] : []), { oneCore: true, ...cold })]);
 rows.push(['cold, all cores', measure(lintArgs(cacheFlags), cold)]);
+// A corpus the linter cannot see (a .gitignore above it, a wrong --dir) would time nothing at all.
+const reported = existsSync(sarifOut) ? (JSON.parse(readFileSync(sarifOut, 'utf8')).runs?.[0]?.results?.length ?? 0) : 0;
+if (reported === 0) {
+  console.error(`bench: noops-lint reported nothing in ${dir}, which holds planted defects; is it hidden by a .gitignore above it?`);
+  process.exit(1);
+}
 if (cacheFlags.length) rows.push(['warm (cache, nothing changed)', measure(lintArgs(cacheFlags))]);
 const handler = firstHandler(expected);
 if (handler) {
