@@ -26,7 +26,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 `);
 } else {
   prewarmWorkers(earlyWorkers(argv, process.cwd()));
-  const { runCli } = await import("./run-cli-WQNW2RFB.js");
+  const { runCli } = await import("./run-cli-U7SXQZ5Q.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,

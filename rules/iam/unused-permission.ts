@@ -6,6 +6,7 @@ import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
 import { policyTemplates } from '../../src/model/sam-policy-templates.js';
 import { statementCoversResource } from '../../src/analyse/match-policy.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
+import { plural } from '../../src/util/plural.js';
 import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
@@ -80,7 +81,7 @@ export default defineRule({
           } else {
             report({
               messageId: 'partlyUsedWildcard',
-              data: { action: text, grantedText: actionCount(granted.length), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
+              data: { action: text, grantedText: plural(granted.length, 'action'), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key,
@@ -109,7 +110,7 @@ export default defineRule({
           messageId: 'unusedTemplate',
           data: {
             template: quote(template),
-            grantedText: actionCount(granted.size),
+            grantedText: plural(granted.size, 'action'),
             usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
             unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
@@ -162,14 +163,9 @@ function byAction(needs: PermissionNeed[]): NeedsByAction {
   return map;
 }
 
-/** `1 action`, `14 actions`. */
-function actionCount(count: number): string {
-  return count === 1 ? '1 action' : `${count} actions`;
-}
-
 /** `1 granted action is unused`, `13 granted actions are unused`. */
 function unusedText(count: number): string {
-  return count === 1 ? '1 granted action is unused' : `${count} granted actions are unused`;
+  return `${plural(count, 'granted action')} ${count === 1 ? 'is' : 'are'} unused`;
 }
 
 /** `Write 20, Read 12, Permissions management 3`, largest first. */

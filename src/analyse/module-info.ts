@@ -1,7 +1,7 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
-import type { CollectedNodes, SourceModule } from './source-files.js';
-import { isAssignmentOperatorKind, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
+import type { SourceModule } from './source-files.js';
+import { collectNode, isAssignmentOperatorKind, isDynamicImport, isRequireCall, type CollectedNodes } from './module-syntax.js';
 
 export interface ImportBinding {
   specifier: string;
@@ -94,8 +94,7 @@ export function collectModuleInfo(module: SourceModule): ModuleInfo {
 function collectNodes(root: ts.Node): CollectedNodes {
   const collected: CollectedNodes = { loads: [], assignments: [] };
   const visit = (node: ts.Node): void => {
-    if (isLoadCall(node)) collected.loads.push(node);
-    else if (isAssignment(node)) collected.assignments.push(node);
+    collectNode(node, collected);
     ts.forEachChild(node, visit);
   };
   visit(root);

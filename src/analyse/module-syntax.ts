@@ -27,3 +27,20 @@ export function isDynamicImport(node: ts.Node): node is ts.CallExpression {
 export function isLoadCall(node: ts.Node): node is ts.CallExpression {
   return isRequireCall(node) || isDynamicImport(node);
 }
+
+/** The nodes module-info needs from a whole file, in document order. */
+export interface CollectedNodes {
+  /** `require('x')` and `import('x')` calls with a string argument. */
+  loads: ts.CallExpression[];
+  /** Binary expressions with an assignment operator (`=`, `??=`, `||=`, `&&=`). */
+  assignments: ts.BinaryExpression[];
+}
+
+/** Adds `node` to `collected` when it is a load or an assignment (called for every node of a walk). */
+export function collectNode(node: ts.Node, collected: CollectedNodes): void {
+  if (node.kind === ts.SyntaxKind.CallExpression) {
+    if (isLoadCall(node)) collected.loads.push(node);
+  } else if (node.kind === ts.SyntaxKind.BinaryExpression) {
+    if (isAssignmentOperatorKind((node as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(node as ts.BinaryExpression);
+  }
+}

@@ -1,9 +1,9 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
 import ts, { loadTypeScriptNow } from './typescript.js';
 import type { Location } from '../model/location.js';
-import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
-import { isAssignmentOperatorKind, isLoadCall } from './module-syntax.js';
+import { collectNode, type CollectedNodes } from './module-syntax.js';
 
 /** One parsed source file; `findings` holds its parse errors (the tree still holds what parsed). */
 export interface SourceModule {
@@ -13,13 +13,6 @@ export interface SourceModule {
   findings: Finding[];
   /** Nodes module-info needs, gathered in document order by the walk that sets parents (see `setParents`). */
   nodes?: CollectedNodes;
-}
-
-export interface CollectedNodes {
-  /** `require('x')` and `import('x')` calls with a string argument. */
-  loads: ts.CallExpression[];
-  /** Binary expressions with an assignment operator (`=`, `??=`, `||=`, `&&=`). */
-  assignments: ts.BinaryExpression[];
 }
 
 export type SourceLoadResult = { ok: true; module: SourceModule } | { ok: false; finding: Finding };
@@ -71,9 +64,7 @@ export class SourceCache {
       const start = diagnostic.start ?? 0;
       const end = start + (diagnostic.length ?? 0);
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
-      const more = diagnostics.length - 1;
-      const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
-      module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message}${after}.`, spanLocation(module, start, end)));
+      module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message}${laterErrors(diagnostics.length - 1)}.`, spanLocation(module, start, end)));
     }
     return { ok: true, module };
   }
@@ -90,11 +81,7 @@ function setParents(root: ts.SourceFile): CollectedNodes {
   let parent: ts.Node = root;
   const visit = (child: ts.Node): void => {
     (child as { parent: ts.Node }).parent = parent;
-    if (child.kind === ts.SyntaxKind.CallExpression) {
-      if (isLoadCall(child as ts.CallExpression)) collected.loads.push(child as ts.CallExpression);
-    } else if (child.kind === ts.SyntaxKind.BinaryExpression) {
-      if (isAssignmentOperatorKind((child as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(child as ts.BinaryExpression);
-    }
+    collectNode(child, collected);
     const saved = parent;
     parent = child;
     ts.forEachChild(child, visit);

@@ -20,6 +20,7 @@ import { helpUri, type AnyRule } from '../engine/rule.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
 import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
+import { plural } from '../util/plural.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
 import { initConfigText } from './init-config.js';
 import { runPolicy } from './policy-command.js';
@@ -160,7 +161,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
     const stats = run.stats;
     io.stderr(
       stats
-        ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${1 + stats.workers} thread${stats.workers ? 's' : ''}.\n`
+        ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${plural(1 + stats.workers, 'thread')}.\n`
         : `noops-lint: linted in one pass on one thread.\n`,
     );
   }

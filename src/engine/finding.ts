@@ -1,5 +1,6 @@
 // A finding: what a rule (or the tool itself, for input problems) reports at one location.
 import type { Location } from '../model/location.js';
+import { plural } from '../util/plural.js';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -34,6 +35,14 @@ export const INPUT_RULES = {
   invalidManifest: 'input/invalid-manifest',
   ruleError: 'internal/rule-error',
 } as const;
+
+/**
+ * What a parser reported after its first error, for the one parse-error finding a file gets: recovery after one
+ * mistake (an unclosed quote) often reports every later token again. Empty when there was nothing after it.
+ */
+export function laterErrors(count: number): string {
+  return count > 0 ? ` (and ${plural(count, 'more error')} after it, which may follow from this one)` : '';
+}
 
 export function inputFinding(
   ruleId: string,

@@ -13,7 +13,7 @@ import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { EMPTY_CONFIG } from './config.js';
 import { loadCustomRules, type DeclarativeRule } from './declarative.js';
 import type { Finding } from './finding.js';
-import { INLINE_DIRECTIVE } from './suppressions.js';
+import { holdsInlineDirective } from './suppressions.js';
 import { lint, notificationsOf, reportedRules, selectRules, sortFindings, type LintOptions, type LintRun } from './lint.js';
 import { LintCache, fileFingerprint } from './cache.js';
 import type { AnyRule } from './rule.js';
@@ -83,7 +83,7 @@ export const DONE = 2;
 const WORKER_PATIENCE_MS = 2 * 60 * 1000;
 
 /**
- * The lint command's run. One thread and no cache is lint() itself. Otherwise manifests are discovered once,
+ * The lint command's run. A small project without a cache is lint() itself. Otherwise manifests are discovered once,
  * each candidate file is linted on its own (services share no roles, resources or functions), by this thread
  * and the workers taking the next candidate in turn, or taken from the cache; the findings are merged in the
  * one sorted order, so the output is the same byte for byte whatever the number of threads.
@@ -163,9 +163,9 @@ function largestFirst(files: ProjectFiles, candidates: string[]): string[] {
 
 /**
  * This thread and `workers` workers take candidates from one shared counter until none is left. The wait is
- * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
+ * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI. Returns the
+ * units' results and how many workers answered with theirs.
  */
-/** The units' results, and how many workers answered with theirs. */
 function runUnitsInParallel(
   candidates: string[],
   settings: UnitSettings,
@@ -304,7 +304,7 @@ export function mergeUnits(root: string, discoveryFindings: Finding[], units: Un
 /** True unless the file was read and holds no inline suppression comment. */
 function mayHoldDirective(files: ProjectFiles, rel: string): boolean {
   const text = files.read(rel);
-  return !text.ok || text.text.includes(INLINE_DIRECTIVE);
+  return !text.ok || holdsInlineDirective(text.text);
 }
 
 /** Files the units read and found without an inline suppression comment (a unit that did not look adds none). */

@@ -64,6 +64,11 @@ export const SUPPRESSION_RULES: AnyRule[] = [
 
 export const INLINE_DIRECTIVE = 'noops-lint-disable-next-line';
 
+/** A cheap look before a file's lines are read for suppression comments. */
+export function holdsInlineDirective(text: string): boolean {
+  return text.includes(INLINE_DIRECTIVE);
+}
+
 /** One rule a suppression names, optionally narrowed to one action or resource: `iam/wildcard-resource(s3:GetObject)`. */
 export interface RuleSelector {
   ruleId: string;
@@ -208,7 +213,7 @@ function collectInlineSuppressions(options: ApplySuppressionsOptions, problems: 
   for (const file of [...files].sort()) {
     if (options.withoutDirectives?.has(file)) continue;
     const text = options.files.read(file);
-    if (!text.ok || !text.text.includes(INLINE_DIRECTIVE)) continue;
+    if (!text.ok || !holdsInlineDirective(text.text)) continue;
     const lines = text.text.split(/\r?\n/);
     lines.forEach((line, index) => {
       const match = DIRECTIVE.exec(line);

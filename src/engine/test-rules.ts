@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { collectRuleDirectory, RuleFileError, ruleIdProblems, type DeclarativeRule } from './declarative.js';
 import { lint } from './lint.js';
+import { plural } from '../util/plural.js';
 
 export interface CaseResult {
   kind: 'good' | 'bad';
@@ -127,7 +128,6 @@ export function formatTestRules(result: TestRulesResult): string {
     }
   }
   const total = result.passed + result.failed;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push('');
   lines.push(
     `${plural(result.rules.length, 'rule')}, ${plural(total, 'case')}: ${result.passed} passed, ${result.failed} failed` +

@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Colle
 import type { Location } from '../model/location.js';
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
-import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
 import { quote } from '../util/quote.js';
 
 export const YAML_LIMITS = {
@@ -71,9 +71,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
     const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-    const more = doc.errors.length - 1;
-    const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
-    return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}${after}.`, loc)] };
+    return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}${laterErrors(doc.errors.length - 1)}.`, loc)] };
   }
   const findings: Finding[] = [];
   let aliasExpansions = 0;

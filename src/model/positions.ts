@@ -14,25 +14,22 @@ interface NodePositions {
  */
 const POSITIONS: unique symbol = Symbol('noops-lint.positions');
 
-const table = {
-  get(node: object): NodePositions | undefined {
-    return (node as { [POSITIONS]?: NodePositions })[POSITIONS];
-  },
-  has(node: object): boolean {
-    return Object.prototype.hasOwnProperty.call(node, POSITIONS);
-  },
-  set(node: object, entry: NodePositions): void {
-    if (Object.isFrozen(node)) return;
-    Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
-  },
-};
+function positionsOf(node: object): NodePositions | undefined {
+  return Object.hasOwn(node, POSITIONS) ? (node as { [POSITIONS]: NodePositions })[POSITIONS] : undefined;
+}
+
+/** Sets the positions once: the first recorded wins. A frozen value keeps none. */
+function attach(node: object, entry: NodePositions): void {
+  if (Object.hasOwn(node, POSITIONS) || Object.isFrozen(node)) return;
+  Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+}
 
 export function recordPosition(node: object, self: Location): void {
-  if (!table.has(node)) table.set(node, { self, keys: new Map(), values: new Map() });
+  if (!Object.hasOwn(node, POSITIONS)) attach(node, { self, keys: new Map(), values: new Map() });
 }
 
 export function recordMember(parent: object, key: string | number, keyLoc: Location | undefined, valueLoc: Location): void {
-  const entry = table.get(parent);
+  const entry = positionsOf(parent);
   if (!entry) return;
   if (keyLoc) entry.keys.set(key, keyLoc);
   entry.values.set(key, valueLoc);
@@ -40,24 +37,24 @@ export function recordMember(parent: object, key: string | number, keyLoc: Locat
 
 /** The location of an object or array as a whole. */
 export function locationOf(node: unknown): Location | undefined {
-  return node !== null && typeof node === 'object' ? table.get(node)?.self : undefined;
+  return node !== null && typeof node === 'object' ? positionsOf(node)?.self : undefined;
 }
 
 /** The location of `parent[key]`'s value (for scalars the only way to find them). */
 export function locationOfValue(parent: unknown, key: string | number): Location | undefined {
   if (parent === null || typeof parent !== 'object') return undefined;
-  return table.get(parent)?.values.get(key);
+  return positionsOf(parent)?.values.get(key);
 }
 
 /** The location of the key `key` in the mapping `parent` (where "Action:" is written). */
 export function locationOfKey(parent: unknown, key: string | number): Location | undefined {
   if (parent === null || typeof parent !== 'object') return undefined;
-  const entry = table.get(parent);
+  const entry = positionsOf(parent);
   return entry?.keys.get(key) ?? entry?.values.get(key);
 }
 
 /** Copies the positions of `from` onto `to`, for values rebuilt by a loader (merged globals, resolved variables). */
 export function copyPositions(from: object, to: object): void {
-  const entry = table.get(from);
-  if (entry && !table.has(to)) table.set(to, entry);
+  const entry = positionsOf(from);
+  if (entry) attach(to, entry);
 }

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/result.js';
 import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
 import type { Reporter } from './index.js';
+import { plural } from '../util/plural.js';
 
 type Style = Parameters<typeof util.styleText>[0];
 type Paint = (style: Style, text: string) => string;
@@ -70,9 +71,6 @@ function summaryLine(result: LintResult, findings: Finding[], paint: Paint): str
   return paint(['bold', style] as Style, text);
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /**
  * The CLI has already decided whether to colour (TTY, NO_COLOR, FORCE_COLOR, flags), so the

@@ -1,6 +1,6 @@
 // What one file imports and exports (ESM and CommonJS), which modules it depends on, and where it assigns variables.
 import ts from './typescript.js';
-import { isAssignmentOperatorKind, isDynamicImport, isLoadCall, isRequireCall } from './module-syntax.js';
+import { collectNode, isAssignmentOperatorKind, isDynamicImport, isRequireCall } from './module-syntax.js';
 export { isDynamicImport, isRequireCall };
 export function isAssignment(node) {
     return ts.isBinaryExpression(node) && isAssignmentOperatorKind(node.operatorToken.kind);
@@ -60,10 +60,7 @@ export function collectModuleInfo(module) {
 function collectNodes(root) {
     const collected = { loads: [], assignments: [] };
     const visit = (node) => {
-        if (isLoadCall(node))
-            collected.loads.push(node);
-        else if (isAssignment(node))
-            collected.assignments.push(node);
+        collectNode(node, collected);
         ts.forEachChild(node, visit);
     };
     visit(root);

@@ -20,3 +20,14 @@ export function isDynamicImport(node) {
 export function isLoadCall(node) {
     return isRequireCall(node) || isDynamicImport(node);
 }
+/** Adds `node` to `collected` when it is a load or an assignment (called for every node of a walk). */
+export function collectNode(node, collected) {
+    if (node.kind === ts.SyntaxKind.CallExpression) {
+        if (isLoadCall(node))
+            collected.loads.push(node);
+    }
+    else if (node.kind === ts.SyntaxKind.BinaryExpression) {
+        if (isAssignmentOperatorKind(node.operatorToken.kind))
+            collected.assignments.push(node);
+    }
+}

@@ -1,7 +1,7 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
 import ts, { loadTypeScriptNow } from './typescript.js';
-import { inputFinding, INPUT_RULES } from '../engine/finding.js';
-import { isAssignmentOperatorKind, isLoadCall } from './module-syntax.js';
+import { inputFinding, INPUT_RULES, laterErrors } from '../engine/finding.js';
+import { collectNode } from './module-syntax.js';
 export const CODE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 export function isCodeFile(file) {
     return CODE_EXTENSIONS.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts');
@@ -48,9 +48,7 @@ export class SourceCache {
             const start = diagnostic.start ?? 0;
             const end = start + (diagnostic.length ?? 0);
             const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
-            const more = diagnostics.length - 1;
-            const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
-            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message}${after}.`, spanLocation(module, start, end)));
+            module.findings.push(inputFinding(INPUT_RULES.parseError, 'error', `Could not parse ${JSON.stringify(file)}: ${message}${laterErrors(diagnostics.length - 1)}.`, spanLocation(module, start, end)));
         }
         return { ok: true, module };
     }
@@ -66,14 +64,7 @@ function setParents(root) {
     let parent = root;
     const visit = (child) => {
         child.parent = parent;
-        if (child.kind === ts.SyntaxKind.CallExpression) {
-            if (isLoadCall(child))
-                collected.loads.push(child);
-        }
-        else if (child.kind === ts.SyntaxKind.BinaryExpression) {
-            if (isAssignmentOperatorKind(child.operatorToken.kind))
-                collected.assignments.push(child);
-        }
+        collectNode(child, collected);
         const saved = parent;
         parent = child;
         ts.forEachChild(child, visit);

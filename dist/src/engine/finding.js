@@ -1,3 +1,4 @@
+import { plural } from '../util/plural.js';
 export const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
 /** Findings the tool reports about its own input (reserved ids). */
 export const INPUT_RULES = {
@@ -7,6 +8,13 @@ export const INPUT_RULES = {
     invalidManifest: 'input/invalid-manifest',
     ruleError: 'internal/rule-error',
 };
+/**
+ * What a parser reported after its first error, for the one parse-error finding a file gets: recovery after one
+ * mistake (an unclosed quote) often reports every later token again. Empty when there was nothing after it.
+ */
+export function laterErrors(count) {
+    return count > 0 ? ` (and ${plural(count, 'more error')} after it, which may follow from this one)` : '';
+}
 export function inputFinding(ruleId, severity, message, location, key = '') {
     return { ruleId, severity, message, location, related: [], key: key || `${ruleId}|${location.file}|${message}` };
 }

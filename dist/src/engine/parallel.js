@@ -9,7 +9,7 @@ import { ProjectFiles } from '../load/files.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../model/positions.js';
 import { EMPTY_CONFIG } from './config.js';
 import { loadCustomRules } from './declarative.js';
-import { INLINE_DIRECTIVE } from './suppressions.js';
+import { holdsInlineDirective } from './suppressions.js';
 import { lint, notificationsOf, reportedRules, selectRules, sortFindings } from './lint.js';
 import { LintCache, fileFingerprint } from './cache.js';
 import { toolVersion } from '../util/package-root.js';
@@ -23,7 +23,7 @@ export const DONE = 2;
 /** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
 const WORKER_PATIENCE_MS = 2 * 60 * 1000;
 /**
- * The lint command's run. One thread and no cache is lint() itself. Otherwise manifests are discovered once,
+ * The lint command's run. A small project without a cache is lint() itself. Otherwise manifests are discovered once,
  * each candidate file is linted on its own (services share no roles, resources or functions), by this thread
  * and the workers taking the next candidate in turn, or taken from the cache; the findings are merged in the
  * one sorted order, so the output is the same byte for byte whatever the number of threads.
@@ -102,9 +102,9 @@ function largestFirst(files, candidates) {
 }
 /**
  * This thread and `workers` workers take candidates from one shared counter until none is left. The wait is
- * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI.
+ * synchronous (Atomics.wait and receiveMessageOnPort) so lint stays a plain function call for the CLI. Returns the
+ * units' results and how many workers answered with theirs.
  */
-/** The units' results, and how many workers answered with theirs. */
 function runUnitsInParallel(candidates, settings, files, rules, workers, workerUrl) {
     const shared = new SharedArrayBuffer(12);
     const counters = new Int32Array(shared);
@@ -236,7 +236,7 @@ export function mergeUnits(root, discoveryFindings, units, rules) {
 /** True unless the file was read and holds no inline suppression comment. */
 function mayHoldDirective(files, rel) {
     const text = files.read(rel);
-    return !text.ok || text.text.includes(INLINE_DIRECTIVE);
+    return !text.ok || holdsInlineDirective(text.text);
 }
 /** Files the units read and found without an inline suppression comment (a unit that did not look adds none). */
 function filesWithoutDirectives(units) {

@@ -27,6 +27,10 @@ export const SUPPRESSION_RULES = [
     meta(SUPPRESSION_RULE_IDS.unused, 'warning', 'A suppression suppresses nothing.', 'The finding it was written for is gone (fixed, moved, or narrowed differently). An unused suppression would hide a later regression on that line, so it is reported.', 'Delete the suppression, or move it to the line just above the finding.'),
 ];
 export const INLINE_DIRECTIVE = 'noops-lint-disable-next-line';
+/** A cheap look before a file's lines are read for suppression comments. */
+export function holdsInlineDirective(text) {
+    return text.includes(INLINE_DIRECTIVE);
+}
 // Comment lines: "# ..." (YAML, Python, shell), "// ..." and "/* ..." (JS/TS).
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*)/;
 const DIRECTIVE = new RegExp(String.raw `^\s*(?:#|\/\/|\/\*+)\s*${INLINE_DIRECTIVE}(?=\s|$|\*)(.*)$`);
@@ -112,7 +116,7 @@ function collectInlineSuppressions(options, problems) {
         if (options.withoutDirectives?.has(file))
             continue;
         const text = options.files.read(file);
-        if (!text.ok || !text.text.includes(INLINE_DIRECTIVE))
+        if (!text.ok || !holdsInlineDirective(text.text))
             continue;
         const lines = text.text.split(/\r?\n/);
         lines.forEach((line, index) => {

@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { collectRuleDirectory, RuleFileError, ruleIdProblems } from './declarative.js';
 import { lint } from './lint.js';
+import { plural } from '../util/plural.js';
 export function testRules(options) {
     const rules = [];
     const problems = [];
@@ -102,7 +103,6 @@ export function formatTestRules(result) {
         }
     }
     const total = result.passed + result.failed;
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push('');
     lines.push(`${plural(result.rules.length, 'rule')}, ${plural(total, 'case')}: ${result.passed} passed, ${result.failed} failed` +
         (result.untested.length ? `; untested: ${result.untested.join(', ')}` : '') +

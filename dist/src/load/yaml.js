@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
-import { inputFinding, INPUT_RULES } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors } from '../engine/finding.js';
 import { quote } from '../util/quote.js';
 export const YAML_LIMITS = {
     /** Alias dereferences per document: a "billion laughs" document stops here. */
@@ -67,9 +67,7 @@ export function parseYaml(text, file) {
         // With prettyErrors off the parser leaves linePos unset; the offset in `pos` is always there.
         const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
         const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-        const more = doc.errors.length - 1;
-        const after = more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} after it, which may follow from this one)` : '';
-        return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}${after}.`, loc)] };
+        return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, 'error', `${quote(file)} is not valid ${language}: ${reason}${laterErrors(doc.errors.length - 1)}.`, loc)] };
     }
     const findings = [];
     let aliasExpansions = 0;

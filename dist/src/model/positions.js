@@ -3,25 +3,21 @@
  * for...in never see it. (A WeakMap beside the values costs the garbage collector an ephemeron per value.)
  */
 const POSITIONS = Symbol('noops-lint.positions');
-const table = {
-    get(node) {
-        return node[POSITIONS];
-    },
-    has(node) {
-        return Object.prototype.hasOwnProperty.call(node, POSITIONS);
-    },
-    set(node, entry) {
-        if (Object.isFrozen(node))
-            return;
-        Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
-    },
-};
+function positionsOf(node) {
+    return Object.hasOwn(node, POSITIONS) ? node[POSITIONS] : undefined;
+}
+/** Sets the positions once: the first recorded wins. A frozen value keeps none. */
+function attach(node, entry) {
+    if (Object.hasOwn(node, POSITIONS) || Object.isFrozen(node))
+        return;
+    Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+}
 export function recordPosition(node, self) {
-    if (!table.has(node))
-        table.set(node, { self, keys: new Map(), values: new Map() });
+    if (!Object.hasOwn(node, POSITIONS))
+        attach(node, { self, keys: new Map(), values: new Map() });
 }
 export function recordMember(parent, key, keyLoc, valueLoc) {
-    const entry = table.get(parent);
+    const entry = positionsOf(parent);
     if (!entry)
         return;
     if (keyLoc)
@@ -30,24 +26,24 @@ export function recordMember(parent, key, keyLoc, valueLoc) {
 }
 /** The location of an object or array as a whole. */
 export function locationOf(node) {
-    return node !== null && typeof node === 'object' ? table.get(node)?.self : undefined;
+    return node !== null && typeof node === 'object' ? positionsOf(node)?.self : undefined;
 }
 /** The location of `parent[key]`'s value (for scalars the only way to find them). */
 export function locationOfValue(parent, key) {
     if (parent === null || typeof parent !== 'object')
         return undefined;
-    return table.get(parent)?.values.get(key);
+    return positionsOf(parent)?.values.get(key);
 }
 /** The location of the key `key` in the mapping `parent` (where "Action:" is written). */
 export function locationOfKey(parent, key) {
     if (parent === null || typeof parent !== 'object')
         return undefined;
-    const entry = table.get(parent);
+    const entry = positionsOf(parent);
     return entry?.keys.get(key) ?? entry?.values.get(key);
 }
 /** Copies the positions of `from` onto `to`, for values rebuilt by a loader (merged globals, resolved variables). */
 export function copyPositions(from, to) {
-    const entry = table.get(from);
-    if (entry && !table.has(to))
-        table.set(to, entry);
+    const entry = positionsOf(from);
+    if (entry)
+        attach(to, entry);
 }

@@ -1,6 +1,7 @@
 // The default human format: findings grouped by file in aligned columns, then one summary line.
 import * as util from 'node:util';
 import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
+import { plural } from '../util/plural.js';
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' };
 export const stylish = (result, options) => {
     const paint = painter(options.color);
@@ -57,9 +58,6 @@ function summaryLine(result, findings, paint) {
     const text = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')} in ${files}`;
     const style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
     return paint(['bold', style], text);
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 /**
  * The CLI has already decided whether to colour (TTY, NO_COLOR, FORCE_COLOR, flags), so the

@@ -17368,42 +17368,37 @@ var self_managed_default = defineRule({
 
 // src/model/positions.ts
 var POSITIONS = /* @__PURE__ */ Symbol("noops-lint.positions");
-var table = {
-  get(node) {
-    return node[POSITIONS];
-  },
-  has(node) {
-    return Object.prototype.hasOwnProperty.call(node, POSITIONS);
-  },
-  set(node, entry) {
-    if (Object.isFrozen(node)) return;
-    Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
-  }
-};
+function positionsOf(node) {
+  return Object.hasOwn(node, POSITIONS) ? node[POSITIONS] : void 0;
+}
+function attach(node, entry) {
+  if (Object.hasOwn(node, POSITIONS) || Object.isFrozen(node)) return;
+  Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+}
 function recordPosition(node, self) {
-  if (!table.has(node)) table.set(node, { self, keys: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() });
+  if (!Object.hasOwn(node, POSITIONS)) attach(node, { self, keys: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() });
 }
 function recordMember(parent, key, keyLoc, valueLoc) {
-  const entry = table.get(parent);
+  const entry = positionsOf(parent);
   if (!entry) return;
   if (keyLoc) entry.keys.set(key, keyLoc);
   entry.values.set(key, valueLoc);
 }
 function locationOf(node) {
-  return node !== null && typeof node === "object" ? table.get(node)?.self : void 0;
+  return node !== null && typeof node === "object" ? positionsOf(node)?.self : void 0;
 }
 function locationOfValue(parent, key) {
   if (parent === null || typeof parent !== "object") return void 0;
-  return table.get(parent)?.values.get(key);
+  return positionsOf(parent)?.values.get(key);
 }
 function locationOfKey(parent, key) {
   if (parent === null || typeof parent !== "object") return void 0;
-  const entry = table.get(parent);
+  const entry = positionsOf(parent);
   return entry?.keys.get(key) ?? entry?.values.get(key);
 }
 function copyPositions(from, to) {
-  const entry = table.get(from);
-  if (entry && !table.has(to)) table.set(to, entry);
+  const entry = positionsOf(from);
+  if (entry) attach(to, entry);
 }
 
 // src/model/values.ts
@@ -18996,6 +18991,13 @@ function isDynamicImport(node) {
 function isLoadCall(node) {
   return isRequireCall(node) || isDynamicImport(node);
 }
+function collectNode(node, collected) {
+  if (node.kind === ts.SyntaxKind.CallExpression) {
+    if (isLoadCall(node)) collected.loads.push(node);
+  } else if (node.kind === ts.SyntaxKind.BinaryExpression) {
+    if (isAssignmentOperatorKind(node.operatorToken.kind)) collected.assignments.push(node);
+  }
+}
 
 // src/analyse/module-info.ts
 function isAssignment(node) {
@@ -19045,8 +19047,7 @@ function collectModuleInfo(module) {
 function collectNodes(root) {
   const collected = { loads: [], assignments: [] };
   const visit = (node) => {
-    if (isLoadCall(node)) collected.loads.push(node);
-    else if (isAssignment(node)) collected.assignments.push(node);
+    collectNode(node, collected);
     ts.forEachChild(node, visit);
   };
   visit(root);
@@ -19981,13 +19982,13 @@ function parsePartiql(statement) {
   const match = pattern.exec(statement);
   if (!match) return { action };
   const unquote2 = (s) => s === void 0 ? void 0 : s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
-  const table2 = unquote2(match[1]);
+  const table = unquote2(match[1]);
   const index = unquote2(match[2]);
-  if (!match[1].startsWith('"') && index === void 0 && table2?.includes(".")) {
-    const [t, i] = table2.split(".", 2);
+  if (!match[1].startsWith('"') && index === void 0 && table?.includes(".")) {
+    const [t, i] = table.split(".", 2);
     return { action, table: t, index: i };
   }
-  return { action, table: table2, ...index ? { index } : {} };
+  return { action, table, ...index ? { index } : {} };
 }
 function readField(input, path10) {
   let current = [input];
@@ -21098,6 +21099,11 @@ function isPlainRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
 }
 
+// src/util/plural.ts
+function plural(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+
 // rules/iam/unused-permission.ts
 var unused_permission_default = defineRule({
   id: "iam/unused-permission",
@@ -21158,7 +21164,7 @@ var unused_permission_default = defineRule({
           } else {
             report({
               messageId: "partlyUsedWildcard",
-              data: { action: text, grantedText: actionCount(granted.length), used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
+              data: { action: text, grantedText: plural(granted.length, "action"), used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
               at: item.location,
               function: fnName,
               key
@@ -21187,7 +21193,7 @@ var unused_permission_default = defineRule({
           messageId: "unusedTemplate",
           data: {
             template: quote(template2),
-            grantedText: actionCount(granted.size),
+            grantedText: plural(granted.size, "action"),
             usedText: usedList.length === 0 ? "none of them" : `only ${usedList.join(", ")}`,
             unusedText: unusedText(unused.length),
             levels: accessLevels(unused),
@@ -21228,11 +21234,8 @@ function byAction(needs) {
   }
   return map;
 }
-function actionCount(count2) {
-  return count2 === 1 ? "1 action" : `${count2} actions`;
-}
 function unusedText(count2) {
-  return count2 === 1 ? "1 granted action is unused" : `${count2} granted actions are unused`;
+  return `${plural(count2, "granted action")} ${count2 === 1 ? "is" : "are"} unused`;
 }
 function accessLevels(actions) {
   const counts = /* @__PURE__ */ new Map();
@@ -22445,6 +22448,9 @@ var INPUT_RULES = {
   invalidManifest: "input/invalid-manifest",
   ruleError: "internal/rule-error"
 };
+function laterErrors(count2) {
+  return count2 > 0 ? ` (and ${plural(count2, "more error")} after it, which may follow from this one)` : "";
+}
 function inputFinding(ruleId, severity, message, location, key = "") {
   return { ruleId, severity, message, location, related: [], key: key || `${ruleId}|${location.file}|${message}` };
 }
@@ -22639,9 +22645,7 @@ function parseYaml(text, file) {
     const error = doc.errors[0];
     const loc = error.pos ? at([error.pos[0], error.pos[1], error.pos[1]]) : start(file);
     const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-    const more = doc.errors.length - 1;
-    const after = more > 0 ? ` (and ${more} more error${more === 1 ? "" : "s"} after it, which may follow from this one)` : "";
-    return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, "error", `${quote(file)} is not valid ${language}: ${reason}${after}.`, loc)] };
+    return { ok: false, findings: [inputFinding(INPUT_RULES.parseError, "error", `${quote(file)} is not valid ${language}: ${reason}${laterErrors(doc.errors.length - 1)}.`, loc)] };
   }
   const findings = [];
   let aliasExpansions = 0;
@@ -23850,6 +23854,9 @@ var SUPPRESSION_RULES = [
   )
 ];
 var INLINE_DIRECTIVE = "noops-lint-disable-next-line";
+function holdsInlineDirective(text) {
+  return text.includes(INLINE_DIRECTIVE);
+}
 var COMMENT_LINE = /^\s*(?:#|\/\/|\/\*)/;
 var DIRECTIVE = new RegExp(String.raw`^\s*(?:#|\/\/|\/\*+)\s*${INLINE_DIRECTIVE}(?=\s|$|\*)(.*)$`);
 var RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -23927,7 +23934,7 @@ function collectInlineSuppressions(options, problems) {
   for (const file of [...files].sort()) {
     if (options.withoutDirectives?.has(file)) continue;
     const text = options.files.read(file);
-    if (!text.ok || !text.text.includes(INLINE_DIRECTIVE)) continue;
+    if (!text.ok || !holdsInlineDirective(text.text)) continue;
     const lines = text.text.split(/\r?\n/);
     lines.forEach((line, index) => {
       const match = DIRECTIVE.exec(line);
@@ -26687,9 +26694,7 @@ var SourceCache = class {
       const start2 = diagnostic.start ?? 0;
       const end = start2 + (diagnostic.length ?? 0);
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ").replace(/\.$/, "");
-      const more = diagnostics.length - 1;
-      const after = more > 0 ? ` (and ${more} more error${more === 1 ? "" : "s"} after it, which may follow from this one)` : "";
-      module.findings.push(inputFinding(INPUT_RULES.parseError, "error", `Could not parse ${JSON.stringify(file)}: ${message}${after}.`, spanLocation(module, start2, end)));
+      module.findings.push(inputFinding(INPUT_RULES.parseError, "error", `Could not parse ${JSON.stringify(file)}: ${message}${laterErrors(diagnostics.length - 1)}.`, spanLocation(module, start2, end)));
     }
     return { ok: true, module };
   }
@@ -26699,11 +26704,7 @@ function setParents(root) {
   let parent = root;
   const visit = (child) => {
     child.parent = parent;
-    if (child.kind === ts.SyntaxKind.CallExpression) {
-      if (isLoadCall(child)) collected.loads.push(child);
-    } else if (child.kind === ts.SyntaxKind.BinaryExpression) {
-      if (isAssignmentOperatorKind(child.operatorToken.kind)) collected.assignments.push(child);
-    }
+    collectNode(child, collected);
     const saved = parent;
     parent = child;
     ts.forEachChild(child, visit);
@@ -28899,7 +28900,7 @@ function mergeUnits(root, discoveryFindings, units, rules) {
 }
 function mayHoldDirective(files, rel) {
   const text = files.read(rel);
-  return !text.ok || text.text.includes(INLINE_DIRECTIVE);
+  return !text.ok || holdsInlineDirective(text.text);
 }
 function filesWithoutDirectives(units) {
   const holding = new Set(units.flatMap((u) => u.directiveFiles ?? []));
@@ -28987,6 +28988,7 @@ function decodeValue(encoded) {
 export {
   helpUri,
   resourceKey,
+  plural,
   BUILTIN_RULES,
   require_dist,
   SEVERITY_RANK,

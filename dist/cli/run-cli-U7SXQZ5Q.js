@@ -30,10 +30,11 @@ import {
   loadCustomRules,
   mayBeManifest,
   parseYaml,
+  plural,
   require_dist,
   resourceKey,
   ruleIdProblems
-} from "./chunk-EQWUPHWT.js";
+} from "./chunk-7F7LQTKS.js";
 import {
   toolVersion
 } from "./chunk-TGFTLQIM.js";
@@ -307,10 +308,9 @@ function formatTestRules(result) {
     }
   }
   const total = result.passed + result.failed;
-  const plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   lines.push("");
   lines.push(
-    `${plural2(result.rules.length, "rule")}, ${plural2(total, "case")}: ${result.passed} passed, ${result.failed} failed` + (result.untested.length ? `; untested: ${result.untested.join(", ")}` : "") + "."
+    `${plural(result.rules.length, "rule")}, ${plural(total, "case")}: ${result.passed} passed, ${result.failed} failed` + (result.untested.length ? `; untested: ${result.untested.join(", ")}` : "") + "."
   );
   return `${lines.join("\n")}
 `;
@@ -753,9 +753,6 @@ function summaryLine(result, findings, paint) {
   const style = counts.errors > 0 ? "red" : counts.warnings > 0 ? "yellow" : "cyan";
   return paint(["bold", style], text);
 }
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 function painter(color) {
   const styleText2 = util.styleText;
   if (!color || typeof styleText2 !== "function") return (_style, text) => text;
@@ -1005,7 +1002,7 @@ function executeLint(args, io) {
   if (args.debug) {
     const stats = run.stats;
     io.stderr(
-      stats ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${1 + stats.workers} thread${stats.workers ? "s" : ""}.
+      stats ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${plural(1 + stats.workers, "thread")}.
 ` : `noops-lint: linted in one pass on one thread.
 `
     );

@@ -7,7 +7,7 @@ import {
   lintProject,
   mergeUnits,
   runUnits
-} from "./chunk-EQWUPHWT.js";
+} from "./chunk-7F7LQTKS.js";
 import {
   resolveConcurrency
 } from "./chunk-TGFTLQIM.js";
