@@ -11,6 +11,13 @@ type Paint = (style: Style, text: string) => string;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'cyan' };
 
+/**
+ * Messages up to this length line their rule ids up in one column; a longer message is followed by its rule id
+ * without padding, so one long message never pads every other line of its file (800 long function names once
+ * made 330 MB of output).
+ */
+export const ALIGNED_MESSAGE_LENGTH = 72;
+
 export const stylish: Reporter = (result, options) => {
   const paint = painter(options.color);
   const findings = sortFindings(result.findings);
@@ -31,11 +38,13 @@ function formatGroup(findings: Finding[], paint: Paint): string[] {
     message: singleLine(finding.message),
     ruleId: finding.ruleId,
   }));
-  const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
+  // A loop, not Math.max(...rows): a file with 100,000 findings would overflow the argument list.
+  const width = (pick: (row: (typeof rows)[number]) => string, limit = Infinity) =>
+    rows.reduce((widest, row) => (pick(row).length <= limit ? Math.max(widest, pick(row).length) : widest), 0);
   const lineWidth = width((row) => row.line);
   const columnWidth = width((row) => row.column);
   const severityWidth = width((row) => row.severity);
-  const messageWidth = width((row) => row.message);
+  const messageWidth = width((row) => row.message, ALIGNED_MESSAGE_LENGTH);
   // Padding is measured on plain text and colour added afterwards, so escapes never skew columns.
   return rows.map(
     (row) =>

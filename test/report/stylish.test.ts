@@ -50,6 +50,23 @@ describe('stylish reporter', () => {
     expect(output.split('\n')[0]).toBe('services/api/serverless.yml');
   });
 
+  it('aligns rule ids after short messages only: a long message is not a column width', () => {
+    const long = `Function ${'x'.repeat(200)} has no timeout.`;
+    const output = stylish(
+      sampleResult([
+        finding({ ruleId: 'x/short', message: 'Short.', location: loc('serverless.yml', 1, 1) }),
+        finding({ ruleId: 'x/medium', message: 'A somewhat longer message.', location: loc('serverless.yml', 2, 1) }),
+        finding({ ruleId: 'x/long', message: long, location: loc('serverless.yml', 3, 1) }),
+      ]),
+      { color: false },
+    );
+    expect(output.split('\n').slice(1, 4)).toEqual([
+      '  1:1  error  Short.                      x/short',
+      '  2:1  error  A somewhat longer message.  x/medium',
+      `  3:1  error  ${long}  x/long`,
+    ]);
+  });
+
   it('has no trailing spaces and no absolute paths', () => {
     const output = stylish(sampleResult(), { color: false });
     expect(output).not.toMatch(/ \n/);
