@@ -1,4 +1,4 @@
-// Finds data stores that keep data unencrypted at rest (SNS, Kinesis, RDS, EFS, ElastiCache, OpenSearch,
+// Finds data stores that keep data unencrypted at rest (SNS, Kinesis, RDS, DocumentDB, EFS, ElastiCache, OpenSearch,
 // SQS with SSE turned off, kind: Service containers) and, on request, stores without a customer managed key.
 import { defineRule } from '../../src/engine/rule.js';
 import type { RelatedLocation } from '../../src/engine/finding.js';
@@ -41,18 +41,19 @@ export default defineRule<Options, MessageId>({
   severity: 'warning',
   description: 'A data store keeps its data unencrypted at rest.',
   fullDescription:
-    'SNS topics without KmsMasterKeyId, Kinesis streams without StreamEncryption, RDS clusters and instances, EFS file systems, ' +
+    'SNS topics without KmsMasterKeyId, Kinesis streams without StreamEncryption, RDS clusters and instances, DocumentDB clusters, EFS file systems, ' +
     'ElastiCache replication groups and OpenSearch domains without their encryption flag store data in the clear, as does an SQS ' +
     'queue with SqsManagedSseEnabled: false and no KMS key, and a kind: Service container without spec.security.encryption. ' +
     'DynamoDB tables, S3 buckets and SQS queues are encrypted by default, so they are reported only with the option ' +
-    'requireCustomerManagedKeys, which asks for a customer managed KMS key. Aurora Serverless v1 clusters and ElastiCache ' +
+    'requireCustomerManagedKeys, which asks for a customer managed KMS key; with it, an encrypted RDS, DocumentDB, EFS or ' +
+    'OpenSearch store without a KmsKeyId (the AWS managed key) is reported too. Aurora Serverless v1 clusters and ElastiCache ' +
     'serverless caches are always encrypted; RDS instances in a cluster, restored from a snapshot or replicating another database ' +
     'inherit their encryption and are skipped. A value set by a parameter or condition (!Ref, !If) is not judged.',
   help:
     'Turn encryption on where the resource is declared, for example `KmsMasterKeyId: alias/aws/sns` on an SNS topic, ' +
     '`StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }` on a Kinesis stream, `StorageEncrypted: true` on RDS, ' +
-    '`Encrypted: true` on EFS, `AtRestEncryptionEnabled: true` on ElastiCache, `EncryptionAtRestOptions: { Enabled: true }` on ' +
-    'OpenSearch. RDS, EFS and ElastiCache cannot be encrypted in place: the change replaces the resource, so migrate the data ' +
+    '`Encrypted: true` on EFS, `StorageEncrypted: true` on DocumentDB, `AtRestEncryptionEnabled: true` on ElastiCache, `EncryptionAtRestOptions: { Enabled: true }` on ' +
+    'OpenSearch; with requireCustomerManagedKeys add `KmsKeyId: !Ref AppKey` (a key of your own). RDS, DocumentDB, EFS and ElastiCache cannot be encrypted in place: the change replaces the resource, so migrate the data ' +
     '(snapshot and restore) first.',
   securitySeverity: 5.0,
   precision: 'high',
@@ -115,16 +116,24 @@ function findProblems(resource: ResourceModel, options: Options): Problem[] {
     case 'AWS::Kinesis::Stream':
       if (!hasProperty(props, 'StreamEncryption')) return unencrypted('Kinesis stream', 'it has no StreamEncryption');
       return options.requireCustomerManagedKeys ? awsManagedKeyProblem('Kinesis stream', readProperty(props, 'StreamEncryption.KeyId'), 'StreamEncryption.KeyId') : [];
-    case 'AWS::RDS::DBCluster':
-      // Aurora Serverless v1 always encrypts its storage.
-      if (readProperty(props, 'EngineMode').kind === 'unknown' || isLiteral(props, 'EngineMode', 'serverless')) return [];
+    case 'AWS::RDS::DBCluster': {
       if (RDS_CLUSTER_SOURCES.some((p) => hasProperty(props, p))) return [];
-      return readFlag(props, 'StorageEncrypted') === 'off' ? unencrypted('RDS DB cluster', 'StorageEncrypted is not true', 'StorageEncrypted') : [];
+      const kind = 'RDS DB cluster';
+      // Aurora Serverless v1 always encrypts its storage, with aws/rds unless KmsKeyId names another key.
+      const engineMode = readProperty(props, 'EngineMode');
+      if (engineMode.kind === 'unknown') return [];
+      if (isLiteral(props, 'EngineMode', 'serverless')) return options.requireCustomerManagedKeys ? storageKeyProblem(kind, props, 'KmsKeyId', 'aws/rds') : [];
+      return encryptedStorageProblems(kind, props, 'StorageEncrypted', 'KmsKeyId', 'aws/rds', options);
+    }
     case 'AWS::RDS::DBInstance':
       if (RDS_INSTANCE_SOURCES.some((p) => hasProperty(props, p))) return [];
-      return readFlag(props, 'StorageEncrypted') === 'off' ? unencrypted('RDS DB instance', 'StorageEncrypted is not true', 'StorageEncrypted') : [];
+      return encryptedStorageProblems('RDS DB instance', props, 'StorageEncrypted', 'KmsKeyId', 'aws/rds', options);
+    case 'AWS::DocDB::DBCluster':
+      // A restored cluster takes its encryption from the snapshot.
+      if (['SnapshotIdentifier', 'SourceDBClusterIdentifier'].some((p) => hasProperty(props, p))) return [];
+      return encryptedStorageProblems('DocumentDB cluster', props, 'StorageEncrypted', 'KmsKeyId', 'aws/rds', options);
     case 'AWS::EFS::FileSystem':
-      return readFlag(props, 'Encrypted') === 'off' ? unencrypted('EFS file system', 'Encrypted is not true', 'Encrypted') : [];
+      return encryptedStorageProblems('EFS file system', props, 'Encrypted', 'KmsKeyId', 'aws/elasticfilesystem', options);
     case 'AWS::ElastiCache::ReplicationGroup':
       return readFlag(props, 'AtRestEncryptionEnabled') === 'off'
         ? unencrypted('ElastiCache replication group', 'AtRestEncryptionEnabled is not true', 'AtRestEncryptionEnabled')
@@ -132,9 +141,7 @@ function findProblems(resource: ResourceModel, options: Options): Problem[] {
     case 'AWS::OpenSearchService::Domain':
     case 'AWS::Elasticsearch::Domain': {
       const kind = resource.type === 'AWS::Elasticsearch::Domain' ? 'Elasticsearch domain' : 'OpenSearch domain';
-      return readFlag(props, 'EncryptionAtRestOptions.Enabled') === 'off'
-        ? unencrypted(kind, 'EncryptionAtRestOptions.Enabled is not true', 'EncryptionAtRestOptions.Enabled')
-        : [];
+      return encryptedStorageProblems(kind, props, 'EncryptionAtRestOptions.Enabled', 'EncryptionAtRestOptions.KmsKeyId', 'aws/es', options);
     }
     case 'AWS::SQS::Queue':
       return sqsProblems(props, options);
@@ -190,6 +197,26 @@ function s3Problems(props: Record<string, unknown>): Problem[] {
   }
   const reason = sawKmsAlgorithm ? 'SSEAlgorithm aws:kms without a customer managed KMSMasterKeyID' : 'its SSEAlgorithm is not aws:kms';
   return [{ messageId: 'notCustomerManaged', data: { kind, reason } }];
+}
+
+/**
+ * A store encrypted by a flag (`StorageEncrypted`, `Encrypted`): unencrypted when the flag is off; with
+ * requireCustomerManagedKeys, encrypted without a key of the user's own (no key property means the AWS managed key).
+ */
+function encryptedStorageProblems(kind: string, props: Record<string, unknown>, flag: string, keyProperty: string, awsKey: string, options: Options): Problem[] {
+  const state = readFlag(props, flag);
+  if (state === 'off') return [{ messageId: 'unencrypted', data: { kind, reason: `${flag} is not true` }, property: flag }];
+  if (state === 'unknown' || !options.requireCustomerManagedKeys) return [];
+  return storageKeyProblem(kind, props, keyProperty, awsKey);
+}
+
+/** With requireCustomerManagedKeys: no key property (or an empty one) means the AWS managed key `awsKey`. */
+function storageKeyProblem(kind: string, props: Record<string, unknown>, keyProperty: string, awsKey: string): Problem[] {
+  const key = readProperty(props, keyProperty);
+  if (key.kind === 'missing' || (key.kind === 'value' && key.value === '')) {
+    return [{ messageId: 'notCustomerManaged', data: { kind, reason: `it has no ${keyProperty}, so it uses the AWS managed key ${awsKey}` } }];
+  }
+  return awsManagedKeyProblem(kind, key, keyProperty);
 }
 
 /** With requireCustomerManagedKeys: a key written as `alias/aws/<service>` is the AWS managed key. */

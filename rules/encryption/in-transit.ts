@@ -1,5 +1,7 @@
 // Finds data that may cross the network unencrypted: S3 buckets that accept plain HTTP, ElastiCache
-// replication groups without TLS, and database URLs that turn TLS off.
+// replication groups without TLS, MSK clusters open to plaintext clients, load balancer listeners serving
+// plain HTTP, API Gateway domains allowing TLS 1.0, CloudFront distributions speaking HTTP, and database
+// URLs that turn TLS off.
 import { defineRule } from '../../src/engine/rule.js';
 import type { RelatedLocation } from '../../src/engine/finding.js';
 import { findInsecureDatabaseUrl } from '../../src/analyse/database-urls.js';
@@ -10,7 +12,19 @@ import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../s
 import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
 
-type MessageId = 'bucketWithoutPolicy' | 'bucketPolicyAllowsHttp' | 'cacheWithoutTls' | 'cachePreferredTls' | 'environmentUrl' | 'propertyUrl';
+type MessageId =
+  | 'bucketWithoutPolicy'
+  | 'bucketPolicyAllowsHttp'
+  | 'cacheWithoutTls'
+  | 'cachePreferredTls'
+  | 'kafkaPlaintext'
+  | 'listenerHttp'
+  | 'listenerRuleHttp'
+  | 'domainTls10'
+  | 'viewerHttp'
+  | 'originHttp'
+  | 'environmentUrl'
+  | 'propertyUrl';
 
 type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -25,8 +39,10 @@ export default defineRule<Record<string, never>, MessageId>({
   severity: 'warning',
   description: 'Data may travel over the network without TLS.',
   fullDescription:
-    'Reports ElastiCache replication groups without TransitEncryptionEnabled: true (or in the preferred mode that still accepts ' +
-    'plain connections), database URLs (postgres://, mysql://, mongodb://) in function environment variables or resource ' +
+    'Reports ElastiCache replication groups without TransitEncryptionEnabled: true (or in the preferred mode), MSK clusters ' +
+    'with ClientBroker PLAINTEXT or TLS_PLAINTEXT, HTTP listeners (and their rules) of load balancers that do not redirect to ' +
+    'HTTPS, API Gateway domains with SecurityPolicy TLS_1_0, CloudFront behaviours with ViewerProtocolPolicy allow-all and ' +
+    'custom origins with OriginProtocolPolicy http-only (S3 website origins only speak HTTP and are skipped), database URLs (postgres://, mysql://, mongodb://) in function environment variables or resource ' +
     'properties that set sslmode=disable, ssl=false or tls=false, and, as a note, S3 buckets whose bucket policy does not deny ' +
     'requests with aws:SecureTransport false. Website buckets are skipped (S3 website endpoints only speak HTTP), and a bucket ' +
     'is not judged when a policy in the same template targets a bucket that cannot be resolved. RDS clusters and instances are ' +
@@ -34,6 +50,8 @@ export default defineRule<Record<string, never>, MessageId>({
   help:
     'Require TLS: add to the bucket policy a statement `{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: [bucket ARN, ' +
     'bucket ARN/*], Condition: { Bool: { "aws:SecureTransport": false } } }`; set `TransitEncryptionEnabled: true` on ElastiCache; ' +
+    '`ClientBroker: TLS` on MSK; a `redirect` action with `Protocol: HTTPS` on port-80 listeners; `SecurityPolicy: TLS_1_2`; ' +
+    '`ViewerProtocolPolicy: redirect-to-https` and `OriginProtocolPolicy: https-only` on CloudFront; ' +
     'connect to databases with `sslmode=require` (or `verify-full`), `tls=true`, never with TLS disabled.',
   securitySeverity: 5.3,
   precision: 'high',
@@ -43,6 +61,12 @@ export default defineRule<Record<string, never>, MessageId>({
     bucketPolicyAllowsHttp: 'S3 bucket {{name}} accepts plain HTTP requests: its bucket policy {{policy}} has no Deny on aws:SecureTransport false.',
     cacheWithoutTls: 'ElastiCache replication group {{name}} does not encrypt traffic: TransitEncryptionEnabled is not true.',
     cachePreferredTls: 'ElastiCache replication group {{name}} still accepts unencrypted connections: TransitEncryptionMode is preferred.',
+    kafkaPlaintext: 'MSK cluster {{name}} accepts plaintext client connections: EncryptionInTransit.ClientBroker is {{setting}}.',
+    listenerHttp: 'Load balancer listener {{name}} serves plain HTTP on port {{port}}: its default action is {{action}}, not a redirect to HTTPS.',
+    listenerRuleHttp: 'Listener rule {{name}} serves requests of the plain HTTP listener {{listener}}: its action is {{action}}, not a redirect to HTTPS.',
+    domainTls10: 'API Gateway domain {{name}} accepts TLS 1.0 and 1.1 clients: SecurityPolicy is TLS_1_0.',
+    viewerHttp: 'CloudFront distribution {{name}} serves viewers over plain HTTP: {{behavior}} has ViewerProtocolPolicy allow-all.',
+    originHttp: 'CloudFront distribution {{name}} reaches origin {{origin}} over plain HTTP: OriginProtocolPolicy is http-only.',
     environmentUrl: 'Environment variable {{name}} holds a {{scheme}} URL with TLS turned off ({{parameter}}), so data and credentials cross the network in clear text.',
     propertyUrl: 'Property {{property}} of {{name}} holds a {{scheme}} URL with TLS turned off ({{parameter}}), so data and credentials cross the network in clear text.',
   },
@@ -77,6 +101,63 @@ export default defineRule<Record<string, never>, MessageId>({
             related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${quote(p.logicalId)}.` })),
             key: `${key}|secure-transport`,
             severity: 'note',
+          });
+        }
+      } else if (resource.type === 'AWS::MSK::Cluster') {
+        const broker = readProperty(props, 'EncryptionInfo.EncryptionInTransit.ClientBroker');
+        if (broker.kind === 'value' && typeof broker.value === 'string' && ['PLAINTEXT', 'TLS_PLAINTEXT'].includes(broker.value.toUpperCase())) {
+          report({
+            messageId: 'kafkaPlaintext',
+            data: { name: quote(resource.logicalId), setting: broker.value },
+            at: resource.location,
+            related: relatedProperty(props, 'EncryptionInfo.EncryptionInTransit.ClientBroker'),
+            key: `${key}|transit`,
+          });
+        }
+      } else if (resource.type === 'AWS::ElasticLoadBalancingV2::Listener') {
+        if (!isLiteral(readProperty(props, 'Protocol'), 'http')) continue;
+        const action = servedAction(props.DefaultActions);
+        if (action === undefined) continue;
+        const port = readProperty(props, 'Port');
+        report({
+          messageId: 'listenerHttp',
+          data: { name: quote(resource.logicalId), port: port.kind === 'value' ? String(port.value) : '?', action },
+          at: resource.location,
+          related: relatedProperty(props, 'Protocol'),
+          key: `${key}|transit`,
+        });
+      } else if (resource.type === 'AWS::ElasticLoadBalancingV2::ListenerRule') {
+        const listener = ruleListener(props.ListenerArn, httpListeners(project.resources, resource.service.id));
+        const action = listener === undefined ? undefined : servedAction(props.Actions);
+        if (listener === undefined || action === undefined) continue;
+        report({
+          messageId: 'listenerRuleHttp',
+          data: { name: quote(resource.logicalId), listener: quote(listener.logicalId), action },
+          at: resource.location,
+          related: [{ location: listener.location, message: `Listener ${quote(listener.logicalId)} speaks plain HTTP.` }],
+          key: `${key}|transit`,
+        });
+      } else if (resource.type === 'AWS::ApiGateway::DomainName' || resource.type === 'AWS::ApiGatewayV2::DomainName' || resource.type === 'AWS::Serverless::Api' || resource.type === 'AWS::Serverless::HttpApi') {
+        const path = tls10Policy(props, resource.type);
+        if (path === undefined) continue;
+        report({ messageId: 'domainTls10', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, path), key: `${key}|tls` });
+      } else if (resource.type === 'AWS::CloudFront::Distribution') {
+        for (const behavior of httpViewerBehaviors(props)) {
+          report({
+            messageId: 'viewerHttp',
+            data: { name: quote(resource.logicalId), behavior: behavior.name },
+            at: resource.location,
+            related: relatedProperty(props, behavior.path),
+            key: `${key}|viewer|${behavior.name}`,
+          });
+        }
+        for (const origin of httpOnlyOrigins(props)) {
+          report({
+            messageId: 'originHttp',
+            data: { name: quote(resource.logicalId), origin: quote(origin.id) },
+            at: resource.location,
+            related: relatedProperty(props, origin.path),
+            key: `${key}|origin|${origin.id}`,
           });
         }
       } else if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
@@ -129,6 +210,97 @@ export default defineRule<Record<string, never>, MessageId>({
     }
   },
 });
+
+/**
+ * How a listener or rule answers when its actions do not redirect to HTTPS (`forward`, `fixed-response`), or undefined
+ * when every action redirects to HTTPS or cannot be read. Authentication actions come before the final one and are skipped.
+ */
+function servedAction(actions: unknown): string | undefined {
+  if (!Array.isArray(actions) || actions.length === 0) return undefined;
+  let served: string | undefined;
+  for (let index = 0; index < actions.length; index++) {
+    const type = readProperty(actions, [index, 'Type']);
+    if (type.kind !== 'value' || typeof type.value !== 'string') return undefined;
+    const kind = type.value.toLowerCase();
+    if (kind === 'authenticate-cognito' || kind === 'authenticate-oidc') continue;
+    if (kind === 'redirect') {
+      const protocol = readProperty(actions, [index, 'RedirectConfig', 'Protocol']);
+      if (protocol.kind === 'unknown') return undefined;
+      if (protocol.kind === 'value' && typeof protocol.value === 'string' && protocol.value.toUpperCase() === 'HTTPS') continue;
+      served ??= 'a redirect that keeps HTTP';
+      continue;
+    }
+    served ??= quote(type.value);
+  }
+  return served;
+}
+
+/** The HTTP listeners of one template, by logical id. */
+function httpListeners(resources: readonly ResourceModel[], service: string): Map<string, ResourceModel> {
+  const listeners = new Map<string, ResourceModel>();
+  for (const resource of resources) {
+    if (resource.service.id !== service || resource.type !== 'AWS::ElasticLoadBalancingV2::Listener') continue;
+    if (isLiteral(readProperty(resource.properties, 'Protocol'), 'http')) listeners.set(resource.logicalId, resource);
+  }
+  return listeners;
+}
+
+/** `ListenerArn: !Ref HttpListener` naming one of the template's HTTP listeners. */
+function ruleListener(arn: unknown, listeners: Map<string, ResourceModel>): ResourceModel | undefined {
+  return isIntrinsic(arn) && typeof arn.Ref === 'string' ? listeners.get(arn.Ref) : undefined;
+}
+
+/** The property path of a literal `TLS_1_0` security policy on an API Gateway domain (plain or SAM `Domain:`), if any. */
+function tls10Policy(props: Record<string, unknown>, type: string): (string | number)[] | undefined {
+  const candidates: (string | number)[][] = [];
+  if (type === 'AWS::ApiGateway::DomainName') candidates.push(['SecurityPolicy']);
+  else if (type === 'AWS::ApiGatewayV2::DomainName') {
+    const configurations = readProperty(props, 'DomainNameConfigurations');
+    const count = configurations.kind === 'value' && Array.isArray(configurations.value) ? configurations.value.length : 0;
+    for (let index = 0; index < count; index++) candidates.push(['DomainNameConfigurations', index, 'SecurityPolicy']);
+  } else candidates.push(['Domain', 'SecurityPolicy']);
+  return candidates.find((path) => isLiteral(readProperty(props, path), 'tls_1_0'));
+}
+
+/** Cache behaviours that let viewers use plain HTTP. */
+function httpViewerBehaviors(props: Record<string, unknown>): { name: string; path: (string | number)[] }[] {
+  const found: { name: string; path: (string | number)[] }[] = [];
+  const base = ['DistributionConfig'];
+  if (isLiteral(readProperty(props, [...base, 'DefaultCacheBehavior', 'ViewerProtocolPolicy']), 'allow-all')) {
+    found.push({ name: 'the default cache behavior', path: [...base, 'DefaultCacheBehavior', 'ViewerProtocolPolicy'] });
+  }
+  const behaviors = readProperty(props, [...base, 'CacheBehaviors']);
+  const count = behaviors.kind === 'value' && Array.isArray(behaviors.value) ? behaviors.value.length : 0;
+  for (let index = 0; index < count; index++) {
+    const path = [...base, 'CacheBehaviors', index, 'ViewerProtocolPolicy'];
+    if (!isLiteral(readProperty(props, path), 'allow-all')) continue;
+    const pattern = readProperty(props, [...base, 'CacheBehaviors', index, 'PathPattern']);
+    found.push({ name: pattern.kind === 'value' && typeof pattern.value === 'string' ? `the cache behavior for ${quote(pattern.value)}` : `cache behavior ${index + 1}`, path });
+  }
+  return found;
+}
+
+/** Custom origins reached over HTTP only, except S3 website endpoints, which serve nothing else. */
+function httpOnlyOrigins(props: Record<string, unknown>): { id: string; path: (string | number)[] }[] {
+  const origins = readProperty(props, 'DistributionConfig.Origins');
+  if (origins.kind !== 'value' || !Array.isArray(origins.value)) return [];
+  const found: { id: string; path: (string | number)[] }[] = [];
+  origins.value.forEach((origin: unknown, index: number) => {
+    const path = ['DistributionConfig', 'Origins', index, 'CustomOriginConfig', 'OriginProtocolPolicy'];
+    if (!isLiteral(readProperty(props, path), 'http-only')) return;
+    const domain = readProperty(origin, 'DomainName');
+    if (domain.kind !== 'missing' && isWebsiteEndpoint(domain.value)) return;
+    const id = readProperty(origin, 'Id');
+    found.push({ id: id.kind === 'value' && typeof id.value === 'string' ? id.value : `origin ${index + 1}`, path });
+  });
+  return found;
+}
+
+/** `bucket.s3-website-eu-west-1.amazonaws.com`, `!GetAtt Site.WebsiteURL` (also inside `!Select`/`!Split`). */
+function isWebsiteEndpoint(value: unknown): boolean {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return /s3-website|WebsiteURL/i.test(text);
+}
 
 type BucketVerdict = { kind: 'no-policy' } | { kind: 'allows-http'; policies: ResourceModel[] } | { kind: 'ok' };
 
@@ -244,9 +416,10 @@ function placeOf(location: Location): string {
   return `${location.file}:${location.line}:${location.column}`;
 }
 
-function relatedProperty(props: Record<string, unknown>, path: string): RelatedLocation[] {
+function relatedProperty(props: Record<string, unknown>, path: string | (string | number)[]): RelatedLocation[] {
   const location = locationOfProperty(props, path);
-  return location ? [{ location, message: `${path} is set here.` }] : [];
+  const name = typeof path === 'string' ? path : path.filter((p) => typeof p === 'string').at(-1);
+  return location ? [{ location, message: `${name} is set here.` }] : [];
 }
 
 function isLiteral(read: ReturnType<typeof readProperty>, expected: string): boolean {

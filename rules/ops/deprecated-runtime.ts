@@ -1,5 +1,6 @@
-// Finds Lambda runtimes past (or close to) their deprecation, and container base images whose Node.js
-// or Lambda runtime no longer gets security fixes, from the dated tables in src/data/lambda-runtimes.json.
+// Finds Lambda runtimes past (or close to) their deprecation, and container base images whose language
+// (Node.js, Python, Ruby, Go, Java, .NET) or Lambda runtime no longer gets security fixes, from the dated
+// tables in src/data/lambda-runtimes.json.
 import { defineRule } from '../../src/engine/rule.js';
 import type { Location } from '../../src/model/location.js';
 import type { FunctionModel } from '../../src/model/project.js';
@@ -20,7 +21,11 @@ interface RuntimeTables {
   nodejsEndOfLife: Record<string, string>;
   /** Release codename (hydrogen) to major version (18), as node image tags spell them. */
   nodejsCodenames: Record<string, string>;
+  /** Language (python, ruby, go, java, dotnet) to version (3.8, 1.21, 17, 6.0) to its end-of-life day. */
+  languageEndOfLife: Record<Language, Record<string, string>>;
 }
+
+type Language = 'python' | 'ruby' | 'go' | 'java' | 'dotnet';
 
 let tables: RuntimeTables | undefined;
 
@@ -53,11 +58,40 @@ export function replacementFor(runtime: string, now: Date): string | undefined {
 const NODE_REPOSITORIES = new Set(['node', 'library/node', 'docker/library/node', 'bitnami/node', 'cimg/node', 'circleci/node']);
 const LAMBDA_IMAGE_REPOSITORIES = ['lambda/', 'amazon/aws-lambda-'];
 
-interface ImageRuntime {
-  kind: 'node' | 'lambda';
-  /** Node.js major version, or the Lambda runtime id the image is built on. */
-  id: string;
+/** Official and common community images of each language, by repository (registry host removed). */
+const LANGUAGE_REPOSITORIES: Record<string, Language> = {};
+for (const [language, names] of [
+  ['python', ['python', 'cimg/python', 'circleci/python', 'bitnami/python']],
+  ['ruby', ['ruby', 'cimg/ruby', 'circleci/ruby', 'bitnami/ruby']],
+  ['go', ['golang', 'cimg/go', 'circleci/golang', 'bitnami/golang']],
+  ['java', ['openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine', 'adoptopenjdk', 'cimg/openjdk', 'bitnami/java']],
+  ['dotnet', ['dotnet/runtime', 'dotnet/aspnet', 'dotnet/sdk', 'dotnet/runtime-deps', 'dotnet/core/runtime', 'dotnet/core/aspnet', 'dotnet/core/sdk', 'dotnet/core/runtime-deps', 'microsoft/dotnet']],
+] as const) {
+  for (const name of names) {
+    LANGUAGE_REPOSITORIES[name] = language;
+    LANGUAGE_REPOSITORIES[`library/${name}`] = language;
+    LANGUAGE_REPOSITORIES[`docker/library/${name}`] = language;
+  }
 }
+
+/** How each language's image tags spell the version: `3.8-slim`, `1.21.5-alpine`, `17-jre`, `8u392-b08-jdk`, `6.0-alpine`. */
+const LANGUAGE_TAG: Record<Language, RegExp> = {
+  python: /^(\d+\.\d+)(?:[.-]|$)/,
+  ruby: /^(\d+\.\d+)(?:[.-]|$)/,
+  go: /^(\d+\.\d+)(?:[.-]|$)/,
+  java: /^(\d+)(?:[.u-]|$)/,
+  dotnet: /^(\d+\.\d+)(?:[.-]|$)/,
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', ruby: 'Ruby', go: 'Go', java: 'Java', dotnet: '.NET' };
+
+type ImageRuntime =
+  /** Node.js major version. */
+  | { kind: 'node'; id: string }
+  /** The Lambda runtime id the image is built on. */
+  | { kind: 'lambda'; id: string }
+  /** A language image and its version as the tag spells it (3.8, 1.21, 17, 6.0). */
+  | { kind: 'language'; language: Language; id: string };
 
 /**
  * What an image reference runs: `node:18-alpine` is Node.js 18, `public.ecr.aws/lambda/python:3.8`
@@ -86,6 +120,12 @@ export function imageRuntime(image: string): ImageRuntime | undefined {
   if (prefix) {
     const id = lambdaRuntimeId(repository.slice(prefix.length), tag);
     return id && id in runtimeTables().lambdaRuntimes ? { kind: 'lambda', id } : undefined;
+  }
+  const language = LANGUAGE_REPOSITORIES[repository];
+  if (language) {
+    // microsoft/dotnet:2.1-runtime, the old single repository of .NET images
+    const version = LANGUAGE_TAG[language].exec(tag)?.[1];
+    return version ? { kind: 'language', language, id: version } : undefined;
   }
   return undefined;
 }
@@ -129,14 +169,25 @@ function sameLocation(a: Location, b: Location): boolean {
 
 type Options = { noticeDays: number };
 
-export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' | 'imageDeprecated' | 'imageDeprecatedSoon' | 'nodeEndOfLife' | 'nodeEndOfLifeSoon'>({
+type MessageId =
+  | 'blocked'
+  | 'deprecated'
+  | 'deprecatedSoon'
+  | 'imageDeprecated'
+  | 'imageDeprecatedSoon'
+  | 'nodeEndOfLife'
+  | 'nodeEndOfLifeSoon'
+  | 'languageEndOfLife'
+  | 'languageEndOfLifeSoon';
+
+export default defineRule<Options, MessageId>({
   id: 'ops/deprecated-runtime',
   category: 'ops',
   severity: 'warning',
   description: 'A function or container runs on a language runtime that no longer gets security fixes.',
   fullDescription:
-    'Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS\'s runtime table: an error once updates are blocked, a warning once deprecated, a note when deprecation is near. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage): a Node.js version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts) are not judged.',
-  help: 'Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`.',
+    'Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS\'s runtime table: an error once updates are blocked, a warning once deprecated, a note when deprecation is near. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain\'s standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged.',
+  help: 'Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.',
   precision: 'very-high',
   tags: ['security', 'maintainability', 'external/cwe/cwe-1104'],
   securitySeverity: 5.3,
@@ -148,6 +199,8 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
     imageDeprecatedSoon: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}',
     nodeEndOfLife: 'The base image {{image}} runs Node.js {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
     nodeEndOfLifeSoon: 'The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
+    languageEndOfLife: 'The base image {{image}} runs {{language}} {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
+    languageEndOfLifeSoon: 'The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
   },
   optionsSchema: {
     type: 'object',
@@ -156,8 +209,20 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
   },
   defaultOptions: { noticeDays: 90 },
   check({ project, now, options, report }) {
-    const { lambdaRuntimes, nodejsEndOfLife } = runtimeTables();
+    const { lambdaRuntimes, nodejsEndOfLife, languageEndOfLife } = runtimeTables();
     const noticeDays = options.noticeDays;
+    const reported = new Set<string>();
+    const reportLanguage = (service: string, image: { value: string; location: Location }, language: Language, version: string): void => {
+      const date = languageEndOfLife[language][version];
+      if (!date) return;
+      const key = `${service}|Dockerfile|${language}|${version}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const days = daysUntil(date, now);
+      const data = { image: quote(image.value), language: LANGUAGE_NAMES[language], version, date, days };
+      if (days <= 0) report({ messageId: 'languageEndOfLife', severity: 'warning', at: image.location, key, data });
+      else if (days <= noticeDays) report({ messageId: 'languageEndOfLifeSoon', severity: 'note', at: image.location, key, data });
+    };
     const upgrade = (runtime: string): string => {
       const to = replacementFor(runtime, now);
       return to ? ` Upgrade to ${to}.` : '';
@@ -193,11 +258,21 @@ export default defineRule<Options, 'blocked' | 'deprecated' | 'deprecatedSoon' |
     }
 
     for (const service of project.services) {
-      // The last stage is the image that runs; build stages do not ship.
-      const image = service.container?.baseImages.at(-1);
+      const images = service.container?.baseImages ?? [];
+      // A Go binary carries the standard library of the toolchain that built it, so a build stage counts too.
+      for (const image of images.slice(0, -1)) {
+        const found = imageRuntime(image.value);
+        if (found?.kind === 'language' && found.language === 'go') reportLanguage(service.id, image, found.language, found.id);
+      }
+      // The last stage is the image that runs; other build stages do not ship.
+      const image = images.at(-1);
       if (!image) continue;
       const found = imageRuntime(image.value);
       if (!found) continue;
+      if (found.kind === 'language') {
+        reportLanguage(service.id, image, found.language, found.id);
+        continue;
+      }
       const key = `${service.id}|Dockerfile|${found.kind}|${found.id}`;
       if (found.kind === 'node') {
         const date = nodejsEndOfLife[found.id];

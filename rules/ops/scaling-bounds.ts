@@ -1,5 +1,5 @@
 // Checks the replica bounds of a kind: Service: a minimum above the maximum, no maximum (unbounded
-// cost), and no metric to scale on.
+// cost), no metric to scale on, and predictive scaling with no bounds at all.
 import { defineRule } from '../../src/engine/rule.js';
 import { locationOfKey, locationOfValue } from '../../src/model/positions.js';
 
@@ -8,13 +8,13 @@ function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 'noMetrics' | 'emptyMetrics'>({
+export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 'noMetrics' | 'emptyMetrics' | 'predictiveUnbounded'>({
   id: 'ops/scaling-bounds',
   category: 'ops',
   severity: 'warning',
   description: "A container service's scaling bounds are contradictory or missing.",
   fullDescription:
-    'Autoscaling needs a floor, a ceiling and a signal. A minReplicas above maxReplicas cannot be satisfied, so the platform rejects the deployment or ignores one bound (an error). Without maxReplicas a traffic spike, a retry storm or a scaling loop adds replicas, and cost, without limit, and can exhaust the connections of the databases behind the service. Without metrics the autoscaler has nothing to scale on. The rule reads `spec.scaling` of a kind: Service manifest; a service with no scaling block at all is left to the platform defaults and not reported.',
+    'Autoscaling needs a floor, a ceiling and a signal. A minReplicas above maxReplicas cannot be satisfied, so the platform rejects the deployment or ignores one bound (an error). Without maxReplicas a traffic spike, a retry storm or a scaling loop adds replicas, and cost, without limit, and can exhaust the connections of the databases behind the service. Without metrics the autoscaler has nothing to scale on. The rule reads `spec.scaling` of a kind: Service manifest; a service with no scaling block at all is left to the platform defaults and not reported, unless it turns on `spec.predictive`: a forecast then adds replicas ahead of traffic with no ceiling at all.',
   help: 'Set both bounds and at least one metric, for example `scaling: { minReplicas: 1, maxReplicas: 20, metrics: [{ type: cpu, target: 70 }] }`.',
   precision: 'very-high',
   tags: ['reliability', 'cost'],
@@ -23,11 +23,17 @@ export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 
     missingMax: 'The scaling block sets no maxReplicas, so a traffic spike or a scaling loop can add replicas, and cost, without limit.',
     noMetrics: 'The scaling block lists no metrics, so the autoscaler has no signal to add or remove replicas on.',
     emptyMetrics: 'The scaling metrics list is empty, so the autoscaler has no signal to add or remove replicas on.',
+    predictiveUnbounded: 'Predictive scaling is enabled but spec.scaling sets no minReplicas or maxReplicas, so a wrong forecast can add replicas, and cost, without limit.',
   },
   defaultOptions: {},
   check({ project, report }) {
     for (const service of project.services) {
       const scaling = service.container?.scaling;
+      const predictive = service.container?.predictive;
+      // predictive: { enabled: true } with no scaling block: the forecast alone decides how many replicas run.
+      if (!scaling && predictive && predictive.value.enabled === true) {
+        report({ messageId: 'predictiveUnbounded', at: predictive.location, key: `${service.id}|predictive` });
+      }
       if (!scaling) continue;
       const block = scaling.value;
       const min = count(block.minReplicas);

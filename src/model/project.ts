@@ -174,6 +174,8 @@ export interface ContainerServiceModel {
   name: string;
   image?: Located<unknown>;
   scaling?: Located<Record<string, unknown>>;
+  /** `spec.predictive`: forecast-driven scaling (enabled, model, lookahead). */
+  predictive?: Located<Record<string, unknown>>;
   security?: Located<Record<string, unknown>>;
   healthCheck?: Located<Record<string, unknown>>;
   location: Location;

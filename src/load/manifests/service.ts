@@ -34,6 +34,8 @@ export const loadService: ManifestLoader = (document, context) => {
   if (spec && 'image' in spec) container.image = { value: spec.image, location: locationOfValue(spec, 'image') ?? location };
   const scaling = locatedMapping(spec, 'scaling', location);
   if (scaling) container.scaling = scaling;
+  const predictive = locatedMapping(spec, 'predictive', location);
+  if (predictive) container.predictive = predictive;
   const security = locatedMapping(spec, 'security', location);
   if (security) container.security = security;
   const healthCheck = locatedMapping(spec, 'healthCheck', location);

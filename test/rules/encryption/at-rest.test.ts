@@ -144,6 +144,65 @@ describe('encryption/at-rest', () => {
       expect(new Set(findings.map((f) => f.key)).size).toBe(findings.length);
     });
 
+    it('reports encrypted databases and file systems left on the AWS managed key', () => {
+      const databases = template(`  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: true
+  Aurora:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-postgresql
+      StorageEncrypted: true
+      KmsKeyId: alias/aws/rds
+  ServerlessV1:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-mysql
+      EngineMode: serverless
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      StorageEncrypted: true
+  Files:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: true
+  KeyedDb:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: true
+      KmsKeyId: !Ref Key
+  KeyedDocs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      StorageEncrypted: true
+      KmsKeyId: !GetAtt Key.Arn
+  KeyedFiles:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: true
+      KmsKeyId: arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+  Key:
+    Type: AWS::KMS::Key
+`);
+      expect(run(databases)).toEqual([]);
+      expect(run(databases, { requireCustomerManagedKeys: true }).map((f) => f.message)).toEqual([
+        'RDS DB instance "Db" is not encrypted with a customer managed KMS key (it has no KmsKeyId, so it uses the AWS managed key aws/rds), as requireCustomerManagedKeys asks.',
+        'RDS DB cluster "Aurora" is not encrypted with a customer managed KMS key (it uses the AWS managed key "alias/aws/rds"), as requireCustomerManagedKeys asks.',
+        'RDS DB cluster "ServerlessV1" is not encrypted with a customer managed KMS key (it has no KmsKeyId, so it uses the AWS managed key aws/rds), as requireCustomerManagedKeys asks.',
+        'DocumentDB cluster "Docs" is not encrypted with a customer managed KMS key (it has no KmsKeyId, so it uses the AWS managed key aws/rds), as requireCustomerManagedKeys asks.',
+        'EFS file system "Files" is not encrypted with a customer managed KMS key (it has no KmsKeyId, so it uses the AWS managed key aws/elasticfilesystem), as requireCustomerManagedKeys asks.',
+      ]);
+    });
+
+    it('reports an unencrypted store once, as unencrypted', () => {
+      const findings = run(template('  Files:\n    Type: AWS::EFS::FileSystem\n'), { requireCustomerManagedKeys: true });
+      expect(findings.map((f) => f.message)).toEqual(['EFS file system "Files" is not encrypted at rest: Encrypted is not true.']);
+    });
+
     it('rejects unknown options', () => {
       expect(() => run(stores, { requireCmk: true })).toThrow(RuleOptionsError);
     });
