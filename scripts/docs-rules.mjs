@@ -1,9 +1,10 @@
-// Writes the rules section of README.md from the built rules and their first bad fixtures.
-// Usage: npm run build && npm run docs:rules   (--check: exit 1 when README.md is out of date)
+// Writes the rules section of README.md from the rules' metadata (read from the sources) and their first bad fixtures.
+// Usage: npm run docs:rules   (--check: exit 1 when README.md is out of date)
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_RULES } from '../dist/rules/index.js';
-import { rulesDocsMarkdown } from '../dist/src/cli/rules-table.js';
+import { importSource } from './import-source.mjs';
+
+const { BUILTIN_RULES, rulesDocsMarkdown } = await importSource({ BUILTIN_RULES: 'rules/index.ts', rulesDocsMarkdown: 'src/cli/rules-table.ts' });
 
 const root = path.resolve(import.meta.dirname, '..');
 const readmePath = path.join(root, 'README.md');
@@ -20,7 +21,7 @@ if (process.argv.includes('--check')) {
   console.log(`README.md: ${BUILTIN_RULES.length} rules documented`);
 }
 
-export function renderRulesSection(rootDir) {
+function renderRulesSection(rootDir) {
   return rulesDocsMarkdown(BUILTIN_RULES, (rule) => exampleOf(rootDir, rule.id));
 }
 

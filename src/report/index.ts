@@ -31,7 +31,3 @@ export const REPORTERS: Readonly<Record<FormatName, Reporter>> = { stylish, comp
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
-
-export function getReporter(name: FormatName): Reporter {
-  return REPORTERS[name];
-}

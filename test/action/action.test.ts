@@ -287,7 +287,7 @@ describe('running the Action on a pull request', () => {
   });
 
   it('honours a baseline: recorded findings neither fail nor appear in SARIF', () => {
-    const cli = path.join(repoRoot, 'dist/src/cli/main.js');
+    const cli = path.join(repoRoot, 'dist/cli/noops-lint.js');
     execFileSync(process.execPath, [cli, '--write-baseline', 'noops-lint-baseline.json'], { cwd: checkout.workspace, stdio: 'pipe' });
     const run = runStep(checkout, { baseline: 'noops-lint-baseline.json', 'sarif-file': 'baselined.sarif' });
     expect(run.status).toBe(0);

@@ -68,3 +68,8 @@ export function fixtureResults(rule: AnyRule, fixturesRoot: string): { name: str
   }
   return out;
 }
+
+/** The analysis of a hand-built project that has no source files to read. */
+export function analysisWithoutSources(project: Project): ProjectAnalysis {
+  return createAnalysis(project, { read: () => ({ ok: false, reason: 'no sources in a hand-built project' }), exists: () => false });
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_FORMAT, FORMAT_NAMES, getReporter, isFormatName, REPORTERS } from '../../src/report/index.js';
+import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, REPORTERS } from '../../src/report/index.js';
 import type { LintResult } from '../../src/engine/result.js';
 import { sampleFindings, sampleResult } from './sample-result.js';
 
@@ -14,7 +14,6 @@ describe('reporters', () => {
     expect(DEFAULT_FORMAT).toBe('stylish');
     expect(isFormatName('sarif')).toBe(true);
     expect(isFormatName('checkstyle')).toBe(false);
-    expect(getReporter('json')).toBe(REPORTERS.json);
   });
 
   for (const name of FORMAT_NAMES) {

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir } from './harness.js';
 
 let root: string;
@@ -23,8 +23,8 @@ function markers(dir: string): string[] {
 /** Makes every way of starting a process, opening a socket or resolving a name fail loudly, and records attempts. */
 function forbidProcessesAndNetwork() {
   const attempts: string[] = [];
-  const forbid = <T extends object>(target: T, name: keyof T & string, label: string) =>
-    vi.spyOn(target, name as never).mockImplementation((() => {
+  const forbid = <T extends object>(target: T, name: keyof T & string, label: string): MockInstance =>
+    vi.spyOn(target as Record<string, () => unknown>, name).mockImplementation((() => {
       attempts.push(label);
       throw new Error(`${label} is forbidden while linting`);
     }) as never);

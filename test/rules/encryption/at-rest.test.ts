@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RuleSetting } from '../../../src/engine/config.js';
+import { EMPTY_CONFIG, type RuleSetting } from '../../../src/engine/config.js';
 import { lint, RuleOptionsError } from '../../../src/engine/lint.js';
 import rule from '../../../rules/encryption/at-rest.js';
 
@@ -19,7 +19,7 @@ function run(files: Record<string, string>, options?: Record<string, unknown>) {
     writeFileSync(path.join(root, name), text);
   }
   const rules: Record<string, RuleSetting> = options ? { [rule.id]: { options } as RuleSetting } : {};
-  const result = lint({ root, rules: [rule], config: { rules, ignores: [] }, gitignore: false });
+  const result = lint({ root, rules: [rule], config: { ...EMPTY_CONFIG, rules }, gitignore: false });
   return result.findings.filter((f) => f.ruleId === rule.id);
 }
 

@@ -1,6 +1,7 @@
 // Tests for ops/deprecated-runtime on hand-built models: dated severities, inherited runtimes, base images.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../src/engine/rule.js';
+import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { FunctionModel, Located, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
@@ -25,7 +26,7 @@ function project(services: ServiceModel[]): Project {
 
 function run(p: Project, now = '2026-12-01T00:00:00Z', options = rule.defaultOptions) {
   const reports: RuleReport<string>[] = [];
-  rule.check({ project: p, options, now: new Date(now), report: (r) => reports.push(r) });
+  rule.check({ project: p, analysis: analysisWithoutSources(p), options, now: new Date(now), report: (r) => reports.push(r) });
   return reports;
 }
 

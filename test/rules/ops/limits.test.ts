@@ -2,6 +2,7 @@
 // timeouts, shared timeouts reported once, and the defaults note.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../src/engine/rule.js';
+import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { EventModel, FunctionModel, Located, NormalizedEventType, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
@@ -29,7 +30,7 @@ function run(specs: FunctionSpec[], kind: ServiceModel['kind'] = 'serverless') {
   });
   const project: Project = { root: '/p', services: [svc], functions: svc.functions, roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
   return reports;
 }
 

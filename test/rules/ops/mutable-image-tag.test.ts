@@ -1,6 +1,7 @@
 // Tests for ops/mutable-image-tag: image reference parsing and what is reported where.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../src/engine/rule.js';
+import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { Project, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
@@ -21,7 +22,7 @@ function project(image: unknown, baseImages: string[] = []): Project {
 
 function run(p: Project) {
   const reports: RuleReport<string>[] = [];
-  rule.check({ project: p, options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  rule.check({ project: p, analysis: analysisWithoutSources(p), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
   return reports.map((r) => `${r.at.file}:${r.at.line} ${r.messageId}`);
 }
 

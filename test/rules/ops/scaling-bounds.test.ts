@@ -1,6 +1,7 @@
 // Tests for ops/scaling-bounds on kind: Service manifests parsed from YAML, so locations are real.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../src/engine/rule.js';
+import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { ManifestContext } from '../../../src/load/manifests/context.js';
 import { loadService } from '../../../src/load/manifests/service.js';
 import { parseYaml } from '../../../src/load/yaml.js';
@@ -23,7 +24,7 @@ function run(scaling: string) {
   const service = loadService(parsed.value, context)!;
   const project: Project = { root: '/p', services: [service], functions: [], roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
   return reports.map((r) => `${r.at.line} ${r.messageId}${r.severity ? ` ${r.severity}` : ''}`);
 }
 

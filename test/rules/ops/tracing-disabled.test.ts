@@ -1,6 +1,7 @@
 // Tests for ops/tracing-disabled on hand-built function models.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../src/engine/rule.js';
+import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { FunctionModel, Located, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
@@ -17,7 +18,7 @@ function run(tracings: (Located<unknown> | undefined)[]) {
   });
   const project: Project = { root: '/p', services: [svc], functions: svc.functions, roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
   return reports;
 }
 
