@@ -36,7 +36,25 @@ const TOKEN_PATTERNS: TokenPattern[] = [
 ];
 
 // scheme://user:password@host (user may be empty: redis://:password@host), the password being neither empty nor a placeholder for later substitution.
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@[^\s/@]+/i;
+// The scheme is a look-behind, so matching starts only at "://" and stays linear ("a." x 100,000 once took 39 s).
+const URL_WITH_PASSWORD = /(?<=[a-z][a-z0-9+.-]*):\/\/[^\s/:@]*:([^\s/@]+)@[^\s/@]+/i;
+
+/** A private key block up to its END line (or the end of the text), so masking hides the key material too. */
+const PRIVATE_KEY_SPAN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [^\n]*?-----|$)/;
+
+/** Every credential shape, each matching the whole credential: for masking credentials inside echoed text. */
+export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [AWS_ACCESS_KEY_ID, PRIVATE_KEY_SPAN, ...TOKEN_PATTERNS.map((token) => token.pattern)];
+
+/** The password of each `scheme://user:password@host` in `text` masked with `mask`. */
+export function maskUrlPasswords(text: string, mask: (password: string) => string): string {
+  if (!text.includes('://')) return text;
+  const global = new RegExp(URL_WITH_PASSWORD.source, 'gi');
+  return text.replace(global, (whole: string, password: string) => {
+    if (isPlaceholderPassword(password)) return whole;
+    const at = whole.indexOf(`:${password}@`);
+    return `${whole.slice(0, at + 1)}${mask(password)}${whole.slice(at + 1 + password.length)}`;
+  });
+}
 
 /** Recognises a credential by the shape of the value alone. */
 export function detectSecretValue(value: string): SecretValueMatch | undefined {

@@ -3,6 +3,7 @@ import type { Location } from '../model/location.js';
 import type { Project } from '../model/project.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import type { RelatedLocation, Severity } from './finding.js';
+import { excerpt, EXCERPT_LIMITS } from '../util/excerpt.js';
 
 export const DOCS_BASE = 'https://github.com/noops-lint/noops-lint/blob/main/README.md#';
 
@@ -63,6 +64,9 @@ export function helpUri(ruleId: string): string {
   return DOCS_BASE + ruleId.replace('/', '').toLowerCase();
 }
 
+/** The message with its placeholders filled; each value is echoed as an excerpt (credentials masked, length capped). */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(data, name) ? excerpt(String(data[name]), EXCERPT_LIMITS.maxMessageValueChars) : whole,
+  );
 }

@@ -22,6 +22,18 @@ interface Listing {
   lower: Set<string>;
 }
 
+/**
+ * True for a path inside a `.git` folder (or a `.git` file), at any depth and in any case: it holds the
+ * repository's configuration, where CI checkouts keep their credentials (`http.<url>.extraheader`), and is
+ * never read, whatever a manifest, an import or a symbolic link asks for.
+ */
+export function isGitPath(rel: string): boolean {
+  // Windows drops trailing dots and spaces from names: `.git.` opens `.git`.
+  return rel.split(/[\\/]/).some((part) => part.toLowerCase().replace(/[. ]+$/, '') === '.git');
+}
+
+export const GIT_REFUSAL = "it is inside the repository's .git folder, which noops-lint never reads";
+
 /** O_NOFOLLOW where the platform has it: a plain path read without realpath must not turn into a link meanwhile. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
@@ -84,12 +96,12 @@ export class ProjectFiles {
   }
 
   private isFileUncached(rel: string): boolean {
-    if (this.isSurelyMissing(rel)) return false;
+    if (isGitPath(rel) || this.isSurelyMissing(rel)) return false;
     const plain = this.plainKind(rel);
     if (plain !== undefined) return plain === 'file';
     const abs = this.absolute(rel);
     const real = safeRealpath(abs);
-    if (!real || !this.isInsideRoot(real)) return false;
+    if (!real || !this.isInsideRoot(real) || this.isGitReal(real)) return false;
     try {
       return statSync(real).isFile();
     } catch {
@@ -151,6 +163,11 @@ export class ProjectFiles {
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   }
 
+  /** A real path (symbolic links followed) that lies in the root's `.git` folder or another one below the root. */
+  private isGitReal(realAbsolute: string): boolean {
+    return isGitPath(path.relative(this.realRoot, realAbsolute));
+  }
+
   /** Reads a root-relative file as UTF-8 text, once per run. */
   read(rel: string): TextFile {
     this.recorded?.add(rel);
@@ -176,6 +193,7 @@ export class ProjectFiles {
   }
 
   private readUncached(rel: string): TextFile {
+    if (isGitPath(rel)) return { ok: false, reason: GIT_REFUSAL };
     if (this.isSurelyMissing(rel)) return { ok: false, reason: 'it does not exist or is a broken link' };
     const abs = this.absolute(rel);
     let fd: number | undefined;
@@ -190,6 +208,7 @@ export class ProjectFiles {
       const real = safeRealpath(abs);
       if (!real) return { ok: false, reason: 'it does not exist or is a broken link' };
       if (!this.isInsideRoot(real)) return { ok: false, reason: 'it resolves to a path outside the project root' };
+      if (this.isGitReal(real)) return { ok: false, reason: GIT_REFUSAL };
       try {
         fd = openSync(real, 'r');
       } catch (error) {

@@ -5,6 +5,7 @@ import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
 import { copyPositions, locationOf, locationOfValue } from '../../model/positions.js';
 import { Unresolved } from '../../model/values.js';
+import { maskSecret } from '../../report/mask-secret.js';
 import { quote } from '../../util/quote.js';
 import { parseYaml } from '../yaml.js';
 import type { ManifestContext } from './context.js';
@@ -16,6 +17,8 @@ export const VARIABLE_LIMITS = {
   maxDepth: 32,
   /** Characters of one resolved string (`a: ${self:b}${self:b}` chains double at each step). */
   maxStringLength: 100_000,
+  /** Size of a file included with `${file()}`: fragments are small; anything larger is not a manifest fragment. */
+  maxIncludedFileBytes: 256 * 1024,
 };
 
 export const DEFAULT_STAGE = 'dev';
@@ -348,7 +351,7 @@ class VariableResolver {
         inputFinding(
           INPUT_RULES.unresolved,
           'note',
-          `Could not resolve ${quote(report.text)}: ${report.reason}.`,
+          `Could not resolve ${quote(withMaskedFallbacks(report.text))}: ${report.reason}.`,
           location,
           `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path)}|${report.text}`,
         ),
@@ -560,6 +563,8 @@ class VariableResolver {
     const read = this.context.readFile(relative);
     if (!read.ok) {
       loaded = { ok: false, missing: true, reason: `${quote(relative)} could not be read (${read.reason})` };
+    } else if (Buffer.byteLength(read.text) > VARIABLE_LIMITS.maxIncludedFileBytes) {
+      loaded = { ok: false, missing: false, reason: `${quote(relative)} is larger than ${VARIABLE_LIMITS.maxIncludedFileBytes / 1024} KiB, more than a manifest fragment holds` };
     } else if (!DATA_EXTENSIONS.has(extname(relative).toLowerCase())) {
       // The framework includes any other file as plain text, without resolving variables in it.
       loaded = { ok: true, scope: { id: read.file, root: new PlainText(read.text) } };
@@ -629,6 +634,21 @@ class PlainText {
 
 function memoKey(scope: Scope, path: readonly PathSegment[]): string {
   return `${scope.id}\u0000${JSON.stringify(path)}`;
+}
+
+/**
+ * A parameter read at deploy time (`${ssm:/db/password, 'hunter2'}`) is often a secret, and so is a literal
+ * fallback written for it: shown masked (`'hu********'`) when the variable is echoed in a message.
+ */
+function withMaskedFallbacks(text: string): string {
+  if (!text.startsWith('${') || !text.endsWith('}')) return text;
+  const [first = '', ...fallbacks] = splitTopLevel(text.slice(2, -1));
+  if (!/^\s*ssm\b/.test(first) || fallbacks.length === 0) return text;
+  const masked = fallbacks.map((piece) => {
+    const literal = unquote(piece.trim());
+    return literal === undefined ? piece : ` '${maskSecret(literal)}'`;
+  });
+  return `\${${[first, ...masked].join(',')}}`;
 }
 
 function isInterpolable(value: unknown): value is string | number | boolean {
