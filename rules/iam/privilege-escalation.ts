@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { PRIVILEGE_ESCALATION_ACTIONS, type EscalationAction } from '../../src/data/privilege-escalation-actions.js';
 import { actionMayApply, resourcePattern, type ArnPattern } from '../../src/model/arn-pattern.js';
-import { getActionByFullName, globToRegExp } from '../../src/model/iam-catalog.js';
+import { getActionByFullName, globMatcher, type GlobMatcher } from '../../src/model/iam-catalog.js';
 import {
   administrativePolicyKind,
   allLiteral,
@@ -70,7 +70,7 @@ export default defineRule({
         const who = describeRoleUsers(role);
         const base = { function: soleFunctionName(role) };
         for (const action of literalValues(statement.actions)) {
-          const pattern = globToRegExp(action.text);
+          const pattern = globMatcher(action.text);
           const found = reachable(statement, (name) => pattern.test(name));
           if (found.length === 0) continue;
           const key = statementKey(role, statement, action.text, resource);
@@ -82,7 +82,7 @@ export default defineRule({
         }
         const first = statement.notActions[0];
         if (first && allLiteral(statement.notActions)) {
-          const excluded = literalValues(statement.notActions).map((v) => globToRegExp(v.text));
+          const excluded = literalValues(statement.notActions).map((v) => globMatcher(v.text));
           const found = reachable(statement, (name) => !excluded.some((re) => re.test(name)));
           if (found.length === 0) continue;
           const except = literalValues(statement.notActions).map((v) => v.text).join(', ');
@@ -124,17 +124,17 @@ function isBroad(statement: PolicyStatement): boolean {
 }
 
 function grantedNames(statement: PolicyStatement, names: string[]): string[] {
-  const patterns = literalValues(statement.actions).map((a: LiteralValue) => globToRegExp(a.text));
+  const patterns = literalValues(statement.actions).map((a: LiteralValue) => globMatcher(a.text));
   return names.filter((n) => patterns.some((re) => re.test(n)));
 }
 
 /** Actions an unconditional Deny on "*" takes away, whatever the Allow statements say. */
 function deniedActions(role: RoleModel): (name: string) => boolean {
-  const patterns: RegExp[] = [];
+  const patterns: GlobMatcher[] = [];
   for (const statement of role.statements) {
     if (statement.effect !== 'Deny' || statement.condition != null || statement.notResources.length > 0) continue;
     if (!literalValues(statement.resources).some((r) => r.text === '*')) continue;
-    patterns.push(...literalValues(statement.actions).map((a) => globToRegExp(a.text)));
+    patterns.push(...literalValues(statement.actions).map((a) => globMatcher(a.text)));
   }
   return (name) => patterns.some((re) => re.test(name));
 }

@@ -1,7 +1,7 @@
 // Finds actions allowed on `Resource: "*"` although they support resource-level permissions.
 import { defineRule } from '../../src/engine/rule.js';
 import { IAM_RUNTIME_RESOURCE_ACTIONS } from '../../src/data/iam-runtime-resource-actions.js';
-import { expandActionPattern, getActionByFullName, globToRegExp, hasWildcard } from '../../src/model/iam-catalog.js';
+import { expandActionPattern, getActionByFullName, globMatcher, hasWildcard } from '../../src/model/iam-catalog.js';
 import {
   describeRoleUsers,
   isInlineStatement,
@@ -60,7 +60,7 @@ export default defineRule({
   },
   defaultOptions: { allowActions: [] } as Options,
   check({ project, analysis, options, report }) {
-    const allowed = options.allowActions.map(globToRegExp);
+    const allowed = options.allowActions.map(globMatcher);
     for (const role of project.roles) {
       // Asked only when sns:Publish meets "*": it needs the source analysis of every function of the role.
       let topicsOnly: boolean | undefined;

@@ -3,7 +3,7 @@
 import { managedPolicies } from '../model/managed-policies.js';
 import type { PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../model/project.js';
 import { readPackageJson } from '../util/package-root.js';
-import { globToRegExp } from '../model/iam-catalog.js';
+import { globMatcher } from '../model/iam-catalog.js';
 import { isIntrinsic, isUnresolved } from '../model/values.js';
 import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
 
@@ -347,7 +347,7 @@ export function resourceListMatches(values: unknown[], need: unknown, service: S
 /** Whether an action value (glob, case-insensitive) matches an action; `maybe` for values that cannot be evaluated. */
 export function actionValueMatches(value: unknown, action: string): Tristate {
   if (typeof value !== 'string') return 'maybe';
-  return globToRegExp(value.trim()).test(action) ? 'yes' : 'no';
+  return globMatcher(value.trim()).test(action) ? 'yes' : 'no';
 }
 
 function anyOf(values: Tristate[]): Tristate {

@@ -56,35 +56,33 @@ export function patternFromTemplate(template: string): ArnPattern {
 
 /**
  * True when some concrete resource name matches both patterns, so a grant on `a` can apply to a
- * resource of template `b`. Both sides may contain wildcards.
+ * resource of template `b`. Both sides may contain wildcards. Computed row by row from the ends of both
+ * patterns (no recursion, so a very long ARN cannot overflow the stack), in (a.length x b.length) steps.
  */
 export function patternsOverlap(a: ArnPattern, b: ArnPattern): boolean {
   const width = b.length + 1;
-  const memo = new Map<number, boolean>();
-  const step = (i: number, j: number): boolean => {
-    const key = i * width + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    const result = overlapAt(i, j);
-    memo.set(key, result);
-    return result;
-  };
-  const overlapAt = (i: number, j: number): boolean => {
+  // next[j]: a[i + 1..] and b[j..] overlap; row[j]: a[i..] and b[j..] overlap.
+  let next = new Uint8Array(width);
+  let row = new Uint8Array(width);
+  for (let i = a.length; i >= 0; i -= 1) {
     const x = a[i];
-    const y = b[j];
-    if (!x && !y) return true;
-    // A run may match nothing: skipping it is always one way forward.
-    if (x?.kind === 'run' && step(i + 1, j)) return true;
-    if (y?.kind === 'run' && step(i, j + 1)) return true;
-    if (!x || !y) return false;
-    if (x.kind === 'run') {
+    for (let j = b.length; j >= 0; j -= 1) {
+      const y = b[j];
+      let result: boolean;
+      if (!x && !y) result = true;
+      // A run may match nothing: skipping it is always one way forward.
+      else if (x?.kind === 'run' && next[j] === 1) result = true;
+      else if (y?.kind === 'run' && row[j + 1] === 1) result = true;
+      else if (!x || !y) result = false;
       // The run eats the character y stands for, and stays.
-      return y.kind !== 'run' && sharesCharacter(x, y) && step(i, j + 1);
+      else if (x.kind === 'run') result = y.kind !== 'run' && sharesCharacter(x, y) && row[j + 1] === 1;
+      else if (y.kind === 'run') result = sharesCharacter(y, x) && next[j] === 1;
+      else result = sharesCharacter(x, y) && next[j + 1] === 1;
+      row[j] = result ? 1 : 0;
     }
-    if (y.kind === 'run') return sharesCharacter(y, x) && step(i + 1, j);
-    return sharesCharacter(x, y) && step(i + 1, j + 1);
-  };
-  return step(0, 0);
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
 }
 
 function sharesCharacter(x: ArnToken, y: ArnToken): boolean {

@@ -193,10 +193,20 @@ export function hasWildcard(value: string): boolean {
 }
 
 /** Compiled globs: policy matching asks for the same few patterns once per statement and needed action. */
-const globs = new Map<string, RegExp>();
+const globs = new Map<string, GlobMatcher>();
 
-/** A case-insensitive IAM glob: `*` any run of characters, `?` one character. The RegExp is shared (no `g` flag, so no state). */
-export function globToRegExp(glob: string): RegExp {
+/** Tests names against one IAM glob. */
+export interface GlobMatcher {
+  test(name: string): boolean;
+}
+
+/**
+ * A case-insensitive IAM glob: `*` any run of characters, `?` one character. Matching never backtracks
+ * exponentially (`s3:*?*?*?*?*?*?*?*?*?*?#` once took 16 s as a RegExp): runs of `*` collapse to one, a pattern
+ * that needs more characters than the name has fails at once, and the rest is a two-pointer scan that costs at
+ * most (name length x pattern length) steps.
+ */
+export function globMatcher(glob: string): GlobMatcher {
   let compiled = globs.get(glob);
   if (!compiled) {
     compiled = compileGlob(glob);
@@ -206,14 +216,45 @@ export function globToRegExp(glob: string): RegExp {
   return compiled;
 }
 
-function compileGlob(glob: string): RegExp {
-  let source = '';
-  for (const ch of glob) {
-    if (ch === '*') source += '.*';
-    else if (ch === '?') source += '.';
-    else source += ch.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+function compileGlob(glob: string): GlobMatcher {
+  const pattern = glob.toLowerCase().replace(/\*{2,}/g, '*');
+  // Characters a name needs at least: every literal and every `?`.
+  let needed = 0;
+  for (let i = 0; i < pattern.length; i += 1) if (pattern[i] !== '*') needed += 1;
+  const hasStar = needed < pattern.length;
+  return {
+    test(name: string): boolean {
+      if (name.length < needed || (!hasStar && name.length !== needed)) return false;
+      return matchGlob(pattern, name.toLowerCase());
+    },
+  };
+}
+
+/** Wildcard matching with one remembered star: on a mismatch the last `*` eats one more character. */
+function matchGlob(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    const c = pattern[p];
+    if (c === '*') {
+      star = p;
+      resume = t;
+      p += 1;
+    } else if (c !== undefined && (c === '?' || c === text[t])) {
+      p += 1;
+      t += 1;
+    } else if (star >= 0) {
+      p = star + 1;
+      resume += 1;
+      t = resume;
+    } else {
+      return false;
+    }
   }
-  return new RegExp(`^${source}$`, 'is');
+  while (pattern[p] === '*') p += 1;
+  return p === pattern.length;
 }
 
 /**
@@ -240,7 +281,7 @@ function expandUncached(pattern: string): string[] {
   if (!parts) return [];
   let prefixes: string[];
   if (hasWildcard(parts.service)) {
-    const serviceMatcher = globToRegExp(parts.service);
+    const serviceMatcher = globMatcher(parts.service);
     prefixes = serviceNames().filter((s) => serviceMatcher.test(s));
   } else {
     const known = knownPrefix(parts.service);
@@ -255,7 +296,7 @@ function expandUncached(pattern: string): string[] {
       if (action) result.push(`${prefix}:${action.name}`);
       continue;
     }
-    const matcher = globToRegExp(parts.action);
+    const matcher = globMatcher(parts.action);
     for (const action of data.actions.values()) if (matcher.test(action.name)) result.push(`${prefix}:${action.name}`);
   }
   return result.sort(compareStrings);

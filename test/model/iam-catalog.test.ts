@@ -6,7 +6,7 @@ import {
   expandActionPattern,
   getAction,
   getActionByFullName,
-  globToRegExp,
+  globMatcher,
   iamActionExists,
   resourceTypeArn,
   serviceExists,
@@ -109,7 +109,7 @@ describe('expandActionPattern', () => {
   it('does not treat regular-expression characters as syntax', () => {
     expect(expandActionPattern('s3:Get.bject')).toEqual([]);
     expect(expandActionPattern('s3:(GetObject)')).toEqual([]);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+    expect(globMatcher('a.b').test('axb')).toBe(false);
   });
 });
 
