@@ -19,7 +19,20 @@ export const VARIABLE_LIMITS = {
   maxStringLength: 100_000,
   /** Size of a file included with `${file()}`: fragments are small; anything larger is not a manifest fragment. */
   maxIncludedFileBytes: 256 * 1024,
+  /**
+   * Values (mappings, lists, scalars) that variables substitute into one manifest, counted as the tree they
+   * expand to: `m1: [${m0}, ${m0}]`, `m2: [${m1}, ${m1}]`, … doubles at each level while sharing in memory.
+   */
+  maxExpandedNodes: 200_000,
+  /** Characters of the strings that variables substitute into one manifest, counted the same way. */
+  maxExpandedChars: 16 * 1024 * 1024,
 };
+
+/** The size of a resolved value as the tree it stands for (shared parts counted each time they are used). */
+interface ExpandedSize {
+  nodes: number;
+  chars: number;
+}
 
 export const DEFAULT_STAGE = 'dev';
 export const DEFAULT_REGION = 'us-east-1';
@@ -268,6 +281,11 @@ class VariableResolver {
   private steps = 0;
   private depth = 0;
   private limitReported = false;
+  /** Expanded sizes of the mappings and lists this resolver built (each is built once, bottom up). */
+  private readonly sizes = new WeakMap<object, ExpandedSize>();
+  /** What variables have substituted so far, as expanded trees. */
+  private readonly expanded: ExpandedSize = { nodes: 0, chars: 0 };
+  private expansionReported = false;
   private stageValue: string | Unresolved | undefined;
   private regionValue: string | Unresolved | undefined;
 
@@ -322,6 +340,7 @@ class VariableResolver {
         const copy: unknown[] = [];
         copyPositions(node, copy);
         node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path, index], locationOfValue(node, index) ?? location)));
+        this.sizes.set(copy, this.sizeOfChildren(copy));
         result = copy;
       } else {
         const source = node as Record<string, unknown>;
@@ -332,6 +351,7 @@ class VariableResolver {
           // A key named __proto__ stays data.
           Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
         }
+        this.sizes.set(copy, this.sizeOfChildren(Object.values(copy)));
         result = copy;
       }
       this.memo.set(key, result);
@@ -341,10 +361,49 @@ class VariableResolver {
     }
   }
 
+  private sizeOf(value: unknown): ExpandedSize {
+    if (typeof value === 'string') return { nodes: 1, chars: value.length };
+    if (value !== null && typeof value === 'object') return { ...(this.sizes.get(value) ?? { nodes: 1, chars: 0 }) };
+    return { nodes: 1, chars: 0 };
+  }
+
+  private sizeOfChildren(children: readonly unknown[]): ExpandedSize {
+    const size = { nodes: 1, chars: 0 };
+    for (const child of children) {
+      const own = this.sizeOf(child);
+      size.nodes += own.nodes;
+      size.chars += own.chars;
+    }
+    return size;
+  }
+
+  /** Adds a substituted value to what this manifest's variables expand to; the reason when that passes a limit. */
+  private countExpansion(value: unknown): string | undefined {
+    const size = this.sizeOf(value);
+    // A scalar adds no structure: only its characters count, so `${self:service}` resolves after the limit too.
+    if (value === null || typeof value !== 'object') size.nodes = 0;
+    if (this.expanded.nodes + size.nodes > VARIABLE_LIMITS.maxExpandedNodes) {
+      return `the variables of this manifest would expand to more than ${formatCount(VARIABLE_LIMITS.maxExpandedNodes)} values`;
+    }
+    if (this.expanded.chars + size.chars > VARIABLE_LIMITS.maxExpandedChars) {
+      return `the variables of this manifest would expand to more than ${VARIABLE_LIMITS.maxExpandedChars / 1024 / 1024} MiB of text`;
+    }
+    // A value that does not fit is left out, so the smaller ones after it still resolve.
+    this.expanded.nodes += size.nodes;
+    this.expanded.chars += size.chars;
+    return undefined;
+  }
+
   /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
   private resolveString(scope: Scope, value: string, path: readonly PathSegment[], location: Location): unknown {
-    const outcome = this.resolveTemplate(scope, value, path, location);
-    if (outcome.kind === 'value') return outcome.value;
+    let outcome = this.resolveTemplate(scope, value, path, location);
+    if (outcome.kind === 'value') {
+      const overflow = this.countExpansion(outcome.value);
+      if (overflow === undefined) return outcome.value;
+      // Reported once: one problem, one finding, however many variables it stops.
+      outcome = { kind: 'unresolved', reason: overflow, pending: this.expansionReported ? [] : [{ text: value, reason: overflow }] };
+      this.expansionReported = true;
+    }
     const pending = outcome.kind === 'unresolved' ? outcome.pending : [{ text: value, reason: outcome.reason }];
     for (const report of pending) {
       this.context.report(
@@ -649,6 +708,11 @@ function withMaskedFallbacks(text: string): string {
     return literal === undefined ? piece : ` '${maskSecret(literal)}'`;
   });
   return `\${${[first, ...masked].join(',')}}`;
+}
+
+/** 200000 -> "200,000", without the cost of toLocaleString. */
+function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function isInterpolable(value: unknown): value is string | number | boolean {
