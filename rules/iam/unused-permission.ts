@@ -7,6 +7,7 @@ import { policyTemplates } from '../../src/model/sam-policy-templates.js';
 import { statementCoversResource } from '../../src/analyse/match-policy.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
 import { plural } from '../../src/util/plural.js';
+import { cdkArnExpression, cdkGrantMethods } from '../../src/data/cdk-grants.js';
 import { quote } from '../../src/util/quote.js';
 
 export default defineRule({
@@ -36,6 +37,10 @@ export default defineRule({
       '{{action}} grants {{grantedText}}, but the code of {{who}} uses only {{used}}; {{unusedText}} ({{levels}}). Grant only what is used: Action: [{{used}}].',
     unusedTemplate:
       '{{template}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
+    unusedCdkGrant:
+      '{{call}} grants {{grantedText}} to {{who}}, but its code uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
+    unusedCdkStatement:
+      'A statement the CDK generated for {{construct}} grants {{actions}}, which the code of {{who}} never uses. Remove the grant or policy statement that adds it from the app.',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -46,8 +51,16 @@ export default defineRule({
       const who = describeRoleUsers(role);
       const fnName = soleFunctionName(role);
       const templates = new Map<string, PolicyStatement[]>();
+      const cdkGrants = new Map<string, PolicyStatement[]>();
       for (const statement of role.statements) {
         if (statement.effect !== 'Allow' || statement.notActions.length > 0) continue;
+        if (statement.origin.kind === 'cdk-grant') {
+          // One finding per grant call of the app (a call may generate several statements).
+          const at = statement.origin.call ? statement.location : statement.origin.templateLocation;
+          const id = `${statement.origin.call ?? statement.path}|${at.file}:${at.line}:${at.column}`;
+          cdkGrants.set(id, [...(cdkGrants.get(id) ?? []), statement]);
+          continue;
+        }
         if (statement.origin.kind === 'sam-policy-template') {
           const id = `${statement.origin.template}|${statement.location.file}:${statement.location.line}:${statement.location.column}`;
           templates.set(id, [...(templates.get(id) ?? []), statement]);
@@ -89,6 +102,43 @@ export default defineRule({
           }
         }
       }
+      for (const statements of cdkGrants.values()) {
+        const first = statements[0]!;
+        if (first.origin.kind !== 'cdk-grant') continue;
+        const { granted, used } = grantedAndUsed(statements, uses, role);
+        if (granted.size === 0 || used.size === granted.size) continue;
+        const usedList = [...used].sort();
+        const unused = [...granted].filter((a) => !used.has(a));
+        if (!first.origin.call) {
+          if (used.size > 0) continue; // partly used and its call unknown: nothing precise to say
+          report({
+            messageId: 'unusedCdkStatement',
+            data: { construct: quote(first.origin.construct), actions: [...granted].sort().join(', '), who },
+            at: first.origin.templateLocation,
+            function: fnName,
+            key: `${role.id}|${first.path}|cdk`,
+          });
+          continue;
+        }
+        const fix = cdkSuggestion(first.origin.className, first.origin.method, usedList, first.origin.call);
+        if (!fix) continue; // already the narrowest grant method that covers what the code uses
+        report({
+          messageId: 'unusedCdkGrant',
+          data: {
+            call: first.origin.call,
+            grantedText: plural(granted.size, 'action'),
+            usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
+            unusedText: unusedText(unused.length),
+            levels: accessLevels(unused),
+            who,
+            suggestion: fix,
+          },
+          at: first.location,
+          related: [{ location: first.origin.templateLocation, message: 'the statement the CDK generates for it' }],
+          function: fnName,
+          key: `${role.id}|cdk|${first.origin.call}`,
+        });
+      }
       for (const statements of templates.values()) {
         const first = statements[0]!;
         const template = first.origin.kind === 'sam-policy-template' ? first.origin.template : '';
@@ -125,6 +175,47 @@ export default defineRule({
     }
   },
 });
+
+/** The actions a group of statements grants, and those of them the role's functions use there. */
+function grantedAndUsed(statements: PolicyStatement[], uses: NeedsByAction, role: RoleModel): { granted: Set<string>; used: Set<string> } {
+  const granted = new Set<string>();
+  const used = new Set<string>();
+  for (const statement of statements) {
+    for (const item of statement.actions) {
+      if (typeof item.value !== 'string') continue;
+      for (const action of expandActionPattern(item.value)) {
+        granted.add(action);
+        if (isUsed(action, statement, uses, role)) used.add(action);
+      }
+    }
+  }
+  return { granted, used };
+}
+
+/**
+ * The fix for an over-broad CDK grant: the narrowest grant method of the construct that covers what the code uses,
+ * else a PolicyStatement with the used actions; undefined when the grant is already the narrowest method that does.
+ */
+function cdkSuggestion(className: string | undefined, method: string | undefined, used: string[], call: string): string | undefined {
+  const receiver = call.slice(0, call.lastIndexOf('.', call.indexOf('(')));
+  const grantee = call.slice(call.indexOf('(') + 1, call.lastIndexOf(')')) || 'fn';
+  if (used.length === 0) return `Remove ${call}: the code makes no call it allows.`;
+  const methods = className ? cdkGrantMethods(className) : undefined;
+  const current = methods?.find((m) => m.method === method);
+  const covers = (actions: readonly string[]): boolean => {
+    const expanded = new Set(actions.flatMap((a) => expandActionPattern(a)));
+    return used.every((u) => expanded.has(u));
+  };
+  const size = (actions: readonly string[]): number => new Set(actions.flatMap((a) => expandActionPattern(a))).size;
+  const narrower = methods
+    ?.filter((m) => m.method !== method && covers(m.actions) && (!current || size(m.actions) < size(current.actions)))
+    .sort((a, b) => size(a.actions) - size(b.actions))[0];
+  const arn = (className ? cdkArnExpression(className, receiver) : undefined) ?? '...';
+  const statement = `${grantee}.addToRolePolicy(new iam.PolicyStatement({ actions: [${used.map((a) => `'${a}'`).join(', ')}], resources: [${arn}] }))`;
+  if (narrower) return `Use ${receiver}.${narrower.method}(${grantee}) instead, or ${statement}.`;
+  if (current && covers(current.actions)) return undefined;
+  return `Replace it with ${statement}.`;
+}
 
 /** Every need of the role's functions, or undefined when one of them could not be analysed completely. */
 function decidableUses(

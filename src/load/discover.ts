@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
+import { cdkNotSynthesizedMessage, readCdkApp, type CdkApp } from './cdk.js';
 import type { EntryKind, ProjectFiles } from './files.js';
 
 /** Folders never walked into unless a user names them. */
@@ -25,7 +26,12 @@ export interface Discovered {
   /** Root-relative files that may be manifests (YAML, JSON, serverless.ts/js), sorted. */
   candidates: string[];
   findings: Finding[];
+  /** CDK apps found (folders with cdk.json), by folder; their synthesized templates are among the candidates. */
+  cdkApps: CdkApp[];
 }
+
+/** The rule id of the finding for a CDK app without synthesized output (a usage problem: nothing to check). */
+export const CDK_NOT_SYNTHESIZED = 'input/cdk-not-synthesized';
 
 const MANIFEST_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 const CODE_CONFIGS = new Set(['serverless.ts', 'serverless.js', 'serverless.cjs', 'serverless.mjs']);
@@ -37,6 +43,30 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
   const isConfigIgnored = options.ignores.length ? picomatch(options.ignores, { dot: true }) : () => false;
   const maxFiles = options.maxFiles ?? 200_000;
   let seen = 0;
+  const cdkApps = new Map<string, CdkApp>();
+  /** Cloud assembly folders of the apps found: read through their manifest.json, never walked. */
+  const assemblies = new Set<string>();
+  const takeCdkApp = (dir: string): void => {
+    if (cdkApps.has(dir)) return;
+    const app = readCdkApp(files, dir);
+    cdkApps.set(dir, app);
+    assemblies.add(app.out);
+    for (const template of app.templates) if (!isConfigIgnored(template)) candidates.add(template);
+    if (app.templates.length === 0) {
+      findings.push(inputFinding(CDK_NOT_SYNTHESIZED, 'error', cdkNotSynthesizedMessage(app), locationAtStart(dir === '' ? 'cdk.json' : `${dir}/cdk.json`)));
+    }
+  };
+  /** The CDK app whose cloud assembly holds `rel` (a path a user named inside `cdk.out`), if any. */
+  const appOfAssemblyPath = (rel: string): string | undefined => {
+    const parts = rel.split('/');
+    for (let i = parts.length - 1; i >= 0; i -= 1) {
+      const dir = parts.slice(0, i).join('/');
+      if (!files.isFile(dir === '' ? 'cdk.json' : `${dir}/cdk.json`)) continue;
+      const app = readCdkApp(files, dir);
+      if (rel === app.out || rel.startsWith(`${app.out}/`)) return dir;
+    }
+    return undefined;
+  };
 
   const gitignores = new Map<string, Ignore | null>();
   const gitignoreOf = (dir: string): Ignore | null => {
@@ -127,10 +157,11 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
         findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
         return;
       }
+      if (entries.some(([name, entryKind]) => name === 'cdk.json' && entryKind !== 'dir')) takeCdkApp(rel);
       for (const [name, entryKind] of entries) {
         const child = rel ? `${rel}/${name}` : name;
         seen += 1;
-        if (ALWAYS_SKIPPED.includes(name)) continue;
+        if (ALWAYS_SKIPPED.includes(name) || assemblies.has(child)) continue;
         let isDir = entryKind === 'dir';
         if (entryKind === 'link') {
           try {
@@ -147,8 +178,13 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
     if (kind === 'file') consider(rel, explicit);
   };
 
-  for (const p of [...options.paths].sort()) walk(p, true);
-  return { candidates: [...candidates].sort(), findings };
+  for (const p of [...options.paths].sort()) {
+    // `noops-lint cdk.out` (or a template inside it) means the app that synthesized it.
+    const app = p === '' ? undefined : appOfAssemblyPath(p);
+    if (app !== undefined) takeCdkApp(app);
+    else walk(p, true);
+  }
+  return { candidates: [...candidates].sort(), findings, cdkApps: [...cdkApps.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
 }
 
 /** JSON files that tools write and that are never manifests. */

@@ -6,6 +6,8 @@ import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests } from './discover.js';
+import { cdkAppOf, type CdkApp } from './cdk.js';
+import { listAppSources, scanCdkSources, type CdkSourceSites } from './cdk-source.js';
 import { ProjectFiles } from './files.js';
 import type { LoadOptions, ManifestContext, ManifestLoader } from './manifests/context.js';
 import { loadCloudFormation } from './manifests/cloudformation.js';
@@ -31,11 +33,13 @@ export interface ProjectOptions extends LoadOptions {
 
 export function loadProject(files: ProjectFiles, options: ProjectOptions): Project {
   const discovered = options.candidates
-    ? { candidates: options.candidates, findings: [] }
+    ? { candidates: options.candidates, findings: [], cdkApps: [] }
     : discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
   const findings: Finding[] = [...discovered.findings];
   const services: ServiceModel[] = [];
   const read = new Set<string>();
+  const cdkApps = new Map<string, CdkApp | undefined>();
+  const cdkSites = new Map<string, CdkSourceSites>();
 
   for (const file of discovered.candidates) {
     const text = files.read(file);
@@ -73,6 +77,19 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       },
       resolvePath: (written) => files.resolve(dir, written),
     };
+    const app = kind === 'cloudformation' ? cdkAppOf(files, file, cdkApps) : undefined;
+    if (app) {
+      context.cdkSites = () => {
+        let sites = cdkSites.get(app.dir);
+        if (!sites) {
+          const sources = listAppSources(files, app.dir, app.out);
+          for (const source of sources) read.add(source);
+          sites = scanCdkSources(files, sources);
+          cdkSites.set(app.dir, sites);
+        }
+        return sites;
+      };
+    }
     try {
       const service = LOADERS[kind]!(parsed.value, context);
       if (service) services.push(service);

@@ -25,6 +25,7 @@ import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
 import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
+import { attributeCdkStatements, bundleSource, constructPathOf } from './cdk-template.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -175,6 +176,7 @@ class TemplateLoader {
     this.service.roles = [...this.templateRoles.values(), ...this.service.roles, ...this.externalRoles.values()].sort(
       (a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.id < b.id ? -1 : 1),
     );
+    if (this.ctx.cdkSites) attributeCdkStatements(this.service, this.ctx.cdkSites());
     return this.service;
   }
 
@@ -436,6 +438,8 @@ class TemplateLoader {
     if (handler) fn.handler = handler;
     const codeDir = isSamFunction ? this.samCodeDir(logicalId, properties) : this.lambdaCodeDir(logicalId, resource);
     if (codeDir !== undefined) fn.codeDir = codeDir;
+    const constructPath = constructPathOf(resource.raw.Metadata);
+    if (constructPath !== undefined) this.readCdkFunction(fn, constructPath, logicalId, resource);
     const runtime = located(properties, 'Runtime');
     if (runtime) fn.runtime = runtime;
     const memorySize = located(properties, 'MemorySize');
@@ -517,6 +521,25 @@ class TemplateLoader {
       return this.localCodeDir(logicalId, 'aws:asset:path', asset, locationOfValue(resource.raw.Metadata, 'aws:asset:path') ?? resource.model.location);
     }
     return undefined;
+  }
+
+  /**
+   * A CDK function is named by its construct path; the code of a bundled asset is read from the source its source
+   * map leads to (findings land on `lambda/create.ts`, not on the bundle), else from the bundle itself.
+   */
+  private readCdkFunction(fn: FunctionModel, constructPath: string, logicalId: string, resource: TemplateResource): void {
+    fn.name = constructPath;
+    fn.cdk = { constructPath, logicalId };
+    const metadata = isRecord(resource.raw.Metadata) ? resource.raw.Metadata : {};
+    if (fn.codeDir === undefined || typeof fn.handler?.value !== 'string' || typeof metadata['aws:asset:path'] !== 'string') return;
+    const source = bundleSource(this.ctx, fn.codeDir, fn.handler.value);
+    if (source) {
+      fn.codeDir = source.dir;
+      fn.handler = { value: source.handler, location: fn.handler.location };
+      fn.cdk.code = 'source';
+    } else if (metadata['aws:asset:is-bundled'] === true) {
+      fn.cdk.code = 'bundle';
+    }
   }
 
   private localCodeDir(logicalId: string, key: string, value: string, location: Location): string | undefined {
@@ -741,7 +764,7 @@ class TemplateLoader {
   // ---- events declared as separate resources (plain CloudFormation, CDK) ----
 
   private addEventsFromOtherResources(): void {
-    const byLogicalId = new Map(this.service.functions.map((fn) => [fn.name, fn]));
+    const byLogicalId = new Map(this.service.functions.map((fn) => [fn.cdk?.logicalId ?? fn.name, fn]));
     const functionFor = (value: unknown): FunctionModel | undefined => {
       if (isIntrinsic(value)) {
         if (typeof value.Ref === 'string') return byLogicalId.get(value.Ref);

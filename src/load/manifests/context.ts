@@ -1,6 +1,7 @@
 // What a manifest loader gets: where its file is, a confined file reader, and a sink for input findings.
 import type { Finding } from '../../engine/finding.js';
 import type { ServiceModel } from '../../model/project.js';
+import type { CdkSourceSites } from '../cdk-source.js';
 
 export interface LoadOptions {
   /** Resolve `${env:X}` from `env` (off by default: on CI it would copy runner secrets into reports). */
@@ -30,6 +31,8 @@ export interface ManifestContext {
   readFile(relativeToManifest: string): ReadResult;
   /** Resolves a path relative to the manifest's folder to a root-relative one, or undefined if it leaves the root. */
   resolvePath(relativeToManifest: string): string | undefined;
+  /** For a template synthesized by a CDK app: the grant calls and policy statements written in the app's source. */
+  cdkSites?: () => CdkSourceSites;
 }
 
 /** Builds the service model of one parsed manifest; never throws for user input. */
