@@ -54,7 +54,8 @@ export default defineRule<Options, MessageId>({
     '`StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }` on a Kinesis stream, `StorageEncrypted: true` on RDS, ' +
     '`Encrypted: true` on EFS, `StorageEncrypted: true` on DocumentDB, `AtRestEncryptionEnabled: true` on ElastiCache, `EncryptionAtRestOptions: { Enabled: true }` on ' +
     'OpenSearch; with requireCustomerManagedKeys add `KmsKeyId: !Ref AppKey` (a key of your own). RDS, DocumentDB, EFS and ElastiCache cannot be encrypted in place: the change replaces the resource, so migrate the data ' +
-    '(snapshot and restore) first.',
+    '(snapshot and restore) first.\n' +
+    'cdk-nag: AwsSolutions-SNS2 (SNS), AwsSolutions-SQS2 (SQS), AwsSolutions-RDS2 (RDS), AwsSolutions-EFS1 (EFS), AwsSolutions-KDS3 (Kinesis).',
   securitySeverity: 5.0,
   precision: 'high',
   tags: ['security', 'encryption', 'external/cwe/cwe-311'],

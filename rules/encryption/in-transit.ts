@@ -52,7 +52,8 @@ export default defineRule<Record<string, never>, MessageId>({
     'bucket ARN/*], Condition: { Bool: { "aws:SecureTransport": false } } }`; set `TransitEncryptionEnabled: true` on ElastiCache; ' +
     '`ClientBroker: TLS` on MSK; a `redirect` action with `Protocol: HTTPS` on port-80 listeners; `SecurityPolicy: TLS_1_2`; ' +
     '`ViewerProtocolPolicy: redirect-to-https` and `OriginProtocolPolicy: https-only` on CloudFront; ' +
-    'connect to databases with `sslmode=require` (or `verify-full`), `tls=true`, never with TLS disabled.',
+    'connect to databases with `sslmode=require` (or `verify-full`), `tls=true`, never with TLS disabled.\n' +
+    'cdk-nag: AwsSolutions-S10 (S3), AwsSolutions-SNS3 (SNS), AwsSolutions-SQS4 (SQS).',
   securitySeverity: 5.3,
   precision: 'high',
   tags: ['security', 'encryption', 'external/cwe/cwe-319'],

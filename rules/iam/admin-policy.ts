@@ -18,7 +18,8 @@ export default defineRule({
     'are errors, full service access is a warning.',
   help:
     'Replace the managed policy with statements for what the code calls, or a SAM policy template scoped to one resource:\n' +
-    '  Policies:\n    - DynamoDBReadPolicy:\n        TableName: !Ref OrdersTable',
+    '  Policies:\n    - DynamoDBReadPolicy:\n        TableName: !Ref OrdersTable\n' +
+    'cdk-nag: AwsSolutions-IAM4 (AWS managed policies), AwsSolutions-IAM5 (wildcards).',
   precision: 'very-high',
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-250'],
   securitySeverity: 9.0,

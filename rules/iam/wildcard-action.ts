@@ -31,7 +31,7 @@ export default defineRule({
     'List the actions the code calls instead of a wildcard, for example:\n' +
     '  Action:\n    - dynamodb:GetItem\n    - dynamodb:PutItem\n  Resource: !GetAtt OrdersTable.Arn\n' +
     'Instead of a broad AWS managed policy such as AmazonDynamoDBFullAccess, use such a statement or a SAM policy ' +
-    'template scoped to one resource (`DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`).',
+    'template scoped to one resource (`DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`).\ncdk-nag: AwsSolutions-IAM5.',
   precision: 'very-high',
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-732'],
   securitySeverity: 7.5,

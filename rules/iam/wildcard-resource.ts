@@ -42,7 +42,7 @@ export default defineRule({
   help:
     'Name the resources the function uses, for example:\n' +
     '  Action: dynamodb:GetItem\n  Resource: !GetAtt OrdersTable.Arn\n' +
-    'For actions that must take "*" in your project, list them in the rule option `allowActions`.',
+    'For actions that must take "*" in your project, list them in the rule option `allowActions`.\ncdk-nag: AwsSolutions-IAM5.',
   precision: 'high',
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-732'],
   securitySeverity: 5.5,

@@ -187,7 +187,7 @@ export default defineRule<Options, MessageId>({
   description: 'A function or container runs on a language runtime that no longer gets security fixes.',
   fullDescription:
     'Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS\'s runtime table: an error once updates are blocked, a warning once deprecated, a note when deprecation is near. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain\'s standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged.',
-  help: 'Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.',
+  help: 'Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.\ncdk-nag: AwsSolutions-L1.',
   precision: 'very-high',
   tags: ['security', 'maintainability', 'external/cwe/cwe-1104'],
   securitySeverity: 5.3,

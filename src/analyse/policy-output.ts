@@ -3,6 +3,7 @@ import { Document, isMap, isSeq, type Node } from 'yaml';
 import type { Project } from '../model/project.js';
 import type { ProjectAnalysis } from './analysis-types.js';
 import { resourceKey } from './permissions.js';
+import { renderCdkPolicy } from './cdk-policy.js';
 
 export interface DerivedStatement {
   Effect: 'Allow';
@@ -30,6 +31,8 @@ export interface DerivedFunctionPolicy {
   unresolved: UnresolvedNeed[];
   /** The code could not be analysed completely (no handler, unknown calls): the policy may be short. */
   incomplete?: string[];
+  /** A CDK function: the TypeScript to write in the app instead of a template block. */
+  cdk?: string;
 }
 
 export interface DerivedPolicies {
@@ -85,6 +88,7 @@ export function derivedPolicies(project: Project, analysis: ProjectAnalysis): De
       statements,
       unresolved: dedupeUnresolved(unresolved),
       ...(permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}),
+      ...(fn.cdk ? { cdk: renderCdkPolicy(fn, statements) } : {}),
     });
   }
   return { functions };
@@ -108,6 +112,14 @@ export function renderPoliciesYaml(policies: DerivedPolicies): string {
   if (policies.functions.length === 0) return '# No functions with analysable code were found.\n';
   const parts: string[] = [];
   for (const policy of policies.functions) {
+    if (policy.cdk !== undefined) {
+      // A CDK user writes TypeScript in the app, not a template block.
+      const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ''}: add to the stack`];
+      for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
+      for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
+      parts.push(`${header.map((line) => `// ${line}`).join('\n')}\n${policy.cdk}`);
+      continue;
+    }
     const body =
       policy.kind === 'serverless'
         ? { functions: { [policy.function]: { iamRoleStatements: policy.statements } } }

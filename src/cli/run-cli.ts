@@ -22,6 +22,7 @@ import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { plural } from '../util/plural.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
+import { CDK_NOT_SYNTHESIZED } from '../load/discover.js';
 import { initConfigText } from './init-config.js';
 import { runPolicy } from './policy-command.js';
 
@@ -157,6 +158,9 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   } finally {
     if (progress) io.stderr('\r\x1b[K');
   }
+  // A CDK app without synthesized output has nothing to check: a usage error, never a green run.
+  const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
+  if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join('\n'));
   if (args.debug) {
     const stats = run.stats;
     io.stderr(

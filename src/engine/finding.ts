@@ -33,6 +33,8 @@ export const INPUT_RULES = {
   skippedFile: 'input/skipped-file',
   unresolved: 'input/unresolved',
   invalidManifest: 'input/invalid-manifest',
+  /** A CDK function whose bundle has no source map: its findings point into the bundle (one note per template). */
+  analysedBundle: 'input/analysed-bundle',
   ruleError: 'internal/rule-error',
 } as const;
 

@@ -42,6 +42,8 @@ export interface PolicySite {
 export interface CdkSourceSites {
   grants: GrantSite[];
   policies: PolicySite[];
+  /** The variable (or property) holding each construct, by construct id; the first declaration wins. */
+  constructs: Map<string, { variable: string; className: string }>;
 }
 
 /** Source files read per app: an app's infrastructure code is a handful of files. */
@@ -80,7 +82,7 @@ interface Token {
 
 /** Scans the app's files for grant calls and policy statements, with the constructs their variables hold. */
 export function scanCdkSources(files: ProjectFiles, sources: string[]): CdkSourceSites {
-  const sites: CdkSourceSites = { grants: [], policies: [] };
+  const sites: CdkSourceSites = { grants: [], policies: [], constructs: new Map() };
   for (const file of sources) {
     const text = files.read(file);
     if (!text.ok) continue;
@@ -118,7 +120,11 @@ function scanFile(file: string, tokens: Token[], sites: CdkSourceSites): void {
       k += 1;
     }
     const id = tokens[k]?.text === ',' ? tokens[k + 1] : undefined;
-    if (id?.kind === 'string' && classParts.length > 0) declarations.set(name.text, { id: id.text, className: classParts.join('.') });
+    if (id?.kind === 'string' && classParts.length > 0) {
+      declarations.set(name.text, { id: id.text, className: classParts.join('.') });
+      const variable = tokens[i - 1]?.text === '.' && tokens[i - 2]?.text === 'this' ? `this.${name.text}` : name.text;
+      if (!sites.constructs.has(id.text)) sites.constructs.set(id.text, { variable, className: classParts.join('.') });
+    }
   }
 
   const chainBefore = (end: number): { text: string; last?: string } => {

@@ -108,7 +108,7 @@ export interface FunctionModel {
    * A function synthesized by the CDK: its construct path (also its `name`) and, for bundled code, whether the
    * analysis reads the source the bundle was built from (through its source map) or the bundle itself.
    */
-  cdk?: { constructPath: string; logicalId: string; code?: 'source' | 'bundle' };
+  cdk?: CdkConstruct & { logicalId: string; code?: 'source' | 'bundle' };
 }
 
 export type RoleKind =
@@ -170,8 +170,19 @@ export interface ManagedPolicyReference {
   location: Location;
 }
 
+/** What a CDK-synthesized resource is in the app: its construct path and the variable the app holds it in. */
+export interface CdkConstruct {
+  constructPath: string;
+  /** `table`, `this.table`: found in the app source by the construct id. */
+  variable?: string;
+  /** The construct class as the app writes it (`dynamodb.Table`). */
+  className?: string;
+}
+
 export interface ResourceModel {
   logicalId: string;
+  /** Set for resources of a CDK-synthesized template. */
+  cdk?: CdkConstruct;
   type: string;
   properties: Record<string, unknown>;
   metadata?: Record<string, unknown>;

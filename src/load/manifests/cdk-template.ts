@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { cdkGrantMethods } from '../../data/cdk-grants.js';
 import type { Location } from '../../model/location.js';
-import type { PolicyStatement, ServiceModel } from '../../model/project.js';
+import type { CdkConstruct, PolicyStatement, ServiceModel } from '../../model/project.js';
 import { constructIdOf, type CdkSourceSites } from '../cdk-source.js';
 import type { ManifestContext } from './context.js';
 
@@ -87,6 +87,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A template read without its app (a committed cloud assembly alone): nothing known of the source. */
+export const NO_CDK_SITES: CdkSourceSites = { grants: [], policies: [], constructs: new Map() };
+
 /**
  * Ties the statements the CDK generated into a function role's default policy to the app code that asked for
  * them: a `grant*` call becomes the statement's origin and place (one finding per call, on the call); an
@@ -95,6 +98,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function attributeCdkStatements(service: ServiceModel, sites: CdkSourceSites): void {
   const resources = new Map(service.resources.map((resource) => [resource.logicalId, resource]));
+  const describe = (constructPath: string): CdkConstruct => {
+    const declared = sites.constructs.get(constructIdOf(constructPath));
+    return { constructPath, ...(declared ? { variable: declared.variable, className: declared.className } : {}) };
+  };
+  for (const resource of service.resources) {
+    const constructPath = constructPathOf(resource.metadata);
+    if (constructPath) resource.cdk = describe(constructPath);
+  }
+  for (const fn of service.functions) if (fn.cdk) Object.assign(fn.cdk, describe(fn.cdk.constructPath));
+  // Roles too are named as the app knows them (`OrdersStack/CreateOrder/ServiceRole`).
+  for (const role of service.roles) {
+    const cdk = resources.get(role.id.slice(role.id.lastIndexOf('#') + 1))?.cdk;
+    if (cdk && role.kind === 'cloudformation') role.name = cdk.constructPath;
+  }
   for (const role of service.roles) {
     const granteeIds = new Set(role.functions.map((fn) => (fn.cdk ? constructIdOf(fn.cdk.constructPath) : fn.name)));
     if (role.functions.every((fn) => !fn.cdk)) continue;
@@ -102,7 +119,10 @@ export function attributeCdkStatements(service: ServiceModel, sites: CdkSourceSi
       if (statement.origin.kind !== 'inline') continue;
       const policyId = /^Resources\.([^.#[\]]+)\./.exec(statement.path)?.[1];
       const policy = policyId ? resources.get(policyId) : undefined;
-      const policyPath = policy?.type === 'AWS::IAM::Policy' ? constructPathOf(policy.metadata) : undefined;
+      if (policy?.type !== 'AWS::IAM::Policy') continue;
+      // Without metadata (`cdk synth --no-path-metadata`), the generated logical id still says what it is.
+      const owner = role.functions.find((fn) => fn.cdk)?.cdk?.constructPath;
+      const policyPath = constructPathOf(policy.metadata) ?? (/DefaultPolicy[0-9A-F]{8}$/.test(policy.logicalId) && owner ? `${owner}/ServiceRole/DefaultPolicy` : undefined);
       if (!policyPath || !/\/DefaultPolicy$/.test(policyPath)) continue;
       const actions = statement.actions.flatMap((item) => (typeof item.value === 'string' ? [item.value] : []));
       const targetIds = new Set<string>();
@@ -129,7 +149,7 @@ export function attributeCdkStatements(service: ServiceModel, sites: CdkSourceSi
       if (grant) {
         statement.origin = {
           kind: 'cdk-grant',
-          construct: policyPath.replace(/\/DefaultPolicy$/, ''),
+          construct: constructOfPolicy(policyPath),
           templateLocation,
           call: `${grant.receiverText}.${grant.method}(${grant.granteeText})`,
           method: grant.method,
@@ -137,10 +157,15 @@ export function attributeCdkStatements(service: ServiceModel, sites: CdkSourceSi
         };
         moveStatement(statement, grant.location);
       } else {
-        statement.origin = { kind: 'cdk-grant', construct: policyPath.replace(/\/DefaultPolicy$/, ''), templateLocation };
+        statement.origin = { kind: 'cdk-grant', construct: constructOfPolicy(policyPath), templateLocation };
       }
     }
   }
+}
+
+/** `OrdersStack/CreateOrder/ServiceRole/DefaultPolicy` -> `OrdersStack/CreateOrder`: the construct granted to. */
+function constructOfPolicy(policyPath: string): string {
+  return policyPath.replace(/\/DefaultPolicy$/, '').replace(/\/ServiceRole$/, '');
 }
 
 /** Findings about the statement land on the app code: every part of it points at the call. */

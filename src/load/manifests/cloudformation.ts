@@ -25,7 +25,7 @@ import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
 import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
-import { attributeCdkStatements, bundleSource, constructPathOf } from './cdk-template.js';
+import { attributeCdkStatements, bundleSource, constructPathOf, NO_CDK_SITES } from './cdk-template.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -176,7 +176,20 @@ class TemplateLoader {
     this.service.roles = [...this.templateRoles.values(), ...this.service.roles, ...this.externalRoles.values()].sort(
       (a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.id < b.id ? -1 : 1),
     );
-    if (this.ctx.cdkSites) attributeCdkStatements(this.service, this.ctx.cdkSites());
+    // Synthesized by the CDK: named by construct path, generated statements tied to the app's calls when found.
+    if (this.service.functions.some((fn) => fn.cdk)) attributeCdkStatements(this.service, this.ctx.cdkSites?.() ?? NO_CDK_SITES);
+    const bundled = this.service.functions.filter((fn) => fn.cdk?.code === 'bundle');
+    if (bundled.length > 0) {
+      const names = bundled.map((fn) => quote(fn.name));
+      this.ctx.report(
+        inputFinding(
+          INPUT_RULES.analysedBundle,
+          'note',
+          `${names.length === 1 ? `The code of ${names[0]} is` : `The code of ${names.length} functions (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) is`} analysed from its bundle in the cloud assembly, which has no source map: findings point into the bundle. Bundle with \`sourceMap: true\` (NodejsFunction \`bundling\`) and synthesize again to have them on your source.`,
+          this.service.location,
+        ),
+      );
+    }
     return this.service;
   }
 

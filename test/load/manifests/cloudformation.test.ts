@@ -376,22 +376,25 @@ describe('loadCloudFormation: plain CloudFormation roles', () => {
 describe('loadCloudFormation: cdk.out', () => {
   const { service, findings } = loadFixture('cdk-out', 'cdk.out/OrdersStack.template.json');
 
-  it('names the service after the stack and finds the asset folder', () => {
-    expect(findings).toEqual([]);
+  it('names the service after the stack, the function by construct path, and finds the asset folder', () => {
+    // The bundle has no source map: analysed as it is, said once.
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['input/analysed-bundle', 'note']]);
     expect(service).toMatchObject({ kind: 'cloudformation', name: 'OrdersStack', dir: 'cdk.out' });
-    const handler = fn(service, 'Handler886CB40B');
+    const handler = fn(service, 'OrdersStack/Handler');
+    expect(handler.cdk).toMatchObject({ constructPath: 'OrdersStack/Handler', logicalId: 'Handler886CB40B', code: 'bundle' });
     expect(handler.codeDir).toBe('cdk.out/asset.abc123');
     expect(handler.location.line).toBe(37);
   });
 
-  it('attaches the default policy and recognises the Fn::Join managed policy ARN', () => {
-    const role = fn(service, 'Handler886CB40B').role;
-    expect(role).toMatchObject({ kind: 'cloudformation', name: 'HandlerServiceRoleFCDC14AE', incomplete: false });
+  it('attaches the default policy as generated grants and recognises the Fn::Join managed policy ARN', () => {
+    const role = fn(service, 'OrdersStack/Handler').role;
+    expect(role).toMatchObject({ kind: 'cloudformation', name: 'OrdersStack/Handler/ServiceRole', incomplete: false });
     expect(role.managedPolicies.map((m) => m.name)).toEqual(['AWSLambdaBasicExecutionRole']);
-    const inline = byOrigin(role, 'inline');
-    expect(inline).toHaveLength(1);
-    expect(values(inline[0]!.actions)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
-    expect(values(inline[0]!.resources)).toEqual([{ 'Fn::GetAtt': ['Table', 'Arn'] }]);
+    const generated = byOrigin(role, 'cdk-grant');
+    expect(generated).toHaveLength(1);
+    expect(generated[0]!.origin).toMatchObject({ kind: 'cdk-grant', construct: 'OrdersStack/Handler' });
+    expect(values(generated[0]!.actions)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(values(generated[0]!.resources)).toEqual([{ 'Fn::GetAtt': ['Table', 'Arn'] }]);
   });
 });
 
