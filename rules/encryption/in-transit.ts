@@ -9,6 +9,7 @@ import type { Location } from '../../src/model/location.js';
 import { locationOfValue } from '../../src/model/positions.js';
 import type { EnvironmentVariable, FunctionModel, ResourceModel } from '../../src/model/project.js';
 import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
+import { readPolicyDocument } from '../../src/model/policy.js';
 import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
 
@@ -316,7 +317,7 @@ function judgeBucket(bucket: ResourceModel, policies: ResourceModel[], isTemplat
     else if ((target.kind === 'ref' && target.logicalId === bucket.logicalId) || (target.kind === 'name' && target.name === literalName)) mine.push(policy);
   }
   if (mine.length === 0) return someUnknown ? { kind: 'ok' } : { kind: 'no-policy' };
-  const verdicts = mine.map((policy) => deniesInsecureTransport(policy.properties.PolicyDocument));
+  const verdicts = mine.map((policy) => deniesInsecureTransport(policy));
   if (verdicts.includes('yes') || verdicts.includes('unknown')) return { kind: 'ok' };
   return { kind: 'allows-http', policies: mine };
 }
@@ -334,37 +335,25 @@ function policyTarget(value: unknown): PolicyTarget {
 }
 
 /** Whether the policy document has a statement `Effect: Deny` with `Bool: { aws:SecureTransport: false }`. */
-function deniesInsecureTransport(document: unknown): Tristate {
-  if (typeof document === 'string') {
-    try {
-      document = JSON.parse(document);
-    } catch {
-      return 'unknown';
-    }
-  }
-  const read = readProperty(document, 'Statement');
-  if (read.kind === 'unknown') return 'unknown';
-  if (read.kind === 'missing') return 'no';
-  const statements = Array.isArray(read.value) ? read.value : [read.value];
-  let result: Tristate = 'no';
-  for (const statement of statements) {
-    const verdict = statementDeniesInsecureTransport(statement);
+function deniesInsecureTransport(policy: ResourceModel): Tristate {
+  const reading = readPolicyDocument(policy.properties.PolicyDocument, `Resources.${policy.logicalId}.Properties.PolicyDocument`, policy.location);
+  let result: Tristate = reading.incomplete ? 'unknown' : 'no';
+  for (const statement of reading.statements) {
+    if (statement.effect !== 'Deny') continue;
+    const verdict = conditionRequiresTransport(statement.condition);
     if (verdict === 'yes') return 'yes';
     if (verdict === 'unknown') result = 'unknown';
   }
   return result;
 }
 
-function statementDeniesInsecureTransport(statement: unknown): Tristate {
-  if (statement === null || typeof statement !== 'object' || Array.isArray(statement) || isIntrinsic(statement) || isUnresolved(statement)) return 'unknown';
-  const effect = readProperty(statement, 'Effect');
-  if (effect.kind === 'unknown') return 'unknown';
-  if (effect.kind !== 'value' || effect.value !== 'Deny') return 'no';
-  const condition = readProperty(statement, 'Condition');
-  if (condition.kind === 'unknown') return 'unknown';
-  if (condition.kind !== 'value' || typeof condition.value !== 'object') return 'no';
+/** A Deny statement's Condition: `Bool` (or `BoolIfExists`) `aws:SecureTransport: false`. */
+function conditionRequiresTransport(condition: unknown): Tristate {
+  if (condition === undefined) return 'no';
+  if (isIntrinsic(condition) || isUnresolved(condition)) return 'unknown';
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return 'no';
   let result: Tristate = 'no';
-  for (const [operator, block] of Object.entries(condition.value as Record<string, unknown>)) {
+  for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
     if (operator !== 'Bool' && operator !== 'BoolIfExists') continue;
     if (isIntrinsic(block) || isUnresolved(block)) return 'unknown';
     if (block === null || typeof block !== 'object') continue;

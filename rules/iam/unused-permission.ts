@@ -1,7 +1,7 @@
 // Finds granted actions that no function using the role needs, judged against what the functions' code calls.
 import { defineRule } from '../../src/engine/rule.js';
 import { expandActionPattern, getActionByFullName, hasWildcard } from '../../src/model/iam-catalog.js';
-import { describeRoleUsers, soleFunctionName } from '../../src/model/iam-statements.js';
+import { administrativePolicyKind, describeRoleUsers, judgedManagedPolicy, soleFunctionName } from '../../src/model/iam-statements.js';
 import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
 import { policyTemplates } from '../../src/model/sam-policy-templates.js';
 import { statementCoversResource } from '../../src/analyse/match-policy.js';
@@ -20,7 +20,7 @@ export default defineRule({
     'platform needs (logs, tracing, VPC, event sources), and compares them with each Allow statement of the role: ' +
     'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
-    'used ones; a statement of several actions none of which is used is reported once, at its Action key. Statements the framework adds and managed policies are not judged, and nothing is claimed for a role ' +
+    'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (administrator, power-user and full-access policies are iam/admin-policy\'s). Statements the framework adds are not judged, and nothing is claimed for a role ' +
     'when the code of one of its functions could not be analysed completely.',
   help:
     'Grant only what the code calls:\n' +
@@ -41,6 +41,8 @@ export default defineRule({
       '{{call}} grants {{grantedText}} to {{who}}, but its code uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
     unusedCdkStatement:
       'A statement the CDK generated for {{construct}} grants {{actions}}, which the code of {{who}} never uses. Remove the grant or policy statement that adds it from the app.',
+    unusedManagedPolicy:
+      'The AWS managed policy {{policy}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -52,7 +54,17 @@ export default defineRule({
       const fnName = soleFunctionName(role);
       const templates = new Map<string, PolicyStatement[]>();
       const cdkGrants = new Map<string, PolicyStatement[]>();
+      const policies = new Map<string, PolicyStatement[]>();
+      const unjudgedPolicies = new Set<string>();
       for (const statement of role.statements) {
+        const policy = judgedManagedPolicy(statement);
+        if (policy !== undefined && administrativePolicyKind(policy) === undefined) {
+          // A managed policy is judged whole, at its reference; one with NotAction or Deny is left to the broad-grant rules.
+          const id = `${policy}|${statement.location.file}:${statement.location.line}:${statement.location.column}`;
+          if (statement.effect !== 'Allow' || statement.notActions.length > 0) unjudgedPolicies.add(id);
+          else policies.set(id, [...(policies.get(id) ?? []), statement]);
+          continue;
+        }
         if (statement.effect !== 'Allow' || statement.notActions.length > 0) continue;
         if (statement.origin.kind === 'cdk-grant') {
           // One finding per grant call of the app (a call may generate several statements).
@@ -139,20 +151,34 @@ export default defineRule({
           key: `${role.id}|cdk|${first.origin.call}`,
         });
       }
+      for (const [id, statements] of policies) {
+        if (unjudgedPolicies.has(id)) continue;
+        const first = statements[0]!;
+        const policy = first.origin.kind === 'managed-policy' ? first.origin.policy : '';
+        const { granted, used } = grantedAndUsed(statements, uses, role);
+        if (granted.size === 0 || used.size === granted.size) continue;
+        const unused = [...granted].filter((a) => !used.has(a));
+        const usedList = [...used].sort();
+        report({
+          messageId: 'unusedManagedPolicy',
+          data: {
+            policy: quote(policy),
+            grantedText: plural(granted.size, 'action'),
+            usedText: usedList.length === 0 ? 'none of them' : `only ${usedList.join(', ')}`,
+            unusedText: unusedText(unused.length),
+            levels: accessLevels(unused),
+            who,
+            suggestion: usedList.length === 0 ? `Remove the ${quote(policy)} entry.` : `Replace it with a statement granting only Action: [${usedList.join(', ')}] on the resources the code uses.`,
+          },
+          at: first.location,
+          function: fnName,
+          key: `${role.id}|${first.path.replace(/#[^#]*$/, '')}|${policy}`,
+        });
+      }
       for (const statements of templates.values()) {
         const first = statements[0]!;
         const template = first.origin.kind === 'sam-policy-template' ? first.origin.template : '';
-        const granted = new Set<string>();
-        const used = new Set<string>();
-        for (const statement of statements) {
-          for (const item of statement.actions) {
-            if (typeof item.value !== 'string') continue;
-            for (const action of expandActionPattern(item.value)) {
-              granted.add(action);
-              if (isUsed(action, statement, uses, role)) used.add(action);
-            }
-          }
-        }
+        const { granted, used } = grantedAndUsed(statements, uses, role);
         if (granted.size === 0 || used.size === granted.size) continue;
         const unused = [...granted].filter((a) => !used.has(a));
         const usedList = [...used].sort();

@@ -1,6 +1,6 @@
 // Decides whether a role's statements allow an action on a resource: action globs, NotAction, resource ARN globs,
 // NotResource, Deny wins; intrinsics are compared after normalising them to ARNs with symbolic parts.
-import { managedPolicies } from '../model/managed-policies.js';
+import { managedPolicy } from '../model/managed-policies.js';
 import type { PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../model/project.js';
 import { readPackageJson } from '../util/package-root.js';
 import { globMatcher } from '../model/iam-catalog.js';
@@ -430,7 +430,7 @@ export function effectiveStatements(role: RoleModel): { statements: PolicyStatem
   role.managedPolicies.forEach((reference, index) => {
     const name = reference.name ?? managedPolicyName(reference.value);
     if (name !== undefined && expanded.has(name)) return;
-    const known = name !== undefined && Object.hasOwn(managedPolicies(), name) ? managedPolicies()[name] : undefined;
+    const known = name === undefined ? undefined : managedPolicy(name);
     if (!known) {
       incomplete = true;
       return;

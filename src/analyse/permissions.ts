@@ -14,6 +14,7 @@ import {
 } from './sdk-actions.js';
 import { keyValue } from './evaluate.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
+import { EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
 type Target =
@@ -595,33 +596,9 @@ function readPlain(root: unknown, path: string): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // Platform needs: granted by the framework's generated role or managed policies, never by the handler
 
-const LOG_ACTIONS = ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'];
-const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'];
-const VPC_ACTIONS = [
-  'ec2:CreateNetworkInterface',
-  'ec2:DescribeNetworkInterfaces',
-  'ec2:DescribeSubnets',
-  'ec2:DeleteNetworkInterface',
-  'ec2:AssignPrivateIpAddresses',
-  'ec2:UnassignPrivateIpAddresses',
-];
-const EVENT_SOURCE_ACTIONS: Partial<Record<string, string[]>> = {
-  sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
-  'dynamodb-stream': ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
-  kinesis: [
-    'kinesis:DescribeStream',
-    'kinesis:DescribeStreamSummary',
-    'kinesis:GetRecords',
-    'kinesis:GetShardIterator',
-    'kinesis:ListShards',
-    'kinesis:ListStreams',
-    'kinesis:SubscribeToShard',
-  ],
-};
-
 function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const out: PermissionNeed[] = [];
-  const add = (actions: string[], resource: unknown, location: Location, reason: string): void => {
+  const add = (actions: readonly string[], resource: unknown, location: Location, reason: string): void => {
     for (const action of actions) out.push({ action, resource, evidence: { location, via: [] }, reason });
   };
   add(LOG_ACTIONS, '*', fn.location, 'logs');
@@ -629,7 +606,7 @@ function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   if (tracing === 'Active' || tracing === 'PassThrough') add(XRAY_ACTIONS, '*', fn.tracing!.location, 'tracing');
   if (fn.vpc) add(VPC_ACTIONS, '*', fn.location, 'vpc');
   for (const event of fn.events) {
-    const actions = EVENT_SOURCE_ACTIONS[event.normalizedType];
+    const actions = Object.hasOwn(EVENT_SOURCE_ACTIONS, event.normalizedType) ? EVENT_SOURCE_ACTIONS[event.normalizedType as PolledEventSource] : undefined;
     if (!actions) continue;
     add(actions, platformResource(event.source), event.location, `${event.normalizedType} event source`);
   }

@@ -3,7 +3,8 @@
 import type { Location } from './location.js';
 import { locationOfValue } from './positions.js';
 import type { Located, ManagedPolicyReference, PolicyStatement, RoleModel } from './project.js';
-import { describeValue, intrinsicName, isIntrinsic } from './values.js';
+import { describeValue } from './values.js';
+import { managedPolicyNameOf } from './managed-policies.js';
 import { quote, quoteEach } from '../util/quote.js';
 
 export interface LiteralValue {
@@ -83,42 +84,13 @@ export function isInlineStatement(statement: PolicyStatement): boolean {
   return statement.origin.kind === 'inline';
 }
 
-const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-const POLICY_NAME = /^[\w+=,.@-]+$/;
-
 /**
  * The AWS managed policy a reference names: `AdministratorAccess`,
  * `arn:aws:iam::aws:policy/AdministratorAccess`, `!Sub arn:${AWS::Partition}:iam::aws:policy/...`,
  * or a `Fn::Join` of those pieces. Undefined for customer policies and values that cannot be read.
  */
 export function managedPolicyName(reference: ManagedPolicyReference): string | undefined {
-  if (reference.name) return reference.name;
-  const text = managedPolicyText(reference.value);
-  if (text === undefined) return undefined;
-  const arn = AWS_MANAGED_POLICY_ARN.exec(text);
-  if (arn) return arn[1];
-  return !text.startsWith('arn:') && POLICY_NAME.test(text) ? text : undefined;
-}
-
-function managedPolicyText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
-  if (!isIntrinsic(value)) return undefined;
-  const name = intrinsicName(value);
-  const argument = value[name];
-  if (name === 'Fn::Sub') {
-    const template = Array.isArray(argument) ? argument[0] : argument;
-    return typeof template === 'string' ? template.trim() : undefined;
-  }
-  if (name === 'Fn::Join' && Array.isArray(argument) && typeof argument[0] === 'string' && Array.isArray(argument[1])) {
-    const parts: string[] = [];
-    for (const part of argument[1] as unknown[]) {
-      if (typeof part === 'string') parts.push(part);
-      else if (isIntrinsic(part) && intrinsicName(part) === 'Ref' && part.Ref === 'AWS::Partition') parts.push('${AWS::Partition}');
-      else return undefined;
-    }
-    return parts.join(argument[0]);
-  }
-  return undefined;
+  return reference.name ?? managedPolicyNameOf(reference.value, true);
 }
 
 /** AWS managed policies that grant (nearly) everything in the account or in one service. */

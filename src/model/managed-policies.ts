@@ -1,10 +1,11 @@
-// The AWS managed policies noops-lint knows the content of (src/data/managed-policies.json), read once.
+// The AWS managed policies noops-lint knows the content of (src/data/managed-policies.json), read once,
+// and the one reader of a managed policy reference (a name, an ARN, `!Sub` or `Fn::Join` of one).
 import { readPackageJson } from '../util/package-root.js';
-import type { Location } from './location.js';
-import type { Located, PolicyStatement, StatementOrigin } from './project.js';
+import { intrinsicName, isIntrinsic } from './values.js';
 
 /** `arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole` -> its name in group 1. */
 export const AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+const POLICY_NAME = /^[\w+=,.@-]+$/;
 
 export interface ManagedPolicyData {
   arn: string;
@@ -12,32 +13,59 @@ export interface ManagedPolicyData {
 }
 
 let cached: Record<string, ManagedPolicyData> | undefined;
+let catalogue: Record<string, ManagedPolicyData> | undefined;
 
-/** Known AWS managed policies by name. */
+/**
+ * The hand-checked AWS managed policies Lambda roles get most (execution roles, common full-access
+ * policies), by name: small, so every run can read it.
+ */
 export function managedPolicies(): Record<string, ManagedPolicyData> {
   cached ??= readPackageJson<{ policies: Record<string, ManagedPolicyData> }>('src/data/managed-policies.json').policies;
   return cached;
 }
 
-/** A statement of bundled data (a managed policy, a platform grant), located where the user caused it. */
-export function statementFromData(statement: Record<string, unknown>, path: string, location: Location, origin: StatementOrigin): PolicyStatement {
-  const list = (key: string): Located[] => {
-    const value = statement[key];
-    if (value === undefined) return [];
-    return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-  };
-  const result: PolicyStatement = {
-    path,
-    effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-    actions: list('Action'),
-    notActions: list('NotAction'),
-    resources: list('Resource'),
-    notResources: list('NotResource'),
-    location,
-    origin,
-  };
-  if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-  // `iam:PassedToService` and the like narrow a managed policy's `*`; the rules must see them.
-  if (statement.Condition !== undefined) result.condition = statement.Condition;
-  return result;
+/**
+ * Any AWS managed policy by name: the hand-checked ones first, then the whole catalogue
+ * (src/data/managed-policy-catalogue.json, about 1,600 policies, read only when a role names one of them).
+ */
+export function managedPolicy(name: string): ManagedPolicyData | undefined {
+  const core = managedPolicies();
+  if (Object.hasOwn(core, name)) return core[name];
+  catalogue ??= readPackageJson<{ policies: Record<string, ManagedPolicyData> }>('src/data/managed-policy-catalogue.json').policies;
+  return Object.hasOwn(catalogue, name) ? catalogue[name] : undefined;
+}
+
+/**
+ * The AWS managed policy a reference names: `arn:aws:iam::aws:policy/AdministratorAccess`,
+ * `!Sub arn:${AWS::Partition}:iam::aws:policy/...`, or the `Fn::Join` of those pieces that the framework
+ * and CDK write. With `bareNames` (SAM `Policies`, which turns a bare name into the ARN), a plain
+ * `AdministratorAccess` too. Undefined for customer policies and values that cannot be read.
+ */
+export function managedPolicyNameOf(value: unknown, bareNames: boolean): string | undefined {
+  const text = managedPolicyText(value);
+  if (text === undefined) return undefined;
+  const arn = AWS_MANAGED_POLICY_ARN.exec(text);
+  if (arn) return arn[1];
+  return bareNames && typeof value === 'string' && !text.startsWith('arn:') && POLICY_NAME.test(text) ? text : undefined;
+}
+
+function managedPolicyText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (!isIntrinsic(value)) return undefined;
+  const name = intrinsicName(value);
+  const argument = value[name];
+  if (name === 'Fn::Sub') {
+    const template = Array.isArray(argument) ? argument[0] : argument;
+    return typeof template === 'string' ? template.trim() : undefined;
+  }
+  if (name === 'Fn::Join' && Array.isArray(argument) && typeof argument[0] === 'string' && Array.isArray(argument[1])) {
+    const parts: string[] = [];
+    for (const part of argument[1] as unknown[]) {
+      if (typeof part === 'string') parts.push(part);
+      else if (isIntrinsic(part) && intrinsicName(part) === 'Ref' && part.Ref === 'AWS::Partition') parts.push('${AWS::Partition}');
+      else return undefined;
+    }
+    return parts.join(argument[0]);
+  }
+  return undefined;
 }

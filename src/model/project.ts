@@ -154,6 +154,8 @@ export interface PolicyStatement {
   notActions: Located<unknown>[];
   resources: Located<unknown>[];
   notResources: Located<unknown>[];
+  /** `Principal` of a resource policy (bucket, queue); absent in identity policies. */
+  principal?: unknown;
   condition?: unknown;
   /** The whole statement (or the policy template entry that produced it). */
   location: Location;

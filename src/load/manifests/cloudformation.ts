@@ -10,20 +10,18 @@ import type {
   EventModel,
   FunctionModel,
   Located,
-  ManagedPolicyReference,
   NormalizedEventType,
-  PolicyStatement,
   ResourceModel,
   RoleModel,
   ServiceModel,
-  StatementOrigin,
 } from '../../model/project.js';
 import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-policy-templates.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
-import { readPackageJson } from '../../util/package-root.js';
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
+import { managedPolicies } from '../../model/managed-policies.js';
+import { platformStatement, statementFromData } from '../../model/policy.js';
+import { TemplateIam, type IamResource } from './template-iam.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
 import { attributeCdkStatements, bundleSource, constructPathOf, NO_CDK_SITES } from './cdk-template.js';
 
@@ -116,20 +114,16 @@ interface FunctionFacts {
   events: EventModel[];
 }
 
-interface TemplateResource {
-  logicalId: string;
-  type: string;
+interface TemplateResource extends IamResource {
   raw: Record<string, unknown>;
-  properties: Record<string, unknown>;
-  model: ResourceModel;
 }
 
 class TemplateLoader {
   private readonly service: ServiceModel;
   private readonly resources = new Map<string, TemplateResource>();
-  private readonly templateRoles = new Map<string, RoleModel>();
   private readonly externalRoles = new Map<string, RoleModel>();
-  private readonly attachedPolicies = new Set<string>();
+  private readonly iam: TemplateIam;
+  private templateRoles: RoleModel[] = [];
 
   constructor(
     private readonly ctx: ManifestContext,
@@ -149,6 +143,7 @@ class TemplateLoader {
     };
     if (ctx.options.region) this.service.region = ctx.options.region;
     if (ctx.options.stage) this.service.stage = ctx.options.stage;
+    this.iam = new TemplateIam(ctx, this.service, this.resources, (id, name, kind, location) => this.newRole(id, name, kind, location));
   }
 
   load(): ServiceModel {
@@ -164,16 +159,14 @@ class TemplateLoader {
     }
     for (const finding of checkIntrinsicReferences(document, this.ctx.file, this.service.kind === 'sam')) this.ctx.report(finding);
     this.readResources(resources, this.service.kind === 'sam');
-    for (const resource of this.resources.values()) if (resource.type === 'AWS::IAM::Role') this.readTemplateRole(resource);
-    for (const resource of this.resources.values()) {
-      if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy') this.attachPolicyToItsRoles(resource);
-    }
+    this.templateRoles = this.iam.readRoles();
+    this.iam.attachPolicies();
     const globals = this.readGlobals(document);
     for (const resource of this.resources.values()) {
       if (resource.type === SAM_FUNCTION || resource.type === LAMBDA_FUNCTION) this.service.functions.push(this.readFunction(resource, globals));
     }
     this.addEventsFromOtherResources();
-    this.service.roles = [...this.templateRoles.values(), ...this.service.roles, ...this.externalRoles.values()].sort(
+    this.service.roles = [...this.templateRoles, ...this.service.roles, ...this.externalRoles.values()].sort(
       (a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.id < b.id ? -1 : 1),
     );
     // Synthesized by the CDK: named by construct path, generated statements tied to the app's calls when found.
@@ -223,165 +216,8 @@ class TemplateLoader {
       const model: ResourceModel = { logicalId, type, properties, location, service: this.service };
       if (isRecord(raw.Metadata)) model.metadata = raw.Metadata;
       this.service.resources.push(model);
-      this.resources.set(logicalId, { logicalId, type, raw, properties, model });
+      this.resources.set(logicalId, { logicalId, type, raw, properties, path: `Resources.${logicalId}`, model });
     }
-  }
-
-  // ---- roles written in the template ----
-
-  private readTemplateRole(resource: TemplateResource): void {
-    const role = this.newRole(resource.logicalId, resource.logicalId, 'cloudformation', resource.model.location);
-    this.templateRoles.set(resource.logicalId, role);
-    const base = `Resources.${resource.logicalId}.Properties`;
-    const policies = resource.properties.Policies;
-    if (Array.isArray(policies)) {
-      policies.forEach((policy, index) => {
-        const at = locationOfValue(policies, index) ?? resource.model.location;
-        if (!isMapping(policy)) {
-          role.incomplete = true;
-          if (!isIntrinsic(policy) && !isUnresolved(policy)) this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
-          return;
-        }
-        this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
-      });
-    } else if (policies !== undefined && policies !== null) {
-      role.incomplete = true;
-      if (!isIntrinsic(policies) && !isUnresolved(policies)) this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Policies') ?? resource.model.location);
-    }
-    this.readManagedPolicyList(role, resource.properties.ManagedPolicyArns, resource.properties, 'ManagedPolicyArns', false);
-  }
-
-  /** `AWS::IAM::Policy` / `ManagedPolicy` with `Roles: [!Ref MyRole]`: its statements belong to MyRole. */
-  private attachPolicyToItsRoles(resource: TemplateResource): void {
-    const roles = resource.properties.Roles;
-    if (roles === undefined) return;
-    if (!Array.isArray(roles)) {
-      if (!isIntrinsic(roles) && !isUnresolved(roles)) this.invalid(`Roles of ${quote(resource.logicalId)} must be a list.`, locationOfValue(resource.properties, 'Roles') ?? resource.model.location);
-      return;
-    }
-    for (const entry of roles) {
-      const role = this.templateRoleNamedBy(entry);
-      if (role) this.addPolicyResourceStatements(role, resource);
-    }
-  }
-
-  /** A `Roles:` entry: `!Ref MyRole`, or the literal RoleName of a role in this template. */
-  private templateRoleNamedBy(entry: unknown): RoleModel | undefined {
-    if (isIntrinsic(entry) && typeof entry.Ref === 'string') return this.templateRoles.get(entry.Ref);
-    if (typeof entry !== 'string') return undefined;
-    for (const [logicalId, role] of this.templateRoles) {
-      if (this.resources.get(logicalId)?.properties.RoleName === entry) return role;
-    }
-    return undefined;
-  }
-
-  private addPolicyResourceStatements(role: RoleModel, resource: TemplateResource): void {
-    const key = `${role.id}|${resource.logicalId}`;
-    if (this.attachedPolicies.has(key)) return;
-    this.attachedPolicies.add(key);
-    const document = resource.properties.PolicyDocument;
-    this.readPolicyDocument(role, document, `Resources.${resource.logicalId}.Properties.PolicyDocument`, locationOfValue(resource.properties, 'PolicyDocument') ?? resource.model.location);
-  }
-
-  private readPolicyDocument(role: RoleModel, document: unknown, path: string, location: Location, origin: StatementOrigin = { kind: 'inline' }): void {
-    if (isIntrinsic(document) || isUnresolved(document)) {
-      role.incomplete = true; // `PolicyDocument: !If [...]`: the grants depend on deployment
-      return;
-    }
-    if (!isRecord(document)) {
-      role.incomplete = true;
-      this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
-      return;
-    }
-    const statements = document.Statement;
-    if (Array.isArray(statements)) {
-      statements.forEach((statement, index) => {
-        const parsed = this.readStatement(statement, `${path}.Statement[${index}]`, locationOfValue(statements, index) ?? location, origin);
-        if (parsed) role.statements.push(parsed);
-        else role.incomplete = true; // `!If` statements or broken ones: what is granted is not certain
-      });
-    } else if (isMapping(statements)) {
-      const parsed = this.readStatement(statements, `${path}.Statement`, locationOfValue(document, 'Statement') ?? location, origin);
-      if (parsed) role.statements.push(parsed);
-      else role.incomplete = true;
-    } else if (isIntrinsic(statements) || isUnresolved(statements)) {
-      role.incomplete = true;
-    } else {
-      role.incomplete = true;
-      this.invalid(`The policy document at ${quote(path)} has no Statement list.`, location);
-    }
-  }
-
-  private readStatement(statement: unknown, path: string, location: Location, origin: StatementOrigin): PolicyStatement | undefined {
-    if (!isMapping(statement)) {
-      if (!isIntrinsic(statement)) this.invalid(`The policy statement ${quote(path)} must be a mapping.`, location);
-      return undefined;
-    }
-    const effect = statement.Effect;
-    if (effect !== 'Allow' && effect !== 'Deny') {
-      // An unreadable Effect could be either; judging the statement would be a guess.
-      this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
-      return undefined;
-    }
-    const result: PolicyStatement = {
-      path,
-      effect,
-      actions: this.locatedList(statement, 'Action', location),
-      notActions: this.locatedList(statement, 'NotAction', location),
-      resources: this.locatedList(statement, 'Resource', location),
-      notResources: this.locatedList(statement, 'NotResource', location),
-      location: locationOf(statement) ?? location,
-      origin,
-    };
-    const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
-    if (actionKey) result.actionKeyLocation = actionKey;
-    if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-    if (statement.Condition !== undefined) result.condition = statement.Condition;
-    return result;
-  }
-
-  private locatedList(parent: Record<string, unknown>, key: string, fallback: Location): Located[] {
-    if (!Object.hasOwn(parent, key)) return [];
-    const value = parent[key];
-    const whole = locationOfValue(parent, key) ?? fallback;
-    if (!Array.isArray(value)) return [{ value, location: whole }];
-    return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
-  }
-
-  /** `ManagedPolicyArns` of a role, or (with `samNames`) the string and intrinsic entries of SAM `Policies`. */
-  private readManagedPolicyList(role: RoleModel, list: unknown, parent: Record<string, unknown>, key: string, samNames: boolean): void {
-    if (list === undefined || list === null) return;
-    const whole = locationOfValue(parent, key) ?? role.location;
-    if (!Array.isArray(list)) {
-      role.incomplete = true;
-      if (!isIntrinsic(list) && !isUnresolved(list)) this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, whole);
-      return;
-    }
-    const base = `Resources.${role.name}.Properties.${key}`;
-    list.forEach((value, index) => this.addManagedPolicy(role, value, `${base}[${index}]`, locationOfValue(list, index) ?? whole, samNames));
-  }
-
-  /** A managed policy reference; a known AWS one also adds its statements, at `${path}#<Name>.Statement[i]`. */
-  private addManagedPolicy(role: RoleModel, value: unknown, path: string, location: Location, samNames: boolean): void {
-    const reference: ManagedPolicyReference = { value, location };
-    const name = awsManagedPolicyName(value, samNames);
-    if (name) reference.name = name;
-    role.managedPolicies.push(reference);
-    if (isIntrinsic(value) && typeof value.Ref === 'string') {
-      const policy = this.resources.get(value.Ref);
-      if (policy?.type === 'AWS::IAM::ManagedPolicy') {
-        this.addPolicyResourceStatements(role, policy);
-        return;
-      }
-    }
-    const known = name ? managedPolicies()[name] : undefined;
-    if (!name || !known) {
-      role.incomplete = true; // a customer or unlisted AWS policy: its grants are not known here
-      return;
-    }
-    known.document.Statement.forEach((statement, index) => {
-      role.statements.push(statementFromData(statement, `${path}#${name}.Statement[${index}]`, location, { kind: 'managed-policy', policy: name }));
-    });
   }
 
   // ---- functions ----
@@ -583,7 +419,7 @@ class TemplateLoader {
     }
     const roleLocation = locationOfValue(own, 'Role') ?? location;
     const roleId = this.referencedLogicalId(roleValue, roleLocation);
-    const templateRole = roleId ? this.templateRoles.get(roleId) : undefined;
+    const templateRole = roleId ? this.iam.rolesByLogicalId.get(roleId) : undefined;
     if (templateRole) return templateRole;
     return this.externalRole(describeValue(roleValue), roleLocation);
   }
@@ -603,7 +439,7 @@ class TemplateLoader {
     const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
     if (text === undefined) return undefined;
     for (const [, logicalId] of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.Arn)?\}/g)) {
-      if (logicalId && this.templateRoles.has(logicalId)) return logicalId;
+      if (logicalId && this.iam.rolesByLogicalId.has(logicalId)) return logicalId;
     }
     return undefined;
   }
@@ -649,7 +485,7 @@ class TemplateLoader {
   /** One entry of SAM `Policies`: a managed policy name or ARN, a policy document, or a policy template. */
   private readSamPolicy(role: RoleModel, item: unknown, path: string, location: Location): void {
     if (typeof item === 'string' || isUnresolved(item)) {
-      this.addManagedPolicy(role, item, path, location, true);
+      this.iam.addManagedPolicy(role, item, path, location, true);
       return;
     }
     if (isIntrinsic(item)) {
@@ -663,7 +499,7 @@ class TemplateLoader {
         });
         return;
       }
-      this.addManagedPolicy(role, item, path, location, true);
+      this.iam.addManagedPolicy(role, item, path, location, true);
       return;
     }
     if (!isRecord(item)) {
@@ -672,7 +508,7 @@ class TemplateLoader {
       return;
     }
     if (Object.hasOwn(item, 'Statement')) {
-      this.readPolicyDocument(role, item, path, location);
+      this.iam.readDocument(role, item, path, location);
       return;
     }
     const keys = Object.keys(item);
@@ -705,16 +541,7 @@ class TemplateLoader {
       });
     };
     const grant = (path: string, actions: string[], resources: unknown[], reason: string, location: Location): void => {
-      role.statements.push({
-        path,
-        effect: 'Allow',
-        actions: actions.map((value) => ({ value, location })),
-        notActions: [],
-        resources: resources.map((value) => ({ value, location })),
-        notResources: [],
-        location,
-        origin: { kind: 'platform', reason },
-      });
+      role.statements.push(platformStatement(path, actions, resources, location, reason));
     };
 
     managed('AWSLambdaBasicExecutionRole', 'SAM attaches AWSLambdaBasicExecutionRole to every role it generates', fn.location);
@@ -896,32 +723,6 @@ function isKnownTypeShape(type: string): boolean {
   if (type.startsWith('AWS::Serverless::')) return SAM_RESOURCE_TYPES.has(type.slice('AWS::Serverless::'.length));
   if (/^Custom::[\w@-]+$/.test(type)) return true;
   return /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(type);
-}
-
-/** The AWS managed policy a SAM `Policies` entry or a `ManagedPolicyArns` entry names, if any. */
-function awsManagedPolicyName(value: unknown, samNames: boolean): string | undefined {
-  let text: string | undefined;
-  if (typeof value === 'string') text = value;
-  else if (isIntrinsic(value) && typeof value['Fn::Sub'] === 'string') text = value['Fn::Sub'];
-  else if (isIntrinsic(value)) text = joinedPartitionArn(value['Fn::Join']);
-  if (text === undefined) return undefined;
-  const arn = AWS_MANAGED_POLICY_ARN.exec(text);
-  if (arn) return arn[1];
-  // SAM turns a bare name into arn:aws:iam::aws:policy/<name>; CloudFormation wants the ARN itself.
-  if (samNames && typeof value === 'string' && /^[\w+=,.@-]+$/.test(text)) return text;
-  return undefined;
-}
-
-/** CDK's `Fn::Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/..."]]` as `arn:${AWS::Partition}:iam::...`. */
-function joinedPartitionArn(join: unknown): string | undefined {
-  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
-  let text = '';
-  for (const part of join[1]) {
-    if (typeof part === 'string') text += part;
-    else if (isIntrinsic(part) && part.Ref === 'AWS::Partition') text += '${AWS::Partition}';
-    else return undefined;
-  }
-  return text;
 }
 
 function runsInVpc(config: unknown): boolean {

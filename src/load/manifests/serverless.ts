@@ -10,18 +10,19 @@ import type {
   FunctionModel,
   Located,
   NormalizedEventType,
-  PolicyStatement,
   ResourceModel,
   RoleModel,
   ServiceModel,
   StatementOrigin,
 } from '../../model/project.js';
 import { describeValue, isIntrinsic, isUnresolved, Unresolved } from '../../model/values.js';
-import { readPackageJson } from '../../util/package-root.js';
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
-import { AWS_MANAGED_POLICY_ARN, managedPolicies, statementFromData, type ManagedPolicyData } from '../../model/managed-policies.js';
+import { managedPolicies, type ManagedPolicyData } from '../../model/managed-policies.js';
+import { platformStatement, statementFromData } from '../../model/policy.js';
+import { TemplateIam, type IamResource } from './template-iam.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
+import { LOG_ACTIONS, SERVERLESS_EVENT_SOURCE_GRANTS, SERVERLESS_XRAY_GRANT } from '../../data/platform-grants.js';
 
 /** The logical id of the role the framework generates for functions without their own. */
 export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
@@ -41,24 +42,10 @@ const EVENT_TYPES: Record<string, NormalizedEventType> = {
   alb: 'alb',
 };
 
-const STREAM_ACTIONS: Record<'dynamodb' | 'kinesis', string[]> = {
-  dynamodb: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'],
-  kinesis: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams'],
-};
-
-const SQS_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
 
 
 export const loadServerless: ManifestLoader = (document, context) => new ServerlessLoader(context).load(document);
 
-interface TemplateResource {
-  logicalId: string;
-  type: string;
-  properties: Record<string, unknown>;
-  /** Logical path of the resource: `resources.Resources.OrdersTable`. */
-  path: string;
-  model: ResourceModel;
-}
 
 /** What the provider says about the shared role. */
 type ProviderRoleSpec =
@@ -71,14 +58,13 @@ class ServerlessLoader {
   private provider: Record<string, unknown> = {};
   private serviceName: string | undefined;
   private stage: string | undefined;
-  private readonly resources = new Map<string, TemplateResource>();
+  private readonly resources = new Map<string, IamResource>();
   /** Every role, keyed by id, in the order it was made. */
   private readonly roles = new Map<string, RoleModel>();
-  /** Roles a `role:` or a policy's `Roles:` can name by logical id. */
-  private readonly rolesByLogicalId = new Map<string, RoleModel>();
+  /** The template reader of `resources.Resources`: its roles and policies, and the roles a `role:` or `Roles:` names. */
+  private iam!: TemplateIam;
   /** Platform grants already added, per role, so a shared cause adds one statement. */
   private readonly platformPaths = new Set<string>();
-  private readonly attachedPolicies = new Set<string>();
 
   constructor(private readonly ctx: ManifestContext) {}
 
@@ -126,13 +112,12 @@ class ServerlessLoader {
     }
 
     this.readResources();
-    for (const resource of this.resources.values()) if (resource.type === 'AWS::IAM::Role') this.readTemplateRole(resource);
+    this.iam = new TemplateIam(this.ctx, this.service, this.resources, (id, name, kind, location) => this.newRole(id, name, kind, location));
+    this.iam.readRoles();
     const providerRole = this.readProviderRole();
     this.readFunctions(providerRole);
     if (providerRole.kind === 'generated') this.addServiceLogStatements(providerRole.role);
-    for (const resource of this.resources.values()) {
-      if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy') this.attachPolicyToItsRoles(resource);
-    }
+    this.iam.attachPolicies();
 
     // The generated role exists when a function uses it, or (so its statements are still checked) when it declares grants.
     this.service.roles = [...this.roles.values()].filter(
@@ -211,65 +196,6 @@ class ServerlessLoader {
 
   // ---- roles ----
 
-  /** An `AWS::IAM::Role` under resources: its inline Policies and ManagedPolicyArns. */
-  private readTemplateRole(resource: TemplateResource): void {
-    const role = this.newRole(resource.logicalId, resource.logicalId, 'cloudformation', resource.model.location);
-    this.rolesByLogicalId.set(resource.logicalId, role);
-    const policies = resource.properties.Policies;
-    const base = `${resource.path}.Properties`;
-    if (Array.isArray(policies)) {
-      policies.forEach((policy, index) => {
-        const at = locationOfValue(policies, index) ?? resource.model.location;
-        if (!isPlainMapping(policy)) {
-          if (isIntrinsic(policy) || isUnresolved(policy)) role.incomplete = true;
-          else this.invalid(`Policies[${index}] of role ${quote(resource.logicalId)} must be a mapping with PolicyName and PolicyDocument.`, at);
-          return;
-        }
-        this.readPolicyDocument(role, policy.PolicyDocument, `${base}.Policies[${index}].PolicyDocument`, locationOfValue(policy, 'PolicyDocument') ?? at);
-      });
-    } else if (policies !== undefined && policies !== null) {
-      if (isIntrinsic(policies) || isUnresolved(policies)) role.incomplete = true;
-      else this.invalid(`Policies of role ${quote(resource.logicalId)} must be a list.`, this.keyLocation(resource.properties, 'Policies'));
-    }
-    this.readManagedPolicies(role, resource.properties, 'ManagedPolicyArns', `${base}.ManagedPolicyArns`);
-  }
-
-  /** `AWS::IAM::Policy` / `ManagedPolicy` with `Roles: [!Ref MyRole]` (or `!Ref IamRoleLambdaExecution`). */
-  private attachPolicyToItsRoles(resource: TemplateResource): void {
-    const roles = resource.properties.Roles;
-    if (!Array.isArray(roles)) return;
-    for (const entry of roles) {
-      if (!isIntrinsic(entry) || typeof entry.Ref !== 'string') continue;
-      const role = this.rolesByLogicalId.get(entry.Ref);
-      if (role) this.addPolicyResourceStatements(role, resource);
-    }
-  }
-
-  private addPolicyResourceStatements(role: RoleModel, resource: TemplateResource): void {
-    const key = `${role.id}|${resource.logicalId}`;
-    if (this.attachedPolicies.has(key)) return;
-    this.attachedPolicies.add(key);
-    this.readPolicyDocument(role, resource.properties.PolicyDocument, `${resource.path}.Properties.PolicyDocument`, this.keyLocation(resource.properties, 'PolicyDocument'));
-  }
-
-  private readPolicyDocument(role: RoleModel, document: unknown, path: string, location: Location): void {
-    if (isIntrinsic(document) || isUnresolved(document)) {
-      role.incomplete = true;
-      return;
-    }
-    if (!isMapping(document)) {
-      this.invalid(`The policy document at ${quote(path)} must be a mapping with a Statement list.`, location);
-      return;
-    }
-    const statements = document.Statement;
-    if (isPlainMapping(statements)) {
-      const parsed = this.readStatement(role, statements, `${path}.Statement`, this.keyLocation(document, 'Statement'));
-      if (parsed) role.statements.push(parsed);
-      return;
-    }
-    this.readStatementList(role, document, 'Statement', `${path}.Statement`);
-  }
-
   /**
    * The provider's role: generated (`provider.iam.role.statements`, legacy `provider.iamRoleStatements`)
    * or an existing one (`provider.iam.role: arn:…`, legacy `provider.role`).
@@ -290,7 +216,7 @@ class ServerlessLoader {
     else if (Object.hasOwn(provider, 'iamRoleStatements')) location = this.keyLocation(provider, 'iamRoleStatements');
     else location = locationOfKey(this.document, 'provider') ?? this.service.location;
     const role = this.newRole(PROVIDER_ROLE_ID, PROVIDER_ROLE_ID, 'serverless-provider', location);
-    this.rolesByLogicalId.set(PROVIDER_ROLE_ID, role);
+    this.iam.register(PROVIDER_ROLE_ID, role);
 
     // provider.iam.role.statements wins over the legacy key when both are written.
     if (roleMapping && Object.hasOwn(roleMapping, 'statements')) this.readStatementList(role, roleMapping, 'statements', 'provider.iam.role.statements');
@@ -312,7 +238,7 @@ class ServerlessLoader {
       else if (typeof value.Ref === 'string') logicalId = value.Ref;
     }
     if (logicalId !== undefined) {
-      const known = this.rolesByLogicalId.get(logicalId);
+      const known = this.iam.rolesByLogicalId.get(logicalId);
       if (known) return known;
     }
     const name = logicalId ?? (typeof value === 'string' ? (/:role\/(?:.*\/)?([^/]+)$/.exec(value)?.[1] ?? value) : describeValue(value));
@@ -329,7 +255,7 @@ class ServerlessLoader {
     const path = `functions.${fn.name}`;
     const logicalId = `${normalizedFunctionName(fn.name)}${PROVIDER_ROLE_ID}`;
     const role = this.newRole(logicalId, logicalId, 'serverless-function', this.keyLocation(definition, 'iamRoleStatements'));
-    this.rolesByLogicalId.set(logicalId, role);
+    this.iam.register(logicalId, role);
     this.readStatementList(role, definition, 'iamRoleStatements', `${path}.iamRoleStatements`);
     const pluginSettings = isMapping(this.document.custom) ? this.document.custom[PER_FUNCTION_PLUGIN] : undefined;
     const inherit = definition.iamRoleStatementsInherit ?? (isMapping(pluginSettings) ? pluginSettings.defaultInherit : undefined);
@@ -340,88 +266,18 @@ class ServerlessLoader {
     }
     const logGroup = this.logGroupName(fn, definition);
     const resources = logGroup === undefined ? [new Unresolved(`/aws/lambda/${fn.name}`, 'the function name depends on an unresolved value')] : [logsArn(`${logGroup}:*`)];
-    this.grant(role, `${path}.iamRoleStatements#logs`, ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'], resources, role.location, 'the plugin lets the function write its logs');
+    this.grant(role, `${path}.iamRoleStatements#logs`, LOG_ACTIONS, resources, role.location, 'the plugin lets the function write its logs');
     return role;
   }
 
   // ---- statements ----
 
   private readStatementList(role: RoleModel, parent: Record<string, unknown>, key: string, path: string): void {
-    const list = parent[key];
-    if (list === undefined || list === null) return;
-    if (isUnresolved(list) || isIntrinsic(list)) {
-      role.incomplete = true;
-      return;
-    }
-    if (!Array.isArray(list)) {
-      this.invalid(`${quote(path)} must be a list of statements (Effect, Action, Resource).`, this.keyLocation(parent, key));
-      return;
-    }
-    list.forEach((statement, index) => {
-      const parsed = this.readStatement(role, statement, `${path}[${index}]`, locationOfValue(list, index) ?? this.keyLocation(parent, key));
-      if (parsed) role.statements.push(parsed);
-    });
-  }
-
-  private readStatement(role: RoleModel, statement: unknown, path: string, location: Location): PolicyStatement | undefined {
-    if (isUnresolved(statement) || isIntrinsic(statement)) {
-      role.incomplete = true;
-      return undefined;
-    }
-    if (!isMapping(statement)) {
-      this.invalid(`The policy statement ${quote(path)} must be a mapping (Effect, Action, Resource).`, location);
-      return undefined;
-    }
-    const effect = statement.Effect;
-    if (effect !== 'Allow' && effect !== 'Deny') {
-      // An unreadable Effect could be either; judging the statement would be a guess.
-      if (isUnresolved(effect) || isIntrinsic(effect)) role.incomplete = true;
-      else this.invalid(`The policy statement ${quote(path)} needs Effect: Allow or Deny; it is ignored.`, locationOfValue(statement, 'Effect') ?? location);
-      return undefined;
-    }
-    const result: PolicyStatement = {
-      path,
-      effect,
-      actions: locatedList(statement, 'Action', location),
-      notActions: locatedList(statement, 'NotAction', location),
-      resources: locatedList(statement, 'Resource', location),
-      notResources: locatedList(statement, 'NotResource', location),
-      location: locationOf(statement) ?? location,
-      origin: { kind: 'inline' },
-    };
-    const actionKey = locationOfKey(statement, Object.hasOwn(statement, 'Action') ? 'Action' : 'NotAction');
-    if (actionKey) result.actionKeyLocation = actionKey;
-    if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-    if (statement.Condition !== undefined) result.condition = statement.Condition;
-    return result;
+    this.iam.readStatements(role, parent, key, path, this.keyLocation(parent, key));
   }
 
   private readManagedPolicies(role: RoleModel, parent: Record<string, unknown>, key: string, path: string): void {
-    const list = parent[key];
-    if (list === undefined || list === null) return;
-    if (!Array.isArray(list)) {
-      if (isUnresolved(list) || isIntrinsic(list)) role.incomplete = true;
-      else this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, this.keyLocation(parent, key));
-      return;
-    }
-    list.forEach((value, index) => {
-      const location = locationOfValue(list, index) ?? this.keyLocation(parent, key);
-      const name = awsManagedPolicyName(value);
-      role.managedPolicies.push(name ? { value, name, location } : { value, location });
-      if (isIntrinsic(value) && typeof value.Ref === 'string') {
-        const policy = this.resources.get(value.Ref);
-        if (policy?.type === 'AWS::IAM::ManagedPolicy') {
-          this.addPolicyResourceStatements(role, policy);
-          return;
-        }
-      }
-      const known = name ? managedPolicies()[name] : undefined;
-      if (!known || !name) {
-        role.incomplete = true; // a customer or unlisted AWS policy: its grants are not known here
-        return;
-      }
-      this.addDataStatements(role, known, name, `${path}[${index}]`, location, { kind: 'managed-policy', policy: name });
-    });
+    this.iam.readManagedPolicyList(role, parent, key, path, false);
   }
 
   private addDataStatements(role: RoleModel, policy: ManagedPolicyData, name: string, path: string, location: Location, origin: StatementOrigin): void {
@@ -431,20 +287,11 @@ class ServerlessLoader {
   }
 
   /** A statement the framework adds (origin platform), once per role and cause. */
-  private grant(role: RoleModel, path: string, actions: string[], resources: unknown[], location: Location, reason: string, resourceLocation = location): void {
+  private grant(role: RoleModel, path: string, actions: readonly string[], resources: unknown[], location: Location, reason: string, resourceLocation = location): void {
     const key = `${role.id}|${path}`;
     if (this.platformPaths.has(key)) return;
     this.platformPaths.add(key);
-    role.statements.push({
-      path,
-      effect: 'Allow',
-      actions: actions.map((value) => ({ value, location })),
-      notActions: [],
-      resources: resources.map((value) => ({ value, location: resourceLocation })),
-      notResources: [],
-      location,
-      origin: { kind: 'platform', reason },
-    });
+    role.statements.push(platformStatement(path, actions, resources, location, reason, resourceLocation));
   }
 
   /** The generated role's log permissions: the service's `/aws/lambda/<service>-<stage>*` groups and custom-named functions' groups. */
@@ -462,7 +309,7 @@ class ServerlessLoader {
     if (canonical) {
       resources.unshift(prefix === undefined ? new Unresolved('/aws/lambda/${service}-${stage}*', 'the service name or stage is not known statically') : logsArn(`/aws/lambda/${prefix}*:*`));
     }
-    this.grant(role, `${PROVIDER_ROLE_ID}#logs`, ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'], resources, role.location, 'the framework lets its functions write their logs');
+    this.grant(role, `${PROVIDER_ROLE_ID}#logs`, LOG_ACTIONS, resources, role.location, 'the framework lets its functions write their logs');
   }
 
   // ---- functions ----
@@ -722,10 +569,10 @@ class ServerlessLoader {
       const arnLocation = locationOfValue(event.properties, 'arn') ?? event.location;
       const where = `${path}.events[${index}]`;
       if (event.normalizedType === 'sqs') {
-        this.grant(role, `${where}#sqs`, SQS_ACTIONS, [arn], event.location, 'the framework lets the function poll its SQS event source', arnLocation);
+        this.grant(role, `${where}#sqs`, SERVERLESS_EVENT_SOURCE_GRANTS.sqs, [arn], event.location, 'the framework lets the function poll its SQS event source', arnLocation);
       } else if (event.normalizedType === 'dynamodb-stream' || event.normalizedType === 'kinesis') {
         const service = event.normalizedType === 'kinesis' ? 'kinesis' : 'dynamodb';
-        this.grant(role, `${where}#stream`, STREAM_ACTIONS[service], [arn], event.location, `the framework lets the function read its ${service === 'kinesis' ? 'Kinesis' : 'DynamoDB'} stream event source`, arnLocation);
+        this.grant(role, `${where}#stream`, SERVERLESS_EVENT_SOURCE_GRANTS[event.normalizedType], [arn], event.location, `the framework lets the function read its ${service === 'kinesis' ? 'Kinesis' : 'DynamoDB'} stream event source`, arnLocation);
       }
     });
 
@@ -749,7 +596,7 @@ class ServerlessLoader {
 
     if (fn.tracing) {
       const owner = Object.hasOwn(definition, 'tracing') && definition.tracing !== false ? `${path}.tracing` : 'provider.tracing.lambda';
-      this.grant(role, `${owner}#xray`, ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], ['*'], fn.tracing.location, 'the framework lets a traced function send its traces to X-Ray');
+      this.grant(role, `${owner}#xray`, SERVERLESS_XRAY_GRANT, ['*'], fn.tracing.location, 'the framework lets a traced function send its traces to X-Ray');
     }
     if (fn.kmsKeyArn && typeof fn.kmsKeyArn.value === 'string') {
       const owner = Object.hasOwn(definition, 'kmsKeyArn') || Object.hasOwn(definition, 'awsKmsKeyArn') ? `${path}.kmsKeyArn` : 'provider.kmsKeyArn';
@@ -872,15 +719,6 @@ function isWholeNumber(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
-/** `Action: x` or `Action: [x, y]`: each value located on its own line. */
-function locatedList(parent: Record<string, unknown>, key: string, fallback: Location): Located[] {
-  if (!Object.hasOwn(parent, key)) return [];
-  const value = parent[key];
-  const whole = locationOfValue(parent, key) ?? fallback;
-  if (!Array.isArray(value)) return [{ value, location: whole }];
-  return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
-}
-
 function logsArn(logGroup: string): Record<string, unknown> {
   return { 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}` };
 }
@@ -888,19 +726,4 @@ function logsArn(logGroup: string): Record<string, unknown> {
 /** The framework's normalized function name in logical ids: `get-order` → `GetDashorder`. */
 function normalizedFunctionName(name: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}`.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
-}
-
-/** The AWS managed policy an entry names: an ARN string, `!Sub`, or the `Fn::Join` the framework itself writes. */
-function awsManagedPolicyName(value: unknown): string | undefined {
-  let text: string | undefined;
-  if (typeof value === 'string') text = value;
-  else if (isIntrinsic(value)) {
-    const sub = value['Fn::Sub'];
-    const join = value['Fn::Join'];
-    if (typeof sub === 'string') text = sub;
-    else if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
-      text = join[1].map((part) => (typeof part === 'string' ? part : isIntrinsic(part) && part.Ref === 'AWS::Partition' ? '${AWS::Partition}' : '\u0000')).join('');
-    }
-  }
-  return text === undefined ? undefined : AWS_MANAGED_POLICY_ARN.exec(text)?.[1];
 }

@@ -475,3 +475,33 @@ describe('template helpers', () => {
     expect(templateServiceName('cdk.out/OrdersStack.template.json')).toBe('OrdersStack');
   });
 });
+
+describe('managed policies from the whole catalogue', () => {
+  const template = (policies: unknown[]) => ({
+    Transform: 'AWS::Serverless-2016-10-31',
+    Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'a.handler', Runtime: 'nodejs22.x', Policies: policies } } },
+  });
+
+  it('expands a policy outside the hand-checked set by its document', () => {
+    const { service, findings } = loadDocument(template(['AmazonSQSReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess']));
+    const role = service!.roles.find((r) => r.name === 'FnRole')!;
+    expect(role.incomplete).toBe(false);
+    const origins = new Set(role.statements.flatMap((s) => (s.origin.kind === 'managed-policy' ? [s.origin.policy] : [])));
+    expect([...origins].sort()).toEqual(['AmazonSNSReadOnlyAccess', 'AmazonSQSReadOnlyAccess']);
+    expect(role.statements.some((s) => s.actions.some((a) => a.value === 'sqs:ListQueues'))).toBe(true);
+    expect(findings).toEqual([]);
+  });
+
+  it('says so in a note, once, when a name is not in the catalogue, and leaves the role incomplete', () => {
+    const { service, findings } = loadDocument(template(['AmazonNotARealPolicy', 'AmazonNotARealPolicy']));
+    expect(service!.roles.find((r) => r.name === 'FnRole')!.incomplete).toBe(true);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['input/unresolved', 'note']]);
+    expect(findings[0]!.message).toContain('"AmazonNotARealPolicy" is not in noops-lint\'s catalogue');
+  });
+
+  it('leaves customer policies incomplete without a note', () => {
+    const { service, findings } = loadDocument(template(['arn:aws:iam::123456789012:policy/team-policy']));
+    expect(service!.roles.find((r) => r.name === 'FnRole')!.incomplete).toBe(true);
+    expect(findings).toEqual([]);
+  });
+});
