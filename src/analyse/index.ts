@@ -14,6 +14,7 @@ import type { FunctionNode } from './references.js';
 import { CodeFacts } from './state.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import type { SourceReader } from './source-reader.js';
+import { isPythonFunction, PythonAnalyser } from './python/analyse.js';
 
 export type { SourceReader, SourceReadResult } from './source-reader.js';
 export { createFsSourceReader } from './source-reader.js';
@@ -60,8 +61,12 @@ const MAX_VISITS_WITH_ARGUMENTS = 20;
 /** Analyses every function of the project; files are parsed once for all of them. */
 export function analyseFunctions(project: Project, reader: SourceReader): Map<string, FunctionUsage> {
   const analyser = new CodeAnalyser(reader);
+  let python: PythonAnalyser | undefined;
   const usages = new Map<string, FunctionUsage>();
-  for (const fn of project.functions) usages.set(fn.id, analyseFunction(analyser, fn));
+  for (const fn of project.functions) {
+    if (isPythonFunction(fn, reader)) usages.set(fn.id, (python ??= new PythonAnalyser(reader)).analyse(fn));
+    else usages.set(fn.id, analyseFunction(analyser, fn));
+  }
   return usages;
 }
 

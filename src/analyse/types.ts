@@ -23,7 +23,7 @@ export interface SdkCall {
   /** API operation name: `GetItem`, `ListObjectsV2`, `Upload` for lib-storage's managed upload. */
   operation: string;
   /** How the call was written, for messages: `ddb.send(new GetCommand(...))`, `s3.getObject(...)`. */
-  style: 'v3-command' | 'v3-aggregated' | 'v3-paginator' | 'v3-lib' | 'v2' | 'presign' | 'library';
+  style: 'v3-command' | 'v3-aggregated' | 'v3-paginator' | 'v3-lib' | 'v2' | 'presign' | 'library' | 'boto3';
   /** The request parameters, evaluated as far as possible. */
   input: StaticValue;
   /** Where the call is, in the file that makes it. */
@@ -109,8 +109,8 @@ export interface FileOperation {
 }
 
 export interface BackgroundWork {
-  /** `interval`: setInterval never cleared; `timeout`: a timer neither awaited nor cleared; `promise`: an async call neither awaited nor returned; `listen`: an HTTP server started. */
-  kind: 'interval' | 'timeout' | 'promise' | 'listen';
+  /** `interval`: setInterval never cleared; `timeout`: a timer neither awaited nor cleared; `promise`: an async call neither awaited nor returned; `listen`: an HTTP server started; `thread`: a Python thread started and never joined. */
+  kind: 'interval' | 'timeout' | 'promise' | 'listen' | 'thread';
   /** The expression as written, shortened. */
   text: string;
   scope: 'module' | 'invocation';
