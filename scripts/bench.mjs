@@ -3,7 +3,10 @@
 // the planted defects. Results are printed as a Markdown table and written to .bench/results.json.
 //
 //   npm run bench -- [--preset small|large] [--dir DIR] [--bin dist/cli/noops-lint.js] [--skip-recall] [--runs N]
-//                    [--eslint DIR]
+//                    [--eslint DIR] [--python-services N]
+//
+// The shared generator writes JavaScript and TypeScript services; scripts/gen-python-share.mjs adds Python ones
+// (2 of 5 functions each for small, 40 of 10 for large: a fifth of the services; --python-services 0 leaves them out).
 //
 // --bin measures another build (a snapshot outside this checkout, which others' `npm run build` cannot delete).
 // --runs N times each run N times and reports the median wall time (and the largest RSS): machines are noisy.
@@ -48,6 +51,9 @@ if (!existsSync(path.join(dir, '.expected.json'))) {
   console.error(`bench: generating the ${preset} corpus in ${dir} ...`);
   mkdirSync(path.dirname(dir), { recursive: true });
   run(process.execPath, [path.join(shared, 'bench/gen-monorepo.mjs'), dir, '--preset', preset, '--force'], { stdio: 'inherit' });
+  const [pyServices, pyFunctions] = preset === 'large' ? [40, 10] : [2, 5];
+  const count = option('--python-services', String(pyServices));
+  if (Number(count) > 0) run(process.execPath, [path.join(repo, 'scripts/gen-python-share.mjs'), dir, '--services', count, '--functions-per-service', String(pyFunctions)], { stdio: 'inherit' });
 }
 
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
@@ -130,7 +136,7 @@ rmSync(cacheDir, { recursive: true, force: true });
 rmSync(sarifOut, { force: true });
 
 const table = [
-  `Corpus: ${preset} (${functions} functions, ${files} files, ${floor.files.total.lines} lines), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.versions.node}.`,
+  `Corpus: ${preset} (${functions} functions, ${files} files, ${floor.files.total.lines} lines${expected.totals?.pythonServices ? `, plus ${expected.totals.pythonServices} Python services: ${expected.totals.pythonFiles} files, ${expected.totals.pythonLines} lines` : ''}), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.versions.node}.`,
   `Parse floor (typescript-estree + yaml, one core, this run): ${floorSeconds.toFixed(2)} s, peak RSS ${floor.peakRssMiB} MiB.`,
   '',
   '| run | wall | x floor | peak RSS | files/s | functions/s |',

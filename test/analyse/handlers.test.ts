@@ -58,9 +58,13 @@ describe('handler resolution', () => {
     expect(finding('outsideCodeDir')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:35']]);
   });
 
-  it('skips handlers of other runtimes and unresolved handler values without findings', () => {
-    for (const name of ['python', 'pythonNoRuntime', 'unresolvedHandler']) {
-      expect(usages.get(name)).toMatchObject({ calls: [], findings: [], files: [] });
+  it('skips unresolved handler values without findings', () => {
+    expect(usages.get('unresolvedHandler')).toMatchObject({ calls: [], findings: [], files: [] });
+  });
+
+  it('analyses Python handlers, with a python runtime or a .py handler file and no runtime', () => {
+    for (const name of ['python', 'pythonNoRuntime']) {
+      expect(usages.get(name)).toMatchObject({ calls: [], findings: [], files: ['py/app.py'], handlerFile: 'py/app.py', handlerExport: 'handler', handlerLocation: { file: 'py/app.py', line: 1 } });
     }
   });
 });

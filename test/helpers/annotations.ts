@@ -26,7 +26,7 @@ export function listFiles(dir: string, base = dir): string[] {
 export function readAnnotations(caseDir: string): Annotation[] {
   const annotations: Annotation[] = [];
   for (const file of listFiles(caseDir)) {
-    if (!/\.(ya?ml|json|[cm]?[jt]sx?|Dockerfile)$|Dockerfile$/.test(file)) continue;
+    if (!/\.(ya?ml|json|[cm]?[jt]sx?|py|Dockerfile)$|Dockerfile$/.test(file)) continue;
     const lines = readFileSync(path.join(caseDir, file), 'utf8').split(/\r?\n/);
     lines.forEach((text, index) => {
       const match = ANNOTATION.exec(text);

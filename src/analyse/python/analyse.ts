@@ -213,8 +213,9 @@ class FunctionWalk {
       const from: string[] = [];
       let i = 1;
       for (; i < kids.length && kids[i]!.type !== 'import'; i++) {
-        if (kids[i]!.type === '.') level++;
-        else if (kids[i]!.type === 'Ellipsis') level += 3;
+        // dots before the first name are levels (`from ..a.b`); dots after it separate names
+        if (kids[i]!.type === '.' && from.length === 0) level++;
+        else if (kids[i]!.type === 'Ellipsis' && from.length === 0) level += 3;
         else if (kids[i]!.type === 'VariableName') from.push(nameOf(kids[i])!);
       }
       const target = this.resolveModule(module, from, level, site);
@@ -779,8 +780,7 @@ class FunctionWalk {
     for (const node of nodes) {
       const inner = this.frameAt(node, frame);
       if (node.type === 'CallExpression') this.callFacts(node, inner, item);
-      else if (context === 'invocation' && frame.fn) this.stateFacts(node, inner, item);
-      if (node.type === 'DecoratedStatement' && !frame.fn) this.moduleDecorators(node, frame, item);
+      if (context === 'invocation' && frame.fn) this.stateFacts(node, inner, item);
     }
     void module;
   }
@@ -826,7 +826,7 @@ class FunctionWalk {
       if (method !== undefined) this.methodFacts(this.evaluate(callee.children[0]!, frame, 0), method, node, frame, item);
     }
     // getattr(client, name)(...): a dynamic operation on an AWS client
-    if (callee.type === 'CallExpression' && target.kind === 'unknown') {
+    if (callee.type === 'CallExpression') {
       const inner = callee.children[0];
       if (inner?.type === 'VariableName' && nameOf(inner) === 'getattr') {
         const object = this.argument(callee, 0, undefined, frame, 0);
@@ -999,12 +999,9 @@ class FunctionWalk {
     const out: string[] = [];
     for (const decorator of fnNode.parent.children) {
       if (decorator.type !== 'Decorator') continue;
-      const expression = decorator.children.find((c) => c.type !== 'At');
-      const head = expression?.type === 'CallExpression' ? expression.children[0] : expression;
-      if (!head) continue;
-      const value = this.evaluate(head, { module: frame.module, fn: undefined, parent: undefined }, 0);
+      const value = this.decoratorHead(decorator, { module: frame.module, fn: undefined, parent: undefined });
       if (value.kind === 'external') out.push(value.path.join('.'));
-      out.push(textOf(frame.module, head));
+      out.push(decoratorText(decorator));
     }
     return out;
   }
@@ -1016,9 +1013,10 @@ class FunctionWalk {
     const moduleFrame: Frame = { module: frame.module, fn: undefined, parent: undefined };
     for (const decorator of fnNode.parent.children) {
       if (decorator.type !== 'Decorator') continue;
-      const expression = decorator.children.find((c) => c.type !== 'At');
-      if (expression?.type !== 'CallExpression') continue;
-      const head = this.evaluate(expression.children[0]!, moduleFrame, 0);
+      // `@idempotent(...)`: the decorator's name parts and its ArgList are children of the Decorator node
+      const expression = decorator;
+      if (!child(decorator, 'ArgList')) continue;
+      const head = this.decoratorHead(decorator, moduleFrame);
       const name = head.kind === 'external' ? head.path[head.path.length - 1] : undefined;
       if (head.kind !== 'external' || head.path[0] !== POWERTOOLS || (name !== 'idempotent' && name !== 'idempotent_function')) continue;
       const store = this.argument(expression, -1, 'persistence_store', moduleFrame, 0);
@@ -1030,10 +1028,15 @@ class FunctionWalk {
     }
   }
 
-  private moduleDecorators(node: PyNode, frame: Frame, item: Visit): void {
-    void node;
-    void frame;
-    void item;
+  /** What `@a.b.c(...)` names: the dotted name before its arguments. */
+  private decoratorHead(decorator: PyNode, frame: Frame): PyValue {
+    let value: PyValue | undefined;
+    for (const part of decorator.children) {
+      if (part.type === 'VariableName' && value === undefined) value = this.lookup(nameOf(part)!, frame, 0);
+      else if ((part.type === 'VariableName' || part.type === 'PropertyName') && value !== undefined) value = this.attribute(value, nameOf(part)!, frame, 0);
+      else if (part.type !== 'At' && part.type !== '.') break;
+    }
+    return value ?? UNKNOWN;
   }
 
   private externalCallFacts(pathParts: string[], node: PyNode, frame: Frame, item: Visit): void {
@@ -1229,6 +1232,13 @@ class FunctionWalk {
 }
 
 const UNKNOWN_STATIC: StaticValue = { kind: 'unknown', reason: 'computed at run time' };
+
+function decoratorText(decorator: PyNode): string {
+  return decorator.children
+    .filter((c) => c.type === 'VariableName' || c.type === 'PropertyName')
+    .map((c) => c.name)
+    .join('.');
+}
 
 function nameNode(node: PyNode): PyNode {
   return child(node, 'VariableName') ?? node;

@@ -42,7 +42,7 @@ const SERVICE_PREFIXES: Record<string, string> = {
 /** The IAM prefix of a boto3 service name (`stepfunctions` -> `states`). */
 export function servicePrefix(name: string): string {
   const lower = name.toLowerCase();
-  return SERVICE_PREFIXES[lower] ?? SDK_DATA.v3Packages[`client-${lower}`] ?? lower.replace(/-/g, '');
+  return SERVICE_PREFIXES[lower] ?? SDK_DATA.v3Packages[`client-${lower}`] ?? lower;
 }
 
 interface OperationsData {

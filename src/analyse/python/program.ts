@@ -118,8 +118,18 @@ function buildScope(owner: PyNode): Scope {
         if (name?.type === 'VariableName') add(scope, textKey(name), { kind: 'opaque', node });
         break;
       }
+      case 'WithStatement': {
+        // `with table.batch_writer() as batch`: context managers of interest return themselves
+        for (let i = 0; i < node.children.length; i++) {
+          const c = node.children[i]!;
+          if (c.type === 'VariableName' && node.children[i - 1]?.type === 'as') {
+            const value = node.children[i - 2];
+            add(scope, textKey(c), value ? { kind: 'assign', value, node } : { kind: 'opaque', node });
+          }
+        }
+        break;
+      }
       case 'ForStatement':
-      case 'WithStatement':
       case 'TryStatement': {
         // `for x in`, `with a as x`, `except E as x`: the names after `for` / `as`
         for (let i = 0; i < node.children.length; i++) {
@@ -168,8 +178,8 @@ export function importBindings(node: PyNode): [string, Binding][] {
     let i = 1;
     for (; i < kids.length && kids[i]!.type !== 'import'; i++) {
       const c = kids[i]!;
-      if (c.type === '.') level++;
-      else if (c.type === 'Ellipsis') level += 3;
+      if (c.type === '.' && from.length === 0) level++;
+      else if (c.type === 'Ellipsis' && from.length === 0) level += 3;
       else if (c.type === 'VariableName') {
         from.push(nameOf(c) ?? '');
         // dots between names are separators, not levels
