@@ -131,6 +131,21 @@ describe('Python least privilege', () => {
     expect(policy.actions).toEqual(['dynamodb:PutItem', 'sns:Publish']);
   });
 
+  it('follows a handler class built on a base class in another module, with clients passed to __init__ and class methods', () => {
+    const root = project(
+      {
+        'handler.py': 'import boto3\nfrom report import Report\n\ndynamodb = boto3.resource("dynamodb")\n\ndef handler(event, context):\n    return Report(event, context, dynamodb=dynamodb).main()\n',
+        'base.py': 'class Base:\n    def __init__(self, event, context, dynamodb=None, s3=None):\n        self.event = event\n        self.dynamodb = dynamodb\n        self.s3 = s3\n\n    def main(self):\n        return self.run()\n',
+        'report.py': 'import os\nfrom base import Base\nfrom store import Store\n\nclass Report(Base):\n    def run(self):\n        return Store.load(self.dynamodb, self.event["id"])\n',
+        'store.py': 'import os\n\nclass Store:\n    @classmethod\n    def load(cls, dynamodb, key):\n        item = dynamodb.Table(os.environ["TABLE"]).get_item(Key={"id": key}).get("Item")\n        return cls.__check(item)\n\n    @staticmethod\n    def __check(item):\n        return item\n',
+      },
+      { api: 'handler.handler' },
+    );
+    const policy = policyOf(root, 'api');
+    expect(policy.incomplete).toBeUndefined();
+    expect(policy.statements).toEqual([{ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [{ 'Fn::GetAtt': ['Items', 'Arn'] }] }]);
+  });
+
   it('derives Powertools parameters, secrets and idempotency calls', () => {
     const root = project(
       {
@@ -175,6 +190,18 @@ describe('Python least privilege', () => {
     const run = lint({ root, now: NOW, gitignore: false });
     const notFound = run.findings.filter((f) => f.ruleId === 'input/handler-not-found').map((f) => `${f.function}:${f.location.file}:${f.location.line}`);
     expect(notFound).toEqual(['api:serverless.yml:10', 'gone:serverless.yml:12']);
+  });
+
+  it('says so when the code is a built archive (CodeUri: x.zip)', () => {
+    const root = project({}, {});
+    writeFileSync(
+      path.join(root, 'template.yaml'),
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: ./deploy/fn.zip\n      Handler: handler.lambda_handler\n      Runtime: python3.12\n',
+    );
+    rmSync(path.join(root, 'serverless.yml'));
+    const run = lint({ root, now: NOW, gitignore: false });
+    const notFound = run.findings.filter((f) => f.ruleId === 'input/handler-not-found');
+    expect(notFound.map((f) => f.message)).toEqual(['The code of "Fn" is the archive "deploy/fn.zip", built before deployment and not source in the project: its handler cannot be analysed.']);
   });
 });
 

@@ -150,6 +150,12 @@ class FunctionWalk {
     if (fn.codeDir === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} cannot be analysed: its code folder is outside the project.`);
     const split = splitHandler(handler);
     if (!split) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} names no function (expected \`module.function\`).`);
+    // CodeUri: ./deploy/fn.zip, package.artifact: a build output, not source in the project
+    const pkg = fn.properties.package;
+    const artifact = pkg !== null && typeof pkg === 'object' && typeof (pkg as Record<string, unknown>).artifact === 'string' ? ((pkg as Record<string, unknown>).artifact as string) : /\.(zip|jar)$/i.test(fn.codeDir) ? fn.codeDir : undefined;
+    if (artifact !== undefined && !this.program.reader.exists(normaliseRootPath(path.posix.join(fn.codeDir, splitHandler(handler)!.module)) + '.py')) {
+      return this.notFound(`The code of ${name} is the archive ${JSON.stringify(artifact)}, built before deployment and not source in the project: its handler cannot be analysed.`);
+    }
     const base = normaliseRootPath(path.posix.join(fn.codeDir, split.module));
     if (base === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} points outside the project.`);
     const file = this.program.reader.exists(`${base}.py`) ? `${base}.py` : this.program.reader.exists(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined;
@@ -528,7 +534,12 @@ class FunctionWalk {
       case 'instance':
       case 'class': {
         const method = this.findMethod(object.module, object.node, property);
-        if (method) return { kind: 'function', module: method.module, node: method.node, ...(object.kind === 'instance' && !isStatic(method.node) ? { self: object } : {}) };
+        if (method) {
+          // @classmethod: the first parameter is the class; @staticmethod: none; a plain method through the class: passed explicitly
+          const decorators = decoratorsOf(method.node);
+          if (decorators.includes('classmethod')) return { kind: 'function', module: method.module, node: method.node, self: object.kind === 'class' ? object : { kind: 'class', module: object.module, node: object.node } };
+          return { kind: 'function', module: method.module, node: method.node, ...(object.kind === 'instance' && !decorators.includes('staticmethod') ? { self: object } : {}) };
+        }
         const assigned = this.instanceAttribute(object.module, object.node, property, object, depth);
         return assigned;
       }
@@ -554,22 +565,53 @@ class FunctionWalk {
     return undefined;
   }
 
-  /** `self.name = value` in any method of the class: what the attribute holds. */
+  /** An instance of a local class made by `call`, with the arguments its `__init__` receives. */
+  private construct(cls: Extract<PyValue, { kind: 'class' }>, call: PyNode, frame: Frame): Extract<PyValue, { kind: 'instance' }> {
+    const instance: Extract<PyValue, { kind: 'instance' }> = { kind: 'instance', module: cls.module, node: cls.node };
+    const init = this.findMethod(cls.module, cls.node, '__init__');
+    if (init) {
+      instance.init = init.node;
+      instance.args = this.bindArguments({ kind: 'function', module: init.module, node: init.node, self: instance }, call, frame);
+    }
+    return instance;
+  }
+
+  /** The class and its local base classes, nearest first. */
+  private classChain(module: PyModule, cls: PyNode): { module: PyModule; node: PyNode }[] {
+    const chain: { module: PyModule; node: PyNode }[] = [];
+    const queue = [{ module, node: cls }];
+    while (queue.length > 0 && chain.length < 20) {
+      const next = queue.shift()!;
+      if (chain.some((c) => c.node === next.node)) continue;
+      chain.push(next);
+      const frame: Frame = { module: next.module, fn: undefined, parent: undefined };
+      for (const base of child(next.node, 'ArgList')?.children ?? []) {
+        const value = this.evaluate(base, frame, MAX_DEPTH - 5);
+        if (value.kind === 'class') queue.push({ module: value.module, node: value.node });
+      }
+    }
+    return chain;
+  }
+
+  /** `self.name = value` in any method of the class or its local bases, or a class attribute: what the attribute holds. */
   private instanceAttribute(module: PyModule, cls: PyNode, name: string, instance: PyValue, depth: number): PyValue {
     if (depth > MAX_DEPTH) return UNKNOWN;
-    const classBinding = this.program.scopeOf(cls).names.get(name);
-    if (classBinding) return this.fromBindings(classBinding, { module, fn: undefined, parent: undefined }, depth + 1);
-    for (const method of descendants(child(cls, 'Body') ?? cls, (n) => n.type !== 'ClassDefinition')) {
-      if (method.type !== 'AssignStatement') continue;
-      const { targets, value } = assignmentParts(method);
-      const target = targets[0];
-      if (!value || targets.length !== 1 || target?.type !== 'MemberExpression') continue;
-      const [self, dot, prop] = target.children;
-      if (self?.type !== 'VariableName' || dot?.type !== '.' || nameOf(prop) !== name) continue;
-      const fnNode = enclosingFunction(method);
-      if (!fnNode || this.program.scopeOf(fnNode).parameters[0] !== nameOf(self)) continue;
-      const result = this.evaluate(value, { module, fn: fnNode, parent: undefined, self: instance }, depth + 1);
-      if (result.kind !== 'unknown') return result;
+    for (const owner of this.classChain(module, cls)) {
+      const classBinding = this.program.scopeOf(owner.node).names.get(name);
+      if (classBinding) return this.fromBindings(classBinding, { module: owner.module, fn: undefined, parent: undefined }, depth + 1);
+      for (const method of descendants(child(owner.node, 'Body') ?? owner.node, (n) => n.type !== 'ClassDefinition')) {
+        if (method.type !== 'AssignStatement') continue;
+        const { targets, value } = assignmentParts(method);
+        const target = targets[0];
+        if (!value || targets.length !== 1 || target?.type !== 'MemberExpression') continue;
+        const [self, dot, prop] = target.children;
+        if (self?.type !== 'VariableName' || dot?.type !== '.' || nameOf(prop) !== name) continue;
+        const fnNode = enclosingFunction(method);
+        if (!fnNode || this.program.scopeOf(fnNode).parameters[0] !== nameOf(self)) continue;
+        const args = instance.kind === 'instance' && instance.init === fnNode ? (instance.args as Frame['args']) : undefined;
+        const result = this.evaluate(value, { module: owner.module, fn: fnNode, parent: undefined, self: instance, ...(args ? { args } : {}) }, depth + 1);
+        if (result.kind !== 'unknown' && !(result.kind === 'external' && result.path[0] === 'None')) return result;
+      }
     }
     return UNKNOWN;
   }
@@ -627,7 +669,7 @@ class FunctionWalk {
       case 'external':
         return this.externalCallValue(target.path, node, frame, depth);
       case 'class':
-        return { kind: 'instance', module: target.module, node: target.node };
+        return this.construct(target, node, frame);
       case 'function':
         return this.returnValue(target, node, frame, depth);
       default:
@@ -810,9 +852,8 @@ class FunctionWalk {
         this.queue.push({ frame: { module: target.module, fn: target.node, parent: undefined, args: this.bindArguments(target, node, frame), ...(target.self ? { self: target.self } : {}) }, context: item.context, via: [...item.via, site] });
         break;
       case 'class': {
-        const init = this.findMethod(target.module, target.node, '__init__');
-        const instance: PyValue = { kind: 'instance', module: target.module, node: target.node };
-        if (init) this.queue.push({ frame: { module: init.module, fn: init.node, parent: undefined, args: this.bindArguments({ kind: 'function', module: init.module, node: init.node, self: instance }, node, frame), self: instance }, context: item.context, via: [...item.via, site] });
+        const instance = this.construct(target, node, frame);
+        if (instance.init) this.queue.push({ frame: { module: instance.module, fn: instance.init, parent: undefined, args: instance.args as Frame['args'], self: instance }, context: item.context, via: [...item.via, site] });
         break;
       }
       case 'external':
@@ -1244,8 +1285,10 @@ function nameNode(node: PyNode): PyNode {
   return child(node, 'VariableName') ?? node;
 }
 
-function isStatic(node: PyNode): boolean {
-  return node.parent?.type === 'DecoratedStatement' && node.parent.children.some((d) => d.type === 'Decorator' && d.children.some((c) => c.type === 'VariableName' && c.name === 'staticmethod'));
+/** The plain names of a function's decorators (`staticmethod`, `classmethod`). */
+function decoratorsOf(node: PyNode): string[] {
+  if (node.parent?.type !== 'DecoratedStatement') return [];
+  return node.parent.children.filter((d) => d.type === 'Decorator').map(decoratorText);
 }
 
 function enclosingFunction(node: PyNode): PyNode | undefined {

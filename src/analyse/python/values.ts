@@ -23,7 +23,8 @@ export type PyValue =
   | { kind: 'thread' }
   | { kind: 'function'; module: PyModule; node: PyNode; self?: PyValue }
   | { kind: 'class'; module: PyModule; node: PyNode }
-  | { kind: 'instance'; module: PyModule; node: PyNode }
+  /** An object of a local class; `init` and `args`: its `__init__` and the arguments it was constructed with. */
+  | { kind: 'instance'; module: PyModule; node: PyNode; init?: PyNode; args?: Map<string, { node: PyNode; frame: unknown }> }
   | { kind: 'module'; module: PyModule }
   | { kind: 'static'; value: StaticValue }
   | { kind: 'unknown'; reason: string };
