@@ -1,14 +1,16 @@
 // The GitHub Action: inputs → the same CLI run users get → report in the log, SARIF, annotations, job summary, outputs.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
 import { executeLint, findProjectRoot, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
 import { ConfigError } from '../engine/config.js';
+import { RuleFileError } from '../engine/declarative.js';
 import type { Severity } from '../engine/finding.js';
 import { RuleOptionsError } from '../engine/lint.js';
 import { countSeverities } from '../report/findings.js';
 import { REPORTERS } from '../report/index.js';
+import { OutputFileError, writeOutputFile } from '../util/output-file.js';
 import { toolVersion } from '../util/package-root.js';
 import { escapeData } from '../report/github.js';
 import { annotationLines } from './annotations.js';
@@ -59,18 +61,22 @@ export function runAction(io: ActionIo): number {
   }
 
   const sarifAbsolute = inputs.sarifFile ? path.resolve(cwd, inputs.sarifFile) : undefined;
-  if (sarifAbsolute) mkdirSync(path.dirname(sarifAbsolute), { recursive: true });
   const cliIo: CliIo = { cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, isTTY: false, now: io.now };
 
   let outcome: CliLintOutcome | undefined;
   if (inputs.onlyChanged && changed && paths.length === 0) {
     io.stdout('noops-lint: no changed file under the given paths; nothing to check.\n');
-    if (sarifAbsolute) writeFileSync(sarifAbsolute, emptySarif(root, inputs));
+    try {
+      if (sarifAbsolute) writeOutputFile({ file: sarifAbsolute, purpose: 'SARIF file', display: inputs.sarifFile, root }, emptySarif(root, inputs));
+    } catch (error) {
+      if (error instanceof OutputFileError) return fail(io, error.message);
+      throw error;
+    }
   } else {
     try {
       outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo);
     } catch (error) {
-      if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof BaselineError) {
+      if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof BaselineError || error instanceof RuleFileError || error instanceof OutputFileError) {
         return fail(io, error.message);
       }
       return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);

@@ -34,7 +34,7 @@ export interface CliArguments {
   concurrency: number | 'auto' | 'off';
   /** `--cache`: reuse each service's findings while none of the files it read changed. */
   cache: boolean;
-  /** `--cache-location <path>`: the cache file or folder (default node_modules/.cache/noops-lint/). */
+  /** `--cache-location <path>`: the cache file or folder (default node_modules/.cache/noops-lint/, else .noops-lint-cache). */
   cacheLocation?: string;
   debug: boolean;
   help: boolean;
@@ -70,7 +70,8 @@ Options:
       --no-gitignore        also read files that .gitignore excludes
       --concurrency <n>     threads for the analysis: a number, auto (default: min(cores, 4)) or off
       --cache               reuse the findings of services whose files did not change since the last run
-      --cache-location <p>  the cache file or folder (default: node_modules/.cache/noops-lint/)
+      --cache-location <p>  the cache file, or folder if it ends in / (default: node_modules/.cache/
+                            noops-lint/, or .noops-lint-cache without node_modules/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
       --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help

@@ -1,11 +1,11 @@
 // The CLI's work, testable without a process: parse arguments, load config, lint, report, return an exit code.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
-import { defaultCacheLocation } from '../engine/cache.js';
+import { cacheFilePath, defaultCacheLocation, loadCacheSecret, type CacheSettings } from '../engine/cache.js';
 import { compareFindings, RuleOptionsError, type LintRun } from '../engine/lint.js';
 import { lintProject } from '../engine/parallel.js';
 import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
@@ -20,6 +20,7 @@ import { helpUri, type AnyRule } from '../engine/rule.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
 import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
+import { OutputFileError, prepareOutputFile, writeOutputFile, type OutputTarget } from '../util/output-file.js';
 import { plural } from '../util/plural.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
 import { CDK_NOT_SYNTHESIZED } from '../load/discover.js';
@@ -74,7 +75,7 @@ export function runCli(argv: string[], io: CliIo): number {
         return runLint(args, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError || error instanceof OutputFileError) {
       io.stderr(`noops-lint: ${error.message}\n`);
       return 2;
     }
@@ -132,6 +133,16 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const scope = resolveScope(files, paths);
   const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
   const failOn = args.failOn ?? config.failOn ?? 'error';
+  // Every file the run will write is checked (and its folders created) before the analysis, so a bad path costs no time.
+  const target = (file: string | undefined, purpose: string): OutputTarget | undefined =>
+    file === undefined ? undefined : { file: path.resolve(io.cwd, file), purpose, display: file, root };
+  const reportTarget = target(args.outputFile, 'report');
+  const sarifTarget = target(args.sarifFile, 'SARIF file');
+  const baselineTarget = target(args.writeBaseline, 'baseline');
+  const cache = args.cache ? cacheSettings(args, io, root) : undefined;
+  for (const output of [reportTarget, sarifTarget, baselineTarget, cache && { file: cacheFilePath(cache.location), purpose: 'cache', display: cache.display, root }]) {
+    if (output) prepareOutputFile(output);
+  }
 
   // lint() is synchronous, so no timer can fire during it: the line is written first and erased after,
   // which leaves it on screen only as long as the analysis takes.
@@ -145,8 +156,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
       config,
       customRules: customRuleSources,
       concurrency: args.concurrency,
-      // A folder given with a trailing separator, or the default folder, holds the cache file.
-      cacheLocation: args.cache ? (args.cacheLocation !== undefined ? path.resolve(io.cwd, args.cacheLocation) : `${defaultCacheLocation(root)}${path.sep}`) : undefined,
+      cache,
       sourceFiles: args.inlineSuppressions,
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
@@ -199,10 +209,9 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   findings = filterToScope(findings, scope);
   suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
 
-  if (args.writeBaseline) {
-    const target = path.resolve(io.cwd, args.writeBaseline);
+  if (baselineTarget) {
     const written = createBaseline(findings, files);
-    writeFileSync(target, serializeBaseline(written));
+    writeOutputFile(baselineTarget, serializeBaseline(written));
     const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
     io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.\n`);
     return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
@@ -220,11 +229,28 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   const format = args.format ?? 'stylish';
   const sarifText = () => sarifReport(result, args);
   const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
-  if (args.outputFile) writeFileSync(path.resolve(io.cwd, args.outputFile), report);
+  if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
-  if (args.sarifFile) writeFileSync(path.resolve(io.cwd, args.sarifFile), sarifText());
+  if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
   if (findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/**
+ * Where --cache keeps its file and the secret that signs it. Without a secret (no writable user cache folder) the
+ * run goes on without a cache and says why: an unsigned cache could be one committed with a pull request.
+ */
+function cacheSettings(args: CliArguments, io: CliIo, root: string): CacheSettings | undefined {
+  const secret = loadCacheSecret(io.env);
+  if (!secret.ok) {
+    io.stderr(`noops-lint: running without the cache: ${secret.reason}.\n`);
+    return undefined;
+  }
+  // A folder given with a trailing separator, or the default folder, holds the cache file.
+  // path.resolve drops a trailing separator, which is what says "a folder" (ESLint's rule).
+  const location = args.cacheLocation !== undefined ? `${path.resolve(io.cwd, args.cacheLocation)}${/[\\/]$/.test(args.cacheLocation) ? path.sep : ''}` : defaultCacheLocation(root);
+  const display = args.cacheLocation ?? (path.relative(io.cwd, location).split(path.sep).join('/') || location);
+  return { location, display, root, secret: secret.secret };
 }
 
 /** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
@@ -368,8 +394,8 @@ function runTestRules(args: CliArguments, io: CliIo): number {
 
 function initConfig(io: CliIo): number {
   const file = path.join(io.cwd, '.noops-lint.yaml');
-  if (existsSync(file)) throw new UsageError('.noops-lint.yaml already exists; edit it or delete it first.');
-  writeFileSync(file, initConfigText(allRules()));
+  if (lstatSync(file, { throwIfNoEntry: false })) throw new UsageError('.noops-lint.yaml already exists; edit it or delete it first.');
+  writeOutputFile({ file, purpose: 'configuration', display: '.noops-lint.yaml', root: findProjectRoot(io.cwd) }, initConfigText(allRules()));
   io.stdout('Wrote .noops-lint.yaml\n');
   return 0;
 }

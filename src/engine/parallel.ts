@@ -15,7 +15,7 @@ import { loadCustomRules, type DeclarativeRule } from './declarative.js';
 import type { Finding } from './finding.js';
 import { holdsInlineDirective } from './suppressions.js';
 import { lint, notificationsOf, reportedRules, selectRules, sortFindings, type LintOptions, type LintRun } from './lint.js';
-import { LintCache, fileFingerprint } from './cache.js';
+import { LintCache, fileFingerprint, type CacheSettings } from './cache.js';
 import type { AnyRule } from './rule.js';
 import { toolVersion } from '../util/package-root.js';
 import { defaultWorkerUrl, releaseIdleWorkers, resolveConcurrency, takeWorker, type Concurrency } from './worker-pool.js';
@@ -28,8 +28,8 @@ export interface ProjectLintOptions extends Omit<LintOptions, 'rules' | 'manifes
   customRules?: CustomRuleSources;
   /** Threads to use: a number, 'auto' (min(cores, 4)) or 'off' (one thread). Default 'auto'. */
   concurrency?: Concurrency;
-  /** The cache file; undefined runs without a cache. */
-  cacheLocation?: string;
+  /** The cache file and its secret; undefined runs without a cache. */
+  cache?: CacheSettings;
   /** Collect the source files each service's handlers reach (inline suppressions are read from them). */
   sourceFiles?: boolean;
   /** The worker module (tests); default lint-worker.js beside this file, when it exists (not in the bundled Action). */
@@ -70,7 +70,7 @@ export interface WorkerTask {
 export type WorkerReply = { ok: true; results: UnitResult[] } | { ok: false; error: string };
 
 /** lint()'s options that cross a thread boundary (structured-clone safe). */
-export interface UnitSettings extends Omit<ProjectLintOptions, 'concurrency' | 'cacheLocation' | 'workerUrl' | 'minUnitsForWorkers'> {
+export interface UnitSettings extends Omit<ProjectLintOptions, 'concurrency' | 'cache' | 'workerUrl' | 'minUnitsForWorkers'> {
   record: boolean;
 }
 
@@ -101,7 +101,7 @@ export function lintProject(options: ProjectLintOptions): LintRun {
   // full analysis on the result for callers that read it (the Action's permission table). A large project goes
   // service by service even on one thread: each service's parsed code is dropped when it is done, which takes
   // less memory and less time collecting garbage than holding every tree until the end.
-  if (options.cacheLocation === undefined && (discovered.candidates.length <= minUnits || !workerUrl)) {
+  if (options.cache === undefined && (discovered.candidates.length <= minUnits || !workerUrl)) {
     releaseIdleWorkers();
     return lint({ ...options, rules, files });
   }
@@ -118,9 +118,9 @@ export function lintProject(options: ProjectLintOptions): LintRun {
     gitignore: options.gitignore,
     customRules: options.customRules,
     sourceFiles: options.sourceFiles,
-    record: options.cacheLocation !== undefined,
+    record: options.cache !== undefined,
   };
-  const cache = options.cacheLocation === undefined ? undefined : LintCache.open(options.cacheLocation, cacheKey(settings, rules));
+  const cache = options.cache === undefined ? undefined : LintCache.open(options.cache, cacheKey(settings, rules));
   const results = new Map<string, UnitResult>();
   const pending: string[] = [];
   const fingerprint = memo((rel: string) => fileFingerprint(files, rel));

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHmac } from 'node:crypto';
 import { cacheFilePath, CACHE_FILE_NAME, LintCache } from '../../src/engine/cache.js';
 import { lint } from '../../src/engine/lint.js';
 import { lintProject } from '../../src/engine/parallel.js';
@@ -20,9 +21,22 @@ beforeEach(() => {
 
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const cached = () => lintProject({ root, now: NOW, concurrency: 'off', cacheLocation: cacheFile });
+const SECRET = Buffer.alloc(32, 7);
+const settings = (location = cacheFile) => ({ location, display: 'cache', root, secret: SECRET });
+const cached = () => lintProject({ root, now: NOW, concurrency: 'off', cache: settings() });
 type Stored = { key: string; entries: Record<string, { findings: Array<{ message: string }>; dependencies: Record<string, string> }> };
-const stored = (): Stored => JSON.parse(readFileSync(cacheFile, 'utf8')) as Stored;
+/** The header line and the entries after it. */
+const stored = (): Stored => {
+  const text = readFileSync(cacheFile, 'utf8');
+  const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { key: string };
+  return { key: header.key, entries: JSON.parse(text.slice(text.indexOf('\n') + 1)) };
+};
+/** Writes entries back with a valid signature, as this machine would have. */
+const store = (body: Stored, secret: Uint8Array = SECRET) => {
+  const entries = JSON.stringify(body.entries);
+  const signature = createHmac('sha256', secret).update(body.key).update('\n').update(entries).digest('base64');
+  writeFileSync(cacheFile, `${JSON.stringify({ format: 'noops-lint-cache/2', key: body.key, signature })}\n${entries}`);
+};
 
 describe('--cache', () => {
   it('gives the same findings cold and warm, and records every file a service read', () => {
@@ -41,7 +55,7 @@ describe('--cache', () => {
     expect(entry.findings.length).toBeGreaterThan(0);
     // Marks the stored findings, so a reuse is visible.
     for (const f of entry.findings) f.message = `cached: ${f.message}`;
-    writeFileSync(cacheFile, JSON.stringify(body));
+    store(body);
     expect(cached().findings.some((f) => f.message.startsWith('cached: '))).toBe(true);
 
     const source = Object.keys(entry.dependencies).find((f) => f.startsWith('services/orders/src/') && !entry.dependencies[f]!.startsWith('!'))!;
@@ -61,14 +75,14 @@ describe('--cache', () => {
     writeFileSync(path.join(root, rel), 'export {};\n');
     const body = stored();
     for (const f of body.entries['services/orders/serverless.yml']!.findings) f.message = `cached: ${f.message}`;
-    writeFileSync(cacheFile, JSON.stringify(body));
+    store(body);
     expect(cached().findings.some((f) => f.message.startsWith('cached: '))).toBe(false);
   });
 
   it('ignores and rewrites a corrupt or foreign cache file, never crashing', () => {
     const plain = lint({ root, now: NOW }).findings;
     mkdirSync(path.dirname(cacheFile), { recursive: true });
-    for (const junk of ['{not json', 'null', '[]', JSON.stringify({ format: 'noops-lint-cache/1', key: 'other', entries: {} }), JSON.stringify({ format: 'noops-lint-cache/1', key: 'x', entries: { a: 1 } })]) {
+    for (const junk of ['{not json', 'null', '[]', '{}\n{}', JSON.stringify({ format: 'noops-lint-cache/1', key: 'other', entries: {} }), `${JSON.stringify({ format: 'noops-lint-cache/2', key: 'x', signature: 'x' })}\n{"a":1}`]) {
       writeFileSync(cacheFile, junk);
       expect(cached().findings).toEqual(plain);
       expect(stored().entries['services/orders/serverless.yml']).toBeDefined();
@@ -76,14 +90,14 @@ describe('--cache', () => {
     // A damaged entry under the right key is a miss, not a crash.
     const body = stored();
     (body.entries['services/orders/serverless.yml'] as unknown as Record<string, unknown>).findings = 'oops';
-    writeFileSync(cacheFile, JSON.stringify(body));
+    store(body);
     expect(cached().findings).toEqual(plain);
   });
 
   it('does not reuse results across settings (another rule selection)', () => {
     cached();
     const before = stored().key;
-    lintProject({ root, now: NOW, concurrency: 'off', cacheLocation: cacheFile, onlyRules: ['ops/tracing-disabled'] });
+    lintProject({ root, now: NOW, concurrency: 'off', cache: settings(), onlyRules: ['ops/tracing-disabled'] });
     expect(stored().key).not.toBe(before);
   });
 
@@ -93,7 +107,7 @@ describe('--cache', () => {
     expect(cacheFilePath(folder)).toBe(path.join(folder, CACHE_FILE_NAME));
     expect(cacheFilePath(`${path.join(root, 'new-folder')}${path.sep}`)).toBe(path.join(root, 'new-folder', CACHE_FILE_NAME));
     expect(cacheFilePath(path.join(root, 'a-file.json'))).toBe(path.join(root, 'a-file.json'));
-    const cache = LintCache.open(`${path.join(root, 'new-folder')}${path.sep}`, 'k');
+    const cache = LintCache.open(settings(`${path.join(root, 'new-folder')}${path.sep}`), 'k');
     cache.save();
     expect(existsSync(path.join(root, 'new-folder', CACHE_FILE_NAME))).toBe(true);
   });

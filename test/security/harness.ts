@@ -50,13 +50,13 @@ export interface CliOutput {
   stderr: string;
 }
 
-/** Runs the CLI function in `cwd` with a fake io (no environment, no TTY). */
-export function cli(cwd: string, args: string[] = []): CliOutput {
+/** Runs the CLI function in `cwd` with a fake io (no environment unless given, no TTY). */
+export function cli(cwd: string, args: string[] = [], env: Record<string, string> = {}): CliOutput {
   let stdout = '';
   let stderr = '';
   const code = runCli(args, {
     cwd,
-    env: {},
+    env,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     isTTY: false,
