@@ -12,6 +12,7 @@ import { countSeverities } from '../report/findings.js';
 import { REPORTERS } from '../report/index.js';
 import { OutputFileError, writeOutputFile } from '../util/output-file.js';
 import { toolVersion } from '../util/package-root.js';
+import { printable } from '../util/quote.js';
 import { escapeData } from '../report/github.js';
 import { annotationLines } from './annotations.js';
 import { changedFiles, type ChangedFiles } from './changed-files.js';
@@ -131,7 +132,7 @@ function setOutputs(io: ActionIo, outputs: Record<string, string>): void {
 }
 
 function fail(io: ActionIo, message: string): number {
-  io.stderr(`noops-lint: ${message}\n`);
+  io.stderr(`noops-lint: ${printable(message)}\n`);
   io.stdout(`::error title=noops-lint::${escapeData(message)}\n`);
   return 2;
 }

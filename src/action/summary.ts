@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../engine/finding.js';
 import type { SuppressedFinding } from '../engine/result.js';
 import { countSeverities, outputPath, singleLine, sortFindings } from '../report/findings.js';
 import type { PermissionRow } from './permissions-table.js';
+import { unicodeEscape } from '../util/quote.js';
 
 /** GitHub refuses step summaries over 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -36,8 +37,8 @@ export function renderSummary(input: SummaryInput): string {
     `**${verdict}** (fail-on: \`${input.failOn}\`): ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}.`,
     '',
   );
-  if (input.changedScope) out.push(`Only findings in the ${plural(input.changedScope.files, 'changed file')} (${input.changedScope.range}) are reported; whole services were analysed.`, '');
-  if (input.changedUnavailable) out.push(`> [!NOTE]\n> only-changed is on, but ${input.changedUnavailable}; every finding is reported.`, '');
+  if (input.changedScope) out.push(`Only findings in the ${plural(input.changedScope.files, 'changed file')} (${cell(input.changedScope.range)}) are reported; whole services were analysed.`, '');
+  if (input.changedUnavailable) out.push(`> [!NOTE]\n> only-changed is on, but ${cell(input.changedUnavailable)}; every finding is reported.`, '');
 
   if (findings.length > 0) {
     out.push('### Findings by rule', '', '| Rule | Errors | Warnings | Notes |', '| --- | ---: | ---: | ---: |');
@@ -93,7 +94,7 @@ export function renderSummary(input: SummaryInput): string {
       '',
     );
   }
-  if (input.sarifFile) out.push(`SARIF: \`${input.sarifFile}\` (upload it with \`github/codeql-action/upload-sarif\` to see every finding in code scanning).`, '');
+  if (input.sarifFile) out.push(`SARIF: ${code(input.sarifFile)} (upload it with \`github/codeql-action/upload-sarif\` to see every finding in code scanning).`, '');
   return fitToLimit(out.join('\n'));
 }
 
@@ -111,10 +112,19 @@ function actions(list: string[], empty = '—'): string {
   return shown.join(' ') + (list.length > shown.length ? ` …and ${list.length - shown.length} more` : '');
 }
 
+/**
+ * Line breaks of every kind (a lone CR ends a line for GitHub's Markdown too), the other control characters, and
+ * the invisible format characters that reorder text (bidi overrides): one line of visible text.
+ */
+function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, unicodeEscape);
+}
+
 /** Plain text safe inside a Markdown table cell: no HTML, no links, emphasis or other Markdown from user strings. */
 function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
+  return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -123,7 +133,7 @@ function cell(text: string): string {
 
 /** A code span in a table cell: backticks cannot end it early, pipes cannot split the row. */
 function code(text: string): string {
-  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 function plural(count: number, noun: string): string {

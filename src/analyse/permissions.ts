@@ -13,6 +13,7 @@ import {
   type ResourceTypeSpec,
 } from './sdk-actions.js';
 import { keyValue } from './evaluate.js';
+import { holdsPlaintextSecret } from './secret-patterns.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
 import { EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
@@ -333,6 +334,7 @@ function literalOf(fn: FunctionModel, value: StaticValue | undefined): string | 
   if (value.kind === 'number') return String(value.value);
   if (value.kind === 'env') {
     const variable = fn.environment.find((e) => e.name === value.name);
+    if (variable && typeof variable.value === 'string' && holdsPlaintextSecret(variable.name, variable.value)) return undefined;
     if (variable && (typeof variable.value === 'string' || typeof variable.value === 'number')) return `${value.prefix}${variable.value}${value.suffix}`;
   }
   return undefined;
@@ -372,6 +374,8 @@ function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 
   const written = `process.env.${value.name}`;
   if (!variable) return { kind: 'unknown', reason: `${field} comes from ${written}, which the manifest does not set for ${fn.name}` };
   const raw = variable.value;
+  // secrets/plaintext-env reports the value; as a resource name it would be copied into messages and policies.
+  if (typeof raw === 'string' && holdsPlaintextSecret(variable.name, raw)) return { kind: 'unknown', reason: `${field} comes from ${written}, which holds a secret (not shown)` };
   if (typeof raw === 'string' || typeof raw === 'number') return bindLiteral(fn, `${value.prefix}${raw}${value.suffix}`, spec);
   if (isUnresolved(raw)) return { kind: 'unknown', reason: `${field} comes from ${written} = ${raw.text}, which cannot be resolved (${raw.reason})` };
   if (value.prefix !== '' || value.suffix !== '') {

@@ -4,6 +4,7 @@ import type { Project } from '../model/project.js';
 import type { ProjectAnalysis } from './analysis-types.js';
 import { resourceKey } from './permissions.js';
 import { renderCdkPolicy } from './cdk-policy.js';
+import { printableLine } from '../util/quote.js';
 
 export interface DerivedStatement {
   Effect: 'Allow';
@@ -129,7 +130,8 @@ export function renderPoliciesYaml(policies: DerivedPolicies): string {
     if (policy.statements.length === 0) header.push('the code makes no AWS call that needs a permission');
     for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
     for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
-    document.commentBefore = header.map((line) => ` ${line}`).join('\n');
+    // Names and reasons come from the project: one comment line each, whatever they hold.
+    document.commentBefore = header.map((line) => ` ${printableLine(line)}`).join('\n');
     flowShortLists(document.contents);
     parts.push(document.toString({ lineWidth: 0 }));
   }

@@ -73,6 +73,15 @@ function isPlaceholderPassword(password: string): boolean {
   return /\$\{|\{\{|%[A-Z_]+%/.test(password) || /^\*+$/.test(password) || /^<[^>]*>$/.test(password);
 }
 
+/**
+ * Whether an environment variable's literal value is a secret in plain text, as secrets/plaintext-env judges it:
+ * such a value is never copied into another message (a resource name, a policy).
+ */
+export function holdsPlaintextSecret(name: string, value: string): boolean {
+  if (isPlaceholderValue(value) || isDynamicReference(value)) return false;
+  return detectSecretValue(value) !== undefined || (isSecretLikeName(name) && !isNonSecretValueFor(name, value));
+}
+
 /** CloudFormation dynamic references: the template holds a pointer, the value is fetched at deploy time. */
 export function isDynamicReference(value: string): boolean {
   return /\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[^}]*\}\}/.test(value);

@@ -5,6 +5,7 @@ import { derivedPolicies, renderPoliciesYaml } from '../analyse/policy-output.js
 import { lint } from '../engine/lint.js';
 import { UsageError, type CliArguments } from './args.js';
 import type { CliIo } from './run-cli.js';
+import { jsonText } from '../util/quote.js';
 
 export function runPolicy(args: CliArguments, io: CliIo, root: string): number {
   const format: string = args.format ?? 'json';
@@ -16,6 +17,6 @@ export function runPolicy(args: CliArguments, io: CliIo, root: string): number {
   });
   const run = lint({ root, paths, onlyRules: [], resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
   const policies = derivedPolicies(run.project, run.analysis);
-  io.stdout(format === 'json' ? `${JSON.stringify(policies, null, 2)}\n` : renderPoliciesYaml(policies));
+  io.stdout(format === 'json' ? `${jsonText(policies, 2)}\n` : renderPoliciesYaml(policies));
   return 0;
 }

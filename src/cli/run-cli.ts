@@ -13,6 +13,7 @@ import { filterToScope, resolveScope } from '../engine/scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/declarative.js';
 import { testRules } from '../engine/test-rules.js';
+import { readConfinedText } from '../load/confined-file.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
@@ -22,6 +23,7 @@ import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { OutputFileError, prepareOutputFile, writeOutputFile, type OutputTarget } from '../util/output-file.js';
 import { plural } from '../util/plural.js';
+import { jsonText, printable, quote } from '../util/quote.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
 import { CDK_NOT_SYNTHESIZED } from '../load/discover.js';
 import { initConfigText } from './init-config.js';
@@ -46,7 +48,7 @@ export function runCli(argv: string[], io: CliIo): number {
     args = parseCliArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`noops-lint: ${error.message}\n`);
+      io.stderr(`noops-lint: ${printable(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -76,10 +78,11 @@ export function runCli(argv: string[], io: CliIo): number {
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError || error instanceof OutputFileError) {
-      io.stderr(`noops-lint: ${error.message}\n`);
+      // Messages quote the user's files (config keys, rule files, paths): printable() keeps them on their lines.
+      io.stderr(`noops-lint: ${printable(error.message)}\n`);
       return 2;
     }
-    io.stderr(`noops-lint: internal error: ${(error as Error).message}\n${args.debug ? `${(error as Error).stack}\n` : 'Run again with --debug for details, and please report it.\n'}`);
+    io.stderr(`noops-lint: internal error: ${printable((error as Error).message)}\n${args.debug ? `${printable((error as Error).stack ?? '')}\n` : 'Run again with --debug for details, and please report it.\n'}`);
     return 2;
   }
 }
@@ -131,7 +134,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   });
   const files = new ProjectFiles(root);
   const scope = resolveScope(files, paths);
-  const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
+  const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline, root) : undefined;
   const failOn = args.failOn ?? config.failOn ?? 'error';
   // Every file the run will write is checked (and its folders created) before the analysis, so a bad path costs no time.
   const target = (file: string | undefined, purpose: string): OutputTarget | undefined =>
@@ -259,15 +262,18 @@ function handlerFiles(run: LintRun): string[] {
   return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 
-function readBaseline(file: string, display: string): BaselineFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`The baseline ${display} does not exist; create it with --write-baseline ${display}.`);
+/** Baselines of very large projects stay far below this; a bigger file is refused before it is read. */
+const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
+
+function readBaseline(file: string, display: string, root: string): BaselineFile {
+  // Inside the project the file may be a committed link (to /proc/self/environ): it must stay inside the root.
+  const read = readConfinedText(file, { root, maxBytes: BASELINE_MAX_BYTES, allowOutside: true });
+  if (!read.ok) {
+    if (read.reason.startsWith('it does not exist')) throw new UsageError(`The baseline ${quote(display)} does not exist; create it with --write-baseline ${display}.`);
+    throw new UsageError(`Cannot read the baseline ${quote(display)}: ${read.reason}.`);
   }
   try {
-    return parseBaseline(text, display);
+    return parseBaseline(read.text, quote(display));
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
@@ -308,19 +314,19 @@ function sarifReport(result: LintRun, args: CliArguments): string {
         : {}),
     }));
   }
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log, 2) + '\n';
 }
 
 function loadConfig(args: CliArguments, io: CliIo, root: string): Config {
   if (args.config) {
     const file = path.resolve(io.cwd, args.config);
     if (!existsSync(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
-    return loadConfigFile(file, args.config);
+    return loadConfigFile(file, args.config, root);
   }
   const found = findConfigFile(io.cwd);
   if (!found) return EMPTY_CONFIG;
   const display = path.relative(root, found).split(path.sep).join('/') || found;
-  return loadConfigFile(found, display.startsWith('..') ? found : display);
+  return loadConfigFile(found, display.startsWith('..') ? found : display, root);
 }
 
 export function exitCode(findings: Finding[], failOn: Severity | 'never', maxWarnings: number): number {
@@ -359,7 +365,8 @@ function rulesInEffect(args: CliArguments, io: CliIo): AnyRule[] {
 function listRules(args: CliArguments, io: CliIo): number {
   const rules = rulesInEffect(args, io);
   const width = Math.max(...rules.map((r) => r.id.length), 10);
-  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
+  // A custom rule's description comes from the project's rule files: one line, printable.
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${printable(r.description).replace(/\n/g, ' ')}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -369,7 +376,7 @@ function explainRule(args: CliArguments, io: CliIo): number {
   if (!id) throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
   const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
-  io.stdout(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${rule.helpUri ?? helpUri(rule.id)}\n`);
+  io.stdout(`${printable(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${rule.helpUri ?? helpUri(rule.id)}`)}\n`);
   return 0;
 }
 
@@ -387,8 +394,8 @@ function runTestRules(args: CliArguments, io: CliIo): number {
     const rel = path.relative(root, absolute);
     return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') || '.' : absolute;
   };
-  const outcome = testRules({ targets, display, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
-  io.stdout(outcome.text);
+  const outcome = testRules({ targets, display, root, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  io.stdout(`${printable(outcome.text.replace(/\n$/, ''))}\n`);
   return outcome.exitCode;
 }
 

@@ -70,10 +70,15 @@ export function serializeBaseline(baseline: BaselineFile): string {
 
 export function parseBaseline(text: string, displayName: string): BaselineFile {
   let value: unknown;
+  // An editor may save the file with a byte order mark.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(json);
   } catch (error) {
-    throw new BaselineError(`The baseline ${displayName} is not valid JSON (${(error as Error).message}); write it again with --write-baseline ${displayName}.`);
+    // Only the position: the parser's own message quotes the text, and the file may be a link to a secret.
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const where = position ? ` at line ${lineAndColumn(json, Number(position[1]))}` : '';
+    throw new BaselineError(`The baseline ${displayName} is not valid JSON${where}; write it again with --write-baseline ${displayName}.`);
   }
   const doc = value as Partial<BaselineFile> | null;
   if (!doc || typeof doc !== 'object' || doc.version !== BASELINE_VERSION || !Array.isArray(doc.findings)) {
@@ -85,6 +90,13 @@ export function parseBaseline(text: string, displayName: string): BaselineFile {
     }
   }
   return doc as BaselineFile;
+}
+
+/** `3, column 7` for an offset into `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
 export interface BaselineOutcome {

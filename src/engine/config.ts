@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { readConfinedText } from '../load/confined-file.js';
 import { parseYaml } from '../load/yaml.js';
 import { locationOfKey, locationOfValue } from '../model/positions.js';
 import type { Severity } from './finding.js';
@@ -64,12 +65,25 @@ function isInsideGitRepo(dir: string): boolean {
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
 
-export function loadConfigFile(file: string, displayName = file): Config {
+/** A configuration file is a few KB; a bigger one is refused before it is read. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads and validates a configuration file. With `root`, a file inside the project must stay inside it after
+ * following links (a committed `.noops-lint.yaml` may be a link to a secret elsewhere on the runner).
+ */
+export function loadConfigFile(file: string, displayName = file, root?: string): Config {
   let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`Cannot read the configuration file ${displayName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  if (root !== undefined) {
+    const read = readConfinedText(file, { root, maxBytes: CONFIG_MAX_BYTES, allowOutside: true });
+    if (!read.ok) throw new ConfigError(`Cannot read the configuration file ${displayName}: ${read.reason}.`);
+    text = read.text;
+  } else {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(`Cannot read the configuration file ${displayName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
   }
   const parsed = parseYaml(text, displayName);
   if (!parsed.ok) throw new ConfigError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`).join('\n'));

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { confinedRealPath, readConfinedText } from '../load/confined-file.js';
 import { parseYaml } from '../load/yaml.js';
 import type { Location } from '../model/location.js';
 import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
@@ -12,6 +13,7 @@ import type { Severity } from './finding.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULE_TARGETS, unescapePointer, valueAt, viewsOf, type JsonValue, type RuleTarget, type RuleView } from './rule-views.js';
 import { readPackageFile } from '../util/package-root.js';
+import { quote } from '../util/quote.js';
 
 /** What a rule file holds once validated. */
 export interface DeclarativeRuleDefinition {
@@ -102,18 +104,26 @@ export interface LoadRuleOptions {
   builtin?: boolean;
   /** The id relative to the rules folder (`ops/tracing-disabled`), checked for built-ins. */
   expectedId?: string;
+  /** The project root: a rule file the project names must be a regular file inside it, after following links. */
+  root?: string;
 }
 
 /** Reads, validates and compiles one rule file; throws RuleFileError naming the file, line and key. */
 export function loadRuleFile(absolute: string, displayName: string, options: LoadRuleOptions = {}): DeclarativeRule {
   let text: string;
-  try {
-    const size = statSync(absolute).size;
-    if (size > RULE_FILE_LIMITS.maxFileBytes) throw new RuleFileError([`${displayName}: a rule file is at most ${RULE_FILE_LIMITS.maxFileBytes / 1024} KB; this one is ${Math.ceil(size / 1024)} KB.`]);
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    if (error instanceof RuleFileError) throw error;
-    throw new RuleFileError([`${displayName}: cannot read the rule file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`]);
+  if (options.root !== undefined) {
+    const read = readConfinedText(absolute, { root: options.root, maxBytes: RULE_FILE_LIMITS.maxFileBytes });
+    if (!read.ok) throw new RuleFileError([`${displayName}: cannot read the rule file: ${read.reason}.`]);
+    text = read.text;
+  } else {
+    try {
+      const size = statSync(absolute).size;
+      if (size > RULE_FILE_LIMITS.maxFileBytes) throw new RuleFileError([`${displayName}: a rule file is at most ${RULE_FILE_LIMITS.maxFileBytes / 1024} KB; this one is ${Math.ceil(size / 1024)} KB.`]);
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      if (error instanceof RuleFileError) throw error;
+      throw new RuleFileError([`${displayName}: cannot read the rule file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`]);
+    }
   }
   const rule = compileRule(parseRuleText(text, displayName, options), displayName);
   rule.path = absolute;
@@ -636,10 +646,17 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
   const targets: string[] = [];
   const problems: string[] = [];
   const local = path.join(sources.root, ...LOCAL_RULES_DIR.split('/'));
-  if (existsSync(local) && statSync(local).isDirectory()) targets.push(local);
+  if (existsSync(local)) {
+    // The folder comes with the checkout: a link out of the project is refused like any other path.
+    const where = confinedRealPath(local, sources.root);
+    if (!where.ok) problems.push(`${LOCAL_RULES_DIR}: ${where.reason}.`);
+    else if (statSync(where.real).isDirectory()) targets.push(local);
+  }
   for (const entry of sources.rulePaths ?? []) {
     const abs = path.resolve(baseDir, entry);
-    if (!existsSync(abs)) problems.push(`${config}: rulePaths entry "${entry}" does not exist (resolved from ${display(baseDir)}).`);
+    const where = confinedRealPath(abs, sources.root);
+    if (!existsSync(abs)) problems.push(`${config}: rulePaths entry ${quote(entry)} does not exist (resolved from ${display(baseDir)}).`);
+    else if (!where.ok) problems.push(`${config}: rulePaths entry ${quote(entry)} is refused: ${where.reason}.`);
     else targets.push(abs);
   }
   for (const entry of sources.extends ?? []) {
@@ -656,7 +673,7 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
     const real = safeRealpath(target);
     if (seenTargets.has(real)) continue;
     seenTargets.add(real);
-    const collected = collectRuleDirectory(target, display);
+    const collected = collectRuleDirectory(target, display, { root: sources.root });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
@@ -690,7 +707,9 @@ const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 export function resolveRulePack(spec: string, root: string, baseDir: string): string {
   if (spec.startsWith('.') || path.isAbsolute(spec)) {
     const abs = path.resolve(baseDir, spec);
-    if (!existsSync(abs)) throw new RuleFileError([`extends "${spec}" does not exist.`]);
+    if (!existsSync(abs)) throw new RuleFileError([`extends ${quote(spec)} does not exist.`]);
+    const where = confinedRealPath(abs, root);
+    if (!where.ok) throw new RuleFileError([`extends ${quote(spec)} is refused: ${where.reason}.`]);
     return abs;
   }
   if (!NPM_NAME.test(spec)) throw new RuleFileError([`extends "${spec}" is neither a path (start it with ./) nor an npm package name.`]);
@@ -699,9 +718,13 @@ export function resolveRulePack(spec: string, root: string, baseDir: string): st
     const packageDir = path.join(dir, ...spec.split('/'));
     const manifest = path.join(packageDir, 'package.json');
     if (!existsSync(manifest)) continue;
+    // Only packages installed inside the project: node_modules above it, or a link out of it, belong to someone else.
+    if (!confinedRealPath(packageDir, root).ok) continue;
     let folder = 'rules';
     try {
-      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { noopsLint?: { rules?: unknown } };
+      const read = readConfinedText(manifest, { root, maxBytes: RULE_FILE_LIMITS.maxFileBytes });
+      if (!read.ok) throw new SyntaxError(read.reason);
+      const json = JSON.parse(read.text) as { noopsLint?: { rules?: unknown } };
       if (typeof json.noopsLint?.rules === 'string') folder = json.noopsLint.rules;
     } catch {
       throw new RuleFileError([`extends "${spec}": ${manifest} is not valid JSON.`]);
@@ -714,7 +737,7 @@ export function resolveRulePack(spec: string, root: string, baseDir: string): st
     if (!existsSync(rulesDir)) throw new RuleFileError([`extends "${spec}": the package has no "${folder}" folder of rule files (set "noopsLint": { "rules": "<folder>" } in its package.json).`]);
     return rulesDir;
   }
-  throw new RuleFileError([`extends "${spec}": cannot find the npm package from ${root}; install it (npm install --save-dev ${spec}) or fix the name.`]);
+  throw new RuleFileError([`extends "${spec}": cannot find the npm package in the project's node_modules; install it (npm install --save-dev ${spec}) or fix the name.`]);
 }
 
 function safeRealpath(p: string): string {

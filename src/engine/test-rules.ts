@@ -1,9 +1,10 @@
 // `noops-lint test-rules`: runs each declarative rule over the good/ and bad/ cases beside its file and
 // compares its findings with the cases' `expect:` / `ok:` annotations, so a team can put its policies under CI.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectRuleDirectory, RuleFileError, ruleIdProblems, type DeclarativeRule } from './declarative.js';
 import { lint } from './lint.js';
+import { FILE_LIMITS } from '../load/files.js';
 import { plural } from '../util/plural.js';
 
 export interface CaseResult {
@@ -35,6 +36,8 @@ export interface TestRulesOptions {
   display: (absolute: string) => string;
   /** Ids a custom rule may not take (the built-in rules'). */
   reservedIds?: Iterable<string>;
+  /** The project root: rule files must be regular files inside it, after following links. */
+  root?: string;
   /** Pinned in tests. */
   now?: Date;
 }
@@ -54,7 +57,7 @@ export function testRules(options: TestRulesOptions): TestRulesOutcome {
       problems.push(`${options.display(target) || target} does not exist.`);
       continue;
     }
-    const collected = collectRuleDirectory(target, options.display);
+    const collected = collectRuleDirectory(target, options.display, options.root === undefined ? {} : { root: options.root });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
@@ -80,6 +83,8 @@ export function testRules(options: TestRulesOptions): TestRulesOutcome {
 function caseDirs(ruleFile: string): { kind: 'good' | 'bad'; name: string; dir: string }[] {
   const base = ruleFile.replace(/\.(ya?ml|json)$/i, '');
   const out: { kind: 'good' | 'bad'; name: string; dir: string }[] = [];
+  // Links are not followed: a case folder linked to / would make the whole disk a test project.
+  if (!isDirectory(base)) return out;
   for (const kind of ['bad', 'good'] as const) {
     const dir = path.join(base, kind);
     if (!isDirectory(dir)) continue;
@@ -157,6 +162,8 @@ export function readAnnotations(caseDir: string): Annotation[] {
   const annotations: Annotation[] = [];
   for (const file of listFiles(caseDir)) {
     if (!ANNOTATED_FILE.test(file)) continue;
+    // lint() skips a file this large, so its annotations could never match.
+    if (lstatSync(path.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
     const lines = readFileSync(path.join(caseDir, file), 'utf8').split(/\r?\n/);
     lines.forEach((text, index) => {
       const match = ANNOTATION.exec(text);
@@ -185,10 +192,7 @@ function listFiles(dir: string, base = dir): string[] {
   return out;
 }
 
+/** A real folder, not a link to one. */
 function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return lstatSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -10,8 +10,10 @@ export type Concurrency = number | 'auto' | 'off';
 /** The number of threads for a `--concurrency` value: 'auto' is min(cores, 4), 'off' is 1. */
 export function resolveConcurrency(value: Concurrency | undefined): number {
   if (value === 'off') return 1;
-  if (value === undefined || value === 'auto') return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
-  return Math.max(1, Math.floor(value));
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (value === undefined || value === 'auto') return Math.min(cores, 4);
+  // More threads than cores only cost memory (each loads the linter): --concurrency 100000 once started 100000.
+  return Math.max(1, Math.min(Math.floor(value), cores));
 }
 
 /** Started and not yet given a task, by worker module. */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { compareFindings, compareStrings, type Finding, type Severity } from '../engine/finding.js';
 import type { Location } from '../model/location.js';
+import { unicodeEscape } from '../util/quote.js';
 
 export interface SeverityCounts {
   errors: number;
@@ -96,7 +97,7 @@ export function displayPath(file: string, prefix = ''): string {
   return /^\s|^:/.test(shown) ? `./${shown}` : shown;
 }
 
-/** C0 and C1 control characters (but the tab) as `\u001b`. */
+/** C0 and C1 control characters (but the tab), separators and the invisible format characters (bidi overrides) as `\u001b`. */
 function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, unicodeEscape);
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../engine/finding.js';
 import type { Location } from '../model/location.js';
 import { artifactUri, countSeverities, fingerprint, outputPath, sortFindings } from './findings.js';
 import type { Reporter } from './index.js';
+import { jsonText } from '../util/quote.js';
 
 /** Bumped when a field changes meaning or disappears; added fields keep the version. */
 export const JSON_FORMAT_VERSION = 1;
@@ -15,7 +16,7 @@ export const json: Reporter = (result, options) => {
     findings: findings.map((finding) => describeFinding(finding, options.cwdPrefix)),
     summary: countSeverities(findings),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return jsonText(document, 2) + '\n';
 };
 
 function describeFinding(finding: Finding, prefix: string | undefined) {

@@ -5,6 +5,7 @@ import { helpUri, type AnyRule } from '../engine/rule.js';
 import type { Location } from '../model/location.js';
 import { artifactUri, compareFindings, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
 import type { Reporter, ReporterOptions } from './index.js';
+import { jsonText } from '../util/quote.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'noops-lint';
@@ -22,7 +23,7 @@ type SarifLevel = 'error' | 'warning' | 'note';
 
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'recommendation' };
 
-export const sarif: Reporter = (result, options) => JSON.stringify(buildSarifLog(result, options), null, 2) + '\n';
+export const sarif: Reporter = (result, options) => jsonText(buildSarifLog(result, options), 2) + '\n';
 
 export function buildSarifLog(result: LintResult, options: ReporterOptions) {
   const prefix = options.cwdPrefix;

@@ -9,9 +9,12 @@ import { readAnnotations } from '../helpers/annotations.js';
 const PACK = path.resolve(import.meta.dirname, '../../fixtures/policy-pack');
 const PROJECT = path.join(PACK, 'project');
 
-/** The sample project run with the built-in rules and the pack, as `extends: ['../rules']` would load it. */
+/**
+ * The sample project run with the built-in rules and the pack, as `extends: ['../rules']` in the project's
+ * configuration loads it in a repository holding both (the pack must be inside the repository).
+ */
 function runProject() {
-  const custom = loadCustomRules({ root: PROJECT, extends: ['../rules'], reservedIds: BUILTIN_RULES.map((r) => r.id) });
+  const custom = loadCustomRules({ root: PACK, baseDir: PROJECT, extends: ['../rules'], reservedIds: BUILTIN_RULES.map((r) => r.id) });
   return { custom, run: lint({ root: PROJECT, rules: [...BUILTIN_RULES, ...custom], gitignore: false, now: new Date('2026-12-01T00:00:00Z') }) };
 }
 

@@ -204,13 +204,22 @@ describe('custom rule sources', () => {
     ]);
   });
 
-  it('resolves an npm pack from a parent node_modules and defaults to its rules/ folder', () => {
+  it("resolves an npm pack from the project root's node_modules and defaults to its rules/ folder", () => {
     const root = tempDir();
     write(root, 'node_modules/acme-policies/package.json', '{ "name": "acme-policies" }');
     write(root, 'node_modules/acme-policies/rules/a.yaml', rule('acme/a'));
     const project = path.join(root, 'services/orders');
     mkdirSync(project, { recursive: true });
-    expect(resolveRulePack('acme-policies', project, project)).toBe(path.join(root, 'node_modules/acme-policies/rules'));
+    expect(resolveRulePack('acme-policies', root, project)).toBe(path.join(root, 'node_modules/acme-policies/rules'));
+  });
+
+  it("finds no pack in a node_modules above the project root: it is not the project's", () => {
+    const root = tempDir();
+    write(root, 'node_modules/acme-policies/package.json', '{ "name": "acme-policies" }');
+    write(root, 'node_modules/acme-policies/rules/a.yaml', rule('acme/a'));
+    const project = path.join(root, 'services/orders');
+    mkdirSync(project, { recursive: true });
+    expect(() => resolveRulePack('acme-policies', project, project)).toThrow(/cannot find the npm package in the project's node_modules/);
   });
 
   it('explains a missing package, a bad name, a missing path and a pack folder outside its package', () => {
@@ -225,7 +234,7 @@ describe('custom rule sources', () => {
       }
       return [];
     };
-    expect(problems(['@acme/missing'])).toEqual([`.noops-lint.yaml: extends "@acme/missing": cannot find the npm package from ${root}; install it (npm install --save-dev @acme/missing) or fix the name.`]);
+    expect(problems(['@acme/missing'])).toEqual([`.noops-lint.yaml: extends "@acme/missing": cannot find the npm package in the project's node_modules; install it (npm install --save-dev @acme/missing) or fix the name.`]);
     expect(problems(['Not A Package'])).toEqual(['.noops-lint.yaml: extends "Not A Package" is neither a path (start it with ./) nor an npm package name.']);
     expect(problems(['./nowhere'])).toEqual(['.noops-lint.yaml: extends "./nowhere" does not exist.']);
     expect(problems(['evil'])).toEqual(['.noops-lint.yaml: extends "evil": its rules folder "../../outside" is outside the package.']);

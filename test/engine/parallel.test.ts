@@ -99,7 +99,11 @@ describe('lintProject', () => {
 
   it('resolves --concurrency values', () => {
     expect(resolveConcurrency('off')).toBe(1);
-    expect(resolveConcurrency(3)).toBe(3);
+    const cores = os.availableParallelism();
+    expect(resolveConcurrency(1)).toBe(1);
+    expect(resolveConcurrency(3)).toBe(Math.min(3, cores));
+    // Never more threads than cores: each one loads the whole linter.
+    expect(resolveConcurrency(100_000)).toBe(cores);
     const auto = resolveConcurrency('auto');
     expect(auto).toBeGreaterThanOrEqual(1);
     expect(auto).toBeLessThanOrEqual(4);
