@@ -46,6 +46,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
+    const shared = sharedStatements(project.roles, (fn) => analysis.permissionsOf(fn));
     for (const role of project.roles) {
       const needs = decidableUses(role, (fn) => analysis.permissionsOf(fn));
       if (!needs) continue;
@@ -79,20 +80,27 @@ export default defineRule({
           continue;
         }
         if (statement.origin.kind !== 'inline') continue; // platform grants and managed policies are not the user's choice here
+        // A statement several roles hold (provider statements inherited by per-function roles) is judged once, against all their functions.
+        let [judgeUses, judgeWho, judgeFn] = [uses, who, fnName];
+        const sharing = shared.get(statement);
+        if (sharing) {
+          if (sharing.first !== role || !sharing.uses) continue;
+          [judgeUses, judgeWho, judgeFn] = [sharing.uses, sharing.who, sharing.fn];
+        }
         const judged = statement.actions.flatMap((item) => {
           if (typeof item.value !== 'string') return [];
           const granted = expandActionPattern(item.value);
           if (granted.length === 0) return []; // unknown actions are iam/unknown-action's business
-          return [{ item, text: item.value, granted, used: granted.filter((action) => isUsed(action, statement, uses, role)) }];
+          return [{ item, text: item.value, granted, used: granted.filter((action) => isUsed(action, statement, judgeUses, role)) }];
         });
         // Nothing in a statement of several actions is used: the statement goes, so one finding at its Action key.
         if (judged.length >= 2 && judged.length === statement.actions.length && judged.every((j) => j.used.length === 0)) {
           const actions = judged.map((j) => j.text);
           report({
             messageId: 'unusedStatement',
-            data: { count: actions.length, actions: actions.join(', '), who },
+            data: { count: actions.length, actions: actions.join(', '), who: judgeWho },
             at: statement.actionKeyLocation ?? judged[0]!.item.location,
-            function: fnName,
+            function: judgeFn,
             key: `${role.id}|${statement.path}|${actions.join(',')}`,
           });
           continue;
@@ -102,13 +110,13 @@ export default defineRule({
           const unused = granted.filter((a) => !used.includes(a));
           const key = `${role.id}|${statement.path}|${text}`;
           if (used.length === 0 || !hasWildcard(text)) {
-            report({ messageId: 'unusedAction', data: { action: text, who }, at: item.location, function: fnName, key });
+            report({ messageId: 'unusedAction', data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, key });
           } else {
             report({
               messageId: 'partlyUsedWildcard',
-              data: { action: text, grantedText: plural(granted.length, 'action'), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who },
+              data: { action: text, grantedText: plural(granted.length, 'action'), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who: judgeWho },
               at: item.location,
-              function: fnName,
+              function: judgeFn,
               key,
             });
           }
@@ -241,6 +249,48 @@ function cdkSuggestion(className: string | undefined, method: string | undefined
   if (narrower) return `Use ${receiver}.${narrower.method}(${grantee}) instead, or ${statement}.`;
   if (current && covers(current.actions)) return undefined;
   return `Replace it with ${statement}.`;
+}
+
+interface SharedStatement {
+  /** The first role holding it that has functions: the statement is reported there, once. */
+  first: RoleModel;
+  /** The needs of every function of every role holding it; undefined when one of them is not decidable. */
+  uses?: NeedsByAction;
+  who: string;
+  fn?: string;
+}
+
+/** Inline statements held by more than one role with functions (serverless-iam-roles-per-function inheritance). */
+function sharedStatements(roles: readonly RoleModel[], permissionsOf: Parameters<typeof decidableUses>[1]): Map<PolicyStatement, SharedStatement> {
+  const holders = new Map<PolicyStatement, RoleModel[]>();
+  for (const role of roles) {
+    if (role.functions.length === 0) continue;
+    for (const statement of role.statements) {
+      if (statement.origin.kind !== 'inline') continue;
+      const list = holders.get(statement);
+      if (list) list.push(role);
+      else holders.set(statement, [role]);
+    }
+  }
+  const result = new Map<PolicyStatement, SharedStatement>();
+  const usesOf = new Map<RoleModel, PermissionNeed[] | undefined>();
+  for (const [statement, holding] of holders) {
+    if (holding.length < 2) continue;
+    const needs: PermissionNeed[] = [];
+    let decidable = true;
+    for (const role of holding) {
+      if (!usesOf.has(role)) usesOf.set(role, decidableUses(role, permissionsOf));
+      const own = usesOf.get(role);
+      if (own) needs.push(...own);
+      else decidable = false;
+    }
+    const functions = holding.flatMap((role) => role.functions);
+    const entry: SharedStatement = { first: holding[0]!, who: describeRoleUsers({ ...holding[0]!, functions }) };
+    if (functions.length === 1) entry.fn = functions[0]!.name;
+    if (decidable) entry.uses = byAction(needs);
+    result.set(statement, entry);
+  }
+  return result;
 }
 
 /** Every need of the role's functions, or undefined when one of them could not be analysed completely. */

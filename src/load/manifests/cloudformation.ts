@@ -22,6 +22,7 @@ import type { ManifestContext, ManifestLoader } from './context.js';
 import { managedPolicies } from '../../model/managed-policies.js';
 import { platformStatement, statementFromData } from '../../model/policy.js';
 import { TemplateIam, type IamResource } from './template-iam.js';
+import { readConnector } from './sam-connectors.js';
 import { checkIntrinsicReferences } from './intrinsic-references.js';
 import { attributeCdkStatements, bundleSource, constructPathOf, NO_CDK_SITES } from './cdk-template.js';
 
@@ -166,6 +167,7 @@ class TemplateLoader {
       if (resource.type === SAM_FUNCTION || resource.type === LAMBDA_FUNCTION) this.service.functions.push(this.readFunction(resource, globals));
     }
     this.addEventsFromOtherResources();
+    if (this.service.kind === 'sam') this.addConnectorGrants();
     this.service.roles = [...this.templateRoles, ...this.service.roles, ...this.externalRoles.values()].sort(
       (a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.id < b.id ? -1 : 1),
     );
@@ -598,6 +600,44 @@ class TemplateLoader {
       }
       const actions = DESTINATION_ACTIONS[destination.Type];
       if (actions) grant(path, actions, [target], reason, location);
+    }
+  }
+
+  // ---- SAM connectors ----
+
+  /** `AWS::Serverless::Connector` resources and `Connectors:` embedded in a function: statements of the function's role. */
+  private addConnectorGrants(): void {
+    const typeOf = (logicalId: string): string | undefined => this.resources.get(logicalId)?.type;
+    const byName = new Map(this.service.functions.map((fn) => [fn.name, fn]));
+    const add = (name: string, properties: unknown, path: string, location: Location, embeddedSource?: string): void => {
+      if (!isMapping(properties)) {
+        this.invalid(`Connector ${quote(name)} needs Properties (Destination and Permissions).`, location);
+        return;
+      }
+      const { grant, problems } = readConnector(name, properties, path, location, typeOf, embeddedSource);
+      const source = grant?.source ?? embeddedSource;
+      const role = source === undefined ? undefined : byName.get(source)?.role;
+      for (const problem of problems) {
+        this.invalid(problem.message, problem.location);
+        if (problem.incomplete && role) role.incomplete = true;
+      }
+      if (grant && role && role.kind !== 'external') role.statements.push(...grant.statements);
+    };
+    for (const resource of this.resources.values()) {
+      if (resource.type === 'AWS::Serverless::Connector') {
+        add(resource.logicalId, resource.raw.Properties, `Resources.${resource.logicalId}.Properties`, resource.model.location);
+      }
+      const embedded = resource.raw.Connectors;
+      if (embedded === undefined || embedded === null) continue;
+      if (!isMapping(embedded)) {
+        this.invalid(`Connectors of ${quote(resource.logicalId)} must be a mapping of connector names to { Properties }.`, this.keyLocation(resource.raw, 'Connectors'));
+        continue;
+      }
+      for (const [name, connector] of Object.entries(embedded)) {
+        const location = this.keyLocation(embedded, name);
+        const properties = isMapping(connector) ? connector.Properties : undefined;
+        add(name, properties, `Resources.${resource.logicalId}.Connectors.${name}.Properties`, location, resource.logicalId);
+      }
     }
   }
 

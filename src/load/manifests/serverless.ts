@@ -28,6 +28,8 @@ import { LOG_ACTIONS, SERVERLESS_EVENT_SOURCE_GRANTS, SERVERLESS_XRAY_GRANT } fr
 export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
 
 const PER_FUNCTION_PLUGIN = 'serverless-iam-roles-per-function';
+const PSEUDO_PARAMETERS_PLUGIN = 'serverless-pseudo-parameters';
+const TRACING_PLUGIN = 'serverless-plugin-tracing';
 
 const EVENT_TYPES: Record<string, NormalizedEventType> = {
   http: 'api',
@@ -66,7 +68,16 @@ class ServerlessLoader {
   /** Platform grants already added, per role, so a shared cause adds one statement. */
   private readonly platformPaths = new Set<string>();
 
+  /** The plugin names of `plugins:` (a list, or `modules:` of the mapping form); undefined when not readable. */
+  private plugins: string[] | undefined = [];
+
   constructor(private readonly ctx: ManifestContext) {}
+
+  /** Whether a plugin (or a fork whose name contains it) is listed; undefined when `plugins:` cannot be read. */
+  private hasPlugin(name: string): boolean | undefined {
+    if (this.plugins === undefined) return undefined;
+    return this.plugins.some((plugin) => plugin.includes(name));
+  }
 
   load(raw: unknown): ServiceModel | undefined {
     const start = locationAtStart(this.ctx.file);
@@ -89,6 +100,9 @@ class ServerlessLoader {
     }
     const resolved = resolveServerlessVariables(raw, this.ctx);
     this.document = isMapping(resolved.document) ? resolved.document : raw;
+    this.plugins = listedPlugins(this.document.plugins);
+    // serverless-pseudo-parameters turns `#{AWS::Region}` (and any `#{X}`) into `!Sub ${AWS::Region}`.
+    if (isMapping(resolved.document) && this.hasPlugin(PSEUDO_PARAMETERS_PLUGIN) === true) substitutePseudoParameters(this.document, 0);
     const document = this.document;
     this.service = {
       id: this.ctx.file,
@@ -394,9 +408,15 @@ class ServerlessLoader {
         this.invalid(`Function ${quote(name)} has both role and iamRoleStatements; ${PER_FUNCTION_PLUGIN} refuses this, and role is used.`, this.keyLocation(definition, 'iamRoleStatements'));
       }
       fn.role = this.referencedRole(definition.role, this.keyLocation(definition, 'role'));
-    } else if (Object.hasOwn(definition, 'iamRoleStatements')) {
+    } else if (Object.hasOwn(definition, 'iamRoleStatements') && this.hasPlugin(PER_FUNCTION_PLUGIN) !== false) {
       fn.role = this.functionRole(fn, definition, providerRole);
     } else if (providerRole.kind === 'generated') {
+      if (Object.hasOwn(definition, 'iamRoleStatements')) {
+        this.invalid(
+          `The iamRoleStatements of ${quote(name)} are ignored: the Serverless Framework reads them only with the ${PER_FUNCTION_PLUGIN} plugin, which plugins does not list, so the function runs with the provider role.`,
+          this.keyLocation(definition, 'iamRoleStatements'),
+        );
+      }
       fn.role = providerRole.role;
     } else {
       fn.role = this.referencedRole(providerRole.value, providerRole.location);
@@ -552,6 +572,9 @@ class ServerlessLoader {
     if (own !== undefined && own !== null && own !== false) located = this.located(definition, 'tracing');
     else if (isMapping(providerTracing) && providerTracing.lambda !== undefined && providerTracing.lambda !== null && providerTracing.lambda !== false) {
       located = this.located(providerTracing, 'lambda');
+    } else if (providerTracing === true && this.hasPlugin(TRACING_PLUGIN) === true) {
+      // serverless-plugin-tracing: `provider.tracing: true` sets TracingConfig Mode Active on every function.
+      located = this.located(this.provider, 'tracing');
     }
     if (!located) return undefined;
     if (located.value === true) return { value: 'Active', location: located.location };
@@ -594,7 +617,8 @@ class ServerlessLoader {
       });
     }
 
-    if (fn.tracing) {
+    // serverless-plugin-tracing adds no IAM statement: the user grants X-Ray (`provider.tracing: true` is its switch).
+    if (fn.tracing && !(this.provider.tracing === true && !Object.hasOwn(definition, 'tracing'))) {
       const owner = Object.hasOwn(definition, 'tracing') && definition.tracing !== false ? `${path}.tracing` : 'provider.tracing.lambda';
       this.grant(role, `${owner}#xray`, SERVERLESS_XRAY_GRANT, ['*'], fn.tracing.location, 'the framework lets a traced function send its traces to X-Ray');
     }
@@ -726,4 +750,35 @@ function logsArn(logGroup: string): Record<string, unknown> {
 /** The framework's normalized function name in logical ids: `get-order` → `GetDashorder`. */
 function normalizedFunctionName(name: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}`.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+}
+
+/** `plugins: [a, b]` or `plugins: { localPath, modules: [a, b] }`; undefined when the list cannot be read statically. */
+function listedPlugins(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  const list = isPlainMapping(value) ? value.modules : value;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) return undefined;
+  if (list.some((item) => typeof item !== 'string')) return undefined;
+  return list as string[];
+}
+
+const PSEUDO_PARAMETER = /#\{([^}]+)\}/g;
+const MAX_SUBSTITUTION_DEPTH = 64;
+
+/**
+ * serverless-pseudo-parameters: each string holding `#{...}` becomes `!Sub` with `${...}` in its place, as the
+ * plugin writes it. Values are replaced in their parent, so each keeps the position recorded for it.
+ */
+function substitutePseudoParameters(node: unknown, depth: number): void {
+  if (depth > MAX_SUBSTITUTION_DEPTH || node === null || typeof node !== 'object' || isUnresolved(node)) return;
+  const keys: (string | number)[] = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
+  const container = node as Record<string | number, unknown>;
+  for (const key of keys) {
+    const value = container[key];
+    if (typeof value === 'string') {
+      if (value.includes('#{')) container[key] = { 'Fn::Sub': value.replace(PSEUDO_PARAMETER, (_, name: string) => `\${${name}}`) };
+    } else {
+      substitutePseudoParameters(value, depth + 1);
+    }
+  }
 }

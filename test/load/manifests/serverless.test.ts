@@ -283,6 +283,7 @@ functions:
 
 describe('function roles', () => {
   const yaml = `service: shop
+plugins: [serverless-iam-roles-per-function]
 custom:
   serverless-iam-roles-per-function:
     defaultInherit: false
@@ -322,7 +323,7 @@ resources:
   it('gives iamRoleStatements functions their own role', () => {
     const own = fn(service.functions, 'own').role;
     expect(own).toMatchObject({ kind: 'serverless-function', name: 'OwnIamRoleLambdaExecution' });
-    expect(own.location.line).toBe(15);
+    expect(own.location.line).toBe(16);
     expect(inline(own).map((s) => s.path)).toEqual(['functions.own.iamRoleStatements[0]']);
     expect(platform(own)[0]!.resources[0]!.value).toEqual({
       'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/shop-dev-own:*',
@@ -600,5 +601,72 @@ describe('other providers', () => {
     expect(service).toBeUndefined();
     expect(findings).toMatchObject([{ ruleId: 'input/skipped-file', severity: 'note', location: { line: 3 } }]);
     expect(findings[0]!.message).toContain('provider is azure');
+  });
+});
+
+describe('plugins that change what the framework deploys', () => {
+  const perFunction = (plugins: string) =>
+    [
+      'service: orders',
+      plugins,
+      'provider:',
+      '  name: aws',
+      '  iamRoleStatements:',
+      '    - Effect: Allow',
+      '      Action: cloudwatch:PutMetricData',
+      '      Resource: "*"',
+      'functions:',
+      '  save:',
+      '    handler: save.handler',
+      '    iamRoleStatements:',
+      '      - Effect: Allow',
+      '        Action: dynamodb:PutItem',
+      '        Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/orders',
+    ].join('\n');
+
+  it('drops function iamRoleStatements without serverless-iam-roles-per-function, and says so', () => {
+    const { service, invalid } = load(perFunction(''));
+    const save = fn(service.functions, 'save');
+    expect(save.role.kind).toBe('serverless-provider');
+    expect(inline(save.role).flatMap((s) => values(s, 'actions'))).toEqual(['cloudwatch:PutMetricData']);
+    expect(invalid.map((f) => [f.location.line, f.message])).toEqual([
+      [12, 'The iamRoleStatements of "save" are ignored: the Serverless Framework reads them only with the serverless-iam-roles-per-function plugin, which plugins does not list, so the function runs with the provider role.'],
+    ]);
+  });
+
+  it('gives the function its own role when the plugin (or a fork) is listed, in either plugins form', () => {
+    for (const plugins of ['plugins: [serverless-iam-roles-per-function]', 'plugins:\n  modules:\n    - "@acme/serverless-iam-roles-per-function"']) {
+      const { service, invalid } = load(perFunction(plugins));
+      const save = fn(service.functions, 'save');
+      expect(save.role.kind).toBe('serverless-function');
+      expect(inline(save.role).flatMap((s) => values(s, 'actions'))).toEqual(['dynamodb:PutItem']);
+      expect(invalid).toEqual([]);
+    }
+  });
+
+  it('shares the provider statement objects with functions that inherit them', () => {
+    const { service } = load(perFunction('plugins: [serverless-iam-roles-per-function]\ncustom:\n  serverless-iam-roles-per-function:\n    defaultInherit: true'));
+    const save = fn(service.functions, 'save');
+    const provider = service.roles.find((r) => r.kind === 'serverless-provider')!;
+    expect(inline(save.role)).toContain(inline(provider)[0]);
+  });
+
+  it('reads #{AWS::Region} as !Sub with serverless-pseudo-parameters, and leaves it alone without', () => {
+    const yaml = (plugins: string) =>
+      ['service: menus', plugins, 'provider:', '  name: aws', '  iamRoleStatements:', '    - Effect: Allow', '      Action: dynamodb:GetItem', '      Resource: arn:aws:dynamodb:#{AWS::Region}:#{AWS::AccountId}:table/menus', 'functions:', '  read:', '    handler: read.handler'].join('\n');
+    const withPlugin = load(yaml('plugins: [serverless-pseudo-parameters]')).service;
+    const resource = inline(withPlugin.roles[0]!)[0]!.resources[0]!;
+    expect(resource.value).toEqual({ 'Fn::Sub': 'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/menus' });
+    expect(resource.location.line).toBe(8);
+    const without = load(yaml('')).service;
+    expect(inline(without.roles[0]!)[0]!.resources[0]!.value).toBe('arn:aws:dynamodb:#{AWS::Region}:#{AWS::AccountId}:table/menus');
+  });
+
+  it('turns tracing on with serverless-plugin-tracing and provider.tracing: true, adding no X-Ray grant of its own', () => {
+    const yaml = (plugins: string) => ['service: greeter', plugins, 'provider:', '  name: aws', '  tracing: true', 'functions:', '  hello:', '    handler: hello.handler'].join('\n');
+    const traced = fn(load(yaml('plugins: [serverless-plugin-tracing]')).service.functions, 'hello');
+    expect(traced.tracing?.value).toBe('Active');
+    expect(platform(traced.role).some((s) => s.path.endsWith('#xray'))).toBe(false);
+    expect(fn(load(yaml('')).service.functions, 'hello').tracing).toBeUndefined();
   });
 });
