@@ -4,6 +4,9 @@ import connectionPerRequest from './connection/per-request.js';
 import connectionSelfManaged from './connection/self-managed.js';
 import encryptionAtRest from './encryption/at-rest.js';
 import encryptionInTransit from './encryption/in-transit.js';
+import exposurePublicData from './exposure/public-data.js';
+import exposurePublicFunctionUrl from './exposure/public-function-url.js';
+import exposureUnauthenticatedRoute from './exposure/unauthenticated-route.js';
 import iamAdminPolicy from './iam/admin-policy.js';
 import iamMissingPermission from './iam/missing-permission.js';
 import iamNotAction from './iam/not-action.js';
@@ -14,6 +17,7 @@ import iamUnknownAction from './iam/unknown-action.js';
 import iamUnusedPermission from './iam/unused-permission.js';
 import iamWildcardAction from './iam/wildcard-action.js';
 import iamWildcardResource from './iam/wildcard-resource.js';
+import opsAsyncFailure from './ops/async-failure.js';
 import opsDeprecatedRuntime from './ops/deprecated-runtime.js';
 import opsLimits from './ops/limits.js';
 import opsMissingHealthEndpoint from './ops/missing-health-endpoint.js';
@@ -31,6 +35,9 @@ export const BUILTIN_RULES: AnyRule[] = [
   connectionSelfManaged,
   encryptionAtRest,
   encryptionInTransit,
+  exposurePublicData,
+  exposurePublicFunctionUrl,
+  exposureUnauthenticatedRoute,
   iamAdminPolicy,
   iamMissingPermission,
   iamNotAction,
@@ -41,6 +48,7 @@ export const BUILTIN_RULES: AnyRule[] = [
   iamUnusedPermission,
   iamWildcardAction,
   iamWildcardResource,
+  opsAsyncFailure,
   opsDeprecatedRuntime,
   opsLimits,
   opsMissingHealthEndpoint,

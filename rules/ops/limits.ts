@@ -1,8 +1,9 @@
 // Checks function timeouts against Lambda's maximum and the API Gateway integration timeouts in front
-// of them, and notes functions left on the default memory size and timeout.
+// of them, memory far above what light code can use, and notes functions left on the default memory size and timeout.
 import { defineRule } from '../../src/engine/rule.js';
 import type { Location } from '../../src/model/location.js';
 import type { FunctionModel, NormalizedEventType, ServiceModel } from '../../src/model/project.js';
+import type { ProjectAnalysis } from '../../src/analyse/analysis-types.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
 
 /** Lambda's hard limit on a function's timeout, in seconds. */
@@ -22,7 +23,21 @@ const DEFAULTS: Partial<Record<ServiceModel['kind'], string>> = {
   cloudformation: '128 MB and 3 seconds',
 };
 
-/** Seconds as written: a number or a numeric string (CloudFormation accepts both); anything else is not judged. */
+/** Above this many MB a function pays for memory and vCPUs that only heavy or multi-threaded work can use. */
+const LIGHT_CODE_MEMORY_LIMIT = 4096;
+
+/** Packages whose work needs memory or several vCPUs: images, browsers, media, machine learning, archives, embedded databases, threads. */
+const HEAVY_PACKAGES = new Set([
+  'sharp', 'jimp', 'canvas', '@napi-rs/canvas', 'gm', 'imagemagick',
+  'puppeteer', 'puppeteer-core', '@sparticuz/chromium', '@sparticuz/chromium-min', 'chrome-aws-lambda', 'playwright', 'playwright-core', 'playwright-aws-lambda',
+  'fluent-ffmpeg', 'ffmpeg-static', '@ffmpeg-installer/ffmpeg', '@ffmpeg/ffmpeg',
+  '@tensorflow/tfjs', '@tensorflow/tfjs-node', 'onnxruntime-node', 'onnxruntime-web', '@xenova/transformers', '@huggingface/transformers', 'langchain', '@langchain/core',
+  'pdfkit', 'pdf-lib', 'pdfjs-dist', 'pdf-parse', 'pdfmake', 'exceljs', 'xlsx', 'archiver', 'adm-zip', 'jszip', 'unzipper', 'yauzl', 'tar', 'tar-stream',
+  'sqlite3', 'better-sqlite3', 'duckdb', '@duckdb/node-api', 'apache-arrow', 'parquetjs', '@dsnp/parquetjs', 'hyparquet',
+  'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads', 'cluster', 'node:cluster',
+]);
+
+/** Seconds (or MB) as written: a number or a numeric string (CloudFormation accepts both); anything else is not judged. */
 function seconds(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
@@ -45,6 +60,28 @@ function tightestIntegration(fn: FunctionModel): { seconds: number; api: string 
 }
 
 type Group = { location: Location; timeout: number; functions: FunctionModel[] };
+
+/** Functions sharing one written memory size (provider.memorySize, Globals) become one finding at that line. */
+function groupByMemory(functions: FunctionModel[]): { location: Location; memory: number; functions: FunctionModel[] }[] {
+  const groups: { location: Location; memory: number; functions: FunctionModel[] }[] = [];
+  for (const fn of functions) {
+    const located = fn.memorySize;
+    const memory = seconds(located?.value);
+    if (!located || memory === undefined) continue;
+    const group = groups.find((g) => g.memory === memory && sameLocation(g.location, located.location));
+    if (group) group.functions.push(fn);
+    else groups.push({ location: located.location, memory, functions: [fn] });
+  }
+  return groups;
+}
+
+/** The handler was found and followed completely, and none of the code it reaches imports a heavy package. */
+function isLightCode(fn: FunctionModel, analysis: ProjectAnalysis): boolean {
+  const usage = analysis.usageOf(fn);
+  const permissions = analysis.permissionsOf(fn);
+  if (!usage?.handlerFile || !usage.packages || !permissions?.analysed || permissions.incompleteReasons.length > 0) return false;
+  return !usage.packages.some((name) => HEAVY_PACKAGES.has(name));
+}
 
 /** Functions sharing one written timeout (provider.timeout, Globals) become one finding at that line. */
 function groupByTimeout(functions: FunctionModel[]): Group[] {
@@ -70,24 +107,45 @@ function describeGroup(group: Group, what: string) {
   };
 }
 
-export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegration' | 'defaults'>({
+export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegration' | 'memoryCost' | 'defaults'>({
   id: 'ops/limits',
   category: 'ops',
   severity: 'warning',
   description: "A function's timeout exceeds a limit that applies to it, or is left at the default.",
   fullDescription:
-    "Lambda rejects a timeout above 900 seconds, so the deployment fails (an error). Behind API Gateway the integration gives up first: after 29 seconds for a REST or WebSocket API and 30 seconds for an HTTP API the caller gets a 504 while the function keeps running, and billing, without anyone waiting for its answer (a warning; a REST API's limit can be raised by a quota request for Regional and private APIs). A function with neither a memory size nor a timeout, on the function or inherited from provider or Globals, runs with the platform defaults, which are rarely right for its work (a note, once per service). Timeouts set by variables or intrinsics are not judged.",
-  help: 'Keep the timeout within what calls the function, for example `timeout: 28` behind a REST API, and move longer work to an asynchronous path (a queue or Step Functions). Set `memorySize` and `timeout` explicitly, for example under `provider:` or `Globals.Function`.',
+    "Lambda rejects a timeout above 900 seconds, so the deployment fails (an error). Behind API Gateway the integration gives up first: after 29 seconds for a REST or WebSocket API and 30 seconds for an HTTP API the caller gets a 504 while the function keeps running, and billing, without anyone waiting for its answer (a warning; a REST API's limit can be raised by a quota request for Regional and private APIs). Memory above 4,096 MB for code that was followed completely and uses no heavy library (images, headless browsers, media, machine learning, archives, embedded databases, child processes or threads) is a cost: Lambda bills memory for every millisecond, and the vCPUs that come with it sit idle for single-threaded code. A function with neither a memory size nor a timeout, on the function or inherited from provider or Globals, runs with the platform defaults, which are rarely right for its work (a note, once per service). Timeouts set by variables or intrinsics are not judged.",
+  help: 'Keep the timeout within what calls the function, for example `timeout: 28` behind a REST API, and move longer work to an asynchronous path (a queue or Step Functions). Size memory by measurement (AWS Lambda Power Tuning), for example `MemorySize: 512` for an API handler. Set `memorySize` and `timeout` explicitly, for example under `provider:` or `Globals.Function`.',
   precision: 'very-high',
   tags: ['reliability', 'cost'],
   messages: {
     aboveMaximum: 'The timeout of {{timeout}} seconds ({{functions}}) is above the Lambda maximum of 900 seconds: the deployment is rejected.',
     aboveIntegration:
       'The timeout of {{timeout}} seconds ({{functions}}) is longer than the {{limit}}-second {{api}} integration timeout: callers get a 504 after {{limit}} seconds while the function keeps running.',
+    memoryCost:
+      '{{functions}} {{verb}} {{memory}} MB, but {{whose}} code uses no library that needs that much: Lambda bills the memory for every millisecond, and the extra vCPUs sit idle. Measure (for example with AWS Lambda Power Tuning) and lower it.',
     defaults: 'No memory size or timeout is set for {{functions}}, so {{subject}} with the defaults ({{defaults}}).',
   },
   defaultOptions: {},
-  check({ project, report }) {
+  check({ project, analysis, report }) {
+    for (const group of groupByMemory(project.functions)) {
+      if (group.memory <= LIGHT_CODE_MEMORY_LIMIT) continue;
+      // Every function sharing the setting must be light: one that needs the memory justifies it.
+      if (!group.functions.every((fn) => isLightCode(fn, analysis))) continue;
+      const single = group.functions.length === 1 ? group.functions[0] : undefined;
+      report({
+        messageId: 'memoryCost',
+        at: group.location,
+        key: `${group.functions[0]?.service.id}|memory|${single ? single.name : 'shared'}`,
+        ...(single ? { function: single.name } : {}),
+        data: {
+          functions: quoteEach(group.functions.map((f) => f.name)),
+          verb: single ? 'is given' : 'are given',
+          memory: group.memory.toLocaleString('en-US'),
+          whose: single ? 'its' : 'their',
+        },
+      });
+    }
+
     for (const group of groupByTimeout(project.functions)) {
       const names = quoteEach(group.functions.map((f) => f.name));
       if (group.timeout > LAMBDA_MAX_TIMEOUT) {

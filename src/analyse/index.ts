@@ -119,6 +119,7 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
   const { context, summariser, facts } = analyser;
   const graph = moduleGraph(context, start, owner);
   usage.files = [...graph.modules.keys()].sort();
+  usage.packages = graph.packages;
   usage.findings.push(...graph.findings);
 
   // Handler code first, so a helper reached both ways is attributed through the handler.
@@ -206,6 +207,8 @@ function bindArguments(target: CodeRoot, call: ts.CallExpression | ts.NewExpress
 export interface ModuleGraph {
   /** Reachable modules by file, with the import sites that lead to each from the handler file. */
   modules: Map<string, { module: SourceModule; via: ViaChain | undefined }>;
+  /** Packages (not project files) the reachable modules import, by package name, sorted. */
+  packages: string[];
   findings: Finding[];
 }
 
@@ -232,9 +235,16 @@ function resolvedDependencies(context: AnalysisContext, module: SourceModule): R
   return list;
 }
 
+/** `@aws-sdk/client-s3/dist` -> `@aws-sdk/client-s3`, `sharp/lib/x` -> `sharp`, `node:fs` stays. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
 /** Every project module the handler file loads, directly or through other modules (breadth first, cycles allowed). */
 export function moduleGraph(context: AnalysisContext, start: SourceModule, owner: CodeOwner): ModuleGraph {
-  const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: undefined }]]), findings: [...start.findings] };
+  const graph: ModuleGraph = { modules: new Map([[start.file, { module: start, via: undefined }]]), packages: [], findings: [...start.findings] };
+  const packages = new Set<string>();
   const queue: SourceModule[] = [start];
   let truncated = false;
   for (let i = 0; i < queue.length; i++) {
@@ -252,6 +262,7 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
         graph.findings.push(finding);
         continue;
       }
+      if (target.kind === 'package') packages.add(packageName(target.name));
       if (target.kind !== 'module' || graph.modules.has(target.module.file)) continue;
       if (graph.modules.size >= MAX_FILES_PER_FUNCTION) {
         truncated = true;
@@ -262,6 +273,7 @@ export function moduleGraph(context: AnalysisContext, start: SourceModule, owner
       queue.push(target.module);
     }
   }
+  graph.packages = [...packages].sort();
   if (truncated) {
     const message = `The code of ${JSON.stringify(owner.name)} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
     graph.findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', message, owner.location));

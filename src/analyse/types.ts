@@ -57,6 +57,8 @@ export interface FunctionUsage {
   clients: ClientCreation[];
   /** Root-relative files reachable from the handler. */
   files: string[];
+  /** Packages the reachable files import (`sharp`, `@aws-sdk/client-s3`, `node:fs`), by package name, sorted. */
+  packages?: string[];
   /** Problems (handler not found, parse errors, unresolvable imports) as input findings. */
   findings: Finding[];
   /** Writes to module-scope variables made by code that runs per request. */

@@ -63,7 +63,7 @@ export const RULE_FILE_LIMITS = {
 };
 
 /** Categories of noops-lint's own rules: a custom rule in one of them could collide with a future built-in. */
-export const RESERVED_CATEGORIES = ['connection', 'encryption', 'iam', 'input', 'internal', 'noops-lint', 'ops', 'secrets', 'state', 'suppression'];
+export const RESERVED_CATEGORIES = ['connection', 'encryption', 'exposure', 'iam', 'input', 'internal', 'noops-lint', 'ops', 'secrets', 'state', 'suppression'];
 
 const RULE_FILE_EXTENSIONS = /\.(ya?ml|json)$/i;
 const TEMPLATE_PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;

@@ -519,6 +519,10 @@ class ServerlessLoader {
       case 'websocket':
         if (!mapping) properties = short('route');
         break;
+      case 'alexaSkill':
+        // - alexaSkill: amzn1.ask.skill.xx (the skill id) or { appId, enabled }
+        if (!mapping && typeof value === 'string') properties = short('appId');
+        break;
       default:
         break;
     }
