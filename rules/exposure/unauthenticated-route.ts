@@ -50,7 +50,7 @@ export default defineRule<Options, MessageId>({
   precision: 'high',
   tags: ['security', 'exposure', 'external/cwe/cwe-306'],
   messages: {
-    writeRoute: '{{method}} {{path}} changes data and anyone can call it: neither the route nor {{api}} requires an authorizer, IAM auth or an API key.',
+    writeRoute: '{{method}} {{path}} can be called by anyone: neither the route nor {{api}} requires an authorizer, IAM auth or an API key.',
     writingHandler:
       'GET {{path}} runs {{function}}, which writes ({{actions}}), and anyone can call it: neither the route nor {{api}} requires an authorizer, IAM auth or an API key.',
   },

@@ -33,7 +33,7 @@ describe('exposure/unauthenticated-route', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       severity: 'warning',
-      message: 'POST /signup changes data and anyone can call it: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
+      message: 'POST /signup can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
       location: { file: 'serverless.yml', line: 9 },
       function: 'api',
     });
@@ -41,7 +41,7 @@ describe('exposure/unauthenticated-route', () => {
 
   it('reports a catch-all route as ANY', () => {
     expect(run(serverless("      - httpApi: '*'\n")).map((f) => f.message)).toEqual([
-      'ANY /{proxy+} changes data and anyone can call it: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
+      'ANY /{proxy+} can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('exposure/unauthenticated-route', () => {
     const events = '      - httpApi: POST /signup\n      - httpApi: POST /webhooks/stripe\n      - httpApi: DELETE /users/{id}\n';
     const findings = run(serverless(events), { publicPaths: ['/signup', '/webhooks/*'] });
     expect(findings.map((f) => f.message)).toEqual([
-      'DELETE /users/{id} changes data and anyone can call it: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
+      'DELETE /users/{id} can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
     ]);
   });
 
