@@ -192,6 +192,20 @@ describe('Python least privilege', () => {
     expect(notFound).toEqual(['api:serverless.yml:10', 'gone:serverless.yml:12']);
   });
 
+  it('with no runtime named, reads a .py handler as Python unless a JavaScript file of the same name is beside it', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'noops-py-'));
+    temporary.push(root);
+    writeFileSync(path.join(root, 'serverless.yml'), 'service: x\nprovider:\n  name: aws\nfunctions:\n  both:\n    handler: both.handler\n  py:\n    handler: only.handler\n');
+    writeFileSync(path.join(root, 'both.py'), 'import boto3\n\ndef handler(event, context):\n    boto3.client("sqs").send_message(QueueUrl="q", MessageBody="x")\n');
+    writeFileSync(path.join(root, 'both.js'), 'exports.handler = async () => 1;\n');
+    writeFileSync(path.join(root, 'only.py'), 'import boto3\n\ndef handler(event, context):\n    boto3.client("sqs").send_message(QueueUrl="q", MessageBody="x")\n');
+    const loaded = loadAnalysedProject(root);
+    const usage = (name: string) => loaded.analysis.usageOf(loaded.project.functions.find((f) => f.name === name)!)!;
+    expect(usage('both').handlerFile).toBe('both.js');
+    expect(usage('py').handlerFile).toBe('only.py');
+    expect(usage('py').calls.map((c) => `${c.service}:${c.operation}`)).toEqual(['sqs:SendMessage']);
+  });
+
   it('says so when the code is a built archive (CodeUri: x.zip)', () => {
     const root = project({}, {});
     writeFileSync(

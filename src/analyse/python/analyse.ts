@@ -25,7 +25,10 @@ export function isPythonFunction(fn: FunctionModel, reader: SourceReader): boole
   const split = splitHandler(handler);
   if (!split) return false;
   const base = normaliseRootPath(path.posix.join(fn.codeDir, split.module));
-  return base !== undefined && reader.exists(`${base}.py`);
+  // With no runtime named, a JavaScript handler file beside it wins (the Serverless Framework defaults to Node.js).
+  if (base === undefined || !reader.exists(`${base}.py`)) return false;
+  const jsBase = normaliseRootPath(path.posix.join(fn.codeDir, handler.slice(0, handler.indexOf('.', handler.lastIndexOf('/') + 1))));
+  return !['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].some((ext) => jsBase !== undefined && reader.exists(jsBase + ext));
 }
 
 /** `src/app.main` and `src.app.main` -> module path `src/app`, function `main` (the runtime splits at the last dot). */
