@@ -468,7 +468,8 @@ interface Extras {
 
 /** Escapes literal text for a Fn::Sub string (`${` would start a variable). */
 function subText(text: string): string {
-  return text.split('${').join('${!');
+  // `${AWS::AccountId}` (what `${aws:accountId}` resolves to) stays a pseudo parameter; anything else is literal.
+  return text.replace(/\$\{(?!AWS::)/g, '${!');
 }
 
 function subOrString(text: string): unknown {

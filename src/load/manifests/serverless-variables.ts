@@ -281,6 +281,8 @@ class VariableResolver {
   private steps = 0;
   private depth = 0;
   private limitReported = false;
+  /** Defaults taken because `${env:X, default}` was not read (no --resolve-env), noted where the string is. */
+  private readonly assumed: { text: string; value: unknown }[] = [];
   /** Expanded sizes of the mappings and lists this resolver built (each is built once, bottom up). */
   private readonly sizes = new WeakMap<object, ExpandedSize>();
   /** What variables have substituted so far, as expanded trees. */
@@ -396,7 +398,20 @@ class VariableResolver {
 
   /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
   private resolveString(scope: Scope, value: string, path: readonly PathSegment[], location: Location): unknown {
+    const before = this.assumed.length;
     let outcome = this.resolveTemplate(scope, value, path, location);
+    for (const assumption of this.assumed.splice(before)) {
+      const shown = typeof assumption.value === 'string' ? quote(assumption.value) : JSON.stringify(assumption.value);
+      this.context.report(
+        inputFinding(
+          INPUT_RULES.unresolved,
+          'note',
+          `${quote(assumption.text)} reads the environment at deploy time; without --resolve-env noops-lint assumed its default ${shown}.`,
+          location,
+          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path)}|${assumption.text}|assumed`,
+        ),
+      );
+    }
     if (outcome.kind === 'value') {
       const overflow = this.countExpansion(outcome.value);
       if (overflow === undefined) return outcome.value;
@@ -474,10 +489,15 @@ class VariableResolver {
     this.depth += 1;
     try {
       let firstMissing: string | undefined;
+      let environmentSkipped = false;
       for (const [index, source] of variable.sources.entries()) {
         const isLast = index === variable.sources.length - 1;
         const outcome = this.resolveSource(scope, source, variable.text, isLast, path, location);
-        if (outcome.kind !== 'missing') return outcome;
+        if (outcome.kind !== 'missing') {
+          if (environmentSkipped && outcome.kind === 'value') this.assumed.push({ text: variable.text, value: outcome.value });
+          return outcome;
+        }
+        if (source.kind === 'source' && source.type === 'env' && !this.context.options.resolveEnv) environmentSkipped = true;
         firstMissing ??= outcome.reason;
       }
       return { kind: 'missing', reason: firstMissing ?? 'it has no value' };

@@ -168,13 +168,17 @@ describe('environment variables', () => {
     expect(doc.a).toBeInstanceOf(Unresolved);
     expect((doc.a as Unresolved).reason).toBe('environment variables are not read unless --resolve-env');
     expect(doc.b).toBe('local');
-    expect(unresolved).toHaveLength(1);
+    expect(unresolved.map((f) => [f.location.line, f.message])).toEqual([
+      [1, expect.stringContaining('Could not resolve "${env:SECRET}"')],
+      [2, `"\${env:SECRET, 'local'}" reads the environment at deploy time; without --resolve-env noops-lint assumed its default "local".`],
+    ]);
     expect(JSON.stringify(unresolved)).not.toContain('s3cr3t');
   });
 
-  it('reads the environment with resolveEnv', () => {
-    const { doc } = resolve("a: ${env:SECRET}\nb: ${env:NOPE, 'x'}\n", { resolveEnv: true, env: { SECRET: 'value' } });
+  it('reads the environment with resolveEnv, assuming nothing', () => {
+    const { doc, unresolved } = resolve("a: ${env:SECRET}\nb: ${env:NOPE, 'x'}\n", { resolveEnv: true, env: { SECRET: 'value' } });
     expect(doc).toEqual({ a: 'value', b: 'x' });
+    expect(unresolved).toEqual([]);
   });
 });
 
