@@ -17,7 +17,6 @@ import { escapeData } from '../report/github.js';
 import { annotationLines } from './annotations.js';
 import { changedFiles, type ChangedFiles } from './changed-files.js';
 import { cliArguments, readInputs, type ActionInputs } from './inputs.js';
-import { permissionRows } from './permissions-table.js';
 import { renderSummary } from './summary.js';
 
 export interface ActionIo {
@@ -75,7 +74,7 @@ export function runAction(io: ActionIo): number {
     }
   } else {
     try {
-      outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo);
+      outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo, { functionReports: inputs.summary });
     } catch (error) {
       if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof BaselineError || error instanceof RuleFileError || error instanceof OutputFileError) {
         return fail(io, error.message);
@@ -101,7 +100,7 @@ export function runAction(io: ActionIo): number {
         failOn: outcome?.failOn ?? ((inputs.failOn || 'error') as Severity | 'never'),
         exitCode,
         cwdPrefix,
-        permissions: outcome ? permissionRows(outcome.result.project, outcome.result.analysis) : undefined,
+        permissions: outcome?.result.permissions,
         ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
         ...(changedUnavailable ? { changedUnavailable } : {}),
         ...(blobBase ? { blobBase } : {}),

@@ -3,7 +3,7 @@
 import type { Finding, Severity } from '../engine/finding.js';
 import type { SuppressedFinding } from '../engine/result.js';
 import { countSeverities, outputPath, singleLine, sortFindings } from '../report/findings.js';
-import type { PermissionRow } from './permissions-table.js';
+import type { PermissionRow } from '../analyse/permission-table.js';
 import { unicodeEscape } from '../util/quote.js';
 
 /** GitHub refuses step summaries over 1 MiB; stay well below it. */

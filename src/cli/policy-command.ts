@@ -1,13 +1,15 @@
 // `noops-lint policy`: prints the least-privilege policy derived from each function's code, as JSON or
 // as YAML ready to paste under iamRoleStatements / Policies.
 import path from 'node:path';
-import { derivedPolicies, renderPoliciesYaml } from '../analyse/policy-output.js';
+import { renderPoliciesYaml } from '../analyse/policy-output.js';
+import type { Config } from '../engine/config.js';
 import { lint } from '../engine/lint.js';
 import { UsageError, type CliArguments } from './args.js';
 import type { CliIo } from './run-cli.js';
 import { jsonText } from '../util/quote.js';
 
-export function runPolicy(args: CliArguments, io: CliIo, root: string): number {
+/** Runs lint() with no rule, for the functions' derived policies, under the project's configuration (its `ignores`). */
+export function runPolicy(args: CliArguments, io: CliIo, root: string, config: Config): number {
   const format: string = args.format ?? 'json';
   if (format !== 'json' && format !== 'yaml') throw new UsageError(`policy prints json or yaml, not ${format}.`);
   const paths = (args.paths.length ? args.paths : ['.']).map((p) => {
@@ -15,8 +17,8 @@ export function runPolicy(args: CliArguments, io: CliIo, root: string): number {
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
     return rel.split(path.sep).join('/');
   });
-  const run = lint({ root, paths, onlyRules: [], resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
-  const policies = derivedPolicies(run.project, run.analysis);
+  const run = lint({ root, paths, config, onlyRules: [], inlineSuppressions: false, functionReports: true, concurrency: args.concurrency, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
+  const policies = { functions: run.policies ?? [] };
   io.stdout(format === 'json' ? `${jsonText(policies, 2)}\n` : renderPoliciesYaml(policies));
   return 0;
 }

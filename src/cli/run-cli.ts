@@ -4,13 +4,11 @@ import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
-import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
+import { BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
 import { cacheFilePath, defaultCacheLocation, loadCacheSecret, type CacheSettings } from '../engine/cache.js';
-import { compareFindings, RuleOptionsError, type LintRun } from '../engine/lint.js';
-import { lintProject } from '../engine/parallel.js';
-import type { SuppressedFinding, SuppressionRecord } from '../engine/result.js';
-import { filterToScope, resolveScope } from '../engine/scope.js';
-import { applySuppressions, SUPPRESSION_RULES } from '../engine/suppressions.js';
+import { lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
+import type { SuppressionRecord } from '../engine/result.js';
+import { SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/declarative.js';
 import { testRules } from '../engine/test-rules.js';
 import { readConfinedText } from '../load/confined-file.js';
@@ -72,7 +70,7 @@ export function runCli(argv: string[], io: CliIo): number {
       case 'test-rules':
         return runTestRules(args, io);
       case 'policy':
-        return runPolicy(args, io, findProjectRoot(io.cwd));
+        return runPolicy(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
       default:
         return runLint(args, io);
     }
@@ -114,7 +112,7 @@ export interface CliLintOutcome {
  * The lint command: analyse, apply suppressions and the baseline, keep the findings in scope, write the
  * report(s). The Action calls this too, then adds annotations and a job summary from `result`.
  */
-export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
+export function executeLint(args: CliArguments, io: CliIo, options: { functionReports?: boolean } = {}): CliLintOutcome {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
   const customRuleSources = customRulesOf(root, config);
@@ -132,9 +130,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
     }
     return rel.split(path.sep).join('/');
   });
-  const files = new ProjectFiles(root);
-  const scope = resolveScope(files, paths);
-  const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline, root) : undefined;
+  const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : undefined;
   const failOn = args.failOn ?? config.failOn ?? 'error';
   // Every file the run will write is checked (and its folders created) before the analysis, so a bad path costs no time.
   const target = (file: string | undefined, purpose: string): OutputTarget | undefined =>
@@ -150,17 +146,19 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   // lint() is synchronous, so no timer can fire during it: the line is written first and erased after,
   // which leaves it on screen only as long as the analysis takes.
   const progress = io.stderrIsTTY === true && !io.env.CI;
-  if (progress) io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || '.').join(', ')} …`);
+  if (progress) io.stderr(`noops-lint: analysing ${paths.map((p) => p || '.').join(', ')} …`);
   let run: LintRun;
   try {
-    run = lintProject({
+    run = lint({
       root,
-      paths: scope.analyse,
+      paths,
       config,
       customRules: customRuleSources,
       concurrency: args.concurrency,
       cache,
-      sourceFiles: args.inlineSuppressions,
+      inlineSuppressions: args.inlineSuppressions,
+      baseline,
+      functionReports: options.functionReports,
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
       resolveEnv: args.resolveEnv,
@@ -177,56 +175,21 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   if (args.debug) {
     const stats = run.stats;
     io.stderr(
-      stats
+      !stats.onePass
         ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${plural(1 + stats.workers, 'thread')}.\n`
         : `noops-lint: linted in one pass on one thread.\n`,
     );
   }
 
-  let findings = run.findings;
-  let suppressed: SuppressedFinding[] = [];
-  let rules = run.rules;
-  if (args.inlineSuppressions) {
-    const outcome = applySuppressions({
-      findings,
-      project: run.project,
-      files,
-      knownRuleIds: new Set([...ruleSet, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
-      ranRuleIds: new Set(run.rules.map((r) => r.id)),
-      now: io.now ?? new Date(),
-      extraFiles: handlerFiles(run),
-      ...(run.withoutDirectives ? { withoutDirectives: run.withoutDirectives } : {}),
-    });
-    // Problems with suppressions are findings like any other: the config may turn them off or re-grade them.
-    findings = outcome.findings
-      .flatMap((f) => {
-        const setting = f.ruleId.startsWith('suppression/') ? config.rules[f.ruleId] : undefined;
-        if (!setting) return [f];
-        return setting.severity === 'off' ? [] : [{ ...f, severity: setting.severity }];
-      })
-      .sort(compareFindings);
-    suppressed = outcome.suppressed;
-    const ran = new Set(rules.map((r) => r.id));
-    rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-  findings = filterToScope(findings, scope);
-  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
-
   if (baselineTarget) {
-    const written = createBaseline(findings, files);
+    const written = createBaseline(run.findings, new ProjectFiles(root));
     writeOutputFile(baselineTarget, serializeBaseline(written));
     const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
     io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.\n`);
-    return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
+    return { exitCode: 0, result: run, failOn };
   }
-  if (baseline) {
-    const outcome = applyBaseline(findings, baseline, files, args.baseline!);
-    findings = outcome.findings;
-    suppressed = [...suppressed, ...outcome.suppressed];
-  }
-  if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
-  const result: LintRun = { ...run, findings, rules, suppressed };
+  const findings = run.findings;
+  const result: LintRun = args.quiet ? { ...run, findings: findings.filter((f) => f.severity === 'error') } : run;
 
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   const format = args.format ?? 'stylish';
@@ -235,7 +198,7 @@ export function executeLint(args: CliArguments, io: CliIo): CliLintOutcome {
   if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
   if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
-  if (findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
+  if (result.findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
 }
 
@@ -254,12 +217,6 @@ function cacheSettings(args: CliArguments, io: CliIo, root: string): CacheSettin
   const location = args.cacheLocation !== undefined ? `${path.resolve(io.cwd, args.cacheLocation)}${/[\\/]$/.test(args.cacheLocation) ? path.sep : ''}` : defaultCacheLocation(root);
   const display = args.cacheLocation ?? (path.relative(io.cwd, location).split(path.sep).join('/') || location);
   return { location, display, root, secret: secret.secret };
-}
-
-/** Source files the handlers reach (the model lists only manifests), so an unused comment in a helper is reported too. */
-function handlerFiles(run: LintRun): string[] {
-  if (run.sourceFiles) return run.sourceFiles;
-  return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
 }
 
 /** Baselines of very large projects stay far below this; a bigger file is refused before it is read. */

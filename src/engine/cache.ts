@@ -246,8 +246,10 @@ function isUnitResult(value: unknown): value is UnitResult {
     (value.directiveFiles === undefined || isStringArray(value.directiveFiles)) &&
     Array.isArray(value.functions) &&
     value.functions.every((f) => isObject(f) && isString(f.service) && isString(f.name)) &&
-    Array.isArray(value.metadata) &&
-    value.metadata.every((m) => isObject(m) && isString(m.service) && isString(m.logicalId) && isLocation(m.location)) &&
+    isObject(value.metadata) &&
+    Array.isArray(value.metadata.suppressions) &&
+    Array.isArray(value.metadata.problems) &&
+    value.metadata.problems.every(isFinding) &&
     isObject(value.dependencies) &&
     Object.values(value.dependencies).every(isString)
   );

@@ -1,122 +1,207 @@
-// One run: load the project, run the enabled rules over it, and return sorted findings.
-import { Ajv } from 'ajv';
-import { BUILTIN_RULES } from '../../rules/index.js';
-import { loadProject } from '../load/project.js';
+// One run, the only one: load, analyse, rules, inline and Metadata suppressions, scope, baseline and configured
+// severities. The CLI, the Action and the policy command call lint() and only format what it returns. A small
+// project is checked in one pass; a large one, or a cached run, service by service on several threads; either
+// way the units' plain results are merged the same way, so the result is the same whatever the thread count.
+import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
-import type { Project } from '../model/project.js';
+import type { DerivedFunctionPolicy } from '../analyse/policy-output.js';
+import type { PermissionRow } from '../analyse/permission-table.js';
+import { applyBaseline, type BaselineFile } from './baseline.js';
+import { LintCache, fileFingerprint, type CacheSettings } from './cache.js';
+import { checkProject } from './check.js';
 import { EMPTY_CONFIG, type Config } from './config.js';
-import { compareFindings, INPUT_RULES, type Finding, type Severity } from './finding.js';
-export { compareFindings };
-import type { LintResult, ToolNotification } from './result.js';
-import { formatMessage, type AnyRule } from './rule.js';
+import { compareFindings, INPUT_RULES, type Finding } from './finding.js';
+import { cacheKey, largestFirst, memo, mergeUnits, ruleSet, runUnitsInParallel, unitOf, type CustomRuleSources, type UnitResult, type UnitSettings } from './parallel.js';
+import type { LintResult, SuppressedFinding, ToolNotification } from './result.js';
+import type { AnyRule } from './rule.js';
+import { reportedRules, selectRules } from './rule-selection.js';
+import { filterToScope, resolveScope, type Scope } from './scope.js';
+import { applySuppressions, SUPPRESSION_RULES } from './suppressions.js';
 import { TOOL_RULES } from './tool-rules.js';
-import { SUPPRESSION_RULES } from './suppressions.js';
 import { toolVersion } from '../util/package-root.js';
-import type { SourceReader } from '../analyse/index.js';
-import type { ProjectAnalysis } from '../analyse/analysis-types.js';
-import { createAnalysis } from '../analyse/analysis.js';
+import { defaultWorkerUrl, releaseIdleWorkers, resolveConcurrency, type Concurrency } from './worker-pool.js';
+export { compareFindings };
+export { RuleOptionsError, selectRules, reportedRules, type EnabledRule } from './rule-selection.js';
+export { sourceReader, checkProject } from './check.js';
 
 export interface LintOptions {
   /** Absolute project root. */
   root: string;
-  /** Root-relative paths to analyse (default: the whole root). */
+  /**
+   * Root-relative paths (default: the whole root). A folder is analysed and reported whole; a file names the
+   * service that owns it, and only findings touching the file are reported.
+   */
   paths?: string[];
   config?: Config;
   /** Run only these rule ids (tests, `--rule`). */
   onlyRules?: string[];
-  /** Rules to run instead of the built-in ones (tests). */
+  /** Rules to run instead of the built-in ones (tests; such a run stays on this thread). */
   rules?: AnyRule[];
+  /** Where the team's declarative rules come from (the CLI); every thread loads them itself. */
+  customRules?: CustomRuleSources;
   now?: Date;
   resolveEnv?: boolean;
   env?: Record<string, string | undefined>;
   stage?: string;
   gitignore?: boolean;
-  /**
-   * Root-relative files to load instead of discovering manifests under `paths` (one service at a time in
-   * parallel and cached runs); a run with no service in them runs no rule.
-   */
-  manifests?: string[];
-  /** The confined reader to use, so several runs in one thread read each file once. */
+  /** Apply `noops-lint-disable*` comments and resource Metadata suppressions (default true; off in auditor mode). */
+  inlineSuppressions?: boolean;
+  /** Report only findings this baseline does not record; `display` names it in messages. */
+  baseline?: { file: BaselineFile; display: string };
+  /** Derive each function's least-privilege policy and permission table (`policies`, `permissions`). */
+  functionReports?: boolean;
+  /** Threads: a number, 'auto' (min(cores, 4)) or 'off'. Default 'auto'. */
+  concurrency?: Concurrency;
+  /** The cache file and the secret that signs it; undefined runs without a cache. */
+  cache?: CacheSettings;
+  /** The worker module (tests); default lint-worker.js beside this file, when it exists (not in the bundled Action). */
+  workerUrl?: URL;
+  /** Candidate files below which no worker is started and a project without cache is checked in one pass. */
+  minUnitsForWorkers?: number;
+  /** The confined reader to use. */
   files?: ProjectFiles;
 }
 
 export interface LintRun extends LintResult {
-  project: Project;
-  analysis: ProjectAnalysis;
-  /** Source files the handlers reach, when the run collected them (parallel and cached runs); else ask `analysis`. */
-  sourceFiles?: string[];
-  /** Files already read by the thread that linted them and known to hold no inline suppression comment. */
-  withoutDirectives?: ReadonlySet<string>;
-  /** How a service-by-service run went (`--debug` prints it): candidate files, those answered from the cache, workers used. */
-  stats?: { candidates: number; cached: number; workers: number };
+  /** Findings held back by suppressions or the baseline, sorted like `findings`. */
+  suppressed: SuppressedFinding[];
+  /** The scope the paths made: which files findings had to touch. */
+  scope: Scope;
+  /** Source files the handlers reach (when suppressions were read). */
+  sourceFiles: string[];
+  /** Functions of the run, by service id (manifest) and name. */
+  functions: Array<{ service: string; name: string }>;
+  /** With `functionReports`: each function's derived policy, by manifest. */
+  policies?: DerivedFunctionPolicy[];
+  /** With `functionReports`: each function's needed and granted actions, by manifest. */
+  permissions?: PermissionRow[];
+  /** How the run went (`--debug` prints it): candidate files, those answered from the cache, workers used (0: one pass). */
+  stats: { candidates: number; cached: number; workers: number; onePass: boolean };
 }
 
-export class RuleOptionsError extends Error {}
+const DEFAULT_MIN_UNITS = 20;
 
 export function lint(options: LintOptions): LintRun {
   const config = options.config ?? EMPTY_CONFIG;
   const files = options.files ?? new ProjectFiles(options.root);
-  const project = loadProject(files, {
-    candidates: options.manifests,
-    paths: options.paths?.length ? options.paths : [''],
-    ignores: config.ignores,
-    gitignore: options.gitignore ?? true,
+  const rules = options.rules ?? ruleSet(options.customRules);
+  const enabled = selectRules(rules, config, options.onlyRules);
+  const suppressions = options.inlineSuppressions ?? true;
+  const scope = resolveScope(files, options.paths?.length ? options.paths : ['']);
+  const settings: UnitSettings = {
+    root: options.root,
+    config,
+    onlyRules: options.onlyRules,
+    now: options.now ?? new Date(),
     resolveEnv: options.resolveEnv ?? false,
     env: options.env ?? {},
-    stage: options.stage ?? config.stage,
-    region: config.region,
-  });
-  const now = options.now ?? new Date();
-  const enabled = selectRules(options.rules ?? BUILTIN_RULES, config, options.onlyRules);
-  const findings: Finding[] = [...project.inputFindings];
-  const analysis = createAnalysis(project, sourceReader(files));
-  const skipRules = options.manifests !== undefined && project.services.length === 0;
+    stage: options.stage,
+    gitignore: options.gitignore ?? true,
+    customRules: options.customRules,
+    suppressions,
+    functionReports: options.functionReports ?? false,
+    record: options.cache !== undefined,
+  };
 
-  for (const { rule, severity, ruleOptions } of skipRules ? [] : enabled) {
-    const reported: Finding[] = [];
-    try {
-      rule.check({
-        project,
-        analysis,
-        options: ruleOptions,
-        now,
-        report(report) {
-          const template = rule.messages[report.messageId] ?? report.messageId;
-          reported.push({
-            ruleId: rule.id,
-            severity: severity ?? report.severity ?? rule.severity,
-            message: formatMessage(template, report.data),
-            location: report.at,
-            related: report.related ?? [],
-            function: report.function,
-            key: report.key,
-          });
-        },
-      });
-      findings.push(...reported);
-    } catch (error) {
-      findings.push({
-        ruleId: INPUT_RULES.ruleError,
-        severity: 'error',
-        message: `Rule ${rule.id} failed: ${(error as Error).message ?? String(error)}. The other rules still ran; please report this.`,
-        location: { file: project.services[0]?.manifest ?? '.', line: 1, column: 1, endLine: 1, endColumn: 1 },
-        related: [],
-        key: `${rule.id}|${String(error)}`,
-      });
-    }
+  const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
+  const merged = mergeUnits(units.results);
+  let findings = sortFindings([...units.discovery, ...merged.findings]);
+  const notifications = notificationsOf(findings);
+  let suppressed: SuppressedFinding[] = [];
+  let reported = reportedRules(enabled);
+  if (suppressions) {
+    const knownRuleIds = new Set([...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id));
+    const outcome = applySuppressions({
+      findings,
+      files,
+      scanFiles: [...merged.files, ...merged.sourceFiles],
+      functions: merged.functions,
+      metadata: merged.metadata,
+      knownRuleIds,
+      ranRuleIds: new Set(reported.map((r) => r.id)),
+      now: settings.now,
+      withoutDirectives: merged.withoutDirectives,
+    });
+    // Problems with suppressions are findings like any other: the config may turn them off or re-grade them.
+    findings = sortFindings(
+      outcome.findings.flatMap((f) => {
+        const setting = f.ruleId.startsWith('suppression/') ? config.rules[f.ruleId] : undefined;
+        if (!setting) return [f];
+        return setting.severity === 'off' ? [] : [{ ...f, severity: setting.severity }];
+      }),
+    );
+    suppressed = outcome.suppressed;
+    reported = reportedRules(enabled, SUPPRESSION_RULES);
   }
-
-  // What the source analysis could not read (syntax errors, missing handlers, imports leaving the root) is
-  // reported like any input problem, once per file and place however many functions reach it.
-  findings.push(...analysis.codeFindings());
-  const sorted = sortFindings(findings);
-  return { root: options.root, project, analysis, findings: sorted, rules: reportedRules(enabled), files: project.files, notifications: notificationsOf(sorted), toolVersion: toolVersion() };
+  findings = filterToScope(findings, scope);
+  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
+  if (options.baseline) {
+    const outcome = applyBaseline(findings, options.baseline.file, files, options.baseline.display);
+    findings = outcome.findings;
+    suppressed = [...suppressed, ...outcome.suppressed];
+  }
+  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  return {
+    root: options.root,
+    findings,
+    suppressed,
+    rules: reported,
+    files: merged.files,
+    notifications,
+    toolVersion: toolVersion(),
+    scope,
+    sourceFiles: merged.sourceFiles,
+    functions: merged.functions,
+    ...(merged.policies ? { policies: merged.policies, permissions: merged.permissions } : {}),
+    stats: units.stats,
+  };
 }
 
-/** The rules a run reports (SARIF `tool.driver.rules`): the enabled ones and the tool's own, sorted by id. */
-export function reportedRules(enabled: readonly EnabledRule[]): AnyRule[] {
-  const ruleIds = new Set(enabled.map((e) => e.rule.id));
-  return [...enabled.map((e) => e.rule), ...TOOL_RULES.filter((r) => !ruleIds.has(r.id))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/**
+ * The units of the run. A small project without a cache, or a run with rules that cannot cross threads: one pass
+ * over the analysed paths. Otherwise manifests are discovered once, and each candidate file is checked on its own
+ * (services share no roles, resources or functions), by this thread and the workers taking the next candidate in
+ * turn, or taken from the cache. A large project goes service by service even on one thread: each service's
+ * parsed code is dropped when it is done, which takes less memory and less time collecting garbage.
+ */
+function checkUnits(
+  options: LintOptions,
+  settings: UnitSettings,
+  files: ProjectFiles,
+  enabled: ReturnType<typeof selectRules>,
+  paths: string[],
+  rules: AnyRule[],
+): { results: UnitResult[]; discovery: Finding[]; stats: LintRun['stats'] } {
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
+  const onePass = (): { results: UnitResult[]; discovery: Finding[]; stats: LintRun['stats'] } => {
+    releaseIdleWorkers();
+    const checked = checkProject({ ...settings, files, enabled, paths });
+    return { results: [unitOf('', checked, settings, files)], discovery: [], stats: { candidates: checked.project.services.length, cached: 0, workers: 0, onePass: true } };
+  };
+  if (options.cache === undefined && (options.rules !== undefined || !workerUrl)) return onePass();
+  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore });
+  if (options.cache === undefined && discovered.candidates.length <= minUnits) return onePass();
+
+  const cache = options.cache === undefined ? undefined : LintCache.open(options.cache, cacheKey(settings, rules));
+  const results = new Map<string, UnitResult>();
+  const pending: string[] = [];
+  const fingerprint = memo((rel: string) => fileFingerprint(files, rel));
+  for (const candidate of discovered.candidates) {
+    const hit = cache?.lookup(candidate, fingerprint);
+    if (hit) results.set(candidate, hit);
+    else pending.push(candidate);
+  }
+  const threads = resolveConcurrency(options.concurrency);
+  const workers = workerUrl && options.rules === undefined && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
+  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl);
+  for (const result of parallel.results) {
+    results.set(result.candidate, result);
+    if (cache && result.dependencies) cache.store(result.candidate, result);
+  }
+  cache?.save();
+  releaseIdleWorkers();
+  return { results: [...results.values()], discovery: discovered.findings, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers, onePass: false } };
 }
 
 /** Sorted and de-duplicated: the one order every reporter prints, however the findings were gathered. */
@@ -130,48 +215,6 @@ export function notificationsOf(sorted: readonly Finding[]): ToolNotification[] 
     .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
 }
 
-export interface EnabledRule {
-  rule: AnyRule;
-  /** The configured severity, overriding the rule's own and per-finding ones. */
-  severity?: Severity;
-  ruleOptions: unknown;
-}
-
-let ajv: Ajv | undefined;
-/** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
-const compiled = new WeakMap<object, ReturnType<Ajv['compile']>>();
-
-export function selectRules(rules: AnyRule[], config: Config, only?: string[]): EnabledRule[] {
-  const known = new Set(rules.map((r) => r.id));
-  for (const id of Object.keys(config.rules)) {
-    if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
-      throw new RuleOptionsError(`Unknown rule "${id}" in ${config.file ?? 'the configuration'}. Run \`noops-lint rules\` to list the rule ids.`);
-    }
-  }
-  const enabled: EnabledRule[] = [];
-  for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (only && !only.includes(rule.id)) continue;
-    const setting = config.rules[rule.id];
-    if (setting?.severity === 'off') continue;
-    const ruleOptions = { ...(rule.defaultOptions as object), ...(setting?.options ?? {}) };
-    // Only options a user wrote need checking: each rule's defaults are checked against its schema by the tests.
-    if (rule.optionsSchema && setting?.options !== undefined) {
-      let validate = compiled.get(rule.optionsSchema);
-      if (!validate) {
-        ajv ??= new Ajv({ allErrors: true, strict: true, useDefaults: false });
-        validate = ajv.compile(rule.optionsSchema);
-        compiled.set(rule.optionsSchema, validate);
-      }
-      if (!validate(ruleOptions)) {
-        const e = validate.errors?.[0];
-        throw new RuleOptionsError(`Invalid options for ${rule.id} in ${config.file ?? 'the configuration'}: ${e?.instancePath || 'options'} ${e?.message ?? 'is invalid'}.`);
-      }
-    }
-    enabled.push({ rule, severity: setting?.severity as Severity | undefined, ruleOptions });
-  }
-  return enabled;
-}
-
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -180,12 +223,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(id);
     return true;
   });
-}
-
-/** Reads handler sources through the same confined, cached reader as the manifests. */
-export function sourceReader(files: ProjectFiles): SourceReader {
-  return {
-    read: (rel) => files.read(rel),
-    exists: (rel) => files.isFile(rel),
-  };
 }

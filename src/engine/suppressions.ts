@@ -101,21 +101,30 @@ interface ResourceTarget {
   logicalId: string;
   startLine: number;
   endLine: number;
-  /** Set when the resource is also a function: findings about it in its code are covered too. */
-  functionName?: string;
+  /** Set when the resource is also a function: findings about it in its code are covered too, when no other service has a function of that name. */
+  function?: { service: string; name: string };
+}
+
+/** What a unit of a run (the project, or one service) found in resource Metadata: plain data that crosses threads. */
+export interface MetadataSuppressions {
+  suppressions: Suppression[];
+  /** Metadata blocks that cannot be read as suppressions. */
+  problems: Finding[];
 }
 
 export interface ApplySuppressionsOptions {
   findings: Finding[];
-  project: Project;
   files: ProjectFiles;
+  /** Files to scan for comments: the manifests read and the handler sources they reach. */
+  scanFiles: readonly string[];
+  /** Every function of the run, so a Metadata suppression on a function covers its code findings only when its name is unique. */
+  functions: ReadonlyArray<{ service: string; name: string }>;
+  metadata: MetadataSuppressions;
   /** Every rule id noops-lint knows (enabled or not), to tell a typo from a disabled rule. */
   knownRuleIds: ReadonlySet<string>;
   /** The rules that ran: only their suppressions can be unused. */
   ranRuleIds: ReadonlySet<string>;
   now: Date;
-  /** Extra files to scan for comments (handler sources the model did not list). */
-  extraFiles?: string[];
   /** Files known to hold no suppression comment, which need not be read again. */
   withoutDirectives?: ReadonlySet<string>;
 }
@@ -133,11 +142,12 @@ const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function applySuppressions(options: ApplySuppressionsOptions): SuppressionOutcome {
-  const problems: Finding[] = [];
-  const suppressions = [
-    ...collectInlineSuppressions(options, problems),
-    ...collectMetadataSuppressions(options.project, problems),
-  ];
+  const problems: Finding[] = [...options.metadata.problems];
+  const suppressions = [...collectInlineSuppressions(options, problems), ...options.metadata.suppressions];
+  const functionNames = new Map<string, number>();
+  for (const fn of options.functions) functionNames.set(fn.name, (functionNames.get(fn.name) ?? 0) + 1);
+  // A function name shared by two services cannot tell which one a code finding belongs to.
+  const uniqueName = (name: string): boolean => functionNames.get(name) === 1;
   const active: Suppression[] = [];
   for (const suppression of suppressions) {
     const problem = validate(suppression, options);
@@ -149,7 +159,7 @@ export function applySuppressions(options: ApplySuppressionsOptions): Suppressio
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of options.findings) {
-    const matching = active.filter((s) => covers(s, finding));
+    const matching = active.filter((s) => covers(s, finding, uniqueName));
     if (matching.length === 0) {
       kept.push(finding);
       continue;
@@ -207,7 +217,7 @@ export function parseSelector(text: string): RuleSelector | undefined {
 }
 
 function collectInlineSuppressions(options: ApplySuppressionsOptions, problems: Finding[]): Suppression[] {
-  const files = new Set<string>([...options.project.files, ...(options.extraFiles ?? [])]);
+  const files = new Set<string>(options.scanFiles);
   for (const finding of options.findings) files.add(finding.location.file);
   const suppressions: Suppression[] = [];
   for (const file of [...files].sort()) {
@@ -284,7 +294,8 @@ function indentOf(line: string): number {
  * `Metadata: { noops-lint: { ignore: [{ rule, reason, until }] } }` on a CloudFormation/SAM resource (SAM keeps
  * Metadata on AWS::Serverless::Function). cfn_nag's `suppress: [{ id, reason }]` spelling is accepted too.
  */
-function collectMetadataSuppressions(project: Project, problems: Finding[]): Suppression[] {
+export function collectMetadataSuppressions(project: Project): MetadataSuppressions {
+  const problems: Finding[] = [];
   const suppressions: Suppression[] = [];
   for (const resource of project.resources) {
     const block = resource.metadata?.['noops-lint'];
@@ -322,7 +333,7 @@ function collectMetadataSuppressions(project: Project, problems: Finding[]): Sup
       suppressions.push({ source: 'metadata', selector, location: ruleLocation, reason, until, target });
     });
   }
-  return suppressions;
+  return { suppressions, problems };
 }
 
 /** The lines of the resource's whole entry (logical id, Properties, Metadata). */
@@ -331,15 +342,13 @@ function resourceTarget(resource: ResourceModel, project: Project): ResourceTarg
     (l): l is Location => l !== undefined && l.file === resource.location.file,
   );
   const fn = project.functions.find((f) => f.service === resource.service && f.name === resource.logicalId);
-  // A function name shared by two services cannot tell which one a code finding belongs to.
-  const unique = fn && project.functions.filter((f) => f.name === fn.name).length === 1;
   return {
     kind: 'resource',
     file: resource.location.file,
     logicalId: resource.logicalId,
     startLine: Math.min(...spans.map((l) => l.line)),
     endLine: Math.max(...spans.map((l) => l.endLine)),
-    ...(fn && unique ? { functionName: fn.name } : {}),
+    ...(fn ? { function: { service: fn.service.id, name: fn.name } } : {}),
   };
 }
 
@@ -374,13 +383,13 @@ function validate(suppression: Suppression, options: ApplySuppressionsOptions): 
   return undefined;
 }
 
-function covers(suppression: Suppression, finding: Finding): boolean {
+function covers(suppression: Suppression, finding: Finding, uniqueName: (name: string) => boolean): boolean {
   if (finding.ruleId !== suppression.selector.ruleId) return false;
   if (suppression.selector.qualifier !== undefined && !keyHasSegment(finding.key, suppression.selector.qualifier)) return false;
   const target = suppression.target;
   if (target.kind === 'line') return finding.location.file === target.file && finding.location.line >= target.line && finding.location.line <= target.endLine;
   if (finding.location.file === target.file && finding.location.line >= target.startLine && finding.location.line <= target.endLine) return true;
-  return target.functionName !== undefined && finding.function === target.functionName;
+  return target.function !== undefined && finding.function === target.function.name && uniqueName(target.function.name);
 }
 
 /**

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
 import { cacheFilePath, CACHE_FILE_NAME, LintCache } from '../../src/engine/cache.js';
 import { lint } from '../../src/engine/lint.js';
-import { lintProject } from '../../src/engine/parallel.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -23,7 +22,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const SECRET = Buffer.alloc(32, 7);
 const settings = (location = cacheFile) => ({ location, display: 'cache', root, secret: SECRET });
-const cached = () => lintProject({ root, now: NOW, concurrency: 'off', cache: settings() });
+const cached = () => lint({ root, now: NOW, concurrency: 'off', cache: settings() });
 type Stored = { key: string; entries: Record<string, { findings: Array<{ message: string }>; dependencies: Record<string, string> }> };
 /** The header line and the entries after it. */
 const stored = (): Stored => {
@@ -97,7 +96,7 @@ describe('--cache', () => {
   it('does not reuse results across settings (another rule selection)', () => {
     cached();
     const before = stored().key;
-    lintProject({ root, now: NOW, concurrency: 'off', cache: settings(), onlyRules: ['ops/tracing-disabled'] });
+    lint({ root, now: NOW, concurrency: 'off', cache: settings(), onlyRules: ['ops/tracing-disabled'] });
     expect(stored().key).not.toBe(before);
   });
 

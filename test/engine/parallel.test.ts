@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { lint } from '../../src/engine/lint.js';
-import { lintProject, resolveConcurrency } from '../../src/engine/parallel.js';
+import { resolveConcurrency } from '../../src/engine/worker-pool.js';
 import { REPORTERS } from '../../src/report/index.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { parseCliArguments, UsageError } from '../../src/cli/args.js';
@@ -75,8 +75,8 @@ function sarifOf(run: ReturnType<typeof lint>): string {
 describe('lintProject', () => {
   it('gives byte-identical output with one thread and with two workers', () => {
     const single = lint({ root, now: NOW });
-    const oneThread = lintProject({ root, now: NOW, concurrency: 'off', minUnitsForWorkers: 0, workerUrl });
-    const twoWorkers = lintProject({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl });
+    const oneThread = lint({ root, now: NOW, concurrency: 'off', minUnitsForWorkers: 0, workerUrl });
+    const twoWorkers = lint({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl });
     expect(single.findings.length).toBeGreaterThan(0);
     expect(oneThread.findings).toEqual(single.findings);
     expect(sarifOf(oneThread)).toBe(sarifOf(single));
@@ -84,16 +84,22 @@ describe('lintProject', () => {
     expect(twoWorkers.files).toEqual(single.files);
   }, 60_000);
 
-  it('keeps what suppressions read: function names and Metadata blocks with their positions', () => {
-    const single = lint({ root, now: NOW });
-    const merged = lintProject({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl });
-    expect(merged.project.functions.map((f) => `${f.service.id}|${f.name}`).sort()).toEqual(single.project.functions.map((f) => `${f.service.id}|${f.name}`).sort());
-    expect(merged.project.files).toEqual(single.project.files);
+  it('returns the same result object whatever the thread count: functions, files, policies and permissions', () => {
+    const single = lint({ root, now: NOW, functionReports: true });
+    const merged = lint({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl, functionReports: true });
+    expect(single.stats.onePass).toBe(true);
+    expect(merged.stats.onePass).toBe(false);
+    const { stats: _a, ...singleRest } = single;
+    const { stats: _b, ...mergedRest } = merged;
+    expect(mergedRest.functions.map((f) => `${f.service}|${f.name}`).sort()).toEqual(singleRest.functions.map((f) => `${f.service}|${f.name}`).sort());
+    expect(mergedRest.policies!.length).toBeGreaterThan(0);
+    expect(mergedRest.permissions!.length).toBeGreaterThan(0);
+    expect({ ...mergedRest, functions: [], rules: mergedRest.rules.map((r) => r.id) }).toEqual({ ...singleRest, functions: [], rules: singleRest.rules.map((r) => r.id) });
   }, 60_000);
 
   it('falls back to this thread when the worker cannot start', () => {
     const missing = pathToFileURL(path.join(root, 'no-such-worker.js'));
-    const run = lintProject({ root, now: NOW, concurrency: 2, minUnitsForWorkers: 0, workerUrl: missing });
+    const run = lint({ root, now: NOW, concurrency: 2, minUnitsForWorkers: 0, workerUrl: missing });
     expect(sarifOf(run)).toBe(sarifOf(lint({ root, now: NOW })));
   }, 60_000);
 

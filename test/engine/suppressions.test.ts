@@ -2,9 +2,19 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../../src/engine/finding.js';
-import { applySuppressions, keyHasSegment, parseDirective, parseSelector, SUPPRESSION_RULE_IDS } from '../../src/engine/suppressions.js';
+import { applySuppressions, collectMetadataSuppressions, keyHasSegment, parseDirective, parseSelector, SUPPRESSION_RULE_IDS } from '../../src/engine/suppressions.js';
 import { ProjectFiles } from '../../src/load/files.js';
 import { loadProject } from '../../src/load/project.js';
+import type { Project } from '../../src/model/project.js';
+
+/** What a run hands applySuppressions about a project: the files to scan, its functions, its Metadata suppressions. */
+function inputsOf(project: Project, extraFiles: string[] = []) {
+  return {
+    scanFiles: [...project.files, ...extraFiles],
+    functions: project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
+    metadata: collectMetadataSuppressions(project),
+  };
+}
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/suppressions');
 const KNOWN = new Set([
@@ -25,7 +35,7 @@ function finding(ruleId: string, file: string, line: number, key: string, extra:
 function run(dir: string, findings: Finding[], extraFiles: string[] = []) {
   const files = new ProjectFiles(path.join(fixtures, dir));
   const project = loadProject(files, { paths: [''], ignores: [], gitignore: true, resolveEnv: false, env: {} });
-  return applySuppressions({ findings, project, files, knownRuleIds: KNOWN, ranRuleIds: KNOWN, now: NOW, extraFiles });
+  return applySuppressions({ findings, ...inputsOf(project, extraFiles), files, knownRuleIds: KNOWN, ranRuleIds: KNOWN, now: NOW });
 }
 
 const problems = (outcome: ReturnType<typeof run>) =>
@@ -122,7 +132,7 @@ describe('inline suppressions', () => {
   it('never calls a suppression unused when its rule did not run', () => {
     const files = new ProjectFiles(path.join(fixtures, 'inline'));
     const project = loadProject(files, { paths: [''], ignores: [], gitignore: true, resolveEnv: false, env: {} });
-    const outcome = applySuppressions({ findings: [], project, files, knownRuleIds: KNOWN, ranRuleIds: new Set(['ops/tracing-disabled']), now: NOW, extraFiles: ['src/create.js'] });
+    const outcome = applySuppressions({ findings: [], ...inputsOf(project, ['src/create.js']), files, knownRuleIds: KNOWN, ranRuleIds: new Set(['ops/tracing-disabled']), now: NOW });
     expect(problems(outcome)).toEqual(['suppression/missing-reason@19', 'suppression/unknown-rule@23', 'suppression/unknown-rule@6']);
   });
 
@@ -161,7 +171,7 @@ describe('Metadata suppressions', () => {
     const files = new ProjectFiles(path.join(fixtures, 'metadata'));
     const project = loadProject(files, { paths: [''], ignores: [], gitignore: true, resolveEnv: false, env: {} });
     const tracing = finding('ops/tracing-disabled', 'template.yaml', 4, `${fn}|tracing`);
-    const onTheDay = applySuppressions({ findings: [tracing], project, files, knownRuleIds: KNOWN, ranRuleIds: KNOWN, now: new Date('2020-01-01T23:59:00Z') });
+    const onTheDay = applySuppressions({ findings: [tracing], ...inputsOf(project), files, knownRuleIds: KNOWN, ranRuleIds: KNOWN, now: new Date('2020-01-01T23:59:00Z') });
     expect(onTheDay.suppressed).toHaveLength(1);
   });
 });

@@ -2,7 +2,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, type LintRun } from '../../src/engine/lint.js';
+import { lint } from '../../src/engine/lint.js';
+import { checkRoot } from '../helpers/checked-project.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
 
 const PROJECTS = path.resolve(import.meta.dirname, '../../fixtures/projects');
@@ -10,7 +11,7 @@ const NOW = new Date('2026-01-15T00:00:00Z');
 /** A quoted name as `quote` writes it: JSON string syntax, so an escaped `\"` does not end it. */
 const QUOTED = /"(?:[^"\\]|\\.)*"/g;
 
-function userNames(run: LintRun): string[] {
+function userNames(run: ReturnType<typeof checkRoot>): string[] {
   const names = new Set<string>();
   for (const fn of run.project.functions) {
     names.add(fn.name);
@@ -47,7 +48,7 @@ const projects = readdirSync(PROJECTS, { withFileTypes: true }).filter((entry) =
 
 describe.each(projects)('messages of fixtures/projects/%s', (name) => {
   const run = lint({ root: path.join(PROJECTS, name), now: NOW });
-  const names = userNames(run);
+  const names = userNames(checkRoot(path.join(PROJECTS, name), { now: NOW }));
 
   it('has findings that name things from the project', () => {
     expect(names.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import fs, { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkRoot } from '../helpers/checked-project.js';
 import { cli, cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir, sarifErrors, scratchDir } from './harness.js';
 
 const CANARY = 'canary-5e1f0c3a-never-print-me';
@@ -59,9 +60,9 @@ function isOutsideRootButInsideCanaryFolder(p: string): boolean {
 
 describe('confinement to the project root', () => {
   it('refuses every escape with a located finding and reads nothing outside the root', () => {
-    let run!: ReturnType<typeof lintRoot>;
+    let run!: ReturnType<typeof checkRoot>;
     const reads = recordReads(() => {
-      run = lintRoot(root);
+      run = checkRoot(root);
       for (const fn of run.project.functions) run.analysis.usageOf(fn);
     });
     // The spies do see the reads (the project's own files), so an empty list below means something.

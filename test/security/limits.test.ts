@@ -17,7 +17,7 @@ function inputFindings(run: LintRun) {
   return run.findings.filter((f) => f.ruleId.startsWith('input/')).map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, message: f.message }));
 }
 
-function usageFindings(run: LintRun) {
+function usageFindings(run: ReturnType<typeof checkRoot>) {
   return run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.findings ?? []);
 }
 
@@ -71,7 +71,7 @@ describe('limits on manifests', () => {
     try {
       const line = '# padding padding padding padding padding padding padding padding padding\n';
       writeFileSync(path.join(root, 'serverless.yml'), SERVERLESS('src/f.handler') + line.repeat(Math.ceil((50 * MIB) / line.length)));
-      const run = lintRoot(root);
+      const run = checkRoot(root);
       expect(inputFindings(run)).toEqual([
         { ruleId: 'input/skipped-file', file: 'serverless.yml', line: 1, message: expect.stringContaining(`larger than ${FILE_LIMITS.maxFileBytes / MIB} MiB`) },
       ]);
@@ -103,7 +103,7 @@ describe('limits on manifests', () => {
       symlinkSync('a.yml', path.join(root, 'b.yml'));
       symlinkSync('..', path.join(root, 'services', 'api', 'up'));
       symlinkSync(path.join(root, 'services'), path.join(root, 'services', 'api', 'again'));
-      const run = lintRoot(root);
+      const run = checkRoot(root);
       expect(inputFindings(run).filter((f) => f.ruleId === 'input/skipped-file')).toMatchObject([
         { file: 'a.yml', message: expect.stringContaining('broken or loops') },
         { file: 'b.yml', message: expect.stringContaining('broken or loops') },
@@ -126,7 +126,7 @@ describe('limits on handler code', () => {
       mkdirSync(path.join(root, 'dist'));
       const chunk = 'var a=function(b,c){return b+c||(function(){return"x"})()};';
       writeFileSync(path.join(root, 'dist', 'bundle.js'), chunk.repeat(Math.ceil((20 * MIB) / chunk.length)) + 'exports.handler=async function(){return a(1,2)};');
-      const run = lintRoot(root);
+      const run = checkRoot(root);
       noInternalErrors(run.findings);
       const findings = usageFindings(run);
       expect(findings.map((f) => f.ruleId)).toEqual(['input/handler-not-found']);
@@ -140,7 +140,7 @@ describe('limits on handler code', () => {
   it('follows circular imports once each and still finds the SDK call', () => {
     const root = copyFixture('circular-imports');
     try {
-      const run = lintRoot(root);
+      const run = checkRoot(root);
       noInternalErrors(run.findings);
       const usage = run.analysis.usageOf(run.project.functions[0]!)!;
       expect(usage.files).toEqual(['src/a.ts', 'src/b.ts', 'src/c.ts']);
@@ -164,7 +164,7 @@ describe('limits on handler code', () => {
     afterAll(() => removeDir(root));
 
     it(`stops after ${MAX_FILES_PER_FUNCTION} files with a finding`, () => {
-      const run = lintRoot(root, { rules: [] });
+      const run = checkRoot(root, { rules: [] });
       const usage = run.analysis.usageOf(run.project.functions[0]!)!;
       expect(usage.files.length).toBe(MAX_FILES_PER_FUNCTION);
       expect(usage.findings.map((f) => [f.ruleId, f.location.file, f.location.line])).toEqual([['input/skipped-file', 'serverless.yml', 7]]);

@@ -1,3 +1,4 @@
+import { checkRoot } from '../helpers/checked-project.js';
 // Promise 1: malformed input of every kind gives a located input/* finding, the run goes on, and a rule that throws is contained.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -109,7 +110,7 @@ describe('malformed input never crashes the run', () => {
   it('reports TypeScript and JavaScript syntax errors in handler code at the parser position', () => {
     const root = copyFixture('source-syntax-errors');
     try {
-      const run = lintRoot(root);
+      const run = checkRoot(root);
       noInternalErrors(run.findings);
       const byFunction = Object.fromEntries(
         run.project.functions.map((fn) => [fn.name, (run.analysis.usageOf(fn)?.findings ?? []).map((f) => [f.ruleId, f.location.file, f.location.line])]),

@@ -1,3 +1,4 @@
+import { checkRoot } from '../helpers/checked-project.js';
 // Promise 4: analysed code is never run: planted code that would leave a marker file never does, and no process or socket is opened.
 import child_process from 'node:child_process';
 import dns from 'node:dns';
@@ -47,9 +48,9 @@ function forbidProcessesAndNetwork() {
 describe('analysed code is never run', () => {
   it('leaves no marker after lint(), source analysis and every output format, and opens no process or socket', () => {
     const guard = forbidProcessesAndNetwork();
-    let run!: ReturnType<typeof lintRoot>;
+    let run!: ReturnType<typeof checkRoot>;
     try {
-      run = lintRoot(root);
+      run = checkRoot(root);
       for (const fn of run.project.functions) run.analysis.usageOf(fn);
       expectCompletedRun(cliAllFormats(root));
     } finally {
@@ -78,7 +79,7 @@ describe('analysed code is never run', () => {
   });
 
   it('still reads the planted handlers statically', () => {
-    const run = lintRoot(root);
+    const run = checkRoot(root);
     const api = run.project.functions.find((fn) => fn.name === 'api')!;
     const legacy = run.project.functions.find((fn) => fn.name === 'cjs')!;
     expect(run.analysis.usageOf(api)?.calls.map((c) => `${c.service}:${c.operation}`)).toEqual(['s3:PutObject']);

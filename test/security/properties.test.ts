@@ -1,3 +1,4 @@
+import { checkRoot } from '../helpers/checked-project.js';
 // Promise 7: generated manifests and handler sources, valid and mutated: no crash, no rule error, valid SARIF, stable output, monotone findings.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -153,8 +154,9 @@ function reports(run: LintRun): Record<string, string> {
 
 /** No throw, no internal/rule-error, only sane locations, valid SARIF, and the same bytes on a second run. */
 function checkRun(root: string): LintRun {
+  const checked = checkRoot(root);
+  for (const fn of checked.project.functions) checked.analysis.usageOf(fn);
   const run = lintRoot(root);
-  for (const fn of run.project.functions) run.analysis.usageOf(fn);
   expect(run.findings.filter((f) => f.ruleId === 'internal/rule-error').map((f) => f.message)).toEqual([]);
   for (const finding of run.findings) {
     expect(finding.location.line).toBeGreaterThanOrEqual(1);

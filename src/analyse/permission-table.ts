@@ -1,6 +1,6 @@
 // Per function: the IAM actions its code needs (derived) against the actions its role grants, for the job summary.
-import type { ProjectAnalysis } from '../analyse/analysis-types.js';
-import { actionValueMatches, effectiveStatements, evaluateRole } from '../analyse/match-policy.js';
+import type { ProjectAnalysis } from './analysis-types.js';
+import { actionValueMatches, effectiveStatements, evaluateRole } from './match-policy.js';
 import { literalValues } from '../model/iam-statements.js';
 import type { Project } from '../model/project.js';
 

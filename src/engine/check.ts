@@ -1,0 +1,99 @@
+// The core of a run: load the project (or one service of it), run the enabled rules over it, and gather the
+// findings with what the source analysis could not read. lint() calls it once for a small project, or once per
+// service on several threads; tests of the analysis call it to look at the model.
+import { loadProject } from '../load/project.js';
+import type { ProjectFiles } from '../load/files.js';
+import type { Project } from '../model/project.js';
+import type { SourceReader } from '../analyse/index.js';
+import type { ProjectAnalysis } from '../analyse/analysis-types.js';
+import { createAnalysis } from '../analyse/analysis.js';
+import type { Config } from './config.js';
+import { INPUT_RULES, type Finding } from './finding.js';
+import { formatMessage } from './rule.js';
+import type { EnabledRule } from './rule-selection.js';
+
+export interface CheckOptions {
+  files: ProjectFiles;
+  /** Root-relative paths to analyse ('' = the whole root). */
+  paths: string[];
+  config: Config;
+  enabled: readonly EnabledRule[];
+  now: Date;
+  resolveEnv: boolean;
+  env: Record<string, string | undefined>;
+  stage?: string;
+  gitignore: boolean;
+  /** Root-relative files to load instead of discovering manifests under `paths`; with no service in them no rule runs. */
+  manifests?: string[];
+}
+
+export interface CheckedProject {
+  project: Project;
+  analysis: ProjectAnalysis;
+  /** Unsorted: input findings, rule findings, code findings. */
+  findings: Finding[];
+}
+
+export function checkProject(options: CheckOptions): CheckedProject {
+  const { files, config } = options;
+  const project = loadProject(files, {
+    candidates: options.manifests,
+    paths: options.paths,
+    ignores: config.ignores,
+    gitignore: options.gitignore,
+    resolveEnv: options.resolveEnv,
+    env: options.env,
+    stage: options.stage ?? config.stage,
+    region: config.region,
+  });
+  const findings: Finding[] = [...project.inputFindings];
+  const analysis = createAnalysis(project, sourceReader(files));
+  const skipRules = options.manifests !== undefined && project.services.length === 0;
+
+  for (const { rule, severity, ruleOptions } of skipRules ? [] : options.enabled) {
+    const reported: Finding[] = [];
+    try {
+      rule.check({
+        project,
+        analysis,
+        options: ruleOptions,
+        now: options.now,
+        report(report) {
+          const template = rule.messages[report.messageId] ?? report.messageId;
+          reported.push({
+            ruleId: rule.id,
+            severity: severity ?? report.severity ?? rule.severity,
+            message: formatMessage(template, report.data),
+            location: report.at,
+            related: report.related ?? [],
+            function: report.function,
+            key: report.key,
+          });
+        },
+      });
+      findings.push(...reported);
+    } catch (error) {
+      findings.push({
+        ruleId: INPUT_RULES.ruleError,
+        severity: 'error',
+        message: `Rule ${rule.id} failed: ${(error as Error).message ?? String(error)}. The other rules still ran; please report this.`,
+        location: { file: project.services[0]?.manifest ?? '.', line: 1, column: 1, endLine: 1, endColumn: 1 },
+        related: [],
+        key: `${rule.id}|${String(error)}`,
+      });
+    }
+  }
+
+  // What the source analysis could not read (syntax errors, missing handlers, imports leaving the root) is
+  // reported like any input problem, once per file and place however many functions reach it.
+  findings.push(...analysis.codeFindings());
+  return { project, analysis, findings };
+}
+
+/** Reads handler sources through the same confined, cached reader as the manifests. */
+export function sourceReader(files: ProjectFiles): SourceReader {
+  return {
+    read: (rel) => files.read(rel),
+    exists: (rel) => files.isFile(rel),
+  };
+}
