@@ -2,6 +2,7 @@
 // severities. The CLI, the Action and the policy command call lint() and only format what it returns. A small
 // project is checked in one pass; a large one, or a cached run, service by service on several threads; either
 // way the units' plain results are merged the same way, so the result is the same whatever the thread count.
+import path from 'node:path';
 import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
 import type { DerivedFunctionPolicy } from '../analyse/policy-output.js';
@@ -82,7 +83,7 @@ export interface LintRun extends LintResult {
 const DEFAULT_MIN_UNITS = 20;
 
 export function lint(options: LintOptions): LintRun {
-  const config = options.config ?? EMPTY_CONFIG;
+  const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
   const files = options.files ?? new ProjectFiles(options.root);
   const rules = options.rules ?? ruleSet(options.customRules);
   const enabled = selectRules(rules, config, options.onlyRules);
@@ -202,6 +203,16 @@ function checkUnits(
   cache?.save();
   releaseIdleWorkers();
   return { results: [...results.values()], discovery: discovered.findings, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers, onePass: false } };
+}
+
+/** The config's `rulePaths` hold custom rules and their test cases, which are not part of the project. */
+function withRuleFoldersIgnored(root: string, config: Config): Config {
+  if (config.rulePaths.length === 0) return config;
+  const base = config.file ? path.dirname(config.file) : root;
+  const folders = config.rulePaths
+    .map((p) => path.relative(root, path.resolve(base, p)).split(path.sep).join('/'))
+    .filter((rel) => rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel));
+  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
 }
 
 /** Sorted and de-duplicated: the one order every reporter prints, however the findings were gathered. */

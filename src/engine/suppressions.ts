@@ -7,12 +7,14 @@ import type { Project, ResourceModel } from '../model/project.js';
 import type { Finding } from './finding.js';
 import type { SuppressedFinding, SuppressionRecord } from './result.js';
 import { defineRule, type AnyRule } from './rule.js';
+import { closest } from '../util/closest.js';
 
 export const SUPPRESSION_RULE_IDS = {
   missingReason: 'suppression/missing-reason',
   expired: 'suppression/expired',
   unknownRule: 'suppression/unknown-rule',
   unused: 'suppression/unused',
+  unknownDirective: 'suppression/unknown-directive',
 } as const;
 
 const meta = (id: string, severity: 'error' | 'warning', description: string, fullDescription: string, help: string): AnyRule =>
@@ -54,6 +56,13 @@ export const SUPPRESSION_RULES: AnyRule[] = [
     'Correct the rule id (`noops-lint rules` lists them); put ` -- ` between the rule ids and the reason:\n\n  // noops-lint-disable-next-line iam/wildcard-resource(s3:GetObject) -- public assets bucket',
   ),
   meta(
+    SUPPRESSION_RULE_IDS.unknownDirective,
+    'error',
+    'A noops-lint comment is not a directive noops-lint knows.',
+    'A comment starting with noops-lint- that is not noops-lint-disable-next-line, noops-lint-disable-line, noops-lint-disable or noops-lint-enable (a typo such as noops-lint-disable-nextline, or another tool\'s word such as noops-lint-ignore) would silently suppress nothing, so it is reported.',
+    'Write one of the four directives:\n\n  # noops-lint-disable-next-line iam/wildcard-action -- reason\n  Resource: "*"  # noops-lint-disable-line iam/wildcard-resource -- reason\n  # noops-lint-disable ops/tracing-disabled -- reason\n  # noops-lint-enable ops/tracing-disabled',
+  ),
+  meta(
     SUPPRESSION_RULE_IDS.unused,
     'warning',
     'A suppression suppresses nothing.',
@@ -63,10 +72,13 @@ export const SUPPRESSION_RULES: AnyRule[] = [
 ];
 
 export const INLINE_DIRECTIVE = 'noops-lint-disable-next-line';
+/** The comment directives, as ESLint spells its own: the next line, this line, and a block from disable to enable. */
+const DIRECTIVES = ['disable-next-line', 'disable-line', 'disable', 'enable'] as const;
+type DirectiveKind = (typeof DIRECTIVES)[number];
 
 /** A cheap look before a file's lines are read for suppression comments. */
 export function holdsInlineDirective(text: string): boolean {
-  return text.includes(INLINE_DIRECTIVE);
+  return text.includes('noops-lint-');
 }
 
 /** One rule a suppression names, optionally narrowed to one action or resource: `iam/wildcard-resource(s3:GetObject)`. */
@@ -137,7 +149,8 @@ export interface SuppressionOutcome {
 
 // Comment lines: "# ..." (YAML, Python, shell), "// ..." and "/* ..." (JS/TS).
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*)/;
-const DIRECTIVE = new RegExp(String.raw`^\s*(?:#|\/\/|\/\*+)\s*${INLINE_DIRECTIVE}(?=\s|$|\*)(.*)$`);
+/** A comment whose text starts with `noops-lint-<word>`, on its own line or after code: the word, then the rest. */
+const DIRECTIVE = /(?:^|[\s;,)\]}])(?:#|\/\/|\/\*+)\s*noops-lint-([a-z][a-z-]*)(?=\s|$|\*)(.*)$/;
 const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -224,40 +237,138 @@ function collectInlineSuppressions(options: ApplySuppressionsOptions, problems: 
     if (options.withoutDirectives?.has(file)) continue;
     const text = options.files.read(file);
     if (!text.ok || !holdsInlineDirective(text.text)) continue;
-    const lines = text.text.split(/\r?\n/);
-    lines.forEach((line, index) => {
-      const match = DIRECTIVE.exec(line);
-      if (!match) return;
-      const column = line.indexOf(INLINE_DIRECTIVE) + 1;
-      const location: Location = { file, line: index + 1, column, endLine: index + 1, endColumn: line.length + 1 };
-      const targetLine = nextCodeLine(lines, index + 1);
-      const endLine = /\.ya?ml$/i.test(file) ? yamlBlockEnd(lines, targetLine) : targetLine;
-      const { selectors, reason } = parseDirective(match[1] ?? '');
-      if (selectors.length === 0) {
-        problems.push(
-          problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `The ${INLINE_DIRECTIVE} comment names no rule, so it suppresses nothing. Write the rule id, then \` -- \` and the reason.`, {
-            location,
-            selector: { ruleId: '' },
-          }),
-        );
-        return;
-      }
-      for (const text of selectors) {
-        const selector = parseSelector(text);
-        if (!selector) {
-          problems.push(
-            problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `"${text}" in the ${INLINE_DIRECTIVE} comment is not a rule id, so it suppresses nothing. Rule ids look like iam/wildcard-action; put \` -- \` between the rule ids and the reason.`, {
-              location,
-              selector: { ruleId: text },
-            }),
-          );
-          continue;
-        }
-        suppressions.push({ source: 'inline', selector, location, reason, target: { kind: 'line', file, line: targetLine, endLine } });
-      }
-    });
+    suppressions.push(...directivesOf(file, text.text.split(/\r?\n/), problems));
   }
   return suppressions;
+}
+
+/** The suppressions a file's comments write; malformed and unknown directives become problems. */
+function directivesOf(file: string, lines: string[], problems: Finding[]): Suppression[] {
+  const yaml = /\.ya?ml$/i.test(file);
+  const suppressions: Suppression[] = [];
+  /** Open `noops-lint-disable` blocks, closed by `noops-lint-enable` (of their rule, or of every rule) or the end of the file. */
+  let open: Array<{ selector: RuleSelector; location: Location; reason?: string }> = [];
+  const closeBlock = (entry: (typeof open)[number], lastLine: number): void => {
+    suppressions.push({ source: 'inline', selector: entry.selector, location: entry.location, reason: entry.reason, target: { kind: 'line', file, line: entry.location.line + 1, endLine: lastLine } });
+  };
+  lines.forEach((line, index) => {
+    const match = DIRECTIVE.exec(line);
+    if (!match) return;
+    const word = match[1]!;
+    const start = line.indexOf(`noops-lint-${word}`);
+    const location: Location = { file, line: index + 1, column: start + 1, endLine: index + 1, endColumn: line.length + 1 };
+    if (!(DIRECTIVES as readonly string[]).includes(word)) {
+      const known = DIRECTIVES.map((d) => `noops-lint-${d}`);
+      const near = closest(`noops-lint-${word}`, known);
+      problems.push(
+        problem(
+          SUPPRESSION_RULE_IDS.unknownDirective,
+          'error',
+          `"noops-lint-${word}" is not a noops-lint directive, so it suppresses nothing.${near ? ` Did you mean ${near}?` : ''} The directives are ${known.join(', ')}.`,
+          { location, selector: { ruleId: `noops-lint-${word}` } },
+        ),
+      );
+      return;
+    }
+    const kind = word as DirectiveKind;
+    const { selectors, reason } = parseDirective(match[2] ?? '');
+    const parsed: RuleSelector[] = [];
+    for (const text of selectors) {
+      const selector = parseSelector(text);
+      if (selector) parsed.push(selector);
+      else
+        problems.push(
+          problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `"${text}" in the noops-lint-${kind} comment is not a rule id, so it suppresses nothing. Rule ids look like iam/wildcard-action; put \` -- \` between the rule ids and the reason.`, {
+            location,
+            selector: { ruleId: text },
+          }),
+        );
+    }
+    if (kind === 'enable') {
+      // Without rule ids it ends every open block, as in ESLint.
+      const closing = selectors.length === 0 ? open : open.filter((o) => parsed.some((p) => describeSelector(p) === describeSelector(o.selector) || p.ruleId === o.selector.ruleId));
+      if (closing.length === 0) {
+        problems.push(
+          problem(SUPPRESSION_RULE_IDS.unknownDirective, 'error', `This noops-lint-enable comment ends no noops-lint-disable block${selectors.length ? ` of ${selectors.join(', ')}` : ''} above it, so it does nothing; delete it or fix the rule id.`, {
+            location,
+            selector: { ruleId: 'noops-lint-enable' },
+          }),
+        );
+      }
+      for (const entry of closing) closeBlock(entry, index);
+      open = open.filter((o) => !closing.includes(o));
+      return;
+    }
+    if (selectors.length === 0) {
+      problems.push(
+        problem(SUPPRESSION_RULE_IDS.unknownRule, 'error', `The noops-lint-${kind} comment names no rule, so it suppresses nothing. Write the rule id, then \` -- \` and the reason.`, {
+          location,
+          selector: { ruleId: '' },
+        }),
+      );
+      return;
+    }
+    for (const selector of parsed) {
+      if (kind === 'disable') {
+        open.push({ selector, location, reason });
+        continue;
+      }
+      let target: InlineTarget;
+      if (kind === 'disable-line') target = { kind: 'line', file, line: index + 1, endLine: index + 1 };
+      else {
+        const targetLine = nextCodeLine(lines, index + 1);
+        const statement = yaml ? yamlStatementRange(lines, targetLine) : undefined;
+        target = statement ? { kind: 'line', file, line: statement.start, endLine: statement.end } : { kind: 'line', file, line: targetLine, endLine: yaml ? yamlBlockEnd(lines, targetLine) : targetLine };
+        // The comment itself stays the place that is reported for the suppression; only findings below it count.
+        if (statement) target = { ...target, line: Math.max(target.line, 1) };
+      }
+      suppressions.push({ source: 'inline', selector, location, reason, target });
+    }
+  });
+  for (const entry of open) closeBlock(entry, lines.length);
+  return suppressions;
+}
+
+/**
+ * When the line a next-line comment precedes is a key of an IAM policy statement (a list item holding Effect and
+ * Action or NotAction), the whole statement: findings about it are reported on any of its keys (Resource for a
+ * wildcard, Action for a service wildcard).
+ */
+function yamlStatementRange(lines: string[], line: number): { start: number; end: number } | undefined {
+  const head = lines[line - 1];
+  if (head === undefined) return undefined;
+  const headIndent = indentOf(head);
+  // The item's first line: this one when it starts with "- ", else the nearest line above that starts an item
+  // whose keys sit at this line's indentation.
+  let itemLine = -1;
+  let dash = -1;
+  for (let i = line - 1; i >= 0; i--) {
+    const text = lines[i]!;
+    if (i < line - 1 && (text.trim() === '' || /^\s*#/.test(text))) continue;
+    const m = /^(\s*)-\s+(?=\S)/.exec(text);
+    if (m && (i === line - 1 || m[0].length === headIndent)) {
+      itemLine = i + 1;
+      dash = m[1]!.length;
+      break;
+    }
+    if (indentOf(text) < headIndent) return undefined;
+  }
+  if (itemLine < 0) return undefined;
+  const keysIndent = /^(\s*-\s+)/.exec(lines[itemLine - 1]!)![1]!.length;
+  let end = itemLine;
+  const keys = new Set<string>();
+  const keyOf = (text: string): string | undefined => /^\s*(?:-\s+)?([A-Za-z]+)\s*:/.exec(text)?.[1];
+  keys.add(keyOf(lines[itemLine - 1]!) ?? '');
+  for (let i = itemLine; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (text.trim() === '' || /^\s*#/.test(text)) continue;
+    const indent = indentOf(text);
+    if (indent <= dash) break;
+    if (indent === keysIndent) keys.add(keyOf(text) ?? '');
+    end = i + 1;
+  }
+  const statement = keys.has('Effect') && (keys.has('Action') || keys.has('NotAction'));
+  return statement && line >= itemLine && line <= end ? { start: itemLine, end } : undefined;
 }
 
 /** The line a `disable-next-line` comment applies to: the next one that is neither blank nor a comment. */

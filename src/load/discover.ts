@@ -1,6 +1,7 @@
 // Finds the manifests under the paths a user gives, inside the project root: skips node_modules, build
-// output and .gitignore'd files, follows symlinks only inside the root, and never loops.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+// output, custom-rule test cases and files .gitignore or .git/info/exclude leave out, follows symlinks only
+// inside the root, and never loops.
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -12,6 +13,9 @@ import type { EntryKind, ProjectFiles } from './files.js';
 
 /** Folders never walked into unless a user names them. */
 export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.serverless', '.aws-sam', '.esbuild', '.webpack'];
+
+/** Custom rules and their good/bad test cases (`noops-lint test-rules` runs them): fixtures of the rules, not the project. */
+const RULE_FOLDER = /(^|\/)\.noops-lint\/rules$/;
 
 export interface DiscoverOptions {
   /** Root-relative paths to walk ('' = the root). */
@@ -78,6 +82,9 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
       const text = files.read(rel);
       if (text.ok) matcher = ignore().add(text.text);
     }
+    // git reads the repository's own exclude file as one more .gitignore at the top.
+    const exclude = dir === '' ? gitInfoExclude(files.absolute('')) : undefined;
+    if (exclude) matcher = (matcher ?? ignore()).add(exclude);
     gitignores.set(dir, matcher);
     return matcher;
   };
@@ -161,7 +168,7 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
       for (const [name, entryKind] of entries) {
         const child = rel ? `${rel}/${name}` : name;
         seen += 1;
-        if (ALWAYS_SKIPPED.includes(name) || assemblies.has(child)) continue;
+        if (ALWAYS_SKIPPED.includes(name) || assemblies.has(child) || RULE_FOLDER.test(child)) continue;
         let isDir = entryKind === 'dir';
         if (entryKind === 'link') {
           try {
@@ -202,4 +209,28 @@ function isToolingJson(base: string): boolean {
     base === 'cdk.json' ||
     base === 'tree.json'
   );
+}
+
+/** The text of `.git/info/exclude` of the repository whose top is `root` (a work tree's `.git` file names its git folder). */
+function gitInfoExclude(root: string): string | undefined {
+  const gitPath = path.join(root, '.git');
+  let gitDir = gitPath;
+  try {
+    if (statSync(gitPath).isFile()) {
+      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(gitPath, 'utf8').slice(0, 4096));
+      if (!pointer) return undefined;
+      gitDir = path.resolve(root, pointer[1]!);
+      // A linked work tree shares info/exclude with the main repository (its commondir).
+      try {
+        gitDir = path.resolve(gitDir, readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+      } catch {
+        // not a linked work tree
+      }
+    }
+    const file = path.join(gitDir, 'info', 'exclude');
+    if (statSync(file).size > 1024 * 1024) return undefined;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -95,14 +95,48 @@ describe('inline suppressions', () => {
     ]);
   });
 
-  it('above a YAML key, covers the block of that key; narrowed, only its own action', () => {
+  it('above any key of an IAM statement, covers the whole statement; narrowed, only its own action', () => {
     const outcome = run('inline', [
       finding('iam/wildcard-resource', 'serverless.yml', 15, `${role}|statements[1]|s3:GetObject|*`),
       finding('iam/wildcard-resource', 'serverless.yml', 15, `${role}|statements[1]|s3:GetObjectAcl|*`),
       finding('iam/wildcard-resource', 'serverless.yml', 16, `${role}|statements[1]|s3:PutObject|*`),
       finding('iam/wildcard-resource', 'serverless.yml', 17, `${role}|statements[1]|s3:GetObject|*`),
     ]);
-    expect(outcome.suppressed.map((s) => `${s.finding.location.line} ${s.finding.key.split('|')[2]}`)).toEqual(['15 s3:GetObject']);
+    expect(outcome.suppressed.map((s) => `${s.finding.location.line} ${s.finding.key.split('|')[2]}`)).toEqual(['15 s3:GetObject', '17 s3:GetObject']);
+  });
+
+  describe('the forms ESLint users type: disable-line, disable/enable blocks, YAML and JS comments', () => {
+    const role = 'serverless.yml#role';
+    const outcome = run('forms', [
+      finding('iam/wildcard-resource', 'serverless.yml', 11, `${role}|statements[0]|dynamodb:GetItem|*`),
+      finding('iam/wildcard-resource', 'serverless.yml', 14, `${role}|statements[1]|sqs:SendMessage|*`),
+      finding('iam/wildcard-action', 'serverless.yml', 17, `${role}|statements[2]|s3:*`),
+      finding('iam/wildcard-action', 'serverless.yml', 20, `${role}|statements[3]|sns:*`),
+      finding('iam/wildcard-action', 'serverless.yml', 24, `${role}|statements[4]|kms:*`),
+      finding('iam/wildcard-action', 'serverless.yml', 28, `${role}|statements[5]|ssm:*`),
+      finding('connection/per-request', 'src/create.js', 4, 'create|client'),
+      finding('iam/missing-permission', 'src/create.js', 6, 'create|s3:GetObject|b'),
+      finding('iam/missing-permission', 'src/create.js', 7, 'create|s3:GetObject|c'),
+      finding('iam/missing-permission', 'src/create.js', 9, 'create|s3:GetObject|d'),
+    ], ['src/create.js']);
+
+    it('a next-line comment above the "- Effect:" line covers the statement; disable-line covers its own line', () => {
+      const held = outcome.suppressed.map((s) => `${s.finding.location.file}:${s.finding.location.line}`);
+      expect(held).toEqual(['serverless.yml:11', 'serverless.yml:14', 'serverless.yml:17', 'serverless.yml:20', 'src/create.js:4', 'src/create.js:6', 'src/create.js:7']);
+    });
+
+    it('a block ends at its enable comment (of its rule, or of every rule)', () => {
+      const kept = outcome.findings.filter((f) => !f.ruleId.startsWith('suppression/')).map((f) => `${f.location.file}:${f.location.line}`);
+      expect(kept).toEqual(['serverless.yml:24', 'serverless.yml:28', 'src/create.js:9']);
+    });
+
+    it('reports a directive it does not know, with the one meant, and an enable that ends no block', () => {
+      expect(problems(outcome)).toEqual(['suppression/unknown-directive@26', 'suppression/unknown-directive@30']);
+      const typo = outcome.findings.find((f) => f.location.line === 26)!;
+      expect(typo.message).toContain('"noops-lint-disable-nextline" is not a noops-lint directive');
+      expect(typo.message).toContain('Did you mean noops-lint-disable-next-line?');
+      expect(outcome.findings.find((f) => f.location.line === 30)!.message).toContain('ends no noops-lint-disable block of ops/tracing-disabled');
+    });
   });
 
   it('a narrowed suppression on the reported line covers that action only', () => {

@@ -7,13 +7,14 @@ import { YAML_LIMITS } from '../../src/load/yaml.js';
 import { VARIABLE_LIMITS } from '../../src/load/manifests/serverless-variables.js';
 import { MAX_FILES_PER_FUNCTION } from '../../src/analyse/index.js';
 import type { LintRun } from '../../src/engine/lint.js';
+import { checkRoot } from '../helpers/checked-project.js';
 import { cli, cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir, sarifErrors, scratchDir, writeProject } from './harness.js';
 
 const MIB = 1024 * 1024;
 
 const SERVERLESS = (handler: string) => `service: limits\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  f:\n    handler: ${handler}\n`;
 
-function inputFindings(run: LintRun) {
+function inputFindings(run: Pick<LintRun, 'findings'>) {
   return run.findings.filter((f) => f.ruleId.startsWith('input/')).map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.line, message: f.message }));
 }
 

@@ -1,10 +1,10 @@
-import { checkRoot } from '../helpers/checked-project.js';
 // Promise 1: malformed input of every kind gives a located input/* finding, the run goes on, and a rule that throws is contained.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../src/engine/rule.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
+import { checkRoot } from '../helpers/checked-project.js';
 import { cliAllFormats, copyFixture, expectCompletedRun, FIXTURES, lintRoot, noInternalErrors, removeDir, sarifErrors } from './harness.js';
 
 type Expected = [ruleId: string, file: string, line: number];

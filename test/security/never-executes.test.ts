@@ -1,4 +1,3 @@
-import { checkRoot } from '../helpers/checked-project.js';
 // Promise 4: analysed code is never run: planted code that would leave a marker file never does, and no process or socket is opened.
 import child_process from 'node:child_process';
 import dns from 'node:dns';
@@ -7,6 +6,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { checkRoot } from '../helpers/checked-project.js';
 import { cliAllFormats, copyFixture, expectCompletedRun, lintRoot, noInternalErrors, removeDir } from './harness.js';
 
 let root: string;

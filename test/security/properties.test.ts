@@ -1,4 +1,3 @@
-import { checkRoot } from '../helpers/checked-project.js';
 // Promise 7: generated manifests and handler sources, valid and mutated: no crash, no rule error, valid SARIF, stable output, monotone findings.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintRun } from '../../src/engine/lint.js';
 import { FORMAT_NAMES, REPORTERS } from '../../src/report/index.js';
+import { checkRoot } from '../helpers/checked-project.js';
 import { lintRoot, removeDir, sarifErrors, scratchDir } from './harness.js';
 
 /** Fixed so a failure reproduces; set FC_SEED to explore other cases. */
