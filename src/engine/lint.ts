@@ -207,7 +207,7 @@ function checkUnits(
 
 /** The config's `rulePaths` hold custom rules and their test cases, which are not part of the project. */
 function withRuleFoldersIgnored(root: string, config: Config): Config {
-  if (config.rulePaths.length === 0) return config;
+  if (!config.rulePaths?.length) return config;
   const base = config.file ? path.dirname(config.file) : root;
   const folders = config.rulePaths
     .map((p) => path.relative(root, path.resolve(base, p)).split(path.sep).join('/'))
