@@ -170,7 +170,7 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     if (progress) io.stderr('\r\x1b[K');
   }
   // A CDK app without synthesized output has nothing to check: a usage error, never a green run.
-  const unsynthesized = result.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
+  const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
   if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join('\n'));
   if (args.debug) {
     const stats = run.stats;
