@@ -30,10 +30,32 @@ function assignmentsTo(context: AnalysisContext, declaration: ts.VariableDeclara
   return list;
 }
 
+const implicitCache = new WeakMap<SourceModule, Map<string, ts.Expression[]>>();
+
+/** Right-hand sides of assignments to `name` where no declaration of `name` is in scope. */
+function implicitGlobalAssignments(context: AnalysisContext, module: SourceModule, name: string): ts.Expression[] {
+  let byName = implicitCache.get(module);
+  if (!byName) {
+    byName = new Map();
+    implicitCache.set(module, byName);
+  }
+  let list = byName.get(name);
+  if (!list) {
+    list = (context.info(module).assignments.get(name) ?? []).filter((a) => findDeclaration(a.left as ts.Identifier) === undefined).map((a) => a.right);
+    byName.set(name, list);
+  }
+  return list;
+}
+
 export function definitionOf(context: AnalysisContext, identifier: ts.Identifier): Definition {
   const module = context.moduleOf(identifier);
   const declaration = findDeclaration(identifier);
-  if (!declaration) return { kind: 'global', name: identifier.text };
+  if (!declaration) {
+    // An implicit global (`client = new AWS.Rekognition()` without a declaration) holds what the file assigns to it.
+    const assigned = module ? implicitGlobalAssignments(context, module, identifier.text) : [];
+    if (assigned.length > 0) return { kind: 'expression', path: [], assigned, constant: assigned.length === 1, name: identifier.text };
+    return { kind: 'global', name: identifier.text };
+  }
   switch (declaration.kind) {
     case 'variable': {
       const assigned = assignmentsTo(context, declaration.node, identifier.text);

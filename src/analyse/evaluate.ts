@@ -23,6 +23,10 @@ function isProcessEnv(expression: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(expression) && expression.name.text === 'env' && ts.isIdentifier(expression.expression) && expression.expression.text === 'process';
 }
 
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) ? skipParentheses(expression.expression) : expression;
+}
+
 /** `process.env.X` / `process.env['X']` -> X. */
 function envName(node: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) return node.name.text;
@@ -144,6 +148,8 @@ export class StaticEvaluator {
     }
     if (ts.isPropertyAccessExpression(node) || (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))) {
       const name = ts.isPropertyAccessExpression(node) ? node.name.text : (node.argumentExpression as ts.StringLiteralLike).text;
+      // The Lambda context's functionName is the function's own name, as in AWS_LAMBDA_FUNCTION_NAME.
+      if (name === 'functionName' && this.isLambdaContext(node.expression)) return { kind: 'env', name: 'AWS_LAMBDA_FUNCTION_NAME', prefix: '', suffix: '' };
       const base = this.evaluate(node.expression, depth + 1);
       if (base.kind === 'object') return base.properties[name] ?? unknown(`no property \`${name}\` in ${shortText(node.expression)}`);
       if (base.kind === 'unknown' && base.reason.startsWith('module:')) return this.fromModuleExport(base.reason.slice('module:'.length), name, depth);
@@ -208,6 +214,15 @@ export class StaticEvaluator {
       bindings.set(parameter, { expression: args[index], outer: this.bindings });
     }
     return this.agreedReturn(returned, bindings, depth, shortText(node));
+  }
+
+  /** An unbound second parameter of a function (`(event, context) => ...`), or one named `context`: the Lambda context. */
+  private isLambdaContext(expression: ts.Expression): boolean {
+    if (!ts.isIdentifier(expression)) return false;
+    const definition = definitionOf(this.context, expression);
+    if (definition.kind !== 'parameter' || definition.path.length > 0 || this.bindings?.has(definition.node)) return false;
+    const fn = definition.node.parent;
+    return ts.isFunctionLike(fn) && (fn.parameters.indexOf(definition.node) === 1 || expression.text === 'context');
   }
 
   /** The one value every return expression gives (evaluated in the helper's bindings), else unknown. */
@@ -275,6 +290,8 @@ export class StaticEvaluator {
       case 'expression': {
         if (!definition.constant) return unknown(`\`${definition.name}\` is reassigned`);
         if (!definition.expression) return unknown(`\`${definition.name}\` has no initial value`);
+        // const { TABLE } = process.env
+        if (definition.path.length === 1 && isProcessEnv(skipParentheses(definition.expression))) return { kind: 'env', name: definition.path[0]!, prefix: '', suffix: '' };
         let value = this.evaluate(definition.expression, depth + 1);
         for (const part of definition.path) {
           if (value.kind === 'object') value = value.properties[part] ?? unknown(`no property \`${part}\``);

@@ -36,10 +36,17 @@ export interface Edge {
   nested: boolean;
 }
 
+/** A place where the code may reach AWS in a way the analysis could not follow: the derivation is then incomplete. */
+export interface Unfollowed {
+  location: Location;
+  reason: string;
+}
+
 export interface Summary {
   calls: LocalSdkCall[];
   clients: LocalClientCreation[];
   edges: Edge[];
+  unfollowed: Unfollowed[];
 }
 
 export class Summariser {
@@ -62,7 +69,7 @@ export class Summariser {
   }
 
   private compute(root: CodeRoot): Summary {
-    const summary: Summary = { calls: [], clients: [], edges: [] };
+    const summary: Summary = { calls: [], clients: [], edges: [], unfollowed: [] };
     const module = this.context.moduleOf(root);
     if (!module) return summary;
     const visit = (node: ts.Node): void => {
@@ -93,12 +100,12 @@ export class Summariser {
     summary: Summary,
     module: SourceModule,
     call: ts.CallExpression | ts.NewExpression,
-    fields: { service: string; operation: string; style: SdkCall['style']; inputNode: ts.Expression | undefined; inputProperty?: string },
+    fields: { service: string; operation: string; style: SdkCall['style']; inputNode: ts.Expression | undefined; inputProperty?: string; input?: StaticValue },
   ): void {
     const callee = call.expression;
-    const start = ts.isPropertyAccessExpression(callee) ? callee.name : call;
-    const { inputNode, inputProperty, ...rest } = fields;
-    const input = evaluateCallInput(this.evaluator, inputNode, inputProperty);
+    const start = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isElementAccessExpression(callee) ? callee.argumentExpression : call;
+    const { inputNode, inputProperty, input: given, ...rest } = fields;
+    const input = given ?? evaluateCallInput(this.evaluator, inputNode, inputProperty);
     summary.calls.push({
       ...rest,
       input,
@@ -107,6 +114,10 @@ export class Summariser {
       ...(inputProperty ? { inputProperty } : {}),
       usesParameters: mentionsParameter(input),
     });
+  }
+
+  private unfollowed(summary: Summary, module: SourceModule, node: ts.Node, reason: string): void {
+    summary.unfollowed.push({ location: nodeLocation(module, node), reason });
   }
 
   private onCall(module: SourceModule, call: ts.CallExpression, summary: Summary, root: CodeRoot): void {
@@ -124,8 +135,38 @@ export class Summariser {
       const receiver = this.references.resolve(callee.expression);
       if (receiver.kind === 'aws-client') {
         if (this.onClientMethod(module, call, receiver, method, summary)) return;
+        if (method === 'send') {
+          this.unfollowed(summary, module, call, `the command sent by ${shortText(call)} is not known statically`);
+          return;
+        }
+      } else if (receiver.kind === 'library-model') {
+        this.onModelMethod(module, call, receiver, method, summary);
+        return;
+      }
+      // `x.get(params).promise()`: the AWS SDK v2 request shape on a client the analysis did not follow.
+      if (method === 'promise' && args.length === 0 && ts.isCallExpression(skipWrappers(callee.expression))) {
+        const inner = skipWrappers(callee.expression) as ts.CallExpression;
+        const innerCallee = skipWrappers(inner.expression);
+        if ((ts.isPropertyAccessExpression(innerCallee) || ts.isElementAccessExpression(innerCallee)) && this.references.resolve(innerCallee.expression).kind !== 'aws-client') {
+          this.unfollowed(summary, module, inner, `${shortText(inner)}.promise() looks like an AWS SDK v2 request on a client noops-lint could not follow`);
+        }
       }
     }
+    if (ts.isElementAccessExpression(callee) && !ts.isStringLiteralLike(callee.argumentExpression)) {
+      // doc[action](params): each method the key can name, when the set is known.
+      const receiver = this.references.resolve(callee.expression);
+      if (receiver.kind === 'aws-client') {
+        const names = possibleStrings(this.evaluator, callee.argumentExpression);
+        if (names === undefined) {
+          this.unfollowed(summary, module, call, `the method called by ${shortText(call)} is chosen at run time`);
+          return;
+        }
+        for (const name of names) this.onClientMethod(module, call, receiver, name, summary);
+        return;
+      }
+    }
+    const extension = this.extensionRequest(module, call, summary);
+    if (extension) return;
     const target = this.references.resolve(callee);
     if (target.kind === 'package') {
       this.onPackageCall(module, call, target, summary, root);
@@ -194,6 +235,16 @@ export class Summariser {
       this.addCall(summary, module, call, { service: 's3', operation: 'PutObject', style: 'presign', inputNode: args[1] });
       return;
     }
+    if (target.name === 'dynamoose' && target.path.length === 1 && target.path[0] === 'model' && args[0]) {
+      // With the default table options (create, waitForActive) the model describes its table when it initialises.
+      const options = args[2] ? this.evaluator.evaluateInput(args[2]) : undefined;
+      const off = (name: string): boolean => options?.kind === 'object' && options.properties[name]?.kind === 'boolean' && !(options.properties[name] as { value: boolean }).value;
+      if (!(off('create') && off('waitForActive'))) {
+        const table = this.evaluator.evaluateInput(args[0]);
+        this.addCall(summary, module, call, { service: 'dynamodb', operation: 'DescribeTable', style: 'client-library', inputNode: undefined, input: { kind: 'object', properties: { TableName: table } } });
+      }
+      return;
+    }
     const database = databaseFactoryName(target.name, target.path, 'call');
     if (database) {
       this.addClient(module, call, summary, root, { name: database, kind: 'database' });
@@ -204,7 +255,75 @@ export class Summariser {
       for (const operation of library.operations) {
         this.addCall(summary, module, call, { service: operation.service, operation: operation.operation, style: 'library', inputNode: args[library.inputArgument] });
       }
+      return;
     }
+    if (!sdk) this.clientHandedOver(module, call, target, summary);
+  }
+
+  /** An AWS client given to a library the analysis does not model (a data mapper, an ORM): its calls are not seen. */
+  private clientHandedOver(module: SourceModule, call: ts.CallExpression | ts.NewExpression, target: { name: string; path: string[] }, summary: Summary): void {
+    if (PASS_THROUGH_PACKAGES.test(target.name)) return;
+    const values: ts.Expression[] = [];
+    for (const arg of call.arguments ?? []) {
+      const inner = skipWrappers(arg);
+      if (ts.isObjectLiteralExpression(inner)) {
+        for (const property of inner.properties) {
+          if (ts.isPropertyAssignment(property)) values.push(property.initializer);
+          else if (ts.isShorthandPropertyAssignment(property)) values.push(property.name);
+        }
+      } else values.push(inner);
+    }
+    for (const value of values) {
+      if (!ts.isIdentifier(value) && !ts.isPropertyAccessExpression(value) && !ts.isNewExpression(value) && !ts.isCallExpression(value)) continue;
+      const reference = this.references.resolve(value);
+      if (reference.kind !== 'aws-client') continue;
+      this.unfollowed(summary, module, call, `the ${reference.name} client is handed to ${[target.name, ...target.path].join('.')}, whose AWS calls noops-lint does not follow`);
+      return;
+    }
+  }
+
+  /** dynamoose `Model.get(key)` and the like: DynamoDB operations on the model's table. */
+  private onModelMethod(module: SourceModule, call: ts.CallExpression, model: Extract<Reference, { kind: 'library-model' }>, method: string, summary: Summary): void {
+    const operation = DYNAMOOSE_METHODS[method];
+    if (!operation) return;
+    const table = this.evaluator.evaluateInput(model.table);
+    this.addCall(summary, module, call, { service: 'dynamodb', operation, style: 'client-library', inputNode: undefined, input: { kind: 'object', properties: { TableName: table } } });
+  }
+
+  /**
+   * Requests to the Lambda extensions on localhost: the Parameters and Secrets extension (2773) and the AppConfig
+   * agent (2772) call AWS with the function's role.
+   */
+  private extensionRequest(module: SourceModule, call: ts.CallExpression, summary: Summary): boolean {
+    const first = call.arguments[0];
+    if (!first) return false;
+    const url = skipWrappers(first);
+    const head = ts.isTemplateExpression(url) ? url.head.text : ts.isStringLiteralLike(url) ? url.text : undefined;
+    if (head === undefined) return false;
+    const match = /^https?:\/\/(?:localhost|127\.0\.0\.1):(2772|2773)(\/[^?]*)?/.exec(head);
+    if (!match) return false;
+    const path = match[2] ?? '';
+    if (match[1] === '2772') {
+      for (const operation of ['StartConfigurationSession', 'GetLatestConfiguration']) {
+        this.addCall(summary, module, call, { service: 'appconfig', operation, style: 'library', inputNode: undefined, input: { kind: 'unknown', reason: 'the AppConfig agent URL names the configuration' } });
+      }
+      return true;
+    }
+    const query = path.startsWith('/secretsmanager/get') ? { name: 'secretId', service: 'secretsmanager', operation: 'GetSecretValue' }
+      : path.startsWith('/systemsmanager/parameters/get') ? { name: 'name', service: 'ssm', operation: 'GetParameter' } : undefined;
+    if (!query) {
+      this.unfollowed(summary, module, call, `the extension request ${shortText(call)} is not one noops-lint knows`);
+      return true;
+    }
+    // The value after `secretId=`: a literal in the URL or the template part that follows it.
+    let inputNode: ts.Expression | undefined;
+    let input: StaticValue | undefined;
+    const literal = new RegExp(`[?&]${query.name}=([^&]+)`).exec(head);
+    if (literal) input = { kind: 'string', value: decodeURIComponent(literal[1]!) };
+    else if (ts.isTemplateExpression(url) && url.head.text.endsWith(`${query.name}=`)) inputNode = unwrapEncode(url.templateSpans[0]!.expression);
+    else input = { kind: 'unknown', reason: `the ${query.name} of ${shortText(call)} is not known statically` };
+    this.addCall(summary, module, call, { service: query.service, operation: query.operation, style: 'library', inputNode, ...(input ? { input } : {}) });
+    return true;
   }
 
   private onNew(module: SourceModule, node: ts.NewExpression, summary: Summary, root: CodeRoot): void {
@@ -235,7 +354,9 @@ export class Summariser {
       for (const operation of library.operations) {
         this.addCall(summary, module, node, { service: operation.service, operation: operation.operation, style: 'library', inputNode: args[library.inputArgument] });
       }
+      return;
     }
+    if (!sdk) this.clientHandedOver(module, node, callee, summary);
   }
 
   private addClient(module: SourceModule, node: ts.NewExpression | ts.CallExpression, summary: Summary, root: CodeRoot, fields: { name: string; kind: ClientCreation['kind'] }): void {
@@ -417,4 +538,51 @@ function containsReturn(node: ts.Node): boolean {
   if (ts.isReturnStatement(node)) return true;
   if (ts.isFunctionLike(node)) return false;
   return ts.forEachChild(node, (child) => containsReturn(child) || undefined) ?? false;
+}
+
+/** Packages that hand a client back unchanged (tracing) or only configure it. */
+const PASS_THROUGH_PACKAGES = /^(aws-xray-sdk(-core)?|@aws-lambda-powertools\/tracer|@aws-sdk\/.*|aws-sdk(\/.*)?)$/;
+
+/** dynamoose Model methods and the DynamoDB operation each performs. */
+const DYNAMOOSE_METHODS: Record<string, string> = {
+  get: 'GetItem',
+  create: 'PutItem',
+  update: 'UpdateItem',
+  delete: 'DeleteItem',
+  batchGet: 'BatchGetItem',
+  batchPut: 'BatchWriteItem',
+  batchDelete: 'BatchWriteItem',
+  query: 'Query',
+  scan: 'Scan',
+};
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `encodeURIComponent(x)` -> x. */
+function unwrapEncode(expression: ts.Expression): ts.Expression {
+  const inner = skipWrappers(expression);
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && /^encodeURI(Component)?$/.test(inner.expression.text) && inner.arguments[0]) return inner.arguments[0];
+  return inner;
+}
+
+/** Every string an expression can be, when the set is known: literals, conditionals, `a || b`, constants holding them. */
+function possibleStrings(evaluator: StaticEvaluator, expression: ts.Expression, depth = 0): string[] | undefined {
+  if (depth > 8) return undefined;
+  const node = skipWrappers(expression);
+  if (ts.isConditionalExpression(node)) {
+    const a = possibleStrings(evaluator, node.whenTrue, depth + 1);
+    const b = possibleStrings(evaluator, node.whenFalse, depth + 1);
+    return a && b ? [...new Set([...a, ...b])] : undefined;
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = findDeclaration(node);
+    if (declaration?.kind === 'variable' && declaration.isConst && declaration.path.length === 0 && declaration.node.initializer) {
+      return possibleStrings(evaluator, declaration.node.initializer, depth + 1);
+    }
+  }
+  const value = evaluator.evaluateInput(node);
+  return value.kind === 'string' ? [value.value] : undefined;
 }

@@ -5,7 +5,7 @@ import type { Location } from '../model/location.js';
 import type { FunctionModel } from '../model/project.js';
 import { inputFinding, type Finding } from '../engine/finding.js';
 import type { AnalysisContext } from './context.js';
-import { exportDefinition } from './definitions.js';
+import { definitionOf, exportDefinition } from './definitions.js';
 import { ReferenceResolver, skipWrappers, type FunctionNode } from './references.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import { normaliseRootPath } from './source-reader.js';
@@ -69,25 +69,39 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   }
   let roots: FunctionNode[] = [];
   if (reference.kind === 'function') roots = [reference.node];
-  else if (definition.kind === 'expression' && definition.expression && exportPath.length === 1 && definition.path.length === 0) {
-    // export const handler = middy(baseHandler).use(...): the wrapped functions run per request.
-    roots = wrappedFunctions(references, definition.expression);
+  let wrapped = reference.kind !== 'function';
+  if (definition.kind === 'expression' && definition.expression && exportPath.length === 1 && definition.path.length === 0) {
+    // export const handler = middy(baseHandler).use(...), wrap(async (e) => ...), co.wrap(function* () {}):
+    // the functions handed to the wrapper run per request, as well as what the wrapper returns.
+    for (const inner of wrappedFunctions(references, definition.expression)) {
+      if (roots.includes(inner)) continue;
+      roots.push(inner);
+      wrapped = true;
+    }
   }
   if (roots.length === 0) {
     return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
   }
-  const wrapped = reference.kind !== 'function';
   return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]!) ?? module, roots[0]!), wrapped };
 }
 
 function wrappedFunctions(references: ReferenceResolver, expression: ts.Expression): FunctionNode[] {
   const found: FunctionNode[] = [];
   const visit = (node: ts.Expression, depth: number): void => {
-    const inner = skipWrappers(node);
-    if (depth > 20 || !ts.isCallExpression(inner)) return;
+    let inner = skipWrappers(node);
+    if (depth > 20) return;
+    // `const handler = co.wrap(function* () {}); module.exports.handler = wrapper(handler)`
+    if (ts.isIdentifier(inner)) {
+      const definition = definitionOf(references.context, inner);
+      if (definition.kind !== 'expression' || !definition.expression || definition.path.length > 0 || !definition.constant) return;
+      inner = skipWrappers(definition.expression);
+    }
+    if (!ts.isCallExpression(inner)) return;
     for (const arg of inner.arguments) {
       const reference = references.resolve(arg);
-      if (reference.kind === 'function') found.push(reference.node);
+      if (reference.kind === 'function') {
+        if (!found.includes(reference.node)) found.push(reference.node);
+      }
       else visit(arg, depth + 1);
     }
     const callee = skipWrappers(inner.expression);

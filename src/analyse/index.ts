@@ -128,6 +128,7 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
   const visited = new Map<CodeRoot, Set<string>>();
   const callKeys = new Set<string>();
   const clientKeys = new Set<string>();
+  const unfollowedKeys = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const item = queue[i]!;
     const summary = summariser.summarise(item.root);
@@ -155,6 +156,12 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
       callKeys.add(key);
       usage.calls.push({ ...rest, input, via: via() } satisfies SdkCall);
     }
+    for (const unfollowed of summary.unfollowed) {
+      const key = `${unfollowed.location.file}:${unfollowed.location.line}:${unfollowed.location.column}`;
+      if (unfollowedKeys.has(key)) continue;
+      unfollowedKeys.add(key);
+      (usage.unfollowed ??= []).push(unfollowed);
+    }
     for (const client of summary.clients) {
       const scope: ClientCreation['scope'] = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
       const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}`;
@@ -171,6 +178,7 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     }
   }
   usage.calls.sort((a, b) => compareLocations(a.location, b.location));
+  usage.unfollowed?.sort((a, b) => compareLocations(a.location, b.location));
   usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
   facts.sort(usage);
 }

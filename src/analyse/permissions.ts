@@ -21,7 +21,8 @@ import { EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type Poll
 type Target =
   | { kind: 'resource'; resource: ResourceModel; spec: CloudFormationTypeSpec; attribute?: string }
   | { kind: 'literal'; text: string }
-  | { kind: 'unknown'; reason: string };
+  /** `pattern`: the name the request supplies at run time, as an ARN part (`*`, `prefix*`). */
+  | { kind: 'unknown'; reason: string; pattern?: string };
 
 /** A need before evidence is attached. */
 interface BoundNeed {
@@ -40,6 +41,7 @@ export function derivePermissions(fn: FunctionModel, usage: FunctionUsage | unde
     incompleteReasons.push(`the handler of ${fn.name} could not be analysed`);
   } else {
     for (const finding of usage.findings) incompleteReasons.push(finding.message);
+    for (const { location, reason } of usage.unfollowed ?? []) incompleteReasons.push(`${location.file}:${location.line}: ${reason}`);
     for (const call of usage.calls) {
       const bound = needsOfCall(fn, call, incompleteReasons);
       for (const need of bound) {
@@ -118,6 +120,8 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
   };
   const source = first('source');
   if (source !== undefined) return copySourceNeeds(fn, template, spec, readField(input, source));
+  const uri = first('uri');
+  if (uri !== undefined) return copySourceNeeds(fn, template, spec, readField(input, uri).map(withoutS3Scheme), 'the S3 URI');
   const nameField = fields.name;
   let names = nameField !== undefined ? readPaths(input, nameField) : [undefined];
   const alternative = first('alternative');
@@ -188,8 +192,23 @@ function absentTarget(spec: ResourceTypeSpec, field: string | undefined): Target
   return { kind: 'unknown', reason: `the request does not set ${field ?? 'the resource'}` };
 }
 
+/** `s3://bucket/key` (Transcribe's MediaFileUri) as CopySource's `bucket/key`; other URLs stay unknown. */
+function withoutS3Scheme(value: StaticValue | undefined): StaticValue | undefined {
+  const strip = (text: string): string | undefined => (text.startsWith('s3://') ? text.slice('s3://'.length) : undefined);
+  if (value?.kind === 'string') {
+    const rest = strip(value.value);
+    return rest !== undefined ? { kind: 'string', value: rest } : { kind: 'unknown', reason: `${value.value} is not an s3:// URI` };
+  }
+  if (value?.kind === 'partial') {
+    const rest = strip(value.prefix);
+    return rest !== undefined ? { kind: 'partial', prefix: rest, reason: value.reason } : { kind: 'unknown', reason: value.reason };
+  }
+  if (value?.kind === 'env' && value.prefix.startsWith('s3://')) return { ...value, prefix: value.prefix.slice('s3://'.length) };
+  return value;
+}
+
 /** CopyObject: `CopySource` is `bucket/key` (facts B#21). */
-function copySourceNeeds(fn: FunctionModel, template: ActionTemplate, spec: ResourceTypeSpec, values: (StaticValue | undefined)[]): BoundNeed[] {
+function copySourceNeeds(fn: FunctionModel, template: ActionTemplate, spec: ResourceTypeSpec, values: (StaticValue | undefined)[], what = 'the copy source (CopySource)'): BoundNeed[] {
   const out: BoundNeed[] = [];
   for (const value of values) {
     let bucket: StaticValue | undefined;
@@ -208,7 +227,7 @@ function copySourceNeeds(fn: FunctionModel, template: ActionTemplate, spec: Reso
       key = `${value.prefix.slice(slash + 1)}*`;
     }
     if (!bucket) {
-      out.push({ action: template.action, resource: '*', unresolved: 'the copy source (CopySource) is not known statically' });
+      out.push({ action: template.action, resource: '*', unresolved: `${what} is not known statically` });
       continue;
     }
     const target = bindValue(fn, bucket, spec, 'CopySource');
@@ -361,9 +380,9 @@ function bindValue(fn: FunctionModel, value: StaticValue, spec: ResourceTypeSpec
     case 'env':
       return bindEnvironment(fn, value, spec, field);
     case 'partial':
-      return { kind: 'unknown', reason: `${field} is built at run time (${value.reason})` };
+      return { kind: 'unknown', reason: `${field} is built at run time (${value.reason})`, ...(fromRequest(value.reason) ? { pattern: `${value.prefix}*` } : {}) };
     case 'unknown':
-      return { kind: 'unknown', reason: `${field} is not known statically (${value.reason})` };
+      return { kind: 'unknown', reason: `${field} is not known statically (${value.reason})`, ...(fromRequest(value.reason) ? { pattern: '*' } : {}) };
     default:
       return { kind: 'unknown', reason: `${field} is not a string` };
   }
@@ -372,6 +391,10 @@ function bindValue(fn: FunctionModel, value: StaticValue, spec: ResourceTypeSpec
 function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 'env' }>, spec: ResourceTypeSpec, field: string): Target {
   const variable = fn.environment.find((e) => e.name === value.name);
   const written = `process.env.${value.name}`;
+  if (!variable && value.name === 'AWS_LAMBDA_FUNCTION_NAME' && value.prefix === '' && value.suffix === '') {
+    const own = ownFunctionName(fn);
+    if (own !== undefined) return { kind: 'literal', text: own };
+  }
   if (!variable) return { kind: 'unknown', reason: `${field} comes from ${written}, which the manifest does not set for ${fn.name}` };
   const raw = variable.value;
   // secrets/plaintext-env reports the value; as a resource name it would be copied into messages and policies.
@@ -398,6 +421,18 @@ function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 
     return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, a ${resource.type}, not a ${spec.iamType}` };
   }
   return { kind: 'resource', resource, spec: typeSpec, ...(logical.attribute ? { attribute: logical.attribute } : {}) };
+}
+
+/**
+ * The deployed name of the function itself (`context.functionName`): its `name`/`FunctionName` when literal, else
+ * Serverless's `<service>-<stage>-<function>`; undefined when CloudFormation generates it.
+ */
+function ownFunctionName(fn: FunctionModel): string | undefined {
+  const explicit = fn.properties[fn.service.kind === 'serverless' ? 'name' : 'FunctionName'];
+  if (typeof explicit === 'string') return explicit;
+  if (explicit !== undefined) return undefined;
+  if (fn.service.kind === 'serverless') return `${fn.service.name}-${fn.service.stage ?? 'dev'}-${fn.name}`;
+  return undefined;
 }
 
 /** `{ Ref: X }`, `{ "Fn::GetAtt": [X, Attr] }`, `"X.Attr"` GetAtt, `{ "Fn::Sub": "${X}" }` -> X. */
@@ -476,9 +511,19 @@ function subOrString(text: string): unknown {
   return text.includes('${') && /\$\{[^!]/.test(text) ? { 'Fn::Sub': text } : text.split('${!').join('${');
 }
 
+/** The value comes from the handler's parameters (the event): the resource is chosen per request. */
+function fromRequest(reason: string): boolean {
+  return reason.includes('is a parameter');
+}
+
 function buildNeed(action: string, spec: ResourceTypeSpec, target: Target, extras: Extras): BoundNeed {
   const resourceType = spec.iamType;
-  if (target.kind === 'unknown') return { action, resource: '*', resourceType, unresolved: target.reason };
+  if (target.kind === 'unknown') {
+    // A name taken from the request still belongs in the policy, as a wildcard in that part of the ARN.
+    const pattern = target.pattern !== undefined && !target.pattern.startsWith('arn:') ? resourceFromLiteral(spec, target.pattern, extras) : undefined;
+    const resource = pattern !== undefined && !(typeof pattern === 'object' && pattern !== null && 'unresolved' in pattern) ? pattern : '*';
+    return { action, resource, resourceType, unresolved: target.reason };
+  }
   if (target.kind === 'resource') {
     const built = resourceFromLogical(spec, target, extras);
     if (built === undefined) return { action, resource: '*', resourceType, unresolved: `noops-lint cannot build the ARN of ${target.resource.logicalId}` };

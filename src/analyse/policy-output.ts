@@ -55,7 +55,8 @@ export function derivedPolicies(project: Project, analysis: ProjectAnalysis): De
       actions.add(need.action);
       if (need.unresolved !== undefined) {
         unresolved.push({ action: need.action, reason: need.unresolved, file: need.evidence.location.file, line: need.evidence.location.line });
-        continue;
+        // A name the request supplies is still granted, as a wildcard in its part of the ARN (`table/*`).
+        if (need.resource === '*') continue;
       }
       const key = resourceKey(need.resource);
       const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set<string>() };

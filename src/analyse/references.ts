@@ -17,6 +17,8 @@ export type Reference =
   | { kind: 'aws-client'; service: string; flavour: ClientFlavour; name: string }
   | { kind: 'command'; service: string; operation: string; className: string; input?: ts.Expression }
   | { kind: 'object'; node: ts.ObjectLiteralExpression }
+  /** A model of a library that reaches DynamoDB itself (dynamoose): `table` names its table. */
+  | { kind: 'library-model'; library: string; table: ts.Expression }
   | { kind: 'unknown'; reason: string };
 
 const MAX_DEPTH = 40;
@@ -46,7 +48,7 @@ export class ReferenceResolver {
   private readonly memo = new Map<ts.Node, Reference>();
   private readonly active = new Set<ts.Node>();
 
-  constructor(private readonly context: AnalysisContext) {}
+  constructor(readonly context: AnalysisContext) {}
 
   resolve(expression: ts.Expression, depth = 0): Reference {
     const cached = this.memo.get(expression);
@@ -206,7 +208,16 @@ export class ReferenceResolver {
   private resolveCall(node: ts.CallExpression, depth: number): Reference {
     const module = this.context.moduleOf(node);
     if (module && (isRequireCall(node) || isDynamicImport(node))) {
-      return this.fromDefinition(requiredDefinition(this.context, module, (node.arguments[0] as ts.StringLiteralLike).text), depth);
+      const required = this.fromDefinition(requiredDefinition(this.context, module, (node.arguments[0] as ts.StringLiteralLike).text), depth);
+      // `module.exports = new AWS.DynamoDB.DocumentClient()`: the module is the value it exports.
+      if (required.kind === 'module' && isRequireCall(node)) {
+        const exported = this.context.info(required.module).commonJsExport;
+        if (exported) {
+          const value = this.resolve(exported, depth);
+          if (value.kind === 'aws-client' || value.kind === 'instance' || value.kind === 'function' || value.kind === 'class') return value;
+        }
+      }
+      return required;
     }
     const callee = node.expression;
     // AWSXRay.captureAWSv3Client(client), tracer.captureAWSClient(new S3()), captureAWS(require('aws-sdk'))
@@ -224,6 +235,15 @@ export class ReferenceResolver {
       const method = target.path[target.path.length - 1];
       const sdk = classifySdkExport(target.name, owner);
       if (sdk?.kind === 'document-factory' && method === 'from') return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name };
+      if (target.name === 'dynamoose' && target.path.length === 1 && target.path[0] === 'model' && node.arguments[0]) {
+        return { kind: 'library-model', library: 'dynamoose', table: node.arguments[0] };
+      }
+      // co.wrap(function* () {}), util.promisify(fn), middy(fn): calling the result runs the function handed over.
+      const wrapped = functionWrapped(target, node);
+      if (wrapped) {
+        const inner = this.resolve(wrapped, depth);
+        if (inner.kind === 'function') return inner;
+      }
       return { kind: 'unknown', reason: `the result of ${[target.name, ...target.path].join('.')}()` };
     }
     if (target.kind === 'function') return this.returnValue(target.node, depth);
@@ -248,4 +268,25 @@ export class ReferenceResolver {
     ts.forEachChild(fn.body, visit);
     return result;
   }
+}
+
+/** Package functions that return a function running the one they are given (first argument). */
+const FUNCTION_WRAPPERS: Record<string, string[][]> = {
+  co: [['wrap']],
+  bluebird: [['coroutine'], ['promisify'], ['method']],
+  util: [['promisify']],
+  'node:util': [['promisify']],
+  '@middy/core': [[]],
+  middy: [[]],
+  'p-retry': [[]],
+  'p-memoize': [[]],
+  'lodash': [['memoize'], ['once']],
+  'lodash/memoize': [[]],
+  'lodash/once': [[]],
+};
+
+function functionWrapped(target: { name: string; path: string[] }, call: ts.CallExpression): ts.Expression | undefined {
+  const forms = FUNCTION_WRAPPERS[target.name];
+  if (!forms || !forms.some((form) => form.length === target.path.length && form.every((part, i) => part === target.path[i]))) return undefined;
+  return call.arguments[0];
 }

@@ -23,7 +23,7 @@ export interface SdkCall {
   /** API operation name: `GetItem`, `ListObjectsV2`, `Upload` for lib-storage's managed upload. */
   operation: string;
   /** How the call was written, for messages: `ddb.send(new GetCommand(...))`, `s3.getObject(...)`. */
-  style: 'v3-command' | 'v3-aggregated' | 'v3-paginator' | 'v3-lib' | 'v2' | 'presign' | 'library' | 'boto3';
+  style: 'v3-command' | 'v3-aggregated' | 'v3-paginator' | 'v3-lib' | 'v2' | 'presign' | 'library' | 'boto3' | 'client-library';
   /** The request parameters, evaluated as far as possible. */
   input: StaticValue;
   /** Where the call is, in the file that makes it. */
@@ -67,6 +67,8 @@ export interface FunctionUsage {
   fileOperations?: FileOperation[];
   /** Timers, unawaited promises and servers started by the code. */
   backgroundWork?: BackgroundWork[];
+  /** Places where the code may reach AWS in a way the analysis could not follow (the derivation is then incomplete). */
+  unfollowed?: Array<{ location: Location; reason: string }>;
   /** Set when the handler export is itself a function written as `(req, res)` and uses the response object. */
   handlerSignature?: HandlerSignature;
 }
