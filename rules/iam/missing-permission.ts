@@ -1,6 +1,6 @@
 // Finds AWS calls in a function's code whose action its role does not grant on the resource the call uses.
 import { defineRule } from '../../src/engine/rule.js';
-import { evaluateRole } from '../../src/analyse/match-policy.js';
+import { effectiveStatements, evaluateRole, statementCoversAction } from '../../src/analyse/match-policy.js';
 import { resourceKey } from '../../src/analyse/permissions.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
 import { describeValue } from '../../src/model/values.js';
@@ -16,7 +16,10 @@ export default defineRule({
     'needs and binds the request\'s resource (table, bucket and key prefix, queue, topic ...) to the template resource ' +
     'its environment variable names. A need that no Allow statement of the function\'s role covers, or that a Deny ' +
     'refuses, fails with AccessDenied at run time. Needs whose resource cannot be determined, statements that cannot ' +
-    'be evaluated and roles with unknown grants (external roles, unknown managed policies) are never reported.',
+    'be evaluated and roles with unknown grants (external roles, unknown managed policies) are never reported. ' +
+    'When the resource of a call cannot be determined, the call is reported only when no Allow statement of the role ' +
+    'grants its action on any resource at all. Calls through a client built with credentials the code supplies ' +
+    '(taken from the request, or from an AssumeRole result) do not use the role and are never reported.',
   help:
     'Grant the action on the resource the code uses, e.g. for `sns.send(new PublishCommand({ TopicArn }))`:\n' +
     '  - Effect: Allow\n    Action: sns:Publish\n    Resource: !Ref OrderCreatedTopic\n' +
@@ -26,14 +29,35 @@ export default defineRule({
   messages: {
     notGranted: '{{function}} calls {{action}} on {{resource}}, but its role {{role}} does not grant it, so the call fails with AccessDenied.',
     denied: '{{function}} calls {{action}} on {{resource}}, but a Deny statement of its role {{role}} refuses it, so the call fails with AccessDenied.',
+    notGrantedAnywhere:
+      '{{function}} calls {{action}} on a resource noops-lint cannot determine ({{reason}}), but its role {{role}} grants {{action}} on no resource at all, so the call fails with AccessDenied.',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
     for (const fn of project.functions) {
       const permissions = analysis.permissionsOf(fn);
       if (!permissions) continue;
+      const reportedUnresolved = new Set<string>();
       for (const need of permissions.needs) {
-        if (need.unresolved !== undefined || need.optional !== undefined) continue;
+        if (need.optional !== undefined) continue;
+        if (need.unresolved !== undefined) {
+          // Unknown resource: only an action granted on nothing at all is sure to fail.
+          const key = `${fn.id}|${need.action}|?|${need.evidence.location.file}:${need.evidence.location.line}`;
+          if (reportedUnresolved.has(key) || grantsActionAnywhere(fn.role, need.action)) continue;
+          reportedUnresolved.add(key);
+          report({
+            messageId: 'notGrantedAnywhere',
+            data: { function: quote(fn.name), action: need.action, reason: need.unresolved, role: quote(fn.role.name) },
+            at: need.evidence.location,
+            related: [
+              { location: fn.role.location, message: `the role ${quote(fn.role.name)} of ${quote(fn.name)}` },
+              ...need.evidence.via.map((location) => ({ location, message: `reached from the handler of ${quote(fn.name)}` })),
+            ],
+            function: fn.name,
+            key,
+          });
+          continue;
+        }
         const result = evaluateRole(fn.role, need.action, need.resource);
         if (result.decision !== 'not-granted' && result.decision !== 'denied') continue;
         const related = [
@@ -69,4 +93,12 @@ function objectSuffix(resource: unknown): string | undefined {
   if (typeof sub !== 'string') return undefined;
   const match = /^arn:\$\{AWS::Partition\}:s3:::\$\{[A-Za-z0-9]+\}(\/.*)$/.exec(sub);
   return match?.[1];
+}
+
+/** True unless every grant of the role is known and no Allow statement names the action (on any resource). */
+function grantsActionAnywhere(role: Parameters<typeof evaluateRole>[0], action: string): boolean {
+  if (role.kind === 'external') return true;
+  const { statements, incomplete } = effectiveStatements(role);
+  if (incomplete) return true;
+  return statements.some((statement) => statement.effect === 'Allow' && statementCoversAction(statement, action) !== 'no');
 }

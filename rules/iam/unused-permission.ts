@@ -21,7 +21,9 @@ export default defineRule({
     'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
     'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (administrator, power-user and full-access policies are iam/admin-policy\'s). Statements the framework adds are not judged, and nothing is claimed for a role ' +
-    'when the code of one of its functions could not be analysed completely.',
+    'when the code of one of its functions could not be analysed completely (a call or import the analysis could not follow). ' +
+    'Actions the platform uses for the function (event-source pollers, X-Ray, VPC network interfaces, dead-letter queues and ' +
+    'destinations) are never unused, nor are stream-reading actions, since a stream may be attached outside the manifest.',
   help:
     'Grant only what the code calls:\n' +
     '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +
@@ -89,8 +91,10 @@ export default defineRule({
         }
         const judged = statement.actions.flatMap((item) => {
           if (typeof item.value !== 'string') return [];
-          const granted = expandActionPattern(item.value);
-          if (granted.length === 0) return []; // unknown actions are iam/unknown-action's business
+          const expanded = expandActionPattern(item.value);
+          if (expanded.length === 0) return []; // unknown actions are iam/unknown-action's business
+          const granted = judgedActions(expanded);
+          if (granted.length === 0) return [];
           return [{ item, text: item.value, granted, used: granted.filter((action) => isUsed(action, statement, judgeUses, role)) }];
         });
         // Nothing in a statement of several actions is used: the statement goes, so one finding at its Action key.
@@ -217,7 +221,7 @@ function grantedAndUsed(statements: PolicyStatement[], uses: NeedsByAction, role
   for (const statement of statements) {
     for (const item of statement.actions) {
       if (typeof item.value !== 'string') continue;
-      for (const action of expandActionPattern(item.value)) {
+      for (const action of judgedActions(expandActionPattern(item.value))) {
         granted.add(action);
         if (isUsed(action, statement, uses, role)) used.add(action);
       }
@@ -314,6 +318,20 @@ function isUsed(action: string, statement: PolicyStatement, uses: NeedsByAction,
     if (need.unresolved !== undefined) return true;
     return statementCoversResource(statement, need.resource, role.service) !== 'no';
   });
+}
+
+/** Actions the Lambda poller uses to read a Kinesis or DynamoDB stream (lower case). */
+const STREAM_READING = new Set(
+  [
+    'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
+    'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards',
+    'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'kinesis:DescribeStreamConsumer',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** The granted actions the rule judges: a stream may be attached outside the manifest, so its reading actions are not. */
+function judgedActions(actions: readonly string[]): string[] {
+  return actions.filter((action) => !STREAM_READING.has(action.toLowerCase()));
 }
 
 /** The needs of a role's functions by lower-cased action: a wildcard grant asks about each of its actions. */

@@ -125,6 +125,9 @@ export class Summariser {
     const args = call.arguments;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
+      const receiver = this.references.resolve(callee.expression);
+      // Calls signed with credentials the code supplies do not use the function's role.
+      if (receiver.kind === 'aws-client' && receiver.credentials === 'supplied') return;
       if (method === 'send' && args[0]) {
         const command = this.references.resolve(args[0]);
         if (command.kind === 'command') {
@@ -132,7 +135,6 @@ export class Summariser {
           return;
         }
       }
-      const receiver = this.references.resolve(callee.expression);
       if (receiver.kind === 'aws-client') {
         if (this.onClientMethod(module, call, receiver, method, summary)) return;
         if (method === 'send') {

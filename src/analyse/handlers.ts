@@ -18,7 +18,8 @@ const OTHER_RUNTIME_EXTENSIONS = ['.py', '.rb', '.go', '.java', '.cs', '.ps1', '
 
 export type HandlerResolution =
   /** `wrapped`: the export is a wrapper call (`middy(fn)`, `serverless(app)`) and `roots` are the functions handed to it. */
-  | { kind: 'found'; module: SourceModule; exportName: string; roots: FunctionNode[]; location: Location; wrapped: boolean }
+  /** `app`: the export is a Lambda adapter around an HTTP app (`serverless(app)`): its request handlers are the roots. */
+  | { kind: 'found'; module: SourceModule; exportName: string; roots: FunctionNode[]; location: Location; wrapped: boolean; app?: boolean }
   | { kind: 'not-found'; finding: Finding; file?: string; exportName?: string }
   /** Not a Node.js handler, or no handler string: nothing to analyse. */
   | { kind: 'skipped' };
@@ -79,6 +80,10 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
       wrapped = true;
     }
   }
+  if (roots.length === 0 && definition.kind === 'expression' && definition.expression && isAppAdapter(references, definition.expression)) {
+    const location = nodeLocation(module, definition.expression);
+    return { kind: 'found', module, exportName, roots: [], location, wrapped: true, app: true };
+  }
   if (roots.length === 0) {
     return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
   }
@@ -110,4 +115,19 @@ function wrappedFunctions(references: ReferenceResolver, expression: ts.Expressi
   };
   visit(expression, 0);
   return found;
+}
+
+/** Packages that turn an HTTP app (Express, Koa, Fastify ...) into a Lambda handler. */
+const APP_ADAPTERS = new Set(['serverless-http', '@codegenie/serverless-express', '@vendia/serverless-express', 'aws-serverless-express', '@fastify/aws-lambda', 'aws-lambda-fastify', 'lambda-api']);
+
+/** `serverless(app)`, `serverlessExpress({ app })`, `awsServerlessExpress.proxy(server, event, context)`. */
+function isAppAdapter(references: ReferenceResolver, expression: ts.Expression): boolean {
+  let node = skipWrappers(expression);
+  for (let depth = 0; depth < 5 && ts.isCallExpression(node); depth++) {
+    const target = references.resolve(node.expression);
+    if (target.kind === 'package' && APP_ADAPTERS.has(target.name)) return true;
+    node = skipWrappers(node.expression);
+    if (ts.isPropertyAccessExpression(node)) node = skipWrappers(node.expression);
+  }
+  return false;
 }

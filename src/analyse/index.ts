@@ -12,6 +12,8 @@ import { resolveHandler } from './handlers.js';
 import { handlerSignatureOf } from './handler-signature.js';
 import type { FunctionNode } from './references.js';
 import { CodeFacts } from './state.js';
+import { projectPackageDirs } from './package-dirs.js';
+import { requestHandlers } from './server-routes.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import type { SourceReader } from './source-reader.js';
 import { isPythonFunction, PythonAnalyser } from './python/analyse.js';
@@ -61,6 +63,7 @@ const MAX_VISITS_WITH_ARGUMENTS = 20;
 /** Analyses every function of the project; files are parsed once for all of them. */
 export function analyseFunctions(project: Project, reader: SourceReader): Map<string, FunctionUsage> {
   const analyser = new CodeAnalyser(reader);
+  analyser.context.resolver.usePackageDirs(projectPackageDirs(project, reader));
   let python: PythonAnalyser | undefined;
   const usages = new Map<string, FunctionUsage>();
   for (const fn of project.functions) {
@@ -107,7 +110,13 @@ function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsa
     const signature = handlerSignatureOf(context, handler.roots[0]);
     if (signature) usage.handlerSignature = signature;
   }
-  analyseReachableCode(analyser, usage, handler.module, handler.roots, { name: fn.name, location: fn.handler?.location ?? fn.location });
+  const owner = { name: fn.name, location: fn.handler?.location ?? fn.location };
+  let roots = handler.roots;
+  if (handler.app) {
+    // serverless(app): the routes and middleware registered on the app run per request.
+    roots = requestHandlers(analyser, [...moduleGraph(context, handler.module, owner).modules.values()].map((entry) => entry.module));
+  }
+  analyseReachableCode(analyser, usage, handler.module, roots, owner);
   return usage;
 }
 

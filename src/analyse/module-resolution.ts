@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts, { loadTypeScriptNow } from './typescript.js';
 import { normaliseRootPath, type SourceReader } from './source-reader.js';
 import { CODE_EXTENSIONS } from './source-files.js';
+import { packageFolderCandidates, type PackageDirs } from './package-dirs.js';
 
 export type Resolution =
   | { kind: 'file'; file: string }
@@ -24,10 +25,19 @@ const SOURCE_FOR_OUTPUT: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.
 export class ModuleResolver {
   private readonly tsconfigByDir = new Map<string, PathMapping | undefined>();
   private readonly resolved = new Map<string, Resolution>();
+  private packageDirs: PackageDirs = { moduleDirs: [], workspaces: [] };
+  private readonly packageFiles = new Map<string, string | undefined>();
 
   constructor(private readonly reader: SourceReader) {
     // tsconfig files are read with TypeScript's own (JSON-with-comments) parser.
     loadTypeScriptNow();
+  }
+
+  /** Workspace packages and layer modules the runtime finds by name. */
+  usePackageDirs(dirs: PackageDirs): void {
+    this.packageDirs = dirs;
+    this.resolved.clear();
+    this.packageFiles.clear();
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
@@ -72,7 +82,39 @@ export class ModuleResolver {
       const mapped = this.resolveMapped(mapping, specifier);
       if (mapped) return mapped;
     }
+    const local = this.packageFile(specifier);
+    if (local) return { kind: 'file', file: local };
     return { kind: 'package', name: specifier };
+  }
+
+  /** `@acme/data` or `shared-db/sub` in a workspace package or a layer's node_modules inside the root. */
+  private packageFile(specifier: string): string | undefined {
+    if (this.packageDirs.moduleDirs.length === 0 && this.packageDirs.workspaces.length === 0) return undefined;
+    if (this.packageFiles.has(specifier)) return this.packageFiles.get(specifier);
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+    let found: string | undefined;
+    for (const dir of packageFolderCandidates(this.packageDirs, name)) {
+      const manifest = this.reader.read(`${dir}/package.json`);
+      let parsed: { name?: unknown; main?: unknown; module?: unknown } = {};
+      if (manifest.ok) {
+        try {
+          parsed = JSON.parse(manifest.text) as typeof parsed;
+        } catch {
+          continue;
+        }
+      }
+      // A workspace folder is the package only when its package.json says so; a node_modules folder is named after it.
+      const inModules = dir.endsWith(`node_modules/${name}`);
+      if (!inModules && parsed.name !== name) continue;
+      const entry = subpath || (typeof parsed.main === 'string' ? parsed.main : typeof parsed.module === 'string' ? parsed.module : 'index');
+      const normal = normaliseRootPath(path.posix.join(dir, entry));
+      found = normal === undefined ? undefined : this.probe(normal);
+      if (found) break;
+    }
+    this.packageFiles.set(specifier, found);
+    return found;
   }
 
   private resolvePath(joined: string, specifier: string): Resolution {

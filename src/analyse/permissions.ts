@@ -133,6 +133,11 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
   const fieldName = describeField(nameField);
   const out: BoundNeed[] = [];
   for (const name of names) {
+    const profile = spec.kind === 'foundation-model' ? inferenceProfileNeeds(template.action, literalOf(fn, name)) : undefined;
+    if (profile) {
+      out.push(...profile);
+      continue;
+    }
     const target = name === undefined ? absentTarget(spec, fieldName) : bindValue(fn, name, spec, fieldName);
     const extras: Extras = {};
     const key = first('key');
@@ -153,6 +158,22 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
     }
   }
   return out;
+}
+
+/** Geography prefixes of cross-region inference profile ids (`us.anthropic.claude-...`). */
+const INFERENCE_PROFILE = /^(us|eu|apac|us-gov|ca|jp|au|global)\.([a-z0-9-]+\..+)$/;
+
+/**
+ * A cross-region inference profile id needs the action on the profile (in the caller's region and account) and on the
+ * foundation model in every region the profile routes to (facts C: Bedrock inference profiles).
+ */
+function inferenceProfileNeeds(action: string, modelId: string | undefined): BoundNeed[] | undefined {
+  const match = modelId === undefined ? null : INFERENCE_PROFILE.exec(modelId);
+  if (!match) return undefined;
+  return [
+    { action, resource: { 'Fn::Sub': `arn:\${AWS::Partition}:bedrock:\${AWS::Region}:\${AWS::AccountId}:inference-profile/${subText(modelId!)}` }, resourceType: 'inference-profile' },
+    { action, resource: { 'Fn::Sub': `arn:\${AWS::Partition}:bedrock:*::foundation-model/${subText(match[2]!)}` }, resourceType: 'foundation-model' },
+  ];
 }
 
 /**
@@ -646,6 +667,30 @@ function readPlain(root: unknown, path: string): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // Platform needs: granted by the framework's generated role or managed policies, never by the handler
 
+const VPC_DESCRIBE: readonly string[] = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs'];
+/** Pollers the platform runs with the function's role, by event type as the manifest spells it (lower case). */
+const POLLER_ACTIONS: Partial<Record<string, readonly string[]>> = {
+  msk: [
+    'kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeGroup',
+    'kafka-cluster:AlterGroup', 'kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData', 'kafka-cluster:DescribeClusterDynamicConfiguration',
+    'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE,
+  ],
+  kafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+  selfmanagedkafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+  mq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+  activemq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+  rabbitmq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+  documentdb: ['rds:DescribeDBClusters', 'rds:DescribeDBClusterParameters', 'rds:DescribeDBSubnetGroups', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
+};
+/** What asynchronous-invocation destinations may need, when the function configures any. */
+const DESTINATION_ACTIONS = ['sqs:SendMessage', 'sns:Publish', 'lambda:InvokeFunction', 'events:PutEvents', 's3:PutObject'];
+
+function hasDestinations(fn: FunctionModel): boolean {
+  const properties = fn.properties;
+  const invokeConfig = properties.EventInvokeConfig as { DestinationConfig?: unknown } | undefined;
+  return properties.destinations !== undefined || (invokeConfig !== null && typeof invokeConfig === 'object' && invokeConfig.DestinationConfig !== undefined);
+}
+
 function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const out: PermissionNeed[] = [];
   const add = (actions: readonly string[], resource: unknown, location: Location, reason: string): void => {
@@ -655,7 +700,10 @@ function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const tracing = fn.tracing?.value;
   if (tracing === 'Active' || tracing === 'PassThrough') add(XRAY_ACTIONS, '*', fn.tracing!.location, 'tracing');
   if (fn.vpc) add(VPC_ACTIONS, '*', fn.location, 'vpc');
+  if (hasDestinations(fn)) add(DESTINATION_ACTIONS, '*', fn.location, 'invocation destinations');
   for (const event of fn.events) {
+    const pollers = POLLER_ACTIONS[event.type.toLowerCase()] ?? POLLER_ACTIONS[String(event.properties.Type ?? '').toLowerCase()];
+    if (pollers) add(pollers, '*', event.location, `${event.type} event source`);
     const actions = Object.hasOwn(EVENT_SOURCE_ACTIONS, event.normalizedType) ? EVENT_SOURCE_ACTIONS[event.normalizedType as PolledEventSource] : undefined;
     if (!actions) continue;
     add(actions, platformResource(event.source), event.location, `${event.normalizedType} event source`);

@@ -14,7 +14,8 @@ export type Reference =
   | { kind: 'function'; node: FunctionNode }
   | { kind: 'class'; node: ts.ClassLikeDeclaration }
   | { kind: 'instance'; node: ts.ClassLikeDeclaration }
-  | { kind: 'aws-client'; service: string; flavour: ClientFlavour; name: string }
+  /** `credentials`: the client signs with credentials the code supplies (from the request, an AssumeRole result), not the function's role. */
+  | { kind: 'aws-client'; service: string; flavour: ClientFlavour; name: string; credentials?: 'supplied' }
   | { kind: 'command'; service: string; operation: string; className: string; input?: ts.Expression }
   | { kind: 'object'; node: ts.ObjectLiteralExpression }
   /** A model of a library that reaches DynamoDB itself (dynamoose): `table` names its table. */
@@ -196,8 +197,10 @@ export class ReferenceResolver {
     if (callee.kind === 'class') return { kind: 'instance', node: callee.node };
     if (callee.kind !== 'package') return { kind: 'unknown', reason: 'an instance of a class not followed' };
     const sdk = classifySdkExport(callee.name, callee.path);
-    if (sdk?.kind === 'client-class') return { kind: 'aws-client', service: sdk.service, flavour: sdk.flavour, name: sdk.name };
-    if (sdk?.kind === 'document-factory') return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name };
+    if (sdk?.kind === 'client-class' || sdk?.kind === 'document-factory') {
+      const supplied = suppliesCredentials(node.arguments?.[0]);
+      return { kind: 'aws-client', service: sdk.kind === 'client-class' ? sdk.service : 'dynamodb', flavour: sdk.flavour, name: sdk.name, ...(supplied ? { credentials: 'supplied' as const } : {}) };
+    }
     if (sdk?.kind === 'command-class') {
       const input = node.arguments?.[0];
       return { kind: 'command', service: sdk.service, operation: sdk.operation, className: callee.path.join('.'), ...(input ? { input } : {}) };
@@ -234,7 +237,12 @@ export class ReferenceResolver {
       const owner = target.path.slice(0, -1);
       const method = target.path[target.path.length - 1];
       const sdk = classifySdkExport(target.name, owner);
-      if (sdk?.kind === 'document-factory' && method === 'from') return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name };
+      if (sdk?.kind === 'document-factory' && method === 'from') {
+        // DynamoDBDocumentClient.from(client) signs as the client it wraps.
+        const wrapped = node.arguments[0] ? this.resolve(node.arguments[0], depth) : undefined;
+        const credentials = wrapped?.kind === 'aws-client' ? wrapped.credentials : undefined;
+        return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name, ...(credentials ? { credentials } : {}) };
+      }
       if (target.name === 'dynamoose' && target.path.length === 1 && target.path[0] === 'model' && node.arguments[0]) {
         return { kind: 'library-model', library: 'dynamoose', table: node.arguments[0] };
       }
@@ -289,4 +297,32 @@ function functionWrapped(target: { name: string; path: string[] }, call: ts.Call
   const forms = FUNCTION_WRAPPERS[target.name];
   if (!forms || !forms.some((form) => form.length === target.path.length && form.every((part, i) => part === target.path[i]))) return undefined;
   return call.arguments[0];
+}
+
+/** Credential providers that resolve the function's own role (environment, container): not supplied credentials. */
+const ROLE_PROVIDERS = /^(fromEnv|fromNodeProviderChain|defaultProvider|fromContainerMetadata|fromInstanceMetadata|fromIni|fromProcess)$/;
+
+/**
+ * The client options set credentials the code supplies: `{ credentials: { accessKeyId, ... } }`, `{ credentials }`
+ * from an AssumeRole result, v2 `{ accessKeyId, secretAccessKey }`. Its calls are not made with the function's role.
+ */
+function suppliesCredentials(options: ts.Expression | undefined): boolean {
+  const node = options ? skipWrappers(options) : undefined;
+  if (!node || !ts.isObjectLiteralExpression(node)) return false;
+  for (const property of node.properties) {
+    const name = property.name ? propertyNameText(property.name) : undefined;
+    if (name === 'accessKeyId' || name === 'secretAccessKey') return true;
+    if (name !== 'credentials') continue;
+    if (ts.isShorthandPropertyAssignment(property)) return true;
+    if (!ts.isPropertyAssignment(property)) return false;
+    const value = skipWrappers(property.initializer);
+    if (ts.isCallExpression(value)) {
+      const callee = skipWrappers(value.expression);
+      const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      // fromTemporaryCredentials({ params: { RoleArn } }) assumes another role: its calls use that role.
+      return !ROLE_PROVIDERS.test(called);
+    }
+    return true;
+  }
+  return false;
 }

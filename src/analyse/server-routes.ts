@@ -95,6 +95,16 @@ export function analyseContainer(service: ServiceModel, reader: SourceReader, an
   return result;
 }
 
+/**
+ * The functions an HTTP app runs per request (route handlers and middleware), registered in any of `modules`:
+ * the code behind a Lambda adapter such as serverless-http.
+ */
+export function requestHandlers(analyser: CodeAnalyser, modules: Iterable<SourceModule>): FunctionNode[] {
+  const scan: ScanState = { routes: [], unknownRouting: false, healthLiteral: false, healthPackage: false, listen: undefined };
+  for (const module of modules) scanModule(analyser, module, scan, new Set());
+  return [...new Set(scan.routes.flatMap((r) => r.handlers))];
+}
+
 interface ScanState {
   routes: RouteRegistration[];
   /** A router, plugin or catch-all handler whose paths the analysis cannot list. */
