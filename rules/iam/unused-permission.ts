@@ -21,9 +21,8 @@ export default defineRule({
     'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
     'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (administrator, power-user and full-access policies are iam/admin-policy\'s). Statements the framework adds are not judged, and nothing is claimed for a role ' +
-    'when the code of one of its functions could not be analysed completely (a call or import the analysis could not follow). ' +
-    'Actions the platform uses for the function (event-source pollers, X-Ray, VPC network interfaces, dead-letter queues and ' +
-    'destinations) are never unused, nor are stream-reading actions, since a stream may be attached outside the manifest.',
+    'when the code of one of its functions could not be followed completely. ' +
+    'Platform needs (pollers, X-Ray, VPC, destinations) and stream-reading actions are never unused.',
   help:
     'Grant only what the code calls:\n' +
     '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +
@@ -130,9 +129,9 @@ export default defineRule({
         const first = statements[0]!;
         if (first.origin.kind !== 'cdk-grant') continue;
         const { granted, used } = grantedAndUsed(statements, uses, role);
-        if (granted.size === 0 || used.size === granted.size) continue;
+        const unused = [...granted].filter((a) => !used.has(a) && judgedActions([a]).length > 0);
+        if (granted.size === 0 || unused.length === 0) continue;
         const usedList = [...used].sort();
-        const unused = [...granted].filter((a) => !used.has(a));
         if (!first.origin.call) {
           if (used.size > 0) continue; // partly used and its call unknown: nothing precise to say
           report({
@@ -168,8 +167,8 @@ export default defineRule({
         const first = statements[0]!;
         const policy = first.origin.kind === 'managed-policy' ? first.origin.policy : '';
         const { granted, used } = grantedAndUsed(statements, uses, role);
-        if (granted.size === 0 || used.size === granted.size) continue;
-        const unused = [...granted].filter((a) => !used.has(a));
+        const unused = [...granted].filter((a) => !used.has(a) && judgedActions([a]).length > 0);
+        if (granted.size === 0 || unused.length === 0) continue;
         const usedList = [...used].sort();
         report({
           messageId: 'unusedManagedPolicy',
@@ -191,8 +190,8 @@ export default defineRule({
         const first = statements[0]!;
         const template = first.origin.kind === 'sam-policy-template' ? first.origin.template : '';
         const { granted, used } = grantedAndUsed(statements, uses, role);
-        if (granted.size === 0 || used.size === granted.size) continue;
-        const unused = [...granted].filter((a) => !used.has(a));
+        const unused = [...granted].filter((a) => !used.has(a) && judgedActions([a]).length > 0);
+        if (granted.size === 0 || unused.length === 0) continue;
         const usedList = [...used].sort();
         report({
           messageId: 'unusedTemplate',
@@ -221,7 +220,7 @@ function grantedAndUsed(statements: PolicyStatement[], uses: NeedsByAction, role
   for (const statement of statements) {
     for (const item of statement.actions) {
       if (typeof item.value !== 'string') continue;
-      for (const action of judgedActions(expandActionPattern(item.value))) {
+      for (const action of expandActionPattern(item.value)) {
         granted.add(action);
         if (isUsed(action, statement, uses, role)) used.add(action);
       }

@@ -141,6 +141,11 @@ export class Summariser {
           this.unfollowed(summary, module, call, `the command sent by ${shortText(call)} is not known statically`);
           return;
         }
+        // docClient.get(params) on a client whose methods are not operations (DynamoDBDocumentClient): not understood.
+        if ((receiver.flavour === 'v3' || receiver.flavour === 'v3-document') && !V3_CLIENT_METHODS.has(method)) {
+          this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on a ${receiver.name}, which noops-lint cannot map to an operation`);
+          return;
+        }
       } else if (receiver.kind === 'library-model') {
         this.onModelMethod(module, call, receiver, method, summary);
         return;
@@ -541,6 +546,9 @@ function containsReturn(node: ts.Node): boolean {
   if (ts.isFunctionLike(node)) return false;
   return ts.forEachChild(node, (child) => containsReturn(child) || undefined) ?? false;
 }
+
+/** Methods of a v3 client that are not operations. */
+const V3_CLIENT_METHODS = new Set(['send', 'destroy', 'middlewareStack', 'config', 'resolveMiddleware', 'then']);
 
 /** Packages that hand a client back unchanged (tracing) or only configure it. */
 const PASS_THROUGH_PACKAGES = /^(aws-xray-sdk(-core)?|@aws-lambda-powertools\/tracer|@aws-sdk\/.*|aws-sdk(\/.*)?)$/;

@@ -268,7 +268,8 @@ function transactionNeeds(
   for (const item of readField(input, items.path)) {
     if (item?.kind !== 'object') {
       // The item kinds are not known: every kind's action may be needed, on an unknown table.
-      for (const action of Object.values(items.kinds)) out.push({ action, resource: '*', unresolved: 'the transaction items are not known statically' });
+      // Each kind's action may be needed, or not: never reported missing, never unused.
+      for (const action of Object.values(items.kinds)) out.push({ action, resource: '*', unresolved: 'the transaction items are not known statically', optional: 'the transaction items are not known statically, so this item kind may not be used' });
       continue;
     }
     for (const [kind, action] of Object.entries(items.kinds)) {
@@ -289,7 +290,7 @@ function partiqlNeeds(fn: FunctionModel, path: string, input: StaticValue): Boun
     const text = statement?.kind === 'string' ? statement.value : statement?.kind === 'partial' ? statement.prefix : undefined;
     const parsed = text === undefined ? undefined : parsePartiql(text);
     if (!parsed) {
-      for (const action of Object.values(PARTIQL_ACTIONS)) out.push({ action, resource: '*', unresolved: 'the PartiQL statement is not known statically' });
+      for (const action of Object.values(PARTIQL_ACTIONS)) out.push({ action, resource: '*', unresolved: 'the PartiQL statement is not known statically', optional: 'the PartiQL statement is not known statically, so this verb may not be used' });
       continue;
     }
     if (parsed.table === undefined) {

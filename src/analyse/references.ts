@@ -5,6 +5,7 @@ import { definitionOf, exportDefinition, requiredDefinition, type Definition } f
 import { isDynamicImport, isRequireCall } from './module-info.js';
 import { classifySdkExport, type ClientFlavour } from './sdk-catalog.js';
 import type { SourceModule } from './source-files.js';
+import { findDeclaration } from './scope.js';
 
 export type FunctionNode = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
@@ -93,6 +94,8 @@ export class ReferenceResolver {
 
   /** What `reference.name` refers to. */
   member(reference: Reference, name: string, depth: number): Reference {
+    // `const a = { ...b }; const b = { ...a }`: spreads that lead back to themselves.
+    if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'a circular or too deep definition' };
     switch (reference.kind) {
       case 'package':
         return { kind: 'package', name: reference.name, path: name === 'default' && reference.path.length === 0 ? [] : [...reference.path, name] };
@@ -114,7 +117,7 @@ export class ReferenceResolver {
     for (let i = node.properties.length - 1; i >= 0; i--) {
       const property = node.properties[i]!;
       if (ts.isSpreadAssignment(property)) {
-        const spread = this.member(this.resolve(property.expression, depth), name, depth);
+        const spread = this.member(this.resolve(property.expression, depth + 1), name, depth + 1);
         if (spread.kind !== 'unknown') return spread;
         continue;
       }
@@ -311,18 +314,36 @@ function suppliesCredentials(options: ts.Expression | undefined): boolean {
   if (!node || !ts.isObjectLiteralExpression(node)) return false;
   for (const property of node.properties) {
     const name = property.name ? propertyNameText(property.name) : undefined;
-    if (name === 'accessKeyId' || name === 'secretAccessKey') return true;
+    if ((name === 'accessKeyId' || name === 'secretAccessKey') && (ts.isShorthandPropertyAssignment(property) ? isFunctionLocal(property.name) : ts.isPropertyAssignment(property) && mentionsFunctionLocal(property.initializer))) return true;
     if (name !== 'credentials') continue;
-    if (ts.isShorthandPropertyAssignment(property)) return true;
+    if (ts.isShorthandPropertyAssignment(property)) return isFunctionLocal(property.name);
     if (!ts.isPropertyAssignment(property)) return false;
     const value = skipWrappers(property.initializer);
     if (ts.isCallExpression(value)) {
       const callee = skipWrappers(value.expression);
       const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       // fromTemporaryCredentials({ params: { RoleArn } }) assumes another role: its calls use that role.
-      return !ROLE_PROVIDERS.test(called);
+      if (ROLE_PROVIDERS.test(called)) return false;
     }
-    return true;
+    return mentionsFunctionLocal(value);
   }
   return false;
+}
+
+/**
+ * Credentials count as supplied only when they come from the handler's own values (the event, an AssumeRole result
+ * in a local): literal or module-level credentials are usually a local-development switch, and the deployed
+ * function then signs with its role.
+ */
+function mentionsFunctionLocal(node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return isFunctionLocal(node);
+  if (ts.isConditionalExpression(node)) return false;
+  return ts.forEachChild(node, (child) => mentionsFunctionLocal(child) || undefined) ?? false;
+}
+
+function isFunctionLocal(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === identifier) return false;
+  const declaration = findDeclaration(identifier);
+  return declaration?.kind === 'parameter' || (declaration?.kind === 'variable' && !declaration.moduleLevel);
 }

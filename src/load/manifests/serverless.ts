@@ -591,6 +591,12 @@ class ServerlessLoader {
   private addPlatformStatements(fn: FunctionModel, definition: Record<string, unknown>, path: string): void {
     const role = fn.role;
     fn.events.forEach((event, index) => {
+      if (event.normalizedType === 'websocket') {
+        // lib/plugins/aws/package/compile/events/websockets: the role may post to the connections of its APIs.
+        const resource = { 'Fn::Sub': 'arn:${AWS::Partition}:execute-api:*:*:*/@connections/*' };
+        this.grant(role, 'provider#websockets', ['execute-api:ManageConnections'], [resource], event.location, 'the framework lets functions of a WebSocket API post to its connections');
+        return;
+      }
       const arn = event.properties.arn;
       if (arn === undefined || arn === null) return;
       const arnLocation = locationOfValue(event.properties, 'arn') ?? event.location;
