@@ -58,8 +58,14 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
     if (OTHER_RUNTIME_EXTENSIONS.some((ext) => context.reader.exists(base + ext))) return { kind: 'skipped' };
     return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
   }
-  const module = context.load(file);
   const exportName = exportPath.join('.');
+  const loaded = context.sources.load(file);
+  if (!loaded.ok) {
+    // The file is there but was skipped (too large, binary, too deep or too costly to parse): the skip says why.
+    const finding: Finding = { ...loaded.finding, function: fn.name, key: `${loaded.finding.ruleId}|${file}|${fn.id}` };
+    return { kind: 'not-found', finding, file, exportName };
+  }
+  const module = context.load(file);
   if (!module) return notFound(fn, `The handler file ${JSON.stringify(file)} of ${JSON.stringify(fn.name)} could not be read.`, { file, exportName });
 
   let reference = references.fromDefinition(exportDefinition(context, module, exportPath[0]!), 0);

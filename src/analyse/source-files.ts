@@ -4,6 +4,7 @@ import type { Location } from '../model/location.js';
 import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
 import { collectNode, type CollectedNodes } from './module-syntax.js';
+import { PARSE_LIMITS, parseBudgetProblem } from './parse-budget.js';
 
 /** One parsed source file; `findings` holds its parse errors (the tree still holds what parsed). */
 export interface SourceModule {
@@ -52,9 +53,25 @@ export class SourceCache {
     if (!read.ok) {
       return { ok: false, finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${JSON.stringify(file)}: ${read.reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
     }
-    // JSDoc is never read, and one plain walk sets parents faster than the parser's own queue-based pass.
-    const sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
-    const nodes = setParents(sourceFile);
+    const skipped = (reason: string): SourceLoadResult => ({
+      ok: false,
+      finding: inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${JSON.stringify(file)}: ${reason}.`, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }),
+    });
+    const kind = scriptKindOf(file);
+    const problem = parseBudgetProblem(read.text);
+    if (problem) return skipped(problem);
+    let sourceFile: ts.SourceFile;
+    let nodes: CollectedNodes;
+    try {
+      // JSDoc is never read, and one plain walk sets parents faster than the parser's own queue-based pass.
+      sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+      nodes = setParents(sourceFile);
+    } catch (error) {
+      // The pre-scan keeps the parser far from the stack's end; this is the last line of defence.
+      if (error instanceof TreeTooDeep) return skipped(`its syntax tree is more than ${PARSE_LIMITS.maxTreeDepth} levels deep`);
+      if (error instanceof RangeError) return skipped('its code is nested too deeply to parse');
+      throw error;
+    }
     const module: SourceModule = { file, sourceFile, findings: [], nodes };
     // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
     // As for manifests, the first syntax error is reported, with the count of those after it (they often follow from it).
@@ -79,17 +96,23 @@ export class SourceCache {
 function setParents(root: ts.SourceFile): CollectedNodes {
   const collected: CollectedNodes = { loads: [], assignments: [] };
   let parent: ts.Node = root;
+  let depth = 0;
   const visit = (child: ts.Node): void => {
     (child as { parent: ts.Node }).parent = parent;
     collectNode(child, collected);
     const saved = parent;
     parent = child;
+    // Chains such as `a + b + …` or `a.b.c…` parse without recursion but make a tree every later walk recurses on.
+    if (++depth > PARSE_LIMITS.maxTreeDepth) throw new TreeTooDeep();
     ts.forEachChild(child, visit);
+    depth -= 1;
     parent = saved;
   };
   ts.forEachChild(root, visit);
   return collected;
 }
+
+class TreeTooDeep extends Error {}
 
 export function spanLocation(module: SourceModule, start: number, end: number): Location {
   const s = module.sourceFile.getLineAndCharacterOfPosition(start);

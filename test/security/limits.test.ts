@@ -130,9 +130,10 @@ describe('limits on handler code', () => {
       const run = checkRoot(root);
       noInternalErrors(run.findings);
       const findings = usageFindings(run);
-      expect(findings.map((f) => f.ruleId)).toEqual(['input/handler-not-found']);
-      expect(findings[0]!.message).toContain('dist/bundle.js');
-      expect(findings[0]!.location).toMatchObject({ file: 'serverless.yml', line: 7 });
+      expect(findings.map((f) => f.ruleId)).toEqual(['input/skipped-file']);
+      expect(findings[0]!.message).toContain('larger than 2 MiB');
+      expect(findings[0]!.location).toMatchObject({ file: 'dist/bundle.js', line: 1 });
+      expect(findings[0]!.function).toBe('f');
     } finally {
       removeDir(root);
     }
