@@ -17,6 +17,7 @@ import { requestHandlers } from './server-routes.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import type { SourceReader } from './source-reader.js';
 import { isPythonFunction, PythonAnalyser } from './python/analyse.js';
+import { quote } from '../util/quote.js';
 
 export type { SourceReader, SourceReadResult } from './source-reader.js';
 export { createFsSourceReader } from './source-reader.js';
@@ -67,8 +68,19 @@ export function analyseFunctions(project: Project, reader: SourceReader): Map<st
   let python: PythonAnalyser | undefined;
   const usages = new Map<string, FunctionUsage>();
   for (const fn of project.functions) {
-    if (isPythonFunction(fn, reader)) usages.set(fn.id, (python ??= new PythonAnalyser(reader)).analyse(fn));
-    else usages.set(fn.id, analyseFunction(analyser, fn));
+    let usage: FunctionUsage;
+    try {
+      usage = isPythonFunction(fn, reader) ? (python ??= new PythonAnalyser(reader)).analyse(fn) : analyseFunction(analyser, fn);
+    } catch (error) {
+      // The parse limits keep the analysis far from the stack's end; should a walk still overflow, only this function loses its analysis.
+      if (!(error instanceof RangeError)) throw error;
+      usage = emptyUsage(fn);
+      const location = fn.handler?.location ?? fn.location;
+      const finding = inputFinding(INPUT_RULES.skippedFile, 'warning', `The code of ${quote(fn.name)} was not analysed: it is nested too deeply to follow (${error.message}).`, location, `${INPUT_RULES.skippedFile}|${fn.id}`);
+      finding.function = fn.name;
+      usage.findings.push(finding);
+    }
+    usages.set(fn.id, usage);
   }
   return usages;
 }
@@ -92,9 +104,13 @@ export interface CodeOwner {
   location: Location;
 }
 
+function emptyUsage(fn: FunctionModel): FunctionUsage {
+  return { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
+}
+
 function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsage {
   const { context, summariser } = analyser;
-  const usage: FunctionUsage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
+  const usage = emptyUsage(fn);
   const handler = resolveHandler(context, summariser.references, fn);
   if (handler.kind === 'skipped') return usage;
   if (handler.kind === 'not-found') {

@@ -120,8 +120,8 @@ describe('malformed input never crashes the run', () => {
       const tsFunction = run.project.functions.find((fn) => fn.name === 'ts')!;
       expect(run.analysis.usageOf(tsFunction)?.findings[0]?.message).toBe('Could not parse "src/broken-ts.ts": Expression expected (and 1 more error after it, which may follow from this one).');
       expect(byFunction.js).toEqual([['input/parse-error', 'src/broken-js.js', 2]]);
-      // Binary code is refused, not parsed: the handler's finding points at the manifest line.
-      expect(byFunction.binary).toEqual([['input/handler-not-found', 'serverless.yml', 11]]);
+      // Binary code is refused, not parsed: the skip is reported on the file, saying why.
+      expect(byFunction.binary).toEqual([['input/skipped-file', 'src/binary.js', 1]]);
       expectCompletedRun(cliAllFormats(root));
     } finally {
       removeDir(root);
