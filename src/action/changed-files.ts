@@ -1,6 +1,7 @@
 // What a pull request or push changed, from the local git history only (no API call): files and their added lines.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface LineRange {
   start: number;
@@ -56,32 +57,97 @@ export function changedFiles(cwd: string, env: Record<string, string | undefined
         : 'the commit before this push is not in the local history; check out with fetch-depth: 0, or use only-changed on pull requests',
     };
   }
-  const diff = git(['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=d', '--no-renames', base, 'HEAD', '--']);
+  // The file list comes NUL-separated, byte for byte: no quoting, no trailing tab after names with spaces.
+  const names = gitBytes(cwd, ['diff', '--name-only', '-z', '--diff-filter=d', '--no-renames', base, 'HEAD', '--']);
+  if (names === undefined) return { ok: false, reason: `git diff ${base.slice(0, 12)} HEAD failed` };
+  const files: string[] = [];
+  for (const raw of splitNul(names)) {
+    let name: string;
+    try {
+      name = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      return { ok: false, reason: `a changed path is not valid UTF-8 (${JSON.stringify(raw.toString('latin1'))}), so it cannot be checked by name` };
+    }
+    files.push(name);
+  }
+  const top = git(['rev-parse', '--show-toplevel'])?.trim();
+  for (const file of files) {
+    // A changed path that is not in the checkout would silently leave its service unchecked.
+    if (!top || !existsInCheckout(top, file)) return { ok: false, reason: `the changed path ${JSON.stringify(file)} cannot be found in the checkout` };
+  }
+  const diff = git(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=0', '--diff-filter=d', '--no-renames', base, 'HEAD', '--']);
   if (diff === undefined) return { ok: false, reason: `git diff ${base.slice(0, 12)} HEAD failed` };
-  const { files, lines } = parseUnifiedDiff(diff);
-  return { ok: true, changed: { files, lines, range: `${base.slice(0, 12)}..HEAD` } };
+  const { lines } = parseUnifiedDiff(diff);
+  const known = new Set(files);
+  const changedLines = new Map<string, LineRange[]>();
+  for (const [file, ranges] of lines) if (known.has(file)) changedLines.set(file, ranges);
+  return { ok: true, changed: { files: [...files].sort(), lines: changedLines, range: `${base.slice(0, 12)}..HEAD` } };
 }
 
-/** File names and new-side hunk ranges from `git diff --unified=0`. */
+function gitBytes(cwd: string, args: string[]): Buffer | undefined {
+  try {
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
+function splitNul(bytes: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    if (bytes[i] !== 0) continue;
+    if (i > start) parts.push(bytes.subarray(start, i));
+    start = i + 1;
+  }
+  if (start < bytes.length) parts.push(bytes.subarray(start));
+  return parts;
+}
+
+function existsInCheckout(top: string, file: string): boolean {
+  try {
+    lstatSync(path.join(top, ...file.split('/')));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * File names and new-side hunk ranges from `git diff --unified=0`. A hunk's body is skipped by its line counts, so
+ * an added line that looks like a header (`++ b/ghost.yml` added shows as `+++ b/ghost.yml`) never names a file.
+ */
 export function parseUnifiedDiff(diff: string): { files: string[]; lines: Map<string, LineRange[]> } {
   const lines = new Map<string, LineRange[]>();
   let current: string | undefined;
+  let body = 0;
   for (const line of diff.split('\n')) {
+    if (body > 0) {
+      if (line.startsWith('\\')) continue; // "\ No newline at end of file"
+      if (line.startsWith('+') || line.startsWith('-')) {
+        body -= 1;
+        continue;
+      }
+      body = 0;
+    }
     if (line.startsWith('diff --git ')) {
       current = undefined;
       continue;
     }
     if (line.startsWith('+++ ')) {
-      const name = line.slice(4);
+      // git ends the name with a tab when it holds a space (for patch(1)); a name never ends with a tab itself here.
+      const name = line.slice(4).replace(/\t$/, '');
       current = name === '/dev/null' ? undefined : unquote(name).replace(/^b\//, '');
       if (current !== undefined && !lines.has(current)) lines.set(current, []);
       continue;
     }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current !== undefined) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      if (count > 0) lines.get(current)!.push({ start, end: start + count - 1 });
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      const removed = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      const start = Number(hunk[2]);
+      const count = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      body = removed + count;
+      if (current !== undefined && count > 0) lines.get(current)!.push({ start, end: start + count - 1 });
     }
   }
   return { files: [...lines.keys()].sort(), lines };
