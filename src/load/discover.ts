@@ -164,6 +164,15 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
         findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(rel || '.')}: the folder cannot be read.`, locationAtStart(rel || '.')));
         return;
       }
+      for (const [shown, entryKind] of files.undecodableEntries(rel)) {
+        // Such a name cannot be written in a path, so what it holds could not be checked: say so rather than skip it silently.
+        const ext = path.posix.extname(shown).toLowerCase();
+        if (entryKind !== 'dir' && entryKind !== 'link' && !MANIFEST_EXTENSIONS.has(ext)) continue;
+        const child = rel ? `${rel}/${shown}` : shown;
+        findings.push(
+          inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(child)}: its name is not valid UTF-8, so noops-lint cannot check what it holds; rename it.`, locationAtStart(child)),
+        );
+      }
       if (entries.some(([name, entryKind]) => name === 'cdk.json' && entryKind !== 'dir')) takeCdkApp(rel);
       for (const [name, entryKind] of entries) {
         const child = rel ? `${rel}/${name}` : name;

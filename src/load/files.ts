@@ -1,6 +1,7 @@
 // Reads files confined to the project root: no path may leave it (.., absolute paths, symlinks out),
 // and binary, oversized or non-UTF-8 files are refused with a reason.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 
 export const FILE_LIMITS = {
@@ -20,6 +21,8 @@ export type EntryKind = 'file' | 'dir' | 'link' | 'other';
 interface Listing {
   kinds: Map<string, EntryKind>;
   lower: Set<string>;
+  /** Entries whose names are not valid UTF-8, shown with their odd bytes escaped (`evil-\xff`): they cannot be named in a path. */
+  undecodable: Array<[string, EntryKind]>;
 }
 
 /**
@@ -119,17 +122,28 @@ export class ProjectFiles {
     return [...listing.kinds].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
+  /** The entries of a root-relative folder whose names are not valid UTF-8 (escaped for display), sorted. */
+  undecodableEntries(dir: string): Array<[string, EntryKind]> {
+    return [...(this.listing(dir)?.undecodable ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
   private listing(dir: string): Listing | null {
     let listing = this.listings.get(dir);
     if (listing === undefined) {
       try {
         const kinds = new Map<string, EntryKind>();
-        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true })) kinds.set(entry.name, kindOf(entry));
-        listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())) };
+        const undecodable: Array<[string, EntryKind]> = [];
+        // Names as bytes: a name that is not UTF-8 would otherwise be decoded to a different, non-existent name and vanish.
+        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true, encoding: 'buffer' })) {
+          const raw = entry.name as unknown as Buffer;
+          if (isUtf8(raw)) kinds.set(raw.toString('utf8'), kindOf(entry));
+          else undecodable.push([escapeBytes(raw), kindOf(entry)]);
+        }
+        listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())), undecodable };
       } catch (error) {
         // A folder that does not exist holds nothing; any other failure is left to the slow path to explain.
         const code = (error as NodeJS.ErrnoException).code;
-        listing = code === 'ENOENT' || code === 'ENOTDIR' ? { kinds: new Map(), lower: new Set() } : null;
+        listing = code === 'ENOENT' || code === 'ENOTDIR' ? { kinds: new Map(), lower: new Set(), undecodable: [] } : null;
       }
       this.listings.set(dir, listing);
     }
@@ -241,7 +255,14 @@ export class ProjectFiles {
   }
 }
 
-function kindOf(entry: Dirent): EntryKind {
+/** Printable ASCII as it is, every other byte as `\xNN`. */
+function escapeBytes(bytes: Buffer): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+  return text;
+}
+
+function kindOf(entry: Dirent<Buffer> | Dirent): EntryKind {
   if (entry.isSymbolicLink()) return 'link';
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'dir';
