@@ -65,3 +65,14 @@ describe('variables that double the structure at each level', () => {
     }
   });
 });
+
+describe('regular expressions on hostile lines', () => {
+  it('reads a suppression comment ending in 300,000 stars in linear time (107 s before)', async () => {
+    const { parseDirective } = await import('../../src/engine/suppressions.js');
+    const { value, ms } = elapsed(() => parseDirective(` iam/wildcard-action -- reason ${'*'.repeat(300_000)}x`));
+    expect(value.selectors).toEqual(['iam/wildcard-action']);
+    expect(parseDirective(' iam/wildcard-action -- why **/  ').reason).toBe('why');
+    const stars = elapsed(() => parseDirective(`a ${'*'.repeat(300_000)}/`));
+    expect(ms + stars.ms).toBeLessThan(1000);
+  });
+});
