@@ -24,7 +24,8 @@ export const stylish: Reporter = (result, options) => {
   const lines: string[] = [];
   for (const group of groupByFile(findings, options.cwdPrefix)) {
     lines.push(paint(['bold', 'underline'], group.path));
-    lines.push(...formatGroup(group.findings, paint), '');
+    for (const line of formatGroup(group.findings, paint)) lines.push(line);
+    lines.push('');
   }
   lines.push(summaryLine(result, findings, paint));
   return lines.join('\n') + '\n';
