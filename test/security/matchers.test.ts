@@ -33,7 +33,7 @@ describe('IAM action globs', () => {
     }
     expect(expandActionPattern(`s3:${'*?'.repeat(8)}`).length).toBeGreaterThan(10);
     expect(expandActionPattern(`s3:Get${'*'.repeat(100_000)}Object`)).toContain('s3:GetObject');
-    expect(globMatcher(`${'*a'.repeat(5_000)}b`).test('a'.repeat(10_000))).toBe(false);
+    expect(globMatcher(`${'*a'.repeat(1_000)}b`).test('a'.repeat(2_000))).toBe(false);
     // Generous for a loaded CI machine: the RegExp took 16 s for 10 wildcards and did not finish for 24.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
