@@ -65,6 +65,9 @@ function isInsideGitRepo(dir: string): boolean {
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
 
+/** Wildcards (`*`, `**` counting once) in one `ignores` glob. */
+export const MAX_IGNORE_WILDCARDS = 4;
+
 /** A configuration file is a few KB; a bigger one is refused before it is read. */
 const CONFIG_MAX_BYTES = 1024 * 1024;
 
@@ -97,6 +100,13 @@ export function parseConfig(value: unknown, displayName: string, file?: string):
     throw new ConfigError(describeConfigError(error, value, displayName));
   }
   const raw = value as Record<string, unknown>;
+  for (const [index, pattern] of ((raw.ignores as string[] | undefined) ?? []).entries()) {
+    // Glob matching backtracks: each wildcard multiplies the work on a long path (`a*a*a*a*a*a*a*a*a*a*b` hangs).
+    const wildcards = pattern.replace(/\*{2,}/g, '*').split('*').length - 1;
+    if (wildcards > MAX_IGNORE_WILDCARDS) {
+      throw new ConfigError(`${displayName}: ignores[${index}] has ${wildcards} wildcards; at most ${MAX_IGNORE_WILDCARDS} are allowed in one pattern (split it into several).`);
+    }
+  }
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
     rules[id] = typeof setting === 'string' ? { severity: setting as RuleSetting['severity'] } : (setting as RuleSetting);

@@ -76,3 +76,12 @@ describe('regular expressions on hostile lines', () => {
     expect(ms + stars.ms).toBeLessThan(1000);
   });
 });
+
+describe('config ignores globs', () => {
+  it('refuses a glob with more wildcards than the limit as a configuration error, at once', async () => {
+    const { parseConfig, ConfigError, MAX_IGNORE_WILDCARDS } = await import('../../src/engine/config.js');
+    expect(() => parseConfig({ ignores: ['a*a*a*a*a*a*a*a*a*a*b'] }, '.noops-lint.yml')).toThrow(ConfigError);
+    expect(() => parseConfig({ ignores: ['a*a*a*a*a*a*a*a*a*a*b'] }, '.noops-lint.yml')).toThrow(`at most ${MAX_IGNORE_WILDCARDS}`);
+    expect(parseConfig({ ignores: ['**/node_modules/**', '**/*.test.yml', 'fixtures/**/bad/*.json'] }, '.noops-lint.yml').ignores).toHaveLength(3);
+  });
+});
