@@ -5,6 +5,8 @@ import { resourceKey } from '../../src/analyse/permissions.js';
 import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
 import { describeValue } from '../../src/model/values.js';
 import { quote } from '../../src/util/quote.js';
+import type { Location } from '../../src/model/location.js';
+import type { FunctionModel } from '../../src/model/project.js';
 
 export default defineRule({
   id: 'iam/missing-permission',
@@ -27,13 +29,16 @@ export default defineRule({
   precision: 'high',
   tags: ['correctness', 'iam', 'least-privilege'],
   messages: {
-    notGranted: '{{function}} calls {{action}} on {{resource}}, but its role {{role}} does not grant it, so the call fails with AccessDenied.',
-    denied: '{{function}} calls {{action}} on {{resource}}, but a Deny statement of its role {{role}} refuses it, so the call fails with AccessDenied.',
+    notGranted: '{{function}} {{calls}} {{action}} on {{resource}}, but {{its}} role {{role}} does not grant {{it}}, so the call fails with AccessDenied.',
+    denied: '{{function}} {{calls}} {{action}} on {{resource}}, but a Deny statement of {{its}} role {{role}} refuses {{it}}, so the call fails with AccessDenied.',
     notGrantedAnywhere:
       '{{function}} calls {{action}} on a resource noops-lint cannot determine ({{reason}}), but its role {{role}} grants {{action}} on no resource at all, so the call fails with AccessDenied.',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
+    // One problem, one finding: the needs one call makes of one role (kms:GenerateDataKey and kms:Decrypt for one
+    // send; the same handler file run by two functions sharing a role) are reported together at the call.
+    const groups = new Map<string, { role: FunctionModel['role']; decision: 'not-granted' | 'denied'; functions: FunctionModel[]; needs: PermissionNeed[]; denying: Location[]; via: Location[] }>();
     for (const fn of project.functions) {
       const permissions = analysis.permissionsOf(fn);
       if (!permissions) continue;
@@ -60,23 +65,63 @@ export default defineRule({
         }
         const result = evaluateRole(fn.role, need.action, need.resource);
         if (result.decision !== 'not-granted' && result.decision !== 'denied') continue;
-        const related = [
-          { location: fn.role.location, message: `the role ${quote(fn.role.name)} of ${quote(fn.name)}` },
-          ...result.denying.map((s) => ({ location: s.location, message: `the Deny statement refusing ${need.action}` })),
-          ...need.evidence.via.map((location) => ({ location, message: `reached from the handler of ${quote(fn.name)}` })),
-        ];
-        report({
-          messageId: result.decision === 'denied' ? 'denied' : 'notGranted',
-          data: { function: quote(fn.name), action: need.action, resource: quote(describeNeedResource(need)), role: quote(fn.role.name) },
-          at: need.evidence.location,
-          related,
-          function: fn.name,
-          key: `${fn.id}|${need.action}|${resourceKey(need.resource)}|${need.evidence.location.file}`,
-        });
+        const at = need.evidence.location;
+        const id = `${fn.role.id}|${result.decision}|${at.file}:${at.line}:${at.column}|${resourceKey(need.resource)}`;
+        let group = groups.get(id);
+        if (!group) {
+          group = { role: fn.role, decision: result.decision, functions: [], needs: [], denying: [], via: [] };
+          groups.set(id, group);
+        }
+        if (!group.functions.includes(fn)) group.functions.push(fn);
+        if (!group.needs.some((n) => n.action === need.action)) group.needs.push(need);
+        group.denying.push(...result.denying.map((s) => s.location));
+        group.via.push(...need.evidence.via);
       }
+    }
+    for (const group of groups.values()) {
+      const first = group.needs[0]!;
+      const fn = group.functions[0]!;
+      const names = group.functions.map((f) => quote(f.name));
+      const actions = group.needs.map((n) => n.action);
+      const related = [
+        { location: group.role.location, message: `the role ${quote(group.role.name)} of ${names.join(' and ')}` },
+        ...uniqueLocations(group.denying).map((location) => ({ location, message: `the Deny statement refusing ${actions.join(', ')}` })),
+        ...uniqueLocations(group.via).map((location) => ({ location, message: `reached from the handler of ${quote(fn.name)}` })),
+      ];
+      report({
+        messageId: group.decision === 'denied' ? 'denied' : 'notGranted',
+        data: {
+          function: joinNames(names),
+          calls: names.length > 1 ? 'call' : 'calls',
+          its: names.length > 1 ? 'their' : 'its',
+          action: joinNames(actions),
+          it: actions.length > 1 ? 'them' : 'it',
+          resource: quote(describeNeedResource(first)),
+          role: quote(group.role.name),
+        },
+        at: first.evidence.location,
+        related,
+        function: fn.name,
+        key: `${fn.id}|${actions.join(',')}|${resourceKey(first.resource)}|${first.evidence.location.file}`,
+      });
     }
   },
 });
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function uniqueLocations(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const id = `${l.file}:${l.line}:${l.column}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
 
 function describeNeedResource(need: PermissionNeed): string {
   if (need.logicalId !== undefined) {

@@ -11,7 +11,7 @@ export interface RuleExample {
 
 export function rulesTableMarkdown(rules: AnyRule[]): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const rows = sorted.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = sorted.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity}${r.strictOnly ? ' (strict preset)' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
   return ['| Rule | Default | What it finds |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
 
@@ -20,7 +20,7 @@ export function rulesDocsMarkdown(rules: AnyRule[], exampleOf: (rule: AnyRule) =
   const parts = [rulesTableMarkdown(sorted)];
   for (const rule of sorted) {
     const example = exampleOf(rule);
-    parts.push(`### \`${rule.id}\``, '', `${rule.severity} · ${rule.description}`, '', rule.fullDescription, '');
+    parts.push(`### \`${rule.id}\``, '', `${rule.severity}${rule.strictOnly ? ' · only in the strict preset' : ''} · ${rule.description}`, '', rule.fullDescription, '');
     if (example) {
       parts.push(`Reported (\`${example.file}\`):`, '', '```' + example.language, example.text.trimEnd(), '```', '');
     }

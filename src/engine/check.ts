@@ -68,6 +68,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
             related: report.related ?? [],
             function: report.function,
             key: report.key,
+            messageId: report.messageId,
           });
         },
       });

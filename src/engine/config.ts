@@ -32,7 +32,16 @@ export interface Config {
   rulePaths: string[];
   /** Shared rule packs: paths or npm package names. */
   extends: string[];
+  /**
+   * The built-in preset (`extends: noops-lint:recommended`, the default, or `noops-lint:strict`): strict also runs
+   * the rules that are off in the recommended set (`ops/tracing-disabled`).
+   */
+  preset?: Preset;
 }
+
+export type Preset = 'recommended' | 'strict';
+/** `extends` entries naming a built-in preset. */
+export const PRESETS: Record<string, Preset> = { 'noops-lint:recommended': 'recommended', 'noops-lint:strict': 'strict', 'noops-lint:all': 'strict' };
 
 export class ConfigError extends Error {}
 
@@ -119,8 +128,24 @@ export function parseConfig(value: unknown, displayName: string, file?: string):
     stage: raw.stage as string | undefined,
     region: raw.region as string | undefined,
     rulePaths: (raw.rulePaths as string[] | undefined) ?? [],
-    extends: typeof raw.extends === 'string' ? [raw.extends] : ((raw.extends as string[] | undefined) ?? []),
+    ...splitExtends(typeof raw.extends === 'string' ? [raw.extends] : ((raw.extends as string[] | undefined) ?? []), file),
   };
+}
+
+/** The built-in preset named in `extends` (the strictest wins), and the rule packs it names besides. */
+function splitExtends(entries: string[], file: string | undefined): { extends: string[]; preset?: Preset } {
+  let preset: Preset | undefined;
+  const packs: string[] = [];
+  for (const entry of entries) {
+    if (!entry.startsWith('noops-lint:')) {
+      packs.push(entry);
+      continue;
+    }
+    const named = Object.hasOwn(PRESETS, entry) ? PRESETS[entry] : undefined;
+    if (!named) throw new ConfigError(`${file ?? 'The configuration'}: extends names ${JSON.stringify(entry)}, which is not a preset; use noops-lint:recommended or noops-lint:strict.`);
+    if (preset !== 'strict') preset = named;
+  }
+  return preset ? { extends: packs, preset } : { extends: packs };
 }
 
 /** Turns an Ajv error into one sentence naming the key, its line, and what is allowed. */

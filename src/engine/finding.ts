@@ -20,6 +20,8 @@ export interface Finding {
   related: RelatedLocation[];
   /** The function the finding is about, as the manifest spells its name. */
   function?: string;
+  /** The rule's message id (rules' findings only): what kind of problem the message states. */
+  messageId?: string;
   /**
    * The finding's logical identity without line numbers (resource logical id, policy path, action),
    * used for fingerprints, baselines and de-duplication.

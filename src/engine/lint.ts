@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
+import { foldSamePlace } from './fold.js';
 import type { DerivedFunctionPolicy } from '../analyse/policy-output.js';
 import type { PermissionRow } from '../analyse/permission-table.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
@@ -215,9 +216,12 @@ function withRuleFoldersIgnored(root: string, config: Config): Config {
   return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
 }
 
-/** Sorted and de-duplicated: the one order every reporter prints, however the findings were gathered. */
+/**
+ * Sorted, de-duplicated, and one IAM finding per place (see fold.ts): the one order every reporter prints, however
+ * the findings were gathered.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return dedupe(findings.sort(compareFindings));
+  return foldSamePlace(dedupe(findings.sort(compareFindings)));
 }
 
 export function notificationsOf(sorted: readonly Finding[]): ToolNotification[] {

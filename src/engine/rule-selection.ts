@@ -31,6 +31,8 @@ export function selectRules(rules: readonly AnyRule[], config: Config, only?: re
     if (only && !only.includes(rule.id)) continue;
     const setting = config.rules[rule.id];
     if (setting?.severity === 'off') continue;
+    // Rules outside the recommended preset run when asked for: the strict preset, a configured severity, --rule.
+    if (rule.strictOnly && config.preset !== 'strict' && setting === undefined && !only?.includes(rule.id)) continue;
     const ruleOptions = { ...(rule.defaultOptions as object), ...(setting?.options ?? {}) };
     // Only options a user wrote need checking: each rule's defaults are checked against its schema by the tests.
     if (rule.optionsSchema && setting?.options !== undefined) {

@@ -48,6 +48,11 @@ export interface Rule<Options = Record<string, never>, MessageId extends string 
   precision: 'very-high' | 'high' | 'medium' | 'low';
   tags: string[];
   messages: Record<MessageId, string>;
+  /**
+   * Off in the recommended preset (on in `noops-lint:strict`, or when the config sets its severity): checks most
+   * projects fail on purpose, which would bury the findings a reviewer wants.
+   */
+  strictOnly?: boolean;
   /** JSON Schema of the options (checked with Ajv before the rule runs). */
   optionsSchema?: Record<string, unknown>;
   defaultOptions: Options;

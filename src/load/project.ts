@@ -6,6 +6,7 @@ import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests } from './discover.js';
+import { includingServerlessManifest } from './fragments.js';
 import { cdkAppOf, type CdkApp } from './cdk.js';
 import { listAppSources, scanCdkSources, type CdkSourceSites } from './cdk-source.js';
 import { ProjectFiles } from './files.js';
@@ -39,6 +40,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
   const services: ServiceModel[] = [];
   const read = new Set<string>();
   const cdkApps = new Map<string, CdkApp | undefined>();
+  const fragments = new Map<string, Set<string>>();
   const cdkSites = new Map<string, CdkSourceSites>();
 
   for (const file of discovered.candidates) {
@@ -51,6 +53,8 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       continue;
     }
     if (!mayBeManifest(file, text.text)) continue;
+    // A fragment a serverless.yml includes with ${file()} is checked as part of that service only.
+    if (!isServerlessFileName(file) && includingServerlessManifest(files, file, fragments) !== undefined) continue;
     read.add(file);
     const parsed = parseYaml(text.text, file);
     findings.push(...parsed.findings);

@@ -92,7 +92,31 @@ export function describeValue(value: unknown): string {
     const short = name === 'Ref' ? '!Ref' : `!${name.replace(/^Fn::/, '')}`;
     if (name === 'Fn::GetAtt' && Array.isArray(arg)) return `${short} ${arg.map(describeValue).join('.')}`;
     if (typeof arg === 'string') return `${short} ${arg}`;
+    // A joined or substituted string reads best as people write it with !Sub: `!Sub ${Bucket.Arn}/private/*`.
+    const written = subText(value, 0);
+    if (written !== undefined) return `!Sub ${written}`;
+    if (name === 'Fn::If' && Array.isArray(arg) && arg.length === 3) return `${short} [${arg.map(describeValue).join(', ')}]`;
     return `${short} ${JSON.stringify(arg)}`;
   }
   return JSON.stringify(value) ?? String(value);
+}
+
+/** The text of a `Fn::Join` or `Fn::Sub` as a !Sub template (`${X}`, `${X.Arn}`), or undefined for other shapes. */
+function subText(value: unknown, depth: number): string | undefined {
+  if (depth > 8) return undefined;
+  if (typeof value === 'string') return value;
+  if (!isIntrinsic(value)) return undefined;
+  const name = intrinsicName(value);
+  const arg = value[name];
+  if (name === 'Ref' && typeof arg === 'string') return `\${${arg}}`;
+  if (name === 'Fn::GetAtt') {
+    const parts = Array.isArray(arg) ? arg : typeof arg === 'string' ? arg.split('.') : [];
+    return parts.length >= 2 && parts.every((p) => typeof p === 'string') ? `\${${parts.join('.')}}` : undefined;
+  }
+  if (name === 'Fn::Sub') return typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : undefined;
+  if (name === 'Fn::Join' && Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
+    const parts = arg[1].map((part) => subText(part, depth + 1) ?? (isIntrinsic(part) || part instanceof Unresolved ? `\${${describeValue(part)}}` : undefined));
+    return parts.every((p) => p !== undefined) ? parts.join(arg[0]) : undefined;
+  }
+  return undefined;
 }
