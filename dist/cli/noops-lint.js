@@ -3,12 +3,12 @@ import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 import {
   parseCliArguments
-} from "./chunk-OOJETLKR.js";
+} from "./chunk-4KWJXUZA.js";
 import {
   prewarmWorkers,
   resolveConcurrency,
   toolVersion
-} from "./chunk-TGFTLQIM.js";
+} from "./chunk-UGXHYSKD.js";
 import "./chunk-B4MLV3L6.js";
 
 // src/cli/main.ts
@@ -26,7 +26,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 `);
 } else {
   prewarmWorkers(earlyWorkers(argv, process.cwd()));
-  const { runCli } = await import("./run-cli-U7SXQZ5Q.js");
+  const { runCli } = await import("./run-cli-NSGBJQPU.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,

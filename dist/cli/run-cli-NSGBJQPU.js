@@ -4,51 +4,206 @@ import {
   HELP,
   UsageError,
   parseCliArguments
-} from "./chunk-OOJETLKR.js";
+} from "./chunk-4KWJXUZA.js";
+import {
+  FILE_LIMITS,
+  ProjectFiles
+} from "./chunk-IJLPIVX7.js";
 import {
   BUILTIN_RULES,
-  ConfigError,
-  EMPTY_CONFIG,
+  CDK_NOT_SYNTHESIZED,
   INPUT_RULES,
   LOCAL_RULES_DIR,
+  LintCache,
+  OutputFileError,
   RuleFileError,
   RuleOptionsError,
   SEVERITY_RANK,
   SUPPRESSION_RULES,
   TOOL_RULES,
   applySuppressions,
+  cacheFilePath,
+  cacheKey,
+  checkProject,
   classifyManifest,
   collectRuleDirectory,
   compareFindings,
   compareStrings,
   defaultCacheLocation,
-  findConfigFile,
+  discoverManifests,
+  fileFingerprint,
   helpUri,
-  lint,
-  lintProject,
-  loadConfigFile,
+  jsonText,
+  largestFirst,
+  loadCacheSecret,
   loadCustomRules,
+  locationOfKey,
+  locationOfValue,
   mayBeManifest,
+  memo,
+  mergeUnits,
   parseYaml,
   plural,
-  require_dist,
-  resourceKey,
-  ruleIdProblems
-} from "./chunk-7F7LQTKS.js";
+  prepareOutputFile,
+  printable,
+  quote,
+  readConfinedText,
+  renderPoliciesYaml,
+  reportedRules,
+  require_ajv,
+  ruleIdProblems,
+  ruleSet,
+  runUnitsInParallel,
+  selectRules,
+  unicodeEscape,
+  unitOf,
+  writeOutputFile
+} from "./chunk-2L5Z4DYX.js";
 import {
+  defaultWorkerUrl,
+  readPackageFile,
+  releaseIdleWorkers,
+  resolveConcurrency,
   toolVersion
-} from "./chunk-TGFTLQIM.js";
+} from "./chunk-UGXHYSKD.js";
 import "./chunk-2BAT7BNC.js";
-import {
-  ProjectFiles
-} from "./chunk-7SO3JMRY.js";
 import {
   __toESM
 } from "./chunk-B4MLV3L6.js";
 
 // src/cli/run-cli.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync2 } from "node:fs";
+import path6 from "node:path";
+
+// src/engine/config.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+var CONFIG_FILE_NAMES = [
+  ".noops-lint.yaml",
+  ".noops-lint.yml",
+  ".noops-lint.json",
+  "noops-lint.config.yaml",
+  "noops-lint.config.yml",
+  "noops-lint.config.json",
+  ".noops-lintrc"
+];
+var PRESETS = { "noops-lint:recommended": "recommended", "noops-lint:strict": "strict", "noops-lint:all": "strict" };
+var ConfigError = class extends Error {
+};
+var EMPTY_CONFIG = { rules: {}, ignores: [], rulePaths: [], extends: [] };
+function findConfigFile(start) {
+  let dir = path.resolve(start);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (existsSync(path.join(dir, ".git"))) return void 0;
+    const parent = path.dirname(dir);
+    if (parent === dir || !isInsideGitRepo(parent)) return void 0;
+    dir = parent;
+  }
+}
+function isInsideGitRepo(dir) {
+  let d = dir;
+  for (; ; ) {
+    if (existsSync(path.join(d, ".git"))) return true;
+    const parent = path.dirname(d);
+    if (parent === d) return false;
+    d = parent;
+  }
+}
+var validateConfig;
+var MAX_IGNORE_WILDCARDS = 4;
+var CONFIG_MAX_BYTES = 1024 * 1024;
+function loadConfigFile(file, displayName = file, root) {
+  let text;
+  if (root !== void 0) {
+    const read = readConfinedText(file, { root, maxBytes: CONFIG_MAX_BYTES, allowOutside: true });
+    if (!read.ok) throw new ConfigError(`Cannot read the configuration file ${displayName}: ${read.reason}.`);
+    text = read.text;
+  } else {
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new ConfigError(`Cannot read the configuration file ${displayName}: ${error.code ?? String(error)}.`);
+    }
+  }
+  const parsed = parseYaml(text, displayName);
+  if (!parsed.ok) throw new ConfigError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`).join("\n"));
+  return parseConfig(parsed.value ?? {}, displayName, file);
+}
+function parseConfig(value, displayName, file) {
+  validateConfig ??= new import_ajv.Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readPackageFile("schemas/config.schema.json")));
+  if (!validateConfig(value)) {
+    const error = (validateConfig.errors ?? [])[0];
+    throw new ConfigError(describeConfigError(error, value, displayName));
+  }
+  const raw = value;
+  for (const [index, pattern] of (raw.ignores ?? []).entries()) {
+    const wildcards = pattern.replace(/\*{2,}/g, "*").split("*").length - 1;
+    if (wildcards > MAX_IGNORE_WILDCARDS) {
+      throw new ConfigError(`${displayName}: ignores[${index}] has ${wildcards} wildcards; at most ${MAX_IGNORE_WILDCARDS} are allowed in one pattern (split it into several).`);
+    }
+  }
+  const rules = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    rules[id] = typeof setting === "string" ? { severity: setting } : setting;
+  }
+  return {
+    file,
+    rules,
+    ignores: raw.ignores ?? [],
+    failOn: raw.failOn,
+    stage: raw.stage,
+    region: raw.region,
+    rulePaths: raw.rulePaths ?? [],
+    ...splitExtends(typeof raw.extends === "string" ? [raw.extends] : raw.extends ?? [], file)
+  };
+}
+function splitExtends(entries, file) {
+  let preset;
+  const packs = [];
+  for (const entry of entries) {
+    if (!entry.startsWith("noops-lint:")) {
+      packs.push(entry);
+      continue;
+    }
+    const named = Object.hasOwn(PRESETS, entry) ? PRESETS[entry] : void 0;
+    if (!named) throw new ConfigError(`${file ?? "The configuration"}: extends names ${JSON.stringify(entry)}, which is not a preset; use noops-lint:recommended or noops-lint:strict.`);
+    if (preset !== "strict") preset = named;
+  }
+  return preset ? { extends: packs, preset } : { extends: packs };
+}
+function describeConfigError(error, value, displayName) {
+  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let parent = value;
+  for (const s of segments.slice(0, -1)) parent = parent?.[s];
+  const last = segments[segments.length - 1];
+  let where = displayName;
+  let key = segments.join(".") || "(top level)";
+  if (error.keyword === "additionalProperties") {
+    const extra = error.params.additionalProperty;
+    const container = segments.reduce((node, s) => node?.[s], value);
+    const loc = locationOfKey(container, extra);
+    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
+    key = [...segments, extra].join(".");
+    const allowed = segments.length === 0 ? "rules, ignores, failOn, stage, region, rulePaths, extends" : "severity, options";
+    return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
+  }
+  if (last !== void 0) {
+    const loc = locationOfValue(parent, last) ?? locationOfKey(parent, last);
+    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
+  }
+  if (error.keyword === "pattern" || error.keyword === "propertyNames") {
+    return `${where}: "${key}" is not a rule id; rule ids look like "iam/wildcard-action".`;
+  }
+  if (key.startsWith("rules.")) {
+    return `${where}: "${key}" must be "off", "error", "warning", "note" or { severity, options }.`;
+  }
+  return `${where}: "${key}" ${error.message ?? "is invalid"}.`;
+}
 
 // src/engine/baseline.ts
 import { createHash } from "node:crypto";
@@ -87,10 +242,13 @@ function serializeBaseline(baseline) {
 }
 function parseBaseline(text, displayName) {
   let value;
+  const json2 = text.startsWith("\uFEFF") ? text.slice(1) : text;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(json2);
   } catch (error) {
-    throw new BaselineError(`The baseline ${displayName} is not valid JSON (${error.message}); write it again with --write-baseline ${displayName}.`);
+    const position = /at position (\d+)/.exec(error.message);
+    const where = position ? ` at line ${lineAndColumn(json2, Number(position[1]))}` : "";
+    throw new BaselineError(`The baseline ${displayName} is not valid JSON${where}; write it again with --write-baseline ${displayName}.`);
   }
   const doc = value;
   if (!doc || typeof doc !== "object" || doc.version !== BASELINE_VERSION || !Array.isArray(doc.findings)) {
@@ -102,6 +260,11 @@ function parseBaseline(text, displayName) {
     }
   }
   return doc;
+}
+function lineAndColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `${line}, column ${offset - before.lastIndexOf("\n")}`;
 }
 function applyBaseline(findings, baseline, files, displayName) {
   const remaining = /* @__PURE__ */ new Map();
@@ -128,9 +291,71 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/engine/lint.ts
+import path3 from "node:path";
+
+// src/engine/fold.ts
+var WHOLLY_UNUSED = /* @__PURE__ */ new Set(["unusedAction", "unusedStatement", "unusedCdkStatement"]);
+function absorbs(primary, other) {
+  if (primary.ruleId === "iam/admin-policy") return true;
+  if (primary.ruleId === "iam/unused-permission" && WHOLLY_UNUSED.has(primary.messageId ?? "")) {
+    return other.ruleId === "iam/wildcard-action" || other.ruleId === "iam/wildcard-resource" || other.ruleId === "iam/resource-mismatch" || other.ruleId === "iam/unknown-action";
+  }
+  return primary.ruleId === "iam/wildcard-action" && other.ruleId === "iam/wildcard-resource";
+}
+var MAX_NAMED = 5;
+function foldSamePlace(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!finding.ruleId.startsWith("iam/")) continue;
+    const place = `${finding.location.file}\0${finding.location.line}\0${finding.location.column}`;
+    const group = groups.get(place);
+    if (group) group.push(finding);
+    else groups.set(place, [finding]);
+  }
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const remaining = [...group];
+    while (remaining.length > 0) {
+      const primary = [...remaining].sort((a, b) => remaining.filter((o) => o !== b && absorbs(b, o)).length - remaining.filter((o) => o !== a && absorbs(a, o)).length)[0];
+      remaining.splice(remaining.indexOf(primary), 1);
+      const sameRule = remaining.filter((f) => f.ruleId === primary.ruleId && f.function !== void 0 && f.function !== primary.function && f.message.replaceAll(JSON.stringify(f.function), "") === primary.message.replaceAll(JSON.stringify(primary.function ?? ""), ""));
+      const absorbed = remaining.filter((f) => !sameRule.includes(f) && absorbs(primary, f));
+      if (sameRule.length === 0 && absorbed.length === 0) continue;
+      const folded = { ...primary, related: [...primary.related] };
+      const otherFunctions = [...new Set(sameRule.map((f) => f.function))];
+      if (otherFunctions.length > 0) {
+        const named = otherFunctions.slice(0, MAX_NAMED).map((name) => JSON.stringify(name));
+        const more = otherFunctions.length > MAX_NAMED ? ` and ${otherFunctions.length - MAX_NAMED} more` : "";
+        folded.message += ` The same holds for ${named.join(", ")}${more}.`;
+      }
+      for (const other of absorbed) {
+        folded.related.push({ location: other.location, message: `${other.ruleId}: ${other.message}` });
+        if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
+      }
+      const alsoRules = [...new Set(absorbed.map((f) => f.ruleId))];
+      if (alsoRules.length > 0) folded.message += ` This also settles ${alsoRules.join(", ")} here (see the related locations).`;
+      replaced.set(primary, folded);
+      for (const other of [...sameRule, ...absorbed]) {
+        replaced.set(other, null);
+        remaining.splice(remaining.indexOf(other), 1);
+      }
+    }
+  }
+  if (replaced.size === 0) return findings;
+  const result = [];
+  for (const finding of findings) {
+    const replacement = replaced.get(finding);
+    if (replacement === void 0) result.push(finding);
+    else if (replacement !== null) result.push(replacement);
+  }
+  return result;
+}
+
 // src/engine/scope.ts
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { readdirSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
 var RELEVANT = /\.(ya?ml|json|[cm]?[jt]sx?|py)$|(^|\/)Dockerfile[^/]*$/i;
 var MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function resolveScope(projectFiles, paths) {
@@ -172,13 +397,13 @@ var ManifestOwners = class {
   /** The owning manifests of a root-relative file; the file itself when it is a manifest; undefined when none. */
   of(file) {
     if (MANIFEST_FILE.test(file) && this.isManifest(file)) return [file];
-    let dir = path.posix.dirname(file);
+    let dir = path2.posix.dirname(file);
     if (dir === ".") dir = "";
     for (; ; ) {
       const found = this.manifestsIn(dir);
       if (found.length > 0) return found;
       if (dir === "") return void 0;
-      const parent = path.posix.dirname(dir);
+      const parent = path2.posix.dirname(dir);
       dir = parent === "." ? "" : parent;
     }
   }
@@ -204,14 +429,14 @@ var ManifestOwners = class {
 };
 function isDirectory(abs) {
   try {
-    return statSync(abs).isDirectory();
+    return statSync2(abs).isDirectory();
   } catch {
     return false;
   }
 }
 function exists(abs) {
   try {
-    statSync(abs);
+    statSync2(abs);
     return true;
   } catch {
     return false;
@@ -229,18 +454,146 @@ function isDirectoryPrefix(folder, file) {
   return file.startsWith(`${folder}/`);
 }
 
+// src/engine/lint.ts
+var DEFAULT_MIN_UNITS = 20;
+function lint(options) {
+  const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
+  const files = options.files ?? new ProjectFiles(options.root);
+  const rules = options.rules ?? ruleSet(options.customRules);
+  const enabled = selectRules(rules, config, options.onlyRules);
+  const suppressions = options.inlineSuppressions ?? true;
+  const scope = resolveScope(files, options.paths?.length ? options.paths : [""]);
+  const settings = {
+    root: options.root,
+    config,
+    onlyRules: options.onlyRules,
+    now: options.now ?? /* @__PURE__ */ new Date(),
+    resolveEnv: options.resolveEnv ?? false,
+    env: options.env ?? {},
+    stage: options.stage,
+    gitignore: options.gitignore ?? true,
+    customRules: options.customRules,
+    suppressions,
+    functionReports: options.functionReports ?? false,
+    record: options.cache !== void 0
+  };
+  const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
+  const merged = mergeUnits(units.results);
+  let findings = sortFindings([...units.discovery, ...merged.findings]);
+  const notifications = notificationsOf(findings);
+  let suppressed = [];
+  let reported = reportedRules(enabled);
+  if (suppressions) {
+    const knownRuleIds = new Set([...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id));
+    const outcome = applySuppressions({
+      findings,
+      files,
+      scanFiles: [...merged.files, ...merged.sourceFiles],
+      functions: merged.functions,
+      metadata: merged.metadata,
+      knownRuleIds,
+      ranRuleIds: new Set(reported.map((r) => r.id)),
+      now: settings.now,
+      withoutDirectives: merged.withoutDirectives
+    });
+    findings = sortFindings(
+      outcome.findings.flatMap((f) => {
+        const setting = f.ruleId.startsWith("suppression/") ? config.rules[f.ruleId] : void 0;
+        if (!setting) return [f];
+        return setting.severity === "off" ? [] : [{ ...f, severity: setting.severity }];
+      })
+    );
+    suppressed = outcome.suppressed;
+    reported = reportedRules(enabled, SUPPRESSION_RULES);
+  }
+  findings = filterToScope(findings, scope);
+  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
+  if (options.baseline) {
+    const outcome = applyBaseline(findings, options.baseline.file, files, options.baseline.display);
+    findings = outcome.findings;
+    suppressed = [...suppressed, ...outcome.suppressed];
+  }
+  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  return {
+    root: options.root,
+    findings,
+    suppressed,
+    rules: reported,
+    files: merged.files,
+    notifications,
+    toolVersion: toolVersion(),
+    scope,
+    sourceFiles: merged.sourceFiles,
+    functions: merged.functions,
+    ...merged.policies ? { policies: merged.policies, permissions: merged.permissions } : {},
+    stats: units.stats
+  };
+}
+function checkUnits(options, settings, files, enabled, paths, rules) {
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
+  const onePass = () => {
+    releaseIdleWorkers();
+    const checked = checkProject({ ...settings, files, enabled, paths });
+    return { results: [unitOf("", checked, settings, files)], discovery: [], stats: { candidates: checked.project.services.length, cached: 0, workers: 0, onePass: true } };
+  };
+  if (options.cache === void 0 && (options.rules !== void 0 || !workerUrl)) return onePass();
+  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore });
+  if (options.cache === void 0 && discovered.candidates.length <= minUnits) return onePass();
+  const cache = options.cache === void 0 ? void 0 : LintCache.open(options.cache, cacheKey(settings, rules));
+  const results = /* @__PURE__ */ new Map();
+  const pending = [];
+  const fingerprint2 = memo((rel) => fileFingerprint(files, rel));
+  for (const candidate of discovered.candidates) {
+    const hit = cache?.lookup(candidate, fingerprint2);
+    if (hit) results.set(candidate, hit);
+    else pending.push(candidate);
+  }
+  const threads = resolveConcurrency(options.concurrency);
+  const workers = workerUrl && options.rules === void 0 && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
+  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl);
+  for (const result of parallel.results) {
+    results.set(result.candidate, result);
+    if (cache && result.dependencies) cache.store(result.candidate, result);
+  }
+  cache?.save();
+  releaseIdleWorkers();
+  return { results: [...results.values()], discovery: discovered.findings, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers, onePass: false } };
+}
+function withRuleFoldersIgnored(root, config) {
+  if (!config.rulePaths?.length) return config;
+  const base = config.file ? path3.dirname(config.file) : root;
+  const folders = config.rulePaths.map((p) => path3.relative(root, path3.resolve(base, p)).split(path3.sep).join("/")).filter((rel) => rel !== "" && !rel.startsWith("..") && !path3.isAbsolute(rel));
+  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
+}
+function sortFindings(findings) {
+  return foldSamePlace(dedupe(findings.sort(compareFindings)));
+}
+function notificationsOf(sorted) {
+  return sorted.filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile).map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const id = `${f.ruleId}|${f.location.file}|${f.location.line}|${f.location.column}|${f.message}|${f.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 // src/engine/test-rules.ts
-import { existsSync, lstatSync, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
+import { existsSync as existsSync2, lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
 function testRules(options) {
   const rules = [];
   const problems = [];
   for (const target of options.targets) {
-    if (!existsSync(target)) {
+    if (!existsSync2(target)) {
       problems.push(`${options.display(target) || target} does not exist.`);
       continue;
     }
-    const collected = collectRuleDirectory(target, options.display);
+    const collected = collectRuleDirectory(target, options.display, options.root === void 0 ? {} : { root: options.root });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
@@ -263,11 +616,12 @@ function testRules(options) {
 function caseDirs(ruleFile) {
   const base = ruleFile.replace(/\.(ya?ml|json)$/i, "");
   const out = [];
+  if (!isDirectory2(base)) return out;
   for (const kind of ["bad", "good"]) {
-    const dir = path2.join(base, kind);
+    const dir = path4.join(base, kind);
     if (!isDirectory2(dir)) continue;
     for (const name of readdirSync2(dir).sort()) {
-      if (isDirectory2(path2.join(dir, name))) out.push({ kind, name, dir: path2.join(dir, name) });
+      if (isDirectory2(path4.join(dir, name))) out.push({ kind, name, dir: path4.join(dir, name) });
     }
   }
   return out;
@@ -322,7 +676,8 @@ function readAnnotations(caseDir) {
   const annotations = [];
   for (const file of listFiles(caseDir)) {
     if (!ANNOTATED_FILE.test(file)) continue;
-    const lines = readFileSync(path2.join(caseDir, file), "utf8").split(/\r?\n/);
+    if (lstatSync(path4.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
+    const lines = readFileSync2(path4.join(caseDir, file), "utf8").split(/\r?\n/);
     lines.forEach((text, index) => {
       const match = ANNOTATION.exec(text);
       if (!match) return;
@@ -339,25 +694,21 @@ function listFiles(dir, base = dir) {
   const out = [];
   for (const name of readdirSync2(dir).sort()) {
     if (name === "node_modules") continue;
-    const abs = path2.join(dir, name);
+    const abs = path4.join(dir, name);
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) continue;
     if (stat.isDirectory()) out.push(...listFiles(abs, base));
-    else if (stat.isFile()) out.push(path2.relative(base, abs).split(path2.sep).join("/"));
+    else if (stat.isFile()) out.push(path4.relative(base, abs).split(path4.sep).join("/"));
   }
   return out;
 }
 function isDirectory2(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return lstatSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 // src/report/findings.ts
 import { createHash as createHash2 } from "node:crypto";
-function sortFindings(findings) {
+function sortFindings2(findings) {
   return [...findings].sort(compareFindings);
 }
 function countSeverities(findings) {
@@ -403,7 +754,7 @@ function displayPath(file, prefix = "") {
   return /^\s|^:/.test(shown) ? `./${shown}` : shown;
 }
 function escapeControlCharacters(text) {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, unicodeEscape);
 }
 
 // src/report/sarif.ts
@@ -416,10 +767,10 @@ var MAX_TAGS = 10;
 var MAX_FULL_DESCRIPTION = 1024;
 var NOTIFICATION_RULES = /* @__PURE__ */ new Set([INPUT_RULES.parseError, INPUT_RULES.skippedFile]);
 var PROBLEM_SEVERITY = { error: "error", warning: "warning", note: "recommendation" };
-var sarif = (result, options) => JSON.stringify(buildSarifLog(result, options), null, 2) + "\n";
+var sarif = (result, options) => jsonText(buildSarifLog(result, options), 2) + "\n";
 function buildSarifLog(result, options) {
   const prefix = options.cwdPrefix;
-  const findings = sortFindings(result.findings);
+  const findings = sortFindings2(result.findings);
   const rules = descriptorRules(result.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = findings.filter((finding) => !NOTIFICATION_RULES.has(finding.ruleId)).map((finding) => ({ finding, uri: artifactUri(finding.location.file, prefix) })).sort((a, b) => compareResults(a.finding, a.uri, b.finding, b.uri)).map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix));
@@ -612,10 +963,10 @@ function fenceIndentedLines(text) {
 }
 
 // src/report/compact.ts
-var compact = (result, options) => sortFindings(result.findings).map((finding) => {
+var compact = (result, options) => sortFindings2(result.findings).map((finding) => {
   const { file, line, column } = finding.location;
-  const path5 = displayPath(file, options.cwdPrefix);
-  return `${path5}:${line}:${column}: ${finding.severity} ${finding.ruleId} ${singleLine(finding.message)}
+  const path7 = displayPath(file, options.cwdPrefix);
+  return `${path7}:${line}:${column}: ${finding.severity} ${finding.ruleId} ${singleLine(finding.message)}
 `;
 }).join("");
 
@@ -623,7 +974,7 @@ var compact = (result, options) => sortFindings(result.findings).map((finding) =
 var ANNOTATIONS_PER_LEVEL = 10;
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
 var github = (result, options) => {
-  const bySeverity = sortFindings(result.findings).sort(
+  const bySeverity = sortFindings2(result.findings).sort(
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareFindings(a, b)
   );
   const total = { error: 0, warning: 0, note: 0 };
@@ -670,14 +1021,14 @@ function escapeProperty(value) {
 // src/report/json.ts
 var JSON_FORMAT_VERSION = 1;
 var json = (result, options) => {
-  const findings = sortFindings(result.findings);
+  const findings = sortFindings2(result.findings);
   const document = {
     version: JSON_FORMAT_VERSION,
     toolVersion: result.toolVersion,
     findings: findings.map((finding) => describeFinding(finding, options.cwdPrefix)),
     summary: countSeverities(findings)
   };
-  return JSON.stringify(document, null, 2) + "\n";
+  return jsonText(document, 2) + "\n";
 };
 function describeFinding(finding, prefix) {
   return {
@@ -706,13 +1057,15 @@ function describeLocation(location, prefix) {
 // src/report/stylish.ts
 import * as util from "node:util";
 var SEVERITY_STYLE = { error: "red", warning: "yellow", note: "cyan" };
+var ALIGNED_MESSAGE_LENGTH = 72;
 var stylish = (result, options) => {
   const paint = painter(options.color);
-  const findings = sortFindings(result.findings);
+  const findings = sortFindings2(result.findings);
   const lines = [];
   for (const group of groupByFile(findings, options.cwdPrefix)) {
     lines.push(paint(["bold", "underline"], group.path));
-    lines.push(...formatGroup(group.findings, paint), "");
+    for (const line of formatGroup(group.findings, paint)) lines.push(line);
+    lines.push("");
   }
   lines.push(summaryLine(result, findings, paint));
   return lines.join("\n") + "\n";
@@ -725,11 +1078,11 @@ function formatGroup(findings, paint) {
     message: singleLine(finding.message),
     ruleId: finding.ruleId
   }));
-  const width = (pick) => Math.max(...rows.map((row) => pick(row).length));
+  const width = (pick, limit = Infinity) => rows.reduce((widest, row) => pick(row).length <= limit ? Math.max(widest, pick(row).length) : widest, 0);
   const lineWidth = width((row) => row.line);
   const columnWidth = width((row) => row.column);
   const severityWidth = width((row) => row.severity);
-  const messageWidth = width((row) => row.message);
+  const messageWidth = width((row) => row.message, ALIGNED_MESSAGE_LENGTH);
   return rows.map(
     (row) => "  " + paint("dim", `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) + "  " + paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) + "  " + row.message.padEnd(messageWidth) + "  " + paint("dim", row.ruleId)
   );
@@ -737,10 +1090,10 @@ function formatGroup(findings, paint) {
 function groupByFile(findings, prefix) {
   const groups = [];
   for (const finding of findings) {
-    const path5 = displayPath(finding.location.file, prefix);
+    const path7 = displayPath(finding.location.file, prefix);
     const last = groups.at(-1);
-    if (last && last.path === path5) last.findings.push(finding);
-    else groups.push({ path: path5, findings: [finding] });
+    if (last && last.path === path7) last.findings.push(finding);
+    else groups.push({ path: path7, findings: [finding] });
   }
   return groups;
 }
@@ -786,108 +1139,18 @@ function initConfigText(rules) {
 }
 
 // src/cli/policy-command.ts
-import path3 from "node:path";
-
-// src/analyse/policy-output.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function derivedPolicies(project, analysis) {
-  const functions = [];
-  for (const fn of project.functions) {
-    const permissions = analysis.permissionsOf(fn);
-    if (!permissions) continue;
-    const byResource = /* @__PURE__ */ new Map();
-    const unresolved = [];
-    const actions = /* @__PURE__ */ new Set();
-    for (const need of permissions.needs) {
-      actions.add(need.action);
-      if (need.unresolved !== void 0) {
-        unresolved.push({ action: need.action, reason: need.unresolved, file: need.evidence.location.file, line: need.evidence.location.line });
-        continue;
-      }
-      const key = resourceKey(need.resource);
-      const entry = byResource.get(key) ?? { resource: need.resource, actions: /* @__PURE__ */ new Set() };
-      entry.actions.add(need.action);
-      byResource.set(key, entry);
-    }
-    const byActions = /* @__PURE__ */ new Map();
-    for (const [key, entry] of byResource) {
-      const list = [...entry.actions].sort(compare);
-      const id = list.join(",");
-      const group = byActions.get(id) ?? { actions: list, resources: /* @__PURE__ */ new Map() };
-      group.resources.set(key, entry.resource);
-      byActions.set(id, group);
-    }
-    const statements = [...byActions.values()].map((group) => ({
-      Effect: "Allow",
-      Action: group.actions,
-      Resource: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, resource]) => resource)
-    })).sort((a, b) => compare(a.Action.join(","), b.Action.join(",")) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
-    unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
-    const handler = typeof fn.handler?.value === "string" ? fn.handler.value : void 0;
-    functions.push({
-      service: fn.service.id,
-      function: fn.name,
-      manifest: fn.service.manifest,
-      kind: fn.service.kind,
-      ...handler !== void 0 ? { handler } : {},
-      actions: [...actions].sort(compare),
-      statements,
-      unresolved: dedupeUnresolved(unresolved),
-      ...permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}
-    });
-  }
-  return { functions };
-}
-function dedupeUnresolved(list) {
-  const seen = /* @__PURE__ */ new Set();
-  return list.filter((u) => {
-    const id = `${u.action}|${u.file}|${u.line}|${u.reason}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-function renderPoliciesYaml(policies) {
-  if (policies.functions.length === 0) return "# No functions with analysable code were found.\n";
-  const parts = [];
-  for (const policy of policies.functions) {
-    const body = policy.kind === "serverless" ? { functions: { [policy.function]: { iamRoleStatements: policy.statements } } } : { Resources: { [policy.function]: { Properties: { Policies: [{ Statement: policy.statements }] } } } };
-    const document = new import_yaml2.Document(body);
-    const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ""}`];
-    if (policy.statements.length === 0) header.push("the code makes no AWS call that needs a permission");
-    for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
-    for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
-    document.commentBefore = header.map((line) => ` ${line}`).join("\n");
-    flowShortLists(document.contents);
-    parts.push(document.toString({ lineWidth: 0 }));
-  }
-  return parts.join("---\n");
-}
-function flowShortLists(node) {
-  if ((0, import_yaml2.isMap)(node)) {
-    for (const pair of node.items) {
-      const key = pair.key?.value;
-      if (key === "Fn::GetAtt" && (0, import_yaml2.isSeq)(pair.value)) pair.value.flow = true;
-      flowShortLists(pair.value);
-    }
-  } else if ((0, import_yaml2.isSeq)(node)) {
-    for (const item of node.items) flowShortLists(item);
-  }
-}
-
-// src/cli/policy-command.ts
-function runPolicy(args, io, root) {
+import path5 from "node:path";
+function runPolicy(args, io, root, config) {
   const format = args.format ?? "json";
   if (format !== "json" && format !== "yaml") throw new UsageError(`policy prints json or yaml, not ${format}.`);
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const rel = path3.relative(root, path3.resolve(io.cwd, p));
-    if (rel.startsWith("..") || path3.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
-    return rel.split(path3.sep).join("/");
+    const rel = path5.relative(root, path5.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path5.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path5.sep).join("/");
   });
-  const run = lint({ root, paths, onlyRules: [], resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
-  const policies = derivedPolicies(run.project, run.analysis);
-  io.stdout(format === "json" ? `${JSON.stringify(policies, null, 2)}
+  const run = lint({ root, paths, config, onlyRules: [], inlineSuppressions: false, functionReports: true, concurrency: args.concurrency, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
+  const policies = { functions: run.policies ?? [] };
+  io.stdout(format === "json" ? `${jsonText(policies, 2)}
 ` : renderPoliciesYaml(policies));
   return 0;
 }
@@ -899,7 +1162,7 @@ function runCli(argv, io) {
     args = parseCliArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`noops-lint: ${error.message}
+      io.stderr(`noops-lint: ${printable(error.message)}
 `);
       return 2;
     }
@@ -926,69 +1189,76 @@ function runCli(argv, io) {
       case "test-rules":
         return runTestRules(args, io);
       case "policy":
-        return runPolicy(args, io, findProjectRoot(io.cwd));
+        return runPolicy(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
       default:
         return runLint(args, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError) {
-      io.stderr(`noops-lint: ${error.message}
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof RuleFileError || error instanceof OutputFileError) {
+      io.stderr(`noops-lint: ${printable(error.message)}
 `);
       return 2;
     }
-    io.stderr(`noops-lint: internal error: ${error.message}
-${args.debug ? `${error.stack}
+    io.stderr(`noops-lint: internal error: ${printable(error.message)}
+${args.debug ? `${printable(error.stack ?? "")}
 ` : "Run again with --debug for details, and please report it.\n"}`);
     return 2;
   }
 }
 function findProjectRoot(cwd) {
-  let dir = path4.resolve(cwd);
+  let dir = path6.resolve(cwd);
   for (; ; ) {
-    if (existsSync2(path4.join(dir, ".git"))) return dir;
-    const parent = path4.dirname(dir);
-    if (parent === dir) return path4.resolve(cwd);
+    if (existsSync3(path6.join(dir, ".git"))) return dir;
+    const parent = path6.dirname(dir);
+    if (parent === dir) return path6.resolve(cwd);
     dir = parent;
   }
 }
 function runLint(args, io) {
   return executeLint(args, io).exitCode;
 }
-function executeLint(args, io) {
+function executeLint(args, io, options = {}) {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
   const customRuleSources = customRulesOf(root, config);
-  const ruleSet = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
+  const ruleSet2 = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
   if (args.rules.length) {
-    const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
+    const known = new Set([...ruleSet2, ...TOOL_RULES].map((r) => r.id));
     const unknown = args.rules.filter((r) => !known.has(r));
     if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(", ")}. Run noops-lint rules to list them.`);
   }
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const abs = path4.resolve(io.cwd, p);
-    const rel = path4.relative(root, abs);
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) {
+    const abs = path6.resolve(io.cwd, p);
+    const rel = path6.relative(root, abs);
+    if (rel.startsWith("..") || path6.isAbsolute(rel)) {
       throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
     }
-    return rel.split(path4.sep).join("/");
+    return rel.split(path6.sep).join("/");
   });
-  const files = new ProjectFiles(root);
-  const scope = resolveScope(files, paths);
-  const baseline = args.baseline ? readBaseline(path4.resolve(io.cwd, args.baseline), args.baseline) : void 0;
+  const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path6.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : void 0;
   const failOn = args.failOn ?? config.failOn ?? "error";
+  const target = (file, purpose) => file === void 0 ? void 0 : { file: path6.resolve(io.cwd, file), purpose, display: file, root };
+  const reportTarget = target(args.outputFile, "report");
+  const sarifTarget = target(args.sarifFile, "SARIF file");
+  const baselineTarget = target(args.writeBaseline, "baseline");
+  const cache = args.cache ? cacheSettings(args, io, root) : void 0;
+  for (const output of [reportTarget, sarifTarget, baselineTarget, cache && { file: cacheFilePath(cache.location), purpose: "cache", display: cache.display, root }]) {
+    if (output) prepareOutputFile(output);
+  }
   const progress = io.stderrIsTTY === true && !io.env.CI;
-  if (progress) io.stderr(`noops-lint: analysing ${scope.analyse.map((p) => p || ".").join(", ")} …`);
+  if (progress) io.stderr(`noops-lint: analysing ${paths.map((p) => p || ".").join(", ")} …`);
   let run;
   try {
-    run = lintProject({
+    run = lint({
       root,
-      paths: scope.analyse,
+      paths,
       config,
       customRules: customRuleSources,
       concurrency: args.concurrency,
-      // A folder given with a trailing separator, or the default folder, holds the cache file.
-      cacheLocation: args.cache ? args.cacheLocation !== void 0 ? path4.resolve(io.cwd, args.cacheLocation) : `${defaultCacheLocation(root)}${path4.sep}` : void 0,
-      sourceFiles: args.inlineSuppressions,
+      cache,
+      inlineSuppressions: args.inlineSuppressions,
+      baseline,
+      functionReports: options.functionReports,
       onlyRules: args.rules.length ? args.rules : void 0,
       now: io.now,
       resolveEnv: args.resolveEnv,
@@ -999,79 +1269,56 @@ function executeLint(args, io) {
   } finally {
     if (progress) io.stderr("\r\x1B[K");
   }
+  const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
+  if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join("\n"));
   if (args.debug) {
     const stats = run.stats;
     io.stderr(
-      stats ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${plural(1 + stats.workers, "thread")}.
+      !stats.onePass ? `noops-lint: ${stats.candidates} candidate files, ${stats.cached} from the cache, linted service by service on ${plural(1 + stats.workers, "thread")}.
 ` : `noops-lint: linted in one pass on one thread.
 `
     );
   }
-  let findings = run.findings;
-  let suppressed = [];
-  let rules = run.rules;
-  if (args.inlineSuppressions) {
-    const outcome = applySuppressions({
-      findings,
-      project: run.project,
-      files,
-      knownRuleIds: new Set([...ruleSet, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)),
-      ranRuleIds: new Set(run.rules.map((r) => r.id)),
-      now: io.now ?? /* @__PURE__ */ new Date(),
-      extraFiles: handlerFiles(run),
-      ...run.withoutDirectives ? { withoutDirectives: run.withoutDirectives } : {}
-    });
-    findings = outcome.findings.flatMap((f) => {
-      const setting = f.ruleId.startsWith("suppression/") ? config.rules[f.ruleId] : void 0;
-      if (!setting) return [f];
-      return setting.severity === "off" ? [] : [{ ...f, severity: setting.severity }];
-    }).sort(compareFindings);
-    suppressed = outcome.suppressed;
-    const ran = new Set(rules.map((r) => r.id));
-    rules = [...rules, ...SUPPRESSION_RULES.filter((r) => !ran.has(r.id))].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  }
-  findings = filterToScope(findings, scope);
-  suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
-  if (args.writeBaseline) {
-    const target = path4.resolve(io.cwd, args.writeBaseline);
-    const written = createBaseline(findings, files);
-    writeFileSync(target, serializeBaseline(written));
+  if (baselineTarget) {
+    const written = createBaseline(run.findings, new ProjectFiles(root));
+    writeOutputFile(baselineTarget, serializeBaseline(written));
     const count = written.findings.reduce((sum, entry) => sum + entry.count, 0);
     io.stderr(`noops-lint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${args.writeBaseline}; commit it, then run with --baseline ${args.writeBaseline}.
 `);
-    return { exitCode: 0, result: { ...run, findings, rules, suppressed }, failOn };
+    return { exitCode: 0, result: run, failOn };
   }
-  if (baseline) {
-    const outcome = applyBaseline(findings, baseline, files, args.baseline);
-    findings = outcome.findings;
-    suppressed = [...suppressed, ...outcome.suppressed];
-  }
-  if (args.quiet) findings = findings.filter((f) => f.severity === "error");
-  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
-  const result = { ...run, findings, rules, suppressed };
+  const findings = run.findings;
+  const result = args.quiet ? { ...run, findings: findings.filter((f) => f.severity === "error") } : run;
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb")) || args.color === void 0 && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0";
   const format = args.format ?? "stylish";
   const sarifText = () => sarifReport(result, args);
   const report = format === "sarif" ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
-  if (args.outputFile) writeFileSync(path4.resolve(io.cwd, args.outputFile), report);
+  if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
-  if (args.sarifFile) writeFileSync(path4.resolve(io.cwd, args.sarifFile), sarifText());
-  if (findings.length > 5e3 && (format === "sarif" || args.sarifFile)) io.stderr("noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n");
+  if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
+  if (result.findings.length > 5e3 && (format === "sarif" || args.sarifFile)) io.stderr("noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n");
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
 }
-function handlerFiles(run) {
-  if (run.sourceFiles) return run.sourceFiles;
-  return [...new Set(run.project.functions.flatMap((fn) => run.analysis.usageOf(fn)?.files ?? []))].sort();
+function cacheSettings(args, io, root) {
+  const secret = loadCacheSecret(io.env);
+  if (!secret.ok) {
+    io.stderr(`noops-lint: running without the cache: ${secret.reason}.
+`);
+    return void 0;
+  }
+  const location = args.cacheLocation !== void 0 ? `${path6.resolve(io.cwd, args.cacheLocation)}${/[\\/]$/.test(args.cacheLocation) ? path6.sep : ""}` : defaultCacheLocation(root);
+  const display = args.cacheLocation ?? (path6.relative(io.cwd, location).split(path6.sep).join("/") || location);
+  return { location, display, root, secret: secret.secret };
 }
-function readBaseline(file, display) {
-  let text;
-  try {
-    text = readFileSync2(file, "utf8");
-  } catch {
-    throw new UsageError(`The baseline ${display} does not exist; create it with --write-baseline ${display}.`);
+var BASELINE_MAX_BYTES = 64 * 1024 * 1024;
+function readBaseline(file, display, root) {
+  const read = readConfinedText(file, { root, maxBytes: BASELINE_MAX_BYTES, allowOutside: true });
+  if (!read.ok) {
+    if (read.reason.startsWith("it does not exist")) throw new UsageError(`The baseline ${quote(display)} does not exist; create it with --write-baseline ${display}.`);
+    throw new UsageError(`Cannot read the baseline ${quote(display)}: ${read.reason}.`);
   }
   try {
-    return parseBaseline(text, display);
+    return parseBaseline(read.text, quote(display));
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
@@ -1105,18 +1352,18 @@ function sarifReport(result, args) {
       } : {}
     }));
   }
-  return JSON.stringify(log, null, 2) + "\n";
+  return jsonText(log, 2) + "\n";
 }
 function loadConfig(args, io, root) {
   if (args.config) {
-    const file = path4.resolve(io.cwd, args.config);
-    if (!existsSync2(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
-    return loadConfigFile(file, args.config);
+    const file = path6.resolve(io.cwd, args.config);
+    if (!existsSync3(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
+    return loadConfigFile(file, args.config, root);
   }
   const found = findConfigFile(io.cwd);
   if (!found) return EMPTY_CONFIG;
-  const display = path4.relative(root, found).split(path4.sep).join("/") || found;
-  return loadConfigFile(found, display.startsWith("..") ? found : display);
+  const display = path6.relative(root, found).split(path6.sep).join("/") || found;
+  return loadConfigFile(found, display.startsWith("..") ? found : display, root);
 }
 function exitCode(findings, failOn, maxWarnings) {
   if (failOn !== "never" && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) return 1;
@@ -1132,8 +1379,8 @@ function customRules(root, config) {
 function customRulesOf(root, config) {
   return {
     root,
-    baseDir: config.file ? path4.dirname(config.file) : root,
-    configName: config.file ? path4.relative(root, config.file).split(path4.sep).join("/") : void 0,
+    baseDir: config.file ? path6.dirname(config.file) : root,
+    configName: config.file ? path6.relative(root, config.file).split(path6.sep).join("/") : void 0,
     rulePaths: config.rulePaths,
     extends: config.extends,
     reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)
@@ -1146,7 +1393,7 @@ function rulesInEffect(args, io) {
 function listRules(args, io) {
   const rules = rulesInEffect(args, io);
   const width = Math.max(...rules.map((r) => r.id.length), 10);
-  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${printable(r.description).replace(/\n/g, " ")}`);
   io.stdout(`${lines.join("\n")}
 `);
   return 0;
@@ -1156,7 +1403,7 @@ function explainRule(args, io) {
   if (!id) throw new UsageError("explain takes a rule id, for example: noops-lint explain iam/wildcard-action");
   const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
-  io.stdout(`${rule.id} (${rule.severity})
+  io.stdout(`${printable(`${rule.id} (${rule.severity})
 
 ${rule.description}
 
@@ -1165,31 +1412,32 @@ ${rule.fullDescription}
 How to fix:
 ${rule.help}
 
-${rule.helpUri ?? helpUri(rule.id)}
+${rule.helpUri ?? helpUri(rule.id)}`)}
 `);
   return 0;
 }
 function runTestRules(args, io) {
   const root = findProjectRoot(io.cwd);
-  let targets = args.paths.map((p) => path4.resolve(io.cwd, p));
+  let targets = args.paths.map((p) => path6.resolve(io.cwd, p));
   if (targets.length === 0) {
     const config = loadConfig(args, io, root);
-    const baseDir = config.file ? path4.dirname(config.file) : root;
-    targets = [path4.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path4.resolve(baseDir, p))].filter((t) => existsSync2(t));
+    const baseDir = config.file ? path6.dirname(config.file) : root;
+    targets = [path6.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path6.resolve(baseDir, p))].filter((t) => existsSync3(t));
     if (targets.length === 0) throw new UsageError(`No rules to test: ${LOCAL_RULES_DIR}/ does not exist and the configuration lists no rulePaths.`);
   }
   const display = (absolute) => {
-    const rel = path4.relative(root, absolute);
-    return !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel.split(path4.sep).join("/") || "." : absolute;
+    const rel = path6.relative(root, absolute);
+    return !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel.split(path6.sep).join("/") || "." : absolute;
   };
-  const outcome = testRules({ targets, display, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
-  io.stdout(outcome.text);
+  const outcome = testRules({ targets, display, root, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  io.stdout(`${printable(outcome.text.replace(/\n$/, ""))}
+`);
   return outcome.exitCode;
 }
 function initConfig(io) {
-  const file = path4.join(io.cwd, ".noops-lint.yaml");
-  if (existsSync2(file)) throw new UsageError(".noops-lint.yaml already exists; edit it or delete it first.");
-  writeFileSync(file, initConfigText(allRules()));
+  const file = path6.join(io.cwd, ".noops-lint.yaml");
+  if (lstatSync2(file, { throwIfNoEntry: false })) throw new UsageError(".noops-lint.yaml already exists; edit it or delete it first.");
+  writeOutputFile({ file, purpose: "configuration", display: ".noops-lint.yaml", root: findProjectRoot(io.cwd) }, initConfigText(allRules()));
   io.stdout("Wrote .noops-lint.yaml\n");
   return 0;
 }

@@ -2,10 +2,14 @@ import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 import {
   FILE_LIMITS,
-  ProjectFiles
-} from "./chunk-7SO3JMRY.js";
+  GIT_REFUSAL,
+  ProjectFiles,
+  isGitPath
+} from "./chunk-IJLPIVX7.js";
 import "./chunk-B4MLV3L6.js";
 export {
   FILE_LIMITS,
-  ProjectFiles
+  GIT_REFUSAL,
+  ProjectFiles,
+  isGitPath
 };

@@ -3,6 +3,7 @@ const require = __noopsCreateRequire(import.meta.url);
 
 // src/load/files.ts
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import path from "node:path";
 var FILE_LIMITS = {
   /**
@@ -11,6 +12,10 @@ var FILE_LIMITS = {
    */
   maxFileBytes: 2 * 1024 * 1024
 };
+function isGitPath(rel) {
+  return rel.split(/[\\/]/).some((part) => part.toLowerCase().replace(/[. ]+$/, "") === ".git");
+}
+var GIT_REFUSAL = "it is inside the repository's .git folder, which noops-lint never reads";
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 var ProjectFiles = class {
   constructor(root) {
@@ -65,12 +70,12 @@ var ProjectFiles = class {
     return known;
   }
   isFileUncached(rel) {
-    if (this.isSurelyMissing(rel)) return false;
+    if (isGitPath(rel) || this.isSurelyMissing(rel)) return false;
     const plain = this.plainKind(rel);
     if (plain !== void 0) return plain === "file";
     const abs = this.absolute(rel);
     const real = safeRealpath(abs);
-    if (!real || !this.isInsideRoot(real)) return false;
+    if (!real || !this.isInsideRoot(real) || this.isGitReal(real)) return false;
     try {
       return statSync(real).isFile();
     } catch {
@@ -86,16 +91,25 @@ var ProjectFiles = class {
     if (!listing) return void 0;
     return [...listing.kinds].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   }
+  /** The entries of a root-relative folder whose names are not valid UTF-8 (escaped for display), sorted. */
+  undecodableEntries(dir) {
+    return [...this.listing(dir)?.undecodable ?? []].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  }
   listing(dir) {
     let listing = this.listings.get(dir);
     if (listing === void 0) {
       try {
         const kinds = /* @__PURE__ */ new Map();
-        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true })) kinds.set(entry.name, kindOf(entry));
-        listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())) };
+        const undecodable = [];
+        for (const entry of readdirSync(this.absolute(dir), { withFileTypes: true, encoding: "buffer" })) {
+          const raw = entry.name;
+          if (isUtf8(raw)) kinds.set(raw.toString("utf8"), kindOf(entry));
+          else undecodable.push([escapeBytes(raw), kindOf(entry)]);
+        }
+        listing = { kinds, lower: new Set([...kinds.keys()].map((name) => name.toLowerCase())), undecodable };
       } catch (error) {
         const code = error.code;
-        listing = code === "ENOENT" || code === "ENOTDIR" ? { kinds: /* @__PURE__ */ new Map(), lower: /* @__PURE__ */ new Set() } : null;
+        listing = code === "ENOENT" || code === "ENOTDIR" ? { kinds: /* @__PURE__ */ new Map(), lower: /* @__PURE__ */ new Set(), undecodable: [] } : null;
       }
       this.listings.set(dir, listing);
     }
@@ -126,6 +140,10 @@ var ProjectFiles = class {
     const rel = path.relative(this.realRoot, realAbsolute);
     return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
   }
+  /** A real path (symbolic links followed) that lies in the root's `.git` folder or another one below the root. */
+  isGitReal(realAbsolute) {
+    return isGitPath(path.relative(this.realRoot, realAbsolute));
+  }
   /** Reads a root-relative file as UTF-8 text, once per run. */
   read(rel) {
     this.recorded?.add(rel);
@@ -149,6 +167,7 @@ var ProjectFiles = class {
     return listing !== null && !listing.lower.has(name.toLowerCase());
   }
   readUncached(rel) {
+    if (isGitPath(rel)) return { ok: false, reason: GIT_REFUSAL };
     if (this.isSurelyMissing(rel)) return { ok: false, reason: "it does not exist or is a broken link" };
     const abs = this.absolute(rel);
     let fd;
@@ -163,6 +182,7 @@ var ProjectFiles = class {
       const real = safeRealpath(abs);
       if (!real) return { ok: false, reason: "it does not exist or is a broken link" };
       if (!this.isInsideRoot(real)) return { ok: false, reason: "it resolves to a path outside the project root" };
+      if (this.isGitReal(real)) return { ok: false, reason: GIT_REFUSAL };
       try {
         fd = openSync(real, "r");
       } catch (error) {
@@ -194,6 +214,11 @@ var ProjectFiles = class {
     }
   }
 };
+function escapeBytes(bytes) {
+  let text = "";
+  for (const byte of bytes) text += byte >= 32 && byte < 127 && byte !== 92 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`;
+  return text;
+}
 function kindOf(entry) {
   if (entry.isSymbolicLink()) return "link";
   if (entry.isFile()) return "file";
@@ -210,5 +235,7 @@ function safeRealpath(p) {
 
 export {
   FILE_LIMITS,
+  isGitPath,
+  GIT_REFUSAL,
   ProjectFiles
 };

@@ -4,22 +4,28 @@ import {
   DONE,
   NEXT,
   POSTED,
-  lintProject,
+  cacheKey,
+  largestFirst,
+  memo,
   mergeUnits,
-  runUnits
-} from "./chunk-7F7LQTKS.js";
-import {
-  resolveConcurrency
-} from "./chunk-TGFTLQIM.js";
+  ruleSet,
+  runUnits,
+  runUnitsInParallel,
+  unitOf
+} from "./chunk-2L5Z4DYX.js";
+import "./chunk-UGXHYSKD.js";
 import "./chunk-2BAT7BNC.js";
-import "./chunk-7SO3JMRY.js";
 import "./chunk-B4MLV3L6.js";
 export {
   DONE,
   NEXT,
   POSTED,
-  lintProject,
+  cacheKey,
+  largestFirst,
+  memo,
   mergeUnits,
-  resolveConcurrency,
-  runUnits
+  ruleSet,
+  runUnits,
+  runUnitsInParallel,
+  unitOf
 };

@@ -34,8 +34,9 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 function resolveConcurrency(value) {
   if (value === "off") return 1;
-  if (value === void 0 || value === "auto") return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
-  return Math.max(1, Math.floor(value));
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (value === void 0 || value === "auto") return Math.min(cores, 4);
+  return Math.max(1, Math.min(Math.floor(value), cores));
 }
 var idle = /* @__PURE__ */ new Map();
 function defaultWorkerUrl() {

@@ -32,9 +32,10 @@ Options:
       --stage <name>        Serverless stage for \${sls:stage} / \${opt:stage} (default: provider.stage, then dev)
       --resolve-env         resolve \${env:X} from the environment (off: it could copy CI secrets into reports)
       --no-gitignore        also read files that .gitignore excludes
-      --concurrency <n>     threads for the analysis: a number, auto (default: min(cores, 4)) or off
+      --concurrency <n>     threads: a number (at most the cores), auto (default: min(cores, 4)) or off
       --cache               reuse the findings of services whose files did not change since the last run
-      --cache-location <p>  the cache file or folder (default: node_modules/.cache/noops-lint/)
+      --cache-location <p>  the cache file, or folder if it ends in / (default: node_modules/.cache/
+                            noops-lint/, or .noops-lint-cache without node_modules/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
       --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help
