@@ -90,7 +90,9 @@ export function derivedPolicies(project: Project, analysis: ProjectAnalysis): De
       statements,
       unresolved: dedupeUnresolved(unresolved),
       ...(permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}),
-      ...(fn.cdk ? { cdk: renderCdkPolicy(fn, statements) } : {}),
+      ...(fn.cdk
+        ? { cdk: permissions.incompleteReasons.length > 0 ? `// No policy printed: the code of ${fn.name} could not be followed completely (see above).\n` : renderCdkPolicy(fn, statements) }
+        : {}),
     });
   }
   return { functions };

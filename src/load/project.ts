@@ -82,6 +82,21 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       resolvePath: (written) => files.resolve(dir, written),
     };
     const app = kind === 'cloudformation' ? cdkAppOf(files, file, cdkApps) : undefined;
+    // `cdk synth > template.yaml` beside the app: an old copy of what its cloud assembly holds, not source.
+    if (kind === 'cloudformation' && !app && hasConstructPaths(parsed.value)) {
+      const owner = [...cdkApps.values()].find((candidate) => candidate !== undefined && (candidate.dir === '' || file.startsWith(`${candidate.dir}/`)));
+      if (owner) {
+        findings.push(
+          inputFinding(
+            INPUT_RULES.skippedFile,
+            'note',
+            `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || '.')}, whose cloud assembly ${quote(owner.out)} is read instead.`,
+            locationAtStart(file),
+          ),
+        );
+        continue;
+      }
+    }
     if (app) {
       context.cdkSites = () => {
         let sites = cdkSites.get(app.dir);
@@ -131,4 +146,14 @@ function notAManifest(file: string, document: unknown): Finding {
 function looksLikeManifestByName(file: string): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   return /^(serverless|template|samconfig|.*\.template)\.(ya?ml|json)$/.test(base) || base.endsWith('.yml') || base.endsWith('.yaml');
+}
+
+/** A template whose resources carry `aws:cdk:path` metadata: written by `cdk synth`. */
+function hasConstructPaths(document: unknown): boolean {
+  const resources = (document as { Resources?: unknown }).Resources;
+  if (resources === null || typeof resources !== 'object') return false;
+  return Object.values(resources as Record<string, unknown>).some((resource) => {
+    const metadata = resource !== null && typeof resource === 'object' ? (resource as { Metadata?: unknown }).Metadata : undefined;
+    return metadata !== null && typeof metadata === 'object' && typeof (metadata as Record<string, unknown>)['aws:cdk:path'] === 'string';
+  });
 }

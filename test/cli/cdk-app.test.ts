@@ -121,6 +121,13 @@ describe('a CDK app whose cdk.out git ignores', () => {
     }
   });
 
+  it('skips a copy of the synthesized template committed beside the app, saying so', () => {
+    const copied = app((d) => cpSync(path.join(d, 'cdk.out/OrdersStack.template.json'), path.join(d, 'template.json')));
+    const list = findings(copied);
+    expect(list.filter((f) => f.file === 'template.json').map((f) => [f.ruleId, f.severity])).toEqual([['input/skipped-file', 'note']]);
+    expect(placed(list.filter((f) => f.file !== 'template.json'))).toEqual(placed(findings(dir)));
+  });
+
   it('reads the output folder cdk.json names', () => {
     const moved = app((d) => {
       renameSync(path.join(d, 'cdk.out'), path.join(d, 'synth'));
