@@ -24140,7 +24140,8 @@ function derivedPolicies(project, analysis) {
       statements,
       unresolved: dedupeUnresolved(unresolved),
       ...permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {},
-      ...fn.cdk ? { cdk: renderCdkPolicy(fn, statements) } : {}
+      ...fn.cdk ? { cdk: permissions.incompleteReasons.length > 0 ? `// No policy printed: the code of ${fn.name} could not be followed completely (see above).
+` : renderCdkPolicy(fn, statements) } : {}
     });
   }
   return { functions };
@@ -27653,6 +27654,20 @@ function loadProject(files, options) {
       resolvePath: (written) => files.resolve(dir, written)
     };
     const app = kind === "cloudformation" ? cdkAppOf(files, file, cdkApps) : void 0;
+    if (kind === "cloudformation" && !app && hasConstructPaths(parsed.value)) {
+      const owner = [...cdkApps.values()].find((candidate) => candidate !== void 0 && (candidate.dir === "" || file.startsWith(`${candidate.dir}/`)));
+      if (owner) {
+        findings.push(
+          inputFinding(
+            INPUT_RULES.skippedFile,
+            "note",
+            `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || ".")}, whose cloud assembly ${quote(owner.out)} is read instead.`,
+            locationAtStart(file)
+          )
+        );
+        continue;
+      }
+    }
     if (app) {
       context.cdkSites = () => {
         let sites = cdkSites.get(app.dir);
@@ -27695,6 +27710,14 @@ function notAManifest(file, document) {
 function looksLikeManifestByName(file) {
   const base = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
   return /^(serverless|template|samconfig|.*\.template)\.(ya?ml|json)$/.test(base) || base.endsWith(".yml") || base.endsWith(".yaml");
+}
+function hasConstructPaths(document) {
+  const resources = document.Resources;
+  if (resources === null || typeof resources !== "object") return false;
+  return Object.values(resources).some((resource) => {
+    const metadata = resource !== null && typeof resource === "object" ? resource.Metadata : void 0;
+    return metadata !== null && typeof metadata === "object" && typeof metadata["aws:cdk:path"] === "string";
+  });
 }
 
 // src/analyse/module-resolution.ts

@@ -58,7 +58,7 @@ import {
   unicodeEscape,
   unitOf,
   writeOutputFile
-} from "./chunk-2L5Z4DYX.js";
+} from "./chunk-E6U34LTZ.js";
 import {
   defaultWorkerUrl,
   readPackageFile,
