@@ -4,7 +4,7 @@ const require = __noopsCreateRequire(import.meta.url);
 // src/engine/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 var loading = Promise.all([
-  import("./parallel-37MKE2ID.js"),
+  import("./parallel-DWLTJLSI.js"),
   import("./files-PXJZGKDD.js"),
   // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.
   import("./typescript-ORH6F3TG.js").then((typescript) => typescript.loadTypeScriptNow())

@@ -26,7 +26,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 `);
 } else {
   prewarmWorkers(earlyWorkers(argv, process.cwd()));
-  const { runCli } = await import("./run-cli-S4H76QVC.js");
+  const { runCli } = await import("./run-cli-CVF5B33P.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,

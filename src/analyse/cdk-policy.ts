@@ -5,6 +5,7 @@ import { cdkArnExpression, cdkGrantMethods } from '../data/cdk-grants.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
 import type { FunctionModel, ResourceModel } from '../model/project.js';
 import { plural } from '../util/plural.js';
+import { isRecord } from '../util/is-record.js';
 
 export interface CdkPolicyStatement {
   Action: string[];
@@ -75,6 +76,3 @@ function narrowestGrant(statement: CdkPolicyStatement, resources: Map<string, Re
   return extra === 0 ? `the same: ${call}` : `${call}, which grants ${plural(extra, 'more action')} than these:`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -8,6 +8,7 @@ import type { Finding } from './finding.js';
 import type { SuppressedFinding, SuppressionRecord } from './result.js';
 import { defineRule, type AnyRule } from './rule.js';
 import { closest } from '../util/closest.js';
+import { isRecord } from '../util/is-record.js';
 
 export const SUPPRESSION_RULE_IDS = {
   missingReason: 'suppression/missing-reason',
@@ -553,6 +554,3 @@ function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

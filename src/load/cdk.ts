@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { quote } from '../util/quote.js';
 import type { ProjectFiles } from './files.js';
+import { isRecord } from '../util/is-record.js';
 
 export interface CdkApp {
   /** Root-relative folder holding cdk.json ('' for the root). */
@@ -100,6 +101,3 @@ export function cdkNotSynthesizedMessage(app: CdkApp): string {
   return `${where} cannot be checked: ${app.problem ?? 'it has no synthesized output'}. noops-lint reads the synthesized templates and never runs the app: run \`npx cdk synth\` in ${quote(app.dir || '.')} first, then run noops-lint again.`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -7,6 +7,7 @@ import type { Location } from '../../model/location.js';
 import type { CdkConstruct, PolicyStatement, ServiceModel } from '../../model/project.js';
 import { constructIdOf, type CdkSourceSites } from '../cdk-source.js';
 import type { ManifestContext } from './context.js';
+import { isRecord } from '../../util/is-record.js';
 
 /** `OrdersStack/CreateOrder/Resource` -> `OrdersStack/CreateOrder`: the construct a user declared. */
 export function constructPathOf(metadata: unknown): string | undefined {
@@ -83,9 +84,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A template read without its app (a committed cloud assembly alone): nothing known of the source. */
 export const NO_CDK_SITES: CdkSourceSites = { grants: [], policies: [], constructs: new Map() };

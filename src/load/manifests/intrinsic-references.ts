@@ -5,6 +5,7 @@ import { inputFinding, INPUT_RULES, type Finding } from '../../engine/finding.js
 import type { Location } from '../../model/location.js';
 import { locationOf, locationOfValue } from '../../model/positions.js';
 import { quote } from '../../util/quote.js';
+import { isRecord } from '../../util/is-record.js';
 
 const PSEUDO_PARAMETERS = new Set([
   'AWS::AccountId',
@@ -101,6 +102,3 @@ function splitOnce(text: string): string[] {
   return dot > 0 ? [text.slice(0, dot), text.slice(dot + 1)] : [text];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -58,7 +58,7 @@ import {
   unicodeEscape,
   unitOf,
   writeOutputFile
-} from "./chunk-E6U34LTZ.js";
+} from "./chunk-YQE65W4M.js";
 import {
   defaultWorkerUrl,
   readPackageFile,

@@ -12,7 +12,7 @@ import {
   runUnits,
   runUnitsInParallel,
   unitOf
-} from "./chunk-E6U34LTZ.js";
+} from "./chunk-YQE65W4M.js";
 import "./chunk-UGXHYSKD.js";
 import "./chunk-2BAT7BNC.js";
 import "./chunk-B4MLV3L6.js";

@@ -24032,6 +24032,11 @@ var BUILTIN_RULES = [
 // src/analyse/policy-output.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/util/is-record.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/analyse/cdk-policy.ts
 function renderCdkPolicy(fn, statements) {
   const grantee = fn.cdk?.variable ?? "fn";
@@ -24089,9 +24094,6 @@ function narrowestGrant(statement, resources, grantee) {
   const extra = size(fitting.actions) - statement.Action.length;
   const call = `${cdk.variable}.${fitting.method}(${grantee})`;
   return extra === 0 ? `the same: ${call}` : `${call}, which grants ${plural(extra, "more action")} than these:`;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/analyse/policy-output.ts
@@ -24302,7 +24304,7 @@ function readCdkApp(files, dir) {
   if (config.ok) {
     try {
       const parsed = JSON.parse(config.text);
-      if (isRecord2(parsed) && typeof parsed.output === "string" && parsed.output.trim() !== "") output = parsed.output.trim();
+      if (isRecord(parsed) && typeof parsed.output === "string" && parsed.output.trim() !== "") output = parsed.output.trim();
     } catch {
     }
   }
@@ -24330,10 +24332,10 @@ function readCdkApp(files, dir) {
       problems.push(`${quote(manifestFile)} is not valid JSON`);
       return;
     }
-    const artifacts = isRecord2(manifest) && isRecord2(manifest.artifacts) ? manifest.artifacts : {};
+    const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : {};
     for (const name2 of Object.keys(artifacts).sort()) {
       const artifact = artifacts[name2];
-      if (!isRecord2(artifact) || !isRecord2(artifact.properties)) continue;
+      if (!isRecord(artifact) || !isRecord(artifact.properties)) continue;
       if (artifact.type === "aws:cloudformation:stack" && typeof artifact.properties.templateFile === "string") {
         const template2 = files.resolve(assembly, artifact.properties.templateFile);
         if (template2 !== void 0 && template2.startsWith(`${out}/`) && files.isFile(template2)) templates.add(template2);
@@ -24364,9 +24366,6 @@ function cdkAppOf(files, file, apps) {
 function cdkNotSynthesizedMessage(app) {
   const where3 = app.dir === "" ? "The CDK app in this folder" : `The CDK app in ${quote(app.dir)}`;
   return `${where3} cannot be checked: ${app.problem ?? "it has no synthesized output"}. noops-lint reads the synthesized templates and never runs the app: run \`npx cdk synth\` in ${quote(app.dir || ".")} first, then run noops-lint again.`;
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/load/discover.ts
@@ -25052,8 +25051,8 @@ var SAM_GLOBAL_NAMES = /* @__PURE__ */ new Set(["ServerlessRestApi", "Serverless
 var MAX_VISITS = 2e5;
 function checkIntrinsicReferences(document, file, isSam) {
   const findings = [];
-  const resources = isRecord3(document.Resources) ? Object.keys(document.Resources) : [];
-  const names = /* @__PURE__ */ new Set([...resources, ...isRecord3(document.Parameters) ? Object.keys(document.Parameters) : []]);
+  const resources = isRecord(document.Resources) ? Object.keys(document.Resources) : [];
+  const names = /* @__PURE__ */ new Set([...resources, ...isRecord(document.Parameters) ? Object.keys(document.Parameters) : []]);
   const resourceIds = new Set(resources);
   const samPrefixes = isSam ? resources.filter((id2) => isSamType(document.Resources, id2)) : [];
   const known = (name2) => names.has(name2) || PSEUDO_PARAMETERS.has(name2) || isSam && (SAM_GLOBAL_NAMES.has(name2) || samPrefixes.some((prefix) => name2.startsWith(prefix)));
@@ -25082,8 +25081,8 @@ function checkIntrinsicReferences(document, file, isSam) {
           }
         } else if (name2 === "Fn::Sub") {
           const [text, variables] = Array.isArray(argument) ? [argument[0], argument[1]] : [argument, void 0];
-          const own = new Set(isRecord3(variables) ? Object.keys(variables) : []);
-          if (typeof text !== "string" && !isRecord3(text)) {
+          const own = new Set(isRecord(variables) ? Object.keys(variables) : []);
+          if (typeof text !== "string" && !isRecord(text)) {
             report(`!Sub takes a string, or [string, { variables }]; ${quote(file)} gives ${JSON.stringify(argument)}.`, at());
           }
           if (typeof text === "string") {
@@ -25095,7 +25094,7 @@ function checkIntrinsicReferences(document, file, isSam) {
               }
             }
           }
-          if (isRecord3(variables)) for (const [k, v] of Object.entries(variables)) visit(v, variables, k, locals);
+          if (isRecord(variables)) for (const [k, v] of Object.entries(variables)) visit(v, variables, k, locals);
           return;
         } else if (name2 === "Fn::ForEach::" || name2.startsWith("Fn::ForEach::")) {
           return;
@@ -25108,26 +25107,23 @@ function checkIntrinsicReferences(document, file, isSam) {
   };
   for (const section of ["Resources", "Outputs", "Conditions"]) {
     const body = document[section];
-    if (isRecord3(body)) for (const [k, v] of Object.entries(body)) visit(v, body, k, /* @__PURE__ */ new Set());
+    if (isRecord(body)) for (const [k, v] of Object.entries(body)) visit(v, body, k, /* @__PURE__ */ new Set());
   }
   return findings;
 }
 function isSamType(resources, id2) {
-  const resource = isRecord3(resources) ? resources[id2] : void 0;
-  return isRecord3(resource) && typeof resource.Type === "string" && resource.Type.startsWith("AWS::Serverless::");
+  const resource = isRecord(resources) ? resources[id2] : void 0;
+  return isRecord(resource) && typeof resource.Type === "string" && resource.Type.startsWith("AWS::Serverless::");
 }
 function splitOnce(text) {
   const dot2 = text.indexOf(".");
   return dot2 > 0 ? [text.slice(0, dot2), text.slice(dot2 + 1)] : [text];
 }
-function isRecord3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 // src/load/manifests/cdk-template.ts
 import path6 from "node:path";
 function constructPathOf(metadata) {
-  if (!isRecord4(metadata)) return void 0;
+  if (!isRecord(metadata)) return void 0;
   const written = metadata["aws:cdk:path"];
   if (typeof written !== "string" || written === "") return void 0;
   return written.replace(/\/(Resource|Default)$/, "");
@@ -25160,7 +25156,7 @@ function bundleSource(ctx, assetDir, handler) {
   } catch {
     return void 0;
   }
-  if (!isRecord4(map) || !Array.isArray(map.sources)) return void 0;
+  if (!isRecord(map) || !Array.isArray(map.sources)) return void 0;
   const sourceRoot = typeof map.sourceRoot === "string" ? map.sourceRoot : "";
   const project = [];
   for (const source of map.sources) {
@@ -25180,9 +25176,6 @@ function bundleSource(ctx, assetDir, handler) {
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function isRecord4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var NO_CDK_SITES = { grants: [], policies: [], constructs: /* @__PURE__ */ new Map() };
 function attributeCdkStatements(service, sites) {
@@ -25262,7 +25255,7 @@ function moveStatement(statement, location) {
 function referencedLogicalIds(value, found = []) {
   if (Array.isArray(value)) {
     for (const item of value) referencedLogicalIds(item, found);
-  } else if (isRecord4(value)) {
+  } else if (isRecord(value)) {
     if (typeof value.Ref === "string") found.push(value.Ref);
     const getAtt = value["Fn::GetAtt"];
     if (Array.isArray(getAtt) && typeof getAtt[0] === "string") found.push(getAtt[0]);
@@ -25316,7 +25309,7 @@ var DESTINATION_ACTIONS2 = {
   Lambda: ["lambda:InvokeFunction"]
 };
 function isSamTemplate(document) {
-  if (!isRecord5(document)) return false;
+  if (!isRecord2(document)) return false;
   const transform = document.Transform;
   return transform === SAM_TRANSFORM || Array.isArray(transform) && transform.includes(SAM_TRANSFORM);
 }
@@ -25330,7 +25323,7 @@ function templateServiceName(file) {
   return stem;
 }
 var loadCloudFormation = (document, context) => {
-  if (!isRecord5(document)) {
+  if (!isRecord2(document)) {
     const message = `${quote(context.file)} is not a CloudFormation template: its top level must be a mapping.`;
     context.report(inputFinding(INPUT_RULES.invalidManifest, "warning", message, locationOf(document) ?? locationAtStart(context.file)));
     return void 0;
@@ -25371,7 +25364,7 @@ var TemplateLoader = class {
       this.invalid(`${quote(this.ctx.file)} has no Resources section.`, this.service.location);
       return this.service;
     }
-    if (!isRecord5(resources)) {
+    if (!isRecord2(resources)) {
       this.invalid(`Resources in ${quote(this.ctx.file)} must be a mapping of logical ids to resources.`, this.keyLocation(document, "Resources"));
       return this.service;
     }
@@ -25408,7 +25401,7 @@ var TemplateLoader = class {
     let reportedMissingTransform = false;
     for (const [logicalId, raw] of Object.entries(resources)) {
       const location = this.keyLocation(resources, logicalId);
-      if (!isRecord5(raw)) {
+      if (!isRecord2(raw)) {
         this.invalid(`Resource ${quote(logicalId)} must be a mapping with a Type; it is ignored.`, location);
         continue;
       }
@@ -25430,7 +25423,7 @@ var TemplateLoader = class {
         else this.invalid(`Properties of ${quote(logicalId)} must be a mapping; they are ignored.`, locationOfValue(raw, "Properties") ?? location);
       }
       const model = { logicalId, type, properties, location, service: this.service };
-      if (isRecord5(raw.Metadata)) model.metadata = raw.Metadata;
+      if (isRecord2(raw.Metadata)) model.metadata = raw.Metadata;
       this.service.resources.push(model);
       this.resources.set(logicalId, { logicalId, type, raw, properties, path: `Resources.${logicalId}`, model });
     }
@@ -25439,7 +25432,7 @@ var TemplateLoader = class {
   readGlobals(document) {
     const globals = document.Globals;
     if (globals === void 0 || globals === null) return void 0;
-    if (!isRecord5(globals)) {
+    if (!isRecord2(globals)) {
       this.invalid("Globals must be a mapping (Function, Api, ...); it is ignored.", locationOfKey(document, "Globals") ?? this.service.location);
       return void 0;
     }
@@ -25468,7 +25461,7 @@ var TemplateLoader = class {
     const properties = isSamFunction && globals ? mergeGlobal(globals, own) : own;
     const location = resource.model.location;
     const located = (parent, key) => {
-      if (!isRecord5(parent) || parent[key] === void 0 || parent[key] === null) return void 0;
+      if (!isRecord2(parent) || parent[key] === void 0 || parent[key] === null) return void 0;
       return { value: parent[key], location: locationOfValue(parent, key) ?? location };
     };
     const events = isSamFunction ? this.readSamEvents(logicalId, own) : [];
@@ -25478,7 +25471,7 @@ var TemplateLoader = class {
         type: "FunctionUrlConfig",
         normalizedType: "function-url",
         location: this.keyLocation(properties, "FunctionUrlConfig"),
-        properties: isRecord5(url) ? url : {}
+        properties: isRecord2(url) ? url : {}
       });
     }
     const role = this.roleOf(logicalId, location, resource, own, properties, events);
@@ -25544,7 +25537,7 @@ var TemplateLoader = class {
     const result = [];
     for (const [name2, event] of Object.entries(events)) {
       const location = this.keyLocation(events, name2);
-      if (!isRecord5(event) || typeof event.Type !== "string") {
+      if (!isRecord2(event) || typeof event.Type !== "string") {
         this.invalid(`Event ${quote(name2)} of ${quote(logicalId)} needs a Type (SQS, Api, S3, ...).`, location);
         continue;
       }
@@ -25572,9 +25565,9 @@ var TemplateLoader = class {
   lambdaCodeDir(logicalId, resource) {
     const code = resource.properties.Code;
     if (typeof code === "string") return this.localCodeDir(logicalId, "Code", code, this.keyLocation(resource.properties, "Code"));
-    if (!isRecord5(code) || code.ZipFile !== void 0 || code.ImageUri !== void 0) return void 0;
-    const asset = isRecord5(resource.raw.Metadata) ? resource.raw.Metadata["aws:asset:path"] : void 0;
-    if (typeof asset === "string" && isRecord5(resource.raw.Metadata)) {
+    if (!isRecord2(code) || code.ZipFile !== void 0 || code.ImageUri !== void 0) return void 0;
+    const asset = isRecord2(resource.raw.Metadata) ? resource.raw.Metadata["aws:asset:path"] : void 0;
+    if (typeof asset === "string" && isRecord2(resource.raw.Metadata)) {
       return this.localCodeDir(logicalId, "aws:asset:path", asset, locationOfValue(resource.raw.Metadata, "aws:asset:path") ?? resource.model.location);
     }
     return void 0;
@@ -25586,7 +25579,7 @@ var TemplateLoader = class {
   readCdkFunction(fn, constructPath, logicalId, resource) {
     fn.name = constructPath;
     fn.cdk = { constructPath, logicalId };
-    const metadata = isRecord5(resource.raw.Metadata) ? resource.raw.Metadata : {};
+    const metadata = isRecord2(resource.raw.Metadata) ? resource.raw.Metadata : {};
     if (fn.codeDir === void 0 || typeof fn.handler?.value !== "string" || typeof metadata["aws:asset:path"] !== "string") return;
     const source = bundleSource(this.ctx, fn.codeDir, fn.handler.value);
     if (source) {
@@ -25686,7 +25679,7 @@ var TemplateLoader = class {
       this.iam.addManagedPolicy(role, item, path18, location, true);
       return;
     }
-    if (!isRecord5(item)) {
+    if (!isRecord2(item)) {
       role.incomplete = true;
       this.invalid(`${quote(path18)} must be a managed policy name, a policy document or a policy template.`, location);
       return;
@@ -25754,7 +25747,7 @@ var TemplateLoader = class {
   }
   addDestinationStatements(fn, properties, grant) {
     const config = properties.EventInvokeConfig;
-    const destinations = isRecord5(config) ? config.DestinationConfig : void 0;
+    const destinations = isRecord2(config) ? config.DestinationConfig : void 0;
     if (!isMapping2(destinations)) return;
     for (const outcome of ["OnSuccess", "OnFailure"]) {
       const destination = destinations[outcome];
@@ -25835,7 +25828,7 @@ var TemplateLoader = class {
         functionFor(properties.TargetFunctionArn)?.events.push({ type: resource.type, normalizedType: "function-url", location: model.location, properties });
       } else if (resource.type === "AWS::Events::Rule" && Array.isArray(properties.Targets)) {
         for (const target of properties.Targets) {
-          const fn = isRecord5(target) ? functionFor(target.Arn) : void 0;
+          const fn = isRecord2(target) ? functionFor(target.Arn) : void 0;
           if (!fn) continue;
           const normalizedType2 = properties.ScheduleExpression !== void 0 ? "schedule" : "eventbridge";
           const event = { type: resource.type, normalizedType: normalizedType2, location: model.location, properties };
@@ -25922,15 +25915,15 @@ function runsInVpc(config) {
 function readTags(tags2) {
   if (Array.isArray(tags2)) {
     const result = {};
-    for (const tag of tags2) if (isRecord5(tag) && typeof tag.Key === "string") result[tag.Key] = tag.Value;
+    for (const tag of tags2) if (isRecord2(tag) && typeof tag.Key === "string") result[tag.Key] = tag.Value;
     return result;
   }
   return isMapping2(tags2) ? tags2 : {};
 }
 function isMapping2(value) {
-  return isRecord5(value) && !isIntrinsic(value);
+  return isRecord2(value) && !isIntrinsic(value);
 }
-function isRecord5(value) {
+function isRecord2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
 }
 
@@ -37565,7 +37558,7 @@ function collectMetadataSuppressions(project) {
     const block = resource.metadata?.["noops-lint"];
     if (block === void 0) continue;
     const blockLocation = locationOfValue(resource.metadata, "noops-lint") ?? resource.location;
-    const entries = isRecord6(block) ? block.ignore ?? block.suppress : void 0;
+    const entries = isRecord(block) ? block.ignore ?? block.suppress : void 0;
     if (!Array.isArray(entries)) {
       problems.push(
         problem(SUPPRESSION_RULE_IDS.unknownRule, "error", `Metadata.noops-lint of ${resource.logicalId} must hold a list "ignore" of { rule, reason, until } entries; it suppresses nothing.`, {
@@ -37578,9 +37571,9 @@ function collectMetadataSuppressions(project) {
     const target = resourceTarget(resource, project);
     entries.forEach((entry, index) => {
       const location = locationOf(entry) ?? locationOfValue(entries, index) ?? blockLocation;
-      const ruleText = isRecord6(entry) ? entry.rule ?? entry.id : void 0;
+      const ruleText = isRecord(entry) ? entry.rule ?? entry.id : void 0;
       const selector = typeof ruleText === "string" ? parseSelector(ruleText) : void 0;
-      if (!isRecord6(entry) || !selector) {
+      if (!isRecord(entry) || !selector) {
         problems.push(
           problem(
             SUPPRESSION_RULE_IDS.unknownRule,
@@ -37680,9 +37673,6 @@ function parseDate(text) {
 }
 function today(now) {
   return now.toISOString().slice(0, 10);
-}
-function isRecord6(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // src/engine/cache.ts
