@@ -164,6 +164,6 @@ describe('values are echoed as short, masked excerpts', () => {
     maskSecretsIn('a.'.repeat(100_000));
     maskSecretsIn(`a://${'a:'.repeat(100_000)}`);
     maskSecretsIn('a://'.repeat(50_000));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

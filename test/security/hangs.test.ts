@@ -25,7 +25,7 @@ describe('variables that double the structure at each level', () => {
     const root = writeProject({ 'serverless.yml': doublingManifest(levels), 'handler.js': 'exports.main = async () => 1;\n' });
     try {
       const { value: run, ms } = elapsed(() => checkRoot(root));
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(15_000);
       noInternalErrors(run.findings);
       const unresolved = run.findings.filter((f) => f.ruleId === 'input/unresolved');
       expect(unresolved).toHaveLength(1);
@@ -43,7 +43,7 @@ describe('variables that double the structure at each level', () => {
     const root = writeProject({ 'serverless.yml': manifest });
     try {
       const { value: run, ms } = elapsed(() => lintRoot(root));
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(15_000);
       noInternalErrors(run.findings);
       expect(run.findings.filter((f) => f.ruleId === 'input/unresolved').map((f) => f.message)).toEqual([expect.stringContaining('would expand to more than')]);
     } finally {
@@ -57,7 +57,7 @@ describe('variables that double the structure at each level', () => {
     const root = writeProject({ 'serverless.yml': `${lines.join('\n')}\n` });
     try {
       const { value: run, ms } = elapsed(() => lintRoot(root));
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(15_000);
       expect(run.findings.filter((f) => f.ruleId === 'input/unresolved').map((f) => f.message)).toEqual([expect.stringContaining('MiB of text')]);
       expect(cli(root, ['--format', 'json']).stderr).toBe('');
     } finally {
@@ -73,7 +73,7 @@ describe('regular expressions on hostile lines', () => {
     expect(value.selectors).toEqual(['iam/wildcard-action']);
     expect(parseDirective(' iam/wildcard-action -- why **/  ').reason).toBe('why');
     const stars = elapsed(() => parseDirective(`a ${'*'.repeat(300_000)}/`));
-    expect(ms + stars.ms).toBeLessThan(1000);
+    expect(ms + stars.ms).toBeLessThan(3000);
   });
 });
 

@@ -49,7 +49,7 @@ describe('IAM action globs', () => {
       noInternalErrors(run.findings);
       expect(run.findings.map((f) => f.ruleId)).toContain('iam/unknown-action');
       expect(cli(root, ['--format', 'sarif']).stderr).toBe('');
-      expect(performance.now() - started).toBeLessThan(5000);
+      expect(performance.now() - started).toBeLessThan(15_000);
     } finally {
       removeDir(root);
     }
