@@ -9,8 +9,17 @@ import { definitionOf, exportDefinition } from './definitions.js';
 import { ReferenceResolver, skipWrappers, type FunctionNode } from './references.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import { normaliseRootPath } from './source-reader.js';
+import { quote } from '../util/quote.js';
 
 export const HANDLER_NOT_FOUND = 'input/handler-not-found';
+/** A handler that exists but that noops-lint cannot follow: a limit of the tool, a note, never a warning. */
+export const HANDLER_NOT_ANALYSED = 'input/handler-not-analysed';
+
+/**
+ * Folders that hold build output (bundlers, compilers, framework packaging): a handler there that is not in the
+ * checkout is built before deployment, not missing.
+ */
+export const BUILD_OUTPUT_DIRS = new Set(['dist', 'build', '.build', 'out', '.webpack', '.esbuild', '.serverless', '.aws-sam', 'bundle', 'bundles']);
 
 const HANDLER_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 /** Files that show the handler is written in another language (not analysed, not an error). */
@@ -25,10 +34,43 @@ export type HandlerResolution =
   | { kind: 'skipped' };
 
 function notFound(fn: FunctionModel, message: string, extra: { file?: string; exportName?: string } = {}): HandlerResolution {
+  return { kind: 'not-found', finding: handlerFinding(fn, HANDLER_NOT_FOUND, message), ...extra };
+}
+
+/** The handler is there but the tool cannot read or follow it: the function's derivation is incomplete, a note says why. */
+function notAnalysed(fn: FunctionModel, message: string, extra: { file?: string; exportName?: string } = {}): HandlerResolution {
+  return { kind: 'not-found', finding: handlerFinding(fn, HANDLER_NOT_ANALYSED, message), ...extra };
+}
+
+export function handlerFinding(fn: FunctionModel, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED, message: string): Finding {
   const location = fn.handler?.location ?? fn.location;
-  const finding = inputFinding(HANDLER_NOT_FOUND, 'warning', message, location, `${HANDLER_NOT_FOUND}|${fn.id}`);
+  const finding = inputFinding(ruleId, ruleId === HANDLER_NOT_FOUND ? 'warning' : 'note', message, location, `${ruleId}|${fn.id}`);
   finding.function = fn.name;
-  return { kind: 'not-found', finding, ...extra };
+  return finding;
+}
+
+/** `CodeUri: s3://bucket/key`, `CodeUri: { Bucket, Key }`, `Code: { S3Bucket, S3Key }`: code stored outside the project. */
+export function storedCodeOf(fn: FunctionModel): string | undefined {
+  const codeUri = fn.properties.CodeUri;
+  if (typeof codeUri === 'string' && /^s3:\/\//i.test(codeUri)) return `CodeUri ${codeUri}`;
+  if (codeUri !== null && typeof codeUri === 'object' && !Array.isArray(codeUri)) return 'CodeUri (an S3 object)';
+  const code = fn.properties.Code;
+  if (code !== null && typeof code === 'object' && !Array.isArray(code) && ('S3Bucket' in code || 'S3Key' in code)) return 'Code (an S3 object)';
+  return undefined;
+}
+
+/** `package.artifact: build/fn.zip` (Serverless) or `CodeUri: ./deploy/fn.zip`: a built archive, not source. */
+export function archiveOf(fn: FunctionModel): string | undefined {
+  const pkg = fn.properties.package;
+  const artifact = pkg !== null && typeof pkg === 'object' && typeof (pkg as Record<string, unknown>).artifact === 'string' ? ((pkg as Record<string, unknown>).artifact as string) : undefined;
+  if (artifact !== undefined) return artifact;
+  return fn.codeDir !== undefined && /\.(zip|jar)$/i.test(fn.codeDir) ? fn.codeDir : undefined;
+}
+
+/** The first folder of a root-relative path that holds build output (`dist` of `dist/getUser`). */
+export function buildOutputDirOf(rootPath: string): string | undefined {
+  const parts = rootPath.split('/');
+  return parts.slice(0, -1).find((part) => BUILD_OUTPUT_DIRS.has(part.toLowerCase()));
 }
 
 export function resolveHandler(context: AnalysisContext, references: ReferenceResolver, fn: FunctionModel): HandlerResolution {
@@ -40,7 +82,11 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   const code = fn.properties.Code;
   const inline = fn.properties.InlineCode !== undefined || fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && ('ZipFile' in code || 'ImageUri' in code));
   if (inline) return { kind: 'skipped' };
-  if (fn.codeDir === undefined) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} cannot be analysed: its code folder is outside the project.`);
+  if (fn.codeDir === undefined) {
+    const stored = storedCodeOf(fn);
+    if (stored !== undefined) return notAnalysed(fn, `The code of ${quote(fn.name)} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`);
+    return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} cannot be analysed: its code folder is outside the project.`);
+  }
 
   // The Node.js runtime splits at the first dot after the last slash: `src/a.b.c` = module `src/a`, export path `b.c`.
   const slash = handler.lastIndexOf('/');
@@ -56,6 +102,14 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   for (const ext of HANDLER_EXTENSIONS) if (!file && context.reader.exists(`${base}/index${ext}`)) file = `${base}/index${ext}`;
   if (!file) {
     if (OTHER_RUNTIME_EXTENSIONS.some((ext) => context.reader.exists(base + ext))) return { kind: 'skipped' };
+    const archive = archiveOf(fn);
+    if (archive !== undefined) {
+      return notAnalysed(fn, `The code of ${quote(fn.name)} is the archive ${quote(archive)}, built before deployment and not source in the project, so its handler was not analysed.`);
+    }
+    const built = buildOutputDirOf(base);
+    if (built !== undefined) {
+      return notAnalysed(fn, `The handler of ${quote(fn.name)} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not in the checkout: noops-lint reads source, not build output, so the function's code was not analysed.`);
+    }
     return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
   }
   const exportName = exportPath.join('.');
@@ -91,9 +145,35 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
     return { kind: 'found', module, exportName, roots: [], location, wrapped: true, app: true };
   }
   if (roots.length === 0) {
-    return notFound(fn, `The handler export \`${exportName}\` of ${fn.name} in ${file} is not a function that can be followed.`, { file, exportName });
+    const value = definition.kind === 'expression' && exportPath.length === 1 && definition.path.length === 0 ? definition.expression : undefined;
+    if (value !== undefined && isNotCallable(value)) {
+      return notFound(fn, `The handler export \`${exportName}\` of ${quote(fn.name)} in ${quote(file)} is not a function.`, { file, exportName });
+    }
+    return notAnalysed(fn, `The handler export \`${exportName}\` of ${quote(fn.name)} in ${quote(file)} is ${builtBy(value, reference)}, which noops-lint does not follow, so the function's code was not analysed.`, { file, exportName });
   }
   return { kind: 'found', module, exportName, roots, location: nodeLocation(context.moduleOf(roots[0]!) ?? module, roots[0]!), wrapped };
+}
+
+/** A literal the runtime cannot call: `export const handler = 42`, `= {}`, `= 'x'`. */
+function isNotCallable(expression: ts.Expression): boolean {
+  const node = skipWrappers(expression);
+  return (
+    ts.isNumericLiteral(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) ||
+    ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isRegularExpressionLiteral(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword
+  );
+}
+
+/** What built a handler the tool cannot follow, for the note: `built at run time by a call to "createHandler"`, `taken from the package "x"`. */
+function builtBy(expression: ts.Expression | undefined, reference: { kind: string; name?: string }): string {
+  if (reference.kind === 'package' && typeof reference.name === 'string') return `taken from the package ${quote(reference.name)}`;
+  const node = expression ? skipWrappers(expression) : undefined;
+  if (node && ts.isCallExpression(node)) {
+    const callee = skipWrappers(node.expression);
+    const text = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? callee.getText() : 'a function';
+    return `built at run time by a call to ${quote(text)}`;
+  }
+  return 'a value built at run time';
 }
 
 function wrappedFunctions(references: ReferenceResolver, expression: ts.Expression): FunctionNode[] {

@@ -35,7 +35,7 @@ function workspacePatterns(reader: SourceReader, dir: string): string[] {
   const pnpm = reader.read(dir ? `${dir}/pnpm-workspace.yaml` : 'pnpm-workspace.yaml');
   if (pnpm.ok) {
     try {
-      patterns.push(...strings((parseYaml(pnpm.text) as { packages?: unknown } | null)?.packages));
+      patterns.push(...strings((parseYaml(pnpm.text, { schema: 'core', version: '1.2' }) /* the one schema of src/load/yaml.ts */ as { packages?: unknown } | null)?.packages));
     } catch {
       // an unreadable workspace file adds nothing
     }

@@ -21,6 +21,13 @@ export const YAML_LIMITS = {
   maxBracketNesting: 1000,
 };
 
+/**
+ * One schema for every document: YAML 1.2's core schema, whatever `%YAML` directive the file carries. Under
+ * `%YAML 1.1` the parser would otherwise switch to the 1.1 schema, whose timestamps turn `2001-12-14:` into a Date
+ * whose text depends on the time zone of the machine (and `yes`, `0b101`, `1:20` into booleans and numbers).
+ */
+export const YAML_SCHEMA = { schema: 'core', version: '1.2' } as const;
+
 export type ParsedYaml = { ok: true; value: unknown; findings: Finding[] } | { ok: false; findings: Finding[] };
 
 class LimitExceeded extends Error {}
@@ -47,7 +54,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
+    doc = parseDocument(text, { ...YAML_SCHEMA, lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
   } catch (error) {
     // The parser itself recurses; absurd nesting can exhaust the stack.
     return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, 'error', `Skipped ${quote(file)}: ${error instanceof RangeError ? TOO_DEEP : String((error as Error).message ?? error)}.`, start(file))] };

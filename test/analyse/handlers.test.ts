@@ -16,6 +16,13 @@ const usages = analyseFixture('broken-input', [
   { name: 'pythonNoRuntime', handler: 'app.handler', codeDir: 'py' },
   { name: 'unresolvedHandler', handler: { unresolved: '${ssm:/x}' } },
   { name: 'middy', handler: 'src/middy.handler' },
+  { name: 'libraryBuilt', handler: 'src/library-built.handler' },
+  { name: 'unknownAdapter', handler: 'src/unknown-adapter.handler' },
+  { name: 'buildOutput', handler: 'dist/getUser.handler' },
+  { name: 'nestedBuildOutput', handler: 'services/users/.webpack/service/get.handler' },
+  { name: 'typoNotBuildOutput', handler: 'src/distributor.handler' },
+  { name: 'archive', handler: 'index.handler', codeDir: 'deploy/fn.zip' },
+  { name: 's3Code', handler: 'index.handler', codeDir: undefined, properties: { CodeUri: 's3://artifacts/abc123' } },
 ]);
 
 const finding = (name: string) => usages.get(name)!.findings.map((f) => [f.ruleId, f.severity, `${f.location.file}:${f.location.line}`]);
@@ -34,6 +41,21 @@ describe('handler resolution', () => {
     expect(finding('missingExport')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:17']]);
     expect(usages.get('missingExport')!.handlerFile).toBe('src/broken.ts');
     expect(finding('notFunction')).toEqual([['input/handler-not-found', 'warning', 'serverless.yml:23']]);
+    expect(usages.get('notFunction')!.findings[0]!.message).toContain('is not a function');
+    expect(finding('typoNotBuildOutput')[0]![0]).toBe('input/handler-not-found');
+  });
+
+  it('notes, never warns about, a handler it cannot follow: built by a library, an unknown adapter, build output, code in S3', () => {
+    for (const name of ['libraryBuilt', 'unknownAdapter', 'buildOutput', 'nestedBuildOutput', 'archive', 's3Code']) {
+      expect({ name, findings: finding(name).map(([id, severity]) => [id, severity]) }).toEqual({ name, findings: [['input/handler-not-analysed', 'note']] });
+      expect(usages.get(name)!.findings[0]!.function).toBe(name);
+    }
+    const message = (name: string) => usages.get(name)!.findings[0]!.message;
+    expect(message('libraryBuilt')).toBe('The handler export `handler` of "libraryBuilt" in "src/library-built.ts" is built at run time by a call to "createHandler", which noops-lint does not follow, so the function\'s code was not analysed.');
+    expect(message('unknownAdapter')).toContain('built at run time by a call to "handle", which');
+    expect(message('buildOutput')).toBe('The handler of "buildOutput" is "dist/getUser", in the build output folder "dist/", which is not in the checkout: noops-lint reads source, not build output, so the function\'s code was not analysed.');
+    expect(message('nestedBuildOutput')).toContain('in the build output folder ".webpack/"');
+    expect(message('s3Code')).toBe('The code of "s3Code" is not in the project ("CodeUri s3://artifacts/abc123": uploaded before deployment), so its handler was not analysed.');
   });
 
   it('finds index files, nested export paths and CommonJS export objects', () => {

@@ -14,6 +14,7 @@ export interface StubFunction {
   codeDir?: string | undefined;
   runtime?: string;
   manifest?: string;
+  properties?: Record<string, unknown>;
 }
 
 const at = (file: string, line: number): Location => ({ file, line, column: 3, endLine: line, endColumn: 20 });
@@ -36,7 +37,7 @@ export function stubProject(root: string, functions: StubFunction[]): Project {
       role,
       vpc: false,
       tags: {},
-      properties: {},
+      properties: f.properties ?? {},
     } as FunctionModel;
   });
   return { root, services: [service], functions: models, roles: [role], resources: [], inputFindings: [], files: [] };

@@ -132,3 +132,10 @@ describe('parse errors', () => {
     ]);
   });
 });
+
+describe('one schema', () => {
+  it('reads a %YAML 1.1 document with the YAML 1.2 core schema: dates stay text', () => {
+    const { value } = ok('%YAML 1.1\n---\n2001-12-14: a\nb: 2001-12-14t21:59:43.10-05:00\nc: yes\nd: 0b101\ne: 1:20\nf: 12\n');
+    expect(value).toEqual({ '2001-12-14': 'a', b: '2001-12-14t21:59:43.10-05:00', c: 'yes', d: '0b101', e: '1:20', f: 12 });
+  });
+});

@@ -7,8 +7,9 @@ import type { Location } from '../../model/location.js';
 import { compareLocations } from '../../model/location.js';
 import type { FunctionModel } from '../../model/project.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../../engine/finding.js';
-import { HANDLER_NOT_FOUND } from '../handlers.js';
+import { archiveOf, buildOutputDirOf, handlerFinding, HANDLER_NOT_ANALYSED, HANDLER_NOT_FOUND, storedCodeOf } from '../handlers.js';
 import { concatenate } from '../evaluate.js';
+import { quote } from '../../util/quote.js';
 import { normaliseRootPath, type SourceReader } from '../source-reader.js';
 import type { BackgroundWork, ClientCreation, FileOperation, FunctionUsage, SdkCall, StateWrite, StaticValue } from '../types.js';
 import { CLIENT_NON_OPERATIONS, operationName, RESOURCE_TYPES, S3_TRANSFER, servicePrefix, waiterOperation } from './boto3.js';
@@ -134,10 +135,8 @@ class FunctionWalk {
     this.usage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
   }
 
-  private notFound(message: string, extra: { file?: string; exportName?: string } = {}): FunctionUsage {
-    const finding = inputFinding(HANDLER_NOT_FOUND, 'warning', message, this.fn.handler?.location ?? this.fn.location, `${HANDLER_NOT_FOUND}|${this.fn.id}`);
-    finding.function = this.fn.name;
-    this.usage.findings.push(finding);
+  private notFound(message: string, extra: { file?: string; exportName?: string } = {}, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED = HANDLER_NOT_FOUND): FunctionUsage {
+    this.usage.findings.push(handlerFinding(this.fn, ruleId, message));
     if (extra.file) this.usage.handlerFile = extra.file;
     if (extra.exportName) this.usage.handlerExport = extra.exportName;
     return this.usage;
@@ -150,18 +149,23 @@ class FunctionWalk {
     const code = fn.properties.Code;
     if (fn.properties.InlineCode !== undefined || fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && ('ZipFile' in code || 'ImageUri' in code))) return this.usage;
     const name = JSON.stringify(fn.name);
+    const stored = fn.codeDir === undefined ? storedCodeOf(fn) : undefined;
+    if (stored !== undefined) return this.notFound(`The code of ${name} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`, {}, HANDLER_NOT_ANALYSED);
     if (fn.codeDir === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} cannot be analysed: its code folder is outside the project.`);
     const split = splitHandler(handler);
     if (!split) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} names no function (expected \`module.function\`).`);
     // CodeUri: ./deploy/fn.zip, package.artifact: a build output, not source in the project
-    const pkg = fn.properties.package;
-    const artifact = pkg !== null && typeof pkg === 'object' && typeof (pkg as Record<string, unknown>).artifact === 'string' ? ((pkg as Record<string, unknown>).artifact as string) : /\.(zip|jar)$/i.test(fn.codeDir) ? fn.codeDir : undefined;
+    const artifact = archiveOf(fn);
     if (artifact !== undefined && !this.program.reader.exists(normaliseRootPath(path.posix.join(fn.codeDir, splitHandler(handler)!.module)) + '.py')) {
-      return this.notFound(`The code of ${name} is the archive ${JSON.stringify(artifact)}, built before deployment and not source in the project: its handler cannot be analysed.`);
+      return this.notFound(`The code of ${name} is the archive ${JSON.stringify(artifact)}, built before deployment and not source in the project: its handler cannot be analysed.`, {}, HANDLER_NOT_ANALYSED);
     }
     const base = normaliseRootPath(path.posix.join(fn.codeDir, split.module));
     if (base === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} points outside the project.`);
     const file = this.program.reader.exists(`${base}.py`) ? `${base}.py` : this.program.reader.exists(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined;
+    const built = file ? undefined : buildOutputDirOf(base);
+    if (built !== undefined) {
+      return this.notFound(`The handler of ${name} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not in the checkout: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, HANDLER_NOT_ANALYSED);
+    }
     if (!file) return this.notFound(`The handler file of ${name} was not found: no ${JSON.stringify(`${base}.py`)} exists.`);
     const module = this.program.load(file);
     if (!module) return this.notFound(`The handler file ${JSON.stringify(file)} of ${name} could not be read.`, { file, exportName: split.name });
@@ -174,7 +178,13 @@ class FunctionWalk {
     const roots = this.handlerRoots(value, moduleFrame);
     if (roots.length === 0) {
       const what = value.kind === 'unknown' ? 'was not found' : 'is not a function that can be followed';
-      return this.notFound(`The handler function \`${split.name}\` of ${fn.name} in ${file} ${what}.`, { file, exportName: split.name });
+      // Missing, or a literal the runtime cannot call, is the user's mistake; a value built by a library is the tool's limit.
+      const missing = value.kind === 'unknown' || (value.kind === 'static' && value.value.kind !== 'unknown');
+      return this.notFound(
+        `The handler function \`${split.name}\` of ${fn.name} in ${file} ${what}${missing ? '' : ', so its code was not analysed'}.`,
+        { file, exportName: split.name },
+        missing ? HANDLER_NOT_FOUND : HANDLER_NOT_ANALYSED,
+      );
     }
     this.usage.handlerFile = file;
     this.usage.handlerExport = split.name;
