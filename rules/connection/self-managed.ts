@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'loopback' | 'private'>({
   severity: 'warning',
   description: 'A database client connects to localhost or a literal private IP address instead of a managed service endpoint.',
   fullDescription:
-    'Serverless functions and containers scale out and come and go; the database behind them should be a managed service reached through configuration (RDS or Aurora behind RDS Proxy, DynamoDB, ElastiCache, DocumentDB). A client whose host is written as `localhost` or `127.0.0.1` reaches the execution environment itself, where no database runs once deployed: the code works only on a developer machine. A literal private address (10.x, 172.16-31.x, 192.168.x) is a server the team runs and patches itself, fixed in the code. Only hosts written literally in the code are judged: values from environment variables or configuration are not.',
+    'Serverless functions and containers scale out and come and go; the database behind them should be a managed service reached through configuration (RDS or Aurora behind RDS Proxy, DynamoDB, ElastiCache, DocumentDB). A client whose host is written as `localhost` or `127.0.0.1` reaches the execution environment itself, where no database runs once deployed: the code works only on a developer machine. A literal private address (10.x, 172.16-31.x, 192.168.x) is a server the team runs and patches itself, fixed in the code. Only hosts written literally in the code are judged, including one a caller passes to the class or helper that builds the client (`new Database(\'localhost\')` around `new Pool({ host })`), which is reported where the caller writes it: values from environment variables or configuration are not.',
   help: 'Read the endpoint from configuration and point it at a managed service: `new Client({ host: process.env.DB_HOST })` with DB_HOST set to the RDS Proxy endpoint in the manifest (`environment: { DB_HOST: !GetAtt Proxy.Endpoint }`).',
   precision: 'very-high',
   tags: ['reliability', 'serverless'],
@@ -36,12 +36,15 @@ export default defineRule<Record<string, never>, 'loopback' | 'private'>({
       for (const client of code.usage.clients) {
         if (client.kind !== 'database' || client.host === undefined) continue;
         const kind = selfManagedHost(client.host);
-        const at = `${client.location.file}:${client.location.line}:${client.location.column}`;
+        // A host the caller passes in (`new Database('localhost')` around `new Pool({ host })`) is reported where it is written.
+        const location = client.hostLocation ?? client.location;
+        const at = `${location.file}:${location.line}:${location.column}`;
         if (!kind || seen.has(at)) continue;
         seen.add(at);
         report({
           messageId: kind,
-          at: client.location,
+          at: location,
+          ...(client.hostLocation ? { related: [{ location: client.location, message: `${client.name} is created here with this host` }] } : {}),
           data: { client: client.name, host: quote(client.host), name: quote(code.name) },
           function: code.name,
           key: `${code.id}|${client.name}|${client.host}|${client.location.file}`,

@@ -109,7 +109,14 @@ export class StaticEvaluator {
     private readonly bindings?: Bindings,
     /** Helper calls being evaluated around this evaluator. */
     private readonly callDepth = 0,
+    /** When given, receives each argument expression a bound parameter is read from, innermost first (where a value entered). */
+    private readonly trace?: ts.Expression[],
   ) {}
+
+  /** An evaluator with the same bindings that records in `trace` the arguments the parameters it reads are bound to. */
+  tracing(trace: ts.Expression[]): StaticEvaluator {
+    return new StaticEvaluator(this.context, this.bindings, this.callDepth, trace);
+  }
 
   /** The evaluated value with internal markers replaced by readable reasons. */
   evaluateInput(expression: ts.Expression | undefined): StaticValue {
@@ -227,7 +234,7 @@ export class StaticEvaluator {
 
   /** The one value every return expression gives (evaluated in the helper's bindings), else unknown. */
   private agreedReturn(returned: ts.Expression[], bindings: Bindings | undefined, depth: number, what: string): StaticValue {
-    const inner = new StaticEvaluator(this.context, bindings, this.callDepth + 1);
+    const inner = new StaticEvaluator(this.context, bindings, this.callDepth + 1, this.trace);
     let result: StaticValue | undefined;
     for (const expression of returned) {
       const value = inner.evaluate(expression, depth + 1);
@@ -308,7 +315,8 @@ export class StaticEvaluator {
         const expression = bound.expression ?? definition.node.initializer;
         if (!expression) return unknown(`\`${definition.name}\` is not passed`);
         const outer = bound.expression ? bound.outer : this.bindings;
-        let value = new StaticEvaluator(this.context, outer, this.callDepth).evaluate(expression, depth + 1);
+        if (bound.expression) this.trace?.push(bound.expression);
+        let value = new StaticEvaluator(this.context, outer, this.callDepth, this.trace).evaluate(expression, depth + 1);
         for (const part of definition.path) {
           value = value.kind === 'object' ? (value.properties[part] ?? unknown(`no property \`${part}\``)) : unknown(`\`${definition.name}\` is taken from an argument not known statically`);
         }

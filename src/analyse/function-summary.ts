@@ -25,6 +25,8 @@ export interface LocalSdkCall extends Omit<SdkCall, 'via'> {
 export interface LocalClientCreation extends Omit<ClientCreation, 'via' | 'scope'> {
   /** Assigned to a module variable behind a check (`if (!pool) pool = ...`, `??=`). */
   lazy: boolean;
+  /** A database client's options that use the enclosing function's parameters: the host is re-evaluated per call site. */
+  hostArguments?: readonly ts.Expression[];
 }
 
 export interface Edge {
@@ -336,7 +338,7 @@ export class Summariser {
   private onNew(module: SourceModule, node: ts.NewExpression, summary: Summary, root: CodeRoot): void {
     const callee = this.references.resolve(node.expression);
     if (callee.kind === 'class') {
-      summary.edges.push({ target: callee.node, site: nodeLocation(module, node), nested: false });
+      summary.edges.push({ target: callee.node, site: nodeLocation(module, node), nested: false, call: node });
       return;
     }
     if (callee.kind !== 'package') return;
@@ -367,30 +369,34 @@ export class Summariser {
   }
 
   private addClient(module: SourceModule, node: ts.NewExpression | ts.CallExpression, summary: Summary, root: CodeRoot, fields: { name: string; kind: ClientCreation['kind'] }): void {
-    const host = fields.kind === 'database' ? this.hostOf(node.arguments ?? []) : undefined;
+    const args = node.arguments ?? [];
+    const host = fields.kind === 'database' ? literalHost(this.evaluator, args) : undefined;
+    // new Pool({ host }) inside `constructor(host)`: the caller's argument decides.
+    const hostArguments = fields.kind === 'database' && host === undefined && args.some((arg) => mentionsParameter(this.evaluator.evaluateInput(arg)));
     const configuredPerRequest = (node.arguments ?? []).some(usesLocalValues);
     summary.clients.push({
       ...fields,
       lazy: !ts.isSourceFile(root) && isLazyCreation(node),
       location: nodeLocation(module, node),
       ...(host !== undefined ? { host } : {}),
+      ...(hostArguments ? { hostArguments: args.slice(0, 4) } : {}),
       ...(configuredPerRequest ? { configuredPerRequest } : {}),
     });
   }
+}
 
-  /** The literal host a database client connects to: `{ host }`, `{ connectionString }`, a URL argument. */
-  private hostOf(args: readonly ts.Expression[]): string | undefined {
-    let previous: StaticValue | undefined;
-    for (const arg of args.slice(0, 4)) {
-      const value = this.evaluator.evaluateInput(arg);
-      // new Redis(6379, 'cache.internal'): a host after a port
-      if (previous?.kind === 'number' && value.kind === 'string' && !value.value.includes('://')) return value.value;
-      const host = hostIn(value, 0);
-      if (host !== undefined) return host;
-      previous = value;
-    }
-    return undefined;
+/** The literal host a database client connects to: `{ host }`, `{ connectionString }`, a URL argument. */
+export function literalHost(evaluator: StaticEvaluator, args: readonly ts.Expression[]): string | undefined {
+  let previous: StaticValue | undefined;
+  for (const arg of args.slice(0, 4)) {
+    const value = evaluator.evaluateInput(arg);
+    // new Redis(6379, 'cache.internal'): a host after a port
+    if (previous?.kind === 'number' && value.kind === 'string' && !value.value.includes('://')) return value.value;
+    const host = hostIn(value, 0);
+    if (host !== undefined) return host;
+    previous = value;
   }
+  return undefined;
 }
 
 /** Evaluates a request (or one option of it), with the bindings the evaluator carries. */

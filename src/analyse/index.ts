@@ -6,7 +6,7 @@ import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
 import type { ClientCreation, FunctionUsage, SdkCall } from './types.js';
 import { AnalysisContext, type ModuleTarget } from './context.js';
 import ts from './typescript.js';
-import { evaluateCallInput, Summariser, type CodeRoot, type LocalSdkCall } from './function-summary.js';
+import { evaluateCallInput, literalHost, Summariser, type CodeRoot, type LocalSdkCall } from './function-summary.js';
 import { StaticEvaluator, type Bindings } from './evaluate.js';
 import { resolveHandler } from './handlers.js';
 import { handlerSignatureOf } from './handler-signature.js';
@@ -162,7 +162,9 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     // A helper whose requests use its parameters, or that passes arguments on (`wrap = (t) => read(t)`), is
     // visited once per call site, so each caller's constants count. Past the limit one visit without the
     // arguments stands for the remaining sites: their requests become unknown rather than taken from another site.
-    const usesArguments = item.bindings !== undefined && (summary.calls.some((c) => c.usesParameters) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
+    const usesArguments =
+      item.bindings !== undefined &&
+      (summary.calls.some((c) => c.usesParameters) || summary.clients.some((c) => c.hostArguments) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
     const perSite = usesArguments && seen.size < MAX_VISITS_WITH_ARGUMENTS;
     const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
     if (seen.has(visitKey)) continue;
@@ -189,11 +191,12 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     }
     for (const client of summary.clients) {
       const scope: ClientCreation['scope'] = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
-      const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}`;
+      const { lazy: _lazy, hostArguments, ...rest } = client;
+      const host = hostArguments && evaluator ? boundHost(context, evaluator, hostArguments) : undefined;
+      const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}:${host?.host ?? ''}`;
       if (clientKeys.has(key)) continue;
       clientKeys.add(key);
-      const { lazy: _lazy, ...rest } = client;
-      usage.clients.push({ ...rest, scope, via: via() });
+      usage.clients.push({ ...rest, ...host, scope, via: via() });
     }
     for (const edge of summary.edges) {
       // Callbacks and nested functions at module level are not run by loading the module.
@@ -224,12 +227,28 @@ function summaryCallKey(call: LocalSdkCall): string {
   return key;
 }
 
-/** Parameters of `target` bound to the call's arguments (plain positions only; spreads stop the binding). */
+/**
+ * The literal host a database client's options take from the caller's arguments (`new Database('localhost')` whose
+ * constructor runs `new Pool({ host })`), and where the caller wrote it.
+ */
+function boundHost(context: AnalysisContext, evaluator: StaticEvaluator, args: readonly ts.Expression[]): { host: string; hostLocation?: Location } | undefined {
+  const trace: ts.Expression[] = [];
+  const host = literalHost(evaluator.tracing(trace), args);
+  if (host === undefined) return undefined;
+  // The outermost argument read is where the value entered the chain of calls.
+  const origin = trace[trace.length - 1];
+  const module = origin ? context.moduleOf(origin) : undefined;
+  return origin && module ? { host, hostLocation: nodeLocation(module, origin) } : { host };
+}
+
+/** Parameters of `target` (a class: its constructor's) bound to the call's arguments (plain positions only; spreads stop the binding). */
 function bindArguments(target: CodeRoot, call: ts.CallExpression | ts.NewExpression, outer: Bindings | undefined): Bindings | undefined {
-  if (ts.isSourceFile(target) || ts.isClassLike(target)) return undefined;
+  if (ts.isSourceFile(target)) return undefined;
+  const fn = ts.isClassLike(target) ? target.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined) : target;
+  if (!fn) return undefined;
   const args = call.arguments ?? [];
   const bindings: Bindings = new Map();
-  for (const [index, parameter] of target.parameters.entries()) {
+  for (const [index, parameter] of fn.parameters.entries()) {
     const arg = args[index];
     if (!arg || parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
     bindings.set(parameter, { expression: arg, outer });

@@ -43,6 +43,8 @@ export interface ClientCreation {
   via: Location[];
   /** Literal host the client connects to, when the code states one (`localhost`). */
   host?: string;
+  /** Where that host is written when the caller passes it in (`new Database('localhost')`), not at the creation. */
+  hostLocation?: Location;
   /** The options use the function's parameters or locals (`new S3Client({ credentials })` after AssumeRole): built per request on purpose. */
   configuredPerRequest?: boolean;
 }
