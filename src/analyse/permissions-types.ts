@@ -21,7 +21,10 @@ export interface PermissionNeed {
   /** IAM resource type (`table`, `object`, `bucket` ...). */
   resourceType?: string;
   evidence: NeedEvidence;
-  /** Why the resource could not be determined; the need then has resource `*` and is never judged. */
+  /**
+   * Why the resource could not be determined; the need is then never judged, and its resource is `*`, the wildcard
+   * pattern of a name the request supplies (`table/*`), or the deploy-time variable that names it (`${cf:stack.TopicArn}`).
+   */
   unresolved?: string;
   /** For messages: the operation and how it was written (`PutObject via s3.putObject`). */
   operation?: string;

@@ -21,8 +21,17 @@ import { EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type Poll
 type Target =
   | { kind: 'resource'; resource: ResourceModel; spec: CloudFormationTypeSpec; attribute?: string }
   | { kind: 'literal'; text: string }
-  /** `pattern`: the name the request supplies at run time, as an ARN part (`*`, `prefix*`). */
-  | { kind: 'unknown'; reason: string; pattern?: string };
+  /**
+   * `pattern`: the name the request supplies at run time, as an ARN part (`*`, `prefix*`). `deployTime`: the value is a
+   * variable the framework resolves when it deploys (`${cf:stack.TopicArn}`), so a policy can still name it that way.
+   */
+  | { kind: 'unknown'; reason: string; pattern?: string; deployTime?: DeployTimeValue };
+
+/** A value written as a deploy-time variable, and whether it holds an ARN, a name, or neither (a queue URL). */
+interface DeployTimeValue {
+  text: string;
+  holds: 'arn' | 'name' | 'other';
+}
 
 /** A need before evidence is attached. */
 interface BoundNeed {
@@ -422,7 +431,11 @@ function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 
   // secrets/plaintext-env reports the value; as a resource name it would be copied into messages and policies.
   if (typeof raw === 'string' && holdsPlaintextSecret(variable.name, raw)) return { kind: 'unknown', reason: `${field} comes from ${written}, which holds a secret (not shown)` };
   if (typeof raw === 'string' || typeof raw === 'number') return bindLiteral(fn, `${value.prefix}${raw}${value.suffix}`, spec);
-  if (isUnresolved(raw)) return { kind: 'unknown', reason: `${field} comes from ${written} = ${raw.text}, which cannot be resolved (${raw.reason})` };
+  if (isUnresolved(raw)) {
+    const reason = `${field} comes from ${written} = ${raw.text}, which cannot be resolved (${raw.reason})`;
+    if (!raw.deployTime) return { kind: 'unknown', reason };
+    return { kind: 'unknown', reason, deployTime: deployTimeValue(`${value.prefix}${raw.text}${value.suffix}`, field) };
+  }
   if (value.prefix !== '' || value.suffix !== '') {
     return { kind: 'unknown', reason: `${field} joins text to ${written} = ${describeValue(raw)}` };
   }
@@ -443,6 +456,19 @@ function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 
     return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, a ${resource.type}, not a ${spec.iamType}` };
   }
   return { kind: 'resource', resource, spec: typeSpec, ...(logical.attribute ? { attribute: logical.attribute } : {}) };
+}
+
+/**
+ * What a deploy-time value holds, from its text (`arn:…${cf:…}`) or, for a bare variable, from the request field and
+ * the variable's own name (`TopicArn`, `${ssm:/app/queue-url}`, `TableName`).
+ */
+function deployTimeValue(text: string, field: string): DeployTimeValue {
+  if (text.startsWith('arn:')) return { text, holds: 'arn' };
+  if (!/^\$\{[^{}]*\}$/.test(text)) return { text, holds: 'other' };
+  const named = text.slice(0, -1);
+  if (/arn$/i.test(field) || /arn$/i.test(named)) return { text, holds: 'arn' };
+  if (/(url|uri)$/i.test(field) || /(url|uri)$/i.test(named)) return { text, holds: 'other' };
+  return { text, holds: 'name' };
 }
 
 /**
@@ -541,8 +567,12 @@ function fromRequest(reason: string): boolean {
 function buildNeed(action: string, spec: ResourceTypeSpec, target: Target, extras: Extras): BoundNeed {
   const resourceType = spec.iamType;
   if (target.kind === 'unknown') {
-    // A name taken from the request still belongs in the policy, as a wildcard in that part of the ARN.
-    const pattern = target.pattern !== undefined && !target.pattern.startsWith('arn:') ? resourceFromLiteral(spec, target.pattern, extras) : undefined;
+    // A name taken from the request still belongs in the policy, as a wildcard in that part of the ARN; a deploy-time
+    // variable (`${cf:stack.TopicArn}`) as the variable, which the framework fills in.
+    const pattern =
+      target.deployTime !== undefined ? deployTimeResource(spec, target.deployTime, extras)
+      : target.pattern !== undefined && !target.pattern.startsWith('arn:') ? resourceFromLiteral(spec, target.pattern, extras)
+      : undefined;
     const resource = pattern !== undefined && !(typeof pattern === 'object' && pattern !== null && 'unresolved' in pattern) ? pattern : '*';
     return { action, resource, resourceType, unresolved: target.reason };
   }
@@ -585,13 +615,30 @@ function fillTemplate(arn: string, name: string, extras: Extras): string {
     .replace('{group}', subText(extras.group ?? 'default'));
 }
 
+function resourceFromArn(spec: ResourceTypeSpec, text: string, extras: Extras): string {
+  if (spec.kind === 'object') return `${text}/${extras.key ?? '*'}`;
+  if (spec.kind === 'table' && extras.index !== undefined) return `${text}/index/${extras.index}`;
+  if (spec.kind === 'function' && extras.qualifier !== undefined && text.split(':').length === 7) return `${text}:${extras.qualifier}`;
+  return text;
+}
+
+/**
+ * A resource named by a deploy-time variable, written so that the framework fills it in: the ARN itself
+ * (`${cf:stack.TopicArn}`), or the ARN built around the name (`…:table/${cf:stack.TableName}` in a Fn::Sub, which the
+ * framework resolves before CloudFormation reads it). Undefined when the value is neither (a queue URL).
+ */
+function deployTimeResource(spec: ResourceTypeSpec, value: DeployTimeValue, extras: Extras): unknown {
+  if (value.holds === 'arn') return resourceFromArn(spec, value.text, extras);
+  if (value.holds !== 'name' || spec.kind === 'key') return undefined;
+  const token = '\u0000name\u0000';
+  const built = resourceFromLiteral(spec, token, extras);
+  if (typeof built === 'string') return built.includes(token) ? built.replace(token, value.text) : undefined;
+  const sub = built !== null && typeof built === 'object' ? (built as Record<string, unknown>)['Fn::Sub'] : undefined;
+  return typeof sub === 'string' && sub.includes(token) ? { 'Fn::Sub': sub.replace(token, value.text) } : undefined;
+}
+
 function resourceFromLiteral(spec: ResourceTypeSpec, text: string, extras: Extras): unknown {
-  if (text.startsWith('arn:')) {
-    if (spec.kind === 'object') return `${text}/${extras.key ?? '*'}`;
-    if (spec.kind === 'table' && extras.index !== undefined) return `${text}/index/${extras.index}`;
-    if (spec.kind === 'function' && extras.qualifier !== undefined && text.split(':').length === 7) return `${text}:${extras.qualifier}`;
-    return text;
-  }
+  if (text.startsWith('arn:')) return resourceFromArn(spec, text, extras);
   const url = /^https?:\/\/(?:sqs\.([a-z0-9-]+)\.amazonaws\.com|([a-z0-9-]+)\.queue\.amazonaws\.com|[^/]+)\/([^/]+)\/([^/?#]+)\/?$/.exec(text);
   if (spec.kind === 'queue' && url) {
     const region = url[1] ?? url[2];

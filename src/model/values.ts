@@ -7,6 +7,11 @@ export class Unresolved {
     readonly text: string,
     /** Why it could not be resolved, as a sentence fragment: "SSM parameters are read at deploy time". */
     readonly reason: string,
+    /**
+     * The framework resolves `text` when it deploys (`${cf:stack.Output}`, `${ssm:/path}`): written as it is in the
+     * manifest, it still names the value, so a derived policy can name a resource by it.
+     */
+    readonly deployTime = false,
   ) {}
 
   toJSON(): { unresolved: string } {

@@ -5,6 +5,7 @@ import { derivedPolicies, renderPoliciesYaml } from '../../src/analyse/policy-ou
 import { loadAnalysedProject } from '../helpers/analysed-project.js';
 
 const project = (name: string) => loadAnalysedProject(path.resolve(import.meta.dirname, '../../fixtures/projects', name));
+const fixture = (rel: string) => loadAnalysedProject(path.resolve(import.meta.dirname, '../../fixtures/rules', rel));
 
 describe('derivedPolicies', () => {
   it('derives the least-privilege statements of the orders example', () => {
@@ -43,5 +44,19 @@ describe('derivedPolicies', () => {
     const sam = project('thumbnails');
     const samText = renderPoliciesYaml(derivedPolicies(sam.project, sam.analysis));
     expect(parse(samText.split('---\n')[0]!).Resources.ThumbnailFunction.Properties.Policies[0].Statement).toHaveLength(2);
+  });
+
+  it('names a resource known only at deploy time by the variable the framework fills in', () => {
+    const loaded = fixture('iam/missing-permission/bad/stack-output-variables');
+    const byName = Object.fromEntries(derivedPolicies(loaded.project, loaded.analysis).functions.map((f) => [f.function, f]));
+    // An ARN-valued output is the resource; a name-valued one sits in the ARN, where Serverless resolves it before deploying.
+    expect(byName.notify!.statements).toEqual([{ Effect: 'Allow', Action: ['sns:Publish'], Resource: ['${cf:other-stack.TopicArn}'] }]);
+    expect(byName.save!.statements).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:PutItem'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${cf(eu-west-1):db-stack.TableName}' }] },
+    ]);
+    // A queue URL is not an ARN: the need stays unresolved, with no statement guessed.
+    expect(byName.enqueue!.statements).toEqual([]);
+    expect(byName.enqueue!.unresolved.map((u) => u.action)).toEqual(['sqs:SendMessage']);
+    expect(byName.notify!.unresolved[0]!.reason).toContain('CloudFormation stack outputs are read at deploy time');
   });
 });

@@ -260,7 +260,8 @@ interface PendingReport {
 type Outcome =
   | { kind: 'value'; value: unknown }
   | { kind: 'missing'; reason: string }
-  | { kind: 'unresolved'; reason: string; pending: PendingReport[] };
+  /** `deployTime`: every unresolved part is one the framework resolves when it deploys (`${cf:…}`, `${ssm:…}`, `${s3:…}`). */
+  | { kind: 'unresolved'; reason: string; pending: PendingReport[]; deployTime?: boolean };
 
 interface Scope {
   /** Memo namespace: 'self' or the included file. */
@@ -431,7 +432,7 @@ class VariableResolver {
         ),
       );
     }
-    return new Unresolved(value, outcome.reason);
+    return new Unresolved(value, outcome.reason, outcome.kind === 'unresolved' && outcome.deployTime === true);
   }
 
   private resolveTemplate(scope: Scope, value: string, path: readonly PathSegment[], location: Location): Outcome {
@@ -443,6 +444,7 @@ class VariableResolver {
     if (parts.length === 1 && only?.kind === 'variable') return this.resolveVariable(scope, only, path, location);
     let text = '';
     let firstReason: string | undefined;
+    let deployTime = true;
     const pending: PendingReport[] = [];
     for (const part of parts) {
       if (part.kind === 'text') {
@@ -467,9 +469,10 @@ class VariableResolver {
         reason = outcome.reason;
         pending.push(...outcome.pending);
       }
+      if (outcome.kind !== 'unresolved' || outcome.deployTime !== true) deployTime = false;
       firstReason ??= reason;
     }
-    if (firstReason !== undefined) return { kind: 'unresolved', reason: firstReason, pending };
+    if (firstReason !== undefined) return { kind: 'unresolved', reason: firstReason, pending, ...(deployTime ? { deployTime } : {}) };
     return { kind: 'value', value: text };
   }
 
@@ -522,6 +525,8 @@ class VariableResolver {
       address = resolved;
     }
     const unresolved = (reason: string): Outcome => ({ kind: 'unresolved', reason, pending: [{ text, reason }] });
+    // Read by the framework when it deploys: the variable, written as it is, still names the value.
+    const atDeploy = (reason: string): Outcome => ({ kind: 'unresolved', reason, pending: [{ text, reason }], deployTime: true });
     switch (source.type) {
       case 'self': {
         const segments = address ? address.split('.') : [];
@@ -562,12 +567,12 @@ class VariableResolver {
         return unresolved('strToBool expects "true", "false", "0" or "1"');
       }
       case 'ssm':
-        if (address?.startsWith('/aws/reference/secretsmanager/')) return unresolved('Secrets Manager secrets are read at deploy time');
-        return unresolved('SSM parameters are read at deploy time');
+        if (address?.startsWith('/aws/reference/secretsmanager/')) return atDeploy('Secrets Manager secrets are read at deploy time');
+        return atDeploy('SSM parameters are read at deploy time');
       case 'cf':
-        return unresolved('CloudFormation stack outputs are read at deploy time');
+        return atDeploy('CloudFormation stack outputs are read at deploy time');
       case 's3':
-        return unresolved('S3 objects are read at deploy time');
+        return atDeploy('S3 objects are read at deploy time');
       default:
         return unresolved(`"${source.type}" is not a variable source noops-lint can read (a plugin or the deploy provides it)`);
     }
@@ -626,6 +631,8 @@ class VariableResolver {
 
   private resolveFile(relative: string | undefined, address: string | undefined, text: string): Outcome {
     const unresolved = (reason: string): Outcome => ({ kind: 'unresolved', reason, pending: [{ text, reason }] });
+    // Read by the framework when it deploys: the variable, written as it is, still names the value.
+    const atDeploy = (reason: string): Outcome => ({ kind: 'unresolved', reason, pending: [{ text, reason }], deployTime: true });
     if (!relative) return unresolved('file() needs a path');
     if (CODE_EXTENSIONS.has(extname(relative).toLowerCase())) return unresolved(`reading ${relative} would run its code`);
     const loaded = this.loadFile(relative);

@@ -206,8 +206,21 @@ g: \${ssm:/aws/reference/secretsmanager/db}
 
   it('makes a string mixing text and an unresolved variable Unresolved as a whole', () => {
     const { doc, unresolved } = resolve('a: prefix-${ssm:/x}-${sls:stage}\n');
-    expect(doc.a).toEqual(new Unresolved('prefix-${ssm:/x}-${sls:stage}', 'SSM parameters are read at deploy time'));
+    expect(doc.a).toEqual(new Unresolved('prefix-${ssm:/x}-${sls:stage}', 'SSM parameters are read at deploy time', true));
     expect(unresolved).toHaveLength(1);
+  });
+
+  it('marks values the framework fills in when it deploys, so a policy can name them by the variable', () => {
+    const { doc } = resolve(`a: \${cf:stack.TopicArn}
+b: \${cf(us-east-1):stack.TopicArn}
+c: arn:aws:sns:\${aws:region}:\${ssm:/account}:topic
+d: \${opt:bucket}
+e: \${sls:instanceId}
+f: \${ssm:/x}-\${opt:suffix}
+g: \${vault:secret/x}
+`);
+    const deployTime = Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, value instanceof Unresolved && value.deployTime]));
+    expect(deployTime).toEqual({ a: true, b: true, c: true, d: false, e: false, f: false, g: false });
   });
 
   it('does not take the fallback of a deploy-time source (the real value would win)', () => {
