@@ -41,6 +41,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
     paths: options.paths,
     ignores: config.ignores,
     gitignore: options.gitignore,
+    buildOutput: config.buildOutput ?? 'skip',
     resolveEnv: options.resolveEnv,
     env: options.env,
     stage: options.stage ?? config.stage,

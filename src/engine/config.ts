@@ -26,6 +26,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   ignores: string[];
   failOn?: Severity | 'never';
+  /** Build output folders and packaged templates: skipped with a note (default) or checked like source. */
+  buildOutput?: 'skip' | 'check';
   stage?: string;
   region?: string;
   /** Custom rule files and folders, relative to the configuration file. */
@@ -125,6 +127,7 @@ export function parseConfig(value: unknown, displayName: string, file?: string):
     rules,
     ignores: (raw.ignores as string[] | undefined) ?? [],
     failOn: raw.failOn as Config['failOn'],
+    ...(raw.buildOutput !== undefined ? { buildOutput: raw.buildOutput as Config['buildOutput'] } : {}),
     stage: raw.stage as string | undefined,
     region: raw.region as string | undefined,
     rulePaths: (raw.rulePaths as string[] | undefined) ?? [],
@@ -162,7 +165,7 @@ function describeConfigError(error: ErrorObject, value: unknown, displayName: st
     const loc = locationOfKey(container, extra);
     if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
     key = [...segments, extra].join('.');
-    const allowed = segments.length === 0 ? 'rules, ignores, failOn, stage, region, rulePaths, extends' : 'severity, options';
+    const allowed = segments.length === 0 ? 'rules, ignores, failOn, buildOutput, stage, region, rulePaths, extends' : 'severity, options';
     return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
   }
   if (last !== undefined) {

@@ -182,7 +182,7 @@ function checkUnits(
     return { results: [unitOf('', checked, settings, files)], discovery: [], stats: { candidates: checked.project.services.length, cached: 0, workers: 0, onePass: true } };
   };
   if (options.cache === undefined && (options.rules !== undefined || !workerUrl)) return onePass();
-  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore });
+  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore, buildOutput: settings.config.buildOutput ?? 'skip' });
   if (options.cache === undefined && discovered.candidates.length <= minUnits) return onePass();
 
   const cache = options.cache === undefined ? undefined : LintCache.open(options.cache, cacheKey(settings, rules));

@@ -10,9 +10,13 @@ import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
 import { cdkNotSynthesizedMessage, readCdkApp, type CdkApp } from './cdk.js';
 import type { EntryKind, ProjectFiles } from './files.js';
+import { BUILD_OUTPUT_FOLDERS } from './build-output.js';
 
 /** Folders never walked into unless a user names them. */
-export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.serverless', '.aws-sam', '.esbuild', '.webpack'];
+export const ALWAYS_SKIPPED = ['node_modules', '.git', 'coverage', '.esbuild', '.webpack'];
+
+/** `skip` (default): build output folders and packaged templates are skipped with a note; `check`: read like source. */
+export type BuildOutputMode = 'skip' | 'check';
 
 /** Custom rules and their good/bad test cases (`noops-lint test-rules` runs them): fixtures of the rules, not the project. */
 const RULE_FOLDER = /(^|\/)\.noops-lint\/rules$/;
@@ -24,6 +28,7 @@ export interface DiscoverOptions {
   ignores: string[];
   gitignore: boolean;
   maxFiles?: number;
+  buildOutput?: BuildOutputMode;
 }
 
 export interface Discovered {
@@ -100,6 +105,19 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
       if (matcher.ignores(sub)) return true;
     }
     return false;
+  };
+
+  /** The first YAML/JSON file in `dir` or one folder below (sorted), to place the note about a skipped build folder. */
+  const firstManifestUnder = (dir: string): string | undefined => {
+    const entries = files.entries(dir) ?? [];
+    for (const [name, kind] of entries) if (kind === 'file' && MANIFEST_EXTENSIONS.has(path.posix.extname(name).toLowerCase())) return `${dir}/${name}`;
+    for (const [name, kind] of entries) {
+      if (kind !== 'dir') continue;
+      for (const [inner, innerKind] of files.entries(`${dir}/${name}`) ?? []) {
+        if (innerKind === 'file' && MANIFEST_EXTENSIONS.has(path.posix.extname(inner).toLowerCase())) return `${dir}/${name}/${inner}`;
+      }
+    }
+    return undefined;
   };
 
   const consider = (rel: string, explicit: boolean): void => {
@@ -187,6 +205,16 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
           }
         }
         if (isConfigIgnored(child) || isGitIgnored(child, isDir)) continue;
+        if (isDir && Object.hasOwn(BUILD_OUTPUT_FOLDERS, name) && options.buildOutput !== 'check') {
+          // Committed build output: one note for the folder (at its first template), nothing read from it.
+          const template = firstManifestUnder(child);
+          if (template !== undefined) {
+            findings.push(
+              inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(`${child}/`)}: it is ${BUILD_OUTPUT_FOLDERS[name]}, not source; the manifests it was built from are checked. Set \`buildOutput: check\` in the configuration to check it anyway.`, locationAtStart(template)),
+            );
+          }
+          continue;
+        }
         walk(child, false, entryKind, entryKind === 'link' || entryKind === 'other' ? undefined : path.join(real, name));
       }
       return;

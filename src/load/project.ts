@@ -6,6 +6,8 @@ import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests } from './discover.js';
+import { builtTemplateReason } from './build-output.js';
+import type { BuildOutputMode } from './discover.js';
 import { includingServerlessManifest } from './fragments.js';
 import { cdkAppOf, type CdkApp } from './cdk.js';
 import { listAppSources, scanCdkSources, type CdkSourceSites } from './cdk-source.js';
@@ -30,12 +32,14 @@ export interface ProjectOptions extends LoadOptions {
   gitignore: boolean;
   /** Root-relative files to load instead of discovering them under `paths` (one worker's share of a run). */
   candidates?: string[];
+  /** `check` reads packaged and exported templates (build output) like source; `skip` (default) notes and skips them. */
+  buildOutput?: BuildOutputMode;
 }
 
 export function loadProject(files: ProjectFiles, options: ProjectOptions): Project {
   const discovered = options.candidates
     ? { candidates: options.candidates, findings: [], cdkApps: [] }
-    : discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore });
+    : discoverManifests(files, { paths: options.paths, ignores: options.ignores, gitignore: options.gitignore, buildOutput: options.buildOutput ?? 'skip' });
   const findings: Finding[] = [...discovered.findings];
   const services: ServiceModel[] = [];
   const read = new Set<string>();
@@ -82,6 +86,12 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
       resolvePath: (written) => files.resolve(dir, written),
     };
     const app = kind === 'cloudformation' ? cdkAppOf(files, file, cdkApps) : undefined;
+    // Packaged and exported templates repeat a source manifest with the code moved to S3.
+    const built = (kind === 'sam' || kind === 'cloudformation') && !app && options.buildOutput !== 'check' ? builtTemplateReason(file, parsed.value) : undefined;
+    if (built !== undefined) {
+      findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(file)}: ${built}. Set \`buildOutput: check\` in the configuration to check it anyway.`, locationAtStart(file)));
+      continue;
+    }
     // `cdk synth > template.yaml` beside the app: an old copy of what its cloud assembly holds, not source.
     if (kind === 'cloudformation' && !app && hasConstructPaths(parsed.value)) {
       const owner = [...cdkApps.values()].find((candidate) => candidate !== undefined && (candidate.dir === '' || file.startsWith(`${candidate.dir}/`)));

@@ -25,7 +25,7 @@ describe('configuration', () => {
 
   it('names the unknown key and its line', () => {
     expect(() => loadConfigFile(write('rules: {}\nignore: []\n'), '.noops-lint.yaml')).toThrow(
-      new ConfigError('.noops-lint.yaml:2:1: unknown key "ignore" in the noops-lint configuration. Allowed keys here: rules, ignores, failOn, stage, region, rulePaths, extends.'),
+      new ConfigError('.noops-lint.yaml:2:1: unknown key "ignore" in the noops-lint configuration. Allowed keys here: rules, ignores, failOn, buildOutput, stage, region, rulePaths, extends.'),
     );
   });
 
