@@ -11,8 +11,10 @@ export default defineRule({
   fullDescription:
     'AdministratorAccess allows everything in the account; PowerUserAccess everything except managing IAM and ' +
     'Organizations; the `*FullAccess` policies (AmazonDynamoDBFullAccess, AmazonS3FullAccess, AWSLambda_FullAccess) ' +
-    'every action of a service on all of its resources, often with iam:PassRole. A function needs a handful of ' +
-    'actions on a few resources. The rule recognises the policies by name or by ARN ' +
+    'every action of a service on all of its resources. A function needs a few actions on a few resources. Other ' +
+    'AWS managed policies are judged from their documents in the bundled catalogue: `Action: "*"`, `NotAction` or ' +
+    '`service:*` on every resource without a Condition (AmazonCognitoPowerUser, DatabaseAdministrator); a few ' +
+    'actions on "*" (AWSLambdaRole) are iam/wildcard-resource\'s. Policies are recognised by name or by ARN ' +
     '(`arn:aws:iam::aws:policy/...`, also through `Fn::Sub` with `${AWS::Partition}`) in Serverless ' +
     '`managedPolicies`, SAM `Policies` and CloudFormation `ManagedPolicyArns`. Administrator and power-user access ' +
     'are errors, full service access is a warning.',

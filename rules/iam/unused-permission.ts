@@ -20,7 +20,7 @@ export default defineRule({
     'platform needs (logs, tracing, VPC, event sources), and compares them with each Allow statement of the role: ' +
     'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
-    'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (administrator, power-user and full-access policies are iam/admin-policy\'s). Statements the framework adds are not judged, and nothing is claimed for a role ' +
+    'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (iam/admin-policy speaks for administrator and power-user policies, and for a full-access one the code partly uses). Statements the framework adds are not judged, and nothing is claimed for a role ' +
     'when the code of one of its functions could not be followed completely. ' +
     'Platform needs (pollers, X-Ray, VPC, destinations) and stream-reading actions are never unused.',
   help:
@@ -44,6 +44,10 @@ export default defineRule({
       'A statement the CDK generated for {{construct}} grants {{actions}}, which the code of {{who}} never uses. Remove the grant or policy statement that adds it from the app.',
     unusedManagedPolicy:
       'The AWS managed policy {{policy}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
+    removeManagedPolicy:
+      'The AWS managed policy {{policy}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
+    removeTemplate:
+      '{{template}} grants {{grantedText}}, but the code of {{who}} uses {{usedText}}; {{unusedText}} ({{levels}}). {{suggestion}}',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -60,7 +64,8 @@ export default defineRule({
       const unjudgedPolicies = new Set<string>();
       for (const statement of role.statements) {
         const policy = judgedManagedPolicy(statement);
-        if (policy !== undefined && administrativePolicyKind(policy) === undefined) {
+        const breadth = policy === undefined ? undefined : administrativePolicyKind(policy);
+        if (policy !== undefined && breadth !== 'administrator' && breadth !== 'power-user') {
           // A managed policy is judged whole, at its reference; one with NotAction or Deny is left to the broad-grant rules.
           const id = `${policy}|${statement.location.file}:${statement.location.line}:${statement.location.column}`;
           if (statement.effect !== 'Allow' || statement.notActions.length > 0) unjudgedPolicies.add(id);
@@ -171,7 +176,7 @@ export default defineRule({
         if (granted.size === 0 || unused.length === 0) continue;
         const usedList = [...used].sort();
         report({
-          messageId: 'unusedManagedPolicy',
+          messageId: usedList.length === 0 ? 'removeManagedPolicy' : 'unusedManagedPolicy',
           data: {
             policy: quote(policy),
             grantedText: plural(granted.size, 'action'),
@@ -194,7 +199,7 @@ export default defineRule({
         if (granted.size === 0 || unused.length === 0) continue;
         const usedList = [...used].sort();
         report({
-          messageId: 'unusedTemplate',
+          messageId: usedList.length === 0 ? 'removeTemplate' : 'unusedTemplate',
           data: {
             template: quote(template),
             grantedText: plural(granted.size, 'action'),

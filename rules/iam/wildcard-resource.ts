@@ -30,18 +30,18 @@ export default defineRule({
   description: 'An IAM policy statement allows an action on every resource ("*") that could be limited to specific resources.',
   fullDescription:
     'With `Resource: "*"` an action applies to every table, bucket or queue in the account, not only the ones the ' +
-    'function uses. The rule reports each action that supports resource-level permissions, according to the bundled ' +
-    'IAM reference data. Actions that can only be granted on "*" (xray:PutTraceSegments, ecr:GetAuthorizationToken) ' +
+    'function uses. Each action that supports resource-level permissions (bundled IAM reference data) is reported. Actions that can only be granted on "*" (xray:PutTraceSegments, ecr:GetAuthorizationToken) ' +
     'and actions whose resource is created or chosen at run time (ec2:CreateNetworkInterface for a VPC function, ' +
     'cloudwatch:PutMetricData) are never reported. sns:Publish takes "*" for a direct SMS, so it is reported only when ' +
     'the code of every function using the role was analysed completely and publishes only to topics. A log group ARN ' +
-    'ending in `:*` is scoped, not a wildcard, and intrinsics or unresolved values are never treated as "*". Allow ' +
-    'statements written in the manifest are checked, and so are AWS managed policies attached to the role (once per ' +
-    'reference, with the policy name), except the execution policies Lambda itself needs for logs, VPC, tracing and ' +
-    'event sources.',
+    'ending in `:*` is scoped; intrinsics and unresolved values are never "*". Checked: Allow statements in the ' +
+    'manifest, AWS managed policies on the role (once per reference; not the execution policies Lambda needs for ' +
+    'logs, VPC, tracing, event sources), and SAM policy templates given a literal `\'*\'` as their resource name ' +
+    '(`DynamoDBCrudPolicy: { TableName: \'*\' }`), once per entry.',
   help:
     'Name the resources the function uses, for example:\n' +
     '  Action: dynamodb:GetItem\n  Resource: !GetAtt OrdersTable.Arn\n' +
+    'or, for a SAM policy template, `DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`.\n' +
     'For actions that must take "*" in your project, list them in the rule option `allowActions`.\ncdk-nag: AwsSolutions-IAM5.',
   precision: 'high',
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-732'],
@@ -50,6 +50,8 @@ export default defineRule({
     scoped: '{{action}} is allowed on every resource ("*") for {{who}}; it can be limited to specific {{types}} ARNs.',
     pattern: '{{action}} is allowed on every resource ("*") for {{who}}; {{count}} of the actions it covers can be limited to specific resources.',
     topicsOnly: 'sns:Publish is allowed on every resource ("*") for {{who}}, but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
+    template:
+      '{{template}} is given {{parameters}} "*", so it applies to every such resource in the account for {{who}}, not only the ones the function uses.',
     managed:
       'The AWS managed policy {{policy}} allows {{count}} actions on every resource ("*") for {{who}} that can be limited to specific resources ({{examples}}).',
   },
@@ -75,6 +77,25 @@ export default defineRule({
         return RUNTIME_RESOURCE_ACTIONS.has(fullName.toLowerCase());
       };
       const managed = new Map<string, { policy: string; location: Location; written: string[]; scoped: Set<string> }>();
+
+      // `DynamoDBCrudPolicy: { TableName: '*' }`: once per template entry, at the line naming it.
+      const templateEntries = new Set<string>();
+      for (const statement of role.statements) {
+        const origin = statement.origin;
+        if (origin.kind !== 'sam-policy-template' || !origin.wildcardParameters) continue;
+        const entry = statement.path.replace(/\.Statement\[\d+\]$/, '');
+        if (templateEntries.has(entry)) continue;
+        templateEntries.add(entry);
+        const names = origin.wildcardParameters.map((p) => p.name);
+        report({
+          messageId: 'template',
+          data: { template: quote(origin.template), parameters: names.join(' and '), who: describeRoleUsers(role) },
+          at: statement.location,
+          related: origin.wildcardParameters.map((p) => ({ location: p.location, message: `${p.name} is "*" here.` })),
+          function: soleFunctionName(role),
+          key: `${role.id}|${entry}|*`,
+        });
+      }
 
       for (const statement of role.statements) {
         if (statement.effect !== 'Allow') continue;

@@ -6,18 +6,20 @@
 import { SEVERITY_RANK, type Finding } from './finding.js';
 
 /** Unused-permission messages that mean the grant goes entirely (not a wildcard that is partly used). */
-const WHOLLY_UNUSED = new Set(['unusedAction', 'unusedStatement', 'unusedCdkStatement']);
+const WHOLLY_UNUSED = new Set(['unusedAction', 'unusedStatement', 'unusedCdkStatement', 'removeManagedPolicy', 'removeTemplate']);
 
 /**
- * The finding that speaks for a place, and the findings of other rules it absorbs: admin access absorbs every other
- * IAM finding there; a grant that is wholly unused absorbs the wildcard and resource findings about it (removing it
- * fixes them too); a wildcard action absorbs the wildcard resource of the same managed policy or template entry.
+ * The finding that speaks for a place, and the findings of other rules it absorbs: a grant that is wholly unused absorbs
+ * the admin, wildcard and resource findings about it (removing it fixes them too); admin access absorbs every other
+ * IAM finding there; a wildcard action absorbs the wildcard resource of the same managed policy or template entry.
  * Distinct problems at one place (a wildcard that is partly used) stay distinct.
  */
 function absorbs(primary: Finding, other: Finding): boolean {
-  if (primary.ruleId === 'iam/admin-policy') return true;
-  if (primary.ruleId === 'iam/unused-permission' && WHOLLY_UNUSED.has(primary.messageId ?? '')) {
-    return other.ruleId === 'iam/wildcard-action' || other.ruleId === 'iam/wildcard-resource' || other.ruleId === 'iam/resource-mismatch' || other.ruleId === 'iam/unknown-action';
+  const whollyUnused = (finding: Finding): boolean => finding.ruleId === 'iam/unused-permission' && WHOLLY_UNUSED.has(finding.messageId ?? '');
+  // A broad managed policy the code uses none of: removing the grant is the one fix, so "unused" speaks for it.
+  if (primary.ruleId === 'iam/admin-policy') return !whollyUnused(other);
+  if (whollyUnused(primary)) {
+    return other.ruleId === 'iam/admin-policy' || other.ruleId === 'iam/wildcard-action' || other.ruleId === 'iam/wildcard-resource' || other.ruleId === 'iam/resource-mismatch' || other.ruleId === 'iam/unknown-action';
   }
   return primary.ruleId === 'iam/wildcard-action' && other.ruleId === 'iam/wildcard-resource';
 }

@@ -4,7 +4,7 @@ import type { Location } from './location.js';
 import { locationOfValue } from './positions.js';
 import type { Located, ManagedPolicyReference, PolicyStatement, RoleModel } from './project.js';
 import { describeValue } from './values.js';
-import { managedPolicyNameOf } from './managed-policies.js';
+import { managedPolicyBreadth, managedPolicyNameOf, type ManagedPolicyBreadth } from './managed-policies.js';
 import { quote, quoteEach } from '../util/quote.js';
 
 export interface LiteralValue {
@@ -94,12 +94,8 @@ export function managedPolicyName(reference: ManagedPolicyReference): string | u
 }
 
 /** AWS managed policies that grant (nearly) everything in the account or in one service. */
-export function administrativePolicyKind(name: string): 'administrator' | 'power-user' | 'full-access' | undefined {
-  // AdministratorAccess-Amplify and AdministratorAccess-AWSElasticBeanstalk are as broad in practice.
-  if (name === 'AdministratorAccess' || name.startsWith('AdministratorAccess-')) return 'administrator';
-  if (name === 'PowerUserAccess') return 'power-user';
-  if (/FullAccess$/.test(name)) return 'full-access';
-  return undefined;
+export function administrativePolicyKind(name: string): ManagedPolicyBreadth | undefined {
+  return managedPolicyBreadth(name);
 }
 
 /**

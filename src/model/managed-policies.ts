@@ -35,6 +35,66 @@ export function managedPolicy(name: string): ManagedPolicyData | undefined {
   return Object.hasOwn(catalogue, name) ? catalogue[name] : undefined;
 }
 
+export type ManagedPolicyBreadth = 'administrator' | 'power-user' | 'full-access';
+
+const breadths = new Map<string, ManagedPolicyBreadth | undefined>();
+
+/**
+ * How broad an AWS managed policy is, judged from its document in the catalogue: `Action: "*"` on every
+ * resource is administrator access, `NotAction` on every resource power-user access (everything but the
+ * services listed), and some `service:*` on every resource full access to that service. Statements with a
+ * Condition are narrower and not counted. AWS's own names decide too, for policies the catalogue lacks
+ * (newer ones) and for those that list every action of a service one by one (AmazonVPCFullAccess):
+ * `AdministratorAccess*` (the Amplify and Elastic Beanstalk variants are as broad in practice),
+ * `PowerUserAccess`, `*FullAccess`.
+ */
+export function managedPolicyBreadth(name: string): ManagedPolicyBreadth | undefined {
+  if (breadths.has(name)) return breadths.get(name);
+  const document = managedPolicy(name)?.document;
+  const byDocument = document === undefined ? undefined : documentBreadth(document.Statement);
+  let breadth: ManagedPolicyBreadth | undefined;
+  if (name === 'AdministratorAccess' || name.startsWith('AdministratorAccess-') || byDocument === 'administrator') breadth = 'administrator';
+  else if (name === 'PowerUserAccess' || byDocument === 'power-user') breadth = 'power-user';
+  else if (/FullAccess$/.test(name) || byDocument === 'full-access') breadth = 'full-access';
+  breadths.set(name, breadth);
+  return breadth;
+}
+
+/** The broadest grant among a document's unconditioned Allow statements on `Resource: "*"`. */
+export function documentBreadth(statements: readonly Record<string, unknown>[]): ManagedPolicyBreadth | undefined {
+  let broadest: ManagedPolicyBreadth | undefined;
+  for (const statement of statements) {
+    if (statement.Effect !== 'Allow' || statement.Condition !== undefined) continue;
+    if (!listOf(statement.Resource).includes('*')) continue;
+    if (statement.NotAction !== undefined) {
+      broadest = 'power-user';
+      continue;
+    }
+    const actions = listOf(statement.Action);
+    if (actions.includes('*')) return 'administrator';
+    if (broadest === undefined && actions.some((action) => /^[\w-]+:\*$/.test(action))) broadest = 'full-access';
+  }
+  return broadest;
+}
+
+/** The services whose every action a document allows on every resource (`cognito-idp:*` -> cognito-idp), sorted. */
+export function fullAccessServices(name: string): string[] {
+  const services = new Set<string>();
+  for (const statement of managedPolicy(name)?.document.Statement ?? []) {
+    if (statement.Effect !== 'Allow' || statement.Condition !== undefined || !listOf(statement.Resource).includes('*')) continue;
+    for (const action of listOf(statement.Action)) {
+      const match = /^([\w-]+):\*$/.exec(action);
+      if (match) services.add(match[1]!);
+    }
+  }
+  return [...services].sort();
+}
+
+function listOf(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
+}
+
 /**
  * The AWS managed policy a reference names: `arn:aws:iam::aws:policy/AdministratorAccess`,
  * `!Sub arn:${AWS::Partition}:iam::aws:policy/...`, or the `Fn::Join` of those pieces that the framework

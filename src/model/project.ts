@@ -136,7 +136,11 @@ export interface RoleModel {
 
 export type StatementOrigin =
   | { kind: 'inline' } // written out in the manifest
-  | { kind: 'sam-policy-template'; template: string } // expanded from DynamoDBCrudPolicy and the like
+  /**
+   * Expanded from DynamoDBCrudPolicy and the like; `wildcardParameters` are the parameters the entry sets to a literal `'*'`
+   * (`TableName: '*'`), each at its value.
+   */
+  | { kind: 'sam-policy-template'; template: string; wildcardParameters?: { name: string; location: Location }[] }
   | { kind: 'managed-policy'; policy: string } // expanded from a known AWS managed policy
   | { kind: 'sam-connector'; connector: string } // an AWS::Serverless::Connector or an embedded Connectors entry
   | { kind: 'platform'; reason: string } // added by the framework (logs, stream/SQS event sources, VPC)

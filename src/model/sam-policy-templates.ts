@@ -1,6 +1,7 @@
 // Expands an AWS SAM policy template entry (`- S3CrudPolicy: { BucketName: !Ref Uploads }`) into the
 // policy statements SAM would generate, from the template definitions in src/data/sam-policy-templates.json.
 import type { Location } from './location.js';
+import { locationOfValue } from './positions.js';
 import type { Located, PolicyStatement } from './project.js';
 import { isIntrinsic, isUnresolved, Unresolved } from './values.js';
 import { readPackageJson } from '../util/package-root.js';
@@ -60,6 +61,13 @@ export function expandPolicyTemplate(
     values.set(name, Object.hasOwn(given, name) ? given[name] : new Unresolved(`!Ref ${name}`, `the ${templateName} entry does not set ${name}`));
   }
 
+  // `TableName: '*'` is the user's own wording for every table: kept so the rules can say so.
+  const wildcardParameters = Object.keys(template.Parameters)
+    .filter((name) => Object.hasOwn(given, name) && typeof given[name] === 'string' && (given[name] as string).trim() === '*')
+    .filter((name) => template.Definition.Statement.some((statement) => namesParameter(statement.Resource, name)))
+    .map((name) => ({ name, location: locationOfValue(given, name) ?? at.location }));
+  const origin: PolicyStatement['origin'] =
+    wildcardParameters.length > 0 ? { kind: 'sam-policy-template', template: templateName, wildcardParameters } : { kind: 'sam-policy-template', template: templateName };
   const definitions = template.Definition.Statement;
   const statements = definitions.map((raw, index): PolicyStatement => {
     const statement = simplifySubs(substituteParameters(raw, values)) as Record<string, unknown>;
@@ -76,7 +84,7 @@ export function expandPolicyTemplate(
       resources: located('Resource'),
       notResources: located('NotResource'),
       location: at.location,
-      origin: { kind: 'sam-policy-template', template: templateName },
+      origin,
     };
     if (typeof statement.Sid === 'string') result.sid = statement.Sid;
     if (statement.Condition !== undefined) result.condition = statement.Condition;
@@ -140,4 +148,10 @@ function inlineSubValue(value: unknown): string | undefined {
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value);
+}
+
+/** Whether a template's Resource uses the parameter (`!Ref TableName`, `${tableName}` bound to it in a `Fn::Sub`). */
+function namesParameter(resource: unknown, name: string): boolean {
+  const text = JSON.stringify(resource) ?? '';
+  return text.includes(`{"Ref":"${name}"}`);
 }

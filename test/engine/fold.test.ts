@@ -27,6 +27,20 @@ describe('foldSamePlace', () => {
     expect(folded).toMatchObject([{ ruleId: 'iam/unused-permission', severity: 'error' }]);
   });
 
+  it('lets a wholly unused managed policy speak for its admin finding, and admin access speak for a partly used one', () => {
+    const whole = foldSamePlace([
+      finding('iam/admin-policy', 'AmazonCognitoPowerUser gives every action of a service.', { severity: 'error' }),
+      finding('iam/unused-permission', 'AmazonCognitoPowerUser grants 192 actions, but the code uses none of them.', { messageId: 'removeManagedPolicy' }),
+    ]);
+    expect(whole).toMatchObject([{ ruleId: 'iam/unused-permission', severity: 'error' }]);
+    expect(whole[0]!.message).toContain('This also settles iam/admin-policy here');
+    const partly = foldSamePlace([
+      finding('iam/admin-policy', 'AmazonDynamoDBFullAccess gives every action of a service.', { severity: 'error' }),
+      finding('iam/unused-permission', 'AmazonDynamoDBFullAccess grants 168 actions, but the code uses only GetItem.', { messageId: 'unusedManagedPolicy' }),
+    ]);
+    expect(partly).toMatchObject([{ ruleId: 'iam/admin-policy' }]);
+  });
+
   it('keeps a partly used wildcard and its unused actions as two problems', () => {
     const both = [
       finding('iam/wildcard-action', 'dynamodb:* allows all 79 actions.'),

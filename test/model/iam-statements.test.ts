@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/model/location.js';
 import type { ManagedPolicyReference, RoleModel } from '../../src/model/project.js';
 import { Unresolved } from '../../src/model/values.js';
+import { documentBreadth } from '../../src/model/managed-policies.js';
 import {
   administrativePolicyKind,
   describeRoleUsers,
@@ -64,6 +65,28 @@ describe('administrativePolicyKind', () => {
     expect(administrativePolicyKind('PowerUserAccess')).toBe('power-user');
     expect(administrativePolicyKind('AWSLambda_FullAccess')).toBe('full-access');
     expect(administrativePolicyKind('AmazonS3ReadOnlyAccess')).toBeUndefined();
+  });
+
+  it('judges the other AWS managed policies by their documents', () => {
+    // cognito-identity:*, cognito-idp:*, cognito-sync:* on "*"
+    expect(administrativePolicyKind('AmazonCognitoPowerUser')).toBe('full-access');
+    expect(administrativePolicyKind('DatabaseAdministrator')).toBe('full-access');
+    // NotAction [iam:*, organizations:*, ...] on "*"
+    expect(administrativePolicyKind('AIDevOpsAgentActionsPolicy')).toBe('power-user');
+    // lambda:InvokeFunction on "*": one action, iam/wildcard-resource's business
+    expect(administrativePolicyKind('AWSLambdaRole')).toBeUndefined();
+    expect(administrativePolicyKind('AmazonCognitoReadOnly')).toBeUndefined();
+    // Named full access by AWS although the document lists the actions one by one
+    expect(administrativePolicyKind('AmazonVPCFullAccess')).toBe('full-access');
+  });
+
+  it('counts only unconditioned Allow statements on every resource', () => {
+    expect(documentBreadth([{ Effect: 'Allow', Action: '*', Resource: '*' }])).toBe('administrator');
+    expect(documentBreadth([{ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } }])).toBeUndefined();
+    expect(documentBreadth([{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::uploads/*' }])).toBeUndefined();
+    expect(documentBreadth([{ Effect: 'Deny', Action: '*', Resource: '*' }])).toBeUndefined();
+    expect(documentBreadth([{ Effect: 'Allow', Action: ['s3:Get*', 'sqs:*'], Resource: ['*'] }])).toBe('full-access');
+    expect(documentBreadth([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }])).toBe('power-user');
   });
 });
 

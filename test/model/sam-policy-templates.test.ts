@@ -94,6 +94,15 @@ describe('expandPolicyTemplate', () => {
     expect(odd.resources[0]!.value).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:a${!b}' });
   });
 
+  it("keeps the parameters given a literal '*' as a resource name, and only those", () => {
+    const star = expand('DynamoDBCrudPolicy', { TableName: '*' }).statements[0]!;
+    expect(star.origin).toEqual({ kind: 'sam-policy-template', template: 'DynamoDBCrudPolicy', wildcardParameters: [{ name: 'TableName', location: at.location }] });
+    expect(expand('DynamoDBCrudPolicy', { TableName: 'orders-*' }).statements[0]!.origin).toEqual({ kind: 'sam-policy-template', template: 'DynamoDBCrudPolicy' });
+    // FunctionName only fills a condition of the rotation policy: "*" there names no resource.
+    const rotation = expand('AWSSecretsManagerRotationPolicy', { FunctionName: '*' }).statements;
+    expect(rotation.every((statement) => statement.origin.kind === 'sam-policy-template' && statement.origin.wildcardParameters === undefined)).toBe(true);
+  });
+
   it('splices a parameter written as !Sub text', () => {
     const statement = expand('SNSPublishMessagePolicy', { TopicName: { 'Fn::Sub': '${AWS::StackName}-events' } }).statements[0]!;
     expect(statement.resources[0]!.value).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${AWS::StackName}-events' });

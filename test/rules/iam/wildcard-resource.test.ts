@@ -30,6 +30,17 @@ describe('iam/wildcard-resource findings', () => {
     expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:GetItem|*');
   });
 
+  it("reports a SAM policy template given '*' once per entry, pointing at the parameter", () => {
+    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sam-template-star'));
+    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    expect(findings.map((f) => `${f.location.line} ${f.message}`)).toEqual([
+      '13 "DynamoDBCrudPolicy" is given TableName "*", so it applies to every such resource in the account for "SyncFunction", not only the ones the function uses.',
+      '16 "S3CrudPolicy" is given BucketName "*", so it applies to every such resource in the account for "SyncFunction", not only the ones the function uses.',
+      '19 "AWSSecretsManagerGetSecretValuePolicy" is given SecretArn "*", so it applies to every such resource in the account for "SyncFunction", not only the ones the function uses.',
+    ]);
+    expect(findings[0]!.related.map((r) => `${r.location.line} ${r.message}`)).toEqual(['14 TableName is "*" here.']);
+  });
+
   it('accepts extra actions through allowActions', () => {
     const run = runRule({ ...rule, defaultOptions: { allowActions: ['dynamodb:*Item', 'sqs:SendMessage'] } }, path.join(FIXTURES, 'iam/wildcard-resource/bad/provider-star'));
     expect(run.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
