@@ -44,11 +44,19 @@ export interface Unfollowed {
   reason: string;
 }
 
+/** `doc[action](params)` whose key is a parameter of the enclosing function: resolved at each call site with its arguments. */
+export interface DynamicMethodCall {
+  call: ts.CallExpression;
+  receiver: Extract<Reference, { kind: 'aws-client' }>;
+  key: ts.Expression;
+}
+
 export interface Summary {
   calls: LocalSdkCall[];
   clients: LocalClientCreation[];
   edges: Edge[];
   unfollowed: Unfollowed[];
+  dynamicMethods: DynamicMethodCall[];
 }
 
 export class Summariser {
@@ -71,7 +79,7 @@ export class Summariser {
   }
 
   private compute(root: CodeRoot): Summary {
-    const summary: Summary = { calls: [], clients: [], edges: [], unfollowed: [] };
+    const summary: Summary = { calls: [], clients: [], edges: [], unfollowed: [], dynamicMethods: [] };
     const module = this.context.moduleOf(root);
     if (!module) return summary;
     const visit = (node: ts.Node): void => {
@@ -136,6 +144,16 @@ export class Summariser {
           this.addCall(summary, module, call, { service: command.service, operation: command.operation, style: 'v3-command', inputNode: command.input });
           return;
         }
+        // client.send(new COMMANDS[op](input)): each command the table can give.
+        const table = this.commandTable(args[0]);
+        if (table && 'commands' in table) {
+          for (const choice of table.commands) this.addCall(summary, module, call, { service: choice.service, operation: choice.operation, style: 'v3-command', inputNode: table.input });
+          return;
+        }
+        if (table) {
+          this.unfollowed(summary, module, call, table.reason);
+          return;
+        }
       }
       if (receiver.kind === 'aws-client') {
         if (this.onClientMethod(module, call, receiver, method, summary)) return;
@@ -165,12 +183,16 @@ export class Summariser {
       // doc[action](params): each method the key can name, when the set is known.
       const receiver = this.references.resolve(callee.expression);
       if (receiver.kind === 'aws-client') {
+        if (receiver.credentials === 'supplied') return;
         const names = possibleStrings(this.evaluator, callee.argumentExpression);
-        if (names === undefined) {
-          this.unfollowed(summary, module, call, `the method called by ${shortText(call)} is chosen at run time`);
-          return;
+        if (names !== undefined) {
+          for (const name of names) this.onClientMethod(module, call, receiver, name, summary);
+        } else if (mentionsParameter(this.evaluator.evaluateInput(callee.argumentExpression))) {
+          // `(action, params) => doc[action](params)`: the callers' arguments name the method.
+          summary.dynamicMethods.push({ call, receiver, key: callee.argumentExpression });
+        } else {
+          this.unfollowed(summary, module, call, dynamicMethodReason(call));
         }
-        for (const name of names) this.onClientMethod(module, call, receiver, name, summary);
         return;
       }
     }
@@ -190,6 +212,65 @@ export class Summariser {
       const reference = this.references.resolve(inner);
       if (reference.kind === 'function') summary.edges.push({ target: reference.node, site: nodeLocation(module, arg), nested: true });
     }
+  }
+
+  /**
+   * The calls a dynamic method call makes at one call site, its key evaluated with that site's arguments; an
+   * unfollowed place when the key is not known there.
+   */
+  resolveDynamicMethod(dynamic: DynamicMethodCall, evaluator: StaticEvaluator | undefined): { calls: LocalSdkCall[]; unfollowed: Unfollowed[] } {
+    const summary: Summary = { calls: [], clients: [], edges: [], unfollowed: [], dynamicMethods: [] };
+    const module = this.context.moduleOf(dynamic.call);
+    if (!module) return summary;
+    const names = evaluator ? possibleStrings(evaluator, dynamic.key) : undefined;
+    if (names === undefined) this.unfollowed(summary, module, dynamic.call, dynamicMethodReason(dynamic.call));
+    else for (const name of names) this.onClientMethod(module, dynamic.call, dynamic.receiver, name, summary);
+    return summary;
+  }
+
+  /**
+   * `new COMMANDS[op](input)` (possibly through a constant) where COMMANDS is an object of SDK v3 command classes:
+   * the commands the key can pick when its values are known, else every command of the table. A table whose
+   * values cannot all be seen gives the reason instead; undefined when the expression is not a table lookup.
+   */
+  private commandTable(expression: ts.Expression): { commands: Array<{ service: string; operation: string }>; input: ts.Expression | undefined } | { reason: string } | undefined {
+    const created = constantValue(expression);
+    if (!ts.isNewExpression(created)) return undefined;
+    const callee = constantValue(created.expression);
+    if (!ts.isElementAccessExpression(callee) || ts.isStringLiteralLike(callee.argumentExpression)) return undefined;
+    const table = this.references.resolve(callee.expression);
+    const reason = `the command created by ${shortText(created)} is chosen at run time from ${shortText(callee.expression)}, whose values noops-lint cannot list`;
+    const keys = possibleStrings(this.evaluator, callee.argumentExpression);
+    let values: Reference[] | undefined;
+    if (keys) values = keys.map((key) => this.references.member(table, key, 0));
+    else if (table.kind === 'object') values = this.objectValues(table.node, 0);
+    if (!values) return { reason };
+    const commands: Array<{ service: string; operation: string }> = [];
+    for (const value of values) {
+      if (value.kind === 'unknown') return { reason };
+      if (value.kind !== 'package') continue;
+      const sdk = classifySdkExport(value.name, value.path);
+      if (sdk?.kind === 'command-class' && !commands.some((c) => c.service === sdk.service && c.operation === sdk.operation)) commands.push({ service: sdk.service, operation: sdk.operation });
+    }
+    // A table of something else (handlers, validators) is not a command table.
+    if (commands.length === 0) return keys ? undefined : { reason };
+    return { commands, input: created.arguments?.[0] };
+  }
+
+  /** Every value of an object literal (spreads of other literals included); undefined when a spread cannot be seen. */
+  private objectValues(node: ts.ObjectLiteralExpression, depth: number): Reference[] | undefined {
+    if (depth > 4) return undefined;
+    const values: Reference[] = [];
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const spread = this.references.resolve(property.expression);
+        const inner = spread.kind === 'object' ? this.objectValues(spread.node, depth + 1) : undefined;
+        if (!inner) return undefined;
+        values.push(...inner);
+      } else if (ts.isPropertyAssignment(property)) values.push(this.references.resolve(property.initializer));
+      else if (ts.isShorthandPropertyAssignment(property)) values.push(this.references.resolve(property.name));
+    }
+    return values;
   }
 
   private onClientMethod(module: SourceModule, call: ts.CallExpression, client: Extract<Reference, { kind: 'aws-client' }>, method: string, summary: Summary): boolean {
@@ -582,6 +663,21 @@ function unwrapEncode(expression: ts.Expression): ts.Expression {
   const inner = skipWrappers(expression);
   if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && /^encodeURI(Component)?$/.test(inner.expression.text) && inner.arguments[0]) return inner.arguments[0];
   return inner;
+}
+
+function dynamicMethodReason(call: ts.CallExpression): string {
+  return `the method called by ${shortText(call)} is chosen at run time`;
+}
+
+/** The expression a constant holds (`const C = COMMANDS[op]` -> `COMMANDS[op]`), followed a few steps. */
+function constantValue(expression: ts.Expression): ts.Expression {
+  let node = skipWrappers(expression);
+  for (let i = 0; i < 5 && ts.isIdentifier(node); i++) {
+    const declaration = findDeclaration(node);
+    if (declaration?.kind !== 'variable' || !declaration.isConst || declaration.path.length > 0 || !declaration.node.initializer) break;
+    node = skipWrappers(declaration.node.initializer);
+  }
+  return node;
 }
 
 /** Every string an expression can be, when the set is known: literals, conditionals, `a || b`, constants holding them. */

@@ -164,7 +164,10 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     // arguments stands for the remaining sites: their requests become unknown rather than taken from another site.
     const usesArguments =
       item.bindings !== undefined &&
-      (summary.calls.some((c) => c.usesParameters) || summary.clients.some((c) => c.hostArguments) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
+      (summary.calls.some((c) => c.usesParameters) ||
+        summary.dynamicMethods.length > 0 ||
+        summary.clients.some((c) => c.hostArguments) ||
+        summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
     const perSite = usesArguments && seen.size < MAX_VISITS_WITH_ARGUMENTS;
     const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
     if (seen.has(visitKey)) continue;
@@ -174,7 +177,14 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
     facts.record(usage, item.root, item.context, via);
     const bound = perSite ? item.bindings : undefined;
     const evaluator = bound ? new StaticEvaluator(context, bound) : undefined;
-    for (const call of summary.calls) {
+    let calls = summary.calls;
+    let unfollowed = summary.unfollowed;
+    for (const dynamic of summary.dynamicMethods) {
+      const resolved = summariser.resolveDynamicMethod(dynamic, evaluator);
+      calls = [...calls, ...resolved.calls];
+      unfollowed = [...unfollowed, ...resolved.unfollowed];
+    }
+    for (const call of calls) {
       const { inputNode, inputProperty, usesParameters, ...rest } = call;
       const evaluated = evaluator && usesParameters;
       const input = evaluated ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
@@ -183,11 +193,11 @@ export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsag
       callKeys.add(key);
       usage.calls.push({ ...rest, input, via: via() } satisfies SdkCall);
     }
-    for (const unfollowed of summary.unfollowed) {
-      const key = `${unfollowed.location.file}:${unfollowed.location.line}:${unfollowed.location.column}`;
+    for (const place of unfollowed) {
+      const key = `${place.location.file}:${place.location.line}:${place.location.column}`;
       if (unfollowedKeys.has(key)) continue;
       unfollowedKeys.add(key);
-      (usage.unfollowed ??= []).push(unfollowed);
+      (usage.unfollowed ??= []).push(place);
     }
     for (const client of summary.clients) {
       const scope: ClientCreation['scope'] = client.lazy ? 'lazy' : item.context === 'module' ? 'module' : 'invocation';
