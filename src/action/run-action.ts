@@ -1,8 +1,8 @@
 // The GitHub Action: inputs → the same CLI run users get → report in the log, SARIF, annotations, job summary, outputs.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
-import { executeLint, findProjectRoot, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
+import { executeLint, findProjectRoot, noSuchPath, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
 import { ConfigError } from '../engine/config.js';
 import { RuleFileError } from '../engine/declarative.js';
@@ -52,6 +52,9 @@ export function runAction(io: ActionIo): number {
     io.stdout(`::warning title=noops-lint::${escapeData(`only-changed: ${diff.reason}; reporting every finding.`)}\n`);
   }
 
+  // A path that does not exist is a mistake in the workflow, also when only changed files are checked.
+  const missing = inputs.paths.find((p) => !lstatSync(path.resolve(cwd, p), { throwIfNoEntry: false }));
+  if (missing !== undefined) return fail(io, noSuchPath(missing));
   let paths = inputs.paths;
   if (inputs.onlyChanged && changed) {
     const wanted = inputs.paths.map((p) => path.resolve(cwd, p));

@@ -45,7 +45,7 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: noops-lint [options] [path ...]
        noops-lint policy [path ...] [--format json|yaml]
-       noops-lint rules | explain <rule-id> | init | test-rules [dir ...]
+       noops-lint rules [--format json] | explain <rule-id> | init | test-rules [dir ...] | help
 
 Checks serverless function code and manifests (serverless.yml, SAM/CloudFormation templates,
 kind: Service) for over-broad IAM, missing encryption, plaintext secrets and ops problems.
@@ -59,7 +59,7 @@ Options:
   -c, --config <file>       configuration file (default: .noops-lint.yaml found upward)
       --fail-on <level>     error (default), warning, note or never: lowest severity that fails
       --max-warnings <n>    fail when there are more than n warnings (default: -1, no limit)
-      --quiet               report errors only
+      --quiet               report errors only (warnings still count for --max-warnings and --fail-on)
       --rule <id>           run only this rule (repeatable)
       --baseline <file>     report (and fail on) only findings not recorded in this baseline
       --write-baseline <file>  record the current findings in a baseline file, then exit 0
@@ -117,6 +117,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')}\nRun noops-lint --help for the options.`);
   }
   const { values, positionals } = parsed;
+  // `noops-lint help` (and `help <command>`) is --help, as in npm and git.
+  if (positionals[0] === 'help') return { ...parseCliArguments(argv.filter((a) => a !== 'help')), help: true };
   let command: Command = 'lint';
   let paths = positionals;
   if (positionals.length > 0 && (COMMANDS as readonly string[]).includes(positionals[0]!) && positionals[0] !== 'lint') {
@@ -128,6 +130,9 @@ export function parseCliArguments(argv: string[]): CliArguments {
   const format = values.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format) && !(command === 'policy' && ['json', 'yaml'].includes(format))) {
     throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}${command === 'policy' ? ' (policy: json, yaml)' : ''}.`);
+  }
+  if (command === 'rules' && format !== undefined && format !== 'json' && format !== 'stylish') {
+    throw new UsageError(`rules prints a table (the default) or json, not "${format}".`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !['error', 'warning', 'note', 'never'].includes(failOn)) {

@@ -12,6 +12,15 @@ if (major < 20 || (major === 20 && minor < 18)) {
   process.exit(2);
 }
 
+// A reader that goes away (`noops-lint | head -1`) is no error: the rest of the output has nobody to read it. End
+// quietly, with the exit code the findings decided (the run is synchronous, so it is set before the error arrives).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // Answered before the rules, TypeScript and the IAM data are loaded: editors and hooks ask this often.

@@ -1,5 +1,5 @@
 // The CLI's work, testable without a process: parse arguments, load config, lint, report, return an exit code.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
@@ -13,7 +13,7 @@ import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/decla
 import { testRules } from '../engine/test-rules.js';
 import { readConfinedText } from '../load/confined-file.js';
 import { ProjectFiles } from '../load/files.js';
-import { artifactUri, fingerprint } from '../report/findings.js';
+import { artifactUri, countSeverities, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
 import { helpUri, type AnyRule } from '../engine/rule.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
@@ -128,8 +128,10 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
     }
+    if (!lstatSync(abs, { throwIfNoEntry: false })) throw new UsageError(noSuchPath(p));
     return rel.split(path.sep).join('/');
   });
+  const foldersOnly = paths.every((rel) => statSync(path.join(root, rel), { throwIfNoEntry: false })?.isDirectory() === true);
   const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : undefined;
   const failOn = args.failOn ?? config.failOn ?? 'error';
   // Every file the run will write is checked (and its folders created) before the analysis, so a bad path costs no time.
@@ -172,6 +174,13 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   // A CDK app without synthesized output has nothing to check: a usage error, never a green run.
   const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
   if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join('\n'));
+  // Folders without a service are a mistake (a wrong folder, everything ignored), never a green run; a manifest
+  // that could not be read says so in its own findings. A file that no service owns is no mistake: pre-commit names
+  // every staged YAML, JSON and source file.
+  const problems = [...run.findings, ...run.suppressed.map((s) => s.finding)].filter((f) => f.severity !== 'note');
+  if (foldersOnly && run.services.length === 0 && problems.length === 0) {
+    throw new UsageError(nothingToAnalyse(paths, run, config, args.gitignore));
+  }
   if (args.debug) {
     const stats = run.stats;
     io.stderr(
@@ -189,17 +198,47 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     return { exitCode: 0, result: run, failOn };
   }
   const findings = run.findings;
+  // --quiet hides warnings and notes from the report (ESLint's behaviour); they still count for --fail-on and
+  // --max-warnings, and the summary says how many were hidden.
   const result: LintRun = args.quiet ? { ...run, findings: findings.filter((f) => f.severity === 'error') } : run;
+  const counts = countSeverities(findings);
+  const hidden = args.quiet ? { warnings: counts.warnings, notes: counts.notes } : undefined;
 
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   const format = args.format ?? 'stylish';
   const sarifText = () => sarifReport(result, args);
-  const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
+  const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory, hidden });
   if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
   if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
   if (result.findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
+  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
+    io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).\n`);
+  }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/** The usage error for a path that does not exist (the CLI's arguments, the Action's `paths:`). */
+export function noSuchPath(p: string): string {
+  return `No file or folder matches ${quote(p)}. Check the path: noops-lint takes folders (every service manifest below them) and files (checked with the service that owns them).`;
+}
+
+/** The usage error of a run over folders that found no service: what was looked for, and what to do. */
+function nothingToAnalyse(paths: string[], run: LintRun, config: Config, gitignore: boolean): string {
+  const where = paths.map((p) => quote(p || '.')).join(', ');
+  const lines = [
+    `Nothing to analyse in ${where}: no service manifest was found.`,
+    'noops-lint looks for serverless.yml, SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests.',
+  ];
+  const leftOut = [...(config.ignores.length ? [`the configuration's ignores`] : []), ...(gitignore ? ['.gitignore', '.git/info/exclude'] : [])];
+  if (leftOut.length) {
+    const list = leftOut.length === 1 ? leftOut[0] : `${leftOut.slice(0, -1).join(', ')} or ${leftOut.at(-1)}`;
+    lines.push(`Files that ${list} leave out are not read${gitignore ? ' (--no-gitignore reads what git ignores)' : ''}.`);
+  }
+  lines.push('Run noops-lint in the folder of a service, or name it: noops-lint path/to/service.');
+  const skipped = run.findings.slice(0, 3).map((f) => `  ${f.location.file}: ${f.message}`);
+  if (skipped.length) lines.push('What was skipped:', ...skipped);
+  return lines.join('\n');
 }
 
 /**
@@ -321,6 +360,16 @@ function rulesInEffect(args: CliArguments, io: CliIo): AnyRule[] {
 
 function listRules(args: CliArguments, io: CliIo): number {
   const rules = rulesInEffect(args, io);
+  if (args.format === 'json') {
+    // Every id a finding may carry: the rules, then noops-lint's own input/*, internal/* and suppression/* ids.
+    const all = [...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const list = all.map((rule) => {
+      const docs = rule.helpUri ?? ('definition' in rule ? undefined : helpUri(rule.id));
+      return { id: rule.id, severity: rule.severity, description: rule.description, ...(docs ? { docs } : {}) };
+    });
+    io.stdout(jsonText(list, 2) + '\n');
+    return 0;
+  }
   const width = Math.max(...rules.map((r) => r.id.length), 10);
   // A custom rule's description comes from the project's rule files: one line, printable.
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${printable(r.description).replace(/\n/g, ' ')}`);

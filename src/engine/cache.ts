@@ -10,7 +10,7 @@ import type { Finding } from './finding.js';
 import type { UnitResult } from './parallel.js';
 
 /** Bumped when the file's shape changes; any other format is ignored and rewritten. */
-const FORMAT = 'noops-lint-cache/2';
+const FORMAT = 'noops-lint-cache/3';
 /** The file written inside a folder given as --cache-location (and inside the default folder). */
 export const CACHE_FILE_NAME = 'lint-cache.json';
 /** The cache file at the project root when the project has no node_modules folder (ESLint: .eslintcache). */
@@ -244,6 +244,7 @@ function isUnitResult(value: unknown): value is UnitResult {
     isStringArray(value.files) &&
     isStringArray(value.sourceFiles) &&
     (value.directiveFiles === undefined || isStringArray(value.directiveFiles)) &&
+    isStringArray(value.services) &&
     Array.isArray(value.functions) &&
     value.functions.every((f) => isObject(f) && isString(f.service) && isString(f.name)) &&
     isObject(value.metadata) &&

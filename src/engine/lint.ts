@@ -69,8 +69,10 @@ export interface LintRun extends LintResult {
   suppressed: SuppressedFinding[];
   /** The scope the paths made: which files findings had to touch. */
   scope: Scope;
-  /** Source files the handlers reach (when suppressions were read). */
+  /** Source files the handlers reach. */
   sourceFiles: string[];
+  /** The manifests of the services analysed, sorted; none means there was nothing to analyse. */
+  services: string[];
   /** Functions of the run, by service id (manifest) and name. */
   functions: Array<{ service: string; name: string }>;
   /** With `functionReports`: each function's derived policy, by manifest. */
@@ -153,6 +155,7 @@ export function lint(options: LintOptions): LintRun {
     toolVersion: toolVersion(),
     scope,
     sourceFiles: merged.sourceFiles,
+    services: merged.services,
     functions: merged.functions,
     ...(merged.policies ? { policies: merged.policies, permissions: merged.permissions } : {}),
     stats: units.stats,

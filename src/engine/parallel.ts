@@ -37,6 +37,8 @@ export interface UnitResult {
    * the thread that read them says so, and the main thread reads just these again.
    */
   directiveFiles?: string[];
+  /** The manifests of the services found (none: the candidate is no manifest). */
+  services: string[];
   functions: Array<{ service: string; name: string }>;
   /** Suppressions written in resource Metadata, with their positions (when suppressions are read). */
   metadata: MetadataSuppressions;
@@ -94,13 +96,15 @@ export function ruleSet(custom: CustomRuleSources | undefined): AnyRule[] {
 /** One unit's plain result from a checked project (or service). */
 export function unitOf(candidate: string, checked: CheckedProject, settings: UnitSettings, files: ProjectFiles): UnitResult {
   const { project, analysis } = checked;
-  const sourceFiles = settings.suppressions ? [...new Set(project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort() : [];
+  // Also without suppressions: the summary's "in N files" counts the handler sources read.
+  const sourceFiles = [...new Set(project.functions.flatMap((fn) => analysis.usageOf(fn)?.files ?? []))].sort();
   return {
     candidate,
     findings: checked.findings,
     files: project.files,
     sourceFiles,
     ...(settings.suppressions ? { directiveFiles: [...project.files, ...sourceFiles].filter((rel) => mayHoldDirective(files, rel)) } : {}),
+    services: project.services.map((service) => service.manifest),
     functions: project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
     metadata: settings.suppressions ? collectMetadataSuppressions(project) : { suppressions: [], problems: [] },
     ...(settings.functionReports ? { policies: derivedPolicies(project, analysis).functions, permissions: permissionRows(project, analysis) ?? [] } : {}),
@@ -222,6 +226,8 @@ export interface MergedUnits {
   sourceFiles: string[];
   /** Files read by the thread that checked them and known to hold no inline suppression comment. */
   withoutDirectives: Set<string>;
+  /** The manifests of the services analysed, sorted. */
+  services: string[];
   functions: Array<{ service: string; name: string }>;
   metadata: MetadataSuppressions;
   policies?: DerivedFunctionPolicy[];
@@ -237,6 +243,7 @@ export function mergeUnits(units: readonly UnitResult[]): MergedUnits {
     files: [...new Set(ordered.flatMap((u) => u.files))].sort(),
     sourceFiles: [...new Set(ordered.flatMap((u) => u.sourceFiles))].sort(),
     withoutDirectives: filesWithoutDirectives(ordered),
+    services: [...new Set(ordered.flatMap((u) => u.services))].sort(),
     functions: ordered.flatMap((u) => u.functions),
     metadata: { suppressions: ordered.flatMap((u) => u.metadata.suppressions), problems: ordered.flatMap((u) => u.metadata.problems) },
     // A stable sort by manifest keeps each service's functions in the order its manifest lists them.

@@ -36,6 +36,8 @@ export interface LintResult {
   rules: AnyRule[];
   /** Root-relative files read, sorted. */
   files: string[];
+  /** Root-relative source files the handlers reach, sorted: the summary's "in N files" counts them with `files`. */
+  sourceFiles?: string[];
   /** Files that could not be parsed or were skipped (SARIF toolExecutionNotifications). */
   notifications: ToolNotification[];
   toolVersion: string;

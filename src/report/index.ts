@@ -16,6 +16,8 @@ export interface ReporterOptions {
   cwdPrefix?: string;
   /** `--sarif-category`: becomes SARIF `automationDetails.id` `<category>/`. */
   sarifCategory?: string;
+  /** What `--quiet` held back from the report (still counted for the exit code): the stylish summary says so. */
+  hidden?: { warnings: number; notes: number };
 }
 
 export type Reporter = (result: LintResult, options: ReporterOptions) => string;

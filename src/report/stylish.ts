@@ -3,7 +3,7 @@ import * as util from 'node:util';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { LintResult } from '../engine/result.js';
 import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
-import type { Reporter } from './index.js';
+import type { Reporter, ReporterOptions } from './index.js';
 import { plural } from '../util/plural.js';
 
 type Style = Parameters<typeof util.styleText>[0];
@@ -27,7 +27,7 @@ export const stylish: Reporter = (result, options) => {
     for (const line of formatGroup(group.findings, paint)) lines.push(line);
     lines.push('');
   }
-  lines.push(summaryLine(result, findings, paint));
+  lines.push(summaryLine(result, findings, paint, options.hidden));
   return lines.join('\n') + '\n';
 };
 
@@ -71,16 +71,19 @@ function groupByFile(findings: Finding[], prefix: string | undefined): Array<{ p
   return groups;
 }
 
-function summaryLine(result: LintResult, findings: Finding[], paint: Paint): string {
-  const fileCount = new Set([...result.files, ...findings.map((finding) => finding.location.file)]).size;
+function summaryLine(result: LintResult, findings: Finding[], paint: Paint, hidden: ReporterOptions['hidden']): string {
+  const fileCount = new Set([...result.files, ...(result.sourceFiles ?? []), ...findings.map((finding) => finding.location.file)]).size;
   const files = plural(fileCount, 'file');
-  if (findings.length === 0) return paint('green', `No problems found in ${files}.`);
+  const held = hidden ? [hidden.warnings ? plural(hidden.warnings, 'warning') : '', hidden.notes ? plural(hidden.notes, 'note') : ''].filter(Boolean) : [];
+  const heldText = held.length ? ` (${held.join(' and ')} hidden by --quiet)` : '';
+  if (findings.length === 0) return paint('green', `No ${hidden ? 'errors' : 'problems'} found in ${files}`) + `${heldText}.`;
   const counts = countSeverities(findings);
-  const text = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')} in ${files}`;
+  const text = hidden
+    ? `${plural(counts.errors, 'error')} in ${files}`
+    : `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')} in ${files}`;
   const style: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
-  return paint(['bold', style] as Style, text);
+  return paint(['bold', style] as Style, text) + heldText;
 }
-
 
 /**
  * The CLI has already decided whether to colour (TTY, NO_COLOR, FORCE_COLOR, flags), so the

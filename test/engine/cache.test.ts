@@ -34,7 +34,7 @@ const stored = (): Stored => {
 const store = (body: Stored, secret: Uint8Array = SECRET) => {
   const entries = JSON.stringify(body.entries);
   const signature = createHmac('sha256', secret).update(body.key).update('\n').update(entries).digest('base64');
-  writeFileSync(cacheFile, `${JSON.stringify({ format: 'noops-lint-cache/2', key: body.key, signature })}\n${entries}`);
+  writeFileSync(cacheFile, `${JSON.stringify({ format: 'noops-lint-cache/3', key: body.key, signature })}\n${entries}`);
 };
 
 describe('--cache', () => {
@@ -81,7 +81,7 @@ describe('--cache', () => {
   it('ignores and rewrites a corrupt or foreign cache file, never crashing', () => {
     const plain = lint({ root, now: NOW }).findings;
     mkdirSync(path.dirname(cacheFile), { recursive: true });
-    for (const junk of ['{not json', 'null', '[]', '{}\n{}', JSON.stringify({ format: 'noops-lint-cache/1', key: 'other', entries: {} }), `${JSON.stringify({ format: 'noops-lint-cache/2', key: 'x', signature: 'x' })}\n{"a":1}`]) {
+    for (const junk of ['{not json', 'null', '[]', '{}\n{}', JSON.stringify({ format: 'noops-lint-cache/1', key: 'other', entries: {} }), `${JSON.stringify({ format: 'noops-lint-cache/3', key: 'x', signature: 'x' })}\n{"a":1}`]) {
       writeFileSync(cacheFile, junk);
       expect(cached().findings).toEqual(plain);
       expect(stored().entries['services/orders/serverless.yml']).toBeDefined();

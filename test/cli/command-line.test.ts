@@ -1,0 +1,182 @@
+// What ESLint users expect of a command line: a mistake is never a green run (exit 2 with what to do), `help`,
+// --quiet and --max-warnings, and a closed pipe that ends the run quietly.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import { runAction } from '../../src/action/run-action.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const orders = path.join(repo, 'fixtures/projects/orders');
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'noops-cmdline-'));
+  mkdirSync(path.join(root, '.git'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function cli(argv: string[], extra: Partial<CliIo> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { cwd: root, env: {}, isTTY: false, now: NOW, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...extra };
+  const code = runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+function withOrders(): void {
+  cpSync(orders, path.join(root, 'orders'), { recursive: true });
+}
+
+describe('a mistake is never a green run', () => {
+  it('a path that does not exist is a usage error, also with --fail-on never', () => {
+    for (const extra of [[], ['--fail-on', 'never'], ['--format', 'sarif']]) {
+      const run = cli(['no-such-folder', ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('noops-lint: No file or folder matches "no-such-folder". Check the path');
+    }
+  });
+
+  it('a folder with nothing to analyse says what was looked for and what to do, also with --fail-on never', () => {
+    mkdirSync(path.join(root, 'docs'));
+    writeFileSync(path.join(root, 'docs', 'notes.yaml'), 'just: data\n');
+    const run = cli(['docs', '--fail-on', 'never']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Nothing to analyse in "docs": no service manifest was found.');
+    expect(run.stderr).toContain('serverless.yml, SAM and CloudFormation templates');
+    expect(run.stderr).toContain('noops-lint path/to/service');
+    // An empty project, run without paths, is the same mistake.
+    expect(cli([]).code).toBe(2);
+  });
+
+  it('everything ignored is nothing to analyse, and the message names what ignores files', () => {
+    withOrders();
+    expect(cli([]).code).toBe(1);
+    writeFileSync(path.join(root, '.noops-lint.yaml'), "ignores: ['orders/**']\n");
+    const run = cli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Files that the configuration's ignores, .gitignore or .git/info/exclude leave out are not read");
+  });
+
+  it('a Serverless configuration written as code, and nothing else, is nothing to analyse; the message says why', () => {
+    writeFileSync(path.join(root, 'serverless.ts'), 'export default {};\n');
+    const run = cli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('What was skipped:\n  serverless.ts: Skipped "serverless.ts": a Serverless configuration written as code is never run');
+  });
+
+  it('a file no service owns is no mistake: pre-commit names every staged YAML and source file', () => {
+    withOrders();
+    writeFileSync(path.join(root, 'notes.yaml'), 'just: data\n');
+    const run = cli(['notes.yaml']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('the Action treats a path of `paths:` that does not exist the same way', () => {
+    withOrders();
+    let stdout = '';
+    let stderr = '';
+    const code = runAction({
+      cwd: root,
+      env: { GITHUB_WORKSPACE: root, INPUT_PATHS: 'orders\nservices/missing' },
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      now: NOW,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('No file or folder matches "services/missing"');
+    expect(stdout).toContain('::error title=noops-lint::No file or folder matches');
+  });
+
+  it('`noops-lint help` prints the help', () => {
+    const run = cli(['help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: noops-lint/);
+    expect(run.stdout).toBe(cli(['--help']).stdout);
+  });
+});
+
+describe('--quiet and --max-warnings', () => {
+  it('--quiet hides warnings and notes, the summary says how many, and they still count for the exit code', () => {
+    withOrders();
+    const all = JSON.parse(cli(['--format', 'json']).stdout) as { findings: Array<{ severity: string }> };
+    const count = (severity: string) => all.findings.filter((f) => f.severity === severity).length;
+    expect(count('warning')).toBeGreaterThan(3);
+    const quiet = cli(['--quiet']);
+    expect(quiet.stdout).not.toMatch(/\d+:\d+ +(warning|note) /);
+    expect(quiet.stdout).toContain(`${count('error')} errors in `);
+    expect(quiet.stdout).toContain(`(${count('warning')} warnings and ${count('note')} note${count('note') === 1 ? '' : 's'} hidden by --quiet)`);
+
+    // Only warnings left: a quiet run shows none, yet --fail-on warning and --max-warnings still fail on them.
+    writeFileSync(path.join(root, '.noops-lint.yaml'), `rules:\n${['iam/missing-permission', 'ops/async-failure', 'iam/wildcard-resource', 'iam/wildcard-action'].map((id) => `  ${id}: warning\n`).join('')}`);
+    const errorsLeft = JSON.parse(cli(['--format', 'json']).stdout) as { findings: Array<{ severity: string }> };
+    expect(errorsLeft.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const warnings = errorsLeft.findings.filter((f) => f.severity === 'warning').length;
+    const clean = cli(['--quiet']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(new RegExp(`^No errors found in \\d+ files \\(${warnings} warnings and \\d+ notes? hidden by --quiet\\)\\.\\n$`));
+    expect(cli(['--quiet', '--fail-on', 'warning']).code).toBe(1);
+    const capped = cli(['--quiet', '--max-warnings', '3']);
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toBe(`noops-lint: too many warnings: ${warnings}, maximum 3 (--max-warnings).\n`);
+    const enough = cli(['--max-warnings', String(warnings)]);
+    expect(enough.code).toBe(0);
+    expect(enough.stderr).toBe('');
+  });
+});
+
+describe('rules', () => {
+  it('`rules --format json` lists every id a finding may carry, with its severity and docs link', () => {
+    const run = cli(['rules', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const rules = JSON.parse(run.stdout) as Array<{ id: string; severity: string; description: string; docs?: string }>;
+    const ids = rules.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    for (const id of ['iam/wildcard-action', 'input/parse-error', 'internal/rule-error', 'suppression/unused', 'suppression/unknown-directive']) expect(ids).toContain(id);
+    for (const rule of rules) {
+      expect(['error', 'warning', 'note']).toContain(rule.severity);
+      expect(rule.description.length, rule.id).toBeGreaterThan(10);
+      expect(rule.docs, rule.id).toMatch(/^https:\/\/github\.com\/noops-lint\/noops-lint\/blob\/.+\/README\.md#[a-z0-9-]+$/);
+    }
+    expect(cli(['rules', '--format', 'sarif'])).toMatchObject({ code: 2, stderr: 'noops-lint: rules prints a table (the default) or json, not "sarif".\n' });
+  });
+});
+
+describe('the summary line', () => {
+  it('"in N files" counts the manifests and the handler sources read, not only files with findings', () => {
+    withOrders();
+    // serverless.yml and the four sources its handlers reach (package.json is no manifest).
+    expect(cli([]).stdout).toMatch(/ in 5 files\n$/);
+    expect(cli(['--no-inline-suppressions']).stdout).toMatch(/ in 5 files\n$/);
+  });
+});
+
+describe('a closed pipe', () => {
+  const bin = path.join(repo, 'dist/cli/noops-lint.js');
+  /** One service with many functions whose handlers are missing: one warning each, far more output than a pipe holds. */
+  function bigService(): void {
+    const lines = ['service: big', 'provider:', '  name: aws', '  runtime: nodejs20.x', 'functions:'];
+    for (let i = 0; i < 1000; i++) lines.push(`  fn${i}:`, `    handler: src/missing${i}.handler`);
+    writeFileSync(path.join(root, 'serverless.yml'), `${lines.join('\n')}\n`);
+  }
+
+  it.skipIf(!existsSync(bin))('`noops-lint | head -1` ends quietly with the exit code the findings decide', () => {
+    bigService();
+    for (const [flags, code] of [['--fail-on warning', 1], ['--fail-on never', 0]] as const) {
+      const run = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} --concurrency off ${flags} | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.stdout).toBe('serverless.yml\n');
+      expect(run.stderr).toBe(`exit=${code}\n`);
+    }
+  }, 240_000);
+});
