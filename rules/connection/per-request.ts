@@ -45,7 +45,7 @@ export default defineRule<Record<string, never>, 'database' | 'databaseVia' | 's
   tags: ['performance', 'reliability', 'serverless'],
   messages: {
     database: '{{client}} opens a new database connection on {{where}}: each request pays the connection handshake, and concurrent requests can exhaust the database connection limit. Create it once outside the handler and reuse it.',
-    databaseVia: 'This call creates {{client}} ({{file}}, line {{line}}) on {{where}}, so each request opens a new database connection, pays the handshake, and concurrent requests can exhaust the connection limit. Create it once outside the handler and reuse it.',
+    databaseVia: 'This call reaches {{client}} ({{file}}, line {{line}}), which opens a new database connection on {{where}}: each request pays the connection handshake, and concurrent requests can exhaust the connection limit. Create the client once outside the handler and reuse it.',
     sdk: 'A new {{client}} is built on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
     sdkVia: 'This call builds a new {{client}} ({{file}}, line {{line}}) on {{where}}: each request re-resolves credentials and configuration and opens a new TLS connection instead of reusing a kept-alive one, adding tens of milliseconds or more of latency. Create the client once outside the handler.',
   },

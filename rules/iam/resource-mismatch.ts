@@ -5,6 +5,7 @@ import { expandActionPattern, getActionByFullName, hasWildcard, resourceTypeArn,
 import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
 import type { PolicyStatement } from '../../src/model/project.js';
 import { describeValue } from '../../src/model/values.js';
+import { summarisedList } from '../../src/util/plural.js';
 
 export default defineRule({
   id: 'iam/resource-mismatch',
@@ -77,7 +78,7 @@ function describeExpected(action: IamAction): string {
     .sort((a, b) => a.arn.length - b.arn.length || (a.name < b.name ? -1 : 1));
   const [first, ...others] = forms;
   if (!first) return 'other resources';
-  const rest = others.length > 0 ? ` (or ${others.map((t) => t.name).join(', ')})` : '';
+  const rest = others.length > 0 ? ` (or ${summarisedList(others.map((t) => t.name), 'or')})` : '';
   return `${first.name} ARNs such as ${first.arn}${rest}`;
 }
 

@@ -1,5 +1,6 @@
 // Finds actions allowed on `Resource: "*"` although they support resource-level permissions.
 import { defineRule } from '../../src/engine/rule.js';
+import { summarisedList } from '../../src/util/plural.js';
 import { IAM_RUNTIME_RESOURCE_ACTIONS } from '../../src/data/iam-runtime-resource-actions.js';
 import { expandActionPattern, getActionByFullName, globMatcher, hasWildcard } from '../../src/model/iam-catalog.js';
 import {
@@ -130,7 +131,7 @@ export default defineRule({
             if (mayTakeWildcard(action.text)) continue;
             const types = getActionByFullName(action.text)!.resourceTypes.map((t) => t.name);
             messageId = action.text.toLowerCase() === 'sns:publish' ? 'topicsOnly' : 'scoped';
-            data = { action: action.text, types: [...new Set(types)].join(' or ') };
+            data = { action: action.text, types: summarisedList([...new Set(types)], 'or') };
           }
           for (const resource of wildcards) {
             report({

@@ -1,12 +1,12 @@
 // Finds secrets written as literal environment variable values in a manifest (passwords, API tokens,
 // access keys, private keys, URLs with a password), where anyone reading the template or the function sees them.
 import { defineRule } from '../../src/engine/rule.js';
-import { detectSecretValue, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../../src/analyse/secret-patterns.js';
+import { detectSecretValue, isCredentialSlot, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../../src/analyse/secret-patterns.js';
 import type { EnvironmentVariable, FunctionModel } from '../../src/model/project.js';
 import { maskSecret } from '../../src/report/mask-secret.js';
 import { quote } from '../../src/util/quote.js';
 
-type MessageId = 'secretValue' | 'secretName';
+type MessageId = 'secretValue' | 'secretName' | 'credentialSlot';
 
 export default defineRule<Record<string, never>, MessageId>({
   id: 'secrets/plaintext-env',
@@ -20,7 +20,9 @@ export default defineRule<Record<string, never>, MessageId>({
     'sk_live_ or ghp_, URLs with an embedded password), or whose name says it holds one (PASSWORD, SECRET, TOKEN, API_KEY ...) ' +
     'and whose value is a literal rather than a pointer (*_ARN, *_NAME, *_PARAM) or a setting (TOKEN_TTL, AUTH_ENABLED). ' +
     'References are never reported: ${ssm:...}, !Ref, {{resolve:secretsmanager:...}}. Provider and Globals variables are ' +
-    'reported once, where they are written. Messages show at most the first four characters of the value.',
+    'reported once, where they are written. A value written to be filled in by hand under such a name (YOUR-AUTH-TOKEN-HERE, ' +
+    '<api-key>, changeme) is reported as a credential slot rather than a leaked secret: the real value would be committed there. ' +
+    'Messages show at most the first four characters of the value.',
   help:
     'Store the secret in AWS Secrets Manager or SSM Parameter Store (SecureString) and pass only its name or ARN, for example ' +
     '`DB_PASSWORD_SECRET_ARN: !Ref DbPasswordSecret`, then read it at runtime (the AWS Parameters and Secrets Lambda extension ' +
@@ -31,6 +33,8 @@ export default defineRule<Record<string, never>, MessageId>({
   messages: {
     secretValue: 'Environment variable {{name}} holds {{what}} in plain text ({{masked}}).',
     secretName: 'Environment variable {{name}} holds a secret in plain text ({{masked}}).',
+    credentialSlot:
+      'Environment variable {{name}} is a credential slot in the manifest ({{masked}}): whoever fills it in commits the secret with the template. Pass a reference to a secret store instead: ${ssm:...}, a Secrets Manager dynamic reference, or a secret ARN the function reads at run time.',
   },
   defaultOptions: {},
   check({ project, report }) {
@@ -68,6 +72,8 @@ function judge(variable: EnvironmentVariable): Problem | undefined {
   if (isPlaceholderValue(value) || isDynamicReference(value)) return undefined;
   const match = detectSecretValue(value);
   if (match) return { messageId: 'secretValue', value, what: match.description };
+  // YOUR-TWILIO-AUTH-TOKEN-HERE under a secret's name: not a leak yet, but where the secret is meant to go.
+  if (isSecretLikeName(variable.name) && isCredentialSlot(value)) return { messageId: 'credentialSlot', value };
   if (isSecretLikeName(variable.name) && !isNonSecretValueFor(variable.name, value)) return { messageId: 'secretName', value };
   return undefined;
 }

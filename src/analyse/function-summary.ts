@@ -1,4 +1,5 @@
 // What one body of code does by itself: SDK calls, client creations, and the local functions it calls or hands on.
+import { withArticle } from '../util/plural.js';
 import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { ClientCreation, SdkCall, StaticValue } from './types.js';
@@ -163,7 +164,7 @@ export class Summariser {
         }
         // docClient.get(params) on a client whose methods are not operations (DynamoDBDocumentClient): not understood.
         if ((receiver.flavour === 'v3' || receiver.flavour === 'v3-document') && !V3_CLIENT_METHODS.has(method)) {
-          this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on a ${receiver.name}, which noops-lint cannot map to an operation`);
+          this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on ${withArticle(receiver.name)}, which noops-lint cannot map to an operation`);
           return;
         }
       } else if (receiver.kind === 'library-model') {

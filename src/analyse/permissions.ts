@@ -1,4 +1,5 @@
 // Derives the permissions a function needs: its SDK calls bound to template resources through the environment, plus the platform's own needs.
+import { withArticle } from '../util/plural.js';
 import type { Location } from '../model/location.js';
 import type { FunctionModel, ResourceModel } from '../model/project.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
@@ -453,7 +454,7 @@ function bindEnvironment(fn: FunctionModel, value: Extract<StaticValue, { kind: 
   }
   const typeSpec = spec.cloudFormation[resource.type];
   if (!typeSpec) {
-    return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, a ${resource.type}, not a ${spec.iamType}` };
+    return { kind: 'unknown', reason: `${field} comes from ${written} = ${describeValue(raw)}, ${withArticle(resource.type)}, not ${withArticle(spec.iamType)}` };
   }
   return { kind: 'resource', resource, spec: typeSpec, ...(logical.attribute ? { attribute: logical.attribute } : {}) };
 }

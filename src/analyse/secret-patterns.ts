@@ -96,6 +96,19 @@ export function isPlaceholderValue(value: string): boolean {
   return /^\$\{[^}]*\}$/.test(trimmed) || /^\{\{[^}]*\}\}$/.test(trimmed);
 }
 
+/**
+ * A slot for a credential, written to be filled in by hand: `YOUR-TWILIO-AUTH-TOKEN-HERE`, `<api-key>`,
+ * `REPLACE_ME`, `changeme`, `xxxxxxxx`. Not a leaked secret, but the place where one will be committed.
+ */
+export function isCredentialSlot(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length > 80) return false;
+  if (/^<[^<>]{1,78}>$/.test(trimmed) || /^\[[^[\]]{1,78}\]$/.test(trimmed)) return true;
+  if (/^(?:x{4,}|\*{4,}|\.{4,}|changeme|change[-_ ]me|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|secret|password|token|api[-_ ]?key)$/i.test(trimmed)) return true;
+  // YOUR_API_KEY, your-twilio-auth-token-here, INSERT_KEY_HERE, <<ENTER TOKEN>>, PUT_YOUR_SECRET_HERE
+  return /^(?:your|insert|enter|put|paste|replace)(?:[-_ ](?:your|the))?[-_ ][a-z0-9]+(?:[-_ ][a-z0-9]+){0,8}$/i.test(trimmed) || /^[a-z0-9]+(?:[-_ ][a-z0-9]+){0,8}[-_ ]here$/i.test(trimmed);
+}
+
 /** Values that configure secret handling rather than hold a secret: flags, numbers, ARNs, paths. */
 export function isNonSecretShape(value: string): boolean {
   const trimmed = value.trim();

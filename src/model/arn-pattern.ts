@@ -122,8 +122,9 @@ export function resourcePattern(value: unknown, resources: readonly ResourceMode
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '*') return ANY_STRING;
-    // Anything else that is not an ARN (a bare name, a leftover variable) is not ours to judge.
-    return text.startsWith('arn:') && !text.includes('${') ? patternFromGlob(text) : undefined;
+    // Anything else that is not an ARN (a bare name, a leftover variable) is not ours to judge; nor is an ARN with a
+    // placeholder a plugin or a later step fills in (`#{AWS::Region}` of serverless-pseudo-parameters holds colons).
+    return text.startsWith('arn:') && !text.includes('${') && !text.includes('#{') ? patternFromGlob(text) : undefined;
   }
   if (!isIntrinsic(value)) return undefined;
   const name = intrinsicName(value);

@@ -21,7 +21,7 @@ describe('connection/per-request on the examples', () => {
   it('reports the route handler call that connects, with the MongoClient as related location', () => {
     const findings = runOnExample(rule, 'container-service');
     expect(placed(findings)).toEqual(['src/handler.js:16 myservice']);
-    expect(findings[0]!.message).toContain('MongoClient ("src/handler.js", line 4) on every request "myservice" serves');
+    expect(findings[0]!.message).toContain('This call reaches MongoClient ("src/handler.js", line 4), which opens a new database connection on every request "myservice" serves');
     expect(findings[0]!.related.map((r) => `${r.location.file}:${r.location.line} ${r.message}`)).toEqual(['src/handler.js:4 MongoClient is created here']);
   });
 

@@ -116,3 +116,35 @@ Resources:
     expect(findings[0]?.function).toBeUndefined();
   });
 });
+
+describe('credential slots', () => {
+  it('calls a fill-in-here value under a secret name a credential slot, not a secret in plain text', () => {
+    const findings = run({
+      ...handlers,
+      'serverless.yml': `service: sms
+provider:
+  name: aws
+  runtime: nodejs22.x
+  environment:
+    TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE
+    STRIPE_API_KEY: <your-stripe-key>
+    DB_PASSWORD: changeme
+    ADMIN_PASSWORD: correct-horse-battery-staple
+    BUCKET_NAME: YOUR-BUCKET-HERE
+functions:
+  a:
+    handler: src/app.a
+`,
+    });
+    expect(findings.map((f) => [f.location.line, f.messageId])).toEqual([
+      [6, 'credentialSlot'],
+      [7, 'credentialSlot'],
+      [8, 'credentialSlot'],
+      [9, 'secretName'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'Environment variable "TWILIO_AUTH_TOKEN" is a credential slot in the manifest (YOUR********): whoever fills it in commits the secret with the template. Pass a reference to a secret store instead: ${ssm:...}, a Secrets Manager dynamic reference, or a secret ARN the function reads at run time.',
+    );
+    expect(findings[0]!.message).not.toContain('plain text');
+  });
+});
