@@ -25,6 +25,7 @@ import opsMutableImageTag from './ops/mutable-image-tag.js';
 import opsScalingBounds from './ops/scaling-bounds.js';
 import opsTracingDisabled from './ops/tracing-disabled.js';
 import secretsPlaintextEnv from './secrets/plaintext-env.js';
+import secretsPlaintextProperty from './secrets/plaintext-property.js';
 import stateBackgroundWork from './state/background-work.js';
 import stateFilesystem from './state/filesystem.js';
 import stateModuleMutation from './state/module-mutation.js';
@@ -56,6 +57,7 @@ export const BUILTIN_RULES: AnyRule[] = [
   opsScalingBounds,
   opsTracingDisabled,
   secretsPlaintextEnv,
+  secretsPlaintextProperty,
   stateBackgroundWork,
   stateFilesystem,
   stateModuleMutation,
