@@ -93,6 +93,6 @@ Resources:
           dbPassword: env-secret-value-123
 `,
     });
-    expect(findings.map((f) => [f.location.line, f.data?.property ?? f.message.split(' of ')[0]])).toEqual([[10, 'Passwords[0]']]);
+    expect(findings.map((f) => [f.location.line, f.message.split(' of ')[0]])).toEqual([[10, 'Passwords[0]']]);
   });
 });
