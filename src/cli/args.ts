@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'test-rules'] as const;
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'policy', 'fix', 'test-rules'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArguments {
@@ -36,6 +36,10 @@ export interface CliArguments {
   cache: boolean;
   /** `--cache-location <path>`: the cache file or folder (default node_modules/.cache/noops-lint/, else .noops-lint-cache). */
   cacheLocation?: string;
+  /** `fix --dry-run`: print the changes as a unified diff and write nothing. */
+  dryRun: boolean;
+  /** `fix --split-roles`: give each function of a shared role its own statements. */
+  splitRoles: boolean;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -45,6 +49,7 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: noops-lint [options] [path ...]
        noops-lint policy [path ...] [--format json|yaml]
+       noops-lint fix [path ...] [--dry-run] [--split-roles]
        noops-lint rules [--format json] | explain <rule-id> | init | test-rules [dir ...] | help
 
 Checks serverless function code and manifests (serverless.yml, SAM/CloudFormation templates,
@@ -73,6 +78,8 @@ Options:
       --cache-location <p>  the cache file, or folder if it ends in / (default: node_modules/.cache/
                             noops-lint/, or .noops-lint-cache without node_modules/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
+      --dry-run             fix: print the changes as a unified diff and write nothing
+      --split-roles         fix: give each function of a shared role its own statements
       --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help
   -v, --version             print the version
@@ -108,6 +115,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
         concurrency: { type: 'string' },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'split-roles': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -173,6 +182,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
     concurrency,
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
+    dryRun: values['dry-run'] ?? false,
+    splitRoles: values['split-roles'] ?? false,
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

@@ -26,6 +26,7 @@ import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.j
 import { CDK_NOT_SYNTHESIZED } from '../load/discover.js';
 import { initConfigText } from './init-config.js';
 import { runPolicy } from './policy-command.js';
+import { runFix } from './fix-command.js';
 
 export interface CliIo {
   cwd: string;
@@ -71,6 +72,8 @@ export function runCli(argv: string[], io: CliIo): number {
         return runTestRules(args, io);
       case 'policy':
         return runPolicy(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
+      case 'fix':
+        return runFix(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
       default:
         return runLint(args, io);
     }

@@ -1,0 +1,39 @@
+// The fix of a project: load and analyse it as a lint run does (no rule runs), then plan the least-privilege statements.
+import { checkProject } from '../engine/check.js';
+import type { Config } from '../engine/config.js';
+import { ProjectFiles } from '../load/files.js';
+import { planFixes, type FixOptions, type FixPlan } from './plan.js';
+
+export interface FixRunOptions extends FixOptions {
+  root: string;
+  /** Root-relative paths ('' = the whole root). */
+  paths: string[];
+  config: Config;
+  resolveEnv: boolean;
+  env: Record<string, string | undefined>;
+  stage?: string;
+  gitignore: boolean;
+  files?: ProjectFiles;
+}
+
+export function fixProject(options: FixRunOptions): FixPlan {
+  const files = options.files ?? new ProjectFiles(options.root);
+  const checked = checkProject({
+    files,
+    paths: options.paths,
+    config: options.config,
+    enabled: [],
+    now: new Date(0),
+    resolveEnv: options.resolveEnv,
+    env: options.env,
+    stage: options.stage,
+    gitignore: options.gitignore,
+  });
+  const read = (file: string): string | undefined => {
+    const result = files.read(file);
+    return result.ok ? result.text : undefined;
+  };
+  return planFixes(checked.project, checked.analysis, { read }, { splitRoles: options.splitRoles });
+}
+
+export type { FixPlan, FixNote, FixChange, FilePlan } from './plan.js';

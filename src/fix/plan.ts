@@ -1,0 +1,747 @@
+// `noops-lint fix`: decides, role by role, which IAM statements the manifests should hold for the code of the functions
+// using them (the used actions on the resources the code uses) and turns that into text splices. A statement is
+// only changed when every function holding it was analysed completely; anything it cannot judge stays as written,
+// with the reason.
+import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { ProjectAnalysis } from '../analyse/analysis-types.js';
+import { normaliseResource, patternCovers, statementApplies, statementCoversAction } from '../analyse/match-policy.js';
+import type { PermissionNeed } from '../analyse/permissions-types.js';
+import { resourceKey } from '../analyse/permissions.js';
+import { expandActionPattern } from '../model/iam-catalog.js';
+import type { Location } from '../model/location.js';
+import { locationOf } from '../model/positions.js';
+import type { FunctionModel, PolicyStatement, Project, RoleModel } from '../model/project.js';
+import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
+import { quote } from '../util/quote.js';
+import { actionTexts, pairOf, styleOf, writeResource, writeStatement, writeValue, type StatementStyle, type WrittenResource } from './render.js';
+import { SourceIndex } from './source-index.js';
+import type { Splice } from './splice.js';
+
+export interface FixOptions {
+  /** Give each function of a shared role its own statements (serverless-iam-roles-per-function). */
+  splitRoles?: boolean;
+}
+
+/** Something the fix left as it was, and why. */
+export interface FixNote {
+  location: Location;
+  message: string;
+}
+
+/** One change, for the run's summary. */
+export interface FixChange {
+  location: Location;
+  message: string;
+}
+
+export interface FilePlan {
+  file: string;
+  /** The file as read (with its byte-order mark) and as it will be written. */
+  before: string;
+  after: string;
+  splices: Splice[];
+}
+
+export interface FixPlan {
+  files: FilePlan[];
+  changes: FixChange[];
+  notes: FixNote[];
+  /** CDK functions: the code to write in the app (CDK output is never edited). */
+  cdk: Array<{ function: string; manifest: string; code: string }>;
+}
+
+/** What the fix reads from the project: file texts by root-relative path. */
+export interface FixSources {
+  read(file: string): string | undefined;
+}
+
+/** A need (action on a resource) and the role whose function has it. */
+interface Need {
+  action: string;
+  resource: unknown;
+  optional: boolean;
+}
+
+/** Actions the Lambda poller uses to read a Kinesis or DynamoDB stream (lower case): a stream may be attached outside the manifest. */
+const STREAM_READING = new Set(
+  [
+    'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
+    'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards',
+    'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'kinesis:DescribeStreamConsumer',
+  ].map((a) => a.toLowerCase()),
+);
+
+const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'Resource']);
+
+interface RoleInfo {
+  role: RoleModel;
+  /** Why the role's grants are not judged (a function's code not followed completely); undefined when they are. */
+  refusal?: string;
+  needs: Need[];
+  /** Needs whose resource the analysis could not determine, and platform needs: statements granting them are kept. */
+  unresolved: Array<{ action: string; reason: string }>;
+  platform: PermissionNeed[];
+}
+
+/** A list the fix may edit: a statement list, or SAM `Policies` (for policy template entries). */
+interface Site {
+  id: string;
+  source: SourceIndex;
+  seq: YAMLSeq;
+  kind: 'statements' | 'sam-policies';
+  /** For a statement list inside SAM `Policies` (`- Statement: [...]`): the Policies list. */
+  policiesSeq?: YAMLSeq;
+  units: Unit[];
+  /** Needs this list must grant after the fix. */
+  assigned: Need[];
+  /** Display path (`provider.iam.role.statements`). */
+  path: string;
+}
+
+/** One statement, or one SAM policy template entry (several statements), as written. */
+interface Unit {
+  key: string;
+  statements: PolicyStatement[];
+  kind: 'statement' | 'template';
+  /** The list item: the statement mapping, or the template entry mapping. */
+  node?: YAMLMap;
+  site?: Site;
+  holders: RoleInfo[];
+  /** Why it is left as written. */
+  unjudged?: string;
+  located?: boolean;
+  /** The statement is already least privilege for what it covers. */
+  exact?: boolean;
+  location: Location;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function planFixes(project: Project, analysis: ProjectAnalysis, sources: FixSources, options: FixOptions = {}): FixPlan {
+  const plan: FixPlan = { files: [], changes: [], notes: [], cdk: [] };
+  const indexes = new Map<string, SourceIndex | undefined>();
+  const indexOf = (file: string): SourceIndex | undefined => {
+    if (!indexes.has(file)) {
+      const text = sources.read(file);
+      const index = text === undefined ? undefined : new SourceIndex(file, text);
+      indexes.set(file, index?.ok ? index : undefined);
+    }
+    return indexes.get(file);
+  };
+  const note = (location: Location, message: string): void => {
+    plan.notes.push({ location, message });
+  };
+
+  // Roles and what their functions need.
+  const infos = new Map<RoleModel, RoleInfo>();
+  for (const role of project.roles) {
+    if (role.functions.length === 0) continue;
+    if (role.functions.some((fn) => fn.cdk)) {
+      for (const fn of role.functions) cdkAdvice(fn, analysis, plan);
+      continue;
+    }
+    if (role.kind === 'external') continue;
+    const info: RoleInfo = { role, needs: [], unresolved: [], platform: [] };
+    for (const fn of role.functions) {
+      const permissions = analysis.permissionsOf(fn);
+      if (!permissions || !permissions.analysed) {
+        info.refusal ??= `the code of ${quote(fn.name)} was not analysed (no handler noops-lint can read)`;
+        continue;
+      }
+      if (permissions.incompleteReasons.length > 0) {
+        info.refusal ??= `the code of ${quote(fn.name)} could not be followed completely (${permissions.incompleteReasons[0]})`;
+        continue;
+      }
+      for (const need of permissions.needs) {
+        if (need.unresolved !== undefined) info.unresolved.push({ action: need.action, reason: need.unresolved });
+        else info.needs.push({ action: need.action, resource: need.resource, optional: need.optional !== undefined });
+      }
+      info.platform.push(...permissions.platform);
+    }
+    infos.set(role, info);
+  }
+
+  // The units (statements and template entries) of every role, located in their files.
+  const units = new Map<string, Unit>();
+  const sites = new Map<string, Site>();
+  const unitsOf = new Map<RoleInfo, Unit[]>();
+  for (const info of infos.values()) {
+    const own: Unit[] = [];
+    for (const statement of info.role.statements) {
+      const origin = statement.origin.kind;
+      if (origin !== 'inline' && origin !== 'sam-policy-template') continue;
+      const at = statement.location;
+      const key = `${origin}|${at.file}:${at.line}:${at.column}`;
+      let unit = units.get(key);
+      if (!unit) {
+        unit = { key, statements: [], kind: origin === 'inline' ? 'statement' : 'template', holders: [], location: at };
+        units.set(key, unit);
+      }
+      if (!unit.statements.includes(statement)) unit.statements.push(statement);
+      if (!unit.located) {
+        unit.located = true;
+        locate(unit, indexOf(at.file), sites);
+      }
+      if (!unit.holders.includes(info)) unit.holders.push(info);
+      if (!own.includes(unit)) own.push(unit);
+    }
+    unitsOf.set(info, own);
+  }
+
+  // What each unit can be judged on.
+  for (const unit of units.values()) {
+    unit.unjudged ??= unjudgedReason(unit, project);
+  }
+  // Coverage of needs the statements cannot be judged against: unresolved resources, platform needs, stream reading.
+  for (const [info, own] of unitsOf) {
+    for (const unit of own) {
+      if (unit.unjudged) continue;
+      unit.unjudged = coverageReason(unit, info);
+    }
+  }
+
+  // Each need goes to the list whose statement grants it now, or (missing) to the role's own list.
+  for (const [info, own] of unitsOf) {
+    if (info.refusal) continue;
+    const fixed = info.role.statements.filter((s) => s.effect === 'Allow' && !own.some((u) => !u.unjudged && u.statements.includes(s)));
+    for (const need of dedupeNeeds(info.needs)) {
+      const byFixed = coverage(fixed, need, info.role);
+      if (byFixed === 'yes') continue;
+      const granting = own.find((unit) => !unit.unjudged && unit.site && unit.statements.some((s) => statementApplies(s, need.action, need.resource, info.role.service) === 'yes'));
+      if (granting?.site) {
+        granting.site.assigned.push(need);
+        continue;
+      }
+      if (byFixed === 'maybe' || need.optional) continue;
+      const home = homeSite(info, own, sites, indexOf, project);
+      if (home) home.assigned.push(need);
+      else note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; noops-lint found no statement list of the role to add it to.`);
+    }
+  }
+
+  // Notes for what is left as written.
+  const noted = new Set<string>();
+  for (const unit of units.values()) {
+    if (!unit.unjudged || noted.has(unit.key)) continue;
+    noted.add(unit.key);
+    // A refused role says so once, at the role, rather than at each statement.
+    note(unit.location, `Left as written: ${unit.unjudged}.`);
+  }
+
+  // Per list: keep what is exact, rewrite or remove the rest, add what is missing.
+  const edits = new Map<string, Splice[]>();
+  const splicesOf = (file: string): Splice[] => {
+    let list = edits.get(file);
+    if (!list) edits.set(file, (list = []));
+    return list;
+  };
+  const orderedSites = [...sites.values()].sort((a, b) => compare(a.id, b.id));
+  // SAM `Policies` lists hand what their template entries granted to a statement list beside them, when there is one.
+  for (const site of orderedSites) {
+    if (site.kind !== 'sam-policies') continue;
+    const sibling = orderedSites.find((other) => other.kind === 'statements' && other.policiesSeq === site.seq && other.units.some((u) => !u.unjudged));
+    if (sibling) {
+      const judged = site.units.filter((u) => !u.unjudged);
+      const kept = judged.filter((u) => isExact(u, site.assigned));
+      site.assigned = site.assigned.filter((need) => !kept.some((u) => grants(u, need)) && (sibling.assigned.push(need), false));
+      for (const unit of judged) unit.exact = kept.includes(unit);
+    }
+  }
+  for (const site of orderedSites) {
+    const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
+    if (judged.length === 0 && site.assigned.length === 0) continue;
+    for (const unit of judged) unit.exact ??= isExact(unit, site.assigned);
+    const kept = site.units.filter((u) => !judged.includes(u) || u.exact);
+    const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
+    const replaceable = judged.filter((u) => !u.exact);
+    if (pending.length === 0 && replaceable.length === 0) continue;
+    const groups = groupNeeds(pending);
+    writeSite(site, kept, replaceable, groups, splicesOf(site.source.file), plan);
+  }
+
+  for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
+    if (splices.length === 0) continue;
+    const index = indexOf(file)!;
+    const before = index.bom + index.text;
+    const after = index.bom + applySorted(index.text, splices);
+    if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
+  }
+  if (!options.splitRoles) sharedRoleNotes(infos, plan);
+  plan.notes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line || compare(a.message, b.message));
+  plan.changes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line);
+  return plan;
+}
+
+function applySorted(text: string, splices: Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const splice of sorted) {
+    if (splice.start < at) throw new Error(`overlapping fix edits at offset ${splice.start}`);
+    out += text.slice(at, splice.start) + splice.text;
+    at = splice.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Finds the unit's list item and the list (its site). */
+function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, Site>): void {
+  if (!source) {
+    unit.unjudged = `${quote(unit.location.file)} could not be read again`;
+    return;
+  }
+  let item: YAMLMap | undefined;
+  let seq: YAMLSeq | undefined;
+  if (unit.kind === 'statement') {
+    const entry = source.nodeAt(unit.location, 'map');
+    if (entry && isMap(entry.node)) item = entry.node;
+    seq = entry?.parentSeq;
+    if (item && !seq) {
+      unit.unjudged = 'it is the only statement of its policy document, not an item of a Statement list';
+      return;
+    }
+  } else {
+    const found = source.pairAtKey(unit.location);
+    if (found && found.map.items.length === 1) {
+      item = found.map;
+      seq = source.entryOf(found.map)?.parentSeq;
+    }
+  }
+  if (!item || !seq) {
+    unit.unjudged = 'noops-lint could not find it in the file';
+    return;
+  }
+  unit.node = item;
+  if (source.isAnchored(item) || source.isAnchored(seq)) {
+    unit.unjudged = 'it is shared through a YAML anchor, so changing it would change every place that uses it';
+    return;
+  }
+  if (!source.json && (seq.flow || item.flow)) {
+    unit.unjudged = 'it is written in flow style ([...] or {...})';
+    return;
+  }
+  if (!source.json && source.dashOf(item) === undefined) {
+    unit.unjudged = 'its list item is not written on its own line';
+    return;
+  }
+  const id = `${source.file}@${seq.range![0]}`;
+  let site = sites.get(id);
+  if (!site) {
+    const parent = source.entryOf(seq);
+    const parentKey = parent?.parentPair ? String((parent.parentPair.key as { value?: unknown } | null)?.value ?? '') : '';
+    const kind: Site['kind'] = unit.kind === 'template' ? 'sam-policies' : 'statements';
+    site = { id, source, seq, kind, units: [], assigned: [], path: sitePath(unit) };
+    if (kind === 'statements' && parentKey === 'Statement' && parent?.parentMap) {
+      const documentEntry = source.entryOf(parent.parentMap);
+      if (documentEntry?.parentSeq) site.policiesSeq = documentEntry.parentSeq;
+    }
+    sites.set(id, site);
+  }
+  unit.site = site;
+  site.units.push(unit);
+  site.units.sort((a, b) => (a.node!.range![0] ?? 0) - (b.node!.range![0] ?? 0));
+}
+
+/** `provider.iam.role.statements`, `Resources.Fn.Properties.Policies`: the list's logical path, for messages. */
+function sitePath(unit: Unit): string {
+  const path = unit.statements[0]?.path ?? '';
+  if (unit.kind === 'template') return path.replace(/\.Statement\[\d+\]$/, '').replace(/\[\d+\]$/, '');
+  return path.replace(/\[\d+\]$/, '');
+}
+
+/** Why a statement (or template entry) cannot be judged from what it says; undefined when it can. */
+function unjudgedReason(unit: Unit, project: Project): string | undefined {
+  if (unit.unjudged) return unit.unjudged;
+  const refused = unit.holders.find((h) => h.refusal);
+  if (refused) return refused.refusal;
+  if (unit.kind === 'statement' && unit.node) {
+    const extra = unit.node.items.map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? '')).find((key) => !STATEMENT_KEYS.has(key));
+    if (extra !== undefined) return `it has ${extra}, which noops-lint does not rewrite`;
+  }
+  const service = unit.holders[0]!.role.service;
+  for (const statement of unit.statements) {
+    if (statement.effect === 'Deny') return 'it is a Deny statement';
+    if (statement.notActions.length > 0) return 'it uses NotAction';
+    if (statement.notResources.length > 0) return 'it uses NotResource';
+    if (statement.condition !== undefined) return 'it has a Condition';
+    if (statement.principal !== undefined) return 'it has a Principal';
+    if (statement.actions.length === 0) return 'it has no Action';
+    if (statement.resources.length === 0) return 'it has no Resource';
+    for (const action of statement.actions) {
+      if (typeof action.value !== 'string' || action.value.includes('${')) return `its action ${describeValue(action.value)} is not a plain action name`;
+      if (expandActionPattern(action.value.trim()).length === 0) return `noops-lint does not know the action ${quote(action.value)}`;
+    }
+    for (const resource of statement.resources) {
+      if (isUnresolved(resource.value) || normaliseResource(resource.value, service) === undefined) return `noops-lint cannot evaluate its resource ${describeValue(resource.value)}`;
+    }
+  }
+  void project;
+  return undefined;
+}
+
+/** Statements granting what cannot be pinned down (an unknown resource, a platform need, stream reading) stay. */
+function coverageReason(unit: Unit, info: RoleInfo): string | undefined {
+  const service = info.role.service;
+  for (const statement of unit.statements) {
+    for (const need of info.unresolved) {
+      if (statementCoversAction(statement, need.action) !== 'no') return `the code calls ${need.action} on a resource noops-lint cannot determine (${need.reason})`;
+    }
+    for (const need of info.platform) {
+      if (statementApplies(statement, need.action, need.resource, service) !== 'no') return `it grants ${need.action}, which the platform needs${need.reason ? ` (${need.reason})` : ''}`;
+    }
+    for (const need of info.needs) {
+      if (statementCoversAction(statement, need.action) === 'yes' && statementApplies(statement, need.action, need.resource, service) === 'maybe') {
+        return `noops-lint cannot tell whether its resources include ${describeValue(need.resource)}, which the code uses with ${need.action}`;
+      }
+    }
+    // Named one by one (not through a wildcard such as dynamodb:*), stream-reading actions are meant for a stream
+    // that may be attached outside the manifest.
+    for (const action of statement.actions) {
+      const text = String(action.value).trim();
+      if (STREAM_READING.has(text.toLowerCase()) && !info.needs.some((n) => n.action.toLowerCase() === text.toLowerCase())) {
+        return `it grants ${text}, which reads a stream that may be attached outside the manifest`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function coverage(statements: PolicyStatement[], need: Need, role: RoleModel): 'yes' | 'maybe' | 'no' {
+  let result: 'yes' | 'maybe' | 'no' = 'no';
+  for (const statement of statements) {
+    const applies = statementApplies(statement, need.action, need.resource, role.service);
+    if (applies === 'yes') return 'yes';
+    if (applies === 'maybe') result = 'maybe';
+  }
+  return result;
+}
+
+function grants(unit: Unit, need: Need): boolean {
+  const service = unit.holders[0]?.role.service;
+  return service !== undefined && unit.statements.some((s) => statementApplies(s, need.action, need.resource, service) === 'yes');
+}
+
+/** Two resources are the same when each covers the other. */
+function sameResource(a: unknown, b: unknown, service: RoleModel['service']): boolean {
+  if (a === '*' || b === '*') return a === b || (typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim());
+  const x = normaliseResource(a, service);
+  const y = normaliseResource(b, service);
+  return x !== undefined && y !== undefined && patternCovers(x, y) && patternCovers(y, x);
+}
+
+/**
+ * An existing resource names the same resource as a need when they match each other once region and account are set
+ * aside (`arn:aws:dynamodb:*:*:table/${self:custom.tableName}` and `!GetAtt OrdersTable.Arn`): its text is then kept.
+ */
+function namesSameResource(written: unknown, need: unknown, service: RoleModel['service']): boolean {
+  if (sameResource(written, need, service)) return true;
+  const x = normaliseResource(written, service);
+  const y = normaliseResource(need, service);
+  if (!x || !y) return false;
+  const a = anyRegionAndAccount(x);
+  const b = anyRegionAndAccount(y);
+  return a !== undefined && b !== undefined && patternCovers(a, b) && patternCovers(b, a);
+}
+
+type Pattern = NonNullable<ReturnType<typeof normaliseResource>>;
+
+/** `arn:partition:service:region:account:rest` with region and account as `*`; undefined for other shapes. */
+function anyRegionAndAccount(pattern: Pattern): Pattern | undefined {
+  const fields: Pattern[] = [[]];
+  for (const element of pattern) {
+    if (fields.length < 6 && element.t === 'char' && element.c === ':') fields.push([]);
+    else fields[fields.length - 1]!.push(element);
+  }
+  if (fields.length < 6 || fields[0]!.map((e) => (e.t === 'char' ? e.c : '?')).join('') !== 'arn') return undefined;
+  const colon = pattern.find((e) => e.t === 'char' && e.c === ':')!;
+  const star = { t: 'star' } as Pattern[number];
+  const out: Pattern = [];
+  fields.forEach((field, index) => {
+    if (index > 0) out.push(colon);
+    if (index === 3 || index === 4) out.push(star);
+    else out.push(...field);
+  });
+  return out;
+}
+
+/** Every action the unit grants, on every resource it names, is a need assigned to its list. */
+function isExact(unit: Unit, assigned: Need[]): boolean {
+  if (unit.holders.length === 0) return false;
+  const service = unit.holders[0]!.role.service;
+  for (const statement of unit.statements) {
+    for (const action of statement.actions) {
+      for (const granted of expandActionPattern(String(action.value).trim())) {
+        for (const resource of statement.resources) {
+          if (!assigned.some((need) => need.action.toLowerCase() === granted.toLowerCase() && namesSameResource(resource.value, need.resource, service))) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+function dedupeNeeds(needs: Need[]): Need[] {
+  const seen = new Map<string, Need>();
+  for (const need of needs) {
+    const id = `${need.action}|${resourceKey(need.resource)}`;
+    const known = seen.get(id);
+    if (!known) seen.set(id, { ...need });
+    else if (!need.optional) known.optional = false;
+  }
+  return [...seen.values()];
+}
+
+interface Group {
+  actions: string[];
+  resources: unknown[];
+}
+
+/** Needs as statements: actions per resource, then resources with the same actions together (as `policy` prints them). */
+function groupNeeds(needs: Need[]): Group[] {
+  const byResource = new Map<string, { resource: unknown; actions: Set<string> }>();
+  for (const need of dedupeNeeds(needs)) {
+    const key = resourceKey(need.resource);
+    const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set<string>() };
+    entry.actions.add(need.action);
+    byResource.set(key, entry);
+  }
+  const byActions = new Map<string, { actions: string[]; resources: Map<string, unknown> }>();
+  for (const [key, entry] of byResource) {
+    const actions = [...entry.actions].sort(compare);
+    const id = actions.join(',');
+    const group = byActions.get(id) ?? { actions, resources: new Map<string, unknown>() };
+    group.resources.set(key, entry.resource);
+    byActions.set(id, group);
+  }
+  return [...byActions.values()]
+    .map((group) => ({ actions: group.actions, resources: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, r]) => r) }))
+    .sort((a, b) => compare(a.actions.join(','), b.actions.join(',')) || compare(resourceKey(a.resources), resourceKey(b.resources)));
+}
+
+/** The list a role's missing grants go to: its own statement list (per-function, provider, inline policy, SAM Policies). */
+function homeSite(info: RoleInfo, own: Unit[], sites: Map<string, Site>, indexOf: (file: string) => SourceIndex | undefined, project: Project): Site | undefined {
+  const role = info.role;
+  const sitesOfRole = own.filter((u) => u.site && u.holders.length === 1 && u.holders[0] === info).map((u) => u.site!);
+  const statementSite = sitesOfRole.find((s) => s.kind === 'statements');
+  if (statementSite) return statementSite;
+  if (role.kind === 'serverless-provider' || role.kind === 'serverless-function' || role.kind === 'sam-generated') {
+    const shared = own.filter((u) => u.site && u.site.kind === 'statements').map((u) => u.site!);
+    if (role.kind === 'serverless-provider' && shared[0]) return shared[0];
+    const policies = sitesOfRole.find((s) => s.kind === 'sam-policies');
+    if (policies) return policies;
+    if (role.kind === 'sam-generated') return samPoliciesSite(role, sites, indexOf);
+  }
+  void project;
+  return undefined;
+}
+
+/** SAM `Policies` of a generated role's function, found through the model document even when it holds no template. */
+function samPoliciesSite(role: RoleModel, sites: Map<string, Site>, indexOf: (file: string) => SourceIndex | undefined): Site | undefined {
+  const fn = role.functions[0];
+  if (!fn || role.functions.length !== 1) return undefined;
+  const resources = fn.service.document.Resources as Record<string, unknown> | undefined;
+  const definition = resources?.[fn.name] as Record<string, unknown> | undefined;
+  const properties = definition?.Properties as Record<string, unknown> | undefined;
+  const policies = properties?.Policies;
+  if (!Array.isArray(policies) || policies.length === 0) return undefined;
+  const location = locationOf(policies);
+  const source = location ? indexOf(location.file) : undefined;
+  const seq = location && source ? source.nodeAt(location, 'seq')?.node : undefined;
+  if (!source || !seq || !isSeq(seq) || (!source.json && seq.flow)) return undefined;
+  const id = `${source.file}@${seq.range![0]}`;
+  let site = sites.get(id);
+  if (!site) {
+    site = { id, source, seq, kind: 'sam-policies', units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies` };
+    sites.set(id, site);
+  }
+  return site;
+}
+
+/** The resources the list's statements already write, by their normal form, to reuse their text (`${self:custom.table}`). */
+function writtenResources(site: Site): Array<{ value: unknown; written: WrittenResource }> {
+  const out: Array<{ value: unknown; written: WrittenResource }> = [];
+  const source = site.source;
+  for (const unit of site.units) {
+    if (unit.kind !== 'statement') continue;
+    for (const statement of unit.statements) {
+      for (const resource of statement.resources) {
+        if (resource.location.file !== source.file) continue;
+        const entry = source.nodeAt(resource.location);
+        if (!entry) continue;
+        const text = source.sourceOf(entry.node);
+        if (text.includes('\n') || text.includes('\r')) continue;
+        out.push({ value: resource.value, written: { text, blockMap: isMap(entry.node) && !entry.node.flow } });
+      }
+    }
+  }
+  return out;
+}
+
+function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[], splices: Splice[], plan: FixPlan): void {
+  const source = site.source;
+  const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service;
+  const existing = writtenResources(site);
+  const sample = replaceable.find((u) => u.kind === 'statement')?.node ?? site.units.find((u) => u.kind === 'statement')?.node;
+  const resourceText = (value: unknown, style: StatementStyle): WrittenResource => {
+    if (service) {
+      const same = existing.find((e) => sameResource(e.value, value, service)) ?? existing.find((e) => namesSameResource(e.value, value, service));
+      if (same && (!style.json || !same.written.blockMap)) return same.written;
+    }
+    return writeResource(value, style);
+  };
+  const siteLocation: Location = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const describe = (group: Group, style: StatementStyle): string => `${group.actions.join(', ')} on ${group.resources.map((r) => resourceText(r, style).text).join(', ')}`;
+
+  if (site.kind === 'statements') {
+    const style = styleOf(source, sample);
+    const remaining = [...groups];
+    const removed: Unit[] = [];
+    // A statement takes the group it granted part of, else the next group left (the smaller diff).
+    const matched = new Map<Unit, Group>();
+    for (const unit of replaceable) {
+      const index = remaining.findIndex((group) => !matchedGroup(matched, group) && group.actions.some((action) => group.resources.some((resource) => grants(unit, { action, resource, optional: false }))));
+      if (index >= 0) matched.set(unit, remaining.splice(index, 1)[0]!);
+    }
+    // A statement unrelated to every group goes, and the groups left are added as new statements.
+    for (const unit of replaceable) {
+      const group = matched.get(unit);
+      const node = unit.node!;
+      const start = source.startOf(node);
+      const was = describeUnit(unit);
+      if (!group) {
+        splices.push(removal(source, site.seq, node));
+        removed.push(unit);
+        plan.changes.push({ location: unit.location, message: `${site.path}: removed the statement granting ${was}; the code does not use it.` });
+        continue;
+      }
+      const unitStyle = styleOf(source, node);
+      splices.push(...rewriteValues(source, node, unitStyle, group.actions, group.resources.map((r) => resourceText(r, unitStyle))));
+      void start;
+      plan.changes.push({ location: unit.location, message: `${site.path}: the statement granting ${was} now grants ${describe(group, unitStyle)}.` });
+    }
+    if (remaining.length > 0) {
+      const items = site.seq.items as Node[];
+      const stays = items.filter((item) => !removed.some((u) => u.node === item));
+      const after = stays[stays.length - 1] ?? items[items.length - 1];
+      if (!after) return;
+      const text = remaining.map((group) => itemText(source, site.seq, after, (column) => writeStatement(style, column, group.actions, group.resources.map((r) => resourceText(r, style)))));
+      splices.push({ start: source.endOf(after), end: source.endOf(after), text: text.join('') });
+      for (const group of remaining) plan.changes.push({ location: siteLocation, message: `${site.path}: added a statement granting ${describe(group, style)}.` });
+    }
+    return;
+  }
+
+  // SAM Policies: template entries that are not exact go; what they and the missing grants should give goes into
+  // one `Statement:` entry in place of the first of them (or at the end of the list).
+  const style = { ...styleOf(source, sample), keyOrder: ['Effect', 'Action', 'Resource'] };
+  const items = site.seq.items as Node[];
+  let placed = false;
+  const documentText = (column: number): string => {
+    const nl = source.newline;
+    if (source.json) {
+      const inner = groups.map((group) => ' '.repeat(column + 2 * style.indent) + writeStatement(style, column + 2 * style.indent, group.actions, group.resources.map((r) => resourceText(r, style)))).join(`,${nl}`);
+      return `{${nl}${' '.repeat(column + style.indent)}"Statement": [${nl}${inner}${nl}${' '.repeat(column + style.indent)}]${nl}${' '.repeat(column)}}`;
+    }
+    const statementColumn = column + style.indent + 2;
+    const inner = groups.map((group) => `${' '.repeat(column + style.indent)}- ${writeStatement(style, statementColumn, group.actions, group.resources.map((r) => resourceText(r, style)))}`).join(nl);
+    return `Statement:${nl}${inner}`;
+  };
+  for (const unit of replaceable) {
+    const node = unit.node!;
+    const was = describeUnit(unit);
+    if (!placed && groups.length > 0) {
+      placed = true;
+      const start = source.startOf(node);
+      splices.push({ start, end: source.endOf(node), text: documentText(source.columnOf(start)) });
+      plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
+      continue;
+    }
+    splices.push(removal(source, site.seq, node));
+    plan.changes.push({ location: unit.location, message: `${site.path}: removed ${was}; the code does not use it.` });
+  }
+  if (!placed && groups.length > 0) {
+    const after = items[items.length - 1];
+    if (!after) return;
+    splices.push({ start: source.endOf(after), end: source.endOf(after), text: itemText(source, site.seq, after, documentText) });
+    plan.changes.push({ location: siteLocation, message: `${site.path}: added statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
+  }
+}
+
+function matchedGroup(matched: Map<Unit, Group>, group: Group): boolean {
+  return [...matched.values()].includes(group);
+}
+
+/** The splices giving a statement new Action and Resource values; its other keys, their quoting and comments stay. */
+function rewriteValues(source: SourceIndex, statement: YAMLMap, style: StatementStyle, actions: string[], resources: WrittenResource[]): Splice[] {
+  const splices: Splice[] = [];
+  const keyColumn = (pair: NonNullable<ReturnType<typeof pairOf>>): number => source.columnOf((pair.key as Node).range![0]);
+  const replace = (name: 'Action' | 'Resource', items: string[], blockMaps: boolean): void => {
+    const pair = pairOf(statement, name)!;
+    const key = pair.key as Node;
+    const value = pair.value as Node;
+    // From the end of the key (its closing quote in JSON) to the end of the value: `: x` or `:` and a list.
+    const keyEnd = source.endOf(key);
+    const colon = source.text.indexOf(':', keyEnd);
+    splices.push({ start: colon, end: source.endOf(value), text: writeValue(style, source.json ? keyColumn(pair) : keyColumn(pair), name, items, blockMaps) });
+  };
+  replace('Action', actionTexts(style, actions), false);
+  replace('Resource', resources.map((r) => r.text), resources.some((r) => r.blockMap));
+  return splices;
+}
+
+/** What a unit grants, for messages: `dynamodb:* on *`, `the S3CrudPolicy template`. */
+function describeUnit(unit: Unit): string {
+  if (unit.kind === 'template') return `the ${unit.statements[0]?.origin.kind === 'sam-policy-template' ? unit.statements[0].origin.template : ''} policy template`;
+  const statement = unit.statements[0]!;
+  return `${statement.actions.map((a) => describeValue(a.value)).join(', ')} on ${statement.resources.map((r) => describeValue(r.value)).join(', ')}`;
+}
+
+/** A new list item after `after`, in the list's own layout (`- ` at the dash column, or `,` and a JSON element). */
+function itemText(source: SourceIndex, seq: YAMLSeq, after: Node, write: (column: number) => string): string {
+  const nl = source.newline;
+  if (source.json) {
+    const column = source.columnOf(source.startOf(after));
+    return `,${nl}${' '.repeat(column)}${write(column)}`;
+  }
+  const dash = source.dashOf(after);
+  const dashColumn = dash !== undefined ? source.columnOf(dash) : source.columnOf(source.startOf(after)) - 2;
+  const column = source.columnOf(source.startOf(after));
+  void seq;
+  return `${nl}${' '.repeat(dashColumn)}-${' '.repeat(Math.max(1, column - dashColumn - 1))}${write(column)}`;
+}
+
+/** The splice removing one item of a list: its lines in YAML, the element and a comma in JSON. */
+function removal(source: SourceIndex, seq: YAMLSeq, node: Node): Splice {
+  const items = seq.items as Node[];
+  const index = items.indexOf(node);
+  if (source.json) {
+    const next = items[index + 1];
+    if (next) return { start: source.startOf(node), end: source.startOf(next), text: '' };
+    const previous = items[index - 1];
+    if (previous) return { start: source.endOf(previous), end: source.endOf(node), text: '' };
+    return { start: source.startOf(node), end: source.endOf(node), text: '' };
+  }
+  const dash = source.dashOf(node) ?? source.startOf(node);
+  const start = source.lineStartOf(dash);
+  let end = source.endOf(node);
+  const newline = source.text.indexOf('\n', end);
+  end = newline < 0 ? source.text.length : newline + 1;
+  // The last item of the file's last line: take the newline before it instead.
+  if (newline < 0 && start > 0) return { start: start - (source.text[start - 2] === '\r' ? 2 : 1), end, text: '' };
+  return { start, end, text: '' };
+}
+
+/** A role shared by functions whose code needs different grants: said, and split only with --split-roles. */
+function sharedRoleNotes(infos: Map<RoleModel, RoleInfo>, plan: FixPlan): void {
+  void infos;
+  void plan;
+}
+
+/** CDK apps are not edited: the code to write in the app, when the function's code was followed completely. */
+function cdkAdvice(fn: FunctionModel, analysis: ProjectAnalysis, plan: FixPlan): void {
+  void fn;
+  void analysis;
+  void plan;
+}
+
+export { pairOf };
