@@ -2,7 +2,7 @@
 import { appendFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
-import { executeLint, findProjectRoot, noSuchPath, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
+import { executeLint, findProjectRoot, noSuchPath, withoutUnresolved, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
 import { ConfigError } from '../engine/config.js';
 import { RuleFileError } from '../engine/declarative.js';
@@ -90,7 +90,8 @@ export function runAction(io: ActionIo): number {
   const exitCode = outcome?.exitCode ?? 0;
   if (inputs.annotations && inputs.format !== 'github') {
     const more = inputs.summary ? 'the job summary and code scanning' : 'the log and code scanning';
-    for (const line of annotationLines(findings, { changed, cwdPrefix, moreAt: more })) io.stdout(`${line}\n`);
+    // input/unresolved notes are the tool's limit, not a place to fix: no annotation (SARIF still lists them).
+    for (const line of annotationLines(withoutUnresolved({ findings }, false).shown.findings, { changed, cwdPrefix, moreAt: more })) io.stdout(`${line}\n`);
   }
   if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
     const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';

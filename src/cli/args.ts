@@ -40,6 +40,8 @@ export interface CliArguments {
   dryRun: boolean;
   /** `fix --split-roles`: give each function of a shared role its own statements. */
   splitRoles: boolean;
+  /** `--verbose`: stylish and github output also show the input/unresolved notes (json and SARIF always do). */
+  verbose: boolean;
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -80,6 +82,7 @@ Options:
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
       --dry-run             fix: print the changes as a unified diff and write nothing
       --split-roles         fix: give each function of a shared role its own statements
+      --verbose             also show the input/unresolved notes in stylish and github output
       --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help
   -v, --version             print the version
@@ -117,6 +120,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
         'cache-location': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'split-roles': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -184,6 +188,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     cacheLocation: values['cache-location'],
     dryRun: values['dry-run'] ?? false,
     splitRoles: values['split-roles'] ?? false,
+    verbose: values.verbose ?? false,
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
-import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
+import { INPUT_RULES, SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
 import { BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
 import { cacheFilePath, defaultCacheLocation, loadCacheSecret, type CacheSettings } from '../engine/cache.js';
 import { lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
@@ -210,7 +210,10 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   const format = args.format ?? 'stylish';
   const sarifText = () => sarifReport(result, args);
-  const report = format === 'sarif' ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory, hidden });
+  // Values known only at deployment are the tool's limit, not the user's problem: people reading stylish or github
+  // output see how many there were, json and SARIF (and --verbose) list each.
+  const { shown, unresolved } = format === 'stylish' || format === 'github' ? withoutUnresolved(result, args.verbose) : { shown: result, unresolved: 0 };
+  const report = format === 'sarif' ? sarifText() : REPORTERS[format](shown, { color, sarifCategory: args.sarifCategory, hidden, unresolved });
   if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
   if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
@@ -219,6 +222,13 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).\n`);
   }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/** The report without its input/unresolved notes (unless --verbose), and how many were left out. */
+export function withoutUnresolved<T extends { findings: Finding[] }>(result: T, verbose: boolean): { shown: T; unresolved: number } {
+  if (verbose) return { shown: result, unresolved: 0 };
+  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved);
+  return { shown: { ...result, findings }, unresolved: result.findings.length - findings.length };
 }
 
 /** The usage error for a path that does not exist (the CLI's arguments, the Action's `paths:`). */

@@ -2,6 +2,7 @@
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
 import { compareFindings, normalizedRegion, outputPath, sortFindings } from './findings.js';
 import type { Reporter } from './index.js';
+import { unresolvedLine } from './stylish.js';
 
 /** GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -33,6 +34,8 @@ export const github: Reporter = (result, options) => {
     const noun = dropped === 1 ? 'finding' : 'findings';
     lines.push(`::notice::${escapeData(`${dropped} more ${noun}: see the job summary or code scanning`)}`);
   }
+  // A plain log line, not an annotation: the values left unresolved are the tool's limit, not a place in the code.
+  if (options.unresolved) lines.push(`noops-lint: ${unresolvedLine(options.unresolved)}`);
   return lines.map((line) => line + '\n').join('');
 };
 

@@ -18,6 +18,11 @@ export interface ReporterOptions {
   sarifCategory?: string;
   /** What `--quiet` held back from the report (still counted for the exit code): the stylish summary says so. */
   hidden?: { warnings: number; notes: number };
+  /**
+   * How many input/unresolved notes were left out of a stylish or github report (shown with --verbose, always in
+   * json and SARIF): one line says how many values were left unresolved.
+   */
+  unresolved?: number;
 }
 
 export type Reporter = (result: LintResult, options: ReporterOptions) => string;

@@ -28,6 +28,7 @@ export const stylish: Reporter = (result, options) => {
     lines.push('');
   }
   lines.push(summaryLine(result, findings, paint, options.hidden));
+  if (options.unresolved) lines.push(paint('dim', unresolvedLine(options.unresolved)));
   return lines.join('\n') + '\n';
 };
 
@@ -69,6 +70,12 @@ function groupByFile(findings: Finding[], prefix: string | undefined): Array<{ p
     else groups.push({ path, findings: [finding] });
   }
   return groups;
+}
+
+/** The one line that stands for the input/unresolved notes left out of a report. */
+export function unresolvedLine(count: number): string {
+  const values = count === 1 ? '1 value was' : `${count} values were`;
+  return `${values} left unresolved (read only at deployment); --verbose lists them.`;
 }
 
 function summaryLine(result: LintResult, findings: Finding[], paint: Paint, hidden: ReporterOptions['hidden']): string {

@@ -1,7 +1,7 @@
 // What ESLint users expect of a command line: a mistake is never a green run (exit 2 with what to do), `help`,
 // --quiet and --max-warnings, and a closed pipe that ends the run quietly.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,49 @@ describe('--quiet and --max-warnings', () => {
     const enough = cli(['--max-warnings', String(warnings)]);
     expect(enough.code).toBe(0);
     expect(enough.stderr).toBe('');
+  });
+});
+
+describe('values left unresolved', () => {
+  const manifest = [
+    'service: shop',
+    'provider:',
+    '  name: aws',
+    '  runtime: nodejs22.x',
+    'functions:',
+    '  api:',
+    '    handler: handler.main',
+    '    environment:',
+    '      TABLE: ${cf:other-stack.TableName}',
+    '      TOPIC: ${ssm:/shop/topic}',
+    '',
+  ].join('\n');
+
+  it('stylish and github output say how many, json, SARIF and --verbose list each', () => {
+    writeFileSync(path.join(root, 'serverless.yml'), manifest);
+    writeFileSync(path.join(root, 'handler.js'), 'exports.main = async () => ({ statusCode: 200 });\n');
+    const line = '2 values were left unresolved (read only at deployment); --verbose lists them.';
+    const stylish = cli([]).stdout;
+    expect(stylish).not.toContain('input/unresolved');
+    expect(stylish.endsWith(`\n${line}\n`)).toBe(true);
+    const github = cli(['--format', 'github']).stdout;
+    expect(github).not.toContain('input/unresolved');
+    expect(github).toContain(`\nnoops-lint: ${line}\n`);
+    const verbose = cli(['--verbose']).stdout;
+    expect(verbose.match(/input\/unresolved/g)).toHaveLength(2);
+    expect(verbose).not.toContain(line);
+    expect(cli(['--verbose', '--format', 'github']).stdout.match(/title=input\/unresolved/g)).toHaveLength(2);
+    const json = JSON.parse(cli(['--format', 'json']).stdout) as { findings: Array<{ ruleId: string }> };
+    expect(json.findings.filter((f) => f.ruleId === 'input/unresolved')).toHaveLength(2);
+    const sarif = JSON.parse(cli(['--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === 'input/unresolved')).toHaveLength(2);
+    // The Action annotates none of them either; its SARIF file lists them.
+    let stdout = '';
+    const code = runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': 'out.sarif' }, stdout: (t) => (stdout += t), stderr: () => {}, now: NOW });
+    expect(code).toBe(0);
+    expect(stdout).toContain('::notice file=serverless.yml');
+    expect(stdout).not.toContain('input/unresolved');
+    expect(readFileSync(path.join(root, 'out.sarif'), 'utf8').match(/"ruleId": "input\/unresolved"/g)).toHaveLength(2);
   });
 });
 
