@@ -22,6 +22,8 @@ type MessageId =
   | 'listenerHttp'
   | 'listenerRuleHttp'
   | 'domainTls10'
+  | 'domainManagerTls10'
+  | 'listenerOldTls'
   | 'viewerHttp'
   | 'originHttp'
   | 'environmentUrl'
@@ -40,18 +42,19 @@ export default defineRule<Record<string, never>, MessageId>({
   severity: 'warning',
   description: 'Data may travel over the network without TLS.',
   fullDescription:
-    'Reports ElastiCache replication groups without TransitEncryptionEnabled: true (or in the preferred mode), MSK clusters ' +
-    'with ClientBroker PLAINTEXT or TLS_PLAINTEXT, HTTP listeners (and their rules) of load balancers that do not redirect to ' +
-    'HTTPS, API Gateway domains with SecurityPolicy TLS_1_0, CloudFront behaviours with ViewerProtocolPolicy allow-all and ' +
-    'custom origins with OriginProtocolPolicy http-only (S3 website origins only speak HTTP and are skipped), database URLs (postgres://, mysql://, mongodb://) in function environment variables or resource ' +
-    'properties that set sslmode=disable, ssl=false or tls=false, and, as a note, S3 buckets whose bucket policy does not deny ' +
-    'requests with aws:SecureTransport false. Website buckets are skipped (S3 website endpoints only speak HTTP), and a bucket ' +
-    'is not judged when a policy in the same template targets a bucket that cannot be resolved. RDS clusters and instances are ' +
-    'not reported: the server-side setting lives in parameter groups.',
+    'Reports ElastiCache replication groups without TransitEncryptionEnabled: true (or in preferred mode); MSK ClientBroker ' +
+    'PLAINTEXT or TLS_PLAINTEXT; HTTP listeners (and their rules) that do not redirect to HTTPS; HTTPS and TLS listeners ' +
+    'whose SslPolicy accepts TLS 1.0 or 1.1 (TCP and UDP pass-through is not judged, as in Checkov); API Gateway domains ' +
+    'with SecurityPolicy TLS_1_0, also serverless-domain-manager `securityPolicy: tls_1_0`; CloudFront ViewerProtocolPolicy ' +
+    'allow-all and custom origins with OriginProtocolPolicy http-only (not S3 website origins); database URLs in environment ' +
+    'variables or properties with sslmode=disable, ssl=false or tls=false; and, as a note, S3 buckets whose policy does not ' +
+    'deny aws:SecureTransport false (not website buckets, nor when a policy of the template targets an unresolvable ' +
+    'bucket). RDS is not reported: its server-side setting lives in parameter groups.',
   help:
     'Require TLS: add to the bucket policy a statement `{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: [bucket ARN, ' +
     'bucket ARN/*], Condition: { Bool: { "aws:SecureTransport": false } } }`; set `TransitEncryptionEnabled: true` on ElastiCache; ' +
     '`ClientBroker: TLS` on MSK; a `redirect` action with `Protocol: HTTPS` on port-80 listeners; `SecurityPolicy: TLS_1_2`; ' +
+    '`SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06` on HTTPS and TLS listeners; `securityPolicy: tls_1_2` for serverless-domain-manager; ' +
     '`ViewerProtocolPolicy: redirect-to-https` and `OriginProtocolPolicy: https-only` on CloudFront; ' +
     'connect to databases with `sslmode=require` (or `verify-full`), `tls=true`, never with TLS disabled.\n' +
     'cdk-nag: AwsSolutions-S10 (S3), AwsSolutions-SNS3 (SNS), AwsSolutions-SQS4 (SQS).',
@@ -67,6 +70,8 @@ export default defineRule<Record<string, never>, MessageId>({
     listenerHttp: 'Load balancer listener {{name}} serves plain HTTP on port {{port}}: its default action is {{action}}, not a redirect to HTTPS.',
     listenerRuleHttp: 'Listener rule {{name}} serves requests of the plain HTTP listener {{listener}}: its action is {{action}}, not a redirect to HTTPS.',
     domainTls10: 'API Gateway domain {{name}} accepts TLS 1.0 and 1.1 clients: SecurityPolicy is TLS_1_0.',
+    domainManagerTls10: 'Custom domain {{name}} accepts TLS 1.0 and 1.1 clients: the serverless-domain-manager securityPolicy is {{policy}}.',
+    listenerOldTls: 'Load balancer listener {{name}} ({{protocol}}) accepts TLS 1.0 or 1.1 clients: SslPolicy is {{policy}}.',
     viewerHttp: 'CloudFront distribution {{name}} serves viewers over plain HTTP: {{behavior}} has ViewerProtocolPolicy allow-all.',
     originHttp: 'CloudFront distribution {{name}} reaches origin {{origin}} over plain HTTP: OriginProtocolPolicy is http-only.',
     environmentUrl: 'Environment variable {{name}} holds a {{scheme}} URL with TLS turned off ({{parameter}}), so data and credentials cross the network in clear text.',
@@ -117,7 +122,23 @@ export default defineRule<Record<string, never>, MessageId>({
           });
         }
       } else if (resource.type === 'AWS::ElasticLoadBalancingV2::Listener') {
-        if (!isLiteral(readProperty(props, 'Protocol'), 'http')) continue;
+        // TLS on a Network Load Balancer, HTTPS on an Application Load Balancer: judged by the TLS versions they accept.
+        // TCP and UDP listeners pass bytes through; whether the target speaks TLS cannot be seen here (as Checkov CKV_AWS_2).
+        const protocol = readProperty(props, 'Protocol');
+        if (isLiteral(protocol, 'https') || isLiteral(protocol, 'tls')) {
+          const policy = readProperty(props, 'SslPolicy');
+          if (policy.kind === 'value' && typeof policy.value === 'string' && allowsLegacyTls(policy.value)) {
+            report({
+              messageId: 'listenerOldTls',
+              data: { name: quote(resource.logicalId), protocol: String(protocol.kind === 'value' ? protocol.value : '').toUpperCase(), policy: policy.value },
+              at: resource.location,
+              related: relatedProperty(props, 'SslPolicy'),
+              key: `${key}|tls`,
+            });
+          }
+          continue;
+        }
+        if (!isLiteral(protocol, 'http')) continue;
         const action = servedAction(props.DefaultActions);
         if (action === undefined) continue;
         const port = readProperty(props, 'Port');
@@ -169,6 +190,18 @@ export default defineRule<Record<string, never>, MessageId>({
         } else if (transit === 'on' && isLiteral(readProperty(props, 'TransitEncryptionMode'), 'preferred')) {
           report({ messageId: 'cachePreferredTls', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, 'TransitEncryptionMode'), key: `${key}|transit` });
         }
+      }
+    }
+
+    for (const service of project.services) {
+      if (service.kind !== 'serverless') continue;
+      for (const domain of domainManagerDomains(service.document)) {
+        report({
+          messageId: 'domainManagerTls10',
+          data: { name: quote(domain.name), policy: domain.policy },
+          at: domain.location,
+          key: `${service.id}|customDomain|${domain.path}|tls`,
+        });
       }
     }
 
@@ -262,6 +295,42 @@ function tls10Policy(props: Record<string, unknown>, type: string): (string | nu
     for (let index = 0; index < count; index++) candidates.push(['DomainNameConfigurations', index, 'SecurityPolicy']);
   } else candidates.push(['Domain', 'SecurityPolicy']);
   return candidates.find((path) => isLiteral(readProperty(props, path), 'tls_1_0'));
+}
+
+/**
+ * Elastic Load Balancing security policies that still negotiate TLS 1.0 or 1.1: the 2015/2016 defaults, the TLS-1-0/1-1
+ * and FS-1-1 families and the TLS13-1-0/1-1 ones. Policies named for TLS 1.2 or 1.3 (TLS-1-2, FS-1-2, TLS13-1-2, TLS13-1-3) do not.
+ */
+export function allowsLegacyTls(policy: string): boolean {
+  return /^ELBSecurityPolicy-(?:2015-05|2016-08|TLS-1-0-|TLS-1-1-|FS-2018-06|FS-1-1-|TLS13-1-0-|TLS13-1-1-)/i.test(policy.trim());
+}
+
+/**
+ * serverless-domain-manager domains that allow TLS 1.0: `custom.customDomain` (one domain, or `rest`/`http`/`websocket`
+ * entries) and `custom.customDomains` (a list of such entries), each with `securityPolicy: tls_1_0`.
+ */
+function domainManagerDomains(document: Record<string, unknown>): { name: string; policy: string; location: Location; path: string }[] {
+  const found: { name: string; policy: string; location: Location; path: string }[] = [];
+  const judge = (config: unknown, path: string): void => {
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) return;
+    const record = config as Record<string, unknown>;
+    const policy = record.securityPolicy;
+    if (typeof policy === 'string' && policy.trim().toLowerCase() === 'tls_1_0') {
+      const location = locationOfValue(record, 'securityPolicy');
+      const name = typeof record.domainName === 'string' ? record.domainName : path;
+      if (location) found.push({ name, policy, location, path });
+    }
+    for (const api of ['rest', 'http', 'websocket']) {
+      if (Object.hasOwn(record, api)) judge(record[api], `${path}.${api}`);
+    }
+  };
+  const custom = readProperty(document, 'custom');
+  if (custom.kind !== 'value') return found;
+  const single = readProperty(custom.value, 'customDomain');
+  if (single.kind === 'value') judge(single.value, 'customDomain');
+  const list = readProperty(custom.value, 'customDomains');
+  if (list.kind === 'value' && Array.isArray(list.value)) list.value.forEach((entry: unknown, index: number) => judge(entry, `customDomains[${index}]`));
+  return found;
 }
 
 /** Cache behaviours that let viewers use plain HTTP. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../../src/engine/lint.js';
-import rule from '../../../rules/encryption/in-transit.js';
+import rule, { allowsLegacyTls } from '../../../rules/encryption/in-transit.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -125,5 +125,16 @@ functions:
 `),
     );
     expect(findings).toMatchObject([{ location: { line: 13 }, function: 'Fn', key: 'template.yaml|env|Fn|LITERAL' }]);
+  });
+});
+
+describe('allowsLegacyTls', () => {
+  it('knows the Elastic Load Balancing policies that still negotiate TLS 1.0 or 1.1', () => {
+    for (const policy of ['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-2015-05', 'ELBSecurityPolicy-TLS-1-0-2015-04', 'ELBSecurityPolicy-TLS-1-1-2017-01', 'ELBSecurityPolicy-FS-2018-06', 'ELBSecurityPolicy-FS-1-1-2019-08', 'ELBSecurityPolicy-TLS13-1-0-2021-06', 'ELBSecurityPolicy-TLS13-1-1-2021-06']) {
+      expect(allowsLegacyTls(policy), policy).toBe(true);
+    }
+    for (const policy of ['ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-TLS13-1-3-2021-06', 'ELBSecurityPolicy-TLS-1-2-Ext-2018-06', 'ELBSecurityPolicy-FS-1-2-Res-2020-10', 'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04']) {
+      expect(allowsLegacyTls(policy), policy).toBe(false);
+    }
   });
 });
