@@ -590,7 +590,10 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     return writeResource(value, style);
   };
   const siteLocation: Location = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const describe = (group: Group, style: StatementStyle): string => `${group.actions.join(', ')} on ${group.resources.map((r) => resourceText(r, style).text).join(', ')}`;
+  const describe = (group: Group, style: StatementStyle): string => {
+    void style;
+    return `${group.actions.join(', ')} on ${group.resources.map((r) => describeValue(r)).join(', ')}`;
+  };
 
   if (site.kind === 'statements') {
     const style = styleOf(source, sample);
@@ -618,6 +621,12 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
       splices.push(...rewriteValues(source, node, unitStyle, group.actions, group.resources.map((r) => resourceText(r, unitStyle))));
       void start;
       plan.changes.push({ location: unit.location, message: `${site.path}: the statement granting ${was} now grants ${describe(group, unitStyle)}.` });
+    }
+    if (remaining.length === 0 && removed.length > 0 && removed.length === site.seq.items.length) {
+      // Nothing left: an empty list (`iamRoleStatements: []`) rather than a key with no value.
+      for (const unit of removed) splices.splice(splices.findIndex((s) => s.start <= source.startOf(unit.node!) && s.end >= source.endOf(unit.node!) && s.text === ''), 1);
+      splices.push(emptyList(source, site.seq));
+      return;
     }
     if (remaining.length > 0) {
       const items = site.seq.items as Node[];
@@ -708,6 +717,19 @@ function itemText(source: SourceIndex, seq: YAMLSeq, after: Node, write: (column
   const column = source.columnOf(source.startOf(after));
   void seq;
   return `${nl}${' '.repeat(dashColumn)}-${' '.repeat(Math.max(1, column - dashColumn - 1))}${write(column)}`;
+}
+
+/** The splice leaving a list empty: `key: []` (`"key": []` in JSON), or `[]` for a list that is the whole file. */
+function emptyList(source: SourceIndex, seq: YAMLSeq): Splice {
+  const pair = source.entryOf(seq)?.parentPair;
+  const end = source.endOf(seq);
+  if (pair?.key && (pair.key as Node).range) {
+    const colon = source.text.indexOf(':', source.endOf(pair.key as Node));
+    return { start: colon, end, text: ': []' };
+  }
+  const first = seq.items[0] as Node | undefined;
+  const dash = first && !source.json ? source.dashOf(first) : undefined;
+  return { start: dash ?? source.startOf(seq), end, text: '[]' };
 }
 
 /** The splice removing one item of a list: its lines in YAML, the element and a comma in JSON. */

@@ -154,6 +154,8 @@ export function writeValue(style: StatementStyle, keyColumn: number, key: 'Actio
     return `: [${nl}${items.map((item) => `${' '.repeat(keyColumn + style.indent)}${item}`).join(`,${nl}`)}${nl}${' '.repeat(keyColumn)}]`;
   }
   if (items.length === 1 && scalarWhenOne && !blockMaps) return `: ${items[0]}`;
+  // `Resource:` over a block mapping (`Fn::GetAtt: [Queue, Arn]` on the next line).
+  if (items.length === 1 && scalarWhenOne && key === 'Resource') return `:${nl}${' '.repeat(keyColumn + style.indent)}${items[0]}`;
   if ((key === 'Action' ? style.flowActions : style.flowResources) && !blockMaps) return `: [${items.join(', ')}]`;
   return `:${items.map((item) => `${nl}${' '.repeat(keyColumn + style.indent)}- ${item}`).join('')}`;
 }

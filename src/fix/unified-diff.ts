@@ -49,7 +49,7 @@ export function unifiedDiff(file: string, before: string, after: string, splices
   // Each splice covers whole lines of the old text; the same lines, shifted, in the new text.
   const regions: Region[] = [];
   let shift = 0;
-  for (const splice of [...splices].sort((a, b) => a.start - b.start)) {
+  for (const splice of [...splices].sort((a, b) => a.start - b.start || a.end - b.end)) {
     // The lines holding the splice's start and end: before and after it they are the same text in both files.
     const oldStart = lineIndexAt(oldStarts, splice.start);
     const oldEnd = Math.min(lineIndexAt(oldStarts, splice.end) + 1, oldLines.length);
