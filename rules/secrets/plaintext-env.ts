@@ -20,7 +20,7 @@ export default defineRule<Record<string, never>, MessageId>({
     'sk_live_ or ghp_, URLs with an embedded password), or whose name says it holds one (PASSWORD, SECRET, TOKEN, API_KEY ...) ' +
     'and whose value is a literal rather than a pointer (*_ARN, *_NAME, *_PARAM) or a setting (TOKEN_TTL, AUTH_ENABLED). ' +
     'References are never reported: ${ssm:...}, !Ref, {{resolve:secretsmanager:...}}. Provider and Globals variables are ' +
-    'reported once, where they are written. A value written to be filled in by hand under such a name (YOUR-AUTH-TOKEN-HERE, ' +
+    'reported once, where they are written; so is `spec.env` of a `kind: Service` manifest. A value written to be filled in by hand under such a name (YOUR-AUTH-TOKEN-HERE, ' +
     '<api-key>, changeme) is reported as a credential slot rather than a leaked secret: the real value would be committed there. ' +
     'Messages show at most the first four characters of the value.',
   help:
@@ -53,6 +53,19 @@ export default defineRule<Record<string, never>, MessageId>({
           at: variable.location,
           ...(variable.origin === 'function' ? { function: fn.name } : {}),
           key,
+        });
+      }
+    }
+    // A `kind: Service` container's `spec.env` is judged like a function's environment.
+    for (const service of project.services) {
+      for (const variable of service.container?.environment ?? []) {
+        const problem = judge(variable);
+        if (!problem) continue;
+        report({
+          messageId: problem.messageId,
+          data: { name: quote(variable.name), masked: maskSecret(problem.value), ...(problem.what ? { what: problem.what } : {}) },
+          at: variable.location,
+          key: `${service.id}|env|${variable.name}`,
         });
       }
     }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { budgetedRegExp, PatternBudgetExceeded } from './pattern-budget.js';
 import { confinedRealPath, readConfinedText } from '../load/confined-file.js';
 import { parseYaml } from '../load/yaml.js';
 import type { Location } from '../model/location.js';
@@ -93,6 +94,8 @@ function userSchemaAjv(): Ajv {
     validateFormats: true,
     // { maximum: { $data: '1/maxReplicas' } }: compare two values of the same object (a pointer into the data, nothing else).
     $data: true,
+    // Patterns come with the pull request: those that can backtrack run under a time budget.
+    code: { regExp: budgetedRegExp },
   });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
   addFormats(schemaAjv);
@@ -208,8 +211,22 @@ function checkViews(rule: DeclarativeRule, context: RuleContext<Record<string, n
   for (const view of viewsOf(definition.target, context.project, context.analysis)) {
     if (definition.resourceTypes && !matchesResourceType(view.data.type, definition.resourceTypes)) continue;
     // `where` sees an Unresolved value as `{ unresolved }` like `require` does; only require's failures at one are dropped.
-    if (where && !where(view.data)) continue;
-    if (require(view.data)) continue;
+    try {
+      if (where && !where(view.data)) continue;
+      if (require(view.data)) continue;
+    } catch (error) {
+      if (!(error instanceof PatternBudgetExceeded)) throw error;
+      // A pattern that backtracks ran out of time on this value: say so instead of guessing either way.
+      context.report({
+        messageId: 'violation',
+        severity: 'note',
+        at: view.location,
+        key: `${view.key}|pattern-budget`,
+        data: { message: `Not checked: ${error.message} on ${definition.target} ${quote(targetName(view))} (it backtracks), so ${rule.id} did not judge it. Rewrite the pattern without a repeated group such as (\\w+\\s?)+.` },
+        ...(view.functionName ? { function: view.functionName } : {}),
+      });
+      continue;
+    }
     for (const violation of violationsOf(require.errors ?? [], view)) {
       const related = violation.location.file !== view.location.file || violation.location.line !== view.location.line
         ? [{ location: view.location, message: `${definition.target} ${targetName(view)} is defined here` }]

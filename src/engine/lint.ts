@@ -2,6 +2,7 @@
 // severities. The CLI, the Action and the policy command call lint() and only format what it returns. A small
 // project is checked in one pass; a large one, or a cached run, service by service on several threads; either
 // way the units' plain results are merged the same way, so the result is the same whatever the thread count.
+import { resetPatternBudget } from './pattern-budget.js';
 import path from 'node:path';
 import { discoverManifests } from '../load/discover.js';
 import { ProjectFiles } from '../load/files.js';
@@ -86,6 +87,7 @@ export interface LintRun extends LintResult {
 const DEFAULT_MIN_UNITS = 20;
 
 export function lint(options: LintOptions): LintRun {
+  resetPatternBudget();
   const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
   const files = options.files ?? new ProjectFiles(options.root);
   const rules = options.rules ?? ruleSet(options.customRules);

@@ -76,7 +76,8 @@ export interface EnvironmentVariable {
   value: unknown;
   /** Where the value is written (the line a finding about it points at). */
   location: Location;
-  origin: 'provider' | 'function' | 'globals';
+  /** `service`: `spec.env` of a `kind: Service` manifest (no function: the container's environment). */
+  origin: 'provider' | 'function' | 'globals' | 'service';
 }
 
 export interface FunctionModel {
@@ -206,6 +207,8 @@ export interface ContainerServiceModel {
   predictive?: Located<Record<string, unknown>>;
   security?: Located<Record<string, unknown>>;
   healthCheck?: Located<Record<string, unknown>>;
+  /** `spec.env`: the container's environment variables, each at its value. */
+  environment?: EnvironmentVariable[];
   location: Location;
   /** Dockerfile beside the manifest, when there is one (root-relative). */
   dockerfile?: string;

@@ -6,7 +6,7 @@ import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
 import type { Location } from '../../model/location.js';
 import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue } from '../../model/positions.js';
-import type { ContainerServiceModel, Located, ServiceModel } from '../../model/project.js';
+import type { ContainerServiceModel, EnvironmentVariable, Located, ServiceModel } from '../../model/project.js';
 import { isUnresolved } from '../../model/values.js';
 import { readPackageFile } from '../../util/package-root.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
@@ -30,7 +30,7 @@ export const loadService: ManifestLoader = (document, context) => {
   const location = (typeof declaredName === 'string' ? locationOfValue(metadata, 'name') : undefined) ?? locationOfKey(doc, 'kind') ?? locationAtStart(context.file);
   const name = typeof declaredName === 'string' && declaredName !== '' ? declaredName : context.file;
 
-  const container: ContainerServiceModel = { name, location, baseImages: [] };
+  const container: ContainerServiceModel = { name, location, baseImages: [], environment: environmentOf(spec, location) };
   if (spec && 'image' in spec) container.image = { value: spec.image, location: locationOfValue(spec, 'image') ?? location };
   const scaling = locatedMapping(spec, 'scaling', location);
   if (scaling) container.scaling = scaling;
@@ -61,6 +61,13 @@ export const loadService: ManifestLoader = (document, context) => {
     document: doc,
   } satisfies ServiceModel;
 };
+
+/** `spec.env: { NAME: value }`, read like a function's environment (secrets rules judge both alike). */
+function environmentOf(spec: Record<string, unknown> | undefined, fallback: Location): EnvironmentVariable[] {
+  const env = asRecord(spec?.env);
+  if (!env) return [];
+  return Object.keys(env).map((name) => ({ name, value: env[name], location: locationOfValue(env, name) ?? fallback, origin: 'service' as const }));
+}
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value) ? (value as Record<string, unknown>) : undefined;
