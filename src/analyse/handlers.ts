@@ -78,10 +78,18 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   if (typeof handler !== 'string') return { kind: 'skipped' };
   const runtime = fn.runtime?.value;
   if (typeof runtime === 'string' && !runtime.startsWith('nodejs')) return { kind: 'skipped' };
-  // Code written inline in the template (SAM InlineCode, Code.ZipFile) or shipped as an image has no file to read.
+  // Code written in the template (SAM InlineCode, Code.ZipFile) is read under a name of its own; Lambda writes it to index.js.
+  if (fn.inlineCode) {
+    const dot = handler.indexOf('.');
+    if (dot === -1) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} names no export (expected \`index.export\`).`);
+    return resolveExport(context, references, fn, fn.inlineCode.file, handler.slice(dot + 1).split('.'));
+  }
   const code = fn.properties.Code;
-  const inline = fn.properties.InlineCode !== undefined || fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && ('ZipFile' in code || 'ImageUri' in code));
-  if (inline) return { kind: 'skipped' };
+  if (fn.properties.InlineCode !== undefined || (code !== null && typeof code === 'object' && 'ZipFile' in code)) {
+    return notAnalysed(fn, `The code of ${quote(fn.name)} is written in the template with values CloudFormation fills in at deploy time (Fn::Sub, Fn::Join), so its handler was not analysed.`);
+  }
+  // Code shipped as an image has no file to read.
+  if (fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && 'ImageUri' in code)) return { kind: 'skipped' };
   if (fn.codeDir === undefined) {
     const stored = storedCodeOf(fn);
     if (stored !== undefined) return notAnalysed(fn, `The code of ${quote(fn.name)} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`);
@@ -112,6 +120,11 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
     }
     return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
   }
+  return resolveExport(context, references, fn, file, exportPath);
+}
+
+/** The handler export `exportPath` of the code file `file`: the functions that run per request. */
+function resolveExport(context: AnalysisContext, references: ReferenceResolver, fn: FunctionModel, file: string, exportPath: string[]): HandlerResolution {
   const exportName = exportPath.join('.');
   const loaded = context.sources.load(file);
   if (!loaded.ok) {

@@ -15,7 +15,7 @@ import { CodeFacts } from './state.js';
 import { projectPackageDirs } from './package-dirs.js';
 import { requestHandlers } from './server-routes.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
-import type { SourceReader } from './source-reader.js';
+import { withInlineCode, type SourceReader } from './source-reader.js';
 import { isPythonFunction, PythonAnalyser } from './python/analyse.js';
 import { quote } from '../util/quote.js';
 
@@ -62,7 +62,8 @@ interface QueueItem {
 const MAX_VISITS_WITH_ARGUMENTS = 20;
 
 /** Analyses every function of the project; files are parsed once for all of them. */
-export function analyseFunctions(project: Project, reader: SourceReader): Map<string, FunctionUsage> {
+export function analyseFunctions(project: Project, files: SourceReader): Map<string, FunctionUsage> {
+  const reader = withInlineCode(project, files);
   const analyser = new CodeAnalyser(reader);
   analyser.context.resolver.usePackageDirs(projectPackageDirs(project, reader));
   let python: PythonAnalyser | undefined;
@@ -143,7 +144,8 @@ function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsa
 export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsage, start: SourceModule, roots: FunctionNode[], owner: CodeOwner): void {
   const { context, summariser, facts } = analyser;
   const graph = moduleGraph(context, start, owner);
-  usage.files = [...graph.modules.keys()].sort();
+  // Code written in a manifest is read from the manifest.
+  usage.files = [...new Set([...graph.modules.values()].map((entry) => entry.module.inline?.manifest ?? entry.module.file))].sort();
   usage.packages = graph.packages;
   usage.findings.push(...graph.findings);
 

@@ -1,6 +1,7 @@
 // Parses handler code with TypeScript's parser, once per file per run, and turns nodes into locations.
 import ts, { loadTypeScriptNow } from './typescript.js';
 import type { Location } from '../model/location.js';
+import type { InlineCode } from '../model/project.js';
 import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
 import type { SourceReader } from './source-reader.js';
 import { collectNode, type CollectedNodes } from './module-syntax.js';
@@ -14,6 +15,8 @@ export interface SourceModule {
   findings: Finding[];
   /** Nodes module-info needs, gathered in document order by the walk that sets parents (see `setParents`). */
   nodes?: CollectedNodes;
+  /** Code written in a manifest (`file` is then a name of its own): locations point into the manifest. */
+  inline?: InlineCode;
 }
 
 export type SourceLoadResult = { ok: true; module: SourceModule } | { ok: false; finding: Finding };
@@ -72,7 +75,7 @@ export class SourceCache {
       if (error instanceof RangeError) return skipped('its code is nested too deeply to parse');
       throw error;
     }
-    const module: SourceModule = { file, sourceFile, findings: [], nodes };
+    const module: SourceModule = { file, sourceFile, findings: [], nodes, ...(read.inline ? { inline: read.inline } : {}) };
     // parseDiagnostics is not in the public typings but is how the parser reports syntax errors.
     // As for manifests, the first syntax error is reported, with the count of those after it (they often follow from it).
     const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -117,7 +120,26 @@ class TreeTooDeep extends Error {}
 export function spanLocation(module: SourceModule, start: number, end: number): Location {
   const s = module.sourceFile.getLineAndCharacterOfPosition(start);
   const e = module.sourceFile.getLineAndCharacterOfPosition(Math.max(start, end));
+  if (module.inline) return placeInManifest(module.inline, s, e);
   return { file: module.file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+interface LineAndCharacter {
+  line: number;
+  character: number;
+}
+
+/** A region of code written in a manifest, at the manifest's line and column (the start of the line's value when inexact). */
+function placeInManifest(inline: InlineCode, start: LineAndCharacter, end: LineAndCharacter): Location {
+  const at = (position: LineAndCharacter): { line: number; column: number } => {
+    const placed = inline.lines[Math.min(position.line, inline.lines.length - 1)];
+    if (!placed) return { line: inline.location.line, column: inline.location.column };
+    return { line: placed.line, column: placed.column + (placed.exact ? position.character : 0) + 1 };
+  };
+  const s = at(start);
+  const e = at(end);
+  const after = e.line > s.line || (e.line === s.line && e.column >= s.column);
+  return { file: inline.manifest, line: s.line, column: s.column, endLine: after ? e.line : s.line, endColumn: after ? e.column : s.column };
 }
 
 /** The node's region, or from `startNode` to the node's end (a call located at its method name). */

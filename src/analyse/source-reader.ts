@@ -1,8 +1,10 @@
 // How source analysis reads handler code: root-relative paths only, through a reader that refuses to leave the root.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { InlineCode, Project } from '../model/project.js';
 
-export type SourceReadResult = { ok: true; text: string } | { ok: false; reason: string };
+/** `inline`: the text is code written in a manifest, and locations in it are placed where it is written there. */
+export type SourceReadResult = { ok: true; text: string; inline?: InlineCode } | { ok: false; reason: string };
 
 export interface SourceReader {
   /** Reads a root-relative file (forward slashes); refuses paths outside the root, binary and oversized files. */
@@ -73,5 +75,19 @@ export function createFsSourceReader(root: string): SourceReader {
         return { ok: false, reason: String((error as Error).message ?? error) };
       }
     },
+  };
+}
+
+/** `reader`, plus the code functions carry in their manifest (SAM InlineCode, Code.ZipFile) under its own names. */
+export function withInlineCode(project: Project, reader: SourceReader): SourceReader {
+  const inline = new Map<string, InlineCode>();
+  for (const fn of project.functions) if (fn.inlineCode) inline.set(fn.inlineCode.file, fn.inlineCode);
+  if (inline.size === 0) return reader;
+  return {
+    read(rootRelativePath) {
+      const code = inline.get(rootRelativePath);
+      return code ? { ok: true, text: code.text, inline: code } : reader.read(rootRelativePath);
+    },
+    exists: (rootRelativePath) => inline.has(rootRelativePath) || reader.exists(rootRelativePath),
   };
 }

@@ -110,6 +110,29 @@ export interface FunctionModel {
    * analysis reads the source the bundle was built from (through its source map) or the bundle itself.
    */
   cdk?: CdkConstruct & { logicalId: string; code?: 'source' | 'bundle' };
+  /** Code written in the manifest itself (SAM `InlineCode`, CloudFormation `Code.ZipFile`), analysed as a file of its own. */
+  inlineCode?: InlineCode;
+}
+
+/**
+ * Function code written inside a manifest. The analysis reads it under `file`, a name no file of the project has,
+ * and places what it finds at the manifest line (and column) where each line of the code is written.
+ */
+export interface InlineCode {
+  /** `template.yaml#InlineFunction/index.js`: the name the analysis reads the code by (Lambda writes it to index.js). */
+  file: string;
+  /** Root-relative path of the manifest the code is written in. */
+  manifest: string;
+  /** The code as the function receives it. */
+  text: string;
+  /**
+   * Where each line of `text` is written: its manifest line and the 0-based column of its first character. `exact`
+   * is false when characters do not map one to one (a quoted or JSON string, a Fn::Join part): positions on that
+   * line then all point at `column`.
+   */
+  lines: Array<{ line: number; column: number; exact: boolean }>;
+  /** The code's value in the manifest. */
+  location: Location;
 }
 
 export type RoleKind =

@@ -1,6 +1,8 @@
 // Handler resolution and bad input: missing files and exports, syntax errors, unresolvable imports, other runtimes.
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { analyseFixture, callKeys } from './stub-project.js';
+import { loadAnalysedProject } from '../helpers/analysed-project.js';
 
 const usages = analyseFixture('broken-input', [
   { name: 'broken', handler: 'src/broken.handler' },
@@ -106,5 +108,35 @@ describe('libraries that call AWS', () => {
     ]);
     expect(usage.calls[0]!.input).toMatchObject({ properties: { tableName: { kind: 'env', name: 'IDEMPOTENCY_TABLE' } } });
     expect(usage.calls[4]!.input).toEqual({ kind: 'string', value: '/app/flags/beta' });
+  });
+});
+
+describe('code written in the template', () => {
+  const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+  const loaded = loadAnalysedProject(path.join(fixtures, 'rules/iam/missing-permission/bad/inline-code'));
+  const byName = (name: string) => loaded.project.functions.find((f) => f.name === name)!;
+
+  it('analyses SAM InlineCode and Code.ZipFile as files, at the template lines that hold the code', () => {
+    const purge = loaded.analysis.usageOf(byName('PurgeFunction'))!;
+    expect(purge.handlerLocation).toMatchObject({ file: 'template.yaml', line: 23 });
+    expect(purge.files).toEqual(['template.yaml']);
+    expect(purge.calls.map((c) => [c.operation, `${c.location.file}:${c.location.line}:${c.location.column}`])).toEqual([
+      ['GetItem', 'template.yaml:26:34'],
+      ['DeleteItem', 'template.yaml:28:36'],
+    ]);
+    const purgeNeeds = loaded.analysis.permissionsOf(byName('PurgeFunction'))!;
+    expect(purgeNeeds.incompleteReasons).toEqual([]);
+    expect(purgeNeeds.needs.map((n) => [n.action, n.logicalId])).toEqual([['dynamodb:GetItem', 'Notes'], ['dynamodb:DeleteItem', 'Notes']]);
+    const archive = loaded.analysis.permissionsOf(byName('ArchiveFunction'))!;
+    expect(archive.needs.map((n) => [n.action, n.evidence.location.line])).toEqual([['s3:PutObject', 46]]);
+  });
+
+  it('leaves code CloudFormation fills values into unanalysed, with a note: the derivation is incomplete', () => {
+    const template = loadAnalysedProject(path.join(fixtures, 'load/cloudformation/inline-code'));
+    const fn = template.project.functions.find((f) => f.name === 'Substituted')!;
+    expect(template.analysis.usageOf(fn)!.findings.map((f) => [f.ruleId, f.severity])).toEqual([['input/handler-not-analysed', 'note']]);
+    expect(template.analysis.permissionsOf(fn)!.incompleteReasons).toHaveLength(1);
+    const escaped = template.project.functions.find((f) => f.name === 'Escaped')!;
+    expect(template.analysis.permissionsOf(escaped)!.incompleteReasons).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { expandPolicyTemplate, isPolicyTemplateName } from '../../model/sam-poli
 import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js';
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
+import { readInlineCode } from './inline-code.js';
 import { managedPolicies } from '../../model/managed-policies.js';
 import { platformStatement, statementFromData } from '../../model/policy.js';
 import { TemplateIam, type IamResource } from './template-iam.js';
@@ -293,6 +294,9 @@ class TemplateLoader {
     if (constructPath !== undefined) this.readCdkFunction(fn, constructPath, logicalId, resource);
     const runtime = located(properties, 'Runtime');
     if (runtime) fn.runtime = runtime;
+    const inline = isSamFunction ? located(properties, 'InlineCode') : located(properties.Code, 'ZipFile');
+    const inlineCode = inline && readInlineCode(this.ctx, logicalId, runtime?.value, inline);
+    if (inlineCode) fn.inlineCode = inlineCode;
     const memorySize = located(properties, 'MemorySize');
     if (memorySize) fn.memorySize = memorySize;
     const timeout = located(properties, 'Timeout');
