@@ -6,7 +6,8 @@ import type { ClientCreation, SdkCall, StaticValue } from './types.js';
 import type { AnalysisContext } from './context.js';
 import { databaseFactoryName } from './database-clients.js';
 import { StaticEvaluator } from './evaluate.js';
-import { libraryCall } from './library-calls.js';
+import { libraryExport, libraryOperations, type LibraryObjectRef } from './library-calls.js';
+import { LIBRARY_OBJECTS, type LibraryBehaviour } from '../data/aws-libraries.js';
 import { isAssignment, isAssignmentOperator } from './module-info.js';
 import { hasBody, ReferenceResolver, skipWrappers, type FunctionNode, type Reference } from './references.js';
 import { findDeclaration } from './scope.js';
@@ -167,8 +168,8 @@ export class Summariser {
           this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on ${withArticle(receiver.name)}, which noops-lint cannot map to an operation`);
           return;
         }
-      } else if (receiver.kind === 'library-model') {
-        this.onModelMethod(module, call, receiver, method, summary);
+      } else if (receiver.kind === 'library-object') {
+        this.onLibraryMethod(module, call, receiver, method, summary);
         return;
       }
       // `x.get(params).promise()`: the AWS SDK v2 request shape on a client the analysis did not follow.
@@ -200,6 +201,11 @@ export class Summariser {
     const extension = this.extensionRequest(module, call, summary);
     if (extension) return;
     const target = this.references.resolve(callee);
+    if (target.kind === 'library-method') {
+      // const { encrypt } = buildClient(...); encrypt(keyring, data)
+      this.onLibraryMethod(module, call, target, target.method, summary);
+      return;
+    }
     if (target.kind === 'package') {
       this.onPackageCall(module, call, target, summary, root);
     } else if (target.kind === 'function') {
@@ -326,26 +332,14 @@ export class Summariser {
       this.addCall(summary, module, call, { service: 's3', operation: 'PutObject', style: 'presign', inputNode: args[1] });
       return;
     }
-    if (target.name === 'dynamoose' && target.path.length === 1 && target.path[0] === 'model' && args[0]) {
-      // With the default table options (create, waitForActive) the model describes its table when it initialises.
-      const options = args[2] ? this.evaluator.evaluateInput(args[2]) : undefined;
-      const off = (name: string): boolean => options?.kind === 'object' && options.properties[name]?.kind === 'boolean' && !(options.properties[name] as { value: boolean }).value;
-      if (!(off('create') && off('waitForActive'))) {
-        const table = this.evaluator.evaluateInput(args[0]);
-        this.addCall(summary, module, call, { service: 'dynamodb', operation: 'DescribeTable', style: 'client-library', inputNode: undefined, input: { kind: 'object', properties: { TableName: table } } });
-      }
-      return;
-    }
     const database = databaseFactoryName(target.name, target.path, 'call');
     if (database) {
       this.addClient(module, call, summary, root, { name: database, kind: 'database' });
       return;
     }
-    const library = libraryCall(target.name, target.path, 'call');
+    const library = libraryExport(target.name, target.path, 'call');
     if (library) {
-      for (const operation of library.operations) {
-        this.addCall(summary, module, call, { service: operation.service, operation: operation.operation, style: 'library', inputNode: args[library.inputArgument] });
-      }
+      this.onLibrary(module, call, library, undefined, summary);
       return;
     }
     if (!sdk) this.clientHandedOver(module, call, target, summary);
@@ -373,12 +367,34 @@ export class Summariser {
     }
   }
 
-  /** dynamoose `Model.get(key)` and the like: DynamoDB operations on the model's table. */
-  private onModelMethod(module: SourceModule, call: ts.CallExpression, model: Extract<Reference, { kind: 'library-model' }>, method: string, summary: Summary): void {
-    const operation = DYNAMOOSE_METHODS[method];
-    if (!operation) return;
-    const table = this.evaluator.evaluateInput(model.table);
-    this.addCall(summary, module, call, { service: 'dynamodb', operation, style: 'client-library', inputNode: undefined, input: { kind: 'object', properties: { TableName: table } } });
+  /** A method of a library object (`Model.get(key)`, `driver.executeLambda(...)`, `client.encrypt(keyring, data)`). */
+  private onLibraryMethod(module: SourceModule, call: ts.CallExpression, object: LibraryObjectRef, method: string, summary: Summary): void {
+    const spec = LIBRARY_OBJECTS[object.object];
+    if (!spec) return;
+    const behaviour = Object.hasOwn(spec.methods, method) ? spec.methods[method] : undefined;
+    if (!behaviour) {
+      if (spec.otherMethods === 'incomplete') this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on a ${spec.name}, which noops-lint cannot map to AWS operations`);
+      return;
+    }
+    this.onLibrary(module, call, behaviour, { object: object.object, creation: object.creation }, summary);
+  }
+
+  /** The AWS operations a library call performs (src/data/aws-libraries.ts), or the reason it cannot be followed. */
+  private onLibrary(module: SourceModule, call: ts.CallExpression | ts.NewExpression, behaviour: LibraryBehaviour, receiver: LibraryObjectRef | undefined, summary: Summary): void {
+    const outcome = libraryOperations(behaviour, { call, ...(receiver ? { receiver } : {}) }, this.references, this.evaluator);
+    if ('unfollowed' in outcome) {
+      this.unfollowed(summary, module, call, outcome.unfollowed);
+      return;
+    }
+    for (const operation of outcome.calls) {
+      this.addCall(summary, module, call, {
+        service: operation.service,
+        operation: operation.operation,
+        style: operation.style,
+        inputNode: operation.inputNode,
+        ...(operation.input ? { input: operation.input } : {}),
+      });
+    }
   }
 
   /**
@@ -440,11 +456,9 @@ export class Summariser {
       this.addClient(module, node, summary, root, { name: database, kind: 'database' });
       return;
     }
-    const library = libraryCall(callee.name, callee.path, 'new');
+    const library = libraryExport(callee.name, callee.path, 'new');
     if (library) {
-      for (const operation of library.operations) {
-        this.addCall(summary, module, node, { service: operation.service, operation: operation.operation, style: 'library', inputNode: args[library.inputArgument] });
-      }
+      this.onLibrary(module, node, library, undefined, summary);
       return;
     }
     if (!sdk) this.clientHandedOver(module, node, callee, summary);
@@ -640,19 +654,6 @@ const V3_CLIENT_METHODS = new Set(['send', 'destroy', 'middlewareStack', 'config
 
 /** Packages that hand a client back unchanged (tracing) or only configure it. */
 const PASS_THROUGH_PACKAGES = /^(aws-xray-sdk(-core)?|@aws-lambda-powertools\/tracer|@aws-sdk\/.*|aws-sdk(\/.*)?)$/;
-
-/** dynamoose Model methods and the DynamoDB operation each performs. */
-const DYNAMOOSE_METHODS: Record<string, string> = {
-  get: 'GetItem',
-  create: 'PutItem',
-  update: 'UpdateItem',
-  delete: 'DeleteItem',
-  batchGet: 'BatchGetItem',
-  batchPut: 'BatchWriteItem',
-  batchDelete: 'BatchWriteItem',
-  query: 'Query',
-  scan: 'Scan',
-};
 
 function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');

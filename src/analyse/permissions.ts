@@ -155,6 +155,11 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
     const qualifier = first('qualifier');
     const group = first('group');
     if (key !== undefined) extras.keys = readField(input, key).map(keyPattern);
+    const region = first('region');
+    if (region !== undefined) {
+      const text = literalOf(fn, readOne(input, region));
+      if (text !== undefined) extras.region = text;
+    }
     if (group !== undefined) extras.group = literalOf(fn, readOne(input, group)) ?? 'default';
     const indexes = index !== undefined ? suffixChoices(fn, readOne(input, index)) : [undefined];
     const qualifiers = qualifier !== undefined ? suffixChoices(fn, readOne(input, qualifier)) : [undefined];
@@ -543,6 +548,8 @@ function nameFromLiteral(text: string, spec: ResourceTypeSpec): string | undefin
 // Building the resource in CloudFormation form
 
 interface Extras {
+  /** The region part of the ARN when the request names one (`{region}`); else the stack's region. */
+  region?: string;
   keys?: string[];
   key?: string;
   index?: string;
@@ -601,6 +608,10 @@ function resourceFromLogical(spec: ResourceTypeSpec, target: Extract<Target, { k
       if (extras.qualifier !== undefined) return { 'Fn::Sub': `\${${id}.Arn}:${subText(extras.qualifier)}` };
       break;
   }
+  if (spec.arnSuffix !== undefined) {
+    if (typeSpec.ref === 'arn') return { 'Fn::Sub': `\${${id}}${subText(spec.arnSuffix)}` };
+    if (arnAttribute) return { 'Fn::Sub': `\${${id}.${arnAttribute}}${subText(spec.arnSuffix)}` };
+  }
   if (typeSpec.ref === 'arn') return { Ref: id };
   if (arnAttribute) return { 'Fn::GetAtt': [id, arnAttribute] };
   // No ARN attribute (SSM parameters, Athena workgroups): fill the template with the literal name or the Ref.
@@ -613,10 +624,12 @@ function fillTemplate(arn: string, name: string, extras: Extras): string {
   return arn
     .replace('{name}', name)
     .replace('{key}', subText(extras.key ?? '*'))
-    .replace('{group}', subText(extras.group ?? 'default'));
+    .replace('{group}', subText(extras.group ?? 'default'))
+    .replace('{region}', extras.region !== undefined ? subText(extras.region) : '${AWS::Region}');
 }
 
 function resourceFromArn(spec: ResourceTypeSpec, text: string, extras: Extras): string {
+  if (spec.arnSuffix !== undefined && !text.endsWith(spec.arnSuffix)) return `${text}${spec.arnSuffix}`;
   if (spec.kind === 'object') return `${text}/${extras.key ?? '*'}`;
   if (spec.kind === 'table' && extras.index !== undefined) return `${text}/index/${extras.index}`;
   if (spec.kind === 'function' && extras.qualifier !== undefined && text.split(':').length === 7) return `${text}:${extras.qualifier}`;
@@ -640,6 +653,7 @@ function deployTimeResource(spec: ResourceTypeSpec, value: DeployTimeValue, extr
 
 function resourceFromLiteral(spec: ResourceTypeSpec, text: string, extras: Extras): unknown {
   if (text.startsWith('arn:')) return resourceFromArn(spec, text, extras);
+  if (spec.arnOnly) return { unresolved: `${text} does not name the ${spec.iamType}'s id; only its ARN does` };
   const url = /^https?:\/\/(?:sqs\.([a-z0-9-]+)\.amazonaws\.com|([a-z0-9-]+)\.queue\.amazonaws\.com|[^/]+)\/([^/]+)\/([^/?#]+)\/?$/.exec(text);
   if (spec.kind === 'queue' && url) {
     const region = url[1] ?? url[2];

@@ -4,6 +4,7 @@ import type { AnalysisContext } from './context.js';
 import { definitionOf, exportDefinition, requiredDefinition, type Definition } from './definitions.js';
 import { isDynamicImport, isRequireCall } from './module-info.js';
 import { classifySdkExport, type ClientFlavour } from './sdk-catalog.js';
+import { LIBRARY_OBJECTS, libraryExport } from '../data/aws-libraries.js';
 import type { SourceModule } from './source-files.js';
 import { findDeclaration } from './scope.js';
 
@@ -19,8 +20,10 @@ export type Reference =
   | { kind: 'aws-client'; service: string; flavour: ClientFlavour; name: string; credentials?: 'supplied' }
   | { kind: 'command'; service: string; operation: string; className: string; input?: ts.Expression }
   | { kind: 'object'; node: ts.ObjectLiteralExpression }
-  /** A model of a library that reaches DynamoDB itself (dynamoose): `table` names its table. */
-  | { kind: 'library-model'; library: string; table: ts.Expression }
+  /** An object made by a library that reaches AWS itself (a dynamoose model, a QLDB driver, a keyring; src/data/aws-libraries.ts). */
+  | { kind: 'library-object'; object: string; creation: ts.CallExpression | ts.NewExpression }
+  /** A method of such an object taken off it (`const { encrypt } = buildClient(...)`). */
+  | { kind: 'library-method'; object: string; creation: ts.CallExpression | ts.NewExpression; method: string }
   | { kind: 'unknown'; reason: string };
 
 const MAX_DEPTH = 40;
@@ -107,6 +110,9 @@ export class ReferenceResolver {
         return this.classMember(reference.node, name, true, depth);
       case 'instance':
         return this.classMember(reference.node, name, false, depth);
+      case 'library-object':
+        if (Object.hasOwn(LIBRARY_OBJECTS[reference.object]?.methods ?? {}, name)) return { kind: 'library-method', object: reference.object, creation: reference.creation, method: name };
+        return { kind: 'unknown', reason: `\`${name}\` of a ${LIBRARY_OBJECTS[reference.object]?.name ?? reference.object}` };
       default:
         return { kind: 'unknown', reason: `\`${name}\` of a value not followed` };
     }
@@ -208,6 +214,8 @@ export class ReferenceResolver {
       const input = node.arguments?.[0];
       return { kind: 'command', service: sdk.service, operation: sdk.operation, className: callee.path.join('.'), ...(input ? { input } : {}) };
     }
+    const library = libraryExport(callee.name, callee.path, 'new');
+    if (library?.returns) return { kind: 'library-object', object: library.returns, creation: node };
     return { kind: 'unknown', reason: `an instance of ${callee.name}` };
   }
 
@@ -246,9 +254,8 @@ export class ReferenceResolver {
         const credentials = wrapped?.kind === 'aws-client' ? wrapped.credentials : undefined;
         return { kind: 'aws-client', service: 'dynamodb', flavour: sdk.flavour, name: sdk.name, ...(credentials ? { credentials } : {}) };
       }
-      if (target.name === 'dynamoose' && target.path.length === 1 && target.path[0] === 'model' && node.arguments[0]) {
-        return { kind: 'library-model', library: 'dynamoose', table: node.arguments[0] };
-      }
+      const library = libraryExport(target.name, target.path, 'call');
+      if (library?.returns) return { kind: 'library-object', object: library.returns, creation: node };
       // co.wrap(function* () {}), util.promisify(fn), middy(fn): calling the result runs the function handed over.
       const wrapped = functionWrapped(target, node);
       if (wrapped) {

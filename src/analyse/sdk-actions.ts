@@ -12,6 +12,10 @@ export interface ResourceTypeSpec {
   arn: string;
   /** The name a missing field stands for (`default` event bus, `primary` workgroup). */
   absentName?: string;
+  /** Only an ARN (or a template resource) names it: other text (an AppSync endpoint URL) does not hold its id. */
+  arnOnly?: boolean;
+  /** Appended to the ARN of the template resource or the ARN given (`/types/*\/fields/*` after an AppSync API ARN). */
+  arnSuffix?: string;
   cloudFormation: Record<string, CloudFormationTypeSpec>;
 }
 
