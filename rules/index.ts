@@ -1,5 +1,5 @@
 // Every built-in rule, listed explicitly and sorted by id (a test keeps this list equal to the files on disk).
-import type { AnyRule } from '../src/engine/rule.js';
+import type { AnyRule } from './kit.js';
 import connectionPerRequest from './connection/per-request.js';
 import connectionSelfManaged from './connection/self-managed.js';
 import encryptionAtRest from './encryption/at-rest.js';

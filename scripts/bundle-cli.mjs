@@ -14,7 +14,7 @@ rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild
   .build({
     absWorkingDir: root,
-    entryPoints: { 'noops-lint': 'src/cli/main.ts', 'lint-worker': 'src/engine/lint-worker.ts' },
+    entryPoints: { 'noops-lint': 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -16,7 +16,7 @@ for (const category of readdirSync(dir).sort()) {
 const name = (id) => id.replace(/[/-](\w)/g, (_, c) => c.toUpperCase());
 const lines = [
   '// Every built-in rule, listed explicitly and sorted by id (a test keeps this list equal to the files on disk).',
-  "import type { AnyRule } from '../src/engine/rule.js';",
+  "import type { AnyRule } from './kit.js';",
   ...ids.map((id) => `import ${name(id)} from './${id}.js';`),
   '',
   'export const BUILTIN_RULES: AnyRule[] = [',

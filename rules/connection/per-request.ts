@@ -1,10 +1,5 @@
 // Finds database connections and AWS SDK clients created by code that runs on every request, instead of once per container.
-import { handlerCodes, type HandlerCode } from '../../src/analyse/handler-code.js';
-import type { ClientCreation } from '../../src/analyse/types.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
-import type { Location } from '../../src/model/location.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { type ClientCreation, defineRule, type HandlerCode, handlerCodes, type Location, quote, type RelatedLocation } from '../kit.js';
 
 function where(code: HandlerCode): string {
   return code.kind === 'container' ? `every request ${quote(code.name)} serves` : `every invocation of ${quote(code.name)}`;

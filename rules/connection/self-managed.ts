@@ -1,7 +1,5 @@
 // Finds database clients pointed at localhost or a literal private address: a database the team runs itself, or one that only exists on a laptop.
-import { handlerCodes } from '../../src/analyse/handler-code.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, handlerCodes, quote } from '../kit.js';
 
 /** `loopback` for the machine itself, `private` for an RFC 1918 address; undefined for anything else (a DNS name may be a managed endpoint). */
 export function selfManagedHost(host: string): 'loopback' | 'private' | undefined {

@@ -1,11 +1,6 @@
 // Finds data stores that keep data unencrypted at rest (SNS, Kinesis, RDS, DocumentDB, EFS, ElastiCache, OpenSearch,
 // SQS with SSE turned off, kind: Service containers) and, on request, stores without a customer managed key.
-import { defineRule } from '../../src/engine/rule.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
-import type { Location } from '../../src/model/location.js';
-import type { ResourceModel } from '../../src/model/project.js';
-import { hasProperty, locationOfProperty, readFlag, readProperty, type PropertyRead } from '../../src/model/property-value.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, hasProperty, type Location, locationOfProperty, type PropertyRead, quote, readFlag, readProperty, type RelatedLocation, type ResourceModel } from '../kit.js';
 
 interface Options {
   /** Also require a customer managed KMS key where AWS encrypts by default (DynamoDB, S3, SQS) or an AWS managed key is named. */

@@ -2,16 +2,7 @@
 // replication groups without TLS, MSK clusters open to plaintext clients, load balancer listeners serving
 // plain HTTP, API Gateway domains allowing TLS 1.0, CloudFront distributions speaking HTTP, and database
 // URLs that turn TLS off.
-import { defineRule } from '../../src/engine/rule.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
-import { findInsecureDatabaseUrl } from '../../src/analyse/database-urls.js';
-import type { Location } from '../../src/model/location.js';
-import { locationOfValue } from '../../src/model/positions.js';
-import type { EnvironmentVariable, FunctionModel, ResourceModel } from '../../src/model/project.js';
-import { hasProperty, locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
-import { readPolicyDocument } from '../../src/model/policy.js';
-import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { quote, quoteEach } from '../../src/util/quote.js';
+import { defineRule, type EnvironmentVariable, findInsecureDatabaseUrl, type FunctionModel, hasProperty, isIntrinsic, isUnresolved, type Location, locationOfProperty, locationOfValue, quote, quoteEach, readFlag, readPolicyDocument, readProperty, type RelatedLocation, type ResourceModel } from '../kit.js';
 
 type MessageId =
   | 'bucketWithoutPolicy'

@@ -1,12 +1,6 @@
 // Finds data anyone can reach: buckets that let everyone write or list (policy, ACL, public access block off),
 // publicly accessible databases, topics and queues open to every principal, and Alexa skills without a skill id.
-import { defineRule } from '../../src/engine/rule.js';
-import type { Location } from '../../src/model/location.js';
-import { locationOf, locationOfKey } from '../../src/model/positions.js';
-import type { FunctionModel, ResourceModel } from '../../src/model/project.js';
-import { locationOfProperty, readFlag, readProperty } from '../../src/model/property-value.js';
-import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { quote, quoteEach } from '../../src/util/quote.js';
+import { defineRule, type FunctionModel, isIntrinsic, isUnresolved, type Location, locationOf, locationOfKey, locationOfProperty, quote, quoteEach, readFlag, readProperty, type ResourceModel } from '../kit.js';
 
 type MessageId = 'bucketPolicy' | 'bucketAcl' | 'publicAccessBlockOff' | 'publicDatabase' | 'openPolicy' | 'alexaWithoutSkillId';
 

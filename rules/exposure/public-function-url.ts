@@ -1,10 +1,6 @@
 // Finds functions anyone on the internet can invoke: function URLs with AuthType NONE and resource-based
 // permissions granted to every principal ("*") without a source ARN, account or organisation.
-import { defineRule } from '../../src/engine/rule.js';
-import type { FunctionModel, ResourceModel } from '../../src/model/project.js';
-import { readProperty } from '../../src/model/property-value.js';
-import { describeValue, isIntrinsic } from '../../src/model/values.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, describeValue, type FunctionModel, isIntrinsic, quote, readProperty, type ResourceModel } from '../kit.js';
 
 type MessageId = 'publicUrl' | 'publicPermission';
 

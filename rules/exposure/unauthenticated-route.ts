@@ -1,12 +1,6 @@
 // Finds HTTP routes that change data (POST, PUT, PATCH, DELETE, ANY, or a GET whose handler writes) and that
 // anyone on the internet can call: no authorizer, IAM auth, API key or Cognito on the route or its API.
-import { defineRule } from '../../src/engine/rule.js';
-import { getActionByFullName, globMatcher } from '../../src/model/iam-catalog.js';
-import type { Location } from '../../src/model/location.js';
-import type { EventModel, FunctionModel, ResourceModel, ServiceModel } from '../../src/model/project.js';
-import { readProperty } from '../../src/model/property-value.js';
-import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, type EventModel, type FunctionModel, getActionByFullName, globMatcher, isIntrinsic, isUnresolved, type Location, quote, readProperty, type ResourceModel, type ServiceModel } from '../kit.js';
 
 interface Options {
   /** Paths that are public by design (`/signup`, `/webhooks/*`), as globs on the route path. */

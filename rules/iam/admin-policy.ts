@@ -1,7 +1,5 @@
 // Finds AWS managed policies that grant administrator, power-user or full service access to a function's role.
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
-import { administrativePolicyKind, describeRoleUsers, managedPolicyName, soleFunctionName } from '../../src/model/iam-statements.js';
+import { administrativePolicyKind, defineRule, describeRoleUsers, managedPolicyName, quote, soleFunctionName } from '../kit.js';
 
 export default defineRule({
   id: 'iam/admin-policy',

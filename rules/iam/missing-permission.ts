@@ -1,12 +1,5 @@
 // Finds AWS calls in a function's code whose action its role does not grant on the resource the call uses.
-import { defineRule } from '../../src/engine/rule.js';
-import { effectiveStatements, evaluateRole, statementCoversAction } from '../../src/analyse/match-policy.js';
-import { resourceKey } from '../../src/analyse/permissions.js';
-import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
-import { describeValue } from '../../src/model/values.js';
-import { quote } from '../../src/util/quote.js';
-import type { Location } from '../../src/model/location.js';
-import type { FunctionModel } from '../../src/model/project.js';
+import { defineRule, describeValue, effectiveStatements, evaluateRole, type FunctionModel, type Location, type PermissionNeed, quote, resourceKey, statementCoversAction } from '../kit.js';
 
 export default defineRule({
   id: 'iam/missing-permission',

@@ -1,14 +1,5 @@
 // Finds Allow statements written with NotAction or NotResource, which grant everything not listed.
-import { defineRule } from '../../src/engine/rule.js';
-import { describeValue } from '../../src/model/values.js';
-import type { PolicyStatement } from '../../src/model/project.js';
-import { quoteEach } from '../../src/util/quote.js';
-import {
-  describeResources,
-  describeRoleUsers,
-  isInlineStatement,
-  soleFunctionName,
-  statementKey, quoteResources } from '../../src/model/iam-statements.js';
+import { defineRule, describeResources, describeRoleUsers, describeValue, isInlineStatement, type PolicyStatement, quoteEach, quoteResources, soleFunctionName, statementKey } from '../kit.js';
 
 export default defineRule({
   id: 'iam/not-action',

@@ -1,20 +1,5 @@
 // Finds grants that let a function's role raise its own privileges (iam:PassRole on *, iam:Put*Policy, ...).
-import { defineRule } from '../../src/engine/rule.js';
-import { PRIVILEGE_ESCALATION_ACTIONS, type EscalationAction } from '../../src/data/privilege-escalation-actions.js';
-import { actionMayApply, resourcePattern, type ArnPattern } from '../../src/model/arn-pattern.js';
-import { getActionByFullName, globMatcher, type GlobMatcher } from '../../src/model/iam-catalog.js';
-import {
-  administrativePolicyKind,
-  allLiteral,
-  describeResources,
-  describeRoleUsers,
-  isPlatformStatement,
-  literalValues,
-  soleFunctionName,
-  statementKey,
-  type LiteralValue, quoteResources } from '../../src/model/iam-statements.js';
-import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
-import { describeValue } from '../../src/model/values.js';
+import { actionMayApply, administrativePolicyKind, allLiteral, type ArnPattern, defineRule, describeResources, describeRoleUsers, describeValue, type EscalationAction, getActionByFullName, globMatcher, type GlobMatcher, isPlatformStatement, type LiteralValue, literalValues, type PolicyStatement, PRIVILEGE_ESCALATION_ACTIONS, quoteResources, resourcePattern, type RoleModel, soleFunctionName, statementKey } from '../kit.js';
 
 const DANGEROUS = PRIVILEGE_ESCALATION_ACTIONS.actions;
 

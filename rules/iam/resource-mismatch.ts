@@ -1,11 +1,5 @@
 // Finds actions granted only on resources they can never apply to (s3:GetObject on a bucket ARN, s3:ListBucket on objects).
-import { defineRule } from '../../src/engine/rule.js';
-import { actionMayApply, resourcePattern, type ArnPattern } from '../../src/model/arn-pattern.js';
-import { expandActionPattern, getActionByFullName, hasWildcard, resourceTypeArn, type IamAction } from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
-import type { PolicyStatement } from '../../src/model/project.js';
-import { describeValue } from '../../src/model/values.js';
-import { summarisedList } from '../../src/util/plural.js';
+import { actionMayApply, type ArnPattern, defineRule, describeResources, describeRoleUsers, describeValue, expandActionPattern, getActionByFullName, hasWildcard, type IamAction, isInlineStatement, literalValues, type PolicyStatement, quoteResources, resourcePattern, resourceTypeArn, soleFunctionName, statementKey, summarisedList } from '../kit.js';
 
 export default defineRule({
   id: 'iam/resource-mismatch',

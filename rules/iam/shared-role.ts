@@ -1,8 +1,5 @@
 // Finds one role shared by functions whose code needs different permissions, so each gets the others' grants too.
-import { defineRule } from '../../src/engine/rule.js';
-import { resourceKey } from '../../src/analyse/permissions.js';
-import { describeRoleUsers } from '../../src/model/iam-statements.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, describeRoleUsers, quote, resourceKey } from '../kit.js';
 
 export default defineRule({
   id: 'iam/shared-role',

@@ -1,18 +1,5 @@
 // Finds action names in policy statements that do not exist (`dynamodb:GetItems`) or match nothing (`s3:Gett*`).
-import { defineRule } from '../../src/engine/rule.js';
-import { closest } from '../../src/util/closest.js';
-import {
-  actionsOfService,
-  expandActionPattern,
-  getAction,
-  hasWildcard,
-  serviceExists,
-  serviceNames,
-  splitActionName,
-} from '../../src/model/iam-catalog.js';
-import { describeResources, describeRoleUsers, isInlineStatement, literalValues, soleFunctionName, statementKey, quoteResources } from '../../src/model/iam-statements.js';
-import type { PolicyStatement } from '../../src/model/project.js';
-import { describeValue } from '../../src/model/values.js';
+import { actionsOfService, closest, defineRule, describeResources, describeRoleUsers, describeValue, expandActionPattern, getAction, hasWildcard, isInlineStatement, literalValues, type PolicyStatement, quoteResources, serviceExists, serviceNames, soleFunctionName, splitActionName, statementKey } from '../kit.js';
 
 export default defineRule({
   id: 'iam/unknown-action',

@@ -1,14 +1,5 @@
 // Finds granted actions that no function using the role needs, judged against what the functions' code calls.
-import { defineRule } from '../../src/engine/rule.js';
-import { expandActionPattern, getActionByFullName, hasWildcard } from '../../src/model/iam-catalog.js';
-import { administrativePolicyKind, describeRoleUsers, judgedManagedPolicy, soleFunctionName } from '../../src/model/iam-statements.js';
-import type { PolicyStatement, RoleModel } from '../../src/model/project.js';
-import { policyTemplates } from '../../src/model/sam-policy-templates.js';
-import { statementCoversResource } from '../../src/analyse/match-policy.js';
-import type { PermissionNeed } from '../../src/analyse/permissions-types.js';
-import { plural } from '../../src/util/plural.js';
-import { cdkArnExpression, cdkGrantMethods } from '../../src/data/cdk-grants.js';
-import { quote } from '../../src/util/quote.js';
+import { administrativePolicyKind, cdkArnExpression, cdkGrantMethods, defineRule, describeRoleUsers, expandActionPattern, getActionByFullName, hasWildcard, judgedManagedPolicy, type PermissionNeed, plural, type PolicyStatement, policyTemplates, quote, type RoleModel, soleFunctionName, statementCoversResource } from '../kit.js';
 
 export default defineRule({
   id: 'iam/unused-permission',

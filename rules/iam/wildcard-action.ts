@@ -1,17 +1,5 @@
 // Finds Allow statements granting `*`, `service:*` or a partial wildcard action such as `s3:Get*`.
-import { defineRule } from '../../src/engine/rule.js';
-import { countAllActions, expandActionPattern, hasWildcard, splitActionName } from '../../src/model/iam-catalog.js';
-import {
-  describeResources,
-  describeRoleUsers,
-  isInlineStatement,
-  literalValues,
-  soleFunctionName,
-  statementKey,
-  judgedManagedPolicy, quoteResources } from '../../src/model/iam-statements.js';
-import type { PolicyStatement } from '../../src/model/project.js';
-import { describeValue } from '../../src/model/values.js';
-import { quote } from '../../src/util/quote.js';
+import { countAllActions, defineRule, describeResources, describeRoleUsers, describeValue, expandActionPattern, hasWildcard, isInlineStatement, judgedManagedPolicy, literalValues, type PolicyStatement, quote, quoteResources, soleFunctionName, splitActionName, statementKey } from '../kit.js';
 
 export default defineRule({
   id: 'iam/wildcard-action',

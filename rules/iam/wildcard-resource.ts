@@ -1,21 +1,5 @@
 // Finds actions allowed on `Resource: "*"` although they support resource-level permissions.
-import { defineRule } from '../../src/engine/rule.js';
-import { summarisedList } from '../../src/util/plural.js';
-import { IAM_RUNTIME_RESOURCE_ACTIONS } from '../../src/data/iam-runtime-resource-actions.js';
-import { expandActionPattern, getActionByFullName, globMatcher, hasWildcard } from '../../src/model/iam-catalog.js';
-import {
-  describeRoleUsers,
-  isInlineStatement,
-  isWildcardResourceValue,
-  literalValues,
-  soleFunctionName,
-  statementKey,
-  judgedManagedPolicy,
-} from '../../src/model/iam-statements.js';
-import type { Location } from '../../src/model/location.js';
-import type { FunctionModel, PolicyStatement, RoleModel } from '../../src/model/project.js';
-import type { FunctionPermissions } from '../../src/analyse/permissions-types.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, describeRoleUsers, expandActionPattern, type FunctionModel, type FunctionPermissions, getActionByFullName, globMatcher, hasWildcard, IAM_RUNTIME_RESOURCE_ACTIONS, isInlineStatement, isWildcardResourceValue, judgedManagedPolicy, literalValues, type Location, type PolicyStatement, quote, type RoleModel, soleFunctionName, statementKey, summarisedList } from '../kit.js';
 
 interface Options {
   /** More actions (IAM globs) that may take `*` in this project. */

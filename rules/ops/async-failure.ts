@@ -1,13 +1,7 @@
 // Finds events that are lost when a function fails: asynchronously invoked functions with no dead-letter queue or
 // on-failure destination, SQS-triggered functions whose queue has no redrive policy, and functions that can never
 // run because their reserved concurrency is 0.
-import { defineRule } from '../../src/engine/rule.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
-import { locationOfKey } from '../../src/model/positions.js';
-import type { EventModel, FunctionModel, ResourceModel } from '../../src/model/project.js';
-import { readProperty } from '../../src/model/property-value.js';
-import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { quote, quoteEach } from '../../src/util/quote.js';
+import { defineRule, type EventModel, type FunctionModel, isIntrinsic, isUnresolved, locationOfKey, quote, quoteEach, readProperty, type RelatedLocation, type ResourceModel } from '../kit.js';
 
 type MessageId = 'noFailureDestination' | 'queueWithoutRedrive' | 'zeroConcurrency';
 

@@ -1,11 +1,7 @@
 // Finds Lambda runtimes past (or close to) their deprecation, and container base images whose language
 // (Node.js, Python, Ruby, Go, Java, .NET) or Lambda runtime no longer gets security fixes, from the dated
 // tables in src/data/lambda-runtimes.json.
-import { defineRule } from '../../src/engine/rule.js';
-import type { Location } from '../../src/model/location.js';
-import type { FunctionModel } from '../../src/model/project.js';
-import { readPackageJson } from '../../src/util/package-root.js';
-import { quote, quoteEach } from '../../src/util/quote.js';
+import { defineRule, type FunctionModel, type Location, quote, quoteEach, readPackageJson } from '../kit.js';
 
 interface RuntimeDates {
   name: string;

@@ -1,10 +1,6 @@
 // Checks function timeouts against Lambda's maximum and the API Gateway integration timeouts in front
 // of them, memory far above what light code can use, and notes functions left on the default memory size and timeout.
-import { defineRule } from '../../src/engine/rule.js';
-import type { Location } from '../../src/model/location.js';
-import type { FunctionModel, NormalizedEventType, ServiceModel } from '../../src/model/project.js';
-import type { ProjectAnalysis } from '../../src/analyse/analysis-types.js';
-import { quote, quoteEach } from '../../src/util/quote.js';
+import { defineRule, type FunctionModel, type Location, type NormalizedEventType, type ProjectAnalysis, quote, quoteEach, type ServiceModel } from '../kit.js';
 
 /** Lambda's hard limit on a function's timeout, in seconds. */
 const LAMBDA_MAX_TIMEOUT = 900;

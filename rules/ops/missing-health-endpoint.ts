@@ -1,8 +1,5 @@
 // Finds kind: Service containers whose server registers no health route, so the platform cannot tell a stuck server from a healthy one.
-import { handlerCodes } from '../../src/analyse/handler-code.js';
-import { isUnresolved } from '../../src/model/values.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, handlerCodes, isUnresolved, quote } from '../kit.js';
 
 export default defineRule<Record<string, never>, 'missing' | 'missingConfigured'>({
   id: 'ops/missing-health-endpoint',

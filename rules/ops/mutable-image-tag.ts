@@ -1,7 +1,6 @@
 // Finds container images referenced by a tag that moves (`:latest`, or no tag at all): what runs can
 // change between deployments without any change in the repository.
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, quote } from '../kit.js';
 
 export interface ImageReference {
   /** Registry and repository: `registry.example.com:5000/team/app`. */

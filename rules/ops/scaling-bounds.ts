@@ -1,7 +1,6 @@
 // Checks the replica bounds of a kind: Service: a minimum above the maximum, no maximum (unbounded
 // cost), no metric to scale on, and predictive scaling with no bounds at all.
-import { defineRule } from '../../src/engine/rule.js';
-import { locationOfKey, locationOfValue } from '../../src/model/positions.js';
+import { defineRule, locationOfKey, locationOfValue } from '../kit.js';
 
 /** A replica count as written; strings, variables and Unresolved values are not judged. */
 function count(value: unknown): number | undefined {

@@ -1,11 +1,6 @@
 // Notes functions that run without active X-Ray tracing, so a slow or failing request cannot be
 // followed through them.
-import { defineRule } from '../../src/engine/rule.js';
-import { describeValue, isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { quote } from '../../src/util/quote.js';
-import type { Location } from '../../src/model/location.js';
-import { locationOfKey } from '../../src/model/positions.js';
-import type { FunctionModel, ServiceModel } from '../../src/model/project.js';
+import { defineRule, describeValue, type FunctionModel, isIntrinsic, isUnresolved, type Location, locationOfKey, quote, type ServiceModel } from '../kit.js';
 
 export default defineRule<Record<string, never>, 'notSet' | 'notSetMany' | 'notActive'>({
   id: 'ops/tracing-disabled',

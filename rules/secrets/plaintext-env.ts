@@ -1,10 +1,6 @@
 // Finds secrets written as literal environment variable values in a manifest (passwords, API tokens,
 // access keys, private keys, URLs with a password), where anyone reading the template or the function sees them.
-import { defineRule } from '../../src/engine/rule.js';
-import { detectSecretValue, isCredentialSlot, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../../src/analyse/secret-patterns.js';
-import type { EnvironmentVariable, FunctionModel } from '../../src/model/project.js';
-import { maskSecret } from '../../src/report/mask-secret.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, detectSecretValue, type EnvironmentVariable, type FunctionModel, isCredentialSlot, isDynamicReference, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName, maskSecret, quote } from '../kit.js';
 
 type MessageId = 'secretValue' | 'secretName' | 'credentialSlot';
 

@@ -1,14 +1,7 @@
 // Finds passwords and auth tokens written in plain text in resource properties (MasterUserPassword of RDS,
 // DocumentDB and Redshift, ElastiCache AuthToken, Amazon MQ user passwords), or in the default of the parameter
 // they come from.
-import { defineRule } from '../../src/engine/rule.js';
-import { isDynamicReference, isNonSecretShape, isPlaceholderValue } from '../../src/analyse/secret-patterns.js';
-import type { Location } from '../../src/model/location.js';
-import { locationOfValue } from '../../src/model/positions.js';
-import type { ResourceModel, ServiceModel } from '../../src/model/project.js';
-import { isIntrinsic, isUnresolved } from '../../src/model/values.js';
-import { maskSecret } from '../../src/report/mask-secret.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, isDynamicReference, isIntrinsic, isNonSecretShape, isPlaceholderValue, isUnresolved, type Location, locationOfValue, maskSecret, quote, type ResourceModel, type ServiceModel } from '../kit.js';
 
 type MessageId = 'literal' | 'parameterDefault';
 

@@ -1,7 +1,5 @@
 // Finds work a Lambda handler leaves running after it returns: intervals, timers and promises nobody awaits, and HTTP servers.
-import { handlerCodes } from '../../src/analyse/handler-code.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, handlerCodes, quote } from '../kit.js';
 
 export default defineRule<Record<string, never>, 'interval' | 'timeout' | 'promise' | 'listen' | 'thread'>({
   id: 'state/background-work',

@@ -1,8 +1,5 @@
 // Finds file writes outside /tmp in Lambda code, which fail on the read-only file system, and /tmp files read as if they persisted.
-import { handlerCodes } from '../../src/analyse/handler-code.js';
-import type { FileOperation } from '../../src/analyse/types.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, type FileOperation, handlerCodes, quote } from '../kit.js';
 
 function describePath(operation: FileOperation): string {
   // The path as far as it is known, quoted; `…` outside the quotes marks a prefix.

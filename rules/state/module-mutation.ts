@@ -1,9 +1,5 @@
 // Finds module-scope variables written by per-request code: state that survives the request and is seen by the next one.
-import { handlerCodes, type HandlerCode } from '../../src/analyse/handler-code.js';
-import type { StateWrite } from '../../src/analyse/types.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, type HandlerCode, handlerCodes, quote, type RelatedLocation, type StateWrite } from '../kit.js';
 
 const WHAT: Record<Exclude<StateWrite['kind'], 'reset' | 'cache'>, string> = {
   collection: 'adds to',

@@ -1,7 +1,5 @@
 // Finds Lambda handlers written as Express-style `(req, res)` functions: Lambda passes (event, context), which has no response methods.
-import { handlerCodes } from '../../src/analyse/handler-code.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { quote } from '../../src/util/quote.js';
+import { defineRule, handlerCodes, quote } from '../kit.js';
 
 export default defineRule<Record<string, never>, 'signature'>({
   id: 'state/request-response-signature',

@@ -1,6 +1,6 @@
 // Workflow-command annotations for the Action: most severe first, changed lines first, within the runner's
 // 10 errors, 10 warnings and 10 notices per step, then one notice pointing to the summary and code scanning.
-import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { compareFindings, outputPath } from '../report/findings.js';
 import { annotation, ANNOTATIONS_PER_LEVEL, escapeData } from '../report/github.js';
 import { isOnChangedLine, type ChangedFiles } from './changed-files.js';

@@ -2,11 +2,12 @@
 import { appendFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
-import { executeLint, findProjectRoot, noSuchPath, withoutUnresolved, type CliIo, type CliLintOutcome } from '../cli/run-cli.js';
+import type { CliIo } from '../cli/io.js';
+import { executeLint, findProjectRoot, noSuchPath, withoutUnresolved, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
 import { ConfigError } from '../engine/config.js';
 import { RuleFileError } from '../engine/declarative.js';
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../model/finding.js';
 import { RuleOptionsError } from '../engine/lint.js';
 import { countSeverities } from '../report/findings.js';
 import { REPORTERS } from '../report/index.js';

@@ -1,6 +1,6 @@
 // The Markdown job summary: verdict, counts by rule and severity, the first findings, derived versus granted
 // permissions per function, and how to suppress. Kept under GitHub's 1 MiB per step.
-import type { Finding, Severity } from '../engine/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 import type { SuppressedFinding } from '../engine/result.js';
 import { countSeverities, outputPath, singleLine, sortFindings } from '../report/findings.js';
 import type { PermissionRow } from '../analyse/permission-table.js';

@@ -1,5 +1,5 @@
 // What rules can ask about the code of each function: its usage (calls, clients) and the permissions derived from it.
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { FunctionModel, ServiceModel } from '../model/project.js';
 import type { ContainerUsage } from './server-routes.js';
 import type { FunctionUsage } from './types.js';

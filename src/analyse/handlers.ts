@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { FunctionModel } from '../model/project.js';
-import { inputFinding, type Finding } from '../engine/finding.js';
+import { inputFinding, type Finding } from '../model/finding.js';
 import type { AnalysisContext } from './context.js';
 import { definitionOf, exportDefinition } from './definitions.js';
 import { ReferenceResolver, skipWrappers, type FunctionNode } from './references.js';

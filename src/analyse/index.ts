@@ -2,7 +2,7 @@
 import type { Location } from '../model/location.js';
 import { compareLocations } from '../model/location.js';
 import type { FunctionModel, Project } from '../model/project.js';
-import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../model/finding.js';
 import type { ClientCreation, FunctionUsage, SdkCall } from './types.js';
 import { AnalysisContext, type ModuleTarget } from './context.js';
 import ts from './typescript.js';

@@ -2,7 +2,7 @@
 import ts, { loadTypeScriptNow } from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { InlineCode } from '../model/project.js';
-import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../model/finding.js';
 import type { SourceReader } from './source-reader.js';
 import { collectNode, type CollectedNodes } from './module-syntax.js';
 import { PARSE_LIMITS, parseBudgetProblem } from './parse-budget.js';

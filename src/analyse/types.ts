@@ -1,7 +1,7 @@
 // What the source analysis tells about each function's code: the AWS calls it makes, the clients and
 // connections it creates and where, all with locations. The least-privilege and handler rules read this.
 import type { Location } from '../model/location.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** A value computed statically from code: a string, a number, an object or array of values, or unknown with a reason. */
 export type StaticValue =

@@ -9,7 +9,7 @@ import { plural } from '../util/plural.js';
 import { printable } from '../util/quote.js';
 import { prepareOutputFile, writeOutputFile } from '../util/output-file.js';
 import { UsageError, type CliArguments } from './args.js';
-import type { CliIo } from './run-cli.js';
+import type { CliIo } from './io.js';
 
 export function runFix(args: CliArguments, io: CliIo, root: string, config: Config): number {
   if (args.format !== undefined) throw new UsageError('fix prints its changes as text; --format does not apply.');

@@ -1,5 +1,5 @@
 // The commented .noops-lint.yaml that `noops-lint init` writes.
-import type { AnyRule } from '../engine/rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 
 export function initConfigText(rules: AnyRule[]): string {
   const lines = [

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { toolVersion } from '../util/package-root.js';
 import { parseCliArguments } from './args.js';
 import { prewarmWorkers, resolveConcurrency } from '../engine/worker-pool.js';
+import { lintWorkerUrl } from './lint-worker-url.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
 if (major < 20 || (major === 20 && minor < 18)) {
@@ -27,7 +28,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${toolVersion()}\n`);
 } else {
   // Workers load the linter while this thread does: a folder with many services is linted on every core.
-  prewarmWorkers(earlyWorkers(argv, process.cwd()));
+  prewarmWorkers(earlyWorkers(argv, process.cwd()), lintWorkerUrl());
   const { runCli } = await import('./run-cli.js');
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),

@@ -1,6 +1,6 @@
 // The README's rules section, generated from rule metadata and each rule's first bad fixture
 // (`npm run docs:rules` writes it; a test keeps README.md equal to this output).
-import type { AnyRule } from '../engine/rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 
 export interface RuleExample {
   /** Root-relative path of the fixture file shown. */

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { ConfigError, findConfigFile, loadConfigFile, EMPTY_CONFIG, type Config } from '../engine/config.js';
-import { INPUT_RULES, SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
+import { INPUT_RULES, SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineFile } from '../engine/baseline.js';
 import { cacheFilePath, defaultCacheLocation, loadCacheSecret, type CacheSettings } from '../engine/cache.js';
 import { lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
@@ -15,7 +15,7 @@ import { readConfinedText } from '../load/confined-file.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, countSeverities, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
-import { helpUri, type AnyRule } from '../engine/rule.js';
+import { helpUri, type AnyRule } from '../../rules/kit.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
 import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
@@ -25,21 +25,10 @@ import { jsonText, printable, quote } from '../util/quote.js';
 import { HELP, parseCliArguments, UsageError, type CliArguments } from './args.js';
 import { CDK_NOT_SYNTHESIZED } from '../load/discover.js';
 import { initConfigText } from './init-config.js';
+import type { CliIo } from './io.js';
+import { lintWorkerUrl } from './lint-worker-url.js';
 import { runPolicy } from './policy-command.js';
 import { runFix } from './fix-command.js';
-
-export interface CliIo {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Whether stdout is a terminal (colour by default). */
-  isTTY: boolean;
-  /** Whether stderr is a terminal: then, outside CI, a progress line shows while the analysis runs. */
-  stderrIsTTY?: boolean;
-  /** Pinned in tests so date-dependent rules are stable. */
-  now?: Date;
-}
 
 export function runCli(argv: string[], io: CliIo): number {
   let args: CliArguments;
@@ -155,6 +144,8 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   let run: LintRun;
   try {
     run = lint({
+      rules: BUILTIN_RULES,
+      workerUrl: lintWorkerUrl(),
       root,
       paths,
       config,

@@ -1,7 +1,7 @@
 // Baselines: record today's findings by a line-independent fingerprint, then report only findings that are new.
 import { createHash } from 'node:crypto';
 import type { ProjectFiles } from '../load/files.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { SuppressedFinding } from './result.js';
 
 export const BASELINE_VERSION = 1;

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ProjectFiles } from '../load/files.js';
 import { writeOutputFile } from '../util/output-file.js';
-import type { Finding } from './finding.js';
-import type { UnitResult } from './parallel.js';
+import type { Finding } from '../model/finding.js';
+import type { UnitResult } from './unit.js';
 
 /** Bumped when the file's shape changes; any other format is ignored and rewritten. */
 const FORMAT = 'noops-lint-cache/3';

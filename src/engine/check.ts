@@ -8,8 +8,8 @@ import type { SourceReader } from '../analyse/index.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { createAnalysis } from '../analyse/analysis.js';
 import type { Config } from './config.js';
-import { INPUT_RULES, type Finding } from './finding.js';
-import { formatMessage } from './rule.js';
+import { INPUT_RULES, type Finding } from '../model/finding.js';
+import { formatMessage } from '../../rules/kit.js';
 import type { EnabledRule } from './rule-selection.js';
 
 export interface CheckOptions {

@@ -5,7 +5,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { readConfinedText } from '../load/confined-file.js';
 import { parseYaml } from '../load/yaml.js';
 import { locationOfKey, locationOfValue } from '../model/positions.js';
-import type { Severity } from './finding.js';
+import type { Severity } from '../model/finding.js';
 import { readPackageFile } from '../util/package-root.js';
 
 export const CONFIG_FILE_NAMES = [

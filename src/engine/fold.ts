@@ -3,7 +3,7 @@
 // strongest IAM finding is kept; the others are folded into it as related locations and named in its message, and
 // the same finding for several functions (a provider statement shared by every function's role) is reported once,
 // naming them.
-import { SEVERITY_RANK, type Finding } from './finding.js';
+import { SEVERITY_RANK, type Finding } from '../model/finding.js';
 
 /** Unused-permission messages that mean the grant goes entirely (not a wildcard that is partly used). */
 const WHOLLY_UNUSED = new Set(['unusedAction', 'unusedStatement', 'unusedCdkStatement', 'removeManagedPolicy', 'removeTemplate']);

@@ -13,16 +13,17 @@ import { applyBaseline, type BaselineFile } from './baseline.js';
 import { LintCache, fileFingerprint, type CacheSettings } from './cache.js';
 import { checkProject } from './check.js';
 import { EMPTY_CONFIG, type Config } from './config.js';
-import { compareFindings, INPUT_RULES, type Finding } from './finding.js';
-import { cacheKey, largestFirst, memo, mergeUnits, ruleSet, runUnitsInParallel, unitOf, type CustomRuleSources, type UnitResult, type UnitSettings } from './parallel.js';
+import { compareFindings, INPUT_RULES, type Finding } from '../model/finding.js';
+import { cacheKey, largestFirst, memo, mergeUnits, runUnitsInParallel, threadRules, unitOf, type CustomRuleSources } from './parallel.js';
 import type { LintResult, SuppressedFinding, ToolNotification } from './result.js';
-import type { AnyRule } from './rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 import { reportedRules, selectRules } from './rule-selection.js';
 import { filterToScope, resolveScope, type Scope } from './scope.js';
 import { applySuppressions, SUPPRESSION_RULES } from './suppressions.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { toolVersion } from '../util/package-root.js';
-import { defaultWorkerUrl, releaseIdleWorkers, resolveConcurrency, type Concurrency } from './worker-pool.js';
+import type { UnitResult, UnitSettings } from './unit.js';
+import { releaseIdleWorkers, resolveConcurrency, type Concurrency } from './worker-pool.js';
 export { compareFindings };
 export { RuleOptionsError, selectRules, reportedRules, type EnabledRule } from './rule-selection.js';
 export { sourceReader, checkProject } from './check.js';
@@ -38,9 +39,9 @@ export interface LintOptions {
   config?: Config;
   /** Run only these rule ids (tests, `--rule`). */
   onlyRules?: string[];
-  /** Rules to run instead of the built-in ones (tests; such a run stays on this thread). */
-  rules?: AnyRule[];
-  /** Where the team's declarative rules come from (the CLI); every thread loads them itself. */
+  /** The rules to run, from the caller: the built-in list (the CLI) or the rules under test. */
+  rules: readonly AnyRule[];
+  /** Where the team's declarative rules come from (the CLI); every thread loads them itself, beside `rules`. */
   customRules?: CustomRuleSources;
   now?: Date;
   resolveEnv?: boolean;
@@ -57,7 +58,7 @@ export interface LintOptions {
   concurrency?: Concurrency;
   /** The cache file and the secret that signs it; undefined runs without a cache. */
   cache?: CacheSettings;
-  /** The worker module (tests); default lint-worker.js beside this file, when it exists (not in the bundled Action). */
+  /** A worker module that runs the same `rules` (the CLI's lint-worker.js); without one the run stays on this thread. */
   workerUrl?: URL;
   /** Candidate files below which no worker is started and a project without cache is checked in one pass. */
   minUnitsForWorkers?: number;
@@ -90,7 +91,7 @@ export function lint(options: LintOptions): LintRun {
   resetPatternBudget();
   const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
   const files = options.files ?? new ProjectFiles(options.root);
-  const rules = options.rules ?? ruleSet(options.customRules);
+  const rules = threadRules(options.rules, options.customRules);
   const enabled = selectRules(rules, config, options.onlyRules);
   const suppressions = options.inlineSuppressions ?? true;
   const scope = resolveScope(files, options.paths?.length ? options.paths : ['']);
@@ -179,14 +180,14 @@ function checkUnits(
   paths: string[],
   rules: AnyRule[],
 ): { results: UnitResult[]; discovery: Finding[]; stats: LintRun['stats'] } {
-  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const workerUrl = options.workerUrl;
   const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
   const onePass = (): { results: UnitResult[]; discovery: Finding[]; stats: LintRun['stats'] } => {
     releaseIdleWorkers();
     const checked = checkProject({ ...settings, files, enabled, paths });
     return { results: [unitOf('', checked, settings, files)], discovery: [], stats: { candidates: checked.project.services.length, cached: 0, workers: 0, onePass: true } };
   };
-  if (options.cache === undefined && (options.rules !== undefined || !workerUrl)) return onePass();
+  if (options.cache === undefined && !workerUrl) return onePass();
   const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore, buildOutput: settings.config.buildOutput ?? 'skip' });
   if (options.cache === undefined && discovered.candidates.length <= minUnits) return onePass();
 
@@ -200,7 +201,7 @@ function checkUnits(
     else pending.push(candidate);
   }
   const threads = resolveConcurrency(options.concurrency);
-  const workers = workerUrl && options.rules === undefined && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
+  const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
   const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl);
   for (const result of parallel.results) {
     results.set(result.candidate, result);

@@ -4,71 +4,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { BUILTIN_RULES } from '../../rules/index.js';
 import type { ProjectFiles } from '../load/files.js';
 import { derivedPolicies, type DerivedFunctionPolicy } from '../analyse/policy-output.js';
 import { permissionRows, type PermissionRow } from '../analyse/permission-table.js';
 import { checkProject, type CheckedProject } from './check.js';
-import type { Config } from './config.js';
-import { loadCustomRules, type DeclarativeRule } from './declarative.js';
-import type { Finding } from './finding.js';
+import { loadCustomRules, type CustomRuleSources, type DeclarativeRule } from './declarative.js';
+import type { Finding } from '../model/finding.js';
 import { collectMetadataSuppressions, holdsInlineDirective, type MetadataSuppressions } from './suppressions.js';
 import { fileFingerprint } from './cache.js';
 import { selectRules, type EnabledRule } from './rule-selection.js';
-import type { AnyRule } from './rule.js';
+import type { AnyRule } from '../../rules/kit.js';
+import type { UnitResult, UnitSettings } from './unit.js';
 import { toolVersion } from '../util/package-root.js';
 import { takeWorker, type Concurrency } from './worker-pool.js';
 export { type Concurrency };
 
-export type CustomRuleSources = Parameters<typeof loadCustomRules>[0];
-
-/** What one candidate file (a service's manifest, or a YAML/JSON file that is not one), or a whole small project, contributes to a run: plain data. */
-export interface UnitResult {
-  /** The candidate file, or '' for a project checked in one pass. */
-  candidate: string;
-  /** Unsorted, before suppressions. */
-  findings: Finding[];
-  /** Manifests and included files read, as in `Project.files`. */
-  files: string[];
-  /** Source files the handlers reach (when suppressions are read: comments in them count). */
-  sourceFiles: string[];
-  /**
-   * Of `files` and `sourceFiles`, those that may hold an inline suppression comment (when suppressions are read):
-   * the thread that read them says so, and the main thread reads just these again.
-   */
-  directiveFiles?: string[];
-  /** The manifests of the services found (none: the candidate is no manifest). */
-  services: string[];
-  functions: Array<{ service: string; name: string }>;
-  /** Suppressions written in resource Metadata, with their positions (when suppressions are read). */
-  metadata: MetadataSuppressions;
-  /** The least-privilege policy derived for each function (when asked: the policy command). */
-  policies?: DerivedFunctionPolicy[];
-  /** Needed against granted actions per function (when asked: the Action's job summary). */
-  permissions?: PermissionRow[];
-  /** Every file read or probed, with its fingerprint (only when caching). */
-  dependencies?: Record<string, string>;
-}
-
-/** What every unit of a run is checked with; crosses thread boundaries (structured-clone safe). */
-export interface UnitSettings {
-  root: string;
-  config: Config;
-  onlyRules?: string[];
-  now: Date;
-  resolveEnv: boolean;
-  env: Record<string, string | undefined>;
-  stage?: string;
-  gitignore: boolean;
-  /** Where the team's declarative rules come from; every thread loads them itself (rules hold functions). */
-  customRules?: CustomRuleSources;
-  /** Collect what suppressions read: source files, files with comments, Metadata suppressions. */
-  suppressions: boolean;
-  /** Derive each function's policy and permission table. */
-  functionReports: boolean;
-  /** Record every file read, with its fingerprint (the cache). */
-  record: boolean;
-}
+export type { CustomRuleSources, UnitResult, UnitSettings };
 
 /** A worker's share of a run: the settings, the candidates in the order to take them, and how to report back. */
 export interface WorkerTask {
@@ -88,9 +39,14 @@ export const DONE = 2;
 /** How long the main thread waits without any worker finishing a candidate before doing the rest itself. */
 const WORKER_PATIENCE_MS = 2 * 60 * 1000;
 
-/** The built-in rules and the team's declarative ones. */
-export function ruleSet(custom: CustomRuleSources | undefined): AnyRule[] {
-  return custom ? [...BUILTIN_RULES, ...loadCustomRules(custom)] : [...BUILTIN_RULES];
+/** The rules one thread runs: those its caller gave it (the built-in ones) and the team's, which it loads itself. */
+export function threadRules(given: readonly AnyRule[], custom: CustomRuleSources | undefined): AnyRule[] {
+  return custom ? [...given, ...loadCustomRules(custom)] : [...given];
+}
+
+/** The enabled rules of a worker thread: the rules it was given and the team's, selected by the run's settings. */
+export function workerRules(given: readonly AnyRule[], settings: UnitSettings): EnabledRule[] {
+  return selectRules(threadRules(given, settings.customRules), settings.config, settings.onlyRules);
 }
 
 /** One unit's plain result from a checked project (or service). */
@@ -204,8 +160,7 @@ function nextIndex(counters: Int32Array, candidates: string[]): number {
 }
 
 /** Checks candidates one at a time (`next` returns an index into `candidates`, or -1 when there are none left). */
-export function runUnits(next: () => number, candidates: readonly string[], settings: UnitSettings, files: ProjectFiles, enabled?: readonly EnabledRule[], onDone?: () => void): UnitResult[] {
-  const rules = enabled ?? selectRules(ruleSet(settings.customRules), settings.config, settings.onlyRules);
+export function runUnits(next: () => number, candidates: readonly string[], settings: UnitSettings, files: ProjectFiles, rules: readonly EnabledRule[], onDone?: () => void): UnitResult[] {
   const results: UnitResult[] = [];
   for (let index = next(); index >= 0; index = next()) {
     const candidate = candidates[index]!;

@@ -1,6 +1,6 @@
 // The outcome of one run, as every reporter receives it.
-import type { AnyRule } from './rule.js';
-import type { Finding } from './finding.js';
+import type { AnyRule } from '../../rules/kit.js';
+import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 
 /** Why a finding is not reported: SARIF `suppressions[]` (kind inSource or external, with a justification). */

@@ -1,8 +1,8 @@
 // Which rules a run uses, with the configured severity and options of each.
 import { Ajv } from 'ajv';
 import type { Config } from './config.js';
-import type { Severity } from './finding.js';
-import type { AnyRule } from './rule.js';
+import type { Severity } from '../model/finding.js';
+import type { AnyRule } from '../../rules/kit.js';
 import { TOOL_RULES } from './tool-rules.js';
 import { SUPPRESSION_RULES } from './suppressions.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { classifyManifest, mayBeManifest } from '../load/classify.js';
 import type { ProjectFiles } from '../load/files.js';
 import { parseYaml } from '../load/yaml.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** Files whose change can change a finding: manifests, handler and helper sources, Dockerfiles. */
 const RELEVANT = /\.(ya?ml|json|[cm]?[jt]sx?|py)$|(^|\/)Dockerfile[^/]*$/i;

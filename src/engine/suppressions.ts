@@ -4,9 +4,9 @@ import type { ProjectFiles } from '../load/files.js';
 import type { Location } from '../model/location.js';
 import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
 import type { Project, ResourceModel } from '../model/project.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 import type { SuppressedFinding, SuppressionRecord } from './result.js';
-import { defineRule, type AnyRule } from './rule.js';
+import { defineRule, type AnyRule } from '../../rules/kit.js';
 import { closest } from '../util/closest.js';
 import { isRecord } from '../util/is-record.js';
 

@@ -1,5 +1,5 @@
 // The tool's own findings about its input and itself, described like rules so every output format lists them.
-import { defineRule, type AnyRule } from './rule.js';
+import { defineRule, type AnyRule } from '../../rules/kit.js';
 
 const tool = (id: string, severity: 'error' | 'warning' | 'note', description: string, fullDescription: string, help: string): AnyRule =>
   defineRule({

@@ -1,8 +1,6 @@
 // Worker threads for parallel runs, started early: a worker spends about a second loading TypeScript, the rules
 // and the IAM data before it can take a service, so the CLI may start one while it is still loading itself.
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -19,16 +17,6 @@ export function resolveConcurrency(value: Concurrency | undefined): number {
 /** Started and not yet given a task, by worker module. */
 const idle = new Map<string, Worker[]>();
 
-/** lint-worker.js beside this module: it exists in dist/, not beside the .ts sources (tests) or in the bundled Action. */
-export function defaultWorkerUrl(): URL | undefined {
-  const url = new URL('./lint-worker.js', import.meta.url);
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function spawn(url: URL): Worker {
   const worker = new Worker(url, { stdout: false, stderr: false });
   // An idle or finished worker must never keep the process alive.
@@ -39,7 +27,7 @@ function spawn(url: URL): Worker {
 }
 
 /** Starts `count` workers that load their modules and wait for a task; unused ones are ended by releaseIdleWorkers(). */
-export function prewarmWorkers(count: number, url: URL | undefined = defaultWorkerUrl()): void {
+export function prewarmWorkers(count: number, url: URL | undefined): void {
   if (!url || count <= 0) return;
   const list = idle.get(url.href) ?? [];
   try {

@@ -5,7 +5,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../model/finding.js';
 import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
 import { cdkNotSynthesizedMessage, readCdkApp, type CdkApp } from './cdk.js';

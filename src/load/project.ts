@@ -1,6 +1,6 @@
 // Loads a project: discovers manifests under the given paths, parses them, and builds the one model.
 import path from 'node:path';
-import { inputFinding, INPUT_RULES, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../model/finding.js';
 import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';

@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Colle
 import type { Location } from '../model/location.js';
 import { recordMember, recordPosition } from '../model/positions.js';
 import { SHORT_TAGS, Unresolved } from '../model/values.js';
-import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../model/finding.js';
 import { quote } from '../util/quote.js';
 
 export const YAML_LIMITS = {

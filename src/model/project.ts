@@ -1,7 +1,7 @@
 // The one model every rule reads: services, their functions, roles, policy statements and resources,
 // whatever manifest format they came from. Values keep their locations; unknowable ones are Unresolved.
 import type { Location } from './location.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from './finding.js';
 
 export type ManifestKind = 'serverless' | 'sam' | 'cloudformation' | 'service';
 

@@ -1,6 +1,6 @@
 // One finding per line, `path:line:col: level ruleId message`, for problem matchers and editors.
 import { displayPath, singleLine, sortFindings } from './findings.js';
-import type { Reporter } from './index.js';
+import type { Reporter } from './reporter.js';
 
 export const compact: Reporter = (result, options) =>
   sortFindings(result.findings)

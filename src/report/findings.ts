@@ -1,6 +1,6 @@
 // What every reporter needs from a run's findings: one order, counts, output paths and fingerprints.
 import { createHash } from 'node:crypto';
-import { compareFindings, compareStrings, type Finding, type Severity } from '../engine/finding.js';
+import { compareFindings, compareStrings, type Finding, type Severity } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import { unicodeEscape } from '../util/quote.js';
 
@@ -10,7 +10,7 @@ export interface SeverityCounts {
   notes: number;
 }
 
-export { compareFindings, compareStrings } from '../engine/finding.js';
+export { compareFindings, compareStrings } from '../model/finding.js';
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding, within GitHub's per-step limits.
-import { SEVERITY_RANK, type Finding, type Severity } from '../engine/finding.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { compareFindings, normalizedRegion, outputPath, sortFindings } from './findings.js';
-import type { Reporter } from './index.js';
+import type { Reporter } from './reporter.js';
 import { unresolvedLine } from './stylish.js';
 
 /** GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. */

@@ -1,31 +1,11 @@
 // Output formats by name: each a pure function from a run's result to the text to print.
-import type { LintResult } from '../engine/result.js';
 import { compact } from './compact.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
-
-export interface ReporterOptions {
-  /** ANSI colour; the CLI decides (TTY, NO_COLOR, FORCE_COLOR, --color). Only stylish uses it. */
-  color: boolean;
-  /**
-   * Joined before every root-relative path so printed paths are relative to the git top-level
-   * (or wherever the CLI wants them), e.g. `services/api` for a project below the repository root.
-   */
-  cwdPrefix?: string;
-  /** `--sarif-category`: becomes SARIF `automationDetails.id` `<category>/`. */
-  sarifCategory?: string;
-  /** What `--quiet` held back from the report (still counted for the exit code): the stylish summary says so. */
-  hidden?: { warnings: number; notes: number };
-  /**
-   * How many input/unresolved notes were left out of a stylish or github report (shown with --verbose, always in
-   * json and SARIF): one line says how many values were left unresolved.
-   */
-  unresolved?: number;
-}
-
-export type Reporter = (result: LintResult, options: ReporterOptions) => string;
+import type { Reporter } from './reporter.js';
+export type { Reporter, ReporterOptions } from './reporter.js';
 
 export const FORMAT_NAMES = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
 

@@ -1,8 +1,8 @@
 // A stable JSON document of the findings for scripts: fixed key order, sorted, no run-specific data.
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import { artifactUri, countSeverities, fingerprint, outputPath, sortFindings } from './findings.js';
-import type { Reporter } from './index.js';
+import type { Reporter } from './reporter.js';
 import { jsonText } from '../util/quote.js';
 
 /** Bumped when a field changes meaning or disappears; added fields keep the version. */

@@ -1,10 +1,10 @@
 // SARIF 2.1.0 for GitHub code scanning and other consumers: one run, rules sorted by id, byte-stable.
-import { INPUT_RULES, type Finding, type Severity } from '../engine/finding.js';
+import { INPUT_RULES, type Finding, type Severity } from '../model/finding.js';
 import type { LintResult, ToolNotification } from '../engine/result.js';
-import { helpUri, type AnyRule } from '../engine/rule.js';
+import { helpUri, type AnyRule } from '../../rules/kit.js';
 import type { Location } from '../model/location.js';
 import { artifactUri, compareFindings, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
-import type { Reporter, ReporterOptions } from './index.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
 import { jsonText } from '../util/quote.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

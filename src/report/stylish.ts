@@ -1,9 +1,9 @@
 // The default human format: findings grouped by file in aligned columns, then one summary line.
 import * as util from 'node:util';
-import type { Finding, Severity } from '../engine/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 import type { LintResult } from '../engine/result.js';
 import { countSeverities, displayPath, singleLine, sortFindings } from './findings.js';
-import type { Reporter, ReporterOptions } from './index.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
 import { plural } from '../util/plural.js';
 
 type Style = Parameters<typeof util.styleText>[0];

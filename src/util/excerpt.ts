@@ -1,7 +1,7 @@
 // The one way a value taken from the user's files is echoed in a message: short, and with anything that looks
 // like a credential masked, so a manifest cannot turn a report into a copy of a file it includes.
-import { maskSecret } from '../report/mask-secret.js';
-import { maskUrlPasswords, SECRET_VALUE_PATTERNS } from '../analyse/secret-patterns.js';
+import { maskSecret } from './mask-secret.js';
+import { maskUrlPasswords, SECRET_VALUE_PATTERNS } from './credentials.js';
 
 export const EXCERPT_LIMITS = {
   /** Characters of one quoted value (a name, a path, an action); longer values are cut and end with `…`. */

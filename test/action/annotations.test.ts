@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { annotationLines } from '../../src/action/annotations.js';
 import { parseUnifiedDiff } from '../../src/action/changed-files.js';
-import type { Finding, Severity } from '../../src/engine/finding.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
 
 function finding(severity: Severity, line: number, file = 'serverless.yml', message = `problem on ${line}`): Finding {
   return { ruleId: `x/${severity}`, severity, message, location: { file, line, column: 3, endLine: line, endColumn: 9 }, related: [], key: `${file}|${line}` };

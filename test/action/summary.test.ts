@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/action/summary.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 
 function finding(i: number, message = `Problem | number ${i}`): Finding {
   return { ruleId: i % 2 ? 'iam/wildcard-action' : 'ops/tracing-disabled', severity: i % 2 ? 'error' : 'note', message, location: { file: `svc/serverless.yml`, line: i + 1, column: 1, endLine: i + 1, endColumn: 2 }, related: [], key: String(i) };

@@ -10,6 +10,7 @@ import { operationName, servicePrefix, waiterOperation } from '../../src/analyse
 import { hostInText } from '../../src/analyse/python/analyse.js';
 import { parsePython } from '../../src/analyse/python/syntax.js';
 import { loadAnalysedProject } from '../helpers/analysed-project.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 const MIXED = path.resolve(import.meta.dirname, '../../fixtures/projects/python-mixed');
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -181,13 +182,13 @@ describe('Python least privilege', () => {
     const policy = policyOf(root, 'api');
     expect(policy.incomplete?.join('\n')).toMatch(/missing/);
     expect(policy.incomplete?.join('\n')).toMatch(/getattr\(client, event\["op"\]\)/);
-    const run = lint({ root, now: NOW, gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root, now: NOW, gitignore: false });
     expect(run.findings.filter((f) => f.ruleId === 'iam/unused-permission')).toEqual([]);
   });
 
   it('reports a handler that does not exist at the manifest line', () => {
     const root = project({ 'app.py': 'def other(event, context):\n    return 1\n' }, { api: 'app.handler', gone: 'nope.handler' });
-    const run = lint({ root, now: NOW, gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root, now: NOW, gitignore: false });
     const notFound = run.findings.filter((f) => f.ruleId === 'input/handler-not-found').map((f) => `${f.function}:${f.location.file}:${f.location.line}`);
     expect(notFound).toEqual(['api:serverless.yml:10', 'gone:serverless.yml:12']);
   });
@@ -213,7 +214,7 @@ describe('Python least privilege', () => {
       'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: ./deploy/fn.zip\n      Handler: handler.lambda_handler\n      Runtime: python3.12\n',
     );
     rmSync(path.join(root, 'serverless.yml'));
-    const run = lint({ root, now: NOW, gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root, now: NOW, gitignore: false });
     expect(run.findings.filter((f) => f.ruleId === 'input/handler-not-found')).toEqual([]);
     const notFound = run.findings.filter((f) => f.ruleId === 'input/handler-not-analysed');
     expect(notFound.map((f) => f.message)).toEqual(['The code of "Fn" is the archive "deploy/fn.zip", built before deployment and not source in the project: its handler cannot be analysed.']);
@@ -245,7 +246,7 @@ describe('a project mixing Node.js and Python functions', () => {
   });
 
   it('reports code findings on the Python lines', () => {
-    const run = lint({ root: MIXED, now: NOW, gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root: MIXED, now: NOW, gitignore: false });
     const onPython = run.findings.filter((f) => f.location.file.endsWith('.py')).map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.function}`);
     expect(onPython).toEqual([
       'iam/missing-permission api/common/events.py:10 createOrder',

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { detectSecretValue } from '../../src/util/credentials.js';
 import {
-  detectSecretValue,
   isDynamicReference,
   isNonSecretShape,
   isNonSecretValueFor,

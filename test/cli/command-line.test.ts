@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { runAction } from '../../src/action/run-action.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyBaseline, baselineFingerprint, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../../src/engine/baseline.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { ProjectFiles } from '../../src/load/files.js';
 
 const MANIFEST = `service: orders

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
 import { cacheFilePath, CACHE_FILE_NAME, LintCache } from '../../src/engine/cache.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import { lint } from '../../src/engine/lint.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +23,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const SECRET = Buffer.alloc(32, 7);
 const settings = (location = cacheFile) => ({ location, display: 'cache', root, secret: SECRET });
-const cached = () => lint({ root, now: NOW, concurrency: 'off', cache: settings() });
+const cached = () => lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 'off', cache: settings() });
 type Stored = { key: string; entries: Record<string, { findings: Array<{ message: string }>; dependencies: Record<string, string> }> };
 /** The header line and the entries after it. */
 const stored = (): Stored => {
@@ -39,7 +40,7 @@ const store = (body: Stored, secret: Uint8Array = SECRET) => {
 
 describe('--cache', () => {
   it('gives the same findings cold and warm, and records every file a service read', () => {
-    const plain = lint({ root, now: NOW });
+    const plain = lint({ rules: BUILTIN_RULES, root, now: NOW });
     expect(cached().findings).toEqual(plain.findings);
     expect(cached().findings).toEqual(plain.findings);
     const entry = stored().entries['services/orders/serverless.yml']!;
@@ -61,7 +62,7 @@ describe('--cache', () => {
     appendFileSync(path.join(root, source), '\n// touched\n');
     const after = cached();
     expect(after.findings.some((f) => f.message.startsWith('cached: '))).toBe(false);
-    expect(after.findings).toEqual(lint({ root, now: NOW }).findings);
+    expect(after.findings).toEqual(lint({ rules: BUILTIN_RULES, root, now: NOW }).findings);
   });
 
   it('notices a file appearing where module resolution once found none', () => {
@@ -79,7 +80,7 @@ describe('--cache', () => {
   });
 
   it('ignores and rewrites a corrupt or foreign cache file, never crashing', () => {
-    const plain = lint({ root, now: NOW }).findings;
+    const plain = lint({ rules: BUILTIN_RULES, root, now: NOW }).findings;
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     for (const junk of ['{not json', 'null', '[]', '{}\n{}', JSON.stringify({ format: 'noops-lint-cache/1', key: 'other', entries: {} }), `${JSON.stringify({ format: 'noops-lint-cache/3', key: 'x', signature: 'x' })}\n{"a":1}`]) {
       writeFileSync(cacheFile, junk);
@@ -96,7 +97,7 @@ describe('--cache', () => {
   it('does not reuse results across settings (another rule selection)', () => {
     cached();
     const before = stored().key;
-    lint({ root, now: NOW, concurrency: 'off', cache: settings(), onlyRules: ['ops/tracing-disabled'] });
+    lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 'off', cache: settings(), onlyRules: ['ops/tracing-disabled'] });
     expect(stored().key).not.toBe(before);
   });
 

@@ -1,6 +1,6 @@
 // One problem, one finding: IAM findings at one place fold into the one that speaks for it.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { foldSamePlace } from '../../src/engine/fold.js';
 
 const at = (line: number, column = 9) => ({ file: 'serverless.yml', line, column, endLine: line, endColumn: column + 5 });

@@ -9,6 +9,7 @@ import { resolveConcurrency } from '../../src/engine/worker-pool.js';
 import { REPORTERS } from '../../src/report/index.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { parseCliArguments, UsageError } from '../../src/cli/args.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -34,7 +35,7 @@ async function bundleWorker(): Promise<URL> {
   const outfile = path.join(bundleDir, 'lint-worker.mjs');
   await esbuild.build({
     absWorkingDir: repo,
-    entryPoints: ['src/engine/lint-worker.ts'],
+    entryPoints: ['src/cli/lint-worker.ts'],
     outfile,
     bundle: true,
     platform: 'node',
@@ -74,9 +75,9 @@ function sarifOf(run: ReturnType<typeof lint>): string {
 
 describe('lintProject', () => {
   it('gives byte-identical output with one thread and with two workers', () => {
-    const single = lint({ root, now: NOW });
-    const oneThread = lint({ root, now: NOW, concurrency: 'off', minUnitsForWorkers: 0, workerUrl });
-    const twoWorkers = lint({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl });
+    const single = lint({ rules: BUILTIN_RULES, root, now: NOW });
+    const oneThread = lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 'off', minUnitsForWorkers: 0, workerUrl });
+    const twoWorkers = lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl });
     expect(single.findings.length).toBeGreaterThan(0);
     expect(oneThread.findings).toEqual(single.findings);
     expect(sarifOf(oneThread)).toBe(sarifOf(single));
@@ -85,8 +86,8 @@ describe('lintProject', () => {
   }, 60_000);
 
   it('returns the same result object whatever the thread count: functions, files, policies and permissions', () => {
-    const single = lint({ root, now: NOW, functionReports: true });
-    const merged = lint({ root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl, functionReports: true });
+    const single = lint({ rules: BUILTIN_RULES, root, now: NOW, functionReports: true });
+    const merged = lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 3, minUnitsForWorkers: 0, workerUrl, functionReports: true });
     expect(single.stats.onePass).toBe(true);
     expect(merged.stats.onePass).toBe(false);
     const { stats: _a, ...singleRest } = single;
@@ -99,8 +100,8 @@ describe('lintProject', () => {
 
   it('falls back to this thread when the worker cannot start', () => {
     const missing = pathToFileURL(path.join(root, 'no-such-worker.js'));
-    const run = lint({ root, now: NOW, concurrency: 2, minUnitsForWorkers: 0, workerUrl: missing });
-    expect(sarifOf(run)).toBe(sarifOf(lint({ root, now: NOW })));
+    const run = lint({ rules: BUILTIN_RULES, root, now: NOW, concurrency: 2, minUnitsForWorkers: 0, workerUrl: missing });
+    expect(sarifOf(run)).toBe(sarifOf(lint({ rules: BUILTIN_RULES, root, now: NOW })));
   }, 60_000);
 
   it('resolves --concurrency values', () => {

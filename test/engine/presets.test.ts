@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/engine/config.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import { lint } from '../../src/engine/lint.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'noops-presets-'));
@@ -15,7 +16,7 @@ writeFileSync(
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const tracing = (config: unknown, onlyRules?: string[]) =>
-  lint({ root, paths: [''], config: parseConfig(config, '.noops-lint.yaml'), ...(onlyRules ? { onlyRules } : {}) }).findings.filter((f) => f.ruleId === 'ops/tracing-disabled');
+  lint({ rules: BUILTIN_RULES, root, paths: [''], config: parseConfig(config, '.noops-lint.yaml'), ...(onlyRules ? { onlyRules } : {}) }).findings.filter((f) => f.ruleId === 'ops/tracing-disabled');
 
 describe('presets', () => {
   it('leaves tracing out of the recommended set', () => {

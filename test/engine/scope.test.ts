@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { filterToScope, ManifestOwners, resolveScope } from '../../src/engine/scope.js';
 import { ProjectFiles } from '../../src/load/files.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { applySuppressions, collectMetadataSuppressions, keyHasSegment, parseDirective, parseSelector, SUPPRESSION_RULE_IDS } from '../../src/engine/suppressions.js';
 import { ProjectFiles } from '../../src/load/files.js';
 import { loadProject } from '../../src/load/project.js';

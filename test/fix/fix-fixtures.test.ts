@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run-cli.js';
 
 const cases = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/fix');
 

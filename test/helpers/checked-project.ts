@@ -4,7 +4,7 @@ import { checkProject, type CheckedProject } from '../../src/engine/check.js';
 import { EMPTY_CONFIG } from '../../src/engine/config.js';
 import { selectRules, sortFindings } from '../../src/engine/lint.js';
 import { ProjectFiles } from '../../src/load/files.js';
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 
 export function checkRoot(root: string, extra: { rules?: AnyRule[]; now?: Date; gitignore?: boolean } = {}): CheckedProject {
   const checked = checkProject({

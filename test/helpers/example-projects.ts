@@ -1,7 +1,7 @@
 // Runs a rule over the example projects copied under fixtures/projects (orders, thumbnails, container-service).
 import path from 'node:path';
-import type { Finding } from '../../src/engine/finding.js';
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { AnyRule } from '../../rules/kit.js';
 import { runHandlerRule } from './handler-analysis.js';
 
 const PROJECTS = path.resolve(import.meta.dirname, '../../fixtures/projects');

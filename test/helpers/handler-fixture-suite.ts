@@ -1,6 +1,6 @@
 // Registers one vitest case per fixture case of a handler rule (real loaders, source and container analysis).
 import { describe, expect, it } from 'vitest';
-import type { AnyRule } from '../../src/engine/rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 import { handlerFixtureCases } from './handler-analysis.js';
 
 export function describeHandlerFixtures(rule: AnyRule): void {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtTemplateReason } from '../../src/load/build-output.js';
 import { lint } from '../../src/engine/lint.js';
 import { parseConfig } from '../../src/engine/config.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 const fn = (code: Record<string, unknown>, type = 'AWS::Serverless::Function') => ({ Type: type, Properties: { Handler: 'app.handler', Runtime: 'nodejs20.x', ...code } });
 const template = (resources: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ AWSTemplateFormatVersion: '2010-09-09', ...extra, Resources: resources });
@@ -77,7 +78,7 @@ describe('a project with committed build output', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('skips each with one note naming it and why, and reports nothing from them', () => {
-    const run = lint({ root, now: new Date('2026-01-15T00:00:00Z'), gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root, now: new Date('2026-01-15T00:00:00Z'), gitignore: false });
     const files = [...new Set(run.findings.filter((f) => f.ruleId !== 'input/skipped-file').map((f) => f.location.file))];
     expect(files.filter((file) => file !== 'template.yaml' && !file.startsWith('src/'))).toEqual([]);
     const notes = run.findings.filter((f) => f.ruleId === 'input/skipped-file').map((f) => [f.severity, f.location.file, f.message]);
@@ -92,7 +93,7 @@ describe('a project with committed build output', () => {
 
   it('reads them like source with buildOutput: check', () => {
     const config = parseConfig({ buildOutput: 'check' }, '.noops-lint.yaml');
-    const run = lint({ root, config, now: new Date('2026-01-15T00:00:00Z'), gitignore: false });
+    const run = lint({ rules: BUILTIN_RULES, root, config, now: new Date('2026-01-15T00:00:00Z'), gitignore: false });
     expect(run.findings.filter((f) => f.ruleId === 'input/skipped-file')).toEqual([]);
     const files = new Set(run.findings.map((f) => f.location.file));
     for (const file of ['packaged.yaml', '.aws-sam/build/template.yaml', '.serverless/cloudformation-template-update-stack.json']) expect(files).toContain(file);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'noops-fragments-'));
 mkdirSync(path.join(root, 'resources'));
@@ -35,7 +36,7 @@ writeFileSync(path.join(root, 'resources/standalone.yml'), ['Resources:', '  Oth
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('${file()} fragments', () => {
-  const run = lint({ root, paths: [''] });
+  const run = lint({ rules: BUILTIN_RULES, root, paths: [''] });
 
   it('reads them once, through their service', () => {
     // The template nobody includes is linted on its own (its bucket has no TLS-only policy); the fragments are not.

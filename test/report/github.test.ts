@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Finding, Severity } from '../../src/engine/finding.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
 import { escapeData, escapeProperty, github } from '../../src/report/github.js';
 import { emptyResult, finding, loc, sampleResult } from './sample-result.js';
 

@@ -1,7 +1,7 @@
 // A handmade LintResult for the reporter tests: two fake rules, the input pseudo-rules, awkward paths.
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { LintResult } from '../../src/engine/result.js';
-import { defineRule, type AnyRule } from '../../src/engine/rule.js';
+import { defineRule, type AnyRule } from '../../rules/kit.js';
 import type { Location } from '../../src/model/location.js';
 
 export const wildcardRule = defineRule({

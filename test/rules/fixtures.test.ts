@@ -33,7 +33,7 @@ describe('rule fixtures', () => {
     it(`${c.ruleId} ${c.kind}/${c.name}`, () => {
       const rule = BUILTIN_RULES.find((r) => r.id === c.ruleId);
       expect(rule, `no registered rule ${c.ruleId}`).toBeDefined();
-      const run = lint({ root: c.dir, onlyRules: [c.ruleId], now: NOW, gitignore: false });
+      const run = lint({ rules: BUILTIN_RULES, root: c.dir, onlyRules: [c.ruleId], now: NOW, gitignore: false });
       const inputProblems = run.findings.filter((f) => f.ruleId.startsWith('input/') && f.ruleId !== 'input/unresolved' || f.ruleId.startsWith('internal/'));
       expect(inputProblems.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`), 'a broken fixture proves nothing').toEqual([]);
       const reported = run.findings.filter((f) => f.ruleId === c.ruleId).map((f) => `${f.location.file}:${f.location.line}`);

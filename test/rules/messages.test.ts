@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import { checkRoot } from '../helpers/checked-project.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 const PROJECTS = path.resolve(import.meta.dirname, '../../fixtures/projects');
 const NOW = new Date('2026-01-15T00:00:00Z');
@@ -47,7 +48,7 @@ describe('quote', () => {
 const projects = readdirSync(PROJECTS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
 describe.each(projects)('messages of fixtures/projects/%s', (name) => {
-  const run = lint({ root: path.join(PROJECTS, name), now: NOW });
+  const run = lint({ rules: BUILTIN_RULES, root: path.join(PROJECTS, name), now: NOW });
   const names = userNames(checkRoot(path.join(PROJECTS, name), { now: NOW }));
 
   it('has findings that name things from the project', () => {

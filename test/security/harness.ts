@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { lint, type LintRun } from '../../src/engine/lint.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { FORMAT_NAMES, type FormatName } from '../../src/report/index.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/input');
 
@@ -41,7 +42,7 @@ export function removeDir(dir: string): void {
 }
 
 export function lintRoot(root: string, extra: Partial<Parameters<typeof lint>[0]> = {}): LintRun {
-  return lint({ root, now: NOW, ...extra });
+  return lint({ rules: BUILTIN_RULES, root, now: NOW, ...extra });
 }
 
 export interface CliOutput {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/run-action.js';
 import { renderSummary } from '../../src/action/summary.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { printable, quote } from '../../src/util/quote.js';
 import { cli, cliAllFormats, removeDir, writeProject } from './harness.js';
 

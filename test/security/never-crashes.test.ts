@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule } from '../../rules/kit.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { checkRoot } from '../helpers/checked-project.js';
 import { cliAllFormats, copyFixture, expectCompletedRun, FIXTURES, lintRoot, noInternalErrors, removeDir, sarifErrors } from './harness.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Location } from '../../model/location.js';
 import { compareLocations } from '../../model/location.js';
 import type { FunctionModel } from '../../model/project.js';
-import { inputFinding, INPUT_RULES, type Finding } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../../model/finding.js';
 import { archiveOf, buildOutputDirOf, handlerFinding, HANDLER_NOT_ANALYSED, HANDLER_NOT_FOUND, storedCodeOf } from '../handlers.js';
 import { concatenate } from '../evaluate.js';
 import { quote } from '../../util/quote.js';

@@ -2,7 +2,7 @@
 // or WebAssembly part), copied once into plain nodes the analysis walks. Python is never run.
 import { parser } from '@lezer/python';
 import type { Location } from '../../model/location.js';
-import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../../model/finding.js';
 
 export interface PyNode {
   /** The grammar's node name: `CallExpression`, `VariableName`, `(`, `⚠` for a syntax error. */

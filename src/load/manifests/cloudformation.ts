@@ -1,7 +1,7 @@
 // Loads AWS SAM and plain CloudFormation templates (YAML or JSON, cdk.out/*.template.json) into the
 // model: functions with SAM Globals applied, their roles and policy statements, and every resource.
 import { posix } from 'node:path';
-import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';

@@ -1,5 +1,5 @@
 // What a manifest loader gets: where its file is, a confined file reader, and a sink for input findings.
-import type { Finding } from '../../engine/finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { ServiceModel } from '../../model/project.js';
 import type { CdkSourceSites } from '../cdk-source.js';
 

@@ -1,7 +1,7 @@
 // Checks that Ref, Fn::GetAtt and Fn::Sub in a CloudFormation/SAM template name something that exists
 // (a parameter, a resource, a pseudo parameter, a Fn::Sub variable), so a typo is a located finding
 // instead of a value that silently matches nothing.
-import { inputFinding, INPUT_RULES, type Finding } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { locationOf, locationOfValue } from '../../model/positions.js';
 import { quote } from '../../util/quote.js';

@@ -1,11 +1,11 @@
 // Resolves Serverless Framework variables (${self:…}, ${sls:stage}, ${param:…}, ${file(…)}, …) statically into a
 // new document tree that keeps the original positions; whatever needs the network, the account or running code stays Unresolved.
 import { extname } from 'node:path';
-import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
 import { copyPositions, locationOf, locationOfValue } from '../../model/positions.js';
 import { Unresolved } from '../../model/values.js';
-import { maskSecret } from '../../report/mask-secret.js';
+import { maskSecret } from '../../util/mask-secret.js';
 import { quote } from '../../util/quote.js';
 import { parseYaml } from '../yaml.js';
 import type { ManifestContext } from './context.js';

@@ -1,7 +1,7 @@
 // Builds the service model of a Serverless Framework `serverless.yml` (v3 and v4 shapes): functions with
 // provider defaults applied, the generated and referenced roles with their statements, and resources.
 import { posix } from 'node:path';
-import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
 import type {

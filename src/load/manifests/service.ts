@@ -2,7 +2,7 @@
 // schemas/service.schema.json and builds a container service model, with the base images of the
 // Dockerfile beside it.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { locationAtStart } from '../../model/location.js';
 import { locationOf, locationOfKey, locationOfValue } from '../../model/positions.js';

@@ -1,7 +1,7 @@
 // The IAM side of a CloudFormation `Resources` section, shared by SAM/CloudFormation templates and the
 // `resources.Resources` of a serverless.yml: AWS::IAM::Role (inline Policies, ManagedPolicyArns),
 // AWS::IAM::Policy / ManagedPolicy attached through `Roles:`, and AWS managed policy references.
-import { inputFinding, INPUT_RULES } from '../../engine/finding.js';
+import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import type { Location } from '../../model/location.js';
 import { managedPolicy, managedPolicyNameOf } from '../../model/managed-policies.js';
 import { readPolicyDocument, readStatementList, statementFromData, type PolicyReading } from '../../model/policy.js';

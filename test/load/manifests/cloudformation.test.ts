@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { isSamTemplate, loadCloudFormation, templateServiceName } from '../../../src/load/manifests/cloudformation.js';
 import type { ManifestContext } from '../../../src/load/manifests/context.js';
 import { parseYaml } from '../../../src/load/yaml.js';

@@ -1,7 +1,7 @@
 // Tests for the static Serverless variable resolver: sources, fallbacks, files, limits and positions.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import type { LoadOptions, ManifestContext } from '../../../src/load/manifests/context.js';
 import { formatDocumentPath, resolveServerlessVariables, VARIABLE_LIMITS } from '../../../src/load/manifests/serverless-variables.js';
 import { parseYaml } from '../../../src/load/yaml.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import type { LoadOptions, ManifestContext } from '../../../src/load/manifests/context.js';
 import { loadServerless } from '../../../src/load/manifests/serverless.js';
 import { parseYaml } from '../../../src/load/yaml.js';

@@ -1,6 +1,6 @@
 // Tests for the kind: Service loader: the model it builds, its schema messages, and Dockerfile FROM parsing.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/model/finding.js';
 import type { ManifestContext } from '../../../src/load/manifests/context.js';
 import { loadService, parseDockerfileBaseImages } from '../../../src/load/manifests/service.js';
 import { parseYaml } from '../../../src/load/yaml.js';

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { lint, type LintRun } from '../../../src/engine/lint.js';
-import type { AnyRule } from '../../../src/engine/rule.js';
+import type { AnyRule } from '../../../rules/kit.js';
 import { readAnnotations } from '../../helpers/annotations.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/rules');

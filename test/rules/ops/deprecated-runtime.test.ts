@@ -1,6 +1,6 @@
 // Tests for ops/deprecated-runtime on hand-built models: dated severities, inherited runtimes, base images.
 import { describe, expect, it } from 'vitest';
-import type { RuleReport } from '../../../src/engine/rule.js';
+import type { RuleReport } from '../../../rules/kit.js';
 import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { FunctionModel, Located, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';

@@ -1,7 +1,7 @@
 // Tests for ops/limits on hand-built function models: the 900 s maximum, API Gateway integration
 // timeouts, shared timeouts reported once, and the defaults note.
 import { describe, expect, it } from 'vitest';
-import type { RuleReport } from '../../../src/engine/rule.js';
+import type { RuleReport } from '../../../rules/kit.js';
 import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { EventModel, FunctionModel, Located, NormalizedEventType, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';

@@ -1,6 +1,6 @@
 // Tests for ops/mutable-image-tag: image reference parsing and what is reported where.
 import { describe, expect, it } from 'vitest';
-import type { RuleReport } from '../../../src/engine/rule.js';
+import type { RuleReport } from '../../../rules/kit.js';
 import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { Location } from '../../../src/model/location.js';
 import type { Project, ServiceModel } from '../../../src/model/project.js';

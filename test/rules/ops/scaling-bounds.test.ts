@@ -1,6 +1,6 @@
 // Tests for ops/scaling-bounds on kind: Service manifests parsed from YAML, so locations are real.
 import { describe, expect, it } from 'vitest';
-import type { RuleReport } from '../../../src/engine/rule.js';
+import type { RuleReport } from '../../../rules/kit.js';
 import { analysisWithoutSources } from '../../helpers/analysed-project.js';
 import type { ManifestContext } from '../../../src/load/manifests/context.js';
 import { loadService } from '../../../src/load/manifests/service.js';

@@ -1,5 +1,5 @@
 // A finding: what a rule (or the tool itself, for input problems) reports at one location.
-import type { Location } from '../model/location.js';
+import type { Location } from './location.js';
 import { plural } from '../util/plural.js';
 
 export type Severity = 'error' | 'warning' | 'note';

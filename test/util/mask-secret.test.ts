@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskSecret } from '../../src/report/mask-secret.js';
+import { maskSecret } from '../../src/util/mask-secret.js';
 
 describe('maskSecret', () => {
   it('keeps the first four characters of a long secret', () => {
