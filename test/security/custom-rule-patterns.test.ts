@@ -2,7 +2,7 @@
 // characters that almost match) runs under a time budget, and the value it could not judge gets a note.
 import { describe, expect, it } from 'vitest';
 import { cli, removeDir, writeProject } from './harness.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { mayBacktrack, PATTERN_LIMITS } from '../../src/engine/pattern-budget.js';
 
 const RULE = `id: acme/description-words
