@@ -116,7 +116,7 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
     }
     const built = buildOutputDirOf(base);
     if (built !== undefined) {
-      return notAnalysed(fn, `The handler of ${quote(fn.name)} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not in the checkout: noops-lint reads source, not build output, so the function's code was not analysed.`);
+      return notAnalysed(fn, `The handler of ${quote(fn.name)} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`);
     }
     return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
   }

@@ -55,7 +55,7 @@ describe('handler resolution', () => {
     const message = (name: string) => usages.get(name)!.findings[0]!.message;
     expect(message('libraryBuilt')).toBe('The handler export `handler` of "libraryBuilt" in "src/library-built.ts" is built at run time by a call to "createHandler", which noops-lint does not follow, so the function\'s code was not analysed.');
     expect(message('unknownAdapter')).toContain('built at run time by a call to "handle", which');
-    expect(message('buildOutput')).toBe('The handler of "buildOutput" is "dist/getUser", in the build output folder "dist/", which is not in the checkout: noops-lint reads source, not build output, so the function\'s code was not analysed.');
+    expect(message('buildOutput')).toBe('The handler of "buildOutput" is "dist/getUser", in the build output folder "dist/", which is not committed: noops-lint reads source, not build output, so the function\'s code was not analysed.');
     expect(message('nestedBuildOutput')).toContain('in the build output folder ".webpack/"');
     expect(message('s3Code')).toBe('The code of "s3Code" is not in the project ("CodeUri s3://artifacts/abc123": uploaded before deployment), so its handler was not analysed.');
   });

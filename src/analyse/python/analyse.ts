@@ -164,7 +164,7 @@ class FunctionWalk {
     const file = this.program.reader.exists(`${base}.py`) ? `${base}.py` : this.program.reader.exists(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined;
     const built = file ? undefined : buildOutputDirOf(base);
     if (built !== undefined) {
-      return this.notFound(`The handler of ${name} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not in the checkout: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, HANDLER_NOT_ANALYSED);
+      return this.notFound(`The handler of ${name} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, HANDLER_NOT_ANALYSED);
     }
     if (!file) return this.notFound(`The handler file of ${name} was not found: no ${JSON.stringify(`${base}.py`)} exists.`);
     const module = this.program.load(file);
