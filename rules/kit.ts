@@ -7,8 +7,6 @@ import type { ProjectAnalysis } from '../src/analyse/analysis-types.js';
 import type { RelatedLocation, Severity } from '../src/model/finding.js';
 import { excerpt, EXCERPT_LIMITS } from '../src/util/excerpt.js';
 
-export const DOCS_BASE = 'https://github.com/noops-lint/noops-lint/blob/main/README.md#';
-
 export interface RuleReport<MessageId extends string> {
   messageId: MessageId;
   /** Values for the message's {{placeholders}}. */
@@ -43,7 +41,7 @@ export interface Rule<Options = Record<string, never>, MessageId extends string 
   fullDescription: string;
   /** What to do instead, with an example. */
   help: string;
-  /** Documentation link; built-in rules link to their README section. */
+  /** Documentation link; without it, built-in rules link to their README section (src/util/docs-link.ts). */
   helpUri?: string;
   /** Security rules carry a CVSS-like score for GitHub code scanning. */
   securitySeverity?: number;
@@ -65,10 +63,6 @@ export type AnyRule = Rule<any, string>;
 
 export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId> {
   return rule;
-}
-
-export function helpUri(ruleId: string): string {
-  return DOCS_BASE + ruleId.replace('/', '').toLowerCase();
 }
 
 /** The message with its placeholders filled; each value is echoed as an excerpt (credentials masked, length capped). */

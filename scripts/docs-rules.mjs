@@ -4,13 +4,21 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importSource } from './import-source.mjs';
 
-const { BUILTIN_RULES, rulesDocsMarkdown } = await importSource({ BUILTIN_RULES: 'rules/index.ts', rulesDocsMarkdown: 'src/cli/rules-table.ts' });
+const { BUILTIN_RULES, rulesDocsMarkdown, toolIdsDocsMarkdown, TOOL_RULES, SUPPRESSION_RULES } = await importSource({
+  BUILTIN_RULES: 'rules/index.ts',
+  rulesDocsMarkdown: 'src/cli/rules-table.ts',
+  toolIdsDocsMarkdown: 'src/cli/rules-table.ts',
+  TOOL_RULES: 'src/engine/tool-rules.ts',
+  SUPPRESSION_RULES: 'src/engine/suppressions.ts',
+});
 
 const root = path.resolve(import.meta.dirname, '..');
 const readmePath = path.join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const generated = renderRulesSection(root);
-const updated = readme.replace(/(<!-- rules-table:start -->\n)[\s\S]*?(<!-- rules-table:end -->)/, `$1${generated}$2`);
+const updated = readme
+  .replace(/(<!-- rules-table:start -->\n)[\s\S]*?(<!-- rules-table:end -->)/, `$1${generated}$2`)
+  .replace(/(<!-- tool-ids:start -->\n)[\s\S]*?(<!-- tool-ids:end -->)/, `$1${toolIdsDocsMarkdown([...TOOL_RULES, ...SUPPRESSION_RULES])}$2`);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error('README.md rules section is out of date: run npm run docs:rules');

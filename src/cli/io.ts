@@ -8,6 +8,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is a terminal: then, outside CI, a progress line shows while the analysis runs. */
   stderrIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: stylish wraps at it (else at 80). */
+  columns?: number;
   /** Pinned in tests so date-dependent rules are stable. */
   now?: Date;
 }

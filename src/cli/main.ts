@@ -37,6 +37,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
   });
 }
 

@@ -1,6 +1,8 @@
 // The README's rules section, generated from rule metadata and each rule's first bad fixture
 // (`npm run docs:rules` writes it; a test keeps README.md equal to this output).
 import type { AnyRule } from '../../rules/kit.js';
+import { fenceIndentedLines } from '../report/sarif.js';
+import { readmeAnchor } from '../util/docs-link.js';
 
 export interface RuleExample {
   /** Root-relative path of the fixture file shown. */
@@ -31,5 +33,18 @@ export function rulesDocsMarkdown(rules: AnyRule[], exampleOf: (rule: AnyRule) =
 
 /** GitHub's heading anchor for "### `iam/wildcard-action`". */
 export function anchor(id: string): string {
-  return id.replace('/', '').toLowerCase();
+  return readmeAnchor(id);
+}
+
+/**
+ * The README section on noops-lint's own ids (input/*, internal/*, suppression/*): a heading each, so every id a
+ * finding may carry has the docs page its link points at.
+ */
+export function toolIdsDocsMarkdown(ids: AnyRule[]): string {
+  const sorted = [...ids].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const parts: string[] = [];
+  for (const rule of sorted) {
+    parts.push(`### \`${rule.id}\``, '', `${rule.severity} · ${rule.description}`, '', rule.fullDescription, '', ...fenceIndentedLines(`Fix: ${rule.help}`), '');
+  }
+  return parts.join('\n');
 }

@@ -15,7 +15,8 @@ import { readConfinedText } from '../load/confined-file.js';
 import { ProjectFiles } from '../load/files.js';
 import { artifactUri, countSeverities, fingerprint } from '../report/findings.js';
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
-import { helpUri, type AnyRule } from '../../rules/kit.js';
+import type { AnyRule } from '../../rules/kit.js';
+import { docsUri } from '../util/docs-link.js';
 import { TOOL_RULES } from '../engine/tool-rules.js';
 import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
@@ -204,7 +205,18 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   // Values known only at deployment are the tool's limit, not the user's problem: people reading stylish or github
   // output see how many there were, json and SARIF (and --verbose) list each.
   const { shown, unresolved } = format === 'stylish' || format === 'github' ? withoutUnresolved(result, args.verbose) : { shown: result, unresolved: 0 };
-  const report = format === 'sarif' ? sarifText() : REPORTERS[format](shown, { color, sarifCategory: args.sarifCategory, hidden, unresolved });
+  const toTerminal = !reportTarget && io.isTTY;
+  const report =
+    format === 'sarif'
+      ? sarifText()
+      : REPORTERS[format](shown, {
+          color,
+          sarifCategory: args.sarifCategory,
+          hidden,
+          unresolved,
+          width: toTerminal && io.columns ? io.columns : undefined,
+          hyperlinks: toTerminal && color && supportsHyperlinks(io.env),
+        });
   if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
   if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
@@ -213,6 +225,18 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).\n`);
   }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/**
+ * Terminals known to show OSC 8 hyperlinks (others would print the escape codes). FORCE_HYPERLINK=1 or 0 decides
+ * either way, as in the supports-hyperlinks package.
+ */
+export function supportsHyperlinks(env: Record<string, string | undefined>): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0';
+  if (env.CI || env.TERM === 'dumb' || env.TERM_PROGRAM === 'Apple_Terminal') return false;
+  if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.WEZTERM_PANE || env.KONSOLE_VERSION) return true;
+  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper'].includes(env.TERM_PROGRAM ?? '')) return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
 /** The report without its input/unresolved notes (unless --verbose), and how many were left out. */
@@ -368,7 +392,7 @@ function listRules(args: CliArguments, io: CliIo): number {
     // Every id a finding may carry: the rules, then noops-lint's own input/*, internal/* and suppression/* ids.
     const all = [...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const list = all.map((rule) => {
-      const docs = rule.helpUri ?? ('definition' in rule ? undefined : helpUri(rule.id));
+      const docs = docsUri(rule);
       return { id: rule.id, severity: rule.severity, description: rule.description, ...(docs ? { docs } : {}) };
     });
     io.stdout(jsonText(list, 2) + '\n');
@@ -386,7 +410,8 @@ function explainRule(args: CliArguments, io: CliIo): number {
   if (!id) throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
   const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
-  io.stdout(`${printable(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}\n\n${rule.helpUri ?? helpUri(rule.id)}`)}\n`);
+  const docs = docsUri(rule);
+  io.stdout(`${printable(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}${docs ? `\n\n${docs}` : ''}`)}\n`);
   return 0;
 }
 

@@ -13,6 +13,10 @@ export interface ReporterOptions {
   sarifCategory?: string;
   /** What `--quiet` held back from the report (still counted for the exit code): the stylish summary says so. */
   hidden?: { warnings: number; notes: number };
+  /** Stylish: the line width to wrap at (the terminal's; default 80). */
+  width?: number;
+  /** Stylish: the terminal shows OSC 8 hyperlinks, so each rule id links to its docs. */
+  hyperlinks?: boolean;
   /**
    * How many input/unresolved notes were left out of a stylish or github report (shown with --verbose, always in
    * json and SARIF): one line says how many values were left unresolved.

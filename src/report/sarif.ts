@@ -1,7 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning and other consumers: one run, rules sorted by id, byte-stable.
 import { INPUT_RULES, type Finding, type Severity } from '../model/finding.js';
 import type { LintResult, ToolNotification } from '../engine/result.js';
-import { helpUri, type AnyRule } from '../../rules/kit.js';
+import type { AnyRule } from '../../rules/kit.js';
+import { docsUri } from '../util/docs-link.js';
 import type { Location } from '../model/location.js';
 import { artifactUri, compareFindings, compareStrings, fingerprint, normalizedRegion, sortFindings } from './findings.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
@@ -98,25 +99,24 @@ function bareRule(finding: Finding): AnyRule {
 }
 
 function ruleDescriptor(rule: AnyRule) {
-  const uri = rule.helpUri ?? helpUri(rule.id);
+  const uri = docsUri(rule);
   const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
   const helpText = rule.help || rule.description;
-  // GitHub only shows security-severity for rules tagged `security`.
-  const tags = unique(rule.securitySeverity === undefined ? rule.tags : ['security', ...rule.tags]).slice(0, MAX_TAGS);
+  // GitHub sorts and filters alerts by security-severity, and reads it only for rules tagged `security`.
+  const tags = unique(['security', ...rule.tags]).slice(0, MAX_TAGS);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: fullDescription },
     help: { text: helpText, markdown: helpMarkdown(rule, rule.fullDescription || rule.description, helpText, uri) },
-    helpUri: uri,
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: rule.severity satisfies SarifLevel },
     properties: {
       tags,
       precision: rule.precision,
-      ...(rule.securitySeverity === undefined
-        ? { 'problem.severity': PROBLEM_SEVERITY[rule.severity] }
-        : { 'security-severity': securitySeverity(rule.securitySeverity) }),
+      'problem.severity': PROBLEM_SEVERITY[rule.severity],
+      'security-severity': securitySeverity(rule.securitySeverity ?? defaultSecuritySeverity(rule)),
     },
   };
 }
@@ -220,6 +220,18 @@ export function pascalCase(id: string): string {
 }
 
 /** GitHub reads security-severity as a string score between 0.1 and 10.0. */
+/**
+ * The score of a rule without one of its own, from its default severity on GitHub's bands (high from 7.0, medium
+ * from 4.0, low below). noops-lint's own ids (input/*, internal/*, suppression/*) are about the input or the tool,
+ * not a weakness in the code: low whatever their severity.
+ */
+export function defaultSecuritySeverity(rule: Pick<AnyRule, 'id' | 'severity'>): number {
+  if (/^(input|internal|suppression)\//.test(rule.id)) return 2.0;
+  return DEFAULT_SECURITY_SEVERITY[rule.severity];
+}
+
+const DEFAULT_SECURITY_SEVERITY: Record<Severity, number> = { error: 7.0, warning: 5.0, note: 2.0 };
+
 function securitySeverity(score: number): string {
   return Math.min(10, Math.max(0.1, score)).toFixed(1);
 }
@@ -246,12 +258,13 @@ function unique(values: readonly string[]): string[] {
  * Help as Markdown for the code scanning alert page: the whole full description (no length cap
  * there), then the help text with indented lines (an example) fenced as code, then the docs link.
  */
-function helpMarkdown(rule: AnyRule, fullDescription: string, helpText: string, uri: string): string {
-  const parts = [fullDescription, '', '### How to fix', '', ...fenceIndentedLines(helpText), '', `See [${rule.id}](${uri}).`];
+function helpMarkdown(rule: AnyRule, fullDescription: string, helpText: string, uri: string | undefined): string {
+  const parts = [fullDescription, '', '### How to fix', '', ...fenceIndentedLines(helpText), ...(uri ? ['', `See [${rule.id}](${uri}).`] : [])];
   return parts.join('\n');
 }
 
-function fenceIndentedLines(text: string): string[] {
+/** Markdown of a help text: lines indented by two spaces or more (an example) become a fenced code block. */
+export function fenceIndentedLines(text: string): string[] {
   const out: string[] = [];
   let code: string[] = [];
   const flush = () => {

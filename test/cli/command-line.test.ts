@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { runAction } from '../../src/action/run-action.js';
+import { toolVersion } from '../../src/util/package-root.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const orders = path.join(repo, 'fixtures/projects/orders');
@@ -190,6 +191,87 @@ describe('rules', () => {
       expect(rule.docs, rule.id).toMatch(/^https:\/\/github\.com\/noops-lint\/noops-lint\/blob\/.+\/README\.md#[a-z0-9-]+$/);
     }
     expect(cli(['rules', '--format', 'sarif'])).toMatchObject({ code: 2, stderr: 'noops-lint: rules prints a table (the default) or json, not "sarif".\n' });
+  });
+});
+
+describe('docs links', () => {
+  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+  // GitHub's anchor of a "### `category/name`" heading is categoryname.
+  const anchors = new Set([...readme.matchAll(/^#{3,4} `([a-z0-9-]+\/[a-z0-9-]+)`$/gm)].map((m) => m[1]!.replace('/', '')));
+
+  it('every id a finding may carry links to its README section at this version\'s tag, and the section exists', () => {
+    const rules = JSON.parse(cli(['rules', '--format', 'json']).stdout) as Array<{ id: string; docs?: string }>;
+    for (const rule of rules) {
+      const anchor = rule.id.replace('/', '');
+      expect(rule.docs, rule.id).toBe(`https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#${anchor}`);
+      expect(anchors.has(anchor), `README section for ${rule.id}`).toBe(true);
+    }
+    const explain = cli(['explain', 'suppression/unknown-directive']);
+    expect(explain.stdout.trimEnd().split('\n').at(-1)).toBe(`https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#suppressionunknown-directive`);
+  });
+
+  it('every rule in SARIF has a security-severity and its docs link; a team rule without helpUri has no link', () => {
+    withOrders();
+    const rules = path.join(root, '.noops-lint/rules');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(
+      path.join(rules, 'no-scan.yaml'),
+      [
+        'id: acme/no-scan',
+        'severity: warning',
+        'description: Functions do not scan tables.',
+        'fullDescription: A Scan reads the whole table.',
+        'help: Query instead.',
+        'target: function',
+        'require:',
+        '  properties:',
+        '    actions:',
+        '      items:',
+        "        not: { const: 'dynamodb:Scan' }",
+        "message: '{{function.name}} scans a table.'",
+        '',
+      ].join('\n'),
+    );
+    const explain = cli(['explain', 'acme/no-scan']);
+    expect(explain.code, explain.stderr).toBe(0);
+    expect(explain.stdout).not.toContain('https://');
+    const sarif = JSON.parse(cli(['--format', 'sarif']).stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; help: { markdown: string }; properties: Record<string, unknown> }> } } }>;
+    };
+    const descriptors = sarif.runs[0]!.tool.driver.rules;
+    expect(descriptors.map((d) => d.id)).toContain('acme/no-scan');
+    expect(descriptors.map((d) => d.id)).toContain('iam/missing-permission');
+    for (const descriptor of descriptors) {
+      expect(Number(descriptor.properties['security-severity']), descriptor.id).toBeGreaterThan(0);
+      expect(descriptor.properties.tags, descriptor.id).toContain('security');
+      if (descriptor.id === 'acme/no-scan') {
+        expect(descriptor.helpUri).toBeUndefined();
+        expect(descriptor.help.markdown).not.toContain('README');
+      } else {
+        expect(descriptor.helpUri, descriptor.id).toBe(`https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#${descriptor.id.replace('/', '')}`);
+      }
+    }
+  });
+});
+
+describe('stylish output fits the terminal', () => {
+  const longest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+
+  it('wraps at 80 columns when not a terminal, at the terminal\'s width on one, and links rule ids where it can', () => {
+    withOrders();
+    const piped = cli([]).stdout;
+    expect(longest(piped)).toBeLessThanOrEqual(80);
+    expect(piped).toMatch(/\n {10,}iam\/wildcard-action\n/);
+    const narrow = cli([], { isTTY: true, columns: 60, env: { NO_COLOR: '1' } }).stdout;
+    expect(longest(narrow)).toBeLessThanOrEqual(60);
+    expect(longest(cli([], { isTTY: true, columns: 400, env: { NO_COLOR: '1' } }).stdout)).toBeGreaterThan(100);
+    // Written to a file: 80 columns, whatever the terminal.
+    expect(cli(['-o', 'report.txt'], { isTTY: true, columns: 200 }).code).toBe(1);
+    expect(longest(readFileSync(path.join(root, 'report.txt'), 'utf8'))).toBeLessThanOrEqual(80);
+    const linked = cli([], { isTTY: true, columns: 100, env: { TERM_PROGRAM: 'vscode' } }).stdout;
+    expect(linked).toContain(`\u001b]8;;https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#iamwildcard-action\u001b\\`);
+    expect(cli([], { isTTY: true, columns: 100, env: { TERM_PROGRAM: 'vscode', CI: 'true' } }).stdout).not.toContain('\u001b]8;;');
+    expect(cli([], { isTTY: true, columns: 100, env: { TERM_PROGRAM: 'Apple_Terminal' } }).stdout).not.toContain('\u001b]8;;');
   });
 });
 

@@ -104,7 +104,7 @@ describe.skipIf(skipReason !== undefined)(`pre-commit hook (pre-commit try-repo)
       expect(run.status, output).toBe(1);
       expect(output).toMatch(/noops-lint\.+Failed/);
       expect(output).toContain('serverless.yml');
-      expect(output).toMatch(/13:\d+\s+error\s+Environment variable "?DB_PASSWORD"? holds .*secrets\/plaintext-env/);
+      expect(output).toMatch(/13:\d+\s+error\s+Environment variable "?DB_PASSWORD"? holds [\s\S]*?secrets\/plaintext-env/);
       expect(output).not.toContain('correct-horse');
     },
     INSTALL_TIMEOUT,

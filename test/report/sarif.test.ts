@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { toolVersion } from '../../src/util/package-root.js';
 import { describe, it, expect } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -51,15 +52,19 @@ describe('sarif reporter', () => {
     expect(wildcard.fullDescription.text.endsWith('…')).toBe(true);
     expect(wildcard.help.text).toContain('dynamodb:GetItem');
     expect(wildcard.help.markdown).toContain('```\nAction:\n  - dynamodb:GetItem\n  - dynamodb:PutItem\n```');
-    expect(wildcard.helpUri).toBe('https://github.com/noops-lint/noops-lint/blob/main/README.md#iamwildcard-action');
+    // The README of this version's tag, never main: the link describes the rule as this version checks it.
+    expect(wildcard.helpUri).toBe(`https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#iamwildcard-action`);
     expect(wildcard.defaultConfiguration).toEqual({ level: 'error' });
     expect(wildcard.properties.tags.length).toBe(10);
     expect(wildcard.properties.tags.slice(0, 2)).toEqual(['security', 'external/cwe/cwe-732']);
     expect(wildcard.properties['security-severity']).toBe('8.0');
     expect(wildcard.properties.precision).toBe('high');
-    expect('problem.severity' in wildcard.properties).toBe(false);
+    expect(wildcard.properties['problem.severity']).toBe('error');
+    // A rule without a score of its own gets one from its default severity (GitHub sorts and filters alerts by it);
+    // noops-lint's own ids are low whatever their severity.
     const tracing = rules[4];
-    expect(tracing.properties).toEqual({ tags: ['reliability'], precision: 'very-high', 'problem.severity': 'recommendation' });
+    expect(tracing.properties).toEqual({ tags: ['security', 'reliability'], precision: 'very-high', 'problem.severity': 'recommendation', 'security-severity': '2.0' });
+    expect(rules[1].properties).toMatchObject({ 'problem.severity': 'error', 'security-severity': '2.0' });
   });
 
   it('gives every result one root-relative, percent-encoded location and a matching ruleIndex', () => {
