@@ -7,6 +7,7 @@ import { inputFinding, type Finding } from '../model/finding.js';
 import type { AnalysisContext } from './context.js';
 import { definitionOf, exportDefinition } from './definitions.js';
 import { ReferenceResolver, skipWrappers, type FunctionNode } from './references.js';
+import { isGraphqlLambdaAdapter } from './graphql.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import { normaliseRootPath } from './source-reader.js';
 import { quote } from '../util/quote.js';
@@ -153,7 +154,7 @@ function resolveExport(context: AnalysisContext, references: ReferenceResolver, 
       wrapped = true;
     }
   }
-  if (roots.length === 0 && definition.kind === 'expression' && definition.expression && isAppAdapter(references, definition.expression)) {
+  if (roots.length === 0 && definition.kind === 'expression' && definition.expression && (isAppAdapter(references, definition.expression) || isGraphqlLambdaAdapter(references, definition.expression))) {
     const location = nodeLocation(module, definition.expression);
     return { kind: 'found', module, exportName, roots: [], location, wrapped: true, app: true };
   }

@@ -14,6 +14,7 @@ import type { FunctionNode } from './references.js';
 import { CodeFacts } from './state.js';
 import { projectPackageDirs } from './package-dirs.js';
 import { requestHandlers } from './server-routes.js';
+import { graphqlCode } from './graphql.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import { withInlineCode, type SourceReader } from './source-reader.js';
 import { isPythonFunction, PythonAnalyser } from './python/analyse.js';
@@ -129,11 +130,17 @@ function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsa
   }
   const owner = { name: fn.name, location: fn.handler?.location ?? fn.location };
   let roots = handler.roots;
-  if (handler.app) {
-    // serverless(app): the routes and middleware registered on the app run per request.
-    roots = requestHandlers(analyser, [...moduleGraph(context, handler.module, owner).modules.values()].map((entry) => entry.module));
+  const graph = moduleGraph(context, handler.module, owner);
+  const modules = [...graph.modules.values()].map((entry) => entry.module);
+  // serverless(app): the routes and middleware registered on the app run per request.
+  if (handler.app) roots = requestHandlers(analyser, modules);
+  // A GraphQL server or schema built in the handler's code runs its resolvers per request.
+  const graphql = graphqlCode(context, summariser.references, modules);
+  roots = [...roots, ...graphql.roots.filter((root) => !roots.includes(root))];
+  analyseReachableCode(analyser, usage, handler.module, roots, owner, graph);
+  if (graphql.unfollowed.length > 0) {
+    usage.unfollowed = [...(usage.unfollowed ?? []), ...graphql.unfollowed].sort((a, b) => compareLocations(a.location, b.location));
   }
-  analyseReachableCode(analyser, usage, handler.module, roots, owner);
   return usage;
 }
 
@@ -141,9 +148,9 @@ function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsa
  * Fills `usage` from the code reachable from `roots` (run on every request) and from loading `start` and
  * what it imports (run once per container).
  */
-export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsage, start: SourceModule, roots: FunctionNode[], owner: CodeOwner): void {
+export function analyseReachableCode(analyser: CodeAnalyser, usage: FunctionUsage, start: SourceModule, roots: FunctionNode[], owner: CodeOwner, known?: ModuleGraph): void {
   const { context, summariser, facts } = analyser;
-  const graph = moduleGraph(context, start, owner);
+  const graph = known ?? moduleGraph(context, start, owner);
   // Code written in a manifest is read from the manifest.
   usage.files = [...new Set([...graph.modules.values()].map((entry) => entry.module.inline?.manifest ?? entry.module.file))].sort();
   usage.packages = graph.packages;
