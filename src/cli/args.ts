@@ -67,7 +67,7 @@ Options:
       --fail-on <level>     error (default), warning, note or never: lowest severity that fails
       --max-warnings <n>    fail when there are more than n warnings (default: -1, no limit)
       --quiet               report errors only (warnings still count for --max-warnings and --fail-on)
-      --rule <id>           run only this rule (repeatable)
+      --rule <id>           report only this rule id (repeatable)
       --baseline <file>     report (and fail on) only findings not recorded in this baseline
       --write-baseline <file>  record the current findings in a baseline file, then exit 0
       --no-inline-suppressions  ignore noops-lint-disable-next-line comments and Metadata (auditor mode)

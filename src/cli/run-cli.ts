@@ -8,7 +8,6 @@ import { BaselineError, createBaseline, parseBaseline, serializeBaseline, type B
 import { cacheFilePath, defaultCacheLocation, loadCacheSecret, type CacheSettings } from '../engine/cache.js';
 import { lint, RuleOptionsError, type LintRun } from '../engine/lint.js';
 import type { SuppressionRecord } from '../engine/result.js';
-import { SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { loadCustomRules, LOCAL_RULES_DIR, RuleFileError } from '../engine/declarative.js';
 import { testRules } from '../engine/test-rules.js';
 import { readConfinedText } from '../load/confined-file.js';
@@ -17,7 +16,7 @@ import { artifactUri, countSeverities, fingerprint } from '../report/findings.js
 import { buildSarifLog, FINGERPRINT_KEY, SRCROOT } from '../report/sarif.js';
 import type { AnyRule } from '../../rules/kit.js';
 import { docsUri } from '../util/docs-link.js';
-import { TOOL_RULES } from '../engine/tool-rules.js';
+import { RuleRegistry } from '../engine/rule-registry.js';
 import { REPORTERS } from '../report/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { OutputFileError, prepareOutputFile, writeOutputFile, type OutputTarget } from '../util/output-file.js';
@@ -30,6 +29,9 @@ import type { CliIo } from './io.js';
 import { lintWorkerUrl } from './lint-worker-url.js';
 import { runPolicy } from './policy-command.js';
 import { runFix } from './fix-command.js';
+
+/** Every rule id noops-lint itself knows; a project's custom rules are added to it. */
+const BUILTIN_REGISTRY = new RuleRegistry(BUILTIN_RULES);
 
 export function runCli(argv: string[], io: CliIo): number {
   let args: CliArguments;
@@ -109,10 +111,9 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
   const customRuleSources = customRulesOf(root, config);
-  const ruleSet = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
+  const registry = BUILTIN_REGISTRY.withCustom(loadCustomRules(customRuleSources));
   if (args.rules.length) {
-    const known = new Set([...ruleSet, ...TOOL_RULES].map((r) => r.id));
-    const unknown = args.rules.filter((r) => !known.has(r));
+    const unknown = args.rules.filter((r) => !registry.has(r));
     if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(', ')}. Run noops-lint rules to list them.`);
   }
   const paths = (args.paths.length ? args.paths : ['.']).map((p) => {
@@ -359,10 +360,6 @@ export function exitCode(findings: Finding[], failOn: Severity | 'never', maxWar
   return 0;
 }
 
-function allRules(): AnyRule[] {
-  return [...BUILTIN_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
 /** The team's declarative rules: .noops-lint/rules/, the config's rulePaths and extends. */
 function customRules(root: string, config: Config): AnyRule[] {
   return loadCustomRules(customRulesOf(root, config));
@@ -376,22 +373,21 @@ function customRulesOf(root: string, config: Config): Parameters<typeof loadCust
     configName: config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined,
     rulePaths: config.rulePaths,
     extends: config.extends,
-    reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id),
+    reserved: BUILTIN_REGISTRY.reserved(),
   };
 }
 
-/** Built-in and custom rules together, sorted by id. */
-function rulesInEffect(args: CliArguments, io: CliIo): AnyRule[] {
+/** Every rule id of this project: built-in, the tool's own, suppression/* and the team's custom rules. */
+function registryInEffect(args: CliArguments, io: CliIo): RuleRegistry {
   const root = findProjectRoot(io.cwd);
-  return [...allRules(), ...customRules(root, loadConfig(args, io, root))].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return BUILTIN_REGISTRY.withCustom(customRules(root, loadConfig(args, io, root)));
 }
 
 function listRules(args: CliArguments, io: CliIo): number {
-  const rules = rulesInEffect(args, io);
+  // Every id a finding may carry: the rules, and noops-lint's own input/*, internal/* and suppression/* ids.
+  const rules = registryInEffect(args, io).all();
   if (args.format === 'json') {
-    // Every id a finding may carry: the rules, then noops-lint's own input/*, internal/* and suppression/* ids.
-    const all = [...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const list = all.map((rule) => {
+    const list = rules.map((rule) => {
       const docs = docsUri(rule);
       return { id: rule.id, severity: rule.severity, description: rule.description, ...(docs ? { docs } : {}) };
     });
@@ -408,7 +404,7 @@ function listRules(args: CliArguments, io: CliIo): number {
 function explainRule(args: CliArguments, io: CliIo): number {
   const id = args.paths[0];
   if (!id) throw new UsageError('explain takes a rule id, for example: noops-lint explain iam/wildcard-action');
-  const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
+  const rule = registryInEffect(args, io).get(id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
   const docs = docsUri(rule);
   io.stdout(`${printable(`${rule.id} (${rule.severity})\n\n${rule.description}\n\n${rule.fullDescription}\n\nHow to fix:\n${rule.help}${docs ? `\n\n${docs}` : ''}`)}\n`);
@@ -429,7 +425,7 @@ function runTestRules(args: CliArguments, io: CliIo): number {
     const rel = path.relative(root, absolute);
     return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') || '.' : absolute;
   };
-  const outcome = testRules({ targets, display, root, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  const outcome = testRules({ targets, display, root, reserved: BUILTIN_REGISTRY.reserved(), now: io.now });
   io.stdout(`${printable(outcome.text.replace(/\n$/, ''))}\n`);
   return outcome.exitCode;
 }
@@ -437,7 +433,7 @@ function runTestRules(args: CliArguments, io: CliIo): number {
 function initConfig(io: CliIo): number {
   const file = path.join(io.cwd, '.noops-lint.yaml');
   if (lstatSync(file, { throwIfNoEntry: false })) throw new UsageError('.noops-lint.yaml already exists; edit it or delete it first.');
-  writeOutputFile({ file, purpose: 'configuration', display: '.noops-lint.yaml', root: findProjectRoot(io.cwd) }, initConfigText(allRules()));
+  writeOutputFile({ file, purpose: 'configuration', display: '.noops-lint.yaml', root: findProjectRoot(io.cwd) }, initConfigText(BUILTIN_REGISTRY.of('built-in')));
   io.stdout('Wrote .noops-lint.yaml\n');
   return 0;
 }

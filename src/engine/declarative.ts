@@ -15,6 +15,7 @@ import type { Rule, RuleContext } from '../../rules/kit.js';
 import { RULE_TARGETS, unescapePointer, valueAt, viewsOf, type JsonValue, type RuleTarget, type RuleView } from './rule-views.js';
 import { readPackageFile } from '../util/package-root.js';
 import { quote } from '../util/quote.js';
+import type { ReservedNames } from './rule-registry.js';
 
 /** What a rule file holds once validated. */
 export interface DeclarativeRuleDefinition {
@@ -63,8 +64,6 @@ export const RULE_FILE_LIMITS = {
   maxCompileMilliseconds: 2_000,
 };
 
-/** Categories of noops-lint's own rules: a custom rule in one of them could collide with a future built-in. */
-export const RESERVED_CATEGORIES = ['connection', 'encryption', 'exposure', 'iam', 'input', 'internal', 'noops-lint', 'ops', 'secrets', 'state', 'suppression'];
 
 const RULE_FILE_EXTENSIONS = /\.(ya?ml|json)$/i;
 const TEMPLATE_PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -109,6 +108,11 @@ export interface LoadRuleOptions {
   expectedId?: string;
   /** The project root: a rule file the project names must be a regular file inside it, after following links. */
   root?: string;
+  /**
+   * Categories of noops-lint's own rules (RuleRegistry.reserved()): a custom rule in one of them could collide with
+   * a future built-in.
+   */
+  reservedCategories?: readonly string[];
 }
 
 /** Reads, validates and compiles one rule file; throws RuleFileError naming the file, line and key. */
@@ -157,7 +161,7 @@ export function parseRuleText(text: string, displayName: string, options: LoadRu
   if (definition.category !== undefined && definition.category !== category) {
     problems.push(`${at('category')}: category "${definition.category}" must repeat the id's first segment, "${category}".`);
   }
-  if (!options.builtin && RESERVED_CATEGORIES.includes(category)) {
+  if (!options.builtin && options.reservedCategories?.includes(category)) {
     problems.push(`${at('id')}: "${definition.id}" uses noops-lint's own category "${category}"; give your rules a namespace of your own, for example "acme/${definition.id.split('/')[1]}".`);
   }
   if (options.expectedId !== undefined && options.expectedId !== definition.id) {
@@ -642,8 +646,8 @@ export interface CustomRuleSources {
   rulePaths?: string[];
   /** `extends` from the config: a path to a rule pack, or an installed npm package's name. */
   extends?: string[];
-  /** Ids a custom rule may not take (the built-in rules'). */
-  reservedIds?: Iterable<string>;
+  /** Ids and categories a custom rule may not take (noops-lint's own: RuleRegistry.reserved()). */
+  reserved?: ReservedNames;
 }
 
 export const LOCAL_RULES_DIR = '.noops-lint/rules';
@@ -690,11 +694,11 @@ export function loadCustomRules(sources: CustomRuleSources): DeclarativeRule[] {
     const real = safeRealpath(target);
     if (seenTargets.has(real)) continue;
     seenTargets.add(real);
-    const collected = collectRuleDirectory(target, display, { root: sources.root });
+    const collected = collectRuleDirectory(target, display, { root: sources.root, reservedCategories: sources.reserved?.categories });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
-  problems.push(...ruleIdProblems(rules, sources.reservedIds));
+  problems.push(...ruleIdProblems(rules, sources.reserved?.ids));
   if (problems.length) throw new RuleFileError(problems);
   return [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
 }

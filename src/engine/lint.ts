@@ -19,8 +19,8 @@ import type { LintResult, SuppressedFinding, ToolNotification } from './result.j
 import type { AnyRule } from '../../rules/kit.js';
 import { reportedRules, selectRules } from './rule-selection.js';
 import { filterToScope, resolveScope, type Scope } from './scope.js';
-import { applySuppressions, SUPPRESSION_RULES } from './suppressions.js';
-import { TOOL_RULES } from './tool-rules.js';
+import { RuleRegistry } from './rule-registry.js';
+import { applySuppressions } from './suppressions.js';
 import { toolVersion } from '../util/package-root.js';
 import type { UnitResult, UnitSettings } from './unit.js';
 import { releaseIdleWorkers, resolveConcurrency, type Concurrency } from './worker-pool.js';
@@ -92,6 +92,7 @@ export function lint(options: LintOptions): LintRun {
   const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
   const files = options.files ?? new ProjectFiles(options.root);
   const rules = threadRules(options.rules, options.customRules);
+  const registry = new RuleRegistry(rules);
   const enabled = selectRules(rules, config, options.onlyRules);
   const suppressions = options.inlineSuppressions ?? true;
   const scope = resolveScope(files, options.paths?.length ? options.paths : ['']);
@@ -117,14 +118,13 @@ export function lint(options: LintOptions): LintRun {
   let suppressed: SuppressedFinding[] = [];
   let reported = reportedRules(enabled);
   if (suppressions) {
-    const knownRuleIds = new Set([...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id));
     const outcome = applySuppressions({
       findings,
       files,
       scanFiles: [...merged.files, ...merged.sourceFiles],
       functions: merged.functions,
       metadata: merged.metadata,
-      knownRuleIds,
+      knownRuleIds: new Set(registry.ids()),
       ranRuleIds: new Set(reported.map((r) => r.id)),
       now: settings.now,
       withoutDirectives: merged.withoutDirectives,
@@ -132,14 +132,17 @@ export function lint(options: LintOptions): LintRun {
     // Problems with suppressions are findings like any other: the config may turn them off or re-grade them.
     findings = sortFindings(
       outcome.findings.flatMap((f) => {
-        const setting = f.ruleId.startsWith('suppression/') ? config.rules[f.ruleId] : undefined;
+        const setting = registry.kindOf(f.ruleId) === 'suppression' ? config.rules[f.ruleId] : undefined;
         if (!setting) return [f];
         return setting.severity === 'off' ? [] : [{ ...f, severity: setting.severity }];
       }),
     );
     suppressed = outcome.suppressed;
-    reported = reportedRules(enabled, SUPPRESSION_RULES);
+    reported = reportedRules(enabled, registry.of('suppression'));
   }
+  // --rule: the findings of the named rules and suppression ids, and the tool's own notes about its input.
+  const only = options.onlyRules;
+  if (only) findings = findings.filter((f) => registry.kindOf(f.ruleId) === 'tool' || only.includes(f.ruleId));
   findings = filterToScope(findings, scope);
   suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
   if (options.baseline) {

@@ -3,8 +3,8 @@ import { Ajv } from 'ajv';
 import type { Config } from './config.js';
 import type { Severity } from '../model/finding.js';
 import type { AnyRule } from '../../rules/kit.js';
+import { RuleRegistry } from './rule-registry.js';
 import { TOOL_RULES } from './tool-rules.js';
-import { SUPPRESSION_RULES } from './suppressions.js';
 
 export class RuleOptionsError extends Error {}
 
@@ -19,16 +19,21 @@ let ajv: Ajv | undefined;
 /** Compiled option schemas: a run per service would otherwise compile every rule's schema again each time. */
 const compiled = new WeakMap<object, ReturnType<Ajv['compile']>>();
 
+/**
+ * The rules to run, sorted by id. `only` (`--rule`) names the ids to report: the rules among them run; a suppression/*
+ * id among them runs every enabled rule instead, since whether a suppression is used depends on their findings.
+ */
 export function selectRules(rules: readonly AnyRule[], config: Config, only?: readonly string[]): EnabledRule[] {
-  const known = new Set(rules.map((r) => r.id));
+  const registry = new RuleRegistry(rules);
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id) && ![...TOOL_RULES, ...SUPPRESSION_RULES].some((r) => r.id === id)) {
+    if (!registry.has(id)) {
       throw new RuleOptionsError(`Unknown rule "${id}" in ${config.file ?? 'the configuration'}. Run \`noops-lint rules\` to list the rule ids.`);
     }
   }
+  const runsAll = only === undefined || only.some((id) => registry.kindOf(id) === 'suppression');
   const enabled: EnabledRule[] = [];
   for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (only && !only.includes(rule.id)) continue;
+    if (!runsAll && !only.includes(rule.id)) continue;
     const setting = config.rules[rule.id];
     if (setting?.severity === 'off') continue;
     // Rules outside the recommended preset run when asked for: the strict preset, a configured severity, --rule.

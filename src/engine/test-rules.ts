@@ -3,6 +3,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectRuleDirectory, RuleFileError, ruleIdProblems, type DeclarativeRule } from './declarative.js';
+import type { ReservedNames } from './rule-registry.js';
 import { lint } from './lint.js';
 import { FILE_LIMITS } from '../load/files.js';
 import { plural } from '../util/plural.js';
@@ -34,8 +35,8 @@ export interface TestRulesOptions {
   targets: string[];
   /** How paths are shown (root-relative). */
   display: (absolute: string) => string;
-  /** Ids a custom rule may not take (the built-in rules'). */
-  reservedIds?: Iterable<string>;
+  /** Ids and categories a custom rule may not take (noops-lint's own: RuleRegistry.reserved()). */
+  reserved?: ReservedNames;
   /** The project root: rule files must be regular files inside it, after following links. */
   root?: string;
   /** Pinned in tests. */
@@ -57,11 +58,11 @@ export function testRules(options: TestRulesOptions): TestRulesOutcome {
       problems.push(`${options.display(target) || target} does not exist.`);
       continue;
     }
-    const collected = collectRuleDirectory(target, options.display, options.root === undefined ? {} : { root: options.root });
+    const collected = collectRuleDirectory(target, options.display, { ...(options.root === undefined ? {} : { root: options.root }), reservedCategories: options.reserved?.categories });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
-  problems.push(...ruleIdProblems(rules, options.reservedIds));
+  problems.push(...ruleIdProblems(rules, options.reserved?.ids));
   if (problems.length) throw new RuleFileError(problems);
   if (rules.length === 0) throw new RuleFileError([`No rule files (*.yaml, *.yml, *.json) in ${options.targets.map((t) => options.display(t) || '.').join(', ')}.`]);
 

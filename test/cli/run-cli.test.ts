@@ -154,6 +154,36 @@ describe('init, rules, explain', () => {
     expect(cli('explain', 'no/such-rule').code).toBe(2);
   });
 
+  it('rules, explain, --rule and the configuration know the same ids: built-in, input/*, internal/*, suppression/* and custom', () => {
+    mkdirSync(path.join(root, '.noops-lint/rules'), { recursive: true });
+    writeFileSync(
+      path.join(root, '.noops-lint/rules/short-timeout.yaml'),
+      "id: acme/short-timeout\nseverity: warning\ndescription: A function has a short timeout.\nhelp: Raise it.\ntarget: function\nrequire:\n  properties:\n    timeout: { minimum: 3 }\nmessage: '{{function.name}} times out too soon.'\n",
+    );
+    const listed = cli('rules').stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]!);
+    expect(listed).toEqual([...listed].sort());
+    for (const id of ['iam/wildcard-action', 'input/parse-error', 'internal/rule-error', 'suppression/unused', 'suppression/unknown-rule', 'acme/short-timeout']) expect(listed).toContain(id);
+    expect((JSON.parse(cli('rules', '--format', 'json').stdout) as Array<{ id: string }>).map((r) => r.id)).toEqual(listed);
+    for (const id of listed) expect(cli('explain', id).code, `explain ${id}`).toBe(0);
+    const selected = cli('--format', 'json', ...listed.flatMap((id) => ['--rule', id]));
+    expect(selected.stderr).toBe('');
+    expect([0, 1]).toContain(selected.code);
+    expect(cli('--rule', 'suppression/unusd').stderr).toContain('Unknown rule suppression/unusd');
+    writeFileSync(path.join(root, '.noops-lint.yaml'), `rules:\n${listed.map((id) => `  ${id}: warning`).join('\n')}\n`);
+    expect(cli('--format', 'json').stderr).toBe('');
+  });
+
+  it('--rule suppression/unused runs every rule and reports only the suppressions that suppress nothing', () => {
+    edit(THUMBS, '          DB_PASSWORD:', '          # noops-lint-disable-next-line iam/wildcard-action -- left from an older policy\n          DB_PASSWORD:');
+    const all = json();
+    expect(all.ids.some((id) => id.startsWith('suppression/unused@'))).toBe(true);
+    const only = json('--rule', 'suppression/unused');
+    expect(only.stderr).toBe('');
+    expect(only.ids.length).toBeGreaterThan(0);
+    expect(only.ids).toEqual(all.ids.filter((id) => id.startsWith('suppression/unused@') || id.startsWith('input/')));
+    expect(json('--rule', 'secrets/plaintext-env').ids.every((id) => id.startsWith('secrets/plaintext-env@') || id.startsWith('input/'))).toBe(true);
+  });
+
   it('--help lists the suppression and baseline flags', () => {
     const help = cli('--help').stdout;
     for (const flag of ['--baseline', '--write-baseline', '--no-inline-suppressions', '--include-suppressed']) expect(help).toContain(flag);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { loadCustomRules } from '../../src/engine/declarative.js';
+import { RuleRegistry } from '../../src/engine/rule-registry.js';
 import { lint } from '../../src/engine/lint.js';
 import { REPORTERS } from '../../src/report/index.js';
 import { readAnnotations } from '../helpers/annotations.js';
@@ -14,7 +15,7 @@ const PROJECT = path.join(PACK, 'project');
  * configuration loads it in a repository holding both (the pack must be inside the repository).
  */
 function runProject() {
-  const custom = loadCustomRules({ root: PACK, baseDir: PROJECT, extends: ['../rules'], reservedIds: BUILTIN_RULES.map((r) => r.id) });
+  const custom = loadCustomRules({ root: PACK, baseDir: PROJECT, extends: ['../rules'], reserved: new RuleRegistry(BUILTIN_RULES).reserved() });
   return { custom, run: lint({ root: PROJECT, rules: [...BUILTIN_RULES, ...custom], gitignore: false, now: new Date('2026-12-01T00:00:00Z') }) };
 }
 

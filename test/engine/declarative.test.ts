@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Ajv, type ErrorObject } from 'ajv';
 import { compileRule, loadCustomRules, parseRuleText, resolveRulePack, RuleFileError, violationsOf } from '../../src/engine/declarative.js';
+import { RuleRegistry } from '../../src/engine/rule-registry.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import type { RuleView } from '../../src/engine/rule-views.js';
 import { lint } from '../../src/engine/lint.js';
 import type { Location } from '../../src/model/location.js';
@@ -76,10 +78,12 @@ describe('rule files', () => {
   });
 
   it("keeps noops-lint's own categories for built-in rules", () => {
-    expect(problemsOf(VALID.replace('acme/tracing-required', 'ops/tracing-required'))).toEqual([
+    const reservedCategories = new RuleRegistry(BUILTIN_RULES).reserved().categories;
+    expect(problemsOf(VALID.replace('acme/tracing-required', 'ops/tracing-required'), { reservedCategories })).toEqual([
       'rules/x.yaml:1:5: "ops/tracing-required" uses noops-lint\'s own category "ops"; give your rules a namespace of your own, for example "acme/tracing-required".',
     ]);
-    expect(problemsOf(VALID.replace('acme/tracing-required', 'ops/tracing-required'), { builtin: true, expectedId: 'ops/tracing-required' })).toEqual([]);
+    expect(problemsOf(VALID.replace('acme/tracing-required', 'ops/tracing-required'), { builtin: true, expectedId: 'ops/tracing-required', reservedCategories })).toEqual([]);
+    for (const category of ['suppression', 'input', 'internal', 'noops-lint', 'iam', 'exposure']) expect(reservedCategories, category).toContain(category);
     expect(problemsOf(VALID, { builtin: true, expectedId: 'acme/other' })).toEqual(['rules/x.yaml:1:5: the id "acme/tracing-required" must equal the file\'s path, "acme/other".']);
   });
 
@@ -247,9 +251,9 @@ describe('custom rule sources', () => {
     write(root, '.noops-lint/rules/b.yaml', rule('acme/same'));
     write(root, '.noops-lint/rules/c.yaml', rule('acme/builtin-clash'));
     write(root, '.noops-lint/rules/d.yaml', 'id: acme/broken\n');
-    expect(() => loadCustomRules({ root, reservedIds: ['acme/builtin-clash'] })).toThrow(RuleFileError);
+    expect(() => loadCustomRules({ root, reserved: { ids: ['acme/builtin-clash'], categories: [] } })).toThrow(RuleFileError);
     try {
-      loadCustomRules({ root, reservedIds: ['acme/builtin-clash'] });
+      loadCustomRules({ root, reserved: { ids: ['acme/builtin-clash'], categories: [] } });
     } catch (error) {
       expect((error as RuleFileError).problems).toEqual([
         '.noops-lint/rules/d.yaml:1:1: the rule has no "severity"; a rule needs id, severity, description, help, target, require and message.',

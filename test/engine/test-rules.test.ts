@@ -103,7 +103,7 @@ rules/untested.yaml  acme/untested
     write(root, 'rules/clash.yaml', TIMEOUT_RULE.replace('acme/short-timeout', 'acme/clash'));
     let problems: string[] = [];
     try {
-      testRules({ targets: [path.join(root, 'rules'), path.join(root, 'nowhere')], display: display(root), reservedIds: ['acme/clash'] });
+      testRules({ targets: [path.join(root, 'rules'), path.join(root, 'nowhere')], display: display(root), reserved: { ids: ['acme/clash'], categories: [] } });
     } catch (error) {
       expect(error).toBeInstanceOf(RuleFileError);
       problems = (error as RuleFileError).problems;
