@@ -156,13 +156,17 @@ export default defineRule<Record<string, never>, MessageId>({
         if (path === undefined) continue;
         report({ messageId: 'domainTls10', data: { name: quote(resource.logicalId) }, at: resource.location, related: relatedProperty(props, path), key: `${key}|tls` });
       } else if (resource.type === 'AWS::CloudFront::Distribution') {
-        for (const behavior of httpViewerBehaviors(props)) {
+        // One finding per distribution however many behaviours allow HTTP: they are one setting to fix, in one place.
+        const behaviors = httpViewerBehaviors(props);
+        if (behaviors.length > 0) {
+          const names = behaviors.map((b) => b.name);
+          const behavior = names.length === 1 ? names[0]! : `${names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} each`;
           report({
             messageId: 'viewerHttp',
-            data: { name: quote(resource.logicalId), behavior: behavior.name },
+            data: { name: quote(resource.logicalId), behavior },
             at: resource.location,
-            related: relatedProperty(props, behavior.path),
-            key: `${key}|viewer|${behavior.name}`,
+            related: behaviors.flatMap((b) => relatedProperty(props, b.path)),
+            key: names.length === 1 ? `${key}|viewer|${names[0]}` : `${key}|viewer`,
           });
         }
         for (const origin of httpOnlyOrigins(props)) {

@@ -225,14 +225,28 @@ export default defineRule<Options, MessageId>({
     };
 
     // A runtime inherited from provider.runtime or Globals is one line shared by many functions: report it once there.
-    const groups: { location: Location; runtime: string; functions: FunctionModel[] }[] = [];
+    // Written again on each function of one manifest, it is still one problem: one finding at the place most of them
+    // share (else the first), the other places as related locations.
+    const groups: { location: Location; runtime: string; service: string; functions: FunctionModel[]; places: Map<string, { location: Location; count: number }> }[] = [];
     for (const fn of project.functions) {
       const located = fn.runtime;
       const runtime = located?.value;
       if (!located || typeof runtime !== 'string') continue; // !Ref Runtime, ${param:runtime}: not knowable here
-      const group = groups.find((g) => g.runtime === runtime && sameLocation(g.location, located.location));
-      if (group) group.functions.push(fn);
-      else groups.push({ location: located.location, runtime, functions: [fn] });
+      let group = groups.find((g) => g.runtime === runtime && g.service === fn.service.id);
+      if (!group) {
+        group = { location: located.location, runtime, service: fn.service.id, functions: [], places: new Map() };
+        groups.push(group);
+      }
+      group.functions.push(fn);
+      const place = `${located.location.file}:${located.location.line}:${located.location.column}`;
+      const seen = group.places.get(place);
+      if (seen) seen.count += 1;
+      else group.places.set(place, { location: located.location, count: 1 });
+    }
+    for (const group of groups) {
+      let best = group.places.values().next().value!;
+      for (const place of group.places.values()) if (place.count > best.count) best = place;
+      group.location = best.location;
     }
     for (const { location, runtime, functions } of groups) {
       const dates = lambdaRuntimes[runtime];
@@ -242,7 +256,7 @@ export default defineRule<Options, MessageId>({
       const base = {
         at: location,
         key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
-        related: single ? [] : functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses ${runtime}` })),
+        related: single ? [] : functions.map((f) => ({ location: sameLocation(f.runtime!.location, location) ? f.location : f.runtime!.location, message: `${quote(f.name)} uses ${runtime}` })),
         ...(single ? { function: single.name } : {}),
       };
       const names = quoteEach(functions.map((f) => f.name));

@@ -39,15 +39,67 @@ function notFound(fn: FunctionModel, message: string, extra: { file?: string; ex
 }
 
 /** The handler is there but the tool cannot read or follow it: the function's derivation is incomplete, a note says why. */
-function notAnalysed(fn: FunctionModel, message: string, extra: { file?: string; exportName?: string } = {}): HandlerResolution {
-  return { kind: 'not-found', finding: handlerFinding(fn, HANDLER_NOT_ANALYSED, message), ...extra };
+function notAnalysed(fn: FunctionModel, message: string, extra: { file?: string; exportName?: string } = {}, reason?: SharedReason): HandlerResolution {
+  return { kind: 'not-found', finding: handlerFinding(fn, HANDLER_NOT_ANALYSED, message, reason), ...extra };
 }
 
-export function handlerFinding(fn: FunctionModel, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED, message: string): Finding {
+/**
+ * Why a handler was not analysed, when the same reason usually holds for every function of a manifest (all built
+ * into archives, all uploaded to S3): such notes are folded into one per manifest (see groupHandlerNotes).
+ */
+export type SharedReason = 'archive' | 'stored' | 'build-output' | 'deploy-time-code';
+
+const SHARED_REASONS: Record<SharedReason, string> = {
+  archive: 'their code is built archives too',
+  stored: 'their code is stored in S3 too',
+  'build-output': 'their handlers are in build output that is not committed too',
+  'deploy-time-code': 'their code is filled in at deploy time too',
+};
+
+export function handlerFinding(fn: FunctionModel, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED, message: string, reason?: SharedReason): Finding {
   const location = fn.handler?.location ?? fn.location;
   const finding = inputFinding(ruleId, ruleId === HANDLER_NOT_FOUND ? 'warning' : 'note', message, location, `${ruleId}|${fn.id}`);
   finding.function = fn.name;
+  if (reason) finding.messageId = reason;
   return finding;
+}
+
+/**
+ * One note per manifest and shared reason instead of one per function: 112 functions built into archives are one
+ * fact about the project, not 112. The note keeps the first function's message, names the others and points at
+ * their handlers as related locations.
+ */
+export function groupHandlerNotes(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const reason = finding.ruleId === HANDLER_NOT_ANALYSED ? (finding.messageId as SharedReason | undefined) : undefined;
+    if (reason === undefined || !Object.hasOwn(SHARED_REASONS, reason)) {
+      out.push(finding);
+      continue;
+    }
+    const key = `${finding.location.file}|${reason}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else {
+      groups.set(key, [finding]);
+      out.push(finding);
+    }
+  }
+  return out.map((finding) => {
+    const group = finding.ruleId === HANDLER_NOT_ANALYSED && finding.messageId ? groups.get(`${finding.location.file}|${finding.messageId}`) : undefined;
+    if (!group || group.length < 2 || group[0] !== finding) return finding;
+    const [first, ...others] = [...group].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+    const names = others.map((f) => f.function ?? '?');
+    const shown = names.length > 3 ? `${names.slice(0, 3).map(quote).join(', ')} and ${names.length - 3} more` : names.map(quote).join(', ');
+    const { function: _one, ...rest } = first!;
+    return {
+      ...rest,
+      message: `${first!.message} So are ${others.length} more functions of this manifest (${shown}): ${SHARED_REASONS[first!.messageId as SharedReason]}.`,
+      related: [...first!.related, ...others.map((f) => ({ location: f.location, message: `the handler of ${quote(f.function ?? '?')}` }))],
+      key: `${HANDLER_NOT_ANALYSED}|${first!.location.file}|${first!.messageId}`,
+    };
+  });
 }
 
 /** `CodeUri: s3://bucket/key`, `CodeUri: { Bucket, Key }`, `Code: { S3Bucket, S3Key }`: code stored outside the project. */
@@ -87,13 +139,13 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
   }
   const code = fn.properties.Code;
   if (fn.properties.InlineCode !== undefined || (code !== null && typeof code === 'object' && 'ZipFile' in code)) {
-    return notAnalysed(fn, `The code of ${quote(fn.name)} is written in the template with values CloudFormation fills in at deploy time (Fn::Sub, Fn::Join), so its handler was not analysed.`);
+    return notAnalysed(fn, `The code of ${quote(fn.name)} is written in the template with values CloudFormation fills in at deploy time (Fn::Sub, Fn::Join), so its handler was not analysed.`, {}, 'deploy-time-code');
   }
   // Code shipped as an image has no file to read.
   if (fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && 'ImageUri' in code)) return { kind: 'skipped' };
   if (fn.codeDir === undefined) {
     const stored = storedCodeOf(fn);
-    if (stored !== undefined) return notAnalysed(fn, `The code of ${quote(fn.name)} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`);
+    if (stored !== undefined) return notAnalysed(fn, `The code of ${quote(fn.name)} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`, {}, 'stored');
     return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} cannot be analysed: its code folder is outside the project.`);
   }
 
@@ -113,11 +165,11 @@ export function resolveHandler(context: AnalysisContext, references: ReferenceRe
     if (OTHER_RUNTIME_EXTENSIONS.some((ext) => context.reader.exists(base + ext))) return { kind: 'skipped' };
     const archive = archiveOf(fn);
     if (archive !== undefined) {
-      return notAnalysed(fn, `The code of ${quote(fn.name)} is the archive ${quote(archive)}, built before deployment and not source in the project, so its handler was not analysed.`);
+      return notAnalysed(fn, `The code of ${quote(fn.name)} is the archive ${quote(archive)}, built before deployment and not source in the project, so its handler was not analysed.`, {}, 'archive');
     }
     const built = buildOutputDirOf(base);
     if (built !== undefined) {
-      return notAnalysed(fn, `The handler of ${quote(fn.name)} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`);
+      return notAnalysed(fn, `The handler of ${quote(fn.name)} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, 'build-output');
     }
     return notFound(fn, `The handler file of ${JSON.stringify(fn.name)} was not found: no ${JSON.stringify(base)} with the extension ${HANDLER_EXTENSIONS.join('|')} exists, and no index file in ${JSON.stringify(base)}.`);
   }

@@ -22,7 +22,7 @@ import { quote } from '../util/quote.js';
 
 export type { SourceReader, SourceReadResult } from './source-reader.js';
 export { createFsSourceReader } from './source-reader.js';
-export { HANDLER_NOT_FOUND } from './handlers.js';
+export { groupHandlerNotes, HANDLER_NOT_FOUND } from './handlers.js';
 
 /** Files followed per function before the module graph is cut short. */
 export const MAX_FILES_PER_FUNCTION = 10_000;

@@ -7,6 +7,7 @@ import type { Project } from '../model/project.js';
 import type { SourceReader } from '../analyse/index.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { createAnalysis } from '../analyse/analysis.js';
+import { groupHandlerNotes } from '../analyse/index.js';
 import type { Config } from './config.js';
 import { INPUT_RULES, type Finding } from '../model/finding.js';
 import { formatMessage } from '../../rules/kit.js';
@@ -88,7 +89,8 @@ export function checkProject(options: CheckOptions): CheckedProject {
 
   // What the source analysis could not read (syntax errors, missing handlers, imports leaving the root) is
   // reported like any input problem, once per file and place however many functions reach it.
-  findings.push(...analysis.codeFindings());
+  // Handlers not analysed for one shared reason (all built into archives) are one note per manifest.
+  for (const finding of groupHandlerNotes(analysis.codeFindings())) findings.push(finding);
   return { project, analysis, findings };
 }
 

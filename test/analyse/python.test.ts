@@ -217,7 +217,7 @@ describe('Python least privilege', () => {
     const run = lint({ rules: BUILTIN_RULES, root, now: NOW, gitignore: false });
     expect(run.findings.filter((f) => f.ruleId === 'input/handler-not-found')).toEqual([]);
     const notFound = run.findings.filter((f) => f.ruleId === 'input/handler-not-analysed');
-    expect(notFound.map((f) => f.message)).toEqual(['The code of "Fn" is the archive "deploy/fn.zip", built before deployment and not source in the project: its handler cannot be analysed.']);
+    expect(notFound.map((f) => f.message)).toEqual(['The code of "Fn" is the archive "deploy/fn.zip", built before deployment and not source in the project, so its handler was not analysed.']);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Location } from '../../model/location.js';
 import { compareLocations } from '../../model/location.js';
 import type { FunctionModel } from '../../model/project.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../../model/finding.js';
-import { archiveOf, buildOutputDirOf, handlerFinding, HANDLER_NOT_ANALYSED, HANDLER_NOT_FOUND, storedCodeOf } from '../handlers.js';
+import { archiveOf, buildOutputDirOf, handlerFinding, HANDLER_NOT_ANALYSED, HANDLER_NOT_FOUND, storedCodeOf, type SharedReason } from '../handlers.js';
 import { concatenate } from '../evaluate.js';
 import { quote } from '../../util/quote.js';
 import { normaliseRootPath, type SourceReader } from '../source-reader.js';
@@ -135,8 +135,8 @@ class FunctionWalk {
     this.usage = { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
   }
 
-  private notFound(message: string, extra: { file?: string; exportName?: string } = {}, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED = HANDLER_NOT_FOUND): FunctionUsage {
-    this.usage.findings.push(handlerFinding(this.fn, ruleId, message));
+  private notFound(message: string, extra: { file?: string; exportName?: string } = {}, ruleId: typeof HANDLER_NOT_FOUND | typeof HANDLER_NOT_ANALYSED = HANDLER_NOT_FOUND, reason?: SharedReason): FunctionUsage {
+    this.usage.findings.push(handlerFinding(this.fn, ruleId, message, reason));
     if (extra.file) this.usage.handlerFile = extra.file;
     if (extra.exportName) this.usage.handlerExport = extra.exportName;
     return this.usage;
@@ -150,21 +150,21 @@ class FunctionWalk {
     if (fn.properties.InlineCode !== undefined || fn.properties.PackageType === 'Image' || (code !== null && typeof code === 'object' && ('ZipFile' in code || 'ImageUri' in code))) return this.usage;
     const name = JSON.stringify(fn.name);
     const stored = fn.codeDir === undefined ? storedCodeOf(fn) : undefined;
-    if (stored !== undefined) return this.notFound(`The code of ${name} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`, {}, HANDLER_NOT_ANALYSED);
+    if (stored !== undefined) return this.notFound(`The code of ${name} is not in the project (${quote(stored)}: uploaded before deployment), so its handler was not analysed.`, {}, HANDLER_NOT_ANALYSED, 'stored');
     if (fn.codeDir === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} cannot be analysed: its code folder is outside the project.`);
     const split = splitHandler(handler);
     if (!split) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} names no function (expected \`module.function\`).`);
     // CodeUri: ./deploy/fn.zip, package.artifact: a build output, not source in the project
     const artifact = archiveOf(fn);
     if (artifact !== undefined && !this.program.reader.exists(normaliseRootPath(path.posix.join(fn.codeDir, splitHandler(handler)!.module)) + '.py')) {
-      return this.notFound(`The code of ${name} is the archive ${JSON.stringify(artifact)}, built before deployment and not source in the project: its handler cannot be analysed.`, {}, HANDLER_NOT_ANALYSED);
+      return this.notFound(`The code of ${name} is the archive ${JSON.stringify(artifact)}, built before deployment and not source in the project, so its handler was not analysed.`, {}, HANDLER_NOT_ANALYSED, 'archive');
     }
     const base = normaliseRootPath(path.posix.join(fn.codeDir, split.module));
     if (base === undefined) return this.notFound(`The handler ${JSON.stringify(handler)} of ${name} points outside the project.`);
     const file = this.program.reader.exists(`${base}.py`) ? `${base}.py` : this.program.reader.exists(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined;
     const built = file ? undefined : buildOutputDirOf(base);
     if (built !== undefined) {
-      return this.notFound(`The handler of ${name} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, HANDLER_NOT_ANALYSED);
+      return this.notFound(`The handler of ${name} is ${quote(base)}, in the build output folder ${quote(`${built}/`)}, which is not committed: noops-lint reads source, not build output, so the function's code was not analysed.`, {}, HANDLER_NOT_ANALYSED, 'build-output');
     }
     if (!file) return this.notFound(`The handler file of ${name} was not found: no ${JSON.stringify(`${base}.py`)} exists.`);
     const module = this.program.load(file);

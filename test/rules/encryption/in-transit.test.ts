@@ -138,3 +138,31 @@ describe('allowsLegacyTls', () => {
     }
   });
 });
+
+describe('CloudFront viewers over HTTP', () => {
+  it('one finding per distribution, naming the behaviours that allow HTTP', () => {
+    const behaviors = ['/api/*', '/login/*', '/me/*', '/oauth/*', '/static/*']
+      .map((p) => `          - PathPattern: '${p}'\n            TargetOriginId: app\n            ViewerProtocolPolicy: allow-all\n`)
+      .join('');
+    const findings = run(
+      template(`  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: redirect-to-https
+        CacheBehaviors:
+${behaviors}        Origins:
+          - Id: app
+            DomainName: example.com
+            CustomOriginConfig: { OriginProtocolPolicy: https-only }
+`),
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'CloudFront distribution "Cdn" serves viewers over plain HTTP: the cache behavior for "/api/*", the cache behavior for "/login/*", the cache behavior for "/me/*" and 2 more each has ViewerProtocolPolicy allow-all.',
+    ]);
+    expect(findings[0]!.related).toHaveLength(5);
+  });
+});

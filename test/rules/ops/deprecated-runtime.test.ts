@@ -48,18 +48,16 @@ describe('ops/deprecated-runtime: function runtimes', () => {
     expect(reports[0]!.function).toBe('old');
   });
 
-  it('reports a runtime inherited from the provider once, at the provider line', () => {
+  it('reports a runtime once per manifest, at the line most functions share, the other places related', () => {
     const svc = service();
     const shared = at(5);
+    fn(svc, 'c', 30, { value: 'python3.8', location: at(31) });
     fn(svc, 'a', 10, { value: 'python3.8', location: shared });
     fn(svc, 'b', 20, { value: 'python3.8', location: shared });
-    fn(svc, 'c', 30, { value: 'python3.8', location: at(31) });
     const reports = run(project([svc]));
-    expect(reports.map((r) => [r.at.line, r.key, r.data?.functions])).toEqual([
-      [5, 'serverless.yml|python3.8|shared', '"a", "b"'],
-      [31, 'serverless.yml|python3.8|c', '"c"'],
-    ]);
-    expect(reports[0]!.related?.map((r) => r.location.line)).toEqual([10, 20]);
+    expect(reports.map((r) => [r.at.line, r.key, r.data?.functions])).toEqual([[5, 'serverless.yml|python3.8|shared', '"c", "a", "b"']]);
+    // The function that writes its own runtime is related at that line; those sharing the provider line at their own.
+    expect(reports[0]!.related?.map((r) => r.location.line)).toEqual([31, 10, 20]);
     expect(reports[0]!.function).toBeUndefined();
   });
 
