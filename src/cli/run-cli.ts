@@ -157,6 +157,8 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
       inlineSuppressions: args.inlineSuppressions,
       baseline,
       functionReports: options.functionReports,
+      // SARIF results carry the fix command's change of the statements they are about.
+      fixes: args.format === 'sarif' || args.sarifFile !== undefined,
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
       resolveEnv: args.resolveEnv,

@@ -54,6 +54,8 @@ export interface LintOptions {
   baseline?: { file: BaselineFile; display: string };
   /** Derive each function's least-privilege policy and permission table (`policies`, `permissions`). */
   functionReports?: boolean;
+  /** Plan the `fix` command's change for each IAM finding it addresses (`fixes`, for SARIF). */
+  fixes?: boolean;
   /** Threads: a number, 'auto' (min(cores, 4)) or 'off'. Default 'auto'. */
   concurrency?: Concurrency;
   /** The cache file and the secret that signs it; undefined runs without a cache. */
@@ -109,6 +111,7 @@ export function lint(options: LintOptions): LintRun {
     suppressions,
     functionReports: options.functionReports ?? false,
     record: options.cache !== undefined,
+    ...(options.fixes ? { fixes: true } : {}),
   };
 
   const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
@@ -164,6 +167,7 @@ export function lint(options: LintOptions): LintRun {
     services: merged.services,
     functions: merged.functions,
     ...(merged.policies ? { policies: merged.policies, permissions: merged.permissions } : {}),
+    ...(merged.fixes ? { fixes: merged.fixes } : {}),
     stats: units.stats,
   };
 }

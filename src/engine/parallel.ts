@@ -1,5 +1,6 @@
 // Units of a run: lint() checks one candidate file (a service's manifest) at a time on this thread and on worker
 // threads, or takes it from the --cache; each unit's result is plain data of one shape, merged into one run.
+import { findingFixes, type FindingFix } from '../fix/finding-fixes.js';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,13 @@ export function unitOf(candidate: string, checked: CheckedProject, settings: Uni
     functions: project.functions.map((fn) => ({ service: fn.service.id, name: fn.name })),
     metadata: settings.suppressions ? collectMetadataSuppressions(project) : { suppressions: [], problems: [] },
     ...(settings.functionReports ? { policies: derivedPolicies(project, analysis).functions, permissions: permissionRows(project, analysis) ?? [] } : {}),
+    ...(settings.fixes ? { fixes: findingFixes(project, analysis, checked.findings, { read: (rel) => readText(files, rel) }) } : {}),
   };
+}
+
+function readText(files: ProjectFiles, rel: string): string | undefined {
+  const text = files.read(rel);
+  return text.ok ? text.text : undefined;
 }
 
 /** Bigger files first, so no thread is left with a large service at the end; ties by path. */
@@ -187,6 +194,7 @@ export interface MergedUnits {
   metadata: MetadataSuppressions;
   policies?: DerivedFunctionPolicy[];
   permissions?: PermissionRow[];
+  fixes?: FindingFix[];
 }
 
 export function mergeUnits(units: readonly UnitResult[]): MergedUnits {
@@ -203,6 +211,7 @@ export function mergeUnits(units: readonly UnitResult[]): MergedUnits {
     metadata: { suppressions: ordered.flatMap((u) => u.metadata.suppressions), problems: ordered.flatMap((u) => u.metadata.problems) },
     // A stable sort by manifest keeps each service's functions in the order its manifest lists them.
     ...(reports ? { policies: byManifest(ordered.flatMap((u) => u.policies ?? [])), permissions: byManifest(ordered.flatMap((u) => u.permissions ?? [])) } : {}),
+    ...(ordered.some((u) => u.fixes !== undefined) ? { fixes: ordered.flatMap((u) => u.fixes ?? []) } : {}),
   };
 }
 
@@ -252,6 +261,7 @@ export function cacheKey(settings: UnitSettings, rules: readonly AnyRule[]): str
     gitignore: settings.gitignore,
     suppressions: settings.suppressions,
     functionReports: settings.functionReports,
+    fixes: settings.fixes ?? false,
     // Date-dependent rules (runtime deprecations, suppression expiry) may answer differently tomorrow.
     day: settings.now.toISOString().slice(0, 10),
   };

@@ -2,6 +2,7 @@
 import type { AnyRule } from '../../rules/kit.js';
 import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
+import type { FindingFix } from '../fix/finding-fixes.js';
 
 /** Why a finding is not reported: SARIF `suppressions[]` (kind inSource or external, with a justification). */
 export interface SuppressionRecord {
@@ -43,4 +44,6 @@ export interface LintResult {
   toolVersion: string;
   /** Findings held back by inline suppressions, resource Metadata or the baseline, sorted like `findings`. */
   suppressed?: SuppressedFinding[];
+  /** The `fix` command's change for the IAM findings it addresses, by finding (SARIF `fixes`). */
+  fixes?: FindingFix[];
 }

@@ -1,5 +1,6 @@
 // One unit of a run: a candidate file (a service's manifest) or a whole small project, checked on some thread or
 // taken from the cache. Its result is plain data, the same shape whichever thread made it.
+import type { FindingFix } from '../fix/finding-fixes.js';
 import type { DerivedFunctionPolicy } from '../analyse/policy-output.js';
 import type { PermissionRow } from '../analyse/permission-table.js';
 import type { Finding } from '../model/finding.js';
@@ -33,6 +34,8 @@ export interface UnitResult {
   permissions?: PermissionRow[];
   /** Every file read or probed, with its fingerprint (only when caching). */
   dependencies?: Record<string, string>;
+  /** The `fix` command's change for each IAM finding it addresses (when asked: SARIF output). */
+  fixes?: FindingFix[];
 }
 
 /** What every unit of a run is checked with; crosses thread boundaries (structured-clone safe). */
@@ -53,4 +56,6 @@ export interface UnitSettings {
   functionReports: boolean;
   /** Record every file read, with its fingerprint (the cache). */
   record: boolean;
+  /** Plan the `fix` command's change for each IAM finding (SARIF `fixes`). */
+  fixes?: boolean;
 }

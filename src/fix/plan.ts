@@ -42,8 +42,22 @@ export interface FilePlan {
   splices: Splice[];
 }
 
+/** The change of one statement list, for the SARIF fix of the findings it addresses. */
+export interface SiteChange {
+  file: string;
+  /** Splices of this list alone, in offsets of the text after a byte-order mark. */
+  splices: Splice[];
+  /** Lines (1-based, inclusive) of the statements and template entries it rewrites or removes. */
+  lines: Array<[number, number]>;
+  /** Functions whose missing grants it adds. */
+  functions: string[];
+  description: string;
+}
+
 export interface FixPlan {
   files: FilePlan[];
+  /** Per statement list, what it changes. */
+  sites: SiteChange[];
   changes: FixChange[];
   notes: FixNote[];
   /** CDK functions: the code to write in the app (CDK output is never edited). */
@@ -96,6 +110,8 @@ interface Site {
   assigned: Need[];
   /** Display path (`provider.iam.role.statements`). */
   path: string;
+  /** Functions whose missing grants were given to this list. */
+  missingFor: string[];
 }
 
 /** One statement, or one SAM policy template entry (several statements), as written. */
@@ -118,7 +134,7 @@ interface Unit {
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function planFixes(project: Project, analysis: ProjectAnalysis, sources: FixSources, options: FixOptions = {}): FixPlan {
-  const plan: FixPlan = { files: [], changes: [], notes: [], cdk: [] };
+  const plan: FixPlan = { files: [], sites: [], changes: [], notes: [], cdk: [] };
   const indexes = new Map<string, SourceIndex | undefined>();
   const indexOf = (file: string): SourceIndex | undefined => {
     if (!indexes.has(file)) {
@@ -214,7 +230,10 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       }
       if (byFixed === 'maybe' || need.optional) continue;
       const home = homeSite(info, own, sites, indexOf, project);
-      if (home) home.assigned.push(need);
+      if (home) {
+        home.assigned.push(need);
+        home.missingFor.push(...info.role.functions.map((fn) => fn.name));
+      }
       else note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; noops-lint found no statement list of the role to add it to.`);
     }
   }
@@ -256,7 +275,19 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     const replaceable = judged.filter((u) => !u.exact);
     if (pending.length === 0 && replaceable.length === 0) continue;
     const groups = groupNeeds(pending);
-    writeSite(site, kept, replaceable, groups, splicesOf(site.source.file), plan);
+    const own: Splice[] = [];
+    const changesBefore = plan.changes.length;
+    writeSite(site, kept, replaceable, groups, own, plan);
+    if (own.length === 0) continue;
+    splicesOf(site.source.file).push(...own);
+    const lineOf = (offset: number): number => site.source.lineOf(offset);
+    plan.sites.push({
+      file: site.source.file,
+      splices: own,
+      lines: replaceable.map((unit) => [lineOf(site.source.startOf(unit.node!)), lineOf(site.source.endOf(unit.node!))]),
+      functions: [...new Set(site.missingFor)].sort(compare),
+      description: plan.changes.slice(changesBefore).map((change) => change.message).join(' '),
+    });
   }
 
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
@@ -330,7 +361,7 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
     const parent = source.entryOf(seq);
     const parentKey = parent?.parentPair ? String((parent.parentPair.key as { value?: unknown } | null)?.value ?? '') : '';
     const kind: Site['kind'] = unit.kind === 'template' ? 'sam-policies' : 'statements';
-    site = { id, source, seq, kind, units: [], assigned: [], path: sitePath(unit) };
+    site = { id, source, seq, kind, units: [], assigned: [], path: sitePath(unit), missingFor: [] };
     if (kind === 'statements' && parentKey === 'Statement' && parent?.parentMap) {
       const documentEntry = source.entryOf(parent.parentMap);
       if (documentEntry?.parentSeq) site.policiesSeq = documentEntry.parentSeq;
@@ -551,7 +582,7 @@ function samPoliciesSite(role: RoleModel, sites: Map<string, Site>, indexOf: (fi
   const id = `${source.file}@${seq.range![0]}`;
   let site = sites.get(id);
   if (!site) {
-    site = { id, source, seq, kind: 'sam-policies', units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies` };
+    site = { id, source, seq, kind: 'sam-policies', units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies`, missingFor: [] };
     sites.set(id, site);
   }
   return site;

@@ -77,6 +77,11 @@ export class SourceIndex {
     return start === undefined ? -1 : start + column - 1;
   }
 
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    return this.lines.linePos(offset).line;
+  }
+
   /** The node a model location starts at (the innermost collection there, else the scalar). */
   nodeAt(location: Location, want?: 'map' | 'seq' | 'scalar'): IndexedNode | undefined {
     const list = this.byStart.get(this.offsetOf(location.line, location.column)) ?? [];

@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning and other consumers: one run, rules sorted by id, byte-stable.
+import { findingId, type ProposedFix } from '../fix/finding-fixes.js';
 import { INPUT_RULES, type Finding, type Severity } from '../model/finding.js';
 import type { LintResult, ToolNotification } from '../engine/result.js';
 import type { AnyRule } from '../../rules/kit.js';
@@ -29,13 +30,14 @@ export const sarif: Reporter = (result, options) => jsonText(buildSarifLog(resul
 export function buildSarifLog(result: LintResult, options: ReporterOptions) {
   const prefix = options.cwdPrefix;
   const findings = sortFindings(result.findings);
+  const fixes = new Map((result.fixes ?? []).map((entry) => [entry.finding, entry.fix]));
   const rules = descriptorRules(result.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = findings
     .filter((finding) => !NOTIFICATION_RULES.has(finding.ruleId))
     .map((finding) => ({ finding, uri: artifactUri(finding.location.file, prefix) }))
     .sort((a, b) => compareResults(a.finding, a.uri, b.finding, b.uri))
-    .map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix));
+    .map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix, fixes.get(findingId(finding))));
   const notifications = inputNotifications(findings, result.notifications);
   const category = options.sarifCategory?.replace(/\/+$/, '');
 
@@ -121,7 +123,7 @@ function ruleDescriptor(rule: AnyRule) {
   };
 }
 
-function sarifResult(finding: Finding, uri: string, ruleIndex: Map<string, number>, prefix: string | undefined) {
+function sarifResult(finding: Finding, uri: string, ruleIndex: Map<string, number>, prefix: string | undefined, fix?: ProposedFix) {
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
@@ -138,7 +140,26 @@ function sarifResult(finding: Finding, uri: string, ruleIndex: Map<string, numbe
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, uri) },
+    ...(fix ? { fixes: [sarifFix(fix, prefix)] } : {}),
     ...(finding.function === undefined ? {} : { properties: { function: finding.function } }),
+  };
+}
+
+/** `noops-lint fix`'s change as a SARIF fix: whole lines replaced, line breaks included. */
+function sarifFix(fix: ProposedFix, prefix: string | undefined) {
+  return {
+    description: { text: sentence(fix.description) },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: artifactUri(fix.file, prefix), uriBaseId: SRCROOT },
+        replacements: fix.replacements.map((replacement) => ({
+          deletedRegion: replacement.lineBreak
+            ? { startLine: replacement.startLine, startColumn: 1, endLine: replacement.endLine + 1, endColumn: 1 }
+            : { startLine: replacement.startLine, startColumn: 1, endLine: replacement.endLine, endColumn: replacement.endColumn },
+          insertedContent: { text: replacement.text },
+        })),
+      },
+    ],
   };
 }
 
