@@ -1,6 +1,7 @@
 // Analyses a `kind: Service` container: finds its server entry (Dockerfile CMD or package.json main), the routes the
 // server registers, whether one answers health checks, and the code its request handlers run.
 import path from 'node:path';
+import { contextPathsOf } from './dockerfile-paths.js';
 import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { ServiceModel } from '../model/project.js';
@@ -273,8 +274,12 @@ export function findEntry(service: ServiceModel, reader: SourceReader): Containe
   if (script) {
     const workdir = docker?.workdir;
     const relative = workdir && script.startsWith(`${workdir}/`) ? script.slice(workdir.length + 1) : script;
-    const file = existingCodeFile(service.dir, relative, reader);
-    if (file) return { file, from: 'dockerfile' };
+    // ENTRYPOINT ["node", "/app/index.js"] after COPY --from=build /src/dist /app: the project's dist/index.js (src/index.ts)
+    const copied = read?.ok ? contextPathsOf(read.text, script) : [];
+    for (const candidate of [...copied, relative]) {
+      const file = existingCodeFile(service.dir, candidate, reader);
+      if (file) return { file, from: 'dockerfile' };
+    }
   }
   const main = typeof pkg?.main === 'string' ? pkg.main : undefined;
   if (main) {
