@@ -18,6 +18,7 @@ import iamUnusedPermission from './iam/unused-permission.js';
 import iamWildcardAction from './iam/wildcard-action.js';
 import iamWildcardResource from './iam/wildcard-resource.js';
 import opsAsyncFailure from './ops/async-failure.js';
+import opsCatchAllHealthCheck from './ops/catch-all-health-check.js';
 import opsDeprecatedRuntime from './ops/deprecated-runtime.js';
 import opsLimits from './ops/limits.js';
 import opsMissingHealthEndpoint from './ops/missing-health-endpoint.js';
@@ -50,6 +51,7 @@ export const BUILTIN_RULES: AnyRule[] = [
   iamWildcardAction,
   iamWildcardResource,
   opsAsyncFailure,
+  opsCatchAllHealthCheck,
   opsDeprecatedRuntime,
   opsLimits,
   opsMissingHealthEndpoint,

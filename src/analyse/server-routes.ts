@@ -41,6 +41,8 @@ export interface ContainerUsage {
    * `absent`: every route is known and none is one; `unknown`: routes or catch-all handlers the analysis cannot see through.
    */
   health: 'present' | 'absent' | 'unknown';
+  /** A node:http request handler that never reads the URL: it answers every path, health probes included. */
+  catchAll?: Location;
   /** The request handlers' code, analysed as a function handler's is (routes are the handlers). */
   usage: FunctionUsage;
 }
@@ -87,6 +89,7 @@ export function analyseContainer(service: ServiceModel, reader: SourceReader, an
 
   result.routes = scan.routes;
   if (scan.listen) result.listen = scan.listen;
+  if (scan.catchAll) result.catchAll = scan.catchAll;
   const roots = [...new Set(scan.routes.flatMap((r) => r.handlers))];
   analyseReachableCode(analyser, usage, module, roots, owner);
 
@@ -110,6 +113,7 @@ interface ScanState {
   routes: RouteRegistration[];
   /** A router, plugin or catch-all handler whose paths the analysis cannot list. */
   unknownRouting: boolean;
+  catchAll?: Location;
   healthLiteral: boolean;
   healthPackage: boolean;
   listen: Location | undefined;
@@ -226,7 +230,10 @@ function scanModule(analyser: CodeAnalyser, module: SourceModule, scan: ScanStat
   const addHttpHandler = (call: ts.CallExpression, handler: FunctionNode): void => {
     scan.routes.push({ method: 'request', location: nodeLocation(module, call), handlers: [handler] });
     // A handler that never looks at the URL answers every path, health checks included.
-    if (!readsUrl(handler)) scan.unknownRouting = true;
+    if (!readsUrl(handler)) {
+      scan.unknownRouting = true;
+      scan.catchAll ??= nodeLocation(module, call);
+    }
   };
   const isPlainMiddleware = (argument: ts.Expression): boolean => {
     const inner = skipWrappers(argument);
