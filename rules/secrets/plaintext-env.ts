@@ -11,13 +11,13 @@ export default defineRule<Record<string, never>, MessageId>({
   description: 'A secret is written in plain text as an environment variable value.',
   fullDescription:
     'Environment variables are stored in the template, in the deployment package and in the function configuration, where ' +
-    'anyone with read access to the repository or lambda:GetFunctionConfiguration sees them. The rule reports a variable whose ' +
+    'anyone with read access to the repository or lambda:GetFunctionConfiguration sees them. Reported: a variable whose ' +
     'literal value looks like a credential whatever its name (AWS access key ids, private key blocks, provider tokens such as ' +
     'sk_live_ or ghp_, URLs with an embedded password), or whose name says it holds one (PASSWORD, SECRET, TOKEN, API_KEY ...) ' +
     'and whose value is a literal rather than a pointer (*_ARN, *_NAME, *_PARAM) or a setting (TOKEN_TTL, AUTH_ENABLED). ' +
     'References are never reported: ${ssm:...}, !Ref, {{resolve:secretsmanager:...}}. Provider and Globals variables are ' +
-    'reported once, where they are written; so is `spec.env` of a `kind: Service` manifest. A value written to be filled in by hand under such a name (YOUR-AUTH-TOKEN-HERE, ' +
-    '<api-key>, changeme) is reported as a credential slot rather than a leaked secret: the real value would be committed there. ' +
+    'reported once, where written; so is `spec.env` of a `kind: Service` manifest. A placeholder under such a name ' +
+    '(YOUR-AUTH-TOKEN-HERE, <api-key>, changeme) is reported as a credential slot: the real value would be committed there. ' +
     'Messages show at most the first four characters of the value.',
   help:
     'Store the secret in AWS Secrets Manager or SSM Parameter Store (SecureString) and pass only its name or ARN, for example ' +
