@@ -136,7 +136,7 @@ export function lint(options: LintOptions): LintRun {
     findings = sortFindings(
       outcome.findings.flatMap((f) => {
         const setting = registry.kindOf(f.ruleId) === 'suppression' ? config.rules[f.ruleId] : undefined;
-        if (!setting) return [f];
+        if (!setting?.severity) return [f];
         return setting.severity === 'off' ? [] : [{ ...f, severity: setting.severity }];
       }),
     );

@@ -1,6 +1,7 @@
 // Which rules a run uses, with the configured severity and options of each.
-import { Ajv } from 'ajv';
-import type { Config } from './config.js';
+import { Ajv, type ErrorObject } from 'ajv';
+import { closest } from '../util/closest.js';
+import { problemList, sortByLine, type Config } from './config.js';
 import type { Severity } from '../model/finding.js';
 import type { AnyRule } from '../../rules/kit.js';
 import { RuleRegistry } from './rule-registry.js';
@@ -25,10 +26,18 @@ const compiled = new WeakMap<object, ReturnType<Ajv['compile']>>();
  */
 export function selectRules(rules: readonly AnyRule[], config: Config, only?: readonly string[]): EnabledRule[] {
   const registry = new RuleRegistry(rules);
+  // Every unknown rule id and every invalid option of the file at once, each at its line, with the name meant.
+  const display = config.display ?? config.file ?? 'the configuration';
+  const where = (id: string): string => {
+    const at = config.rulePositions?.[id];
+    return at ? `${display}:${at.line}:${at.column}` : display;
+  };
+  const problems: string[] = [];
+  const knownIds = registry.ids();
   for (const id of Object.keys(config.rules)) {
-    if (!registry.has(id)) {
-      throw new RuleOptionsError(`Unknown rule "${id}" in ${config.file ?? 'the configuration'}. Run \`noops-lint rules\` to list the rule ids.`);
-    }
+    if (registry.has(id)) continue;
+    const near = closest(id, knownIds);
+    problems.push(`${where(id)}: unknown rule "${id}"${near ? `; did you mean "${near}"?` : '.'} Run \`noops-lint rules\` to list the rule ids.`);
   }
   const runsAll = only === undefined || only.some((id) => registry.kindOf(id) === 'suppression');
   const enabled: EnabledRule[] = [];
@@ -48,13 +57,34 @@ export function selectRules(rules: readonly AnyRule[], config: Config, only?: re
         compiled.set(rule.optionsSchema, validate);
       }
       if (!validate(ruleOptions)) {
-        const e = validate.errors?.[0];
-        throw new RuleOptionsError(`Invalid options for ${rule.id} in ${config.file ?? 'the configuration'}: ${e?.instancePath || 'options'} ${e?.message ?? 'is invalid'}.`);
+        for (const text of describeOptionErrors(rule, validate.errors ?? [], ruleOptions)) problems.push(`${where(rule.id)}: ${rule.id} options: ${text}`);
       }
     }
     enabled.push({ rule, severity: setting?.severity as Severity | undefined, ruleOptions });
   }
+  if (problems.length > 0) throw new RuleOptionsError(problemList(display, sortByLine(display, problems)));
   return enabled;
+}
+
+/** Ajv's errors about a rule's options: the option, what is wrong, what is allowed, the name meant. */
+function describeOptionErrors(rule: AnyRule, errors: readonly ErrorObject[], options: unknown): string[] {
+  const names = Object.keys(((rule.optionsSchema as { properties?: Record<string, unknown> } | undefined)?.properties) ?? {});
+  const out = new Set<string>();
+  for (const error of errors) {
+    const option = error.instancePath.split('/').slice(1).join('.') || 'options';
+    if (error.keyword === 'additionalProperties') {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const near = error.instancePath === '' ? closest(extra, names) : undefined;
+      out.add(`unknown option "${extra}"${near ? `; did you mean "${near}"?` : '.'}${error.instancePath === '' && names.length ? ` Options: ${names.join(', ')}.` : ''}`);
+    } else if (error.keyword === 'enum') {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
+      const value = error.instancePath.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], options);
+      out.add(`"${option}" is ${JSON.stringify(value)}; allowed values: ${allowed.join(', ')}.`);
+    } else {
+      out.add(`"${option}" ${error.message ?? 'is invalid'}.`);
+    }
+  }
+  return [...out];
 }
 
 /** The rules a run reports (SARIF `tool.driver.rules`): the enabled ones and the tool's own, sorted by id. */

@@ -134,6 +134,47 @@ describe('--quiet and --max-warnings', () => {
   });
 });
 
+describe('configuration errors', () => {
+  it('every unknown rule id and invalid option at once, at its line in the file relative to the root, with the name meant', () => {
+    withOrders();
+    writeFileSync(
+      path.join(root, 'orders', '.noops-lint.yaml'),
+      [
+        'rules:',
+        '  iam/wildcard-acton: warn',
+        '  iam/wildcard-resource: 1',
+        '  encryption/at-rest: [2, { requireCustomerManagedKey: true }]',
+        '  suppression/unsed: off',
+        '',
+      ].join('\n'),
+    );
+    const run = cli(['--fail-on', 'never'], { cwd: path.join(root, 'orders') });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')).toEqual([
+      'noops-lint: orders/.noops-lint.yaml has 3 problems:',
+      '  orders/.noops-lint.yaml:2:3: unknown rule "iam/wildcard-acton"; did you mean "iam/wildcard-action"? Run `noops-lint rules` to list the rule ids.',
+      '  orders/.noops-lint.yaml:4:3: encryption/at-rest options: unknown option "requireCustomerManagedKey"; did you mean "requireCustomerManagedKeys"? Options: requireCustomerManagedKeys.',
+      '  orders/.noops-lint.yaml:5:3: unknown rule "suppression/unsed"; did you mean "suppression/unused"? Run `noops-lint rules` to list the rule ids.',
+      '',
+    ]);
+  });
+
+  it('ESLint\'s severity words work: warn, 0, 1, 2 and [severity, options]', () => {
+    withOrders();
+    writeFileSync(
+      path.join(root, '.noops-lint.yaml'),
+      ['rules:', '  iam/wildcard-action: warn', '  ops/async-failure: 0', '  iam/missing-permission: 1', '  encryption/at-rest: [2, { requireCustomerManagedKeys: true }]', ''].join('\n'),
+    );
+    const run = JSON.parse(cli(['--format', 'json']).stdout) as { findings: Array<{ ruleId: string; severity: string }> };
+    const severities = (id: string) => [...new Set(run.findings.filter((f) => f.ruleId === id).map((f) => f.severity))];
+    expect(severities('iam/wildcard-action')).toEqual(['warning']);
+    expect(severities('ops/async-failure')).toEqual([]);
+    expect(severities('iam/missing-permission')).toEqual(['warning']);
+    expect(severities('encryption/at-rest')).toEqual(['error']);
+  });
+});
+
 describe('values left unresolved', () => {
   const manifest = [
     'service: shop',
