@@ -4,7 +4,7 @@
 import type { Location } from '../src/model/location.js';
 import type { Project } from '../src/model/project.js';
 import type { ProjectAnalysis } from '../src/analyse/analysis-types.js';
-import type { RelatedLocation, Severity } from '../src/model/finding.js';
+import type { FindingActions, RelatedLocation, Severity } from '../src/model/finding.js';
 import { excerpt, EXCERPT_LIMITS } from '../src/util/excerpt.js';
 
 export interface RuleReport<MessageId extends string> {
@@ -15,6 +15,8 @@ export interface RuleReport<MessageId extends string> {
   related?: RelatedLocation[];
   /** The function the finding is about, as the manifest spells it. */
   function?: string;
+  /** IAM findings: the actions used, unused or missing (SARIF `properties.actions`). */
+  actions?: FindingActions;
   /** Logical identity without line numbers: resource logical id, policy path, action. */
   key: string;
   /** Overrides the rule's severity for this finding (partial wildcards are warnings, full ones errors). */

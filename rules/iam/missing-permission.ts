@@ -52,6 +52,7 @@ export default defineRule({
               ...need.evidence.via.map((location) => ({ location, message: `reached from the handler of ${quote(fn.name)}` })),
             ],
             function: fn.name,
+            actions: { missing: [need.action] },
             key,
           });
           continue;
@@ -95,6 +96,7 @@ export default defineRule({
         at: first.evidence.location,
         related,
         function: fn.name,
+        actions: { missing: actions },
         key: `${fn.id}|${actions.join(',')}|${resourceKey(first.resource)}|${first.evidence.location.file}`,
       });
     }

@@ -28,6 +28,7 @@ export default defineRule({
       if (role.kind === 'external' || role.functions.length < 2) continue;
       const signatures = new Map<string, string[]>();
       const summaries: string[] = [];
+      const used = new Set<string>();
       for (const fn of role.functions) {
         const permissions = analysis.permissionsOf(fn);
         if (!permissions || !permissions.analysed || permissions.incompleteReasons.length > 0) continue;
@@ -37,6 +38,7 @@ export default defineRule({
         if (group) group.push(fn.name);
         else signatures.set(signature, [fn.name]);
         const actions = [...new Set(permissions.needs.map((n) => n.action))].sort();
+        for (const action of actions) used.add(action);
         summaries.push(`${quote(fn.name)}: ${actions.length > 0 ? actions.join(', ') : 'no AWS calls'}`);
       }
       if (signatures.size < 2) continue;
@@ -45,6 +47,7 @@ export default defineRule({
         data: { role: quote(role.name), who: describeRoleUsers(role), needs: summarise(summaries) },
         at: role.location,
         related: role.functions.map((fn) => ({ location: fn.location, message: `${quote(fn.name)} uses ${quote(role.name)}` })),
+        actions: { used: [...used] },
         key: `${role.id}|shared`,
       });
     }

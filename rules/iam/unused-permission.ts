@@ -17,7 +17,8 @@ export default defineRule({
   help:
     'Grant only what the code calls:\n' +
     '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +
-    'or, in SAM, the narrowest policy template (`DynamoDBReadPolicy` instead of `DynamoDBCrudPolicy`).',
+    'or, in SAM, the narrowest policy template (`DynamoDBReadPolicy` instead of `DynamoDBCrudPolicy`). A template is suggested ' +
+    'only when it grants nothing beyond what the code uses and the current template grants.',
   precision: 'high',
   tags: ['security', 'iam', 'least-privilege', 'external/cwe/cwe-272'],
   securitySeverity: 4.0,
@@ -100,6 +101,7 @@ export default defineRule({
             data: { count: actions.length, actions: actions.join(', '), who: judgeWho },
             at: statement.actionKeyLocation ?? judged[0]!.item.location,
             function: judgeFn,
+            actions: { unused: actions },
             key: `${role.id}|${statement.path}|${actions.join(',')}`,
           });
           continue;
@@ -109,13 +111,14 @@ export default defineRule({
           const unused = granted.filter((a) => !used.includes(a));
           const key = `${role.id}|${statement.path}|${text}`;
           if (used.length === 0 || !hasWildcard(text)) {
-            report({ messageId: 'unusedAction', data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, key });
+            report({ messageId: 'unusedAction', data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, actions: { unused: [text], used }, key });
           } else {
             report({
               messageId: 'partlyUsedWildcard',
               data: { action: text, grantedText: plural(granted.length, 'action'), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who: judgeWho },
               at: item.location,
               function: judgeFn,
+              actions: { used, unused },
               key,
             });
           }
@@ -135,6 +138,7 @@ export default defineRule({
             data: { construct: quote(first.origin.construct), actions: [...granted].sort().join(', '), who },
             at: first.origin.templateLocation,
             function: fnName,
+            actions: { unused: [...granted] },
             key: `${role.id}|${first.path}|cdk`,
           });
           continue;
@@ -155,6 +159,7 @@ export default defineRule({
           at: first.location,
           related: [{ location: first.origin.templateLocation, message: 'the statement the CDK generates for it' }],
           function: fnName,
+          actions: { used: usedList, unused },
           key: `${role.id}|cdk|${first.origin.call}`,
         });
       }
@@ -179,6 +184,7 @@ export default defineRule({
           },
           at: first.location,
           function: fnName,
+          actions: { used: usedList, unused },
           key: `${role.id}|${first.path.replace(/#[^#]*$/, '')}|${policy}`,
         });
       }
@@ -202,6 +208,7 @@ export default defineRule({
           },
           at: first.location,
           function: fnName,
+          actions: { used: usedList, unused },
           key: `${role.id}|${first.path.replace(/\.Statement\[\d+\]$/, '')}|${template}`,
         });
       }
@@ -365,7 +372,11 @@ function accessLevels(actions: string[]): string {
 /** The actions each SAM policy template grants, by template name (the bundled definitions never change). */
 const templateActions = new Map<string, readonly string[]>();
 
-/** The narrowest SAM policy template with the same parameters that still covers the used actions, or an inline statement. */
+/**
+ * The narrowest SAM policy template with the same parameters that still covers the used actions and grants nothing
+ * beyond them and the current template (DynamoDBRestoreFromBackupPolicy is smaller than DynamoDBCrudPolicy but adds
+ * backup restores), or an inline statement.
+ */
 function suggestion(current: string, used: string[]): string {
   if (used.length === 0) return `Remove the ${quote(current)} entry.`;
   const definitions = policyTemplates();
@@ -382,12 +393,13 @@ function suggestion(current: string, used: string[]): string {
     }
     return actions;
   };
-  const currentSize = size(current).length;
+  const currentActions = size(current);
+  const allowed = new Set([...currentActions, ...used]);
   let best: { name: string; count: number } | undefined;
   for (const name of Object.keys(definitions).sort()) {
     if (name === current || Object.keys(definitions[name]!.Parameters).sort().join(',') !== parameters) continue;
     const actions = size(name);
-    if (actions.length >= currentSize || !used.every((u) => actions.includes(u))) continue;
+    if (actions.length >= currentActions.length || !used.every((u) => actions.includes(u)) || !actions.every((a) => allowed.has(a))) continue;
     if (!best || actions.length < best.count) best = { name, count: actions.length };
   }
   if (best) return `Use ${best.name} instead, or a statement with Action: [${used.join(', ')}].`;

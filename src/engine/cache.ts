@@ -229,6 +229,7 @@ function isFinding(value: unknown): value is Finding {
     isString(value.key) &&
     isLocation(value.location) &&
     (value.function === undefined || isString(value.function)) &&
+    (value.actions === undefined || (isObject(value.actions) && Object.values(value.actions).every(isStringArray))) &&
     Array.isArray(value.related) &&
     value.related.every((r) => isObject(r) && isString(r.message) && isLocation(r.location))
   );

@@ -9,7 +9,7 @@ import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { createAnalysis } from '../analyse/analysis.js';
 import { groupHandlerNotes } from '../analyse/index.js';
 import type { Config } from './config.js';
-import { INPUT_RULES, type Finding } from '../model/finding.js';
+import { INPUT_RULES, type Finding, type FindingActions } from '../model/finding.js';
 import { formatMessage } from '../../rules/kit.js';
 import type { EnabledRule } from './rule-selection.js';
 
@@ -69,6 +69,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
             location: report.at,
             related: report.related ?? [],
             function: report.function,
+            ...(report.actions ? { actions: sortedActions(report.actions) } : {}),
             key: report.key,
             messageId: report.messageId,
           });
@@ -100,4 +101,14 @@ export function sourceReader(files: ProjectFiles): SourceReader {
     read: (rel) => files.read(rel),
     exists: (rel) => files.isFile(rel),
   };
+}
+
+/** Each list de-duplicated and sorted, empty ones left out: the same finding always carries the same lists. */
+function sortedActions(actions: FindingActions): FindingActions {
+  const out: FindingActions = {};
+  for (const kind of ['used', 'unused', 'missing'] as const) {
+    const list = actions[kind];
+    if (list && list.length > 0) out[kind] = [...new Set(list)].sort();
+  }
+  return out;
 }

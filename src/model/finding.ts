@@ -20,6 +20,8 @@ export interface Finding {
   related: RelatedLocation[];
   /** The function the finding is about, as the manifest spells its name. */
   function?: string;
+  /** IAM findings: the actions involved, so tools need not read them from the message. */
+  actions?: FindingActions;
   /** The rule's message id (rules' findings only): what kind of problem the message states. */
   messageId?: string;
   /**
@@ -27,6 +29,16 @@ export interface Finding {
    * used for fingerprints, baselines and de-duplication.
    */
   key: string;
+}
+
+/**
+ * The actions an IAM finding is about: `missing` (called by the code, not granted), `unused` (granted, never called)
+ * and `used` (granted and called: what to keep). Each list is sorted; empty lists are left out.
+ */
+export interface FindingActions {
+  used?: string[];
+  unused?: string[];
+  missing?: string[];
 }
 
 /** Findings the tool reports about its own input (reserved ids). */

@@ -26,6 +26,7 @@ function describeFinding(finding: Finding, prefix: string | undefined) {
     message: finding.message,
     ...describeLocation(finding.location, prefix),
     ...(finding.function === undefined ? {} : { function: finding.function }),
+    ...(finding.actions === undefined ? {} : { actions: finding.actions }),
     related: finding.related.map((related) => ({
       ...describeLocation(related.location, prefix),
       message: related.message,

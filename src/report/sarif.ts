@@ -141,7 +141,9 @@ function sarifResult(finding: Finding, uri: string, ruleIndex: Map<string, numbe
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, uri) },
     ...(fix ? { fixes: [sarifFix(fix, prefix)] } : {}),
-    ...(finding.function === undefined ? {} : { properties: { function: finding.function } }),
+    ...(finding.function === undefined && finding.actions === undefined
+      ? {}
+      : { properties: { ...(finding.function === undefined ? {} : { function: finding.function }), ...(finding.actions === undefined ? {} : { actions: finding.actions }) } }),
   };
 }
 

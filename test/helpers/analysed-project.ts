@@ -31,6 +31,7 @@ export function runRule(rule: AnyRule, loaded: { project: Project; analysis: Pro
         location: report.at,
         related: report.related ?? [],
         function: report.function,
+        ...(report.actions ? { actions: report.actions } : {}),
         key: report.key,
       });
     },

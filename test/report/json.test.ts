@@ -20,7 +20,7 @@ describe('json reporter', () => {
     ]);
     const wildcard = document.findings[3];
     expect(Object.keys(wildcard)).toEqual([
-      'ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'function', 'related', 'fingerprint',
+      'ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'function', 'actions', 'related', 'fingerprint',
     ]);
     expect(wildcard).toMatchObject({
       ruleId: 'iam/wildcard-action',
@@ -30,6 +30,7 @@ describe('json reporter', () => {
       endLine: 12,
       endColumn: 20,
       function: 'createOrder',
+      actions: { used: ['dynamodb:PutItem'], unused: ['dynamodb:DeleteItem'] },
       related: [{ file: 'src/handler.js', line: 3, column: 7, endLine: 3, endColumn: 30, message: 'createOrder calls PutItem here' }],
     });
     expect(wildcard.fingerprint).toMatch(/^[0-9a-f]{64}$/);

@@ -67,6 +67,7 @@ export function sampleFindings(): Finding[] {
       location: loc('serverless.yml', 12, 9, 12, 20),
       related: [{ location: loc('src/handler.js', 3, 7, 3, 30), message: 'createOrder calls PutItem here' }],
       function: 'createOrder',
+      actions: { used: ['dynamodb:PutItem'], unused: ['dynamodb:DeleteItem'] },
       key: 'IamRoleLambdaExecution|Statement/0|dynamodb:*',
     }),
     finding({

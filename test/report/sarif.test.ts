@@ -115,7 +115,7 @@ describe('sarif reporter', () => {
         message: { text: 'createOrder calls PutItem here.' },
       },
     ]);
-    expect(wildcard.properties).toEqual({ function: 'createOrder' });
+    expect(wildcard.properties).toEqual({ function: 'createOrder', actions: { used: ['dynamodb:PutItem'], unused: ['dynamodb:DeleteItem'] } });
     expect(tracing.message.text).toBe('Tracing is off for createOrder.');
     expect(tracing.relatedLocations).toBeUndefined();
   });

@@ -28,5 +28,6 @@ describe('missing-permission on the example projects', () => {
     expect(thumbnails.map((f) => `${f.location.file}:${f.location.line} ${f.function}`)).toEqual(['src/thumbnail.js:17 ThumbnailFunction']);
     expect(thumbnails[0]!.message).toContain('s3:PutObject on "ThumbnailsBucket/thumbs/*"');
     expect(thumbnails[0]!.related[0]!.message).toContain('"ThumbnailFunctionRole"');
+    expect(thumbnails[0]!.actions).toEqual({ missing: ['s3:PutObject'] });
   });
 });

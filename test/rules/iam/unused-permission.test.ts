@@ -34,6 +34,14 @@ describe('unused-permission on the example projects', () => {
     expect(findings[0]!.message).toContain('Use S3ReadPolicy instead');
     expect(findings[1]!.message).toContain('uses only s3:ListBucket');
   });
+  it('never suggests a template that grants more than the code uses plus what the current one grants', () => {
+    const [finding] = runRule(rule, loadAnalysedProject(path.join(FIXTURES, 'iam/unused-permission/bad/sam-crud-put-and-query')));
+    expect(finding!.message).not.toContain('DynamoDBRestoreFromBackupPolicy');
+    expect(finding!.message).toContain('Replace it with a statement granting only Action: [dynamodb:PutItem, dynamodb:Query]');
+    expect(finding!.actions!.used).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    expect(finding!.actions!.unused).toContain('dynamodb:DeleteItem');
+    expect(finding!.actions!.unused).not.toContain('dynamodb:Query');
+  });
 });
 
 describe('unused-permission on a statement none of whose actions is used', () => {
