@@ -34,7 +34,7 @@ export function runFix(args: CliArguments, io: CliIo, root: string, config: Conf
     out.push(`${entry.manifest}: ${entry.function} is defined in a CDK app, which noops-lint does not edit; write this in the app instead:\n${entry.code}\n`);
   }
   if (plan.notes.length > 0) {
-    out.push(`${out.length > 0 ? '\n' : ''}Left as written:\n`);
+    out.push(`${out.length > 0 ? '\n' : ''}Not fixed:\n`);
     for (const note of plan.notes) out.push(`${formatLocation(note.location)}  ${printable(note.message)}\n`);
   }
   const count = plural(plan.files.length, 'file');

@@ -4,7 +4,8 @@
 // with the reason.
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
-import { normaliseResource, patternCovers, statementApplies, statementCoversAction } from '../analyse/match-policy.js';
+import { evaluateRole, normaliseResource, patternCovers, statementApplies, statementCoversAction } from '../analyse/match-policy.js';
+import { derivedPolicies, type DerivedPolicies } from '../analyse/policy-output.js';
 import type { PermissionNeed } from '../analyse/permissions-types.js';
 import { resourceKey } from '../analyse/permissions.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
@@ -92,6 +93,8 @@ interface RoleInfo {
   /** Why the role's grants are not judged (a function's code not followed completely); undefined when they are. */
   refusal?: string;
   needs: Need[];
+  /** The code needs of each function (resolved resources), for splitting a shared role. */
+  byFunction: Map<FunctionModel, Need[]>;
   /** Needs whose resource the analysis could not determine, and platform needs: statements granting them are kept. */
   unresolved: Array<{ action: string; reason: string }>;
   platform: PermissionNeed[];
@@ -148,16 +151,18 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     plan.notes.push({ location, message });
   };
 
+  let derivedCache: DerivedPolicies | undefined;
+  const derived = (): DerivedPolicies => (derivedCache ??= derivedPolicies(project, analysis));
   // Roles and what their functions need.
   const infos = new Map<RoleModel, RoleInfo>();
   for (const role of project.roles) {
     if (role.functions.length === 0) continue;
     if (role.functions.some((fn) => fn.cdk)) {
-      for (const fn of role.functions) cdkAdvice(fn, analysis, plan);
+      for (const fn of role.functions) cdkAdvice(fn, analysis, plan, derived);
       continue;
     }
     if (role.kind === 'external') continue;
-    const info: RoleInfo = { role, needs: [], unresolved: [], platform: [] };
+    const info: RoleInfo = { role, needs: [], byFunction: new Map(), unresolved: [], platform: [] };
     for (const fn of role.functions) {
       const permissions = analysis.permissionsOf(fn);
       if (!permissions || !permissions.analysed) {
@@ -170,7 +175,11 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       }
       for (const need of permissions.needs) {
         if (need.unresolved !== undefined) info.unresolved.push({ action: need.action, reason: need.unresolved });
-        else info.needs.push({ action: need.action, resource: need.resource, optional: need.optional !== undefined });
+        else {
+          const entry = { action: need.action, resource: need.resource, optional: need.optional !== undefined };
+          info.needs.push(entry);
+          info.byFunction.set(fn, [...(info.byFunction.get(fn) ?? []), entry]);
+        }
       }
       info.platform.push(...permissions.platform);
     }
@@ -266,7 +275,20 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       for (const unit of judged) unit.exact = kept.includes(unit);
     }
   }
+  // --split-roles: a shared provider role becomes one role per function (serverless-iam-roles-per-function).
+  const split = new Set<Site>();
+  for (const [info, own] of unitsOf) {
+    if (!isSharedWithDifferentNeeds(info)) continue;
+    if (!options.splitRoles) {
+      note(info.role.location, `${describeFunctions(info)} share the role ${quote(info.role.name)} but their code needs different grants; the fix keeps what any of them uses. Run noops-lint fix --split-roles to give each its own statements.`);
+      continue;
+    }
+    const done = splitProviderRole(info, own, project, splicesOf, plan);
+    if (typeof done === 'string') note(info.role.location, `Not split: ${done}.`);
+    else split.add(done);
+  }
   for (const site of orderedSites) {
+    if (split.has(site)) continue;
     const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
     if (judged.length === 0 && site.assigned.length === 0) continue;
     for (const unit of judged) unit.exact ??= isExact(unit, site.assigned);
@@ -297,7 +319,6 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     const after = index.bom + applySorted(index.text, splices);
     if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
   }
-  if (!options.splitRoles) sharedRoleNotes(infos, plan);
   plan.notes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line || compare(a.message, b.message));
   plan.changes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line);
   return plan;
@@ -784,17 +805,87 @@ function removal(source: SourceIndex, seq: YAMLSeq, node: Node): Splice {
   return { start, end, text: '' };
 }
 
-/** A role shared by functions whose code needs different grants: said, and split only with --split-roles. */
-function sharedRoleNotes(infos: Map<RoleModel, RoleInfo>, plan: FixPlan): void {
-  void infos;
-  void plan;
+/** A role of several functions whose code needs different grants (each would get the others' grants). */
+function isSharedWithDifferentNeeds(info: RoleInfo): boolean {
+  if (info.refusal || info.role.functions.length < 2) return false;
+  const signature = (fn: FunctionModel): string =>
+    [...new Set((info.byFunction.get(fn) ?? []).filter((n) => !n.optional).map((n) => `${n.action}|${resourceKey(n.resource)}`))].sort(compare).join(',');
+  return new Set(info.role.functions.map(signature)).size > 1;
 }
 
-/** CDK apps are not edited: the code to write in the app, when the function's code was followed completely. */
-function cdkAdvice(fn: FunctionModel, analysis: ProjectAnalysis, plan: FixPlan): void {
-  void fn;
-  void analysis;
-  void plan;
+function describeFunctions(info: RoleInfo): string {
+  const names = info.role.functions.map((fn) => quote(fn.name));
+  return names.length <= 4 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more functions`;
+}
+
+const PER_FUNCTION_PLUGIN = 'serverless-iam-roles-per-function';
+
+/**
+ * Gives each function of the generated provider role its own `iamRoleStatements` with what its code uses, and empties
+ * the provider's statements. Only for a serverless.yml listing serverless-iam-roles-per-function, whose provider
+ * statements noops-lint can all judge. Returns the provider list it replaced, or why it cannot split.
+ */
+function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splicesOf: (file: string) => Splice[], plan: FixPlan): Site | string {
+  const role = info.role;
+  if (role.kind !== 'serverless-provider') return `${quote(role.name)} is not the role a serverless.yml generates; noops-lint splits only that one`;
+  const document = role.service.document;
+  const plugins = Array.isArray(document.plugins) ? document.plugins : isRecordValue(document.plugins) && Array.isArray(document.plugins.modules) ? document.plugins.modules : [];
+  if (!plugins.some((p) => typeof p === 'string' && p.includes(PER_FUNCTION_PLUGIN))) return `the service does not list the ${PER_FUNCTION_PLUGIN} plugin, which gives each function its own role`;
+  const custom = isRecordValue(document.custom) ? document.custom[PER_FUNCTION_PLUGIN] : undefined;
+  if (isRecordValue(custom) && custom.defaultInherit === true) return `${PER_FUNCTION_PLUGIN} is set to inherit the provider statements (defaultInherit)`;
+  if (role.managedPolicies.length > 0) return `${quote(role.name)} also has managed policies, which the functions' own roles would not get`;
+  const unjudged = own.find((u) => u.unjudged);
+  if (unjudged) return `a statement of ${quote(role.name)} is left as written (${unjudged.unjudged})`;
+  const sites = [...new Set(own.map((u) => u.site).filter((s): s is Site => s !== undefined))];
+  if (sites.length !== 1 || sites[0]!.kind !== 'statements') return `the statements of ${quote(role.name)} are not one list noops-lint can edit`;
+  const site = sites[0]!;
+  const source = site.source;
+  const functions = isRecordValue(document.functions) ? document.functions : {};
+  const targets: Array<{ fn: FunctionModel; map: YAMLMap; groups: Group[] }> = [];
+  for (const fn of role.functions) {
+    const definition = functions[fn.name];
+    const location = locationOf(definition);
+    const entry = location && location.file === source.file ? source.nodeAt(location, 'map') : undefined;
+    if (!entry || !isMap(entry.node) || entry.node.flow || source.isAnchored(entry.node) || source.json) return `the definition of ${quote(fn.name)} is not a block mapping in ${quote(source.file)}`;
+    const needs = (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === 'yes'));
+    targets.push({ fn, map: entry.node, groups: groupNeeds(needs) });
+  }
+  const splices = splicesOf(source.file);
+  splices.push(emptyList(source, site.seq));
+  plan.changes.push({ location: site.units[0]?.location ?? role.location, message: `${site.path}: emptied; each function of ${quote(role.name)} gets its own iamRoleStatements (${PER_FUNCTION_PLUGIN}).` });
+  const style = styleOf(source, site.units.find((u) => u.kind === 'statement')?.node);
+  const existing = writtenResources(site);
+  const written = (value: unknown): WrittenResource => existing.find((e) => namesSameResource(e.value, value, role.service))?.written ?? writeResource(value, style);
+  const nl = source.newline;
+  for (const { fn, map, groups } of targets) {
+    if (groups.length === 0) continue;
+    const column = source.columnOf(source.startOf(map));
+    const items = groups.map((group) => `${' '.repeat(column + style.indent)}- ${writeStatement(style, column + style.indent + 2, group.actions, group.resources.map(written))}`);
+    const end = source.endOf(map);
+    splices.push({ start: end, end, text: `${nl}${' '.repeat(column)}iamRoleStatements:${nl}${items.join(nl)}` });
+    plan.changes.push({ location: fn.location, message: `functions.${fn.name}.iamRoleStatements: added, granting ${groups.map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`).join('; ')}.` });
+  }
+  void project;
+  return site;
+}
+
+function isRecordValue(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** CDK apps are not edited: the code to write in the app, when the function's code was followed completely and its grants differ from its needs. */
+function cdkAdvice(fn: FunctionModel, analysis: ProjectAnalysis, plan: FixPlan, derived: () => DerivedPolicies): void {
+  const permissions = analysis.permissionsOf(fn);
+  if (!permissions || !permissions.analysed || permissions.incompleteReasons.length > 0) return;
+  const role = fn.role;
+  const needed = new Set([...permissions.needs, ...permissions.platform].map((n) => n.action.toLowerCase()));
+  const missing = permissions.needs.some((n) => n.unresolved === undefined && n.optional === undefined && evaluateRole(role, n.action, n.resource).decision === 'not-granted');
+  const unused = role.statements.some(
+    (s) => (s.origin.kind === 'cdk-grant' || s.origin.kind === 'inline') && s.effect === 'Allow' && s.actions.some((a) => typeof a.value === 'string' && expandActionPattern(a.value).some((action) => !needed.has(action.toLowerCase()))),
+  );
+  if (!missing && !unused) return;
+  const policy = derived().functions.find((p) => p.service === fn.service.id && p.function === fn.name);
+  if (policy?.cdk) plan.cdk.push({ function: fn.name, manifest: fn.service.manifest, code: policy.cdk });
 }
 
 export { pairOf };

@@ -40,11 +40,13 @@ describe('noops-lint fix on fixture projects', () => {
         mkdirSync(path.join(root, '.git'));
         const before = snapshot(root);
 
-        const dry = cli(root, 'fix', '--dry-run');
+        const argsFile = path.join(dir, 'args.txt');
+        const extra = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split(/\s+/).filter(Boolean) : [];
+        const dry = cli(root, 'fix', '--dry-run', ...extra);
         expect(dry.code).toBe(0);
         expect(snapshot(root)).toEqual(before);
 
-        const run = cli(root, 'fix');
+        const run = cli(root, 'fix', ...extra);
         expect(run.code).toBe(0);
         const expectedOutput = path.join(dir, 'expected.txt');
         expect(run.stdout).toBe(readFileSync(expectedOutput, 'utf8'));
@@ -60,7 +62,7 @@ describe('noops-lint fix on fixture projects', () => {
           for (const file of changed) expect(dry.stdout).toContain(`+++ b/${file}`);
         } else expect(dry.stdout).toContain('Nothing to fix.');
 
-        const again = cli(root, 'fix');
+        const again = cli(root, 'fix', ...extra);
         expect(again.stdout).toContain('Nothing to fix.');
         expect(snapshot(root)).toEqual(now);
 
