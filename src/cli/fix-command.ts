@@ -38,7 +38,8 @@ export function runFix(args: CliArguments, io: CliIo, root: string, config: Conf
     for (const note of plan.notes) out.push(`${formatLocation(note.location)}  ${printable(note.message)}\n`);
   }
   const count = plural(plan.files.length, 'file');
-  if (plan.files.length === 0) out.push(`${out.length > 0 ? '\n' : ''}Nothing to fix.\n`);
+  if (plan.files.length === 0 && plan.cdk.length > 0) out.push('No manifest changed: write the code above in the CDK app.\n');
+  else if (plan.files.length === 0) out.push(`${out.length > 0 ? '\n' : ''}Nothing to fix.\n`);
   else if (args.dryRun) out.push(`\n${count} would change (${plural(plan.changes.length, 'change')}); run noops-lint fix without --dry-run to write them.\n`);
   else out.push(`\nFixed ${count} (${plural(plan.changes.length, 'change')}).\n`);
   io.stdout(out.join(''));
