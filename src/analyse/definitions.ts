@@ -6,7 +6,7 @@ import { findDeclaration } from './scope.js';
 
 export type Definition =
   /** The value of `expression` (if any) then the property `path`; `assigned` lists later `x = ...` of a variable. */
-  | { kind: 'expression'; expression?: ts.Expression; path: string[]; assigned: ts.Expression[]; constant: boolean; name: string }
+  | { kind: 'expression'; expression?: ts.Expression; path: string[]; assigned: ts.Expression[]; constant: boolean; name: string; declaration?: ts.VariableDeclaration }
   | { kind: 'declaration'; node: ts.FunctionDeclaration | ts.FunctionExpression | ts.ClassDeclaration | ts.ClassExpression }
   | { kind: 'parameter'; node: ts.ParameterDeclaration; name: string; path: string[] }
   | { kind: 'module'; module: SourceModule }
@@ -66,6 +66,7 @@ export function definitionOf(context: AnalysisContext, identifier: ts.Identifier
         assigned,
         constant: declaration.isConst || assigned.length === 0,
         name: identifier.text,
+        declaration: declaration.node,
       };
     }
     case 'parameter':
@@ -160,4 +161,36 @@ function findBoundIdentifier(name: ts.BindingName, wanted: string): ts.Identifie
 /** `require('x')` / `import('x')` as a definition. */
 export function requiredDefinition(context: AnalysisContext, from: SourceModule, specifier: string): Definition {
   return importedDefinition(context, from, specifier, '*', new Set());
+}
+
+const propertyWriteCache = new WeakMap<ts.VariableDeclaration, Map<string, ts.Expression[]>>();
+
+/**
+ * `params.IndexName = indexName` after `const params = { ... }`: the values written to each property of the variable
+ * declared by `declaration` (a plain name), in the function or file that declares it.
+ */
+export function propertyWrites(declaration: ts.VariableDeclaration): Map<string, ts.Expression[]> {
+  let writes = propertyWriteCache.get(declaration);
+  if (writes) return writes;
+  writes = new Map();
+  propertyWriteCache.set(declaration, writes);
+  if (!ts.isIdentifier(declaration.name)) return writes;
+  const name = declaration.name.text;
+  const scope = ts.findAncestor(declaration.parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  if (!scope) return writes;
+  const found = writes;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = node.left;
+      const target = ts.isPropertyAccessExpression(left) ? left.expression : ts.isElementAccessExpression(left) ? left.expression : undefined;
+      const key = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+      if (target && ts.isIdentifier(target) && target.text === name && key !== undefined) {
+        const resolved = findDeclaration(target);
+        if (resolved?.kind === 'variable' && resolved.node === declaration) found.set(key, [...(found.get(key) ?? []), node.right]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return writes;
 }

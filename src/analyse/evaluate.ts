@@ -2,7 +2,7 @@
 import ts from './typescript.js';
 import type { StaticValue } from './types.js';
 import type { AnalysisContext } from './context.js';
-import { definitionOf, exportDefinition, requiredDefinition, type Definition } from './definitions.js';
+import { definitionOf, exportDefinition, propertyWrites, requiredDefinition, type Definition } from './definitions.js';
 import { isRequireCall } from './module-info.js';
 import { propertyNameText } from './references.js';
 
@@ -131,6 +131,7 @@ export class StaticEvaluator {
     if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
     if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true };
     if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false };
+    if (node.kind === ts.SyntaxKind.NullKeyword) return unknown('`null`');
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
       return this.evaluate(node.expression, depth + 1);
     }
@@ -286,6 +287,30 @@ export class StaticEvaluator {
     return { kind: 'object', properties };
   }
 
+  /**
+   * An object literal with the properties written to it later (`if (index) params.IndexName = index`): a written value
+   * replaces the literal's; one that is not given (`undefined`, an argument not passed) leaves it absent; different
+   * writes of the same property make it unknown.
+   */
+  private withPropertyWrites(value: Extract<StaticValue, { kind: 'object' }>, declaration: ts.VariableDeclaration, depth: number): StaticValue {
+    const writes = propertyWrites(declaration);
+    if (writes.size === 0) return value;
+    const properties = { ...value.properties };
+    for (const [key, expressions] of writes) {
+      let written: StaticValue | undefined;
+      let differs = false;
+      for (const expression of expressions) {
+        const next = this.evaluate(expression, depth + 1);
+        if (next.kind === 'unknown' && /is not passed|^`(undefined|null)`$/.test(next.reason)) continue;
+        if (written && JSON.stringify(written) !== JSON.stringify(next)) differs = true;
+        written = next;
+      }
+      if (differs) properties[key] = unknown(`\`${key}\` is written with different values`);
+      else if (written) properties[key] = written;
+    }
+    return { kind: 'object', properties };
+  }
+
   private fromModuleExport(file: string, name: string, depth: number): StaticValue {
     const module = this.context.load(file);
     if (!module) return unknown(`${file} could not be read`);
@@ -300,6 +325,7 @@ export class StaticEvaluator {
         // const { TABLE } = process.env
         if (definition.path.length === 1 && isProcessEnv(skipParentheses(definition.expression))) return { kind: 'env', name: definition.path[0]!, prefix: '', suffix: '' };
         let value = this.evaluate(definition.expression, depth + 1);
+        if (value.kind === 'object' && definition.declaration && definition.path.length === 0) value = this.withPropertyWrites(value, definition.declaration, depth);
         for (const part of definition.path) {
           if (value.kind === 'object') value = value.properties[part] ?? unknown(`no property \`${part}\``);
           else if (value.kind === 'array' && /^\d+$/.test(part)) value = value.items[Number(part)] ?? unknown(`no element ${part}`);

@@ -349,15 +349,20 @@ export class Summariser {
   private clientHandedOver(module: SourceModule, call: ts.CallExpression | ts.NewExpression, target: { name: string; path: string[] }, summary: Summary): void {
     if (PASS_THROUGH_PACKAGES.test(target.name)) return;
     const values: ts.Expression[] = [];
-    for (const arg of call.arguments ?? []) {
-      const inner = skipWrappers(arg);
-      if (ts.isObjectLiteralExpression(inner)) {
-        for (const property of inner.properties) {
-          if (ts.isPropertyAssignment(property)) values.push(property.initializer);
-          else if (ts.isShorthandPropertyAssignment(property)) values.push(property.name);
-        }
-      } else values.push(inner);
-    }
+    // nodemailer.createTransport({ SES: { ses: client, aws } }): options nest the client.
+    const add = (expression: ts.Expression, depth: number): void => {
+      const inner = skipWrappers(expression);
+      if (!ts.isObjectLiteralExpression(inner)) {
+        values.push(inner);
+        return;
+      }
+      if (depth > 2) return;
+      for (const property of inner.properties) {
+        if (ts.isPropertyAssignment(property)) add(property.initializer, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(property)) values.push(property.name);
+      }
+    };
+    for (const arg of call.arguments ?? []) add(arg, 0);
     for (const value of values) {
       if (!ts.isIdentifier(value) && !ts.isPropertyAccessExpression(value) && !ts.isNewExpression(value) && !ts.isCallExpression(value)) continue;
       const reference = this.references.resolve(value);

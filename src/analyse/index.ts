@@ -269,7 +269,8 @@ function bindArguments(target: CodeRoot, call: ts.CallExpression | ts.NewExpress
   const bindings: Bindings = new Map();
   for (const [index, parameter] of fn.parameters.entries()) {
     const arg = args[index];
-    if (!arg || parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
+    if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
+    // An argument not passed is bound too: the parameter then has its default, or no value.
     bindings.set(parameter, { expression: arg, outer });
   }
   return bindings.size > 0 ? bindings : undefined;

@@ -163,10 +163,18 @@ function bindAction(fn: FunctionModel, template: ActionTemplate, input: StaticVa
     if (group !== undefined) extras.group = literalOf(fn, readOne(input, group)) ?? 'default';
     const indexes = index !== undefined ? suffixChoices(fn, readOne(input, index)) : [undefined];
     const qualifiers = qualifier !== undefined ? suffixChoices(fn, readOne(input, qualifier)) : [undefined];
+    // An index or qualifier not known statically (and not the request's choice): `*` in the policy, never judged.
+    const guessed = (field: string | undefined, suffix: string | undefined): string | undefined => {
+      const value = field !== undefined && suffix === '*' ? readOne(input, field) : undefined;
+      if (value === undefined || (value.kind !== 'unknown' && value.kind !== 'partial') || fromRequest(value.reason)) return undefined;
+      return `${field} is not known statically (${value.reason})`;
+    };
     for (const key of extras.keys ?? [undefined]) {
       for (const index of indexes) {
         for (const qualifier of qualifiers) {
-          const need = buildNeed(template.action, spec, target, { ...extras, key, ...(index !== undefined ? { index } : {}), ...(qualifier !== undefined ? { qualifier } : {}) });
+          const built = buildNeed(template.action, spec, target, { ...extras, key, ...(index !== undefined ? { index } : {}), ...(qualifier !== undefined ? { qualifier } : {}) });
+          const unresolved = built.unresolved ?? guessed(first('index'), index) ?? guessed(first('qualifier'), qualifier);
+          const need = unresolved !== undefined ? { ...built, unresolved } : built;
           out.push(need, ...kmsNeeds(fn, template.kms, target));
         }
       }
