@@ -225,6 +225,8 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     }
   }
 
+  // Roles with missing grants and no statement list: a list written for them.
+  const creations = new Map<RoleInfo, NewList>();
   // Each need goes to the list whose statement grants it now, or (missing) to the role's own list.
   for (const [info, own] of unitsOf) {
     if (info.refusal) continue;
@@ -243,10 +245,26 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
         home.assigned.push(need);
         home.missingFor.push(...info.role.functions.map((fn) => fn.name));
       }
-      else note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; noops-lint found no statement list of the role to add it to.`);
+      else {
+        const creation = creations.get(info) ?? newList(info, indexOf);
+        if (typeof creation !== 'string') {
+          creations.set(info, creation);
+          creation.needs.push(need);
+        } else note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; ${creation}.`);
+      }
     }
   }
 
+  // A call whose resource the code computes at run time: nothing to write it on.
+  for (const info of unitsOf.keys()) {
+    if (info.refusal) continue;
+    const seen = new Set<string>();
+    for (const need of info.unresolved) {
+      if (seen.has(need.action) || info.role.statements.some((s) => s.effect === 'Allow' && statementCoversAction(s, need.action) !== 'no')) continue;
+      seen.add(need.action);
+      note(info.role.location, `${quote(info.role.name)} does not grant ${need.action}, which the code calls on a resource noops-lint cannot determine (${need.reason}); grant it on the resource the code uses.`);
+    }
+  }
   // Notes for what is left as written.
   const noted = new Set<string>();
   for (const unit of units.values()) {
@@ -312,6 +330,12 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     });
   }
 
+  for (const creation of creations.values()) {
+    const own: Splice[] = [];
+    writeNewList(creation, own, plan);
+    splicesOf(creation.source.file).push(...own);
+    plan.sites.push({ file: creation.source.file, splices: own, lines: [], functions: creation.info.role.functions.map((fn) => fn.name).sort(compare), description: plan.changes[plan.changes.length - 1]?.message ?? '' });
+  }
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
     if (splices.length === 0) continue;
     const index = indexOf(file)!;
@@ -886,6 +910,95 @@ function cdkAdvice(fn: FunctionModel, analysis: ProjectAnalysis, plan: FixPlan, 
   if (!missing && !unused) return;
   const policy = derived().functions.find((p) => p.service === fn.service.id && p.function === fn.name);
   if (policy?.cdk) plan.cdk.push({ function: fn.name, manifest: fn.service.manifest, code: policy.cdk });
+}
+
+/** A statement list to write where a role has none: the mapping it goes in, and the keys to create there. */
+interface NewList {
+  info: RoleInfo;
+  source: SourceIndex;
+  map: YAMLMap;
+  /** `provider.iam.role.statements`, for messages. */
+  path: string;
+  /** Keys from `map` down to the list (`iam`, `role`, `statements`); the last holds the list. */
+  keys: string[];
+  /** What each list item wraps the statements in. */
+  shape: 'statements' | 'sam-document' | 'role-policy';
+  needs: Need[];
+}
+
+/** Where a role without a statement list gets one (serverless provider, SAM function, CloudFormation role), or why not. */
+function newList(info: RoleInfo, indexOf: (file: string) => SourceIndex | undefined): NewList | string {
+  const role = info.role;
+  const document = role.service.document;
+  const mapAt = (value: unknown): { source: SourceIndex; map: YAMLMap } | undefined => {
+    const location = locationOf(value);
+    const source = location ? indexOf(location.file) : undefined;
+    const entry = location && source ? source.nodeAt(location, 'map') : undefined;
+    if (!source || !entry || !isMap(entry.node) || entry.node.flow || source.json || source.isAnchored(entry.node)) return undefined;
+    return { source, map: entry.node };
+  };
+  const cannot = `noops-lint found no statement list of the role to add it to`;
+  if (role.kind === 'serverless-provider') {
+    const provider = document.provider;
+    if (!isRecordValue(provider) || Object.hasOwn(provider, 'iamRoleStatements') || Object.hasOwn(provider, 'role')) return cannot;
+    const iam = provider.iam;
+    if (iam === undefined) {
+      const at = mapAt(provider);
+      return at ? { info, ...at, path: 'provider.iam.role.statements', keys: ['iam', 'role', 'statements'], shape: 'statements', needs: [] } : cannot;
+    }
+    if (!isRecordValue(iam)) return cannot;
+    const roleValue = iam.role;
+    if (roleValue === undefined) {
+      const at = mapAt(iam);
+      return at ? { info, ...at, path: 'provider.iam.role.statements', keys: ['role', 'statements'], shape: 'statements', needs: [] } : cannot;
+    }
+    if (!isRecordValue(roleValue) || Object.hasOwn(roleValue, 'statements')) return cannot;
+    const at = mapAt(roleValue);
+    return at ? { info, ...at, path: 'provider.iam.role.statements', keys: ['statements'], shape: 'statements', needs: [] } : cannot;
+  }
+  const resources = isRecordValue(document.Resources) ? document.Resources : undefined;
+  if (role.kind === 'sam-generated' && role.functions.length === 1) {
+    const fn = role.functions[0]!;
+    const definition = resources?.[fn.name];
+    const properties = isRecordValue(definition) ? definition.Properties : undefined;
+    if (!isRecordValue(properties) || Object.hasOwn(properties, 'Policies')) return cannot;
+    const at = mapAt(properties);
+    return at ? { info, ...at, path: `Resources.${fn.name}.Properties.Policies`, keys: ['Policies'], shape: 'sam-document', needs: [] } : cannot;
+  }
+  if (role.kind === 'cloudformation') {
+    const definition = resources?.[role.name];
+    const properties = isRecordValue(definition) ? definition.Properties : undefined;
+    if (!isRecordValue(properties) || Object.hasOwn(properties, 'Policies')) return cannot;
+    const at = mapAt(properties);
+    return at ? { info, ...at, path: `Resources.${role.name}.Properties.Policies`, keys: ['Policies'], shape: 'role-policy', needs: [] } : cannot;
+  }
+  return cannot;
+}
+
+/** Appends the new keys and list at the end of the mapping, in the file's style. */
+function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void {
+  const { source, map, keys } = creation;
+  const style = styleOf(source, undefined);
+  const nl = source.newline;
+  const column = source.columnOf(source.startOf(map));
+  const groups = groupNeeds(creation.needs);
+  const lines: string[] = [];
+  keys.forEach((key, depth) => lines.push(`${' '.repeat(column + 2 * depth)}${key}:`));
+  const listColumn = column + 2 * keys.length;
+  const statementItems = (itemColumn: number): string[] =>
+    groups.map((group) => `${' '.repeat(itemColumn)}- ${writeStatement(style, itemColumn + 2, group.actions, group.resources.map((r) => writeResource(r, style)))}`);
+  if (creation.shape === 'statements') lines.push(...statementItems(listColumn));
+  else if (creation.shape === 'sam-document') lines.push(`${' '.repeat(listColumn)}- Statement:`, ...statementItems(listColumn + 4));
+  else {
+    const name = `${creation.info.role.name}LeastPrivilege`;
+    lines.push(`${' '.repeat(listColumn)}- PolicyName: ${name}`, `${' '.repeat(listColumn + 2)}PolicyDocument:`, `${' '.repeat(listColumn + 4)}Version: '2012-10-17'`, `${' '.repeat(listColumn + 4)}Statement:`, ...statementItems(listColumn + 6));
+  }
+  const end = source.endOf(map);
+  splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
+  plan.changes.push({
+    location: creation.info.role.location,
+    message: `${creation.path}: added, granting ${groups.map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`).join('; ')}.`,
+  });
 }
 
 export { pairOf };
