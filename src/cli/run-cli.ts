@@ -139,10 +139,7 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     if (output) prepareOutputFile(output);
   }
 
-  // lint() is synchronous, so no timer can fire during it: the line is written first and erased after,
-  // which leaves it on screen only as long as the analysis takes.
-  const progress = io.stderrIsTTY === true && !io.env.CI;
-  if (progress) io.stderr(`noops-lint: analysing ${paths.map((p) => p || '.').join(', ')} …`);
+  const progress = io.stderrIsTTY === true && !io.env.CI ? progressLine(io, paths) : undefined;
   let run: LintRun;
   try {
     run = lint({
@@ -165,9 +162,10 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
       env: io.env,
       stage: args.stage,
       gitignore: args.gitignore,
+      ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {
-    if (progress) io.stderr('\r\x1b[K');
+    progress?.end();
   }
   // A CDK app without synthesized output has nothing to check: a usage error, never a green run.
   const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
@@ -228,6 +226,35 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
     io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).\n`);
   }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+
+/**
+ * The progress line on a terminal (stderr, outside CI). lint() is synchronous, so no timer can fire during it: the
+ * line is written when the run starts and rewritten as manifests are done, with the count once the run has taken a
+ * second. It is written with its newline and rewritten in place (cursor up), so a run interrupted with Ctrl-C leaves
+ * the shell on a fresh line; a finished run erases it.
+ */
+export function progressLine(
+  io: Pick<CliIo, 'stderr'>,
+  paths: string[],
+  clock: () => number = Date.now,
+): { update: (done: number, total: number) => void; end: () => void } {
+  const what = `noops-lint: analysing ${paths.map((p) => p || '.').join(', ')}`;
+  const start = clock();
+  let last = start;
+  io.stderr(`${what} …\n`);
+  return {
+    update(done, total) {
+      const now = clock();
+      // At most ten rewrites a second, and none before a second has passed.
+      if (total === 0 || now - start < 1000 || (now - last < 100 && done < total)) return;
+      last = now;
+      io.stderr(`\x1b[1A\r\x1b[K${what}: ${done}/${total} manifests done\n`);
+    },
+    end() {
+      io.stderr('\x1b[1A\r\x1b[K');
+    },
+  };
 }
 
 /**

@@ -64,6 +64,8 @@ export interface LintOptions {
   workerUrl?: URL;
   /** Candidate files below which no worker is started and a project without cache is checked in one pass. */
   minUnitsForWorkers?: number;
+  /** Told how a run checked file by file goes: candidate manifests done (the cached ones first), of the total. */
+  onProgress?: (done: number, total: number) => void;
   /** The confined reader to use. */
   files?: ProjectFiles;
 }
@@ -209,7 +211,10 @@ function checkUnits(
   }
   const threads = resolveConcurrency(options.concurrency);
   const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
-  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl);
+  const total = discovered.candidates.length;
+  const cached = total - pending.length;
+  options.onProgress?.(cached, total);
+  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl, (done) => options.onProgress?.(cached + done, total));
   for (const result of parallel.results) {
     results.set(result.candidate, result);
     if (cache && result.dependencies) cache.store(result.candidate, result);

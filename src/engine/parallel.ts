@@ -101,6 +101,8 @@ export function runUnitsInParallel(
   rules: readonly EnabledRule[],
   workers: number,
   workerUrl: URL | undefined,
+  /** Told, as candidates finish on any thread, how many of `candidates` are done. */
+  onProgress?: (done: number) => void,
 ): { results: UnitResult[]; workers: number } {
   const shared = new SharedArrayBuffer(12);
   const counters = new Int32Array(shared);
@@ -120,7 +122,11 @@ export function runUnitsInParallel(
     }
   }
 
-  const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules);
+  let own = 0;
+  const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules, () => {
+    own += 1;
+    onProgress?.(own + Atomics.load(counters, DONE));
+  });
   const failed: boolean[] = [];
   let answered = 0;
   const waiting = new Set(started.map((_, index) => index));
@@ -144,6 +150,7 @@ export function runUnitsInParallel(
     const done = Atomics.load(counters, DONE);
     if (done !== progress) {
       progress = done;
+      onProgress?.(own + done);
       deadline = Date.now() + WORKER_PATIENCE_MS;
     }
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { progressLine, runCli } from '../../src/cli/run-cli.js';
 import { runAction } from '../../src/action/run-action.js';
 import { toolVersion } from '../../src/util/package-root.js';
 
@@ -313,6 +313,42 @@ describe('stylish output fits the terminal', () => {
     expect(linked).toContain(`\u001b]8;;https://github.com/noops-lint/noops-lint/blob/v${toolVersion()}/README.md#iamwildcard-action\u001b\\`);
     expect(cli([], { isTTY: true, columns: 100, env: { TERM_PROGRAM: 'vscode', CI: 'true' } }).stdout).not.toContain('\u001b]8;;');
     expect(cli([], { isTTY: true, columns: 100, env: { TERM_PROGRAM: 'Apple_Terminal' } }).stdout).not.toContain('\u001b]8;;');
+  });
+});
+
+describe('the progress line', () => {
+  it('counts manifests done of the total once the run has taken a second, rewrites itself in place, and ends each line with a newline', () => {
+    let stderr = '';
+    let now = 0;
+    const line = progressLine({ stderr: (t) => (stderr += t) }, ['services', ''], () => now);
+    expect(stderr).toBe('noops-lint: analysing services, . …\n');
+    line.update(3, 40);
+    expect(stderr).toBe('noops-lint: analysing services, . …\n');
+    now = 1200;
+    line.update(4, 40);
+    now = 1250;
+    line.update(5, 40); // within 100 ms of the last rewrite: skipped
+    line.update(40, 40); // the last one is always shown
+    const UP = '\u001b[1A\r\u001b[K';
+    expect(stderr.split(UP)).toEqual(['noops-lint: analysing services, . …\n', 'noops-lint: analysing services, .: 4/40 manifests done\n', 'noops-lint: analysing services, .: 40/40 manifests done\n']);
+    // Interrupted here, the terminal is on a fresh line; a finished run erases the line.
+    line.end();
+    expect(stderr.endsWith(`done\n${UP}`)).toBe(true);
+  });
+
+  it('shows on a terminal outside CI only, erased when the run ends, service by service with --cache', () => {
+    withOrders();
+    for (let i = 0; i < 3; i++) cpSync(path.join(root, 'orders'), path.join(root, `copy-${i}`), { recursive: true });
+    const env = { XDG_CACHE_HOME: path.join(root, '.user-cache') };
+    const tty = cli(['--cache'], { stderrIsTTY: true, env });
+    const UP = '\u001b[1A\r\u001b[K';
+    const [first, ...rewrites] = tty.stderr.split(UP);
+    expect(first).toBe('noops-lint: analysing . …\n');
+    // A loaded machine takes over a second: then the count of the four manifests shows, the last rewrite erased.
+    expect(rewrites.at(-1)).toBe('');
+    for (const rewrite of rewrites.slice(0, -1)) expect(rewrite).toMatch(/^noops-lint: analysing \.: [0-4]\/4 manifests done\n$/);
+    expect(cli(['--cache'], { stderrIsTTY: true, env: { ...env, CI: 'true' } }).stderr).toBe('');
+    expect(cli(['--cache'], { env }).stderr).toBe('');
   });
 });
 
