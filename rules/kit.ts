@@ -19,8 +19,6 @@ export interface RuleReport<MessageId extends string> {
   actions?: FindingActions;
   /** Logical identity without line numbers: resource logical id, policy path, action. */
   key: string;
-  /** Overrides the rule's severity for this finding (partial wildcards are warnings, full ones errors). */
-  severity?: Severity;
 }
 
 export interface RuleContext<Options, MessageId extends string> {
@@ -31,11 +29,17 @@ export interface RuleContext<Options, MessageId extends string> {
   /** The date deprecation tables are read at (pinned in tests). */
   now: Date;
   report(report: RuleReport<MessageId>): void;
+  /**
+   * A value the rule could not judge within its limits (a custom rule's pattern out of time): a note of the tool's
+   * own (input/slow-pattern), not a finding of the rule.
+   */
+  reportLimit(limit: { message: string; at: Location; key: string; function?: string }): void;
 }
 
 export interface Rule<Options = Record<string, never>, MessageId extends string = string> {
   id: string;
   category: string;
+  /** Every finding of the rule has this severity (a configured one replaces it): a problem of another weight is another rule. */
   severity: Severity;
   /** One sentence naming the problem (SARIF shortDescription). */
   description: string;
@@ -76,7 +80,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 export type { ProjectAnalysis } from '../src/analyse/analysis-types.js';
 export { findInsecureDatabaseUrl } from '../src/analyse/database-urls.js';
-export { handlerCodes, type HandlerCode } from '../src/analyse/handler-code.js';
+export { carriedStateWrites, handlerCodes, stateLifetime, type HandlerCode } from '../src/analyse/handler-code.js';
 export { effectiveStatements, evaluateRole, statementCoversAction, statementCoversResource } from '../src/analyse/match-policy.js';
 export type { FunctionPermissions, PermissionNeed } from '../src/analyse/permissions-types.js';
 export { resourceKey } from '../src/analyse/permissions.js';
@@ -91,7 +95,7 @@ export { cdkArnExpression, cdkGrantMethods } from '../src/data/cdk-grants.js';
 export { administrativePolicyKind, allLiteral, describeResources, describeRoleUsers, isInlineStatement, isPlatformStatement, isWildcardResourceValue, judgedManagedPolicy, literalValues, managedPolicyName, quoteResources, soleFunctionName, statementKey, type LiteralValue } from '../src/model/iam-statements.js';
 export type { Location } from '../src/model/location.js';
 export { locationOf, locationOfKey, locationOfValue } from '../src/model/positions.js';
-export type { EnvironmentVariable, EventModel, FunctionModel, NormalizedEventType, PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../src/model/project.js';
+export type { EnvironmentVariable, EventModel, FunctionModel, NormalizedEventType, PolicyStatement, Project, ResourceModel, RoleModel, ServiceModel } from '../src/model/project.js';
 export { hasProperty, locationOfProperty, readFlag, readProperty, type PropertyRead } from '../src/model/property-value.js';
 export { readPolicyDocument } from '../src/model/policy.js';
 export { policyTemplates } from '../src/model/sam-policy-templates.js';
@@ -102,3 +106,5 @@ export { maskSecret } from '../src/util/mask-secret.js';
 export { readPackageJson } from '../src/util/package-root.js';
 export { plural, summarisedList } from '../src/util/plural.js';
 export { quote, quoteEach } from '../src/util/quote.js';
+export { describeWildcardScope, listExamples, wildcardGrants, type WildcardGrant, type WildcardKind } from '../src/model/wildcard-actions.js';
+export { describeTimeoutGroup, groupByTimeout, LAMBDA_MAX_TIMEOUT, numberAsWritten, sameLocation, type TimeoutGroup } from '../src/model/function-timeouts.js';

@@ -38,7 +38,7 @@ export default defineRule<Record<string, never>, MessageId>({
     'whose SslPolicy accepts TLS 1.0 or 1.1 (TCP and UDP pass-through is not judged, as in Checkov); API Gateway domains ' +
     'with SecurityPolicy TLS_1_0, also serverless-domain-manager `securityPolicy: tls_1_0`; CloudFront ViewerProtocolPolicy ' +
     'allow-all and custom origins with OriginProtocolPolicy http-only (not S3 website origins); database URLs in environment ' +
-    'variables or properties with sslmode=disable, ssl=false or tls=false; and, as a note, S3 buckets whose policy does not ' +
+    'variables or properties with sslmode=disable, ssl=false or tls=false; and S3 buckets whose policy does not ' +
     'deny aws:SecureTransport false (not website buckets, nor when a policy of the template targets an unresolvable ' +
     'bucket). RDS is not reported: its server-side setting lives in parameter groups.',
   help:
@@ -90,7 +90,7 @@ export default defineRule<Record<string, never>, MessageId>({
         if (hasProperty(props, 'WebsiteConfiguration')) continue;
         const verdict = judgeBucket(resource, policiesByService.get(resource.service.id) ?? [], isTemplateBucket);
         if (verdict.kind === 'no-policy') {
-          report({ messageId: 'bucketWithoutPolicy', data: { name: quote(resource.logicalId) }, at: resource.location, key: `${key}|secure-transport`, severity: 'note' });
+          report({ messageId: 'bucketWithoutPolicy', data: { name: quote(resource.logicalId) }, at: resource.location, key: `${key}|secure-transport` });
         } else if (verdict.kind === 'allows-http') {
           report({
             messageId: 'bucketPolicyAllowsHttp',
@@ -98,7 +98,6 @@ export default defineRule<Record<string, never>, MessageId>({
             at: resource.location,
             related: verdict.policies.map((p) => ({ location: p.location, message: `Bucket policy ${quote(p.logicalId)}.` })),
             key: `${key}|secure-transport`,
-            severity: 'note',
           });
         }
       } else if (resource.type === 'AWS::MSK::Cluster') {

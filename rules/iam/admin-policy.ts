@@ -1,21 +1,20 @@
-// Finds AWS managed policies that grant administrator, power-user or full service access to a function's role.
+// Finds AWS managed policies that grant administrator or power-user access to a function's role
+// (full access to one service is iam/full-access-policy).
 import { administrativePolicyKind, defineRule, describeRoleUsers, managedPolicyName, quote, soleFunctionName } from '../kit.js';
 
 export default defineRule({
   id: 'iam/admin-policy',
   category: 'iam',
   severity: 'error',
-  description: 'A function role has an AWS managed policy granting administrator, power-user or full service access.',
+  description: 'A function role has an AWS managed policy granting administrator or power-user access.',
   fullDescription:
     'AdministratorAccess allows everything in the account; PowerUserAccess everything except managing IAM and ' +
-    'Organizations; the `*FullAccess` policies (AmazonDynamoDBFullAccess, AmazonS3FullAccess, AWSLambda_FullAccess) ' +
-    'every action of a service on all of its resources. A function needs a few actions on a few resources. Other ' +
-    'AWS managed policies are judged from their documents in the bundled catalogue: `Action: "*"`, `NotAction` or ' +
-    '`service:*` on every resource without a Condition (AmazonCognitoPowerUser, DatabaseAdministrator); a few ' +
-    'actions on "*" (AWSLambdaRole) are iam/wildcard-resource\'s. Policies are recognised by name or by ARN ' +
-    '(`arn:aws:iam::aws:policy/...`, also through `Fn::Sub` with `${AWS::Partition}`) in Serverless ' +
-    '`managedPolicies`, SAM `Policies` and CloudFormation `ManagedPolicyArns`. Administrator and power-user access ' +
-    'are errors, full service access is a warning.',
+    'Organizations. A function needs a few actions on a few resources. Other AWS managed policies are judged from ' +
+    'their documents in the bundled catalogue: `Action: "*"` or `NotAction` on every resource ' +
+    'without a Condition. Policies are recognised by name or by ARN (`arn:aws:iam::aws:policy/...`, also through ' +
+    '`Fn::Sub` with `${AWS::Partition}`) in Serverless `managedPolicies`, SAM `Policies` and CloudFormation ' +
+    '`ManagedPolicyArns`. Full access to one service (AmazonS3FullAccess, or `service:*` on every resource) is ' +
+    'iam/full-access-policy; a few actions on "*" (AWSLambdaRole) are iam/wildcard-resource\'s.',
   help:
     'Replace the managed policy with statements for what the code calls, or a SAM policy template scoped to one resource:\n' +
     '  Policies:\n    - DynamoDBReadPolicy:\n        TableName: !Ref OrdersTable\n' +
@@ -26,7 +25,6 @@ export default defineRule({
   messages: {
     administrator: '{{policy}} gives {{who}} administrator access to the whole AWS account.',
     powerUser: '{{policy}} gives {{who}} every action on every resource except IAM and Organizations management.',
-    fullAccess: '{{policy}} gives {{who}} every action of a service on all of its resources.',
   },
   defaultOptions: {},
   check({ project, report }) {
@@ -34,7 +32,7 @@ export default defineRule({
       for (const reference of role.managedPolicies) {
         const name = managedPolicyName(reference);
         const kind = name === undefined ? undefined : administrativePolicyKind(name);
-        if (name === undefined || kind === undefined) continue;
+        if (name === undefined || kind === undefined || kind === 'full-access') continue;
         const base = {
           data: { policy: quote(name), who: describeRoleUsers(role) },
           at: reference.location,
@@ -43,7 +41,6 @@ export default defineRule({
         };
         if (kind === 'administrator') report({ ...base, messageId: 'administrator' });
         else if (kind === 'power-user') report({ ...base, messageId: 'powerUser' });
-        else report({ ...base, messageId: 'fullAccess', severity: 'warning' });
       }
     }
   },

@@ -1,7 +1,7 @@
-// Finds Lambda runtimes past (or close to) their deprecation, and container base images whose language
+// Finds Lambda runtimes past their deprecation, and container base images whose language
 // (Node.js, Python, Ruby, Go, Java, .NET) or Lambda runtime no longer gets security fixes, from the dated
-// tables in src/data/lambda-runtimes.json.
-import { defineRule, type FunctionModel, type Location, quote, quoteEach, readPackageJson } from '../kit.js';
+// tables in src/data/lambda-runtimes.json. checkRuntimes() dates every runtime once for the three runtime rules.
+import { defineRule, type FunctionModel, type Location, type Project, quote, quoteEach, readPackageJson, type RuleReport } from '../kit.js';
 
 interface RuntimeDates {
   name: string;
@@ -163,143 +163,148 @@ function sameLocation(a: Location, b: Location): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
-type Options = { noticeDays: number };
+/** The messages of the three runtime rules, one stage each. */
+export const RUNTIME_MESSAGES = {
+  blocked: '{{runtime}} is no longer supported: Lambda stopped patching it on {{deprecated}} and has blocked updates to functions using it since {{blockUpdate}} ({{functions}}).{{upgrade}}',
+  deprecated: '{{runtime}} is deprecated since {{deprecated}}: Lambda no longer patches it, and from {{blockUpdate}} functions using it can no longer be updated ({{functions}}).{{upgrade}}',
+  deprecatedSoon: '{{runtime}} will be deprecated on {{deprecated}}, in {{days}} days: after that Lambda no longer patches it ({{functions}}).{{upgrade}}',
+  imageDeprecated: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, deprecated since {{deprecated}}: its image no longer gets security patches.{{upgrade}}',
+  imageDeprecatedSoon: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}',
+  nodeEndOfLife: 'The base image {{image}} runs Node.js {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
+  nodeEndOfLifeSoon: 'The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
+  languageEndOfLife: 'The base image {{image}} runs {{language}} {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
+  languageEndOfLifeSoon: 'The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
+};
 
-type MessageId =
-  | 'blocked'
-  | 'deprecated'
-  | 'deprecatedSoon'
-  | 'imageDeprecated'
-  | 'imageDeprecatedSoon'
-  | 'nodeEndOfLife'
-  | 'nodeEndOfLifeSoon'
-  | 'languageEndOfLife'
-  | 'languageEndOfLifeSoon';
-
-export default defineRule<Options, MessageId>({
+export default defineRule<Record<string, never>, 'deprecated' | 'imageDeprecated' | 'nodeEndOfLife' | 'languageEndOfLife'>({
   id: 'ops/deprecated-runtime',
   category: 'ops',
   severity: 'warning',
   description: 'A function or container runs on a language runtime that no longer gets security fixes.',
   fullDescription:
-    'Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS\'s runtime table: an error once updates are blocked, a warning once deprecated, a note when deprecation is near. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain\'s standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged.',
+    'Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS\'s runtime table and reports a runtime once it is deprecated; once updates are blocked it is ops/blocked-runtime, and a deprecation ahead is ops/runtime-deprecation-soon. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain\'s standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged.',
   help: 'Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.\ncdk-nag: AwsSolutions-L1.',
   precision: 'very-high',
   tags: ['security', 'maintainability', 'external/cwe/cwe-1104'],
   securitySeverity: 5.3,
   messages: {
-    blocked: '{{runtime}} is no longer supported: Lambda stopped patching it on {{deprecated}} and has blocked updates to functions using it since {{blockUpdate}} ({{functions}}).{{upgrade}}',
-    deprecated: '{{runtime}} is deprecated since {{deprecated}}: Lambda no longer patches it, and from {{blockUpdate}} functions using it can no longer be updated ({{functions}}).{{upgrade}}',
-    deprecatedSoon: '{{runtime}} will be deprecated on {{deprecated}}, in {{days}} days: after that Lambda no longer patches it ({{functions}}).{{upgrade}}',
-    imageDeprecated: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, deprecated since {{deprecated}}: its image no longer gets security patches.{{upgrade}}',
-    imageDeprecatedSoon: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}',
-    nodeEndOfLife: 'The base image {{image}} runs Node.js {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
-    nodeEndOfLifeSoon: 'The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
-    languageEndOfLife: 'The base image {{image}} runs {{language}} {{version}}, which reached end of life on {{date}} and no longer gets security fixes.',
-    languageEndOfLifeSoon: 'The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
+    deprecated: RUNTIME_MESSAGES.deprecated,
+    imageDeprecated: RUNTIME_MESSAGES.imageDeprecated,
+    nodeEndOfLife: RUNTIME_MESSAGES.nodeEndOfLife,
+    languageEndOfLife: RUNTIME_MESSAGES.languageEndOfLife,
   },
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { noticeDays: { type: 'integer', minimum: 0, description: 'Days before a deprecation or end of life to start reporting a note.' } },
-  },
-  defaultOptions: { noticeDays: 90 },
-  check({ project, now, options, report }) {
-    const { lambdaRuntimes, nodejsEndOfLife, languageEndOfLife } = runtimeTables();
-    const noticeDays = options.noticeDays;
-    const reported = new Set<string>();
-    const reportLanguage = (service: string, image: { value: string; location: Location }, language: Language, version: string): void => {
-      const date = languageEndOfLife[language][version];
-      if (!date) return;
-      const key = `${service}|Dockerfile|${language}|${version}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      const days = daysUntil(date, now);
-      const data = { image: quote(image.value), language: LANGUAGE_NAMES[language], version, date, days };
-      if (days <= 0) report({ messageId: 'languageEndOfLife', severity: 'warning', at: image.location, key, data });
-      else if (days <= noticeDays) report({ messageId: 'languageEndOfLifeSoon', severity: 'note', at: image.location, key, data });
-    };
-    const upgrade = (runtime: string): string => {
-      const to = replacementFor(runtime, now);
-      return to ? ` Upgrade to ${to}.` : '';
-    };
-
-    // A runtime inherited from provider.runtime or Globals is one line shared by many functions: report it once there.
-    // Written again on each function of one manifest, it is still one problem: one finding at the place most of them
-    // share (else the first), the other places as related locations.
-    const groups: { location: Location; runtime: string; service: string; functions: FunctionModel[]; places: Map<string, { location: Location; count: number }> }[] = [];
-    for (const fn of project.functions) {
-      const located = fn.runtime;
-      const runtime = located?.value;
-      if (!located || typeof runtime !== 'string') continue; // !Ref Runtime, ${param:runtime}: not knowable here
-      let group = groups.find((g) => g.runtime === runtime && g.service === fn.service.id);
-      if (!group) {
-        group = { location: located.location, runtime, service: fn.service.id, functions: [], places: new Map() };
-        groups.push(group);
-      }
-      group.functions.push(fn);
-      const place = `${located.location.file}:${located.location.line}:${located.location.column}`;
-      const seen = group.places.get(place);
-      if (seen) seen.count += 1;
-      else group.places.set(place, { location: located.location, count: 1 });
-    }
-    for (const group of groups) {
-      let best = group.places.values().next().value!;
-      for (const place of group.places.values()) if (place.count > best.count) best = place;
-      group.location = best.location;
-    }
-    for (const { location, runtime, functions } of groups) {
-      const dates = lambdaRuntimes[runtime];
-      if (!dates) continue;
-      const [first] = functions;
-      const single = functions.length === 1 ? first : undefined;
-      const base = {
-        at: location,
-        key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
-        related: single ? [] : functions.map((f) => ({ location: sameLocation(f.runtime!.location, location) ? f.location : f.runtime!.location, message: `${quote(f.name)} uses ${runtime}` })),
-        ...(single ? { function: single.name } : {}),
-      };
-      const names = quoteEach(functions.map((f) => f.name));
-      const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
-      const days = daysUntil(dates.deprecated, now);
-      if (daysUntil(dates.blockUpdate, now) <= 0) report({ ...base, messageId: 'blocked', severity: 'error', data });
-      else if (days <= 0) report({ ...base, messageId: 'deprecated', severity: 'warning', data });
-      else if (days <= noticeDays) report({ ...base, messageId: 'deprecatedSoon', severity: 'note', data: { ...data, days } });
-    }
-
-    for (const service of project.services) {
-      const images = service.container?.baseImages ?? [];
-      // A Go binary carries the standard library of the toolchain that built it, so a build stage counts too.
-      for (const image of images.slice(0, -1)) {
-        const found = imageRuntime(image.value);
-        if (found?.kind === 'language' && found.language === 'go') reportLanguage(service.id, image, found.language, found.id);
-      }
-      // The last stage is the image that runs; other build stages do not ship.
-      const image = images.at(-1);
-      if (!image) continue;
-      const found = imageRuntime(image.value);
-      if (!found) continue;
-      if (found.kind === 'language') {
-        reportLanguage(service.id, image, found.language, found.id);
-        continue;
-      }
-      const key = `${service.id}|Dockerfile|${found.kind}|${found.id}`;
-      if (found.kind === 'node') {
-        const date = nodejsEndOfLife[found.id];
-        if (!date) continue;
-        const days = daysUntil(date, now);
-        const data = { image: quote(image.value), version: found.id, date, days };
-        if (days <= 0) report({ messageId: 'nodeEndOfLife', severity: 'warning', at: image.location, key, data });
-        else if (days <= noticeDays) report({ messageId: 'nodeEndOfLifeSoon', severity: 'note', at: image.location, key, data });
-        continue;
-      }
-      const dates = lambdaRuntimes[found.id];
-      if (!dates) continue;
-      const days = daysUntil(dates.deprecated, now);
-      const data = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
-      // Image functions have no update block: the image simply stops getting patches.
-      if (days <= 0) report({ messageId: 'imageDeprecated', severity: 'warning', at: image.location, key, data });
-      else if (days <= noticeDays) report({ messageId: 'imageDeprecatedSoon', severity: 'note', at: image.location, key, data });
-    }
+  defaultOptions: {},
+  check({ project, now, report }) {
+    checkRuntimes(project, now, 0, (stage, found) => {
+      if (stage === 'warning') report(found as RuleReport<'deprecated' | 'imageDeprecated' | 'nodeEndOfLife' | 'languageEndOfLife'>);
+    });
   },
 });
+
+/** How far past its support a runtime is: updates blocked (an error), deprecated (a warning), or soon (a note). */
+export type RuntimeStage = 'error' | 'warning' | 'note';
+
+export type RuntimeMessageId = keyof typeof RUNTIME_MESSAGES;
+
+/**
+ * Every dated runtime of the project (function runtimes, grouped by the line that sets them, and container base
+ * images), with its stage: ops/blocked-runtime, ops/deprecated-runtime and ops/runtime-deprecation-soon each
+ * report one stage.
+ */
+export function checkRuntimes(project: Project, now: Date, noticeDays: number, emit: (stage: RuntimeStage, report: RuleReport<RuntimeMessageId>) => void): void {
+  const { lambdaRuntimes, nodejsEndOfLife, languageEndOfLife } = runtimeTables();
+  const reported = new Set<string>();
+  const reportLanguage = (service: string, image: { value: string; location: Location }, language: Language, version: string): void => {
+    const date = languageEndOfLife[language][version];
+    if (!date) return;
+    const key = `${service}|Dockerfile|${language}|${version}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    const days = daysUntil(date, now);
+    const data = { image: quote(image.value), language: LANGUAGE_NAMES[language], version, date, days };
+    if (days <= 0) emit('warning', { messageId: 'languageEndOfLife', at: image.location, key, data });
+    else if (days <= noticeDays) emit('note', { messageId: 'languageEndOfLifeSoon', at: image.location, key, data });
+  };
+  const upgrade = (runtime: string): string => {
+    const to = replacementFor(runtime, now);
+    return to ? ` Upgrade to ${to}.` : '';
+  };
+
+  // A runtime inherited from provider.runtime or Globals is one line shared by many functions: report it once there.
+  // Written again on each function of one manifest, it is still one problem: one finding at the place most of them
+  // share (else the first), the other places as related locations.
+  const groups: { location: Location; runtime: string; service: string; functions: FunctionModel[]; places: Map<string, { location: Location; count: number }> }[] = [];
+  for (const fn of project.functions) {
+    const located = fn.runtime;
+    const runtime = located?.value;
+    if (!located || typeof runtime !== 'string') continue; // !Ref Runtime, ${param:runtime}: not knowable here
+    let group = groups.find((g) => g.runtime === runtime && g.service === fn.service.id);
+    if (!group) {
+      group = { location: located.location, runtime, service: fn.service.id, functions: [], places: new Map() };
+      groups.push(group);
+    }
+    group.functions.push(fn);
+    const place = `${located.location.file}:${located.location.line}:${located.location.column}`;
+    const seen = group.places.get(place);
+    if (seen) seen.count += 1;
+    else group.places.set(place, { location: located.location, count: 1 });
+  }
+  for (const group of groups) {
+    let best = group.places.values().next().value!;
+    for (const place of group.places.values()) if (place.count > best.count) best = place;
+    group.location = best.location;
+  }
+  for (const { location, runtime, functions } of groups) {
+    const dates = lambdaRuntimes[runtime];
+    if (!dates) continue;
+    const [first] = functions;
+    const single = functions.length === 1 ? first : undefined;
+    const base = {
+      at: location,
+      key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
+      related: single ? [] : functions.map((f) => ({ location: sameLocation(f.runtime!.location, location) ? f.location : f.runtime!.location, message: `${quote(f.name)} uses ${runtime}` })),
+      ...(single ? { function: single.name } : {}),
+    };
+    const names = quoteEach(functions.map((f) => f.name));
+    const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
+    const days = daysUntil(dates.deprecated, now);
+    if (daysUntil(dates.blockUpdate, now) <= 0) emit('error', { ...base, messageId: 'blocked', data });
+    else if (days <= 0) emit('warning', { ...base, messageId: 'deprecated', data });
+    else if (days <= noticeDays) emit('note', { ...base, messageId: 'deprecatedSoon', data: { ...data, days } });
+  }
+
+  for (const service of project.services) {
+    const images = service.container?.baseImages ?? [];
+    // A Go binary carries the standard library of the toolchain that built it, so a build stage counts too.
+    for (const image of images.slice(0, -1)) {
+      const found = imageRuntime(image.value);
+      if (found?.kind === 'language' && found.language === 'go') reportLanguage(service.id, image, found.language, found.id);
+    }
+    // The last stage is the image that runs; other build stages do not ship.
+    const image = images.at(-1);
+    if (!image) continue;
+    const found = imageRuntime(image.value);
+    if (!found) continue;
+    if (found.kind === 'language') {
+      reportLanguage(service.id, image, found.language, found.id);
+      continue;
+    }
+    const key = `${service.id}|Dockerfile|${found.kind}|${found.id}`;
+    if (found.kind === 'node') {
+      const date = nodejsEndOfLife[found.id];
+      if (!date) continue;
+      const days = daysUntil(date, now);
+      const data = { image: quote(image.value), version: found.id, date, days };
+      if (days <= 0) emit('warning', { messageId: 'nodeEndOfLife', at: image.location, key, data });
+      else if (days <= noticeDays) emit('note', { messageId: 'nodeEndOfLifeSoon', at: image.location, key, data });
+      continue;
+    }
+    const dates = lambdaRuntimes[found.id];
+    if (!dates) continue;
+    const days = daysUntil(dates.deprecated, now);
+    const data = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
+    // Image functions have no update block: the image simply stops getting patches.
+    if (days <= 0) emit('warning', { messageId: 'imageDeprecated', at: image.location, key, data });
+    else if (days <= noticeDays) emit('note', { messageId: 'imageDeprecatedSoon', at: image.location, key, data });
+  }
+}

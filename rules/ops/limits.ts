@@ -1,22 +1,12 @@
-// Checks function timeouts against Lambda's maximum and the API Gateway integration timeouts in front
-// of them, memory far above what light code can use, and notes functions left on the default memory size and timeout.
-import { defineRule, type FunctionModel, type Location, type NormalizedEventType, type ProjectAnalysis, quote, quoteEach, type ServiceModel } from '../kit.js';
-
-/** Lambda's hard limit on a function's timeout, in seconds. */
-const LAMBDA_MAX_TIMEOUT = 900;
+// Checks function timeouts against the API Gateway integration timeouts in front of them, and memory far above what
+// light code can use (above Lambda's maximum timeout is ops/timeout-above-maximum, the defaults are ops/default-limits).
+import { defineRule, describeTimeoutGroup, type FunctionModel, groupByTimeout, type Location, type NormalizedEventType, numberAsWritten, type ProjectAnalysis, LAMBDA_MAX_TIMEOUT, quoteEach, sameLocation, type TimeoutGroup } from '../kit.js';
 
 /** API Gateway's integration timeout per API kind: the caller gets a 504 once it passes. */
 const INTEGRATION_TIMEOUTS: Partial<Record<NormalizedEventType, { seconds: number; api: string }>> = {
   api: { seconds: 29, api: 'REST API' },
   'http-api': { seconds: 30, api: 'HTTP API' },
   websocket: { seconds: 29, api: 'WebSocket API' },
-};
-
-/** What a function gets when the manifest says nothing. */
-const DEFAULTS: Partial<Record<ServiceModel['kind'], string>> = {
-  serverless: '1024 MB and 6 seconds in the Serverless Framework',
-  sam: '128 MB and 3 seconds',
-  cloudformation: '128 MB and 3 seconds',
 };
 
 /** Above this many MB a function pays for memory and vCPUs that only heavy or multi-threaded work can use. */
@@ -33,18 +23,6 @@ const HEAVY_PACKAGES = new Set([
   'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads', 'cluster', 'node:cluster',
 ]);
 
-/** Seconds (or MB) as written: a number or a numeric string (CloudFormation accepts both); anything else is not judged. */
-function seconds(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return undefined;
-}
-
-function sameLocation(a: Location, b: Location): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-
-/** The tightest API Gateway integration in front of a function; a Serverless `async: true` http event does not wait for it. */
 function tightestIntegration(fn: FunctionModel): { seconds: number; api: string } | undefined {
   let tightest: { seconds: number; api: string } | undefined;
   for (const event of fn.events) {
@@ -55,14 +33,12 @@ function tightestIntegration(fn: FunctionModel): { seconds: number; api: string 
   return tightest;
 }
 
-type Group = { location: Location; timeout: number; functions: FunctionModel[] };
-
 /** Functions sharing one written memory size (provider.memorySize, Globals) become one finding at that line. */
 function groupByMemory(functions: FunctionModel[]): { location: Location; memory: number; functions: FunctionModel[] }[] {
   const groups: { location: Location; memory: number; functions: FunctionModel[] }[] = [];
   for (const fn of functions) {
     const located = fn.memorySize;
-    const memory = seconds(located?.value);
+    const memory = numberAsWritten(located?.value);
     if (!located || memory === undefined) continue;
     const group = groups.find((g) => g.memory === memory && sameLocation(g.location, located.location));
     if (group) group.functions.push(fn);
@@ -79,47 +55,21 @@ function isLightCode(fn: FunctionModel, analysis: ProjectAnalysis): boolean {
   return !usage.packages.some((name) => HEAVY_PACKAGES.has(name));
 }
 
-/** Functions sharing one written timeout (provider.timeout, Globals) become one finding at that line. */
-function groupByTimeout(functions: FunctionModel[]): Group[] {
-  const groups: Group[] = [];
-  for (const fn of functions) {
-    const located = fn.timeout;
-    const timeout = seconds(located?.value);
-    if (!located || timeout === undefined) continue;
-    const group = groups.find((g) => g.timeout === timeout && sameLocation(g.location, located.location));
-    if (group) group.functions.push(fn);
-    else groups.push({ location: located.location, timeout, functions: [fn] });
-  }
-  return groups;
-}
-
-function describeGroup(group: Group, what: string) {
-  const single = group.functions.length === 1 ? group.functions[0] : undefined;
-  return {
-    at: group.location,
-    key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : 'shared'}`,
-    related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses this timeout` })),
-    ...(single ? { function: single.name } : {}),
-  };
-}
-
-export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegration' | 'memoryCost' | 'defaults'>({
+export default defineRule<Record<string, never>, 'aboveIntegration' | 'memoryCost'>({
   id: 'ops/limits',
   category: 'ops',
   severity: 'warning',
-  description: "A function's timeout exceeds a limit that applies to it, or is left at the default.",
+  description: "A function's timeout outlasts the API in front of it, or its memory is far above what its code can use.",
   fullDescription:
-    "Lambda rejects a timeout above 900 seconds, so the deployment fails (an error). Behind API Gateway the integration gives up first: after 29 seconds for a REST or WebSocket API and 30 seconds for an HTTP API the caller gets a 504 while the function keeps running, and billing, without anyone waiting for its answer (a warning; a REST API's limit can be raised by a quota request for Regional and private APIs). Memory above 4,096 MB for code that was followed completely and uses no heavy library (images, headless browsers, media, machine learning, archives, embedded databases, child processes or threads) is a cost: Lambda bills memory for every millisecond, and the vCPUs that come with it sit idle for single-threaded code. A function with neither a memory size nor a timeout, on the function or inherited from provider or Globals, runs with the platform defaults, which are rarely right for its work (a note, once per service). Timeouts set by variables or intrinsics are not judged.",
-  help: 'Keep the timeout within what calls the function, for example `timeout: 28` behind a REST API, and move longer work to an asynchronous path (a queue or Step Functions). Size memory by measurement (AWS Lambda Power Tuning), for example `MemorySize: 512` for an API handler. Set `memorySize` and `timeout` explicitly, for example under `provider:` or `Globals.Function`.',
+    "Behind API Gateway the integration gives up first: after 29 seconds for a REST or WebSocket API and 30 seconds for an HTTP API the caller gets a 504 while the function keeps running, and billing, without anyone waiting for its answer (a REST API's limit can be raised by a quota request for Regional and private APIs). Memory above 4,096 MB for code that was followed completely and uses no heavy library (images, headless browsers, media, machine learning, archives, embedded databases, child processes or threads) is a cost: Lambda bills memory for every millisecond, and the vCPUs that come with it sit idle for single-threaded code. A timeout above Lambda's maximum is ops/timeout-above-maximum; no memory size or timeout at all is ops/default-limits. Timeouts and memory sizes set by variables or intrinsics are not judged.",
+  help: 'Keep the timeout within what calls the function, for example `timeout: 28` behind a REST API, and move longer work to an asynchronous path (a queue or Step Functions). Size memory by measurement (AWS Lambda Power Tuning), for example `MemorySize: 512` for an API handler.',
   precision: 'very-high',
   tags: ['reliability', 'cost'],
   messages: {
-    aboveMaximum: 'The timeout of {{timeout}} seconds ({{functions}}) is above the Lambda maximum of 900 seconds: the deployment is rejected.',
     aboveIntegration:
       'The timeout of {{timeout}} seconds ({{functions}}) is longer than the {{limit}}-second {{api}} integration timeout: callers get a 504 after {{limit}} seconds while the function keeps running.',
     memoryCost:
       '{{functions}} {{verb}} {{memory}} MB, but {{whose}} code uses no library that needs that much: Lambda bills the memory for every millisecond, and the extra vCPUs sit idle. Measure (for example with AWS Lambda Power Tuning) and lower it.',
-    defaults: 'No memory size or timeout is set for {{functions}}, so {{subject}} with the defaults ({{defaults}}).',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {
@@ -143,11 +93,8 @@ export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegrat
     }
 
     for (const group of groupByTimeout(project.functions)) {
-      const names = quoteEach(group.functions.map((f) => f.name));
-      if (group.timeout > LAMBDA_MAX_TIMEOUT) {
-        report({ ...describeGroup(group, 'timeout>900'), messageId: 'aboveMaximum', severity: 'error', data: { timeout: group.timeout, functions: names } });
-        continue;
-      }
+      // Above Lambda's maximum the deployment fails: ops/timeout-above-maximum says so.
+      if (group.timeout > LAMBDA_MAX_TIMEOUT) continue;
       // Only the functions behind an API whose integration gives up before their timeout.
       const byApi = new Map<string, { seconds: number; functions: FunctionModel[] }>();
       for (const fn of group.functions) {
@@ -158,28 +105,13 @@ export default defineRule<Record<string, never>, 'aboveMaximum' | 'aboveIntegrat
         byApi.set(limit.api, entry);
       }
       for (const [api, { seconds: limit, functions }] of byApi) {
-        const subgroup: Group = { ...group, functions };
+        const subgroup: TimeoutGroup = { ...group, functions };
         report({
-          ...describeGroup(subgroup, `timeout>${api}`),
+          ...describeTimeoutGroup(subgroup, `timeout>${api}`),
           messageId: 'aboveIntegration',
           data: { timeout: group.timeout, functions: quoteEach(functions.map((f) => f.name)), limit, api },
         });
       }
-    }
-
-    for (const service of project.services) {
-      const defaults = DEFAULTS[service.kind];
-      if (!defaults) continue;
-      // A function with either setting has been thought about; only neither set means "never considered".
-      const bare = service.functions.filter((fn) => !fn.memorySize && !fn.timeout);
-      if (bare.length === 0) continue;
-      report({
-        messageId: 'defaults',
-        severity: 'note',
-        at: service.location,
-        key: `${service.id}|defaults`,
-        data: { functions: quoteEach(bare.map((f) => f.name)), subject: bare.length === 1 ? 'it runs' : 'they run', defaults },
-      });
     }
   },
 });

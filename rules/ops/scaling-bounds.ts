@@ -1,6 +1,5 @@
-// Checks the replica bounds of a kind: Service: a minimum above the maximum, no maximum (unbounded
-// cost), no metric to scale on, predictive scaling with no bounds at all or looking further ahead than the scaling window.
-import { defineRule, locationOfKey, locationOfValue } from '../kit.js';
+// Checks the replica bounds of a kind: Service: no maximum (unbounded cost), no metric to scale on, predictive scaling with no bounds at all or looking further ahead than the scaling window.
+import { defineRule, locationOfValue } from '../kit.js';
 
 const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -10,23 +9,17 @@ function duration(value: unknown): number | undefined {
   return match ? Number(match[1]) * SECONDS[match[2]!]! : undefined;
 }
 
-/** A replica count as written; strings, variables and Unresolved values are not judged. */
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 'noMetrics' | 'emptyMetrics' | 'predictiveUnbounded' | 'lookaheadBeyondWindow'>({
+export default defineRule<Record<string, never>, 'missingMax' | 'noMetrics' | 'emptyMetrics' | 'predictiveUnbounded' | 'lookaheadBeyondWindow'>({
   id: 'ops/scaling-bounds',
   category: 'ops',
   severity: 'warning',
-  description: "A container service's scaling bounds are contradictory or missing.",
+  description: "A container service's scaling has no ceiling or no signal, or forecasts past its window.",
   fullDescription:
-    'Autoscaling needs a floor, a ceiling and a signal. A minReplicas above maxReplicas cannot be satisfied, so the platform rejects the deployment or ignores one bound (an error). Without maxReplicas a traffic spike, a retry storm or a scaling loop adds replicas, and cost, without limit, and can exhaust the connections of the databases behind the service. Without metrics the autoscaler has nothing to scale on. The rule reads `spec.scaling` of a kind: Service manifest; a service with no scaling block at all is left to the platform defaults and not reported, unless it turns on `spec.predictive`: a forecast then adds replicas ahead of traffic with no ceiling at all. A predictive `lookahead` longer than `spec.scaling.window` (how long the load must stay low before replicas are removed) is reported too: the autoscaler removes the replicas the forecast added before the forecast peak comes; without a written window nothing is assumed.',
+    'Autoscaling needs a floor, a ceiling and a signal. Without maxReplicas a traffic spike, a retry storm or a scaling loop adds replicas, and cost, without limit, and can exhaust the connections of the databases behind the service. Without metrics the autoscaler has nothing to scale on. The rule reads `spec.scaling` of a kind: Service manifest; a service with no scaling block at all is left to the platform defaults and not reported, unless it turns on `spec.predictive`: a forecast then adds replicas ahead of traffic with no ceiling at all. A predictive `lookahead` longer than `spec.scaling.window` (how long the load must stay low before replicas are removed) is reported too: the autoscaler removes the replicas the forecast added before the forecast peak comes; without a written window nothing is assumed.',
   help: 'Set both bounds and at least one metric, for example `scaling: { minReplicas: 1, maxReplicas: 20, metrics: [{ type: cpu, target: 70 }] }`; with predictive scaling keep `lookahead` within `scaling.window` (for example `window: 1h`, `lookahead: 45m`).',
   precision: 'very-high',
   tags: ['reliability', 'cost'],
   messages: {
-    minAboveMax: 'minReplicas ({{min}}) is greater than maxReplicas ({{max}}): no replica count satisfies both, so the deployment is rejected or one bound is ignored.',
     missingMax: 'The scaling block sets no maxReplicas, so a traffic spike or a scaling loop can add replicas, and cost, without limit.',
     noMetrics: 'The scaling block lists no metrics, so the autoscaler has no signal to add or remove replicas on.',
     emptyMetrics: 'The scaling metrics list is empty, so the autoscaler has no signal to add or remove replicas on.',
@@ -55,18 +48,6 @@ export default defineRule<Record<string, never>, 'minAboveMax' | 'missingMax' | 
           related: [{ location: locationOfValue(block, 'window') ?? scaling.location, message: `The scaling window is ${String(block.window)}.` }],
           key: `${service.id}|predictive|lookahead`,
           data: { lookahead: String(predictive.value.lookahead), window: String(block.window) },
-        });
-      }
-      const min = count(block.minReplicas);
-      const max = count(block.maxReplicas);
-      if (min !== undefined && max !== undefined && min > max) {
-        report({
-          messageId: 'minAboveMax',
-          severity: 'error',
-          at: locationOfKey(block, 'minReplicas') ?? scaling.location,
-          related: [{ location: locationOfKey(block, 'maxReplicas') ?? scaling.location, message: `maxReplicas is ${max}` }],
-          key: `${service.id}|minReplicas>maxReplicas`,
-          data: { min, max },
         });
       }
       if (!('maxReplicas' in block)) report({ messageId: 'missingMax', at: scaling.location, key: `${service.id}|maxReplicas` });

@@ -2,7 +2,7 @@
 import type { FunctionModel, Project, ServiceModel } from '../model/project.js';
 import type { ProjectAnalysis } from './analysis-types.js';
 import type { ContainerUsage } from './server-routes.js';
-import type { FunctionUsage } from './types.js';
+import type { FunctionUsage, StateWrite } from './types.js';
 
 export interface HandlerCode {
   /** Unique in the project: the function id or the service id. */
@@ -39,4 +39,22 @@ function isLambda(service: ServiceModel): boolean {
   const provider = service.document.provider;
   const name = provider && typeof provider === 'object' ? (provider as Record<string, unknown>).name : undefined;
   return typeof name !== 'string' || name === 'aws';
+}
+
+/**
+ * The module-scope writes of per-request code that carry something to the next request: not the resets
+ * (`items = []` at the start of each invocation), nor writes to a variable the handler resets.
+ */
+export function carriedStateWrites(code: HandlerCode): StateWrite[] {
+  const writes = code.usage.stateWrites ?? [];
+  const declarationKey = (w: StateWrite) => `${w.declaration.file}:${w.declaration.line}:${w.declaration.column}`;
+  const reset = new Set(writes.filter((w) => w.kind === 'reset').map(declarationKey));
+  return writes.filter((w) => w.kind !== 'reset' && !reset.has(declarationKey(w)));
+}
+
+/** How long module-scope state lives for this code, in words. */
+export function stateLifetime(code: HandlerCode): string {
+  return code.kind === 'container'
+    ? 'it lives as long as the server process and is shared by concurrent requests'
+    : 'it outlives the invocation, so the next invocation in the same execution environment starts with it';
 }

@@ -64,7 +64,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
           const template = rule.messages[report.messageId] ?? report.messageId;
           reported.push({
             ruleId: rule.id,
-            severity: severity ?? report.severity ?? rule.severity,
+            severity: severity ?? rule.severity,
             message: formatMessage(template, report.data),
             location: report.at,
             related: report.related ?? [],
@@ -72,6 +72,17 @@ export function checkProject(options: CheckOptions): CheckedProject {
             ...(report.actions ? { actions: sortedActions(report.actions) } : {}),
             key: report.key,
             messageId: report.messageId,
+          });
+        },
+        reportLimit(limit) {
+          reported.push({
+            ruleId: INPUT_RULES.slowPattern,
+            severity: 'note',
+            message: limit.message,
+            location: limit.at,
+            related: [],
+            function: limit.function,
+            key: `${rule.id}|${limit.key}`,
           });
         },
       });

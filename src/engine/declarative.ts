@@ -221,12 +221,10 @@ function checkViews(rule: DeclarativeRule, context: RuleContext<Record<string, n
     } catch (error) {
       if (!(error instanceof PatternBudgetExceeded)) throw error;
       // A pattern that backtracks ran out of time on this value: say so instead of guessing either way.
-      context.report({
-        messageId: 'violation',
-        severity: 'note',
+      context.reportLimit({
         at: view.location,
         key: `${view.key}|pattern-budget`,
-        data: { message: `Not checked: ${error.message} on ${definition.target} ${quote(targetName(view))} (it backtracks), so ${rule.id} did not judge it. Rewrite the pattern without a repeated group such as (\\w+\\s?)+.` },
+        message: `Not checked: ${error.message} on ${definition.target} ${quote(targetName(view))} (it backtracks), so ${rule.id} did not judge it. Rewrite the pattern without a repeated group such as (\\w+\\s?)+.`,
         ...(view.functionName ? { function: view.functionName } : {}),
       });
       continue;

@@ -11,7 +11,7 @@ export class RuleOptionsError extends Error {}
 
 export interface EnabledRule {
   rule: AnyRule;
-  /** The configured severity, overriding the rule's own and per-finding ones. */
+  /** The configured severity, overriding the rule's own. */
   severity?: Severity;
   ruleOptions: unknown;
 }

@@ -50,6 +50,8 @@ export const INPUT_RULES = {
   /** A CDK function whose bundle has no source map: its findings point into the bundle (one note per template). */
   analysedBundle: 'input/analysed-bundle',
   ruleError: 'internal/rule-error',
+  /** A custom rule's pattern ran out of time on a value, which it then did not judge: a note about the rule file. */
+  slowPattern: 'input/slow-pattern',
 } as const;
 
 /**

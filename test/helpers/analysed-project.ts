@@ -22,11 +22,12 @@ export function runRule(rule: AnyRule, loaded: { project: Project; analysis: Pro
   rule.check({
     ...loaded,
     options: rule.defaultOptions,
+    reportLimit: () => undefined,
     now: new Date('2026-12-01T00:00:00Z'),
     report(report) {
       findings.push({
         ruleId: rule.id,
-        severity: report.severity ?? rule.severity,
+        severity: rule.severity,
         message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
         location: report.at,
         related: report.related ?? [],

@@ -1,9 +1,11 @@
 // Runs every fixture case under fixtures/rules/<category>/<rule>/{good,bad}/<case>/ through the whole
-// pipeline with only that rule on, and compares the reported (file, line) pairs with the annotations.
+// pipeline with only that rule on (with the options of the case's .noops-lint.yaml, if it has one), and compares
+// the reported (file, line) pairs with the annotations.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { loadConfigFile } from '../../src/engine/config.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { readAnnotations } from '../helpers/annotations.js';
 
@@ -33,7 +35,11 @@ describe('rule fixtures', () => {
     it(`${c.ruleId} ${c.kind}/${c.name}`, () => {
       const rule = BUILTIN_RULES.find((r) => r.id === c.ruleId);
       expect(rule, `no registered rule ${c.ruleId}`).toBeDefined();
-      const run = lint({ rules: BUILTIN_RULES, root: c.dir, onlyRules: [c.ruleId], now: NOW, gitignore: false });
+      // A case may set the rule's options (and only that) in its own .noops-lint.yaml.
+      const configFile = path.join(c.dir, '.noops-lint.yaml');
+      const config = existsSync(configFile) ? loadConfigFile(configFile) : undefined;
+      if (config) expect(Object.keys(config.rules), 'a case configures only its own rule').toEqual([c.ruleId]);
+      const run = lint({ rules: BUILTIN_RULES, root: c.dir, onlyRules: [c.ruleId], now: NOW, gitignore: false, ...(config ? { config } : {}) });
       const inputProblems = run.findings.filter((f) => f.ruleId.startsWith('input/') && f.ruleId !== 'input/unresolved' || f.ruleId.startsWith('internal/'));
       expect(inputProblems.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`), 'a broken fixture proves nothing').toEqual([]);
       const reported = run.findings.filter((f) => f.ruleId === c.ruleId).map((f) => `${f.location.file}:${f.location.line}`);

@@ -63,12 +63,14 @@ describe('custom rule patterns', () => {
       expect({ code: output.code, stderr: output.stderr }).toEqual({ code: 0, stderr: '' });
       const findings = (JSON.parse(output.stdout) as { findings: Array<Finding & { file: string }> }).findings;
       expect(findings.filter((f) => f.ruleId.startsWith('internal/'))).toEqual([]);
-      const notes = findings.filter((f) => f.ruleId === 'acme/description-words');
+      expect(findings.filter((f) => f.ruleId === 'acme/description-words')).toEqual([]);
+      const notes = findings.filter((f) => f.ruleId === 'input/slow-pattern');
       expect(notes.map((f) => [f.function, f.severity])).toEqual([
         ['shop0', 'note'],
         ['shop1', 'note'],
       ]);
       expect(notes[0]!.message).toContain(`Not checked: the pattern "^(\\\\w+\\\\s?)+$" took longer than ${PATTERN_LIMITS.maxMillisecondsPerMatch} ms on function "shop0"`);
+      expect(notes[0]!.message).toContain('acme/description-words did not judge it');
       // The simple pattern is matched as usual.
       expect(findings.filter((f) => f.ruleId === 'acme/name-prefix').map((f) => f.function)).toEqual(['other']);
     } finally {

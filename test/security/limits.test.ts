@@ -162,7 +162,8 @@ describe('limits on handler code', () => {
       writeFileSync(path.join(root, 'serverless.yml'), SERVERLESS('src/m0.handler'));
       writeFileSync(path.join(root, 'src', 'm0.js'), "import './m1.js';\nexport const handler = async () => 1;\n");
       for (let i = 1; i < length; i++) writeFileSync(path.join(root, 'src', `m${i}.js`), `import './m${i + 1}.js';\n`);
-    });
+      // Writing thousands of files takes longer than the default 10 s on a busy machine.
+    }, 60_000);
     afterAll(() => removeDir(root));
 
     it(`stops after ${MAX_FILES_PER_FUNCTION} files with a finding`, () => {

@@ -25,7 +25,7 @@ const template = (resources: string): Record<string, string> => ({
 });
 
 describe('encryption/in-transit', () => {
-  it('reports a bucket without a TLS-only policy as a note, a cache without TLS as a warning', () => {
+  it('reports a bucket without a TLS-only policy and a cache without TLS, both at the rule\'s one severity', () => {
     const findings = run(
       template(`  Uploads:
     Type: AWS::S3::Bucket
@@ -37,7 +37,7 @@ describe('encryption/in-transit', () => {
 `),
     );
     expect(findings).toMatchObject([
-      { severity: 'note', location: { line: 3 }, key: 'Uploads|template.yaml|secure-transport' },
+      { severity: 'warning', location: { line: 3 }, key: 'Uploads|template.yaml|secure-transport' },
       {
         severity: 'warning',
         location: { line: 5 },

@@ -1,4 +1,5 @@
-// Tests for ops/deprecated-runtime on hand-built models: dated severities, inherited runtimes, base images.
+// Tests for ops/deprecated-runtime, ops/blocked-runtime and ops/runtime-deprecation-soon on hand-built models: dated
+// stages, inherited runtimes, base images.
 import { describe, expect, it } from 'vitest';
 import type { RuleReport } from '../../../rules/kit.js';
 import { analysisWithoutSources } from '../../helpers/analysed-project.js';
@@ -6,6 +7,9 @@ import type { Location } from '../../../src/model/location.js';
 import type { FunctionModel, Located, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
 import rule, { imageRuntime, replacementFor } from '../../../rules/ops/deprecated-runtime.js';
+import blocked from '../../../rules/ops/blocked-runtime.js';
+import soon from '../../../rules/ops/runtime-deprecation-soon.js';
+import type { AnyRule } from '../../../rules/kit.js';
 
 const at = (line: number, file = 'serverless.yml'): Location => ({ file, line, column: 3, endLine: line, endColumn: 20 });
 
@@ -24,10 +28,14 @@ function project(services: ServiceModel[]): Project {
   return { root: '/p', services, functions: services.flatMap((s) => s.functions), roles: [], resources: [], inputFindings: [], files: [] };
 }
 
-function run(p: Project, now = '2026-12-01T00:00:00Z', options = rule.defaultOptions) {
-  const reports: RuleReport<string>[] = [];
-  rule.check({ project: p, analysis: analysisWithoutSources(p), options, now: new Date(now), report: (r) => reports.push(r) });
-  return reports;
+/** What the three runtime rules report, each finding with the severity of the rule that reported it. */
+function run(p: Project, now = '2026-12-01T00:00:00Z', options = soon.defaultOptions) {
+  const reports: (RuleReport<string> & { severity: string })[] = [];
+  for (const checked of [blocked, rule, soon] as AnyRule[]) {
+    const ruleOptions = checked === soon ? options : checked.defaultOptions;
+    checked.check({ project: p, analysis: analysisWithoutSources(p), options: ruleOptions, now: new Date(now), report: (r) => reports.push({ ...r, severity: checked.severity }), reportLimit: () => undefined });
+  }
+  return reports.sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line);
 }
 
 describe('ops/deprecated-runtime: function runtimes', () => {

@@ -7,6 +7,9 @@ import type { Location } from '../../../src/model/location.js';
 import type { EventModel, FunctionModel, Located, NormalizedEventType, Project, RoleModel, ServiceModel } from '../../../src/model/project.js';
 import { Unresolved } from '../../../src/model/values.js';
 import rule from '../../../rules/ops/limits.js';
+import aboveMaximum from '../../../rules/ops/timeout-above-maximum.js';
+import defaultLimits from '../../../rules/ops/default-limits.js';
+import type { AnyRule } from '../../../rules/kit.js';
 
 const at = (line: number): Location => ({ file: 'serverless.yml', line, column: 5, endLine: line, endColumn: 9 });
 
@@ -30,16 +33,20 @@ function run(specs: FunctionSpec[], kind: ServiceModel['kind'] = 'serverless') {
   });
   const project: Project = { root: '/p', services: [svc], functions: svc.functions, roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  // ops/limits with the two rules split from it: each finding comes from exactly one of them.
+  for (const checked of [aboveMaximum, rule, defaultLimits] as AnyRule[]) {
+    checked.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r), reportLimit: () => undefined });
+  }
   return reports;
 }
 
 const t = (value: unknown, line: number): Located<unknown> => ({ value, location: at(line) });
 
 describe('ops/limits', () => {
-  it('is an error above 900 seconds, at the timeout', () => {
+  it('is ops/timeout-above-maximum, an error, above 900 seconds, at the timeout', () => {
     const reports = run([{ timeout: t(901, 11) }, { timeout: t(900, 21) }]);
-    expect(reports.map((r) => [r.at.line, r.messageId, r.severity, r.function])).toEqual([[11, 'aboveMaximum', 'error', 'fn0']]);
+    expect(reports.map((r) => [r.at.line, r.messageId, r.function])).toEqual([[11, 'aboveMaximum', 'fn0']]);
+    expect([aboveMaximum.severity, rule.severity, defaultLimits.severity]).toEqual(['error', 'warning', 'note']);
   });
 
   it('warns when an API Gateway integration gives up first', () => {
@@ -80,9 +87,9 @@ describe('ops/limits', () => {
     expect(reports[0]!.related?.map((r) => r.location.line)).toEqual([10, 20]);
   });
 
-  it('notes once per service the functions with neither memory size nor timeout', () => {
+  it('notes once per service the functions with neither memory size nor timeout (ops/default-limits)', () => {
     const reports = run([{}, { memorySize: t(256, 21) }, {}]);
-    expect(reports).toMatchObject([{ at: { line: 1 }, messageId: 'defaults', severity: 'note', data: { functions: '"fn0", "fn2"', subject: 'they run', defaults: '1024 MB and 6 seconds in the Serverless Framework' } }]);
+    expect(reports).toMatchObject([{ at: { line: 1 }, messageId: 'defaults', data: { functions: '"fn0", "fn2"', subject: 'they run', defaults: '1024 MB and 6 seconds in the Serverless Framework' } }]);
     expect(run([{}], 'sam')).toMatchObject([{ data: { subject: 'it runs', defaults: '128 MB and 3 seconds' } }]);
     expect(run([{ timeout: t(10, 11) }])).toEqual([]);
   });

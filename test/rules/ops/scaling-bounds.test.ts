@@ -7,7 +7,10 @@ import { loadService } from '../../../src/load/manifests/service.js';
 import { parseYaml } from '../../../src/load/yaml.js';
 import type { Project } from '../../../src/model/project.js';
 import rule from '../../../rules/ops/scaling-bounds.js';
+import contradictory from '../../../rules/ops/contradictory-scaling-bounds.js';
+import type { AnyRule } from '../../../rules/kit.js';
 
+/** What ops/scaling-bounds and ops/contradictory-scaling-bounds report, as `line messageId`. */
 function run(scaling: string) {
   const yaml = `apiVersion: serverless.example.com/v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  image: app:1.0\n${scaling}`;
   const parsed = parseYaml(yaml, 'svc.yaml');
@@ -24,8 +27,10 @@ function run(scaling: string) {
   const service = loadService(parsed.value, context)!;
   const project: Project = { root: '/p', services: [service], functions: [], roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
-  return reports.map((r) => `${r.at.line} ${r.messageId}${r.severity ? ` ${r.severity}` : ''}`);
+  for (const checked of [rule, contradictory] as AnyRule[]) {
+    checked.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r), reportLimit: () => undefined });
+  }
+  return reports.map((r) => `${r.at.line} ${r.messageId}`);
 }
 
 describe('ops/scaling-bounds', () => {
@@ -38,8 +43,10 @@ describe('ops/scaling-bounds', () => {
     expect(run('  scaling:\n    minReplicas: 0\n    maxReplicas: 3\n    metrics:\n      - type: request\n        target: 100\n')).toEqual([]);
   });
 
-  it('reports a minimum above the maximum as an error at minReplicas', () => {
-    expect(run('  scaling:\n    minReplicas: 5\n    maxReplicas: 2\n    metrics:\n      - type: cpu\n        target: 70\n')).toEqual(['8 minAboveMax error']);
+  it('reports a minimum above the maximum at minReplicas, as ops/contradictory-scaling-bounds (an error)', () => {
+    expect(run('  scaling:\n    minReplicas: 5\n    maxReplicas: 2\n    metrics:\n      - type: cpu\n        target: 70\n')).toEqual(['8 minAboveMax']);
+    expect(contradictory.severity).toBe('error');
+    expect(Object.keys(rule.messages)).not.toContain('minAboveMax');
   });
 
   it('reports a missing maximum and missing metrics at the scaling key', () => {

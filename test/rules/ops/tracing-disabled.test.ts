@@ -19,7 +19,7 @@ function run(tracings: (Located<unknown> | undefined)[], change?: (fns: Function
   change?.(svc.functions);
   const project: Project = { root: '/p', services: [svc], functions: svc.functions, roles: [], resources: [], inputFindings: [], files: [] };
   const reports: RuleReport<string>[] = [];
-  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r) });
+  rule.check({ project, analysis: analysisWithoutSources(project), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r), reportLimit: () => undefined });
   return reports;
 }
 

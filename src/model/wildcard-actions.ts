@@ -1,0 +1,92 @@
+// The wildcard actions a project's roles allow, judged by what they cover today: the one reading shared by
+// iam/wildcard-action (`*`, `service:*`, several services) and iam/partial-wildcard-action (`s3:Get*`).
+import { countAllActions, expandActionPattern, hasWildcard, splitActionName } from './iam-catalog.js';
+import { describeResources, isInlineStatement, judgedManagedPolicy, literalValues, statementKey } from './iam-statements.js';
+import type { Location } from './location.js';
+import type { PolicyStatement, Project, RoleModel } from './project.js';
+
+export type WildcardKind =
+  | { kind: 'everyAction'; count: number }
+  | { kind: 'crossService'; count: number; services: number }
+  | { kind: 'allOfService'; count: number; service: string }
+  | { kind: 'partial'; count: number; covered: readonly string[] };
+
+export interface WildcardGrant {
+  role: RoleModel;
+  statement: PolicyStatement;
+  action: string;
+  judged: WildcardKind;
+  /** Where to report: the action in a written statement, the reference of an AWS managed policy. */
+  at: Location;
+  key: string;
+  /** The AWS managed policy the statement comes from (reported once per reference and action). */
+  policy?: string;
+}
+
+/** Every wildcard action of an Allow statement written in a manifest or in an AWS managed policy the rules judge. */
+export function wildcardGrants(project: Project): WildcardGrant[] {
+  const grants: WildcardGrant[] = [];
+  for (const role of project.roles) {
+    const managedSeen = new Set<string>();
+    for (const statement of role.statements) {
+      if (statement.effect !== 'Allow') continue;
+      const policy = judgedManagedPolicy(statement);
+      if (!isInlineStatement(statement) && policy === undefined) continue;
+      const resource = describeResources(statement);
+      for (const action of literalValues(statement.actions)) {
+        const judged = judgeAction(action.text);
+        if (!judged) continue;
+        if (policy !== undefined) {
+          // A managed policy is fixed by replacing its reference: one finding per reference and action.
+          const key = `${role.id}|${managedReferencePath(statement)}|${action.text}`;
+          if (managedSeen.has(key)) continue;
+          managedSeen.add(key);
+          grants.push({ role, statement, action: action.text, judged, at: statement.location, key, policy });
+          continue;
+        }
+        grants.push({ role, statement, action: action.text, judged, at: action.location, key: statementKey(role, statement, action.text, resource) });
+      }
+    }
+  }
+  return grants;
+}
+
+/** What a wildcard action covers today, or undefined when it is no wildcard worth reporting. */
+function judgeAction(text: string): WildcardKind | undefined {
+  if (text === '*') return { kind: 'everyAction', count: countAllActions() };
+  const parts = splitActionName(text);
+  if (!parts || !hasWildcard(text)) return undefined;
+  const covered = expandActionPattern(text);
+  // A pattern matching nothing grants nothing: iam/unknown-action reports it.
+  if (covered.length === 0) return undefined;
+  // `sqs:SendMessage*` covers only sqs:SendMessage today (the batch APIs are not IAM actions).
+  if (covered.length === 1 && parts.action !== '*') return undefined;
+  const services = new Set(covered.map((name) => name.slice(0, name.indexOf(':'))));
+  if (services.size > 1) return { kind: 'crossService', count: covered.length, services: services.size };
+  if (parts.action === '*') return { kind: 'allOfService', count: covered.length, service: [...services][0]! };
+  return { kind: 'partial', count: covered.length, covered };
+}
+
+/** How much a wildcard covers, in words. */
+export function describeWildcardScope(judged: WildcardKind): string {
+  switch (judged.kind) {
+    case 'everyAction':
+      return `every action of every AWS service (${judged.count} actions)`;
+    case 'crossService':
+      return `${judged.count} actions of ${judged.services} services`;
+    case 'allOfService':
+      return `all ${judged.count} ${judged.service} actions`;
+    case 'partial':
+      return `${judged.count} actions (${listExamples(judged.covered)})`;
+  }
+}
+
+/** `Resources.Fn.Properties.Policies[0]#AmazonDynamoDBFullAccess.Statement[2]` -> the reference's own path. */
+function managedReferencePath(statement: PolicyStatement): string {
+  return statement.path.replace(/\.Statement\[\d+\]$/, '');
+}
+
+export function listExamples(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
