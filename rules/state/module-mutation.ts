@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'mutation'>({
   tags: ['correctness', 'security', 'serverless', 'external/cwe/cwe-488'],
   securitySeverity: 4.3,
   messages: {
-    mutation: '{{name}} {{what}} the module-scope variable {{variable}} ({{text}}): {{lifetime}}, so data leaks between requests, and between users. Keep it local to the request.',
+    mutation: '{{name}} {{what}} the module-scope variable {{variable}} ({{text}}): {{lifetime}}; data leaks between requests, and between users. Keep it local to the request.',
   },
   defaultOptions: {},
   check({ project, analysis, report }) {

@@ -25,6 +25,10 @@ interface BodyFacts {
 
 type ContainerKind = 'array' | 'map' | 'set' | 'object';
 
+/** Members whose use anywhere in the file shows a collection is kept bounded. */
+const BOUNDING_MEMBERS = ['delete', 'clear', 'size', 'length', 'shift', 'splice'] as const;
+/** Members that remove entries from a Map or Set. */
+const EVICTING_MEMBERS = ['delete', 'clear'] as const;
 const ARRAY_MUTATORS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'fill', 'copyWithin']);
 
 /** fs methods that create or change files, and the argument holding the target path. */
@@ -323,10 +327,10 @@ export class CodeFacts {
   }
 
   /** The code elsewhere in the file removes entries or checks the size: the collection is bounded. */
-  private isBounded(declaration: ts.VariableDeclaration, name: string): boolean {
+  private isBounded(declaration: ts.VariableDeclaration, name: string, members: readonly string[] = BOUNDING_MEMBERS): boolean {
     const file = declaration.getSourceFile();
     const visit = (node: ts.Node): boolean => {
-      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ['delete', 'clear', 'size', 'length', 'shift', 'splice'].includes(node.name.text)) {
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && members.includes(node.name.text)) {
         const declared = findDeclaration(node.expression);
         if (declared?.kind === 'variable' && declared.node === declaration) return true;
       }
@@ -334,6 +338,23 @@ export class CodeFacts {
       return ts.forEachChild(node, visit) ?? false;
     };
     return visit(file);
+  }
+
+  /** `name.size` compared with a limit somewhere in the file (`if (seen.size > MAX) ...`). */
+  private isSizeLimited(declaration: ts.VariableDeclaration, name: string): boolean {
+    const visit = (node: ts.Node): boolean => {
+      if (ts.isBinaryExpression(node) && isSizeComparison(node.operatorToken.kind)) {
+        for (const side of [node.left, node.right]) {
+          const operand = skipWrappers(side);
+          if (ts.isPropertyAccessExpression(operand) && operand.name.text === 'size' && ts.isIdentifier(operand.expression) && operand.expression.text === name) {
+            const declared = findDeclaration(operand.expression);
+            if (declared?.kind === 'variable' && declared.node === declaration) return true;
+          }
+        }
+      }
+      return ts.forEachChild(node, visit) ?? false;
+    };
+    return visit(declaration.getSourceFile());
   }
 
   private readBefore(root: FunctionNode, declaration: ts.VariableDeclaration, write: ts.BinaryExpression): boolean {
@@ -372,9 +393,19 @@ export class CodeFacts {
     const kind: ContainerKind | 'nested' = receiver === target ? container : 'nested';
     if (method === 'clear' && (kind === 'map' || kind === 'set' || kind === 'nested')) return this.addWrite(module, facts, declaration, 'reset', call);
     if (ARRAY_MUTATORS.has(method) && (kind === 'array' || kind === 'nested')) return this.addWrite(module, facts, declaration, 'collection', call);
-    if (method === 'add' && (kind === 'set' || kind === 'nested')) return this.addWrite(module, facts, declaration, 'collection', call);
+    // processed.add(id) with `if (processed.size > 1000) processed.delete(oldest)` elsewhere: a deliberately shared set
+    // or map kept to a size (deduplication, a cache), not state that grows with every request. Removal alone (a session
+    // map emptied on logout) is still state kept between invocations.
+    const evicted = receiver === target && this.isSizeLimited(declaration, target.text) && this.isBounded(declaration, target.text, EVICTING_MEMBERS);
+    if (method === 'add' && (kind === 'set' || kind === 'nested')) {
+      if (evicted) return;
+      return this.addWrite(module, facts, declaration, 'collection', call);
+    }
     if (method === 'set' && (kind === 'map' || kind === 'nested')) {
-      if (!isGuarded(call, target.text)) return this.addWrite(module, facts, declaration, 'collection', call);
+      if (!isGuarded(call, target.text)) {
+        if (evicted) return;
+        return this.addWrite(module, facts, declaration, 'collection', call);
+      }
       // if (!cache.has(key)) cache.set(key, value): a memo, harmless when keyed by a constant or bounded
       const key = call.arguments[0];
       if (key && !this.isStable(key) && !this.isBounded(declaration, target.text)) this.addWrite(module, facts, declaration, 'cache', call);
@@ -614,4 +645,9 @@ export function classifyPath(path: KnownPath): FileOperation['area'] {
   // a relative path resolves against the working directory, /var/task in Lambda
   if (text === '' || /^[~$<]|:/.test(text)) return 'unknown';
   return 'read-only';
+}
+
+/** `>`, `>=`, `<`, `<=`: the operators that compare a size with a limit. */
+function isSizeComparison(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.GreaterThanToken || kind === ts.SyntaxKind.GreaterThanEqualsToken || kind === ts.SyntaxKind.LessThanToken || kind === ts.SyntaxKind.LessThanEqualsToken;
 }
