@@ -13,7 +13,9 @@ export default defineRule({
     'AccessDenied. The rule compares each resource with the ARN templates of the action\'s resource types from the ' +
     'bundled IAM reference data. It reads literal ARNs, `Fn::Sub` strings (unknown `${...}` parts match anything; ' +
     'a bucket or table name cannot contain "/"), `Fn::Join` and `Fn::GetAtt`/`Ref` of resources whose type it knows ' +
-    '(an AWS::S3::Bucket Arn is a bucket ARN). A statement with any resource it cannot read is not judged.',
+    '(an AWS::S3::Bucket Arn is a bucket ARN). A statement with any resource it cannot read is not judged, nor one ' +
+    'whose resource holds a CloudFormation dynamic reference (`{{resolve:ssm:...}}`, `{{resolve:secretsmanager:...}}`, ' +
+    'alone or inside `Fn::Sub`): CloudFormation replaces it at deploy time.',
   help:
     'Grant object actions on `bucket/*` and bucket actions on the bucket itself, for example:\n' +
     '  - Effect: Allow\n    Action: s3:GetObject\n    Resource: !Sub "${UploadsBucket.Arn}/*"\n' +

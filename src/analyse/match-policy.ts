@@ -4,7 +4,7 @@ import { managedPolicy } from '../model/managed-policies.js';
 import type { PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../model/project.js';
 import { readPackageJson } from '../util/package-root.js';
 import { globMatcher } from '../model/iam-catalog.js';
-import { isIntrinsic, isUnresolved } from '../model/values.js';
+import { hasDynamicReference, isIntrinsic, isUnresolved } from '../model/values.js';
 import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
 
 /** One element of a normalised resource: a character, `*`, `?`, or a value only known at deploy time. */
@@ -202,6 +202,8 @@ function subText(text: string, service: ServiceModel, variables: Record<string, 
  * template resources to their ARNs so `!GetAtt T.Arn`, `!Sub ${T.Arn}` and `arn:...:table/${T}` compare equal.
  */
 export function normaliseResource(value: unknown, service: ServiceModel): ResourcePattern | undefined {
+  // A `{{resolve:...}}` dynamic reference is replaced when the stack is deployed: the resource is not known here.
+  if (hasDynamicReference(value)) return undefined;
   if (typeof value === 'string') {
     let pattern = stringPatterns.get(value);
     if (!pattern) {

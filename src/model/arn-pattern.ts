@@ -2,7 +2,7 @@
 import { ARN_VARIABLE_EXCLUDED_CHARACTERS, CLOUDFORMATION_ARN_SHAPES, PSEUDO_PARAMETER_VARIABLES, type ResourceArnShape } from '../data/arn-patterns.js';
 import { resourceTypeArn, type IamAction } from './iam-catalog.js';
 import type { ResourceModel } from './project.js';
-import { intrinsicName, isIntrinsic } from './values.js';
+import { hasDynamicReference, intrinsicName, isIntrinsic } from './values.js';
 
 export type ArnToken =
   | { kind: 'char'; char: string }
@@ -119,6 +119,8 @@ export function actionMayApply(action: IamAction, resources: ArnPattern[]): bool
  * resource of known type among `resources`. Undefined when it cannot be read (never guessed).
  */
 export function resourcePattern(value: unknown, resources: readonly ResourceModel[]): ArnPattern | undefined {
+  // `{{resolve:ssm:...}}` is replaced when the stack is deployed: what it names is not known here.
+  if (hasDynamicReference(value)) return undefined;
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '*') return ANY_STRING;

@@ -5,7 +5,7 @@
 import type { Location } from './location.js';
 import { locationOf, locationOfKey, locationOfValue } from './positions.js';
 import type { Located, PolicyStatement, StatementOrigin } from './project.js';
-import { isIntrinsic, isUnresolved } from './values.js';
+import { hasDynamicReference, isIntrinsic, isUnresolved, withoutDynamicReference } from './values.js';
 import { quote } from '../util/quote.js';
 
 /** A shape error in a policy the user wrote (the loader reports it as `input/invalid-manifest`). */
@@ -106,8 +106,8 @@ export function readStatement(statement: unknown, path: string, location: Locati
     effect,
     actions: locatedList(statement, 'Action', location),
     notActions: locatedList(statement, 'NotAction', location),
-    resources: locatedList(statement, 'Resource', location),
-    notResources: locatedList(statement, 'NotResource', location),
+    resources: unknownDynamicReferences(locatedList(statement, 'Resource', location)),
+    notResources: unknownDynamicReferences(locatedList(statement, 'NotResource', location)),
     location: locationOf(statement) ?? location,
     origin,
   };
@@ -117,6 +117,11 @@ export function readStatement(statement: unknown, path: string, location: Locati
   if (statement.Principal !== undefined) result.principal = statement.Principal;
   if (statement.Condition !== undefined) result.condition = statement.Condition;
   return { statement: result };
+}
+
+/** A resource naming a `{{resolve:...}}` dynamic reference is known only when the stack is deployed: unresolved here. */
+function unknownDynamicReferences(list: Located[]): Located[] {
+  return list.map((item) => (hasDynamicReference(item.value) ? { value: withoutDynamicReference(item.value), location: item.location } : item));
 }
 
 /** `Action: x` or `Action: [x, y]`: each value located on its own line. */

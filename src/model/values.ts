@@ -125,3 +125,24 @@ function subText(value: unknown, depth: number): string | undefined {
   }
   return undefined;
 }
+
+/** `{{resolve:ssm:...}}`, `{{resolve:ssm-secure:...}}`, `{{resolve:secretsmanager:...}}`: CloudFormation dynamic references. */
+const DYNAMIC_REFERENCE = /\{\{resolve:[^}]*\}\}/;
+
+/**
+ * True when a manifest value (a string, or an intrinsic such as `Fn::Sub`/`Fn::Join` with string parts) holds a
+ * CloudFormation dynamic reference: CloudFormation replaces it when it deploys the stack, so the value is not known.
+ */
+export function hasDynamicReference(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('{{resolve:') && DYNAMIC_REFERENCE.test(value);
+  if (depth > 8 || value === null || typeof value !== 'object' || isUnresolved(value)) return false;
+  if (Array.isArray(value)) return value.some((item) => hasDynamicReference(item, depth + 1));
+  return Object.values(value as Record<string, unknown>).some((item) => hasDynamicReference(item, depth + 1));
+}
+
+/** A value holding a dynamic reference, as an unresolved one (deploy-time: the text still names it in a policy). */
+export function withoutDynamicReference(value: unknown): unknown {
+  if (!hasDynamicReference(value)) return value;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return new Unresolved(text, 'CloudFormation resolves dynamic references ({{resolve:...}}) when it deploys the stack', true);
+}
