@@ -167,9 +167,11 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   } finally {
     progress?.end();
   }
-  // A CDK app without synthesized output has nothing to check: a usage error, never a green run.
+  // A CDK app without synthesized output has nothing to check: a usage error, never a green run. Beside other
+  // services (a monorepo) those are still reported, and the run ends with exit code 2 all the same.
   const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
-  if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join('\n'));
+  const unsynthesizedMessage = unsynthesized.map((f) => f.message).join('\n');
+  if (unsynthesized.length > 0 && run.services.length === 0) throw new UsageError(unsynthesizedMessage);
   // Folders without a service are a mistake (a wrong folder, everything ignored), never a green run; a manifest
   // that could not be read says so in its own findings. A file that no service owns is no mistake: pre-commit names
   // every staged YAML, JSON and source file.
@@ -224,6 +226,10 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   if (result.findings.length > 5000 && (format === 'sarif' || args.sarifFile)) io.stderr('noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n');
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
     io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).\n`);
+  }
+  if (unsynthesized.length > 0) {
+    io.stderr(`noops-lint: ${unsynthesizedMessage}\n`);
+    return { exitCode: 2, result, failOn };
   }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
 }

@@ -121,6 +121,21 @@ describe('a CDK app whose cdk.out git ignores', () => {
     }
   });
 
+  it('beside other services (a monorepo), still reports them, and ends with exit 2 for the unsynthesized app', () => {
+    const monorepo = app((d) => {
+      rmSync(path.join(d, 'cdk.out'), { recursive: true });
+      cpSync(path.join(repo, 'fixtures/projects/orders'), path.join(d, 'orders'), { recursive: true });
+    });
+    for (const extra of [[], ['--fail-on', 'never']]) {
+      const result = run(monorepo, '--format', 'json', ...extra);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('npx cdk synth');
+      const reported = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      expect(reported.findings.some((f) => f.file.startsWith('orders/') && f.ruleId === 'iam/missing-permission')).toBe(true);
+      expect(reported.findings.filter((f) => f.ruleId === 'input/cdk-not-synthesized').map((f) => f.file)).toEqual(['cdk.json']);
+    }
+  });
+
   it('skips a copy of the synthesized template committed beside the app, saying so', () => {
     const copied = app((d) => cpSync(path.join(d, 'cdk.out/OrdersStack.template.json'), path.join(d, 'template.json')));
     const list = findings(copied);
