@@ -16,7 +16,7 @@ import {
 import { keyValue } from './evaluate.js';
 import { holdsPlaintextSecret } from './secret-patterns.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
-import { EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
+import { EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
 type Target =
@@ -762,6 +762,12 @@ function hasDestinations(fn: FunctionModel): boolean {
   return properties.destinations !== undefined || (invokeConfig !== null && typeof invokeConfig === 'object' && invokeConfig.DestinationConfig !== undefined);
 }
 
+/** CloudFormation/SAM `FileSystemConfigs` (CDK output too) or Serverless `fileSystemConfig`: Lambda mounts it with the role. */
+function hasFileSystem(fn: FunctionModel): boolean {
+  const present = (value: unknown): boolean => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+  return present(fn.properties.FileSystemConfigs) || (fn.service.kind === 'serverless' && present(fn.properties.fileSystemConfig));
+}
+
 function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const out: PermissionNeed[] = [];
   const add = (actions: readonly string[], resource: unknown, location: Location, reason: string): void => {
@@ -771,6 +777,7 @@ function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const tracing = fn.tracing?.value;
   if (tracing === 'Active' || tracing === 'PassThrough') add(XRAY_ACTIONS, '*', fn.tracing!.location, 'tracing');
   if (fn.vpc) add(VPC_ACTIONS, '*', fn.location, 'vpc');
+  if (hasFileSystem(fn)) add(EFS_MOUNT_ACTIONS, '*', fn.location, 'EFS file system');
   if (hasDestinations(fn)) add(DESTINATION_ACTIONS, '*', fn.location, 'invocation destinations');
   for (const event of fn.events) {
     const pollers = POLLER_ACTIONS[event.type.toLowerCase()] ?? POLLER_ACTIONS[String(event.properties.Type ?? '').toLowerCase()];

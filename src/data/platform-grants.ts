@@ -21,6 +21,13 @@ export const VPC_ACTIONS: readonly string[] = [
   'ec2:UnassignPrivateIpAddresses',
 ];
 
+/**
+ * Lambda mounts a function's EFS file system (CloudFormation/SAM `FileSystemConfigs`, Serverless `fileSystemConfig`)
+ * with the execution role: ClientMount always, ClientWrite to write, ClientRootAccess as root (AWS Lambda
+ * "Configuring file system access", execution role permissions).
+ */
+export const EFS_MOUNT_ACTIONS: readonly string[] = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
+
 /** The event-source types whose poller runs with the function's role (keys are `NormalizedEventType`s). */
 export type PolledEventSource = 'sqs' | 'dynamodb-stream' | 'kinesis';
 
