@@ -26,12 +26,13 @@ export interface DerivedFunctionPolicy {
   manifest: string;
   kind: string;
   handler?: string;
+  /** The code could not be analysed completely (no handler, unknown calls): why, first, since the policy may be short. */
+  incomplete?: string[];
   /** Every action the code needs, sorted (including those whose resource is unresolved). */
   actions: string[];
-  statements: DerivedStatement[];
+  /** Absent when the derivation is incomplete and derived no statement: an empty list would say the code needs nothing. */
+  statements?: DerivedStatement[];
   unresolved: UnresolvedNeed[];
-  /** The code could not be analysed completely (no handler, unknown calls): the policy may be short. */
-  incomplete?: string[];
   /** A CDK function: the TypeScript to write in the app instead of a template block. */
   cdk?: string;
 }
@@ -80,16 +81,17 @@ export function derivedPolicies(project: Project, analysis: ProjectAnalysis): De
       .sort((a, b) => compare(a.Action.join(','), b.Action.join(',')) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
     unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
     const handler = typeof fn.handler?.value === 'string' ? fn.handler.value : undefined;
+    const incomplete = permissions.incompleteReasons.length > 0;
     functions.push({
       service: fn.service.id,
       function: fn.name,
       manifest: fn.service.manifest,
       kind: fn.service.kind,
       ...(handler !== undefined ? { handler } : {}),
+      ...(incomplete ? { incomplete: permissions.incompleteReasons } : {}),
       actions: [...actions].sort(compare),
-      statements,
+      ...(statements.length > 0 || !incomplete ? { statements } : {}),
       unresolved: dedupeUnresolved(unresolved),
-      ...(permissions.incompleteReasons.length > 0 ? { incomplete: permissions.incompleteReasons } : {}),
       ...(fn.cdk
         ? { cdk: permissions.incompleteReasons.length > 0 ? `// No policy printed: the code of ${fn.name} could not be followed completely (see above).\n` : renderCdkPolicy(fn, statements) }
         : {}),
@@ -119,21 +121,30 @@ export function renderPoliciesYaml(policies: DerivedPolicies): string {
     if (policy.cdk !== undefined) {
       // A CDK user writes TypeScript in the app, not a template block.
       const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ''}: add to the stack`];
-      for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
       for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
+      for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
       parts.push(`${header.map((line) => `// ${line}`).join('\n')}\n${policy.cdk}`);
+      continue;
+    }
+    const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ''}`];
+    // Why the derivation is incomplete comes first: it says how far the statements below can be trusted.
+    for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
+    const statements = policy.statements ?? [];
+    if (policy.incomplete && statements.length > 0) header.push('the statements below are what the code that was followed needs; it may need more');
+    if (!policy.incomplete && statements.length === 0) header.push('the code makes no AWS call that needs a permission');
+    for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
+    // Names and reasons come from the project: one comment line each, whatever they hold.
+    if (policy.incomplete && statements.length === 0) {
+      // An empty list would read as "needs nothing": say that nothing is known instead.
+      const comment = header.map((line) => `# ${printableLine(line)}`).join('\n');
+      parts.push(`${comment}\n# No statements printed: the code of ${printableLine(policy.function)} could not be followed completely, so what it needs is not known.\n`);
       continue;
     }
     const body =
       policy.kind === 'serverless'
-        ? { functions: { [policy.function]: { iamRoleStatements: policy.statements } } }
-        : { Resources: { [policy.function]: { Properties: { Policies: [{ Statement: policy.statements }] } } } };
+        ? { functions: { [policy.function]: { iamRoleStatements: statements } } }
+        : { Resources: { [policy.function]: { Properties: { Policies: [{ Statement: statements }] } } } };
     const document = new Document(body);
-    const header = [`${policy.manifest}: ${policy.function}${policy.handler ? ` (${policy.handler})` : ''}`];
-    if (policy.statements.length === 0) header.push('the code makes no AWS call that needs a permission');
-    for (const u of policy.unresolved) header.push(`unresolved: ${u.action} at ${u.file}:${u.line}: ${u.reason}`);
-    for (const reason of policy.incomplete ?? []) header.push(`incomplete: ${reason}`);
-    // Names and reasons come from the project: one comment line each, whatever they hold.
     document.commentBefore = header.map((line) => ` ${printableLine(line)}`).join('\n');
     flowShortLists(document.contents);
     parts.push(document.toString({ lineWidth: 0 }));

@@ -14,7 +14,7 @@ describe('derivedPolicies', () => {
     const byName = Object.fromEntries(policies.functions.map((f) => [f.function, f]));
     expect(byName.getOrder!.statements).toEqual([{ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [{ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }] }]);
     expect(byName.createOrder!.actions).toEqual(['dynamodb:PutItem', 'sns:Publish', 'sqs:SendMessage']);
-    expect(byName.createOrder!.statements.map((s) => s.Resource)).toEqual([
+    expect(byName.createOrder!.statements!.map((s) => s.Resource)).toEqual([
       [{ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }],
       [{ Ref: 'OrderCreatedTopic' }],
       [{ 'Fn::GetAtt': ['OrderEventsQueue', 'Arn'] }],
@@ -58,5 +58,38 @@ describe('derivedPolicies', () => {
     expect(byName.enqueue!.statements).toEqual([]);
     expect(byName.enqueue!.unresolved.map((u) => u.action)).toEqual(['sqs:SendMessage']);
     expect(byName.notify!.unresolved[0]!.reason).toContain('CloudFormation stack outputs are read at deploy time');
+  });
+
+  it('puts why a derivation is incomplete first, and prints no empty statement list for it', () => {
+    const loaded = fixture('iam/unused-permission/good/command-not-followed');
+    const policies = derivedPolicies(loaded.project, loaded.analysis);
+    const [fn] = policies.functions;
+    expect(Object.keys(fn!)).toEqual(['service', 'function', 'manifest', 'kind', 'handler', 'incomplete', 'actions', 'unresolved']);
+    expect(fn!.incomplete![0]).toContain('src/send.js:6: the command sent by client.send(commands.build(event)) is not known statically');
+    const text = renderPoliciesYaml(policies);
+    expect(text).not.toContain('iamRoleStatements');
+    expect(text).not.toContain('makes no AWS call');
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      expect.stringMatching(/^# incomplete: src\/send.js:6: /),
+      '# No statements printed: the code of fn could not be followed completely, so what it needs is not known.',
+    ]);
+  });
+
+  it('says that a complete derivation with no AWS call needs nothing, and flags statements of an incomplete one', () => {
+    const template = fixture('../load/cloudformation/inline-code');
+    const policies = derivedPolicies(template.project, template.analysis);
+    const quoted = policies.functions.find((f) => f.function === 'Quoted')!;
+    expect(quoted.statements).toEqual([]);
+    expect(quoted.incomplete).toBeUndefined();
+    const text = renderPoliciesYaml({ functions: [quoted, { ...quoted, function: 'Partial', incomplete: ['src/a.js:3: an import that cannot be resolved'], statements: [{ Effect: 'Allow', Action: ['sns:Publish'], Resource: ['*'] }] }] });
+    const [complete, partial] = text.split('---\n');
+    expect(complete).toContain('# the code makes no AWS call that needs a permission');
+    expect(complete).toContain('- Statement: []');
+    expect(partial!.split('\n').slice(0, 3)).toEqual([
+      '# template.yaml: Partial (index.handler)',
+      '# incomplete: src/a.js:3: an import that cannot be resolved',
+      '# the statements below are what the code that was followed needs; it may need more',
+    ]);
+    expect(partial).toContain('- sns:Publish');
   });
 });

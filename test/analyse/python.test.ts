@@ -111,7 +111,7 @@ describe('Python least privilege', () => {
     const policy = policyOf(root, 'api');
     expect(policy.incomplete).toBeUndefined();
     expect(policy.actions).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:Query', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
-    const resources = Object.fromEntries(policy.statements.map((s) => [s.Action.join(','), s.Resource]));
+    const resources = Object.fromEntries(policy.statements!.map((s) => [s.Action.join(','), s.Resource]));
     expect(resources['dynamodb:BatchWriteItem,dynamodb:Query'] ?? resources['dynamodb:Query']).toEqual([{ 'Fn::GetAtt': ['Items', 'Arn'] }]);
     expect(JSON.stringify(policy.statements)).toContain('${Files}/uploads/*');
   });
@@ -229,7 +229,7 @@ describe('a project mixing Node.js and Python functions', () => {
   it('derives a policy for every function, in serverless.yml and in the SAM template', () => {
     expect(Object.keys(byName).sort()).toEqual(['NotifyFunction', 'ThumbnailFunction', 'createOrder', 'getOrder', 'listOrders']);
     for (const policy of policies.functions) {
-      expect(policy.statements.length, policy.function).toBeGreaterThan(0);
+      expect(policy.statements?.length, policy.function).toBeGreaterThan(0);
       expect(policy.incomplete, policy.function).toBeUndefined();
     }
     expect(byName.createOrder!.statements).toEqual([
