@@ -81,7 +81,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export type { ProjectAnalysis } from '../src/analyse/analysis-types.js';
 export { findInsecureDatabaseUrl } from '../src/analyse/database-urls.js';
 export { carriedStateWrites, handlerCodes, stateLifetime, type HandlerCode } from '../src/analyse/handler-code.js';
-export { effectiveStatements, evaluateRole, statementCoversAction, statementCoversResource } from '../src/analyse/match-policy.js';
+export { effectiveStatements, evaluateRole, grantsActionAnywhere, statementCoversAction, statementCoversResource } from '../src/analyse/match-policy.js';
 export type { FunctionPermissions, PermissionNeed } from '../src/analyse/permissions-types.js';
 export { resourceKey } from '../src/analyse/permissions.js';
 export { isCredentialSlot, isDynamicReference, isNonSecretShape, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../src/analyse/secret-patterns.js';

@@ -1,5 +1,5 @@
 // Finds AWS calls in a function's code whose action its role does not grant on the resource the call uses.
-import { defineRule, describeValue, effectiveStatements, evaluateRole, type FunctionModel, type Location, type PermissionNeed, quote, resourceKey, statementCoversAction } from '../kit.js';
+import { defineRule, describeValue, evaluateRole, grantsActionAnywhere, type FunctionModel, type Location, type PermissionNeed, quote, resourceKey } from '../kit.js';
 
 export default defineRule({
   id: 'iam/missing-permission',
@@ -133,12 +133,4 @@ function objectSuffix(resource: unknown): string | undefined {
   if (typeof sub !== 'string') return undefined;
   const match = /^arn:\$\{AWS::Partition\}:s3:::\$\{[A-Za-z0-9]+\}(\/.*)$/.exec(sub);
   return match?.[1];
-}
-
-/** True unless every grant of the role is known and no Allow statement names the action (on any resource). */
-function grantsActionAnywhere(role: Parameters<typeof evaluateRole>[0], action: string): boolean {
-  if (role.kind === 'external') return true;
-  const { statements, incomplete } = effectiveStatements(role);
-  if (incomplete) return true;
-  return statements.some((statement) => statement.effect === 'Allow' && statementCoversAction(statement, action) !== 'no');
 }

@@ -499,3 +499,23 @@ export function evaluateRole(role: RoleModel, action: string, resource: unknown)
   if (incomplete) return { decision: 'unknown', granting, denying, reason: `not all grants of ${role.name} are known` };
   return { decision: 'not-granted', granting, denying };
 }
+
+/** True unless every grant of the role is known and no Allow statement names the action (on any resource). */
+export function grantsActionAnywhere(role: RoleModel, action: string): boolean {
+  if (role.kind === 'external') return true;
+  const { statements, incomplete } = effectiveStatements(role);
+  if (incomplete) return true;
+  return statements.some((statement) => statement.effect === 'Allow' && statementCoversAction(statement, action) !== 'no');
+}
+
+/**
+ * Whether a need of the code is missing from the role, as iam/missing-permission decides it (the permissions table
+ * counts the same way): `not-granted` or `denied` on a known resource; on an unknown one, only when no Allow
+ * statement grants the action at all; never for a need the call works without.
+ */
+export function missingDecision(role: RoleModel, need: { action: string; resource: unknown; unresolved?: string; optional?: string }): 'not-granted' | 'denied' | 'granted-nowhere' | undefined {
+  if (need.optional !== undefined) return undefined;
+  if (need.unresolved !== undefined) return grantsActionAnywhere(role, need.action) ? undefined : 'granted-nowhere';
+  const decision = evaluateRole(role, need.action, need.resource).decision;
+  return decision === 'not-granted' || decision === 'denied' ? decision : undefined;
+}

@@ -1,6 +1,6 @@
 // Per function: the IAM actions its code needs (derived) against the actions its role grants, for the job summary.
 import type { ProjectAnalysis } from './analysis-types.js';
-import { actionValueMatches, effectiveStatements, evaluateRole } from './match-policy.js';
+import { actionValueMatches, effectiveStatements, missingDecision } from './match-policy.js';
 import { literalValues } from '../model/iam-statements.js';
 import type { Project } from '../model/project.js';
 
@@ -29,14 +29,8 @@ export function permissionRows(project: Project, analysis: ProjectAnalysis | und
     const { statements, incomplete } = effectiveStatements(fn.role);
     const allows = statements.filter((s) => s.effect === 'Allow');
     const granted = unique(allows.flatMap((s) => literalValues(s.actions).map((a) => a.text)));
-    const missing = unique(
-      permissions.needs
-        .filter((need) => {
-          const decision = evaluateRole(fn.role, need.action, need.resource).decision;
-          return decision === 'not-granted' || decision === 'denied';
-        })
-        .map((need) => need.action),
-    );
+    // Counted as iam/missing-permission reports them: a need whose resource is unknown only when granted nowhere.
+    const missing = unique(permissions.needs.filter((need) => missingDecision(fn.role, need) !== undefined).map((need) => need.action));
     const complete = permissions.analysed && permissions.incompleteReasons.length === 0;
     const allNeeds = [...permissions.needs, ...permissions.platform].map((need) => need.action);
     const unused = complete ? granted.filter((grant) => allNeeds.every((action) => actionValueMatches(grant, action) === 'no')) : [];
