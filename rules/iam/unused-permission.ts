@@ -13,7 +13,7 @@ export default defineRule({
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
     'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (iam/admin-policy speaks for administrator and power-user policies, and for a full-access one the code partly uses). Statements the framework adds are not judged, and nothing is claimed for a role ' +
     'when the code of one of its functions could not be followed completely. ' +
-    'Platform needs (pollers, X-Ray, VPC, EFS mounts, destinations) and stream-reading actions are never unused.',
+    'Platform needs (pollers, X-Ray, VPC, EFS mounts, destinations, the API key a Datadog extension reads) and stream-reading actions are never unused.',
   help:
     'Grant only what the code calls:\n' +
     '  - Effect: Allow\n    Action: [dynamodb:GetItem, dynamodb:PutItem]\n    Resource: !GetAtt OrdersTable.Arn\n' +

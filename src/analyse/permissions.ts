@@ -16,6 +16,7 @@ import {
 import { keyValue } from './evaluate.js';
 import { holdsPlaintextSecret } from './secret-patterns.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
+import { EXTENSION_CREDENTIALS, type ExtensionCredential } from '../data/extension-credentials.js';
 import { EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
@@ -768,6 +769,25 @@ function hasFileSystem(fn: FunctionModel): boolean {
   return present(fn.properties.FileSystemConfigs) || (fn.service.kind === 'serverless' && present(fn.properties.fileSystemConfig));
 }
 
+/** The value of the function's variable the reader reads, or of the plugin setting that sets it; undefined when neither is set. */
+function extensionSetting(fn: FunctionModel, credential: ExtensionCredential): unknown {
+  const variable = fn.environment.find((v) => v.name === credential.environment);
+  if (variable && variable.value !== undefined && variable.value !== null && variable.value !== '') return variable.value;
+  const plugin = credential.plugin;
+  if (!plugin || fn.service.kind !== 'serverless') return undefined;
+  const document = fn.service.document;
+  const plugins = isRecordValue(document.plugins) ? document.plugins.modules : document.plugins;
+  if (!Array.isArray(plugins) || !plugins.includes(plugin.name)) return undefined;
+  const custom = isRecordValue(document.custom) ? document.custom[plugin.customKey] : undefined;
+  if (!isRecordValue(custom) || custom.enabled === false) return undefined;
+  const value = custom[plugin.setting];
+  return value === undefined || value === null || value === '' ? undefined : value;
+}
+
+function isRecordValue(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value);
+}
+
 function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   const out: PermissionNeed[] = [];
   const add = (actions: readonly string[], resource: unknown, location: Location, reason: string): void => {
@@ -778,6 +798,11 @@ function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   if (tracing === 'Active' || tracing === 'PassThrough') add(XRAY_ACTIONS, '*', fn.tracing!.location, 'tracing');
   if (fn.vpc) add(VPC_ACTIONS, '*', fn.location, 'vpc');
   if (hasFileSystem(fn)) add(EFS_MOUNT_ACTIONS, '*', fn.location, 'EFS file system');
+  for (const credential of EXTENSION_CREDENTIALS) {
+    const value = extensionSetting(fn, credential);
+    if (value === undefined) continue;
+    add(credential.actions, credential.resource === 'value' ? platformResource(value) : '*', fn.location, `${credential.environment} read by ${credential.reader}`);
+  }
   if (hasDestinations(fn)) add(DESTINATION_ACTIONS, '*', fn.location, 'invocation destinations');
   for (const event of fn.events) {
     const pollers = POLLER_ACTIONS[event.type.toLowerCase()] ?? POLLER_ACTIONS[String(event.properties.Type ?? '').toLowerCase()];
