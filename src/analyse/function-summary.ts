@@ -128,6 +128,11 @@ export class Summariser {
     });
   }
 
+  /** Some module read so far loads an AWS SDK. */
+  private reachesAws(): boolean {
+    return this.context.sources.modules().some((m) => /['"](@aws-sdk\/|aws-sdk['"\/])/.test(m.sourceFile.text));
+  }
+
   private unfollowed(summary: Summary, module: SourceModule, node: ts.Node, reason: string): void {
     summary.unfollowed.push({ location: nodeLocation(module, node), reason });
   }
@@ -170,6 +175,12 @@ export class Summariser {
         }
       } else if (receiver.kind === 'library-object') {
         this.onLibraryMethod(module, call, receiver, method, summary);
+        return;
+      }
+      // this.repository.get(id) on an object the constructor stores from an argument not followed: in code that uses
+      // AWS, the object may be what reaches it.
+      if (receiver.kind === 'unknown' && (receiver.injected === 'typed' || (receiver.injected === 'untyped' && this.reachesAws()))) {
+        this.unfollowed(summary, module, call, `${shortText(call)} calls ${method} on ${receiver.reason}`);
         return;
       }
       // `x.get(params).promise()`: the AWS SDK v2 request shape on a client the analysis did not follow.

@@ -92,7 +92,7 @@ export function collectModuleInfo(module: SourceModule): ModuleInfo {
 
 /** The nodes the parse walk gathers, for a tree parsed elsewhere. */
 function collectNodes(root: ts.Node): CollectedNodes {
-  const collected: CollectedNodes = { loads: [], assignments: [] };
+  const collected: CollectedNodes = { loads: [], assignments: [], news: [] };
   const visit = (node: ts.Node): void => {
     collectNode(node, collected);
     ts.forEachChild(node, visit);

@@ -34,6 +34,8 @@ export interface CollectedNodes {
   loads: ts.CallExpression[];
   /** Binary expressions with an assignment operator (`=`, `??=`, `||=`, `&&=`). */
   assignments: ts.BinaryExpression[];
+  /** `new X(...)` expressions (where a class gets the objects its constructor stores). */
+  news: ts.NewExpression[];
 }
 
 /** Adds `node` to `collected` when it is a load or an assignment (called for every node of a walk). */
@@ -42,5 +44,5 @@ export function collectNode(node: ts.Node, collected: CollectedNodes): void {
     if (isLoadCall(node)) collected.loads.push(node);
   } else if (node.kind === ts.SyntaxKind.BinaryExpression) {
     if (isAssignmentOperatorKind((node as ts.BinaryExpression).operatorToken.kind)) collected.assignments.push(node as ts.BinaryExpression);
-  }
+  } else if (node.kind === ts.SyntaxKind.NewExpression) collected.news.push(node as ts.NewExpression);
 }

@@ -24,7 +24,8 @@ export type Reference =
   | { kind: 'library-object'; object: string; creation: ts.CallExpression | ts.NewExpression }
   /** A method of such an object taken off it (`const { encrypt } = buildClient(...)`). */
   | { kind: 'library-method'; object: string; creation: ts.CallExpression | ts.NewExpression; method: string }
-  | { kind: 'unknown'; reason: string };
+  /** `injected`: a class field set from a constructor parameter whose argument at the `new` sites was not followed. */
+  | { kind: 'unknown'; reason: string; injected?: 'typed' | 'untyped' };
 
 const MAX_DEPTH = 40;
 
@@ -148,20 +149,66 @@ export class ReferenceResolver {
       // this.name = expr in the constructor
       const constructor = node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
       let found: Reference | undefined;
+      let parameter: number | undefined;
       const visit = (child: ts.Node): void => {
         if (found || (ts.isFunctionLike(child) && child !== constructor)) return;
         if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword && child.left.name.text === name) {
           found = this.resolve(child.right, depth);
+          const right = skipWrappers(child.right);
+          if (found.kind === 'unknown' && constructor && ts.isIdentifier(right)) {
+            const declaration = findDeclaration(right);
+            const index = declaration?.kind === 'parameter' && declaration.path.length === 0 ? constructor.parameters.findIndex((p) => p === declaration.node) : -1;
+            if (index >= 0) parameter = index;
+          }
           return;
         }
         ts.forEachChild(child, visit);
       };
       if (constructor?.body) ts.forEachChild(constructor.body, visit);
+      // constructor(private readonly repository: Repository): a parameter property
+      if (!found && constructor) {
+        const index = constructor.parameters.findIndex((p) => ts.isParameterPropertyDeclaration(p, constructor) && ts.isIdentifier(p.name) && p.name.text === name);
+        if (index >= 0) parameter = index;
+      }
+      // The object the class stores comes from its callers: the arguments at its `new` sites.
+      if (parameter !== undefined && !constructor!.parameters[parameter]!.dotDotDotToken) return this.constructorArgument(node, parameter, name, depth);
       if (found) return found;
-      // constructor(private readonly ddb: DynamoDBDocumentClient): injected, not followed
     }
     if (node.heritageClauses) return { kind: 'unknown', reason: `\`${name}\` may be inherited` };
     return { kind: 'unknown', reason: `no member \`${name}\`` };
+  }
+
+  /**
+   * What the `new` sites of a class (in the modules read so far) pass as one constructor parameter: the one
+   * object they all agree on; unknown and `injected` when a site's argument is not followed or the sites disagree.
+   */
+  private constructorArgument(node: ts.ClassLikeDeclaration, index: number, field: string, depth: number): Reference {
+    const className = node.name?.text;
+    const parameter = node.members.find(ts.isConstructorDeclaration)?.parameters[index];
+    const typed = parameter ? projectTyped(parameter) : undefined;
+    // A parameter typed with a package's type (a logger, a cache) or a primitive is not where AWS is reached.
+    const injected = (why: string): Reference =>
+      typed === false ? { kind: 'unknown', reason: `\`this.${field}\` is an argument not followed` } : { kind: 'unknown', reason: `\`this.${field}\`, which the constructor of ${className ?? 'a class'} receives ${why}`, injected: typed ? 'typed' : 'untyped' };
+    if (!className) return injected('from callers noops-lint cannot find');
+    let agreed: Reference | undefined;
+    let sites = 0;
+    for (const module of this.context.sources.modules()) {
+      for (const site of module.nodes?.news ?? []) {
+        const callee = skipWrappers(site.expression);
+        const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        if (calleeName !== className) continue;
+        const target = this.resolve(callee, depth);
+        if (target.kind !== 'class' || target.node !== node) continue;
+        sites++;
+        const argument = site.arguments?.[index];
+        if (!argument) return injected(`without an argument at ${module.file}:${lineOf(site)}`);
+        const value = this.resolve(argument, depth);
+        if (value.kind === 'unknown') return injected(`as ${shortText(argument)} at ${module.file}:${lineOf(site)}, an argument noops-lint cannot follow`);
+        if (agreed && !sameReference(agreed, value)) return injected(`as different objects at its \`new\` sites`);
+        agreed ??= value;
+      }
+    }
+    return agreed && sites > 0 ? agreed : injected('from callers noops-lint cannot find');
   }
 
   private compute(expression: ts.Expression, depth: number): Reference {
@@ -286,6 +333,47 @@ export class ReferenceResolver {
     ts.forEachChild(fn.body, visit);
     return result;
   }
+}
+
+/**
+ * Whether a constructor parameter's type is the project's own (an interface or class of its files, or an AWS SDK
+ * type): true; a package's type or a primitive: false; no type written: undefined.
+ */
+function projectTyped(parameter: ts.ParameterDeclaration): boolean | undefined {
+  const type = parameter.type;
+  if (!type) return undefined;
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName : type.typeName.left;
+  if (!ts.isIdentifier(name)) return false;
+  for (const statement of parameter.getSourceFile().statements) {
+    if ((ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name?.text === name.text) return true;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    const names = [clause?.name?.text, ...(clause?.namedBindings ? (ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name.text) : [clause.namedBindings.name.text]) : [])];
+    if (!names.includes(name.text)) continue;
+    const from = statement.moduleSpecifier.text;
+    return from.startsWith('.') || from.startsWith('/') || from.includes('aws-sdk');
+  }
+  return false;
+}
+
+function lineOf(node: ts.Node): number {
+  const sourceFile = node.getSourceFile();
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Two references to the same object kind: the same class's instances, clients of one service, the same node. */
+function sameReference(a: Reference, b: Reference): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'instance' || a.kind === 'class' || a.kind === 'function' || a.kind === 'object') return a.node === (b as typeof a).node;
+  if (a.kind === 'aws-client') return a.service === (b as typeof a).service && a.flavour === (b as typeof a).flavour && a.credentials === (b as typeof a).credentials;
+  if (a.kind === 'package') return a.name === (b as typeof a).name && a.path.join('.') === (b as typeof a).path.join('.');
+  return false;
 }
 
 /** Package functions that return a function running the one they are given (first argument). */

@@ -42,6 +42,13 @@ export class SourceCache {
     loadTypeScriptNow();
   }
 
+  /** The modules parsed so far, by file name (for a stable order). */
+  modules(): SourceModule[] {
+    const modules: SourceModule[] = [];
+    for (const result of this.loaded.values()) if (result.ok) modules.push(result.module);
+    return modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
   load(file: string): SourceLoadResult {
     let result = this.loaded.get(file);
     if (!result) {
@@ -97,7 +104,7 @@ export class SourceCache {
  * deeper for the same nesting.
  */
 function setParents(root: ts.SourceFile): CollectedNodes {
-  const collected: CollectedNodes = { loads: [], assignments: [] };
+  const collected: CollectedNodes = { loads: [], assignments: [], news: [] };
   let parent: ts.Node = root;
   let depth = 0;
   const visit = (child: ts.Node): void => {
