@@ -8,7 +8,7 @@ export default defineRule({
   description: 'A function role grants actions that the code of its functions never uses.',
   fullDescription:
     'The rule derives the actions each function needs from the AWS SDK calls its handler can reach, adds what the ' +
-    'platform needs (logs, tracing, VPC, event sources), and compares them with each Allow statement of the role: ' +
+    'platform needs, and compares them with each Allow statement of the role: ' +
     'an action (or every action a wildcard stands for) that no function using the role needs on the statement\'s ' +
     'resources is unused. A wildcard that is partly used is reported with the number of actions it grants beyond the ' +
     'used ones; a statement of several actions none of which is used is reported once, at its Action key. SAM policy templates and AWS managed policies are judged whole, at the line that names them (iam/admin-policy speaks for administrator and power-user policies, and for a full-access one the code partly uses). Statements the framework adds are not judged, and nothing is claimed for a role ' +
