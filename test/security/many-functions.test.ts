@@ -1,4 +1,4 @@
-// 60,000 functions in one service: rules that gather functions per service (tracing, limits, runtimes) make one
+// 60,000 functions in one service: rules that gather functions per service (tracing, default limits, runtimes) make one
 // finding each with a bounded message, and nothing overflows the stack (spreading 60,000 values into one call did).
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/engine/config.js';
@@ -13,7 +13,7 @@ function manifest(): string {
 }
 
 describe('60,000 functions', () => {
-  it('one tracing, one limits and one runtime finding for the service, bounded messages, no internal error', { timeout: 180_000 }, () => {
+  it('one tracing, one default-limits and one runtime finding for the service, bounded messages, no internal error', { timeout: 180_000 }, () => {
     const root = writeProject({ 'serverless.yml': manifest(), 'h.js': 'exports.main = async () => ({ statusCode: 200 });\n' });
     try {
       const run = lintRoot(root, { config: parseConfig({ extends: 'noops-lint:strict' }, '.noops-lint.yaml'), concurrency: 'off' });
@@ -21,7 +21,7 @@ describe('60,000 functions', () => {
       expect(run.functions).toHaveLength(COUNT);
       const count = (id: string) => run.findings.filter((f) => f.ruleId === id).length;
       expect(count('ops/tracing-disabled')).toBe(1);
-      expect(count('ops/limits')).toBe(1);
+      expect(count('ops/default-limits')).toBe(1);
       expect(count('ops/deprecated-runtime')).toBeLessThanOrEqual(1);
       for (const finding of run.findings) expect({ rule: finding.ruleId, long: finding.message.length > 2_000 }).toEqual({ rule: finding.ruleId, long: false });
       expect(run.findings.find((f) => f.ruleId === 'ops/tracing-disabled')!.message).toContain(`${COUNT}`);
