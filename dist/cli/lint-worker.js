@@ -1,11 +1,12 @@
 import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 
-// src/engine/lint-worker.ts
+// src/cli/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 var loading = Promise.all([
-  import("./parallel-DWLTJLSI.js"),
+  import("./parallel-HRTIMQHI.js"),
   import("./files-PXJZGKDD.js"),
+  import("./rules-FJZQ6BMG.js"),
   // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.
   import("./typescript-ORH6F3TG.js").then((typescript) => typescript.loadTypeScriptNow())
 ]);
@@ -17,12 +18,12 @@ async function run(task) {
   const counters = new Int32Array(task.shared);
   let reply;
   try {
-    const [{ runUnits }, { ProjectFiles }] = await loading;
+    const [{ runUnits, workerRules }, { ProjectFiles }, { BUILTIN_RULES }] = await loading;
     const next = () => {
       const index = Atomics.add(counters, 0, 1);
       return index < task.candidates.length ? index : -1;
     };
-    const results = runUnits(next, task.candidates, task.base, new ProjectFiles(task.base.root), void 0, () => Atomics.add(counters, 2, 1));
+    const results = runUnits(next, task.candidates, task.base, new ProjectFiles(task.base.root), workerRules(BUILTIN_RULES, task.base), () => Atomics.add(counters, 2, 1));
     reply = { ok: true, results };
   } catch (error) {
     reply = { ok: false, error: error.stack ?? String(error) };

@@ -2,13 +2,16 @@
 import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 import {
+  lintWorkerUrl,
   parseCliArguments
-} from "./chunk-4KWJXUZA.js";
+} from "./chunk-PQ7YSQOQ.js";
 import {
   prewarmWorkers,
-  resolveConcurrency,
+  resolveConcurrency
+} from "./chunk-SBBB3TLU.js";
+import {
   toolVersion
-} from "./chunk-UGXHYSKD.js";
+} from "./chunk-WM5C6TTT.js";
 import "./chunk-B4MLV3L6.js";
 
 // src/cli/main.ts
@@ -20,20 +23,27 @@ if (major < 20 || major === 20 && minor < 18) {
 `);
   process.exit(2);
 }
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 var argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   process.stdout.write(`${toolVersion()}
 `);
 } else {
-  prewarmWorkers(earlyWorkers(argv, process.cwd()));
-  const { runCli } = await import("./run-cli-CVF5B33P.js");
+  prewarmWorkers(earlyWorkers(argv, process.cwd()), lintWorkerUrl());
+  const { runCli } = await import("./run-cli-2K4UMCD7.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY === true ? process.stdout.columns : void 0
   });
 }
 function earlyWorkers(args, cwd) {

@@ -4,12 +4,13 @@ const require = __noopsCreateRequire(import.meta.url);
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var FORMATS = ["stylish", "compact", "json", "sarif", "github"];
-var COMMANDS = ["lint", "rules", "explain", "init", "policy", "test-rules"];
+var COMMANDS = ["lint", "rules", "explain", "init", "policy", "fix", "test-rules"];
 var UsageError = class extends Error {
 };
 var HELP = `Usage: noops-lint [options] [path ...]
        noops-lint policy [path ...] [--format json|yaml]
-       noops-lint rules | explain <rule-id> | init | test-rules [dir ...]
+       noops-lint fix [path ...] [--dry-run] [--split-roles]
+       noops-lint rules [--format json] | explain <rule-id> | init | test-rules [dir ...] | help
 
 Checks serverless function code and manifests (serverless.yml, SAM/CloudFormation templates,
 kind: Service) for over-broad IAM, missing encryption, plaintext secrets and ops problems.
@@ -23,8 +24,8 @@ Options:
   -c, --config <file>       configuration file (default: .noops-lint.yaml found upward)
       --fail-on <level>     error (default), warning, note or never: lowest severity that fails
       --max-warnings <n>    fail when there are more than n warnings (default: -1, no limit)
-      --quiet               report errors only
-      --rule <id>           run only this rule (repeatable)
+      --quiet               report errors only (warnings still count for --max-warnings and --fail-on)
+      --rule <id>           report only this rule id (repeatable)
       --baseline <file>     report (and fail on) only findings not recorded in this baseline
       --write-baseline <file>  record the current findings in a baseline file, then exit 0
       --no-inline-suppressions  ignore noops-lint-disable-next-line comments and Metadata (auditor mode)
@@ -37,6 +38,9 @@ Options:
       --cache-location <p>  the cache file, or folder if it ends in / (default: node_modules/.cache/
                             noops-lint/, or .noops-lint-cache without node_modules/)
       --color, --no-color   force colour on or off (default: on a TTY, unless NO_COLOR)
+      --dry-run             fix: print the changes as a unified diff and write nothing
+      --split-roles         fix: give each function of a shared role its own statements
+      --verbose             also show the input/unresolved notes in stylish and github output
       --debug               print how the run was split over threads, and stack traces of internal errors
   -h, --help                show this help
   -v, --version             print the version
@@ -71,6 +75,9 @@ function parseCliArguments(argv) {
         concurrency: { type: "string" },
         cache: { type: "boolean", default: false },
         "cache-location": { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        "split-roles": { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false }
@@ -81,6 +88,7 @@ function parseCliArguments(argv) {
 Run noops-lint --help for the options.`);
   }
   const { values, positionals } = parsed;
+  if (positionals[0] === "help") return { ...parseCliArguments(argv.filter((a) => a !== "help")), help: true };
   let command = "lint";
   let paths = positionals;
   if (positionals.length > 0 && COMMANDS.includes(positionals[0]) && positionals[0] !== "lint") {
@@ -92,6 +100,9 @@ Run noops-lint --help for the options.`);
   const format = values.format;
   if (format !== void 0 && !FORMATS.includes(format) && !(command === "policy" && ["json", "yaml"].includes(format))) {
     throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(", ")}${command === "policy" ? " (policy: json, yaml)" : ""}.`);
+  }
+  if (command === "rules" && format !== void 0 && format !== "json" && format !== "stylish") {
+    throw new UsageError(`rules prints a table (the default) or json, not "${format}".`);
   }
   const failOn = values["fail-on"];
   if (failOn !== void 0 && !["error", "warning", "note", "never"].includes(failOn)) {
@@ -132,14 +143,30 @@ Run noops-lint --help for the options.`);
     concurrency,
     cache: values.cache ?? false,
     cacheLocation: values["cache-location"],
+    dryRun: values["dry-run"] ?? false,
+    splitRoles: values["split-roles"] ?? false,
+    verbose: values.verbose ?? false,
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false
   };
 }
 
+// src/cli/lint-worker-url.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function lintWorkerUrl() {
+  const url = new URL("./lint-worker.js", import.meta.url);
+  try {
+    return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 export {
   UsageError,
   HELP,
-  parseCliArguments
+  parseCliArguments,
+  lintWorkerUrl
 };

@@ -8,12 +8,15 @@ import {
   largestFirst,
   memo,
   mergeUnits,
-  ruleSet,
   runUnits,
   runUnitsInParallel,
-  unitOf
-} from "./chunk-YQE65W4M.js";
-import "./chunk-UGXHYSKD.js";
+  threadRules,
+  unitOf,
+  workerRules
+} from "./chunk-T4OT5BRT.js";
+import "./chunk-SBBB3TLU.js";
+import "./chunk-P3KH7VUG.js";
+import "./chunk-WM5C6TTT.js";
 import "./chunk-2BAT7BNC.js";
 import "./chunk-B4MLV3L6.js";
 export {
@@ -24,8 +27,9 @@ export {
   largestFirst,
   memo,
   mergeUnits,
-  ruleSet,
   runUnits,
   runUnitsInParallel,
-  unitOf
+  threadRules,
+  unitOf,
+  workerRules
 };

@@ -3,24 +3,28 @@ const require = __noopsCreateRequire(import.meta.url);
 import {
   HELP,
   UsageError,
+  lintWorkerUrl,
   parseCliArguments
-} from "./chunk-4KWJXUZA.js";
+} from "./chunk-PQ7YSQOQ.js";
+import {
+  BUILTIN_RULES
+} from "./chunk-W3TCQPPB.js";
 import {
   FILE_LIMITS,
   ProjectFiles
 } from "./chunk-IJLPIVX7.js";
 import {
-  BUILTIN_RULES,
   CDK_NOT_SYNTHESIZED,
+  ConfigError,
+  EMPTY_CONFIG,
   INPUT_RULES,
   LOCAL_RULES_DIR,
   LintCache,
   OutputFileError,
   RuleFileError,
   RuleOptionsError,
+  RuleRegistry,
   SEVERITY_RANK,
-  SUPPRESSION_RULES,
-  TOOL_RULES,
   applySuppressions,
   cacheFilePath,
   cacheKey,
@@ -32,178 +36,50 @@ import {
   defaultCacheLocation,
   discoverManifests,
   fileFingerprint,
-  helpUri,
-  jsonText,
+  findConfigFile,
+  findingId,
+  formatLocation,
   largestFirst,
   loadCacheSecret,
+  loadConfigFile,
   loadCustomRules,
-  locationOfKey,
-  locationOfValue,
   mayBeManifest,
   memo,
   mergeUnits,
   parseYaml,
-  plural,
+  planFixes,
   prepareOutputFile,
-  printable,
-  quote,
   readConfinedText,
   renderPoliciesYaml,
   reportedRules,
-  require_ajv,
+  resetPatternBudget,
   ruleIdProblems,
-  ruleSet,
   runUnitsInParallel,
   selectRules,
-  unicodeEscape,
+  threadRules,
   unitOf,
   writeOutputFile
-} from "./chunk-YQE65W4M.js";
+} from "./chunk-T4OT5BRT.js";
 import {
-  defaultWorkerUrl,
-  readPackageFile,
   releaseIdleWorkers,
-  resolveConcurrency,
-  toolVersion
-} from "./chunk-UGXHYSKD.js";
-import "./chunk-2BAT7BNC.js";
+  resolveConcurrency
+} from "./chunk-SBBB3TLU.js";
 import {
-  __toESM
-} from "./chunk-B4MLV3L6.js";
+  jsonText,
+  plural,
+  printable,
+  quote,
+  unicodeEscape
+} from "./chunk-P3KH7VUG.js";
+import {
+  toolVersion
+} from "./chunk-WM5C6TTT.js";
+import "./chunk-2BAT7BNC.js";
+import "./chunk-B4MLV3L6.js";
 
 // src/cli/run-cli.ts
-import { existsSync as existsSync3, lstatSync as lstatSync2 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync2, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
-
-// src/engine/config.ts
-var import_ajv = __toESM(require_ajv(), 1);
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-var CONFIG_FILE_NAMES = [
-  ".noops-lint.yaml",
-  ".noops-lint.yml",
-  ".noops-lint.json",
-  "noops-lint.config.yaml",
-  "noops-lint.config.yml",
-  "noops-lint.config.json",
-  ".noops-lintrc"
-];
-var PRESETS = { "noops-lint:recommended": "recommended", "noops-lint:strict": "strict", "noops-lint:all": "strict" };
-var ConfigError = class extends Error {
-};
-var EMPTY_CONFIG = { rules: {}, ignores: [], rulePaths: [], extends: [] };
-function findConfigFile(start) {
-  let dir = path.resolve(start);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    if (existsSync(path.join(dir, ".git"))) return void 0;
-    const parent = path.dirname(dir);
-    if (parent === dir || !isInsideGitRepo(parent)) return void 0;
-    dir = parent;
-  }
-}
-function isInsideGitRepo(dir) {
-  let d = dir;
-  for (; ; ) {
-    if (existsSync(path.join(d, ".git"))) return true;
-    const parent = path.dirname(d);
-    if (parent === d) return false;
-    d = parent;
-  }
-}
-var validateConfig;
-var MAX_IGNORE_WILDCARDS = 4;
-var CONFIG_MAX_BYTES = 1024 * 1024;
-function loadConfigFile(file, displayName = file, root) {
-  let text;
-  if (root !== void 0) {
-    const read = readConfinedText(file, { root, maxBytes: CONFIG_MAX_BYTES, allowOutside: true });
-    if (!read.ok) throw new ConfigError(`Cannot read the configuration file ${displayName}: ${read.reason}.`);
-    text = read.text;
-  } else {
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new ConfigError(`Cannot read the configuration file ${displayName}: ${error.code ?? String(error)}.`);
-    }
-  }
-  const parsed = parseYaml(text, displayName);
-  if (!parsed.ok) throw new ConfigError(parsed.findings.map((f) => `${displayName}:${f.location.line}:${f.location.column}: ${f.message}`).join("\n"));
-  return parseConfig(parsed.value ?? {}, displayName, file);
-}
-function parseConfig(value, displayName, file) {
-  validateConfig ??= new import_ajv.Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readPackageFile("schemas/config.schema.json")));
-  if (!validateConfig(value)) {
-    const error = (validateConfig.errors ?? [])[0];
-    throw new ConfigError(describeConfigError(error, value, displayName));
-  }
-  const raw = value;
-  for (const [index, pattern] of (raw.ignores ?? []).entries()) {
-    const wildcards = pattern.replace(/\*{2,}/g, "*").split("*").length - 1;
-    if (wildcards > MAX_IGNORE_WILDCARDS) {
-      throw new ConfigError(`${displayName}: ignores[${index}] has ${wildcards} wildcards; at most ${MAX_IGNORE_WILDCARDS} are allowed in one pattern (split it into several).`);
-    }
-  }
-  const rules = {};
-  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    rules[id] = typeof setting === "string" ? { severity: setting } : setting;
-  }
-  return {
-    file,
-    rules,
-    ignores: raw.ignores ?? [],
-    failOn: raw.failOn,
-    stage: raw.stage,
-    region: raw.region,
-    rulePaths: raw.rulePaths ?? [],
-    ...splitExtends(typeof raw.extends === "string" ? [raw.extends] : raw.extends ?? [], file)
-  };
-}
-function splitExtends(entries, file) {
-  let preset;
-  const packs = [];
-  for (const entry of entries) {
-    if (!entry.startsWith("noops-lint:")) {
-      packs.push(entry);
-      continue;
-    }
-    const named = Object.hasOwn(PRESETS, entry) ? PRESETS[entry] : void 0;
-    if (!named) throw new ConfigError(`${file ?? "The configuration"}: extends names ${JSON.stringify(entry)}, which is not a preset; use noops-lint:recommended or noops-lint:strict.`);
-    if (preset !== "strict") preset = named;
-  }
-  return preset ? { extends: packs, preset } : { extends: packs };
-}
-function describeConfigError(error, value, displayName) {
-  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  let parent = value;
-  for (const s of segments.slice(0, -1)) parent = parent?.[s];
-  const last = segments[segments.length - 1];
-  let where = displayName;
-  let key = segments.join(".") || "(top level)";
-  if (error.keyword === "additionalProperties") {
-    const extra = error.params.additionalProperty;
-    const container = segments.reduce((node, s) => node?.[s], value);
-    const loc = locationOfKey(container, extra);
-    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
-    key = [...segments, extra].join(".");
-    const allowed = segments.length === 0 ? "rules, ignores, failOn, stage, region, rulePaths, extends" : "severity, options";
-    return `${where}: unknown key "${key}" in the noops-lint configuration. Allowed keys here: ${allowed}.`;
-  }
-  if (last !== void 0) {
-    const loc = locationOfValue(parent, last) ?? locationOfKey(parent, last);
-    if (loc) where = `${displayName}:${loc.line}:${loc.column}`;
-  }
-  if (error.keyword === "pattern" || error.keyword === "propertyNames") {
-    return `${where}: "${key}" is not a rule id; rule ids look like "iam/wildcard-action".`;
-  }
-  if (key.startsWith("rules.")) {
-    return `${where}: "${key}" must be "off", "error", "warning", "note" or { severity, options }.`;
-  }
-  return `${where}: "${key}" ${error.message ?? "is invalid"}.`;
-}
 
 // src/engine/baseline.ts
 import { createHash } from "node:crypto";
@@ -292,14 +168,15 @@ function cmp(a, b) {
 }
 
 // src/engine/lint.ts
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/engine/fold.ts
-var WHOLLY_UNUSED = /* @__PURE__ */ new Set(["unusedAction", "unusedStatement", "unusedCdkStatement"]);
+var WHOLLY_UNUSED = /* @__PURE__ */ new Set(["unusedAction", "unusedStatement", "unusedCdkStatement", "removeManagedPolicy", "removeTemplate"]);
 function absorbs(primary, other) {
-  if (primary.ruleId === "iam/admin-policy") return true;
-  if (primary.ruleId === "iam/unused-permission" && WHOLLY_UNUSED.has(primary.messageId ?? "")) {
-    return other.ruleId === "iam/wildcard-action" || other.ruleId === "iam/wildcard-resource" || other.ruleId === "iam/resource-mismatch" || other.ruleId === "iam/unknown-action";
+  const whollyUnused = (finding) => finding.ruleId === "iam/unused-permission" && WHOLLY_UNUSED.has(finding.messageId ?? "");
+  if (primary.ruleId === "iam/admin-policy") return !whollyUnused(other);
+  if (whollyUnused(primary)) {
+    return other.ruleId === "iam/admin-policy" || other.ruleId === "iam/wildcard-action" || other.ruleId === "iam/wildcard-resource" || other.ruleId === "iam/resource-mismatch" || other.ruleId === "iam/unknown-action";
   }
   return primary.ruleId === "iam/wildcard-action" && other.ruleId === "iam/wildcard-resource";
 }
@@ -354,8 +231,8 @@ function foldSamePlace(findings) {
 }
 
 // src/engine/scope.ts
-import { readdirSync, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 var RELEVANT = /\.(ya?ml|json|[cm]?[jt]sx?|py)$|(^|\/)Dockerfile[^/]*$/i;
 var MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function resolveScope(projectFiles, paths) {
@@ -397,13 +274,13 @@ var ManifestOwners = class {
   /** The owning manifests of a root-relative file; the file itself when it is a manifest; undefined when none. */
   of(file) {
     if (MANIFEST_FILE.test(file) && this.isManifest(file)) return [file];
-    let dir = path2.posix.dirname(file);
+    let dir = path.posix.dirname(file);
     if (dir === ".") dir = "";
     for (; ; ) {
       const found = this.manifestsIn(dir);
       if (found.length > 0) return found;
       if (dir === "") return void 0;
-      const parent = path2.posix.dirname(dir);
+      const parent = path.posix.dirname(dir);
       dir = parent === "." ? "" : parent;
     }
   }
@@ -429,14 +306,14 @@ var ManifestOwners = class {
 };
 function isDirectory(abs) {
   try {
-    return statSync2(abs).isDirectory();
+    return statSync(abs).isDirectory();
   } catch {
     return false;
   }
 }
 function exists(abs) {
   try {
-    statSync2(abs);
+    statSync(abs);
     return true;
   } catch {
     return false;
@@ -457,9 +334,11 @@ function isDirectoryPrefix(folder, file) {
 // src/engine/lint.ts
 var DEFAULT_MIN_UNITS = 20;
 function lint(options) {
+  resetPatternBudget();
   const config = withRuleFoldersIgnored(options.root, options.config ?? EMPTY_CONFIG);
   const files = options.files ?? new ProjectFiles(options.root);
-  const rules = options.rules ?? ruleSet(options.customRules);
+  const rules = threadRules(options.rules, options.customRules);
+  const registry = new RuleRegistry(rules);
   const enabled = selectRules(rules, config, options.onlyRules);
   const suppressions = options.inlineSuppressions ?? true;
   const scope = resolveScope(files, options.paths?.length ? options.paths : [""]);
@@ -475,7 +354,8 @@ function lint(options) {
     customRules: options.customRules,
     suppressions,
     functionReports: options.functionReports ?? false,
-    record: options.cache !== void 0
+    record: options.cache !== void 0,
+    ...options.fixes ? { fixes: true } : {}
   };
   const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
   const merged = mergeUnits(units.results);
@@ -484,28 +364,29 @@ function lint(options) {
   let suppressed = [];
   let reported = reportedRules(enabled);
   if (suppressions) {
-    const knownRuleIds = new Set([...rules, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id));
     const outcome = applySuppressions({
       findings,
       files,
       scanFiles: [...merged.files, ...merged.sourceFiles],
       functions: merged.functions,
       metadata: merged.metadata,
-      knownRuleIds,
+      knownRuleIds: new Set(registry.ids()),
       ranRuleIds: new Set(reported.map((r) => r.id)),
       now: settings.now,
       withoutDirectives: merged.withoutDirectives
     });
     findings = sortFindings(
       outcome.findings.flatMap((f) => {
-        const setting = f.ruleId.startsWith("suppression/") ? config.rules[f.ruleId] : void 0;
-        if (!setting) return [f];
+        const setting = registry.kindOf(f.ruleId) === "suppression" ? config.rules[f.ruleId] : void 0;
+        if (!setting?.severity) return [f];
         return setting.severity === "off" ? [] : [{ ...f, severity: setting.severity }];
       })
     );
     suppressed = outcome.suppressed;
-    reported = reportedRules(enabled, SUPPRESSION_RULES);
+    reported = reportedRules(enabled, registry.of("suppression"));
   }
+  const only = options.onlyRules;
+  if (only) findings = findings.filter((f) => registry.kindOf(f.ruleId) === "tool" || only.includes(f.ruleId));
   findings = filterToScope(findings, scope);
   suppressed = suppressed.filter((s) => filterToScope([s.finding], scope).length > 0);
   if (options.baseline) {
@@ -524,21 +405,23 @@ function lint(options) {
     toolVersion: toolVersion(),
     scope,
     sourceFiles: merged.sourceFiles,
+    services: merged.services,
     functions: merged.functions,
     ...merged.policies ? { policies: merged.policies, permissions: merged.permissions } : {},
+    ...merged.fixes ? { fixes: merged.fixes } : {},
     stats: units.stats
   };
 }
 function checkUnits(options, settings, files, enabled, paths, rules) {
-  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const workerUrl = options.workerUrl;
   const minUnits = options.minUnitsForWorkers ?? DEFAULT_MIN_UNITS;
   const onePass = () => {
     releaseIdleWorkers();
     const checked = checkProject({ ...settings, files, enabled, paths });
     return { results: [unitOf("", checked, settings, files)], discovery: [], stats: { candidates: checked.project.services.length, cached: 0, workers: 0, onePass: true } };
   };
-  if (options.cache === void 0 && (options.rules !== void 0 || !workerUrl)) return onePass();
-  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore });
+  if (options.cache === void 0 && !workerUrl) return onePass();
+  const discovered = discoverManifests(files, { paths, ignores: settings.config.ignores, gitignore: settings.gitignore, buildOutput: settings.config.buildOutput ?? "skip" });
   if (options.cache === void 0 && discovered.candidates.length <= minUnits) return onePass();
   const cache = options.cache === void 0 ? void 0 : LintCache.open(options.cache, cacheKey(settings, rules));
   const results = /* @__PURE__ */ new Map();
@@ -550,8 +433,11 @@ function checkUnits(options, settings, files, enabled, paths, rules) {
     else pending.push(candidate);
   }
   const threads = resolveConcurrency(options.concurrency);
-  const workers = workerUrl && options.rules === void 0 && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
-  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl);
+  const workers = workerUrl && pending.length > minUnits ? Math.min(threads - 1, Math.ceil(pending.length / Math.max(1, minUnits))) : 0;
+  const total = discovered.candidates.length;
+  const cached = total - pending.length;
+  options.onProgress?.(cached, total);
+  const parallel = runUnitsInParallel(largestFirst(files, pending), settings, files, enabled, workers, workerUrl, (done) => options.onProgress?.(cached + done, total));
   for (const result of parallel.results) {
     results.set(result.candidate, result);
     if (cache && result.dependencies) cache.store(result.candidate, result);
@@ -562,8 +448,8 @@ function checkUnits(options, settings, files, enabled, paths, rules) {
 }
 function withRuleFoldersIgnored(root, config) {
   if (!config.rulePaths?.length) return config;
-  const base = config.file ? path3.dirname(config.file) : root;
-  const folders = config.rulePaths.map((p) => path3.relative(root, path3.resolve(base, p)).split(path3.sep).join("/")).filter((rel) => rel !== "" && !rel.startsWith("..") && !path3.isAbsolute(rel));
+  const base = config.file ? path2.dirname(config.file) : root;
+  const folders = config.rulePaths.map((p) => path2.relative(root, path2.resolve(base, p)).split(path2.sep).join("/")).filter((rel) => rel !== "" && !rel.startsWith("..") && !path2.isAbsolute(rel));
   return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
 }
 function sortFindings(findings) {
@@ -583,21 +469,21 @@ function dedupe(findings) {
 }
 
 // src/engine/test-rules.ts
-import { existsSync as existsSync2, lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync, lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
+import path3 from "node:path";
 function testRules(options) {
   const rules = [];
   const problems = [];
   for (const target of options.targets) {
-    if (!existsSync2(target)) {
+    if (!existsSync(target)) {
       problems.push(`${options.display(target) || target} does not exist.`);
       continue;
     }
-    const collected = collectRuleDirectory(target, options.display, options.root === void 0 ? {} : { root: options.root });
+    const collected = collectRuleDirectory(target, options.display, { ...options.root === void 0 ? {} : { root: options.root }, reservedCategories: options.reserved?.categories });
     rules.push(...collected.rules);
     problems.push(...collected.problems);
   }
-  problems.push(...ruleIdProblems(rules, options.reservedIds));
+  problems.push(...ruleIdProblems(rules, options.reserved?.ids));
   if (problems.length) throw new RuleFileError(problems);
   if (rules.length === 0) throw new RuleFileError([`No rule files (*.yaml, *.yml, *.json) in ${options.targets.map((t) => options.display(t) || ".").join(", ")}.`]);
   const results = [];
@@ -618,10 +504,10 @@ function caseDirs(ruleFile) {
   const out = [];
   if (!isDirectory2(base)) return out;
   for (const kind of ["bad", "good"]) {
-    const dir = path4.join(base, kind);
+    const dir = path3.join(base, kind);
     if (!isDirectory2(dir)) continue;
     for (const name of readdirSync2(dir).sort()) {
-      if (isDirectory2(path4.join(dir, name))) out.push({ kind, name, dir: path4.join(dir, name) });
+      if (isDirectory2(path3.join(dir, name))) out.push({ kind, name, dir: path3.join(dir, name) });
     }
   }
   return out;
@@ -630,7 +516,7 @@ function runCase(rule, kind, name, dir, now) {
   const problems = [];
   const run = lint({ root: dir, rules: [rule], gitignore: false, ...now ? { now } : {} });
   for (const f of run.findings) {
-    if (f.ruleId.startsWith("input/") && f.ruleId !== "input/unresolved" && f.ruleId !== "input/handler-not-found" || f.ruleId.startsWith("internal/")) {
+    if (f.ruleId.startsWith("input/") && f.ruleId !== "input/unresolved" && f.ruleId !== "input/handler-not-found" && f.ruleId !== "input/handler-not-analysed" || f.ruleId.startsWith("internal/")) {
       problems.push(`${f.ruleId} at ${f.location.file}:${f.location.line}: ${f.message}`);
     }
   }
@@ -676,8 +562,8 @@ function readAnnotations(caseDir) {
   const annotations = [];
   for (const file of listFiles(caseDir)) {
     if (!ANNOTATED_FILE.test(file)) continue;
-    if (lstatSync(path4.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
-    const lines = readFileSync2(path4.join(caseDir, file), "utf8").split(/\r?\n/);
+    if (lstatSync(path3.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
+    const lines = readFileSync(path3.join(caseDir, file), "utf8").split(/\r?\n/);
     lines.forEach((text, index) => {
       const match = ANNOTATION.exec(text);
       if (!match) return;
@@ -694,11 +580,11 @@ function listFiles(dir, base = dir) {
   const out = [];
   for (const name of readdirSync2(dir).sort()) {
     if (name === "node_modules") continue;
-    const abs = path4.join(dir, name);
+    const abs = path3.join(dir, name);
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) continue;
     if (stat.isDirectory()) out.push(...listFiles(abs, base));
-    else if (stat.isFile()) out.push(path4.relative(base, abs).split(path4.sep).join("/"));
+    else if (stat.isFile()) out.push(path3.relative(base, abs).split(path3.sep).join("/"));
   }
   return out;
 }
@@ -757,6 +643,19 @@ function escapeControlCharacters(text) {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, unicodeEscape);
 }
 
+// src/util/docs-link.ts
+var REPOSITORY_URL = "https://github.com/noops-lint/noops-lint";
+function readmeAnchor(id) {
+  return id.replace("/", "").toLowerCase();
+}
+function readmeSectionUri(id, version = toolVersion()) {
+  return `${REPOSITORY_URL}/blob/v${version}/README.md#${readmeAnchor(id)}`;
+}
+function docsUri(rule) {
+  if (rule.helpUri) return rule.helpUri;
+  return "definition" in rule ? void 0 : readmeSectionUri(rule.id);
+}
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var TOOL_NAME = "noops-lint";
@@ -771,9 +670,10 @@ var sarif = (result, options) => jsonText(buildSarifLog(result, options), 2) + "
 function buildSarifLog(result, options) {
   const prefix = options.cwdPrefix;
   const findings = sortFindings2(result.findings);
+  const fixes = new Map((result.fixes ?? []).map((entry) => [entry.finding, entry.fix]));
   const rules = descriptorRules(result.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = findings.filter((finding) => !NOTIFICATION_RULES.has(finding.ruleId)).map((finding) => ({ finding, uri: artifactUri(finding.location.file, prefix) })).sort((a, b) => compareResults(a.finding, a.uri, b.finding, b.uri)).map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix));
+  const results = findings.filter((finding) => !NOTIFICATION_RULES.has(finding.ruleId)).map((finding) => ({ finding, uri: artifactUri(finding.location.file, prefix) })).sort((a, b) => compareResults(a.finding, a.uri, b.finding, b.uri)).map(({ finding, uri }) => sarifResult(finding, uri, ruleIndex, prefix, fixes.get(findingId(finding))));
   const notifications = inputNotifications(findings, result.notifications);
   const category = options.sarifCategory?.replace(/\/+$/, "");
   return {
@@ -831,26 +731,27 @@ function bareRule(finding) {
   };
 }
 function ruleDescriptor(rule) {
-  const uri = rule.helpUri ?? helpUri(rule.id);
+  const uri = docsUri(rule);
   const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
   const helpText = rule.help || rule.description;
-  const tags = unique2(rule.securitySeverity === void 0 ? rule.tags : ["security", ...rule.tags]).slice(0, MAX_TAGS);
+  const tags = unique2(["security", ...rule.tags]).slice(0, MAX_TAGS);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: fullDescription },
     help: { text: helpText, markdown: helpMarkdown(rule, rule.fullDescription || rule.description, helpText, uri) },
-    helpUri: uri,
+    ...uri ? { helpUri: uri } : {},
     defaultConfiguration: { level: rule.severity },
     properties: {
       tags,
       precision: rule.precision,
-      ...rule.securitySeverity === void 0 ? { "problem.severity": PROBLEM_SEVERITY[rule.severity] } : { "security-severity": securitySeverity(rule.securitySeverity) }
+      "problem.severity": PROBLEM_SEVERITY[rule.severity],
+      "security-severity": securitySeverity(rule.securitySeverity ?? defaultSecuritySeverity(rule))
     }
   };
 }
-function sarifResult(finding, uri, ruleIndex, prefix) {
+function sarifResult(finding, uri, ruleIndex, prefix, fix) {
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
@@ -865,7 +766,22 @@ function sarifResult(finding, uri, ruleIndex, prefix) {
       }))
     } : {},
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, uri) },
-    ...finding.function === void 0 ? {} : { properties: { function: finding.function } }
+    ...fix ? { fixes: [sarifFix(fix, prefix)] } : {},
+    ...finding.function === void 0 && finding.actions === void 0 ? {} : { properties: { ...finding.function === void 0 ? {} : { function: finding.function }, ...finding.actions === void 0 ? {} : { actions: finding.actions } } }
+  };
+}
+function sarifFix(fix, prefix) {
+  return {
+    description: { text: sentence(fix.description) },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: artifactUri(fix.file, prefix), uriBaseId: SRCROOT },
+        replacements: fix.replacements.map((replacement) => ({
+          deletedRegion: replacement.lineBreak ? { startLine: replacement.startLine, startColumn: 1, endLine: replacement.endLine + 1, endColumn: 1 } : { startLine: replacement.startLine, startColumn: 1, endLine: replacement.endLine, endColumn: replacement.endColumn },
+          insertedContent: { text: replacement.text }
+        }))
+      }
+    ]
   };
 }
 function physicalLocation(location, uri) {
@@ -916,6 +832,11 @@ function compareResults(a, aUri, b, bUri) {
 function pascalCase(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join("");
 }
+function defaultSecuritySeverity(rule) {
+  if (/^(input|internal|suppression)\//.test(rule.id)) return 2;
+  return DEFAULT_SECURITY_SEVERITY[rule.severity];
+}
+var DEFAULT_SECURITY_SEVERITY = { error: 7, warning: 5, note: 2 };
 function securitySeverity(score) {
   return Math.min(10, Math.max(0.1, score)).toFixed(1);
 }
@@ -934,7 +855,7 @@ function unique2(values) {
   return [...new Set(values)];
 }
 function helpMarkdown(rule, fullDescription, helpText, uri) {
-  const parts = [fullDescription, "", "### How to fix", "", ...fenceIndentedLines(helpText), "", `See [${rule.id}](${uri}).`];
+  const parts = [fullDescription, "", "### How to fix", "", ...fenceIndentedLines(helpText), ...uri ? ["", `See [${rule.id}](${uri}).`] : []];
   return parts.join("\n");
 }
 function fenceIndentedLines(text) {
@@ -970,6 +891,111 @@ var compact = (result, options) => sortFindings2(result.findings).map((finding) 
 `;
 }).join("");
 
+// src/report/stylish.ts
+import * as util from "node:util";
+var SEVERITY_STYLE = { error: "red", warning: "yellow", note: "cyan" };
+var DEFAULT_WIDTH = 80;
+var MIN_WIDTH = 40;
+var stylish = (result, options) => {
+  const paint = painter(options.color);
+  const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
+  const docs = new Map(result.rules.map((rule) => [rule.id, docsUri(rule)]));
+  const link = (ruleId) => {
+    const uri = options.hyperlinks ? docs.get(ruleId) : void 0;
+    return uri ? `\x1B]8;;${uri}\x1B\\${ruleId}\x1B]8;;\x1B\\` : ruleId;
+  };
+  const findings = sortFindings2(result.findings);
+  const lines = [];
+  for (const group of groupByFile(findings, options.cwdPrefix)) {
+    lines.push(paint(["bold", "underline"], group.path));
+    for (const line of formatGroup(group.findings, width, paint, link)) lines.push(line);
+    lines.push("");
+  }
+  lines.push(summaryLine(result, findings, paint, options.hidden));
+  if (options.unresolved) lines.push(paint("dim", unresolvedLine(options.unresolved)));
+  return lines.join("\n") + "\n";
+};
+function formatGroup(findings, width, paint, link) {
+  const rows = findings.map((finding) => ({
+    line: String(finding.location.line),
+    column: String(finding.location.column),
+    severity: finding.severity,
+    message: singleLine(finding.message),
+    ruleId: finding.ruleId
+  }));
+  const widest = (pick) => rows.reduce((most, row) => Math.max(most, pick(row).length), 0);
+  const lineWidth = widest((row) => row.line);
+  const columnWidth = widest((row) => row.column);
+  const severityWidth = widest((row) => row.severity);
+  const indent = 2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2;
+  const room = Math.max(MIN_WIDTH / 2, width - indent);
+  const margin = " ".repeat(indent);
+  const out = [];
+  for (const row of rows) {
+    const head = "  " + paint("dim", `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) + "  " + paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) + "  ";
+    const rule = paint("dim", link(row.ruleId));
+    if (row.message.length + 2 + row.ruleId.length <= room) {
+      out.push(`${head}${row.message}  ${rule}`);
+      continue;
+    }
+    const [first, ...rest] = wrap(row.message, room);
+    out.push(`${head}${first}`);
+    for (const text of rest) out.push(margin + text);
+    out.push(margin + rule);
+  }
+  return out;
+}
+function wrap(text, width) {
+  const lines = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    if (word === "") continue;
+    if (current && current.length + 1 + word.length <= width) {
+      current += ` ${word}`;
+      continue;
+    }
+    if (current) lines.push(current);
+    let rest = word;
+    while (rest.length > width) {
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    current = rest;
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
+}
+function groupByFile(findings, prefix) {
+  const groups = [];
+  for (const finding of findings) {
+    const path7 = displayPath(finding.location.file, prefix);
+    const last = groups.at(-1);
+    if (last && last.path === path7) last.findings.push(finding);
+    else groups.push({ path: path7, findings: [finding] });
+  }
+  return groups;
+}
+function unresolvedLine(count) {
+  const values = count === 1 ? "1 value was" : `${count} values were`;
+  return `${values} left unresolved (read only at deployment); --verbose lists them.`;
+}
+function summaryLine(result, findings, paint, hidden) {
+  const fileCount = (/* @__PURE__ */ new Set([...result.files, ...result.sourceFiles ?? [], ...findings.map((finding) => finding.location.file)])).size;
+  const files = plural(fileCount, "file");
+  const held = hidden ? [hidden.warnings ? plural(hidden.warnings, "warning") : "", hidden.notes ? plural(hidden.notes, "note") : ""].filter(Boolean) : [];
+  const heldText = held.length ? ` (${held.join(" and ")} hidden by --quiet)` : "";
+  if (findings.length === 0) return paint("green", `No ${hidden ? "errors" : "problems"} found in ${files}`) + `${heldText}.`;
+  const counts = countSeverities(findings);
+  const text = hidden ? `${plural(counts.errors, "error")} in ${files}` : `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.notes, "note")} in ${files}`;
+  const style = counts.errors > 0 ? "red" : counts.warnings > 0 ? "yellow" : "cyan";
+  return paint(["bold", style], text) + heldText;
+}
+function painter(color) {
+  const styleText2 = util.styleText;
+  if (!color || typeof styleText2 !== "function") return (_style, text) => text;
+  return (style, text) => text === "" ? text : styleText2(style, text, { validateStream: false });
+}
+
 // src/report/github.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
@@ -997,6 +1023,7 @@ var github = (result, options) => {
     const noun = dropped === 1 ? "finding" : "findings";
     lines.push(`::notice::${escapeData(`${dropped} more ${noun}: see the job summary or code scanning`)}`);
   }
+  if (options.unresolved) lines.push(`noops-lint: ${unresolvedLine(options.unresolved)}`);
   return lines.map((line) => line + "\n").join("");
 };
 function annotation(finding, prefix) {
@@ -1037,6 +1064,7 @@ function describeFinding(finding, prefix) {
     message: finding.message,
     ...describeLocation(finding.location, prefix),
     ...finding.function === void 0 ? {} : { function: finding.function },
+    ...finding.actions === void 0 ? {} : { actions: finding.actions },
     related: finding.related.map((related) => ({
       ...describeLocation(related.location, prefix),
       message: related.message
@@ -1052,64 +1080,6 @@ function describeLocation(location, prefix) {
     endLine: location.endLine,
     endColumn: location.endColumn
   };
-}
-
-// src/report/stylish.ts
-import * as util from "node:util";
-var SEVERITY_STYLE = { error: "red", warning: "yellow", note: "cyan" };
-var ALIGNED_MESSAGE_LENGTH = 72;
-var stylish = (result, options) => {
-  const paint = painter(options.color);
-  const findings = sortFindings2(result.findings);
-  const lines = [];
-  for (const group of groupByFile(findings, options.cwdPrefix)) {
-    lines.push(paint(["bold", "underline"], group.path));
-    for (const line of formatGroup(group.findings, paint)) lines.push(line);
-    lines.push("");
-  }
-  lines.push(summaryLine(result, findings, paint));
-  return lines.join("\n") + "\n";
-};
-function formatGroup(findings, paint) {
-  const rows = findings.map((finding) => ({
-    line: String(finding.location.line),
-    column: String(finding.location.column),
-    severity: finding.severity,
-    message: singleLine(finding.message),
-    ruleId: finding.ruleId
-  }));
-  const width = (pick, limit = Infinity) => rows.reduce((widest, row) => pick(row).length <= limit ? Math.max(widest, pick(row).length) : widest, 0);
-  const lineWidth = width((row) => row.line);
-  const columnWidth = width((row) => row.column);
-  const severityWidth = width((row) => row.severity);
-  const messageWidth = width((row) => row.message, ALIGNED_MESSAGE_LENGTH);
-  return rows.map(
-    (row) => "  " + paint("dim", `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`) + "  " + paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth)) + "  " + row.message.padEnd(messageWidth) + "  " + paint("dim", row.ruleId)
-  );
-}
-function groupByFile(findings, prefix) {
-  const groups = [];
-  for (const finding of findings) {
-    const path7 = displayPath(finding.location.file, prefix);
-    const last = groups.at(-1);
-    if (last && last.path === path7) last.findings.push(finding);
-    else groups.push({ path: path7, findings: [finding] });
-  }
-  return groups;
-}
-function summaryLine(result, findings, paint) {
-  const fileCount = (/* @__PURE__ */ new Set([...result.files, ...findings.map((finding) => finding.location.file)])).size;
-  const files = plural(fileCount, "file");
-  if (findings.length === 0) return paint("green", `No problems found in ${files}.`);
-  const counts = countSeverities(findings);
-  const text = `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.notes, "note")} in ${files}`;
-  const style = counts.errors > 0 ? "red" : counts.warnings > 0 ? "yellow" : "cyan";
-  return paint(["bold", style], text);
-}
-function painter(color) {
-  const styleText2 = util.styleText;
-  if (!color || typeof styleText2 !== "function") return (_style, text) => text;
-  return (style, text) => text === "" ? text : styleText2(style, text, { validateStream: false });
 }
 
 // src/report/index.ts
@@ -1139,23 +1109,215 @@ function initConfigText(rules) {
 }
 
 // src/cli/policy-command.ts
-import path5 from "node:path";
+import path4 from "node:path";
 function runPolicy(args, io, root, config) {
   const format = args.format ?? "json";
   if (format !== "json" && format !== "yaml") throw new UsageError(`policy prints json or yaml, not ${format}.`);
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const rel = path5.relative(root, path5.resolve(io.cwd, p));
-    if (rel.startsWith("..") || path5.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
-    return rel.split(path5.sep).join("/");
+    const rel = path4.relative(root, path4.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path4.sep).join("/");
   });
-  const run = lint({ root, paths, config, onlyRules: [], inlineSuppressions: false, functionReports: true, concurrency: args.concurrency, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
+  const run = lint({ rules: BUILTIN_RULES, workerUrl: lintWorkerUrl(), root, paths, config, onlyRules: [], inlineSuppressions: false, functionReports: true, concurrency: args.concurrency, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
   const policies = { functions: run.policies ?? [] };
   io.stdout(format === "json" ? `${jsonText(policies, 2)}
 ` : renderPoliciesYaml(policies));
   return 0;
 }
 
+// src/cli/fix-command.ts
+import path5 from "node:path";
+
+// src/fix/index.ts
+function fixProject(options) {
+  const files = options.files ?? new ProjectFiles(options.root);
+  const checked = checkProject({
+    files,
+    paths: options.paths,
+    config: options.config,
+    enabled: [],
+    now: /* @__PURE__ */ new Date(0),
+    resolveEnv: options.resolveEnv,
+    env: options.env,
+    stage: options.stage,
+    gitignore: options.gitignore
+  });
+  const read = (file) => {
+    const result = files.read(file);
+    return result.ok ? result.text : void 0;
+  };
+  return planFixes(checked.project, checked.analysis, { read }, { splitRoles: options.splitRoles });
+}
+
+// src/fix/unified-diff.ts
+var CONTEXT = 3;
+function linesOf(text) {
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  return lines;
+}
+function lineIndexAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function lineStarts(lines) {
+  const starts = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length;
+  }
+  starts.push(at);
+  return starts;
+}
+function unifiedDiff(file, before, after, splices) {
+  if (before === after) return "";
+  const oldLines = linesOf(before);
+  const newLines = linesOf(after);
+  const oldStarts = lineStarts(oldLines);
+  const newStarts = lineStarts(newLines);
+  const regions = [];
+  let shift = 0;
+  for (const splice of [...splices].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const oldStart = lineIndexAt(oldStarts, splice.start);
+    const oldEnd = Math.min(lineIndexAt(oldStarts, splice.end) + 1, oldLines.length);
+    const newSpliceStart = splice.start + shift;
+    const newSpliceEnd = newSpliceStart + splice.text.length;
+    shift += splice.text.length - (splice.end - splice.start);
+    const newStart = lineIndexAt(newStarts, newSpliceStart);
+    const newEnd = Math.min(lineIndexAt(newStarts, newSpliceEnd) + 1, newLines.length);
+    const last = regions[regions.length - 1];
+    if (last && oldStart <= last.oldEnd) {
+      last.oldEnd = Math.max(last.oldEnd, oldEnd);
+      last.newEnd = Math.max(last.newEnd, newEnd);
+    } else regions.push({ oldStart, oldEnd: Math.max(oldEnd, oldStart), newStart, newEnd: Math.max(newEnd, newStart) });
+  }
+  const ops = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const region of regions) {
+    while (oldAt < region.oldStart) ops.push({ kind: " ", line: oldLines[oldAt], oldIndex: oldAt++, newIndex: newAt++ });
+    newAt = region.newStart;
+    ops.push(...lineOps(oldLines.slice(region.oldStart, region.oldEnd), newLines.slice(region.newStart, region.newEnd), region.oldStart, region.newStart));
+    oldAt = region.oldEnd;
+    newAt = region.newEnd;
+  }
+  while (oldAt < oldLines.length) ops.push({ kind: " ", line: oldLines[oldAt], oldIndex: oldAt++, newIndex: newAt++ });
+  const out = [`--- a/${file}
+`, `+++ b/${file}
+`];
+  const changed = ops.map((op, index) => op.kind === " " ? -1 : index).filter((index) => index >= 0);
+  let i = 0;
+  while (i < changed.length) {
+    let first = changed[i];
+    let last = first;
+    while (i + 1 < changed.length && changed[i + 1] - last <= 2 * CONTEXT) last = changed[++i];
+    i += 1;
+    const from = Math.max(0, first - CONTEXT);
+    const to = Math.min(ops.length, last + CONTEXT + 1);
+    const slice = ops.slice(from, to);
+    const oldCount = slice.filter((op) => op.kind !== "+").length;
+    const newCount = slice.filter((op) => op.kind !== "-").length;
+    const firstOld = slice.find((op) => op.kind !== "+");
+    const firstNew = slice.find((op) => op.kind !== "-");
+    const oldStart = oldCount === 0 ? firstOld?.oldIndex ?? slice[0].oldIndex : firstOld.oldIndex + 1;
+    const newStart = newCount === 0 ? firstNew?.newIndex ?? slice[0].newIndex : firstNew.newIndex + 1;
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@
+`);
+    for (const op of slice) {
+      const ending = op.line.endsWith("\n") ? "" : "\n\\ No newline at end of file\n";
+      out.push(`${op.kind}${op.line}${ending}`);
+    }
+    first = last;
+  }
+  return out.join("");
+}
+function lineOps(a, b, oldBase, newBase) {
+  const n = a.length;
+  const m = b.length;
+  const ops = [];
+  if (n * m > 4e6) {
+    a.forEach((line, k) => ops.push({ kind: "-", line, oldIndex: oldBase + k, newIndex: newBase }));
+    b.forEach((line, k) => ops.push({ kind: "+", line, oldIndex: oldBase + n, newIndex: newBase + k }));
+    return ops;
+  }
+  const table = new Uint32Array((n + 1) * (m + 1));
+  for (let i2 = n - 1; i2 >= 0; i2 -= 1) {
+    for (let j2 = m - 1; j2 >= 0; j2 -= 1) {
+      table[i2 * (m + 1) + j2] = a[i2] === b[j2] ? table[(i2 + 1) * (m + 1) + j2 + 1] + 1 : Math.max(table[(i2 + 1) * (m + 1) + j2], table[i2 * (m + 1) + j2 + 1]);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      ops.push({ kind: " ", line: a[i], oldIndex: oldBase + i, newIndex: newBase + j });
+      i += 1;
+      j += 1;
+    } else if (j < m && (i === n || table[i * (m + 1) + j + 1] > table[(i + 1) * (m + 1) + j])) {
+      ops.push({ kind: "+", line: b[j], oldIndex: oldBase + i, newIndex: newBase + j });
+      j += 1;
+    } else {
+      ops.push({ kind: "-", line: a[i], oldIndex: oldBase + i, newIndex: newBase + j });
+      i += 1;
+    }
+  }
+  return ops;
+}
+
+// src/cli/fix-command.ts
+function runFix(args, io, root, config) {
+  if (args.format !== void 0) throw new UsageError("fix prints its changes as text; --format does not apply.");
+  const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
+    const rel = path5.relative(root, path5.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path5.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path5.sep).join("/");
+  });
+  const plan = fixProject({ root, paths, config, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore, splitRoles: args.splitRoles });
+  const out = [];
+  if (args.dryRun) {
+    for (const file of plan.files) out.push(unifiedDiff(file.file, file.before, file.after, file.splices));
+  } else {
+    for (const file of plan.files) {
+      const target = { file: path5.join(root, ...file.file.split("/")), purpose: "manifest", display: file.file, root };
+      prepareOutputFile(target);
+      writeOutputFile(target, file.after);
+    }
+    for (const change of plan.changes) out.push(`${formatLocation(change.location)}  ${printable(change.message)}
+`);
+  }
+  for (const entry of plan.cdk) {
+    out.push(`${entry.manifest}: ${entry.function} is defined in a CDK app, which noops-lint does not edit; write this in the app instead:
+${entry.code}
+`);
+  }
+  if (plan.notes.length > 0) {
+    out.push(`${out.length > 0 ? "\n" : ""}Not fixed:
+`);
+    for (const note of plan.notes) out.push(`${formatLocation(note.location)}  ${printable(note.message)}
+`);
+  }
+  const count = plural(plan.files.length, "file");
+  if (plan.files.length === 0 && plan.cdk.length > 0) out.push("No manifest changed: write the code above in the CDK app.\n");
+  else if (plan.files.length === 0) out.push(`${out.length > 0 ? "\n" : ""}Nothing to fix.
+`);
+  else if (args.dryRun) out.push(`
+${count} would change (${plural(plan.changes.length, "change")}); run noops-lint fix without --dry-run to write them.
+`);
+  else out.push(`
+Fixed ${count} (${plural(plan.changes.length, "change")}).
+`);
+  io.stdout(out.join(""));
+  return 0;
+}
+
 // src/cli/run-cli.ts
+var BUILTIN_REGISTRY = new RuleRegistry(BUILTIN_RULES);
 function runCli(argv, io) {
   let args;
   try {
@@ -1190,6 +1352,8 @@ function runCli(argv, io) {
         return runTestRules(args, io);
       case "policy":
         return runPolicy(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
+      case "fix":
+        return runFix(args, io, findProjectRoot(io.cwd), loadConfig(args, io, findProjectRoot(io.cwd)));
       default:
         return runLint(args, io);
     }
@@ -1208,7 +1372,7 @@ ${args.debug ? `${printable(error.stack ?? "")}
 function findProjectRoot(cwd) {
   let dir = path6.resolve(cwd);
   for (; ; ) {
-    if (existsSync3(path6.join(dir, ".git"))) return dir;
+    if (existsSync2(path6.join(dir, ".git"))) return dir;
     const parent = path6.dirname(dir);
     if (parent === dir) return path6.resolve(cwd);
     dir = parent;
@@ -1221,10 +1385,9 @@ function executeLint(args, io, options = {}) {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
   const customRuleSources = customRulesOf(root, config);
-  const ruleSet2 = [...BUILTIN_RULES, ...loadCustomRules(customRuleSources)];
+  const registry = BUILTIN_REGISTRY.withCustom(loadCustomRules(customRuleSources));
   if (args.rules.length) {
-    const known = new Set([...ruleSet2, ...TOOL_RULES].map((r) => r.id));
-    const unknown = args.rules.filter((r) => !known.has(r));
+    const unknown = args.rules.filter((r) => !registry.has(r));
     if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(", ")}. Run noops-lint rules to list them.`);
   }
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
@@ -1233,8 +1396,10 @@ function executeLint(args, io, options = {}) {
     if (rel.startsWith("..") || path6.isAbsolute(rel)) {
       throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
     }
+    if (!lstatSync2(abs, { throwIfNoEntry: false })) throw new UsageError(noSuchPath(p));
     return rel.split(path6.sep).join("/");
   });
+  const foldersOnly = paths.every((rel) => statSync2(path6.join(root, rel), { throwIfNoEntry: false })?.isDirectory() === true);
   const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path6.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : void 0;
   const failOn = args.failOn ?? config.failOn ?? "error";
   const target = (file, purpose) => file === void 0 ? void 0 : { file: path6.resolve(io.cwd, file), purpose, display: file, root };
@@ -1245,11 +1410,12 @@ function executeLint(args, io, options = {}) {
   for (const output of [reportTarget, sarifTarget, baselineTarget, cache && { file: cacheFilePath(cache.location), purpose: "cache", display: cache.display, root }]) {
     if (output) prepareOutputFile(output);
   }
-  const progress = io.stderrIsTTY === true && !io.env.CI;
-  if (progress) io.stderr(`noops-lint: analysing ${paths.map((p) => p || ".").join(", ")} …`);
+  const progress = io.stderrIsTTY === true && !io.env.CI ? progressLine(io, paths) : void 0;
   let run;
   try {
     run = lint({
+      rules: BUILTIN_RULES,
+      workerUrl: lintWorkerUrl(),
       root,
       paths,
       config,
@@ -1259,18 +1425,26 @@ function executeLint(args, io, options = {}) {
       inlineSuppressions: args.inlineSuppressions,
       baseline,
       functionReports: options.functionReports,
+      // SARIF results carry the fix command's change of the statements they are about.
+      fixes: args.format === "sarif" || args.sarifFile !== void 0,
       onlyRules: args.rules.length ? args.rules : void 0,
       now: io.now,
       resolveEnv: args.resolveEnv,
       env: io.env,
       stage: args.stage,
-      gitignore: args.gitignore
+      gitignore: args.gitignore,
+      ...progress ? { onProgress: progress.update } : {}
     });
   } finally {
-    if (progress) io.stderr("\r\x1B[K");
+    progress?.end();
   }
   const unsynthesized = run.findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED);
-  if (unsynthesized.length > 0) throw new UsageError(unsynthesized.map((f) => f.message).join("\n"));
+  const unsynthesizedMessage = unsynthesized.map((f) => f.message).join("\n");
+  if (unsynthesized.length > 0 && run.services.length === 0) throw new UsageError(unsynthesizedMessage);
+  const problems = [...run.findings, ...run.suppressed.map((s) => s.finding)].filter((f) => f.severity !== "note");
+  if (foldersOnly && run.services.length === 0 && problems.length === 0) {
+    throw new UsageError(nothingToAnalyse(paths, run, config, args.gitignore));
+  }
   if (args.debug) {
     const stats = run.stats;
     io.stderr(
@@ -1289,15 +1463,85 @@ function executeLint(args, io, options = {}) {
   }
   const findings = run.findings;
   const result = args.quiet ? { ...run, findings: findings.filter((f) => f.severity === "error") } : run;
+  const counts = countSeverities(findings);
+  const hidden = args.quiet ? { warnings: counts.warnings, notes: counts.notes } : void 0;
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb")) || args.color === void 0 && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0";
   const format = args.format ?? "stylish";
   const sarifText = () => sarifReport(result, args);
-  const report = format === "sarif" ? sarifText() : REPORTERS[format](result, { color, sarifCategory: args.sarifCategory });
+  const { shown, unresolved } = format === "stylish" || format === "github" ? withoutUnresolved(result, args.verbose) : { shown: result, unresolved: 0 };
+  const toTerminal = !reportTarget && io.isTTY;
+  const report = format === "sarif" ? sarifText() : REPORTERS[format](shown, {
+    color,
+    sarifCategory: args.sarifCategory,
+    hidden,
+    unresolved,
+    width: toTerminal && io.columns ? io.columns : void 0,
+    hyperlinks: toTerminal && color && supportsHyperlinks(io.env)
+  });
   if (reportTarget) writeOutputFile(reportTarget, report);
   else io.stdout(report);
   if (sarifTarget) writeOutputFile(sarifTarget, sarifText());
   if (result.findings.length > 5e3 && (format === "sarif" || args.sarifFile)) io.stderr("noops-lint: more than 5,000 results; GitHub code scanning shows only the first 5,000.\n");
+  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
+    io.stderr(`noops-lint: too many warnings: ${counts.warnings}, maximum ${args.maxWarnings} (--max-warnings).
+`);
+  }
+  if (unsynthesized.length > 0) {
+    io.stderr(`noops-lint: ${unsynthesizedMessage}
+`);
+    return { exitCode: 2, result, failOn };
+  }
   return { exitCode: exitCode(findings, failOn, args.maxWarnings), result, failOn };
+}
+function progressLine(io, paths, clock = Date.now) {
+  const what = `noops-lint: analysing ${paths.map((p) => p || ".").join(", ")}`;
+  const start = clock();
+  let last = start;
+  io.stderr(`${what} …
+`);
+  return {
+    update(done, total) {
+      const now = clock();
+      if (total === 0 || now - start < 1e3 || now - last < 100 && done < total) return;
+      last = now;
+      io.stderr(`\x1B[1A\r\x1B[K${what}: ${done}/${total} manifests done
+`);
+    },
+    end() {
+      io.stderr("\x1B[1A\r\x1B[K");
+    }
+  };
+}
+function supportsHyperlinks(env) {
+  if (env.FORCE_HYPERLINK !== void 0) return env.FORCE_HYPERLINK !== "0";
+  if (env.CI || env.TERM === "dumb" || env.TERM_PROGRAM === "Apple_Terminal") return false;
+  if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.WEZTERM_PANE || env.KONSOLE_VERSION) return true;
+  if (["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"].includes(env.TERM_PROGRAM ?? "")) return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5e3;
+}
+function withoutUnresolved(result, verbose) {
+  if (verbose) return { shown: result, unresolved: 0 };
+  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved);
+  return { shown: { ...result, findings }, unresolved: result.findings.length - findings.length };
+}
+function noSuchPath(p) {
+  return `No file or folder matches ${quote(p)}. Check the path: noops-lint takes folders (every service manifest below them) and files (checked with the service that owns them).`;
+}
+function nothingToAnalyse(paths, run, config, gitignore) {
+  const where = paths.map((p) => quote(p || ".")).join(", ");
+  const lines = [
+    `Nothing to analyse in ${where}: no service manifest was found.`,
+    "noops-lint looks for serverless.yml, SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests."
+  ];
+  const leftOut = [...config.ignores.length ? [`the configuration's ignores`] : [], ...gitignore ? [".gitignore", ".git/info/exclude"] : []];
+  if (leftOut.length) {
+    const list = leftOut.length === 1 ? leftOut[0] : `${leftOut.slice(0, -1).join(", ")} or ${leftOut.at(-1)}`;
+    lines.push(`Files that ${list} leave out are not read${gitignore ? " (--no-gitignore reads what git ignores)" : ""}.`);
+  }
+  lines.push("Run noops-lint in the folder of a service, or name it: noops-lint path/to/service.");
+  const skipped = run.findings.slice(0, 3).map((f) => `  ${f.location.file}: ${f.message}`);
+  if (skipped.length) lines.push("What was skipped:", ...skipped);
+  return lines.join("\n");
 }
 function cacheSettings(args, io, root) {
   const secret = loadCacheSecret(io.env);
@@ -1357,7 +1601,7 @@ function sarifReport(result, args) {
 function loadConfig(args, io, root) {
   if (args.config) {
     const file = path6.resolve(io.cwd, args.config);
-    if (!existsSync3(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
+    if (!existsSync2(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
     return loadConfigFile(file, args.config, root);
   }
   const found = findConfigFile(io.cwd);
@@ -1370,9 +1614,6 @@ function exitCode(findings, failOn, maxWarnings) {
   if (maxWarnings >= 0 && findings.filter((f) => f.severity === "warning").length > maxWarnings) return 1;
   return 0;
 }
-function allRules() {
-  return [...BUILTIN_RULES].sort((a, b) => a.id < b.id ? -1 : 1);
-}
 function customRules(root, config) {
   return loadCustomRules(customRulesOf(root, config));
 }
@@ -1383,15 +1624,23 @@ function customRulesOf(root, config) {
     configName: config.file ? path6.relative(root, config.file).split(path6.sep).join("/") : void 0,
     rulePaths: config.rulePaths,
     extends: config.extends,
-    reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id)
+    reserved: BUILTIN_REGISTRY.reserved()
   };
 }
-function rulesInEffect(args, io) {
+function registryInEffect(args, io) {
   const root = findProjectRoot(io.cwd);
-  return [...allRules(), ...customRules(root, loadConfig(args, io, root))].sort((a, b) => a.id < b.id ? -1 : 1);
+  return BUILTIN_REGISTRY.withCustom(customRules(root, loadConfig(args, io, root)));
 }
 function listRules(args, io) {
-  const rules = rulesInEffect(args, io);
+  const rules = registryInEffect(args, io).all();
+  if (args.format === "json") {
+    const list = rules.map((rule) => {
+      const docs = docsUri(rule);
+      return { id: rule.id, severity: rule.severity, description: rule.description, ...docs ? { docs } : {} };
+    });
+    io.stdout(jsonText(list, 2) + "\n");
+    return 0;
+  }
   const width = Math.max(...rules.map((r) => r.id.length), 10);
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${printable(r.description).replace(/\n/g, " ")}`);
   io.stdout(`${lines.join("\n")}
@@ -1401,8 +1650,9 @@ function listRules(args, io) {
 function explainRule(args, io) {
   const id = args.paths[0];
   if (!id) throw new UsageError("explain takes a rule id, for example: noops-lint explain iam/wildcard-action");
-  const rule = [...rulesInEffect(args, io), ...TOOL_RULES, ...SUPPRESSION_RULES].find((r) => r.id === id);
+  const rule = registryInEffect(args, io).get(id);
   if (!rule) throw new UsageError(`Unknown rule "${id}". Run noops-lint rules to list them.`);
+  const docs = docsUri(rule);
   io.stdout(`${printable(`${rule.id} (${rule.severity})
 
 ${rule.description}
@@ -1410,9 +1660,9 @@ ${rule.description}
 ${rule.fullDescription}
 
 How to fix:
-${rule.help}
+${rule.help}${docs ? `
 
-${rule.helpUri ?? helpUri(rule.id)}`)}
+${docs}` : ""}`)}
 `);
   return 0;
 }
@@ -1422,14 +1672,14 @@ function runTestRules(args, io) {
   if (targets.length === 0) {
     const config = loadConfig(args, io, root);
     const baseDir = config.file ? path6.dirname(config.file) : root;
-    targets = [path6.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path6.resolve(baseDir, p))].filter((t) => existsSync3(t));
+    targets = [path6.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path6.resolve(baseDir, p))].filter((t) => existsSync2(t));
     if (targets.length === 0) throw new UsageError(`No rules to test: ${LOCAL_RULES_DIR}/ does not exist and the configuration lists no rulePaths.`);
   }
   const display = (absolute) => {
     const rel = path6.relative(root, absolute);
     return !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel.split(path6.sep).join("/") || "." : absolute;
   };
-  const outcome = testRules({ targets, display, root, reservedIds: [...BUILTIN_RULES, ...TOOL_RULES, ...SUPPRESSION_RULES].map((r) => r.id), now: io.now });
+  const outcome = testRules({ targets, display, root, reserved: BUILTIN_REGISTRY.reserved(), now: io.now });
   io.stdout(`${printable(outcome.text.replace(/\n$/, ""))}
 `);
   return outcome.exitCode;
@@ -1437,7 +1687,7 @@ function runTestRules(args, io) {
 function initConfig(io) {
   const file = path6.join(io.cwd, ".noops-lint.yaml");
   if (lstatSync2(file, { throwIfNoEntry: false })) throw new UsageError(".noops-lint.yaml already exists; edit it or delete it first.");
-  writeOutputFile({ file, purpose: "configuration", display: ".noops-lint.yaml", root: findProjectRoot(io.cwd) }, initConfigText(allRules()));
+  writeOutputFile({ file, purpose: "configuration", display: ".noops-lint.yaml", root: findProjectRoot(io.cwd) }, initConfigText(BUILTIN_REGISTRY.of("built-in")));
   io.stdout("Wrote .noops-lint.yaml\n");
   return 0;
 }
@@ -1445,5 +1695,9 @@ export {
   executeLint,
   exitCode,
   findProjectRoot,
-  runCli
+  noSuchPath,
+  progressLine,
+  runCli,
+  supportsHyperlinks,
+  withoutUnresolved
 };
