@@ -339,6 +339,14 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
     if (splices.length === 0) continue;
     const index = indexOf(file)!;
+    // Two statement lists whose changes would touch the same text (a planning fault): the file is left as it is,
+    // with a note, and the run goes on.
+    if (overlapping(splices)) {
+      plan.sites = plan.sites.filter((site) => site.file !== file);
+      plan.changes = plan.changes.filter((change) => change.location.file !== file);
+      note({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }, `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.`);
+      continue;
+    }
     const before = index.bom + index.text;
     const after = index.bom + applySorted(index.text, splices);
     if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
@@ -346,6 +354,11 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   plan.notes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line || compare(a.message, b.message));
   plan.changes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line);
   return plan;
+}
+
+function overlapping(splices: Splice[]): boolean {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((splice, i) => i > 0 && splice.start < sorted[i - 1]!.end);
 }
 
 function applySorted(text: string, splices: Splice[]): string {

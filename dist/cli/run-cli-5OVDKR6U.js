@@ -59,7 +59,7 @@ import {
   threadRules,
   unitOf,
   writeOutputFile
-} from "./chunk-T4OT5BRT.js";
+} from "./chunk-ENY76QXB.js";
 import {
   releaseIdleWorkers,
   resolveConcurrency

@@ -17922,6 +17922,12 @@ function planFixes(project, analysis, sources, options = {}) {
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare2(a[0], b[0]))) {
     if (splices.length === 0) continue;
     const index = indexOf(file);
+    if (overlapping(splices)) {
+      plan.sites = plan.sites.filter((site) => site.file !== file);
+      plan.changes = plan.changes.filter((change) => change.location.file !== file);
+      note({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }, `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.`);
+      continue;
+    }
     const before = index.bom + index.text;
     const after = index.bom + applySorted(index.text, splices);
     if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
@@ -17929,6 +17935,10 @@ function planFixes(project, analysis, sources, options = {}) {
   plan.notes.sort((a, b) => compare2(a.location.file, b.location.file) || a.location.line - b.location.line || compare2(a.message, b.message));
   plan.changes.sort((a, b) => compare2(a.location.file, b.location.file) || a.location.line - b.location.line);
   return plan;
+}
+function overlapping(splices) {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((splice, i) => i > 0 && splice.start < sorted[i - 1].end);
 }
 function applySorted(text2, splices) {
   const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
