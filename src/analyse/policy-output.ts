@@ -43,13 +43,37 @@ export interface DerivedPolicies {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Actions per resource, then resources with the same actions together, in a stable order: the statements `policy`
+ * prints and `fix` writes.
+ */
+export function groupStatements(needs: Iterable<{ action: string; resource: unknown }>): Array<{ actions: string[]; resources: unknown[] }> {
+  const byResource = new Map<string, { resource: unknown; actions: Set<string> }>();
+  for (const need of needs) {
+    const key = resourceKey(need.resource);
+    const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set<string>() };
+    entry.actions.add(need.action);
+    byResource.set(key, entry);
+  }
+  const byActions = new Map<string, { actions: string[]; resources: Map<string, unknown> }>();
+  for (const [key, entry] of byResource) {
+    const actions = [...entry.actions].sort(compare);
+    const id = actions.join(',');
+    const group = byActions.get(id) ?? { actions, resources: new Map<string, unknown>() };
+    group.resources.set(key, entry.resource);
+    byActions.set(id, group);
+  }
+  return [...byActions.values()]
+    .map((group) => ({ actions: group.actions, resources: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, r]) => r) }))
+    .sort((a, b) => compare(a.actions.join(','), b.actions.join(',')) || compare(resourceKey(a.resources), resourceKey(b.resources)));
+}
+
 export function derivedPolicies(project: Project, analysis: ProjectAnalysis): DerivedPolicies {
   const functions: DerivedFunctionPolicy[] = [];
   for (const fn of project.functions) {
     const permissions = analysis.permissionsOf(fn);
     if (!permissions) continue;
-    // Resource key -> resource and actions; statements are then merged when their action lists are equal.
-    const byResource = new Map<string, { resource: unknown; actions: Set<string> }>();
+    const granted: Array<{ action: string; resource: unknown }> = [];
     const unresolved: UnresolvedNeed[] = [];
     const actions = new Set<string>();
     for (const need of permissions.needs) {
@@ -59,26 +83,9 @@ export function derivedPolicies(project: Project, analysis: ProjectAnalysis): De
         // A name the request supplies is still granted, as a wildcard in its part of the ARN (`table/*`).
         if (need.resource === '*') continue;
       }
-      const key = resourceKey(need.resource);
-      const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set<string>() };
-      entry.actions.add(need.action);
-      byResource.set(key, entry);
+      granted.push(need);
     }
-    const byActions = new Map<string, { actions: string[]; resources: Map<string, unknown> }>();
-    for (const [key, entry] of byResource) {
-      const list = [...entry.actions].sort(compare);
-      const id = list.join(',');
-      const group = byActions.get(id) ?? { actions: list, resources: new Map<string, unknown>() };
-      group.resources.set(key, entry.resource);
-      byActions.set(id, group);
-    }
-    const statements = [...byActions.values()]
-      .map((group): DerivedStatement => ({
-        Effect: 'Allow',
-        Action: group.actions,
-        Resource: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, resource]) => resource),
-      }))
-      .sort((a, b) => compare(a.Action.join(','), b.Action.join(',')) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
+    const statements = groupStatements(granted).map((group): DerivedStatement => ({ Effect: 'Allow', Action: group.actions, Resource: group.resources }));
     unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
     const handler = typeof fn.handler?.value === 'string' ? fn.handler.value : undefined;
     const incomplete = permissions.incompleteReasons.length > 0;

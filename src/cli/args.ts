@@ -19,6 +19,7 @@ export interface CliArguments {
   failOn?: 'error' | 'warning' | 'note' | 'never';
   color?: boolean;
   resolveEnv: boolean;
+  sarifFixes: boolean;
   stage?: string;
   gitignore: boolean;
   rules: string[];
@@ -72,6 +73,7 @@ Options:
       --write-baseline <file>  record the current findings in a baseline file, then exit 0
       --no-inline-suppressions  ignore noops-lint-disable-next-line comments and Metadata (auditor mode)
       --include-suppressed  add suppressed and baselined findings to SARIF, with their suppressions
+      --sarif-fixes         add to each IAM result in SARIF the change noops-lint fix would make (SARIF fixes)
       --stage <name>        Serverless stage for \${sls:stage} / \${opt:stage} (default: provider.stage, then dev)
       --resolve-env         resolve \${env:X} from the environment (off: it could copy CI secrets into reports)
       --no-gitignore        also read files that .gitignore excludes
@@ -108,6 +110,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
         'fail-on': { type: 'string' },
         color: { type: 'boolean' },
         'resolve-env': { type: 'boolean', default: false },
+        'sarif-fixes': { type: 'boolean', default: false },
         stage: { type: 'string' },
         gitignore: { type: 'boolean', default: true },
         rule: { type: 'string', multiple: true },
@@ -176,6 +179,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     failOn: failOn as CliArguments['failOn'],
     color: values.color,
     resolveEnv: values['resolve-env'] ?? false,
+    sarifFixes: values['sarif-fixes'] ?? false,
     stage: values.stage,
     gitignore: values.gitignore ?? true,
     rules: values.rule ?? [],

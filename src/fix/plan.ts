@@ -5,7 +5,7 @@
 import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { evaluateRole, normaliseResource, patternCovers, statementApplies, statementCoversAction } from '../analyse/match-policy.js';
-import { derivedPolicies, type DerivedPolicies } from '../analyse/policy-output.js';
+import { derivedPolicies, groupStatements, type DerivedPolicies } from '../analyse/policy-output.js';
 import type { PermissionNeed } from '../analyse/permissions-types.js';
 import { resourceKey } from '../analyse/permissions.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
@@ -587,24 +587,7 @@ interface Group {
 
 /** Needs as statements: actions per resource, then resources with the same actions together (as `policy` prints them). */
 function groupNeeds(needs: Need[]): Group[] {
-  const byResource = new Map<string, { resource: unknown; actions: Set<string> }>();
-  for (const need of dedupeNeeds(needs)) {
-    const key = resourceKey(need.resource);
-    const entry = byResource.get(key) ?? { resource: need.resource, actions: new Set<string>() };
-    entry.actions.add(need.action);
-    byResource.set(key, entry);
-  }
-  const byActions = new Map<string, { actions: string[]; resources: Map<string, unknown> }>();
-  for (const [key, entry] of byResource) {
-    const actions = [...entry.actions].sort(compare);
-    const id = actions.join(',');
-    const group = byActions.get(id) ?? { actions, resources: new Map<string, unknown>() };
-    group.resources.set(key, entry.resource);
-    byActions.set(id, group);
-  }
-  return [...byActions.values()]
-    .map((group) => ({ actions: group.actions, resources: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, r]) => r) }))
-    .sort((a, b) => compare(a.actions.join(','), b.actions.join(',')) || compare(resourceKey(a.resources), resourceKey(b.resources)));
+  return groupStatements(dedupeNeeds(needs));
 }
 
 /** The list a role's missing grants go to: its own statement list (per-function, provider, inline policy, SAM Policies). */

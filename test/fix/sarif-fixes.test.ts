@@ -20,13 +20,13 @@ interface SarifResult {
   fixes?: Array<{ description: { text: string }; artifactChanges: Array<{ artifactLocation: { uri: string }; replacements: Replacement[] }> }>;
 }
 
-function sarifOf(name: string): { results: SarifResult[]; root: string } {
+function sarifOf(name: string, args: string[] = ['--sarif-fixes']): { results: SarifResult[]; root: string } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'noops-sarif-fix-'));
   cpSync(path.join(cases, name, 'before'), root, { recursive: true });
   mkdirSync(path.join(root, '.git'));
   let stdout = '';
   const io: CliIo = { cwd: root, env: {}, isTTY: false, now: new Date('2026-06-01T00:00:00Z'), stdout: (t) => (stdout += t), stderr: () => {} };
-  runCli(['--format', 'sarif'], io);
+  runCli(['--format', 'sarif', ...args], io);
   return { results: (JSON.parse(stdout) as { runs: Array<{ results: SarifResult[] }> }).runs[0]!.results, root };
 }
 
@@ -44,6 +44,16 @@ function apply(text: string, replacements: Replacement[]): string {
 }
 
 describe('SARIF fixes', () => {
+  it('are planned only with --sarif-fixes', () => {
+    const { results, root } = sarifOf('serverless-provider', []);
+    try {
+      expect(results.some((r) => r.ruleId === 'iam/unused-permission')).toBe(true);
+      expect(results.filter((r) => r.fixes)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('carries the fix on the unused, wildcard and missing findings it addresses, and applying it gives the fixed file', () => {
     const { results, root } = sarifOf('serverless-provider');
     try {
