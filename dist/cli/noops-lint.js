@@ -4,7 +4,7 @@ const require = __noopsCreateRequire(import.meta.url);
 import {
   lintWorkerUrl,
   parseCliArguments
-} from "./chunk-PQ7YSQOQ.js";
+} from "./chunk-PJNS2SS4.js";
 import {
   prewarmWorkers,
   resolveConcurrency
@@ -35,7 +35,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 `);
 } else {
   prewarmWorkers(earlyWorkers(argv, process.cwd()), lintWorkerUrl());
-  const { runCli } = await import("./run-cli-5OVDKR6U.js");
+  const { runCli } = await import("./run-cli-2S6K26P6.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,

@@ -17353,12 +17353,30 @@ function narrowestGrant(statement, resources, grantee) {
 
 // src/analyse/policy-output.ts
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function groupStatements(needs) {
+  const byResource = /* @__PURE__ */ new Map();
+  for (const need of needs) {
+    const key = resourceKey(need.resource);
+    const entry = byResource.get(key) ?? { resource: need.resource, actions: /* @__PURE__ */ new Set() };
+    entry.actions.add(need.action);
+    byResource.set(key, entry);
+  }
+  const byActions = /* @__PURE__ */ new Map();
+  for (const [key, entry] of byResource) {
+    const actions = [...entry.actions].sort(compare);
+    const id2 = actions.join(",");
+    const group = byActions.get(id2) ?? { actions, resources: /* @__PURE__ */ new Map() };
+    group.resources.set(key, entry.resource);
+    byActions.set(id2, group);
+  }
+  return [...byActions.values()].map((group) => ({ actions: group.actions, resources: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, r]) => r) })).sort((a, b) => compare(a.actions.join(","), b.actions.join(",")) || compare(resourceKey(a.resources), resourceKey(b.resources)));
+}
 function derivedPolicies(project, analysis) {
   const functions = [];
   for (const fn of project.functions) {
     const permissions = analysis.permissionsOf(fn);
     if (!permissions) continue;
-    const byResource = /* @__PURE__ */ new Map();
+    const granted = [];
     const unresolved = [];
     const actions = /* @__PURE__ */ new Set();
     for (const need of permissions.needs) {
@@ -17367,24 +17385,9 @@ function derivedPolicies(project, analysis) {
         unresolved.push({ action: need.action, reason: need.unresolved, file: need.evidence.location.file, line: need.evidence.location.line });
         if (need.resource === "*") continue;
       }
-      const key = resourceKey(need.resource);
-      const entry = byResource.get(key) ?? { resource: need.resource, actions: /* @__PURE__ */ new Set() };
-      entry.actions.add(need.action);
-      byResource.set(key, entry);
+      granted.push(need);
     }
-    const byActions = /* @__PURE__ */ new Map();
-    for (const [key, entry] of byResource) {
-      const list = [...entry.actions].sort(compare);
-      const id2 = list.join(",");
-      const group = byActions.get(id2) ?? { actions: list, resources: /* @__PURE__ */ new Map() };
-      group.resources.set(key, entry.resource);
-      byActions.set(id2, group);
-    }
-    const statements = [...byActions.values()].map((group) => ({
-      Effect: "Allow",
-      Action: group.actions,
-      Resource: [...group.resources.entries()].sort((a, b) => compare(a[0], b[0])).map(([, resource]) => resource)
-    })).sort((a, b) => compare(a.Action.join(","), b.Action.join(",")) || compare(resourceKey(a.Resource), resourceKey(b.Resource)));
+    const statements = groupStatements(granted).map((group) => ({ Effect: "Allow", Action: group.actions, Resource: group.resources }));
     unresolved.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.action, b.action));
     const handler = typeof fn.handler?.value === "string" ? fn.handler.value : void 0;
     const incomplete = permissions.incompleteReasons.length > 0;
@@ -18133,22 +18136,7 @@ function dedupeNeeds(needs) {
   return [...seen.values()];
 }
 function groupNeeds(needs) {
-  const byResource = /* @__PURE__ */ new Map();
-  for (const need of dedupeNeeds(needs)) {
-    const key = resourceKey(need.resource);
-    const entry = byResource.get(key) ?? { resource: need.resource, actions: /* @__PURE__ */ new Set() };
-    entry.actions.add(need.action);
-    byResource.set(key, entry);
-  }
-  const byActions = /* @__PURE__ */ new Map();
-  for (const [key, entry] of byResource) {
-    const actions = [...entry.actions].sort(compare2);
-    const id2 = actions.join(",");
-    const group = byActions.get(id2) ?? { actions, resources: /* @__PURE__ */ new Map() };
-    group.resources.set(key, entry.resource);
-    byActions.set(id2, group);
-  }
-  return [...byActions.values()].map((group) => ({ actions: group.actions, resources: [...group.resources.entries()].sort((a, b) => compare2(a[0], b[0])).map(([, r]) => r) })).sort((a, b) => compare2(a.actions.join(","), b.actions.join(",")) || compare2(resourceKey(a.resources), resourceKey(b.resources)));
+  return groupStatements(dedupeNeeds(needs));
 }
 function homeSite(info, own, sites, indexOf, project) {
   const role = info.role;

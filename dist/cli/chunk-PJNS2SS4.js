@@ -30,6 +30,7 @@ Options:
       --write-baseline <file>  record the current findings in a baseline file, then exit 0
       --no-inline-suppressions  ignore noops-lint-disable-next-line comments and Metadata (auditor mode)
       --include-suppressed  add suppressed and baselined findings to SARIF, with their suppressions
+      --sarif-fixes         add to each IAM result in SARIF the change noops-lint fix would make (SARIF fixes)
       --stage <name>        Serverless stage for \${sls:stage} / \${opt:stage} (default: provider.stage, then dev)
       --resolve-env         resolve \${env:X} from the environment (off: it could copy CI secrets into reports)
       --no-gitignore        also read files that .gitignore excludes
@@ -65,6 +66,7 @@ function parseCliArguments(argv) {
         "fail-on": { type: "string" },
         color: { type: "boolean" },
         "resolve-env": { type: "boolean", default: false },
+        "sarif-fixes": { type: "boolean", default: false },
         stage: { type: "string" },
         gitignore: { type: "boolean", default: true },
         rule: { type: "string", multiple: true },
@@ -133,6 +135,7 @@ Run noops-lint --help for the options.`);
     failOn,
     color: values.color,
     resolveEnv: values["resolve-env"] ?? false,
+    sarifFixes: values["sarif-fixes"] ?? false,
     stage: values.stage,
     gitignore: values.gitignore ?? true,
     rules: values.rule ?? [],
