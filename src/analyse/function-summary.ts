@@ -671,7 +671,8 @@ const V3_CLIENT_METHODS = new Set(['send', 'destroy', 'middlewareStack', 'config
 /** Packages that hand a client back unchanged (tracing) or only configure it. */
 const PASS_THROUGH_PACKAGES = /^(aws-xray-sdk(-core)?|@aws-lambda-powertools\/tracer|@aws-sdk\/.*|aws-sdk(\/.*)?)$/;
 
-function shortText(node: ts.Node): string {
+/** A node's source on one line, cut at 60 characters: how messages quote code. */
+export function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -2,7 +2,7 @@
 // resolvers and the functions in their options (context, plugins) run per request, so they are handler code.
 import ts from './typescript.js';
 import type { AnalysisContext } from './context.js';
-import type { Unfollowed } from './function-summary.js';
+import { shortText, type Unfollowed } from './function-summary.js';
 import { hasBody, skipWrappers, type FunctionNode, type ReferenceResolver } from './references.js';
 import { exportDefinition } from './definitions.js';
 import { findDeclaration } from './scope.js';
@@ -212,9 +212,4 @@ class FunctionCollector {
 function variableInitializer(identifier: ts.Identifier): ts.Expression | undefined {
   const declaration = findDeclaration(identifier);
   return declaration?.kind === 'variable' && declaration.path.length === 0 ? declaration.node.initializer : undefined;
-}
-
-function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -133,13 +133,15 @@ function analyseFunction(analyser: CodeAnalyser, fn: FunctionModel): FunctionUsa
   const graph = moduleGraph(context, handler.module, owner);
   const modules = [...graph.modules.values()].map((entry) => entry.module);
   // serverless(app): the routes and middleware registered on the app run per request.
-  if (handler.app) roots = requestHandlers(analyser, modules);
+  const app = handler.app ? requestHandlers(analyser, modules) : undefined;
+  if (app) roots = app.roots;
   // A GraphQL server or schema built in the handler's code runs its resolvers per request.
   const graphql = graphqlCode(context, summariser.references, modules);
   roots = [...roots, ...graphql.roots.filter((root) => !roots.includes(root))];
   analyseReachableCode(analyser, usage, handler.module, roots, owner, graph);
-  if (graphql.unfollowed.length > 0) {
-    usage.unfollowed = [...(usage.unfollowed ?? []), ...graphql.unfollowed].sort((a, b) => compareLocations(a.location, b.location));
+  const unfollowed = [...graphql.unfollowed, ...(app?.unfollowed ?? [])];
+  if (unfollowed.length > 0) {
+    usage.unfollowed = [...(usage.unfollowed ?? []), ...unfollowed].sort((a, b) => compareLocations(a.location, b.location));
   }
   return usage;
 }

@@ -2,6 +2,7 @@
 // server registers, whether one answers health checks, and the code its request handlers run.
 import path from 'node:path';
 import { contextPathsOf } from './dockerfile-paths.js';
+import { shortText, type Unfollowed } from './function-summary.js';
 import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { ServiceModel } from '../model/project.js';
@@ -80,7 +81,7 @@ export function analyseContainer(service: ServiceModel, reader: SourceReader, an
 
   const owner = { name: container.name, location: container.location };
   const graph = moduleGraph(analyser.context, module, owner);
-  const scan: ScanState = { routes: [], unknownRouting: false, healthLiteral: false, healthPackage: false, listen: undefined };
+  const scan: ScanState = { routes: [], unknownRouting: false, unfollowed: [], healthLiteral: false, healthPackage: false, listen: undefined };
   const healthPaths = new Set<string>();
   const check = container.healthCheck?.value;
   const checkPath = check && !isUnresolved(check.path) && typeof check.path === 'string' ? check.path : undefined;
@@ -103,16 +104,17 @@ export function analyseContainer(service: ServiceModel, reader: SourceReader, an
  * The functions an HTTP app runs per request (route handlers and middleware), registered in any of `modules`:
  * the code behind a Lambda adapter such as serverless-http.
  */
-export function requestHandlers(analyser: CodeAnalyser, modules: Iterable<SourceModule>): FunctionNode[] {
-  const scan: ScanState = { routes: [], unknownRouting: false, healthLiteral: false, healthPackage: false, listen: undefined };
+export function requestHandlers(analyser: CodeAnalyser, modules: Iterable<SourceModule>): { roots: FunctionNode[]; unfollowed: Unfollowed[] } {
+  const scan: ScanState = { routes: [], unknownRouting: false, unfollowed: [], healthLiteral: false, healthPackage: false, listen: undefined };
   for (const module of modules) scanModule(analyser, module, scan, new Set());
-  return [...new Set(scan.routes.flatMap((r) => r.handlers))];
+  return { roots: [...new Set(scan.routes.flatMap((r) => r.handlers))], unfollowed: scan.unfollowed };
 }
 
 interface ScanState {
   routes: RouteRegistration[];
   /** A router, plugin or catch-all handler whose paths the analysis cannot list. */
   unknownRouting: boolean;
+  unfollowed: Unfollowed[];
   catchAll?: Location;
   healthLiteral: boolean;
   healthPackage: boolean;
@@ -180,7 +182,13 @@ function scanModule(analyser: CodeAnalyser, module: SourceModule, scan: ScanStat
     const handlers = call.arguments.slice(hasPath ? 1 : 0).flatMap((a) => {
       const inner = skipWrappers(a);
       const items = ts.isArrayLiteralExpression(inner) ? inner.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e)) : [inner];
-      return items.map(asFunction).filter((f): f is FunctionNode => f !== undefined);
+      const found: FunctionNode[] = [];
+      for (const item of items) {
+        const handler = asFunction(item);
+        if (handler) found.push(handler);
+        else if (!isPlainMiddleware(item)) scan.unfollowed.push({ location: nodeLocation(module, item), reason: `the route handler ${shortText(item)} is not code noops-lint can follow` });
+      }
+      return found;
     });
     scan.routes.push({ method, ...(routePath !== undefined ? { path: routePath } : {}), location, handlers });
   };
@@ -200,7 +208,10 @@ function scanModule(analyser: CodeAnalyser, module: SourceModule, scan: ScanStat
       // app.use(router.routes()), app.use(router.allowedMethods()) (Koa)
       const inner = skipWrappers(argument);
       if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && serverKind(context, references, inner.expression.expression) === 'router') continue;
-      if (!isPlainMiddleware(argument)) scan.unknownRouting = true;
+      if (!isPlainMiddleware(argument)) {
+        scan.unknownRouting = true;
+        scan.unfollowed.push({ location: nodeLocation(module, argument), reason: `the middleware ${shortText(argument)} is not code noops-lint can follow` });
+      }
     }
     scan.routes.push({ method: 'use', ...(hasPath ? { path: (skipWrappers(first!) as ts.StringLiteralLike).text } : {}), location, handlers });
   };
@@ -225,7 +236,10 @@ function scanModule(analyser: CodeAnalyser, module: SourceModule, scan: ScanStat
     // fastify.register(plugin): a local plugin's routes are scanned with its file; a package may add any route
     const plugin = call.arguments[0];
     if (!plugin || asFunction(plugin)) return;
-    if (!isPlainMiddleware(plugin)) scan.unknownRouting = true;
+    if (!isPlainMiddleware(plugin)) {
+      scan.unknownRouting = true;
+      scan.unfollowed.push({ location: nodeLocation(module, plugin), reason: `the plugin ${shortText(plugin)} is not code noops-lint can follow` });
+    }
   };
   const addHttpHandler = (call: ts.CallExpression, handler: FunctionNode): void => {
     scan.routes.push({ method: 'request', location: nodeLocation(module, call), handlers: [handler] });
