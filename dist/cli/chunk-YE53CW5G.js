@@ -23848,7 +23848,7 @@ var FunctionCollector = class {
       const callee = this.references.resolve(node.expression);
       const merges = callee.kind === "package" && (ts.isNewExpression(node) || MERGE_FUNCTIONS.has([callee.name, ...callee.path].join(".")) || isBuilder(callee.name, callee.path, "call")) || /^Object\.assign$/.test(node.expression.getText());
       if (!merges) {
-        this.unfollow(node, `the GraphQL resolvers built by ${shortText3(node)} are not known statically`);
+        this.unfollow(node, `the GraphQL resolvers built by ${shortText2(node)} are not known statically`);
         return;
       }
       for (const arg of node.arguments ?? []) this.collect(ts.isSpreadElement(arg) ? arg.expression : arg, depth + 1);
@@ -23857,10 +23857,10 @@ var FunctionCollector = class {
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const initializer = ts.isIdentifier(node) ? variableInitializer(node) : void 0;
       if (initializer) return this.collect(initializer, depth + 1);
-      this.unfollow(node, `the GraphQL resolvers in ${shortText3(node)} are not known statically`);
+      this.unfollow(node, `the GraphQL resolvers in ${shortText2(node)} are not known statically`);
       return;
     }
-    this.unfollow(node, `the GraphQL resolvers in ${shortText3(node)} are not known statically`);
+    this.unfollow(node, `the GraphQL resolvers in ${shortText2(node)} are not known statically`);
   }
   add(fn) {
     if (!this.code.roots.includes(fn)) this.code.roots.push(fn);
@@ -23873,10 +23873,6 @@ var FunctionCollector = class {
 function variableInitializer(identifier) {
   const declaration = findDeclaration(identifier);
   return declaration?.kind === "variable" && declaration.path.length === 0 ? declaration.node.initializer : void 0;
-}
-function shortText3(node) {
-  const text2 = node.getText().replace(/\s+/g, " ");
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
 
 // src/analyse/handlers.ts
@@ -24203,7 +24199,7 @@ var FILE_CHECKS = /* @__PURE__ */ new Set(["existsSync", "exists", "access", "ac
 var FS_PACKAGES = /* @__PURE__ */ new Set(["fs", "fs/promises", "graceful-fs", "fs-extra"]);
 var CODE_DIR = "<code>";
 var MAX_PATH_DEPTH = 10;
-function shortText4(node) {
+function shortText3(node) {
   const text2 = node.getText().replace(/\s+/g, " ");
   return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
@@ -24381,7 +24377,7 @@ var CodeFacts = class {
   }
   addWrite(module, facts, declaration, kind, node) {
     const name2 = declaration.name;
-    facts.writes.push({ variable: name2.text, declaration: nodeLocation(module, name2), kind, text: shortText4(node), location: nodeLocation(module, node) });
+    facts.writes.push({ variable: name2.text, declaration: nodeLocation(module, name2), kind, text: shortText3(node), location: nodeLocation(module, node) });
   }
   onStateNode(module, node, root, facts) {
     if (ts.isBinaryExpression(node) && (isAssignmentOperator(node.operatorToken) || isCompoundAssignment(node.operatorToken.kind))) {
@@ -24527,7 +24523,7 @@ var CodeFacts = class {
     if (!FS_PACKAGES.has(name2)) return void 0;
     const path20 = target.path[0] === "promises" ? target.path.slice(1) : target.path;
     if (path20.length !== 1) return void 0;
-    return { method: path20[0], text: shortText4(call.expression) };
+    return { method: path20[0], text: shortText3(call.expression) };
   }
   onFileCall(module, call, root, body, facts) {
     const target = this.references.resolve(call.expression);
@@ -24635,15 +24631,15 @@ var CodeFacts = class {
     const callee = skipWrappers(call.expression);
     if (ts.isIdentifier(callee) && !findDeclaration(callee)) {
       if (callee.text === "setInterval" && !callsGlobal(outermostFunction(call), "clearInterval")) {
-        facts.background.push({ kind: "interval", text: shortText4(call), location: nodeLocation(module, call) });
+        facts.background.push({ kind: "interval", text: shortText3(call), location: nodeLocation(module, call) });
       } else if (callee.text === "setTimeout" && this.isLeftTimeout(call, root)) {
-        facts.background.push({ kind: "timeout", text: shortText4(call), location: nodeLocation(module, call) });
+        facts.background.push({ kind: "timeout", text: shortText3(call), location: nodeLocation(module, call) });
       }
       return;
     }
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === "listen" && !isConditional(call, root)) {
       if (serverKind(this.context, this.references, callee.expression)) {
-        facts.background.push({ kind: "listen", text: shortText4(call), location: nodeLocation(module, call) });
+        facts.background.push({ kind: "listen", text: shortText3(call), location: nodeLocation(module, call) });
       }
     }
   }
@@ -24662,12 +24658,12 @@ var CodeFacts = class {
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === "forEach") {
       const callback = expression.arguments[0] && skipWrappers(expression.arguments[0]);
       if (callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && isAsync(callback)) {
-        facts.background.push({ kind: "promise", text: shortText4(expression), location: nodeLocation(module, expression) });
+        facts.background.push({ kind: "promise", text: shortText3(expression), location: nodeLocation(module, expression) });
       }
       return;
     }
     if (!isAsync(root) || isPromiseExecutor(root)) return;
-    if (this.returnsPromise(expression)) facts.background.push({ kind: "promise", text: shortText4(expression), location: nodeLocation(module, expression) });
+    if (this.returnsPromise(expression)) facts.background.push({ kind: "promise", text: shortText3(expression), location: nodeLocation(module, expression) });
   }
   returnsPromise(call) {
     const callee = skipWrappers(call.expression);
@@ -24911,7 +24907,7 @@ function analyseContainer(service, reader, analyser = new CodeAnalyser(reader)) 
   usage.handlerFile = entry.file;
   const owner = { name: container.name, location: container.location };
   const graph = moduleGraph(analyser.context, module, owner);
-  const scan = { routes: [], unknownRouting: false, healthLiteral: false, healthPackage: false, listen: void 0 };
+  const scan = { routes: [], unknownRouting: false, unfollowed: [], healthLiteral: false, healthPackage: false, listen: void 0 };
   const healthPaths = /* @__PURE__ */ new Set();
   const check = container.healthCheck?.value;
   const checkPath = check && !isUnresolved(check.path) && typeof check.path === "string" ? check.path : void 0;
@@ -24928,9 +24924,9 @@ function analyseContainer(service, reader, analyser = new CodeAnalyser(reader)) 
   return result;
 }
 function requestHandlers(analyser, modules) {
-  const scan = { routes: [], unknownRouting: false, healthLiteral: false, healthPackage: false, listen: void 0 };
+  const scan = { routes: [], unknownRouting: false, unfollowed: [], healthLiteral: false, healthPackage: false, listen: void 0 };
   for (const module of modules) scanModule2(analyser, module, scan, /* @__PURE__ */ new Set());
-  return [...new Set(scan.routes.flatMap((r) => r.handlers))];
+  return { roots: [...new Set(scan.routes.flatMap((r) => r.handlers))], unfollowed: scan.unfollowed };
 }
 function scanModule2(analyser, module, scan, healthPaths) {
   const { context: context2 } = analyser;
@@ -24990,7 +24986,13 @@ function scanModule2(analyser, module, scan, healthPaths) {
     const handlers = call.arguments.slice(hasPath ? 1 : 0).flatMap((a) => {
       const inner = skipWrappers(a);
       const items = ts.isArrayLiteralExpression(inner) ? inner.elements.filter((e) => !ts.isSpreadElement(e)) : [inner];
-      return items.map(asFunction).filter((f) => f !== void 0);
+      const found = [];
+      for (const item of items) {
+        const handler = asFunction(item);
+        if (handler) found.push(handler);
+        else if (!isPlainMiddleware(item)) scan.unfollowed.push({ location: nodeLocation(module, item), reason: `the route handler ${shortText2(item)} is not code noops-lint can follow` });
+      }
+      return found;
     });
     scan.routes.push({ method, ...routePath !== void 0 ? { path: routePath } : {}, location, handlers });
   };
@@ -25008,7 +25010,10 @@ function scanModule2(analyser, module, scan, healthPaths) {
       if (serverKind(context2, references, argument)) continue;
       const inner = skipWrappers(argument);
       if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && serverKind(context2, references, inner.expression.expression) === "router") continue;
-      if (!isPlainMiddleware(argument)) scan.unknownRouting = true;
+      if (!isPlainMiddleware(argument)) {
+        scan.unknownRouting = true;
+        scan.unfollowed.push({ location: nodeLocation(module, argument), reason: `the middleware ${shortText2(argument)} is not code noops-lint can follow` });
+      }
     }
     scan.routes.push({ method: "use", ...hasPath ? { path: skipWrappers(first).text } : {}, location, handlers });
   };
@@ -25031,7 +25036,10 @@ function scanModule2(analyser, module, scan, healthPaths) {
   const onRegister = (call) => {
     const plugin = call.arguments[0];
     if (!plugin || asFunction(plugin)) return;
-    if (!isPlainMiddleware(plugin)) scan.unknownRouting = true;
+    if (!isPlainMiddleware(plugin)) {
+      scan.unknownRouting = true;
+      scan.unfollowed.push({ location: nodeLocation(module, plugin), reason: `the plugin ${shortText2(plugin)} is not code noops-lint can follow` });
+    }
   };
   const addHttpHandler = (call, handler) => {
     scan.routes.push({ method: "request", location: nodeLocation(module, call), handlers: [handler] });
@@ -29698,7 +29706,7 @@ function pyLocation(module, node) {
 function textOf(module, node) {
   return module.text.slice(node.from, node.to);
 }
-function shortText5(module, node, max = 60) {
+function shortText4(module, node, max = 60) {
   const text2 = textOf(module, node).replace(/\s+/g, " ").trim();
   return text2.length > max ? `${text2.slice(0, max - 3)}...` : text2;
 }
@@ -30326,11 +30334,11 @@ var FunctionWalk = class {
         if (opText === "+") {
           const a = staticOf(this.evaluate(left, frame, depth + 1));
           const b = staticOf(this.evaluate(right, frame, depth + 1));
-          return { kind: "static", value: concatenate([a, b], shortText5(module, node)) };
+          return { kind: "static", value: concatenate([a, b], shortText4(module, node)) };
         }
         if (opText === "%") {
           const a = staticOf(this.evaluate(left, frame, depth + 1));
-          if (a.kind === "string") return literalPrefix(a.value, /%[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGc%]/, shortText5(module, node));
+          if (a.kind === "string") return literalPrefix(a.value, /%[-#0 +]*\d*(?:\.\d+)?[sdifrxXoeEgGc%]/, shortText4(module, node));
         }
         if (opText === "or") {
           const a = this.evaluate(left, frame, depth + 1);
@@ -30373,7 +30381,7 @@ var FunctionWalk = class {
       at2 = replacement.to;
     }
     parts.push({ kind: "string", value: module.text.slice(at2, node.from + close).replace(/\{\{/g, "{").replace(/\}\}/g, "}") });
-    return concatenate(parts, shortText5(module, node));
+    return concatenate(parts, shortText4(module, node));
   }
   dictionary(node, frame, depth) {
     const properties = {};
@@ -30532,7 +30540,7 @@ var FunctionWalk = class {
     const properties = { ...base };
     for (const node of spread) {
       const value = staticOf(this.evaluate(node, frame, depth + 1));
-      if (value.kind !== "object") return { kind: "unknown", reason: `the request \`${shortText5(frame.module, node)}\` is computed at run time` };
+      if (value.kind !== "object") return { kind: "unknown", reason: `the request \`${shortText4(frame.module, node)}\` is computed at run time` };
       Object.assign(properties, value.properties);
     }
     positional.forEach((node, i) => {
@@ -30749,7 +30757,7 @@ var FunctionWalk = class {
         const known = name2?.kind === "static" && name2.value.kind === "string" ? name2.value.value : void 0;
         if (object && (object.kind === "client" || object.kind === "resource-object")) {
           if (known !== void 0) this.methodFacts(object, known, node, frame, item);
-          else this.cannotFollow(module, node, `\`${shortText5(module, callee)}\` (an AWS call whose operation is computed at run time)`);
+          else this.cannotFollow(module, node, `\`${shortText4(module, callee)}\` (an AWS call whose operation is computed at run time)`);
         }
       }
     }
@@ -30773,7 +30781,7 @@ var FunctionWalk = class {
           const clientMethod = staticOf(this.argument(node, 0, "ClientMethod", frame, 0) ?? UNKNOWN);
           const params = staticOf(this.argument(node, 1, "Params", frame, 0) ?? { kind: "static", value: { kind: "object", properties: {} } });
           if (clientMethod.kind === "string") this.addCall(object.prefix, operationName(object.prefix, clientMethod.value), "presign", params, node, frame, item);
-          else this.cannotFollow(module, node, `\`${shortText5(module, node)}\` (a presigned URL for an operation computed at run time)`);
+          else this.cannotFollow(module, node, `\`${shortText4(module, node)}\` (a presigned URL for an operation computed at run time)`);
           return;
         }
         if (method === "generate_presigned_post") {
@@ -30802,7 +30810,7 @@ var FunctionWalk = class {
           return;
         }
         if (/^[A-Z]/.test(method)) {
-          this.cannotFollow(module, node, `\`${shortText5(module, node)}\` (a boto3 ${object.service} resource noops-lint does not model)`);
+          this.cannotFollow(module, node, `\`${shortText4(module, node)}\` (a boto3 ${object.service} resource noops-lint does not model)`);
           return;
         }
         if (method === "meta") return;
@@ -30814,7 +30822,7 @@ var FunctionWalk = class {
         if (!type || type.subresources?.[method] || method === "batch_writer" || method === "meta") return;
         const action = type.actions?.[method];
         if (/^[A-Z]/.test(method)) {
-          this.cannotFollow(module, node, `\`${shortText5(module, node)}\` (a boto3 ${object.service} resource noops-lint does not model)`);
+          this.cannotFollow(module, node, `\`${shortText4(module, node)}\` (a boto3 ${object.service} resource noops-lint does not model)`);
           return;
         }
         const operation = action ? action.operation : operationName(object.prefix, method);
@@ -30927,7 +30935,7 @@ var FunctionWalk = class {
       if (head.kind !== "external" || head.path[0] !== POWERTOOLS || name2 !== "idempotent" && name2 !== "idempotent_function") continue;
       const store = this.argument(expression, -1, "persistence_store", moduleFrame, 0);
       if (store?.kind !== "persistence") {
-        this.cannotFollow(frame.module, expression, `\`${shortText5(frame.module, expression)}\` (an idempotency store noops-lint cannot see)`);
+        this.cannotFollow(frame.module, expression, `\`${shortText4(frame.module, expression)}\` (an idempotency store noops-lint cannot see)`);
         continue;
       }
       for (const operation of ["GetItem", "PutItem", "UpdateItem", "DeleteItem"]) this.addCall("dynamodb", operation, "library", { kind: "object", properties: { tableName: store.table } }, expression, moduleFrame, item);
@@ -30967,7 +30975,7 @@ var FunctionWalk = class {
     }
     if (name2 === "importlib.import_module" || name2 === "__import__" || name2 === "exec" || name2 === "eval") {
       const arg = staticOf(this.argument(node, 0, void 0, frame, 0) ?? UNKNOWN);
-      if (arg.kind !== "string" || name2 === "exec" || name2 === "eval") this.cannotFollow(module, node, `\`${shortText5(module, node)}\``);
+      if (arg.kind !== "string" || name2 === "exec" || name2 === "eval") this.cannotFollow(module, node, `\`${shortText4(module, node)}\``);
       else {
         const target = this.resolveModule(module, arg.value.split("."), 0, void 0);
         if (target) this.addModule(target, [...item.via, pyLocation(module, node)]);
@@ -30997,7 +31005,7 @@ var FunctionWalk = class {
     const body = frame.fn ? child(frame.fn, "Body") ?? frame.fn : frame.module.root;
     const joined = descendants(body).some((n) => n.type === "CallExpression" && n.children[0]?.type === "MemberExpression" && nameOf(n.children[0].children[2]) === "join" && n.children[0].children[0]?.type === "VariableName" && (child(n, "ArgList")?.children.length ?? 0) === 0);
     if (joined) return;
-    this.addBackground({ kind: "thread", text: shortText5(frame.module, node), scope: "invocation", location: pyLocation(frame.module, node), via: this.via(item) });
+    this.addBackground({ kind: "thread", text: shortText4(frame.module, node), scope: "invocation", location: pyLocation(frame.module, node), via: this.via(item) });
   }
   addBackground(work) {
     const key = `bg|${work.location.file}:${work.location.line}:${work.location.column}`;
@@ -31107,7 +31115,7 @@ var FunctionWalk = class {
     if (this.otherKeys.has(key)) return;
     this.otherKeys.add(key);
     if (kind === "collection" && node.type === "AssignStatement" && isMembershipGuarded(module, node, name2)) kind = "cache";
-    this.usage.stateWrites.push({ variable: name2, declaration: pyLocation(module, declaration.node), kind, text: shortText5(module, statement ?? node), location, via: this.via(item) });
+    this.usage.stateWrites.push({ variable: name2, declaration: pyLocation(module, declaration.node), kind, text: shortText4(module, statement ?? node), location, via: this.via(item) });
   }
   moduleDeclaration(module, name2) {
     return this.program.scopeOf(module.root).names.get(name2)?.[0];
@@ -31261,12 +31269,14 @@ function analyseFunction(analyser, fn) {
   let roots = handler.roots;
   const graph = moduleGraph(context2, handler.module, owner);
   const modules = [...graph.modules.values()].map((entry) => entry.module);
-  if (handler.app) roots = requestHandlers(analyser, modules);
+  const app = handler.app ? requestHandlers(analyser, modules) : void 0;
+  if (app) roots = app.roots;
   const graphql = graphqlCode(context2, summariser.references, modules);
   roots = [...roots, ...graphql.roots.filter((root) => !roots.includes(root))];
   analyseReachableCode(analyser, usage, handler.module, roots, owner, graph);
-  if (graphql.unfollowed.length > 0) {
-    usage.unfollowed = [...usage.unfollowed ?? [], ...graphql.unfollowed].sort((a, b) => compareLocations(a.location, b.location));
+  const unfollowed = [...graphql.unfollowed, ...app?.unfollowed ?? []];
+  if (unfollowed.length > 0) {
+    usage.unfollowed = [...usage.unfollowed ?? [], ...unfollowed].sort((a, b) => compareLocations(a.location, b.location));
   }
   return usage;
 }

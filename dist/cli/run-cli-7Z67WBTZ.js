@@ -59,7 +59,7 @@ import {
   threadRules,
   unitOf,
   writeOutputFile
-} from "./chunk-EMMSUKPE.js";
+} from "./chunk-YE53CW5G.js";
 import {
   releaseIdleWorkers,
   resolveConcurrency
