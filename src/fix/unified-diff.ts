@@ -1,5 +1,6 @@
 // A unified diff of a file before and after a fix (`noops-lint fix --dry-run`), computed around the spliced regions.
 import type { Splice } from './splice.js';
+import { lineIndexAt } from '../util/line-index.js';
 
 interface Region {
   /** Lines of the old text [oldStart, oldEnd) replaced by lines of the new text [newStart, newEnd). */
@@ -15,17 +16,6 @@ const CONTEXT = 3;
 function linesOf(text: string): string[] {
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   return lines;
-}
-
-function lineIndexAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function lineStarts(lines: string[]): number[] {

@@ -3,6 +3,7 @@
 import { parser } from '@lezer/python';
 import type { Location } from '../../model/location.js';
 import { inputFinding, INPUT_RULES, laterErrors, type Finding } from '../../model/finding.js';
+import { lineIndexAt } from '../../util/line-index.js';
 
 export interface PyNode {
   /** The grammar's node name: `CallExpression`, `VariableName`, `(`, `⚠` for a syntax error. */
@@ -75,14 +76,8 @@ function finish(file: string, text: string, root: PyNode, errors: number[]): PyM
 
 function position(module: PyModule, offset: number): { line: number; column: number } {
   const starts = module.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  const index = lineIndexAt(starts, offset);
+  return { line: index + 1, column: offset - starts[index]! + 1 };
 }
 
 export function spanLocation(module: PyModule, from: number, to: number): Location {
