@@ -4,7 +4,7 @@ const require = __noopsCreateRequire(import.meta.url);
 // src/cli/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 var loading = Promise.all([
-  import("./parallel-L63NPJA2.js"),
+  import("./parallel-2RZCSRCS.js"),
   import("./files-PXJZGKDD.js"),
   import("./rules-FJZQ6BMG.js"),
   // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.

@@ -29641,6 +29641,18 @@ var parser = LRParser.deserialize({
   tokenPrec: 7668
 });
 
+// src/util/line-index.ts
+function lineIndexAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 // src/analyse/python/syntax.ts
 var PUNCTUATION = /* @__PURE__ */ new Set(["(", ")", ",", ":", "[", "]", "{", "}", ";", "Comment"]);
 function parsePython(file, text2) {
@@ -29686,14 +29698,8 @@ function finish(file, text2, root, errors) {
 }
 function position(module, offset) {
   const starts = module.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  const index = lineIndexAt(starts, offset);
+  return { line: index + 1, column: offset - starts[index] + 1 };
 }
 function spanLocation2(module, from, to) {
   const start2 = position(module, from);
@@ -33938,6 +33944,7 @@ export {
   discoverManifests,
   mayBeManifest,
   classifyManifest,
+  lineIndexAt,
   checkProject,
   renderPoliciesYaml,
   planFixes,

@@ -13,7 +13,7 @@ import {
   threadRules,
   unitOf,
   workerRules
-} from "./chunk-YE53CW5G.js";
+} from "./chunk-XJDW4Y6H.js";
 import "./chunk-SBBB3TLU.js";
 import "./chunk-P3KH7VUG.js";
 import "./chunk-WM5C6TTT.js";

@@ -40,6 +40,7 @@ import {
   findingId,
   formatLocation,
   largestFirst,
+  lineIndexAt,
   loadCacheSecret,
   loadConfigFile,
   loadCustomRules,
@@ -59,7 +60,7 @@ import {
   threadRules,
   unitOf,
   writeOutputFile
-} from "./chunk-YE53CW5G.js";
+} from "./chunk-XJDW4Y6H.js";
 import {
   releaseIdleWorkers,
   resolveConcurrency
@@ -1154,16 +1155,6 @@ var CONTEXT = 3;
 function linesOf(text) {
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   return lines;
-}
-function lineIndexAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 function lineStarts(lines) {
   const starts = [];
