@@ -1,7 +1,23 @@
-// connection/self-managed: which hosts count as self-managed, and the orders example.
+// connection/self-managed: its fixtures, which hosts count as self-managed, and the example projects.
 import { describe, expect, it } from 'vitest';
 import rule, { selfManagedHost } from '../../../rules/connection/self-managed.js';
-import { placed, runOnExample } from '../../helpers/example-projects.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester.run(rule, {
+  atLeastAsManyGoodCases: true,
+  valid: [
+    { name: 'container-service: a host read from the environment', dir: 'fixtures/projects/container-service' },
+    { name: 'thumbnails: no database client', dir: 'fixtures/projects/thumbnails' },
+  ],
+  invalid: [
+    {
+      name: 'orders: the localhost pg client of reportOrders only',
+      dir: 'fixtures/projects/orders',
+      errors: [{ messageId: 'loopback', file: 'src/report.ts', line: 11, function: 'reportOrders' }],
+    },
+  ],
+});
+
 
 describe('selfManagedHost', () => {
   it.each([
@@ -27,15 +43,9 @@ describe('selfManagedHost', () => {
   });
 });
 
-describe('connection/self-managed on the examples', () => {
-  it('reports the localhost pg client of reportOrders only', () => {
-    const findings = runOnExample(rule, 'orders');
-    expect(placed(findings)).toEqual(['src/report.ts:11 reportOrders']);
-    expect(findings[0]!.message).toContain('pg.Client connects to "localhost"');
-  });
-
-  it('does not judge a host read from the environment', () => {
-    expect(runOnExample(rule, 'container-service')).toEqual([]);
-    expect(runOnExample(rule, 'thumbnails')).toEqual([]);
+describe('connection/self-managed messages', () => {
+  it('names the client and the host', () => {
+    const [finding] = ruleTester.lint(rule, { dir: 'fixtures/projects/orders' }).findings;
+    expect(finding!.message).toContain('pg.Client connects to "localhost"');
   });
 });

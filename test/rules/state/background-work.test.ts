@@ -1,12 +1,12 @@
-// state/background-work and state/filesystem stay silent on the example projects.
-import { describe, expect, it } from 'vitest';
-import background from '../../../rules/state/background-work.js';
-import filesystem from '../../../rules/state/filesystem.js';
-import { runOnExample } from '../../helpers/example-projects.js';
+// state/background-work: its fixtures, and silence on the example projects.
+import rule from '../../../rules/state/background-work.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('state/background-work and state/filesystem on the examples', () => {
-  it.each(['orders', 'thumbnails', 'container-service'] as const)('%s: nothing', (name) => {
-    expect(runOnExample(background, name)).toEqual([]);
-    expect(runOnExample(filesystem, name)).toEqual([]);
-  });
+ruleTester.run(rule, {
+  atLeastAsManyGoodCases: true,
+  valid: [
+    { name: 'orders', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails', dir: 'fixtures/projects/thumbnails' },
+    { name: 'container-service', dir: 'fixtures/projects/container-service' },
+  ],
 });

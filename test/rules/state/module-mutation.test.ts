@@ -1,19 +1,28 @@
-// state/module-mutation on the example projects.
+// state/module-mutation: its fixtures, and the example projects.
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/state/module-mutation.js';
-import { placed, runOnExample } from '../../helpers/example-projects.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('state/module-mutation on the examples', () => {
-  it('reports processed.push in reportOrders, naming the variable and the leak', () => {
-    const findings = runOnExample(rule, 'orders');
-    expect(placed(findings)).toEqual(['src/report.ts:19 reportOrders']);
-    expect(findings[0]!.message).toContain('the module-scope variable "processed" ("processed.push(id)")');
-    expect(findings[0]!.message).toMatch(/between requests, and between users/);
-    expect(findings[0]!.related[0]).toMatchObject({ location: { file: 'src/report.ts', line: 7 } });
-  });
+ruleTester.run(rule, {
+  atLeastAsManyGoodCases: true,
+  valid: [
+    { name: 'thumbnails: the local results array of the thumbnail handler', dir: 'fixtures/projects/thumbnails' },
+    { name: 'container-service', dir: 'fixtures/projects/container-service' },
+  ],
+  invalid: [
+    {
+      name: 'orders: processed.push in reportOrders',
+      dir: 'fixtures/projects/orders',
+      errors: [{ messageId: 'mutation', file: 'src/report.ts', line: 19, function: 'reportOrders' }],
+    },
+  ],
+});
 
-  it('leaves the local results array of the thumbnail handler and the container alone', () => {
-    expect(runOnExample(rule, 'thumbnails')).toEqual([]);
-    expect(runOnExample(rule, 'container-service')).toEqual([]);
+describe('state/module-mutation messages', () => {
+  it('names the variable and the leak, and points at its declaration', () => {
+    const [finding] = ruleTester.lint(rule, { dir: 'fixtures/projects/orders' }).findings;
+    expect(finding!.message).toContain('the module-scope variable "processed" ("processed.push(id)")');
+    expect(finding!.message).toMatch(/between requests, and between users/);
+    expect(finding!.related[0]).toMatchObject({ location: { file: 'src/report.ts', line: 7 } });
   });
 });

@@ -1,0 +1,12 @@
+// state/filesystem: its fixtures, and silence on the example projects.
+import rule from '../../../rules/state/filesystem.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester.run(rule, {
+  atLeastAsManyGoodCases: true,
+  valid: [
+    { name: 'orders', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails', dir: 'fixtures/projects/thumbnails' },
+    { name: 'container-service', dir: 'fixtures/projects/container-service' },
+  ],
+});
