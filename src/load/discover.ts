@@ -42,6 +42,16 @@ export interface Discovered {
 /** The rule id of the finding for a CDK app without synthesized output (a usage problem: nothing to check). */
 export const CDK_NOT_SYNTHESIZED = 'input/cdk-not-synthesized';
 
+/** Key prefixes of the tool findings the engine summarises when they repeat (src/engine/tool-summary.ts) (the rest of the key names the place). */
+export const SUMMARY_KEYS = {
+  /** An app without synthesized output: `<prefix><app folder>`. */
+  unsynthesizedApp: 'input/cdk-not-synthesized|app|',
+  /** A copy of synthesized output beside an app whose assembly is read: `<prefix><file>`. */
+  cdkCopy: 'input/skipped-file|cdk-copy|',
+  /** A copy of synthesized output beside an app that has no assembly: `<prefix><app folder>|<file>`. */
+  cdkCopyUnsynthesized: 'input/skipped-file|cdk-copy-unsynthesized|',
+} as const;
+
 const MANIFEST_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 const CODE_CONFIGS = new Set(['serverless.ts', 'serverless.js', 'serverless.cjs', 'serverless.mjs']);
 
@@ -62,7 +72,9 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
     assemblies.add(app.out);
     for (const template of app.templates) if (!isConfigIgnored(template)) candidates.add(template);
     if (app.templates.length === 0) {
-      findings.push(inputFinding(CDK_NOT_SYNTHESIZED, 'error', cdkNotSynthesizedMessage(app), locationAtStart(dir === '' ? 'cdk.json' : `${dir}/cdk.json`)));
+      findings.push(
+        inputFinding(CDK_NOT_SYNTHESIZED, 'error', cdkNotSynthesizedMessage(app), locationAtStart(dir === '' ? 'cdk.json' : `${dir}/cdk.json`), `${SUMMARY_KEYS.unsynthesizedApp}${dir}`),
+      );
     }
   };
   /** The CDK app whose cloud assembly holds `rel` (a path a user named inside `cdk.out`), if any. */

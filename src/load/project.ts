@@ -5,7 +5,7 @@ import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
-import { discoverManifests } from './discover.js';
+import { discoverManifests, SUMMARY_KEYS } from './discover.js';
 import { builtTemplateReason } from './build-output.js';
 import type { BuildOutputMode } from './discover.js';
 import { includingServerlessManifest } from './fragments.js';
@@ -96,12 +96,18 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     if (kind === 'cloudformation' && !app && hasConstructPaths(parsed.value)) {
       const owner = [...cdkApps.values()].find((candidate) => candidate !== undefined && (candidate.dir === '' || file.startsWith(`${candidate.dir}/`)));
       if (owner) {
+        // Beside an app without synthesized output the copy is still not read (it is often older than the app):
+        // the app's input/cdk-not-synthesized says so, and names it.
+        const synthesized = owner.templates.length > 0;
         findings.push(
           inputFinding(
             INPUT_RULES.skippedFile,
             'note',
-            `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || '.')}, whose cloud assembly ${quote(owner.out)} is read instead.`,
+            synthesized
+              ? `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || '.')}, whose cloud assembly ${quote(owner.out)} is read instead.`
+              : `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || '.')}, which has no cloud assembly to read: run \`npx cdk synth\` there, and noops-lint checks the app's current templates.`,
             locationAtStart(file),
+            synthesized ? `${SUMMARY_KEYS.cdkCopy}${file}` : `${SUMMARY_KEYS.cdkCopyUnsynthesized}${owner.dir}|${file}`,
           ),
         );
         continue;

@@ -136,6 +136,47 @@ describe('a CDK app whose cdk.out git ignores', () => {
     }
   });
 
+  it('many apps without synthesized output (a patterns repository): one finding naming them, with the copies beside them', () => {
+    const collection = mkdtempSync(path.join(os.tmpdir(), 'noops-cdk-many-'));
+    temporary.push(collection);
+    for (const name of ['a', 'b', 'c']) {
+      cpSync(fixture, path.join(collection, name), { recursive: true });
+      if (name !== 'c') cpSync(path.join(collection, name, 'cdk.out/OrdersStack.template.json'), path.join(collection, name, 'template.json'));
+      rmSync(path.join(collection, name, 'cdk.out'), { recursive: true });
+    }
+    // Alone, the apps are a usage error with the same one message.
+    const alone = run(collection);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr.match(/cannot be checked/g)).toHaveLength(1);
+    expect(alone.stderr).toContain('3 CDK apps cannot be checked');
+    cpSync(path.join(repo, 'fixtures/projects/orders'), path.join(collection, 'orders'), { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: collection });
+    const result = run(collection, '--format', 'json');
+    expect(result.status).toBe(2);
+    const reported = (JSON.parse(result.stdout) as { findings: (JsonFinding & { related: { file: string }[] })[] }).findings.filter((f) => f.ruleId.startsWith('input/'));
+    expect(reported.map((f) => `${f.ruleId} ${f.file}`)).toEqual(['input/cdk-not-synthesized a/cdk.json']);
+    const [only] = reported;
+    expect(only!.message).toMatch(/^3 CDK apps cannot be checked: they have no synthesized output \("a", "b", "c"\)\./);
+    expect(only!.message).toContain('The 2 copies of synthesized output committed beside them were not read either');
+    expect(only!.related.map((r) => r.file)).toEqual(['a/cdk.json', 'b/cdk.json', 'c/cdk.json', 'a/template.json', 'b/template.json']);
+    // One app of them given: its own message, and its copy named in it.
+    const one = run(collection, 'a');
+    expect(one.stderr).toContain('The CDK app in "a" cannot be checked');
+    expect(one.stderr).toContain('The copy of synthesized output "a/template.json" beside it was not read either');
+  });
+
+  it('copies beside several synthesized apps are one note', () => {
+    const collection = mkdtempSync(path.join(os.tmpdir(), 'noops-cdk-copies-'));
+    temporary.push(collection);
+    for (const name of ['a', 'b']) {
+      cpSync(fixture, path.join(collection, name), { recursive: true });
+      cpSync(path.join(collection, name, 'cdk.out/OrdersStack.template.json'), path.join(collection, name, 'template.json'));
+    }
+    const notes = findings(collection).filter((f) => f.ruleId === 'input/skipped-file');
+    expect(notes.map((f) => f.file)).toEqual(['a/template.json']);
+    expect(notes[0]!.message).toBe('Skipped 2 copies of synthesized CDK output committed beside their apps ("a/template.json", "b/template.json"): the apps\' cloud assemblies are read instead.');
+  });
+
   it('skips a copy of the synthesized template committed beside the app, saying so', () => {
     const copied = app((d) => cpSync(path.join(d, 'cdk.out/OrdersStack.template.json'), path.join(d, 'template.json')));
     const list = findings(copied);
