@@ -1,6 +1,5 @@
 // Finds Lambda functions on a runtime whose deprecation has reached the update block: they can no longer be updated.
-import { checkRuntimes, RUNTIME_MESSAGES } from './deprecated-runtime.js';
-import { defineRule, type RuleReport } from '../kit.js';
+import { defineRule, runtimeFindings } from '../kit.js';
 
 export default defineRule({
   id: 'ops/blocked-runtime',
@@ -14,12 +13,10 @@ export default defineRule({
   tags: ['security', 'maintainability', 'external/cwe/cwe-1104'],
   securitySeverity: 5.3,
   messages: {
-    blocked: RUNTIME_MESSAGES.blocked,
+    blocked: '{{runtime}} is no longer supported: Lambda stopped patching it on {{deprecated}} and has blocked updates to functions using it since {{blockUpdate}} ({{functions}}).{{upgrade}}',
   },
   defaultOptions: {},
   check({ project, now, report }) {
-    checkRuntimes(project, now, 0, (stage, found) => {
-      if (stage === 'error') report(found as RuleReport<'blocked'>);
-    });
+    for (const found of runtimeFindings(project, now, 'error')) report(found);
   },
 });

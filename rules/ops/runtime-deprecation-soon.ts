@@ -1,6 +1,5 @@
 // Notes Lambda runtimes and container base images whose deprecation or end of life is near.
-import { checkRuntimes, RUNTIME_MESSAGES } from './deprecated-runtime.js';
-import { defineRule, type RuleReport } from '../kit.js';
+import { defineRule, runtimeFindings } from '../kit.js';
 
 type MessageId = 'deprecatedSoon' | 'imageDeprecatedSoon' | 'nodeEndOfLifeSoon' | 'languageEndOfLifeSoon';
 
@@ -15,10 +14,10 @@ export default defineRule<{ noticeDays: number }, MessageId>({
   precision: 'very-high',
   tags: ['maintainability'],
   messages: {
-    deprecatedSoon: RUNTIME_MESSAGES.deprecatedSoon,
-    imageDeprecatedSoon: RUNTIME_MESSAGES.imageDeprecatedSoon,
-    nodeEndOfLifeSoon: RUNTIME_MESSAGES.nodeEndOfLifeSoon,
-    languageEndOfLifeSoon: RUNTIME_MESSAGES.languageEndOfLifeSoon,
+    deprecatedSoon: '{{runtime}} will be deprecated on {{deprecated}}, in {{days}} days: after that Lambda no longer patches it ({{functions}}).{{upgrade}}',
+    imageDeprecatedSoon: 'The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}',
+    nodeEndOfLifeSoon: 'The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
+    languageEndOfLifeSoon: 'The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days.',
   },
   optionsSchema: {
     type: 'object',
@@ -27,8 +26,6 @@ export default defineRule<{ noticeDays: number }, MessageId>({
   },
   defaultOptions: { noticeDays: 90 },
   check({ project, now, options, report }) {
-    checkRuntimes(project, now, options.noticeDays, (stage, found) => {
-      if (stage === 'note') report(found as RuleReport<MessageId>);
-    });
+    for (const found of runtimeFindings(project, now, 'note', options.noticeDays)) report(found);
   },
 });
