@@ -7,7 +7,7 @@ import ts from './typescript.js';
 import type { Location } from '../model/location.js';
 import type { ServiceModel } from '../model/project.js';
 import { isUnresolved } from '../model/values.js';
-import { analyseReachableCode, CodeAnalyser, moduleGraph } from './index.js';
+import { analyseReachableCode, CodeAnalyser, moduleGraph } from './reachable-code.js';
 import { hasBody, skipWrappers, type FunctionNode } from './references.js';
 import { packageBase, serverKind, type ServerKind } from './servers.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
