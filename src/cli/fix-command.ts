@@ -2,7 +2,7 @@
 // form, in place; `--dry-run` prints the unified diff instead. What it cannot judge it leaves, and says why.
 import path from 'node:path';
 import type { Config } from '../engine/config.js';
-import { fixProject } from '../fix/index.js';
+import { fixProject } from '../engine/fix-project.js';
 import { unifiedDiff } from '../fix/unified-diff.js';
 import { formatLocation } from '../model/location.js';
 import { plural } from '../util/plural.js';

@@ -1,8 +1,9 @@
-// The fix of a project: load and analyse it as a lint run does (no rule runs), then plan the least-privilege statements.
-import { checkProject } from '../engine/check.js';
-import type { Config } from '../engine/config.js';
+// The fix of a project: load and analyse it as a lint run does (no rule runs), then plan the least-privilege
+// statements (src/fix, below the engine: the engine also plans the fixes SARIF results carry).
+import { checkProject } from './check.js';
+import type { Config } from './config.js';
 import { ProjectFiles } from '../load/files.js';
-import { planFixes, type FixOptions, type FixPlan } from './plan.js';
+import { planFixes, type FixOptions, type FixPlan } from '../fix/plan.js';
 
 export interface FixRunOptions extends FixOptions {
   root: string;
@@ -35,5 +36,3 @@ export function fixProject(options: FixRunOptions): FixPlan {
   };
   return planFixes(checked.project, checked.analysis, { read }, { splitRoles: options.splitRoles });
 }
-
-export type { FixPlan, FixNote, FixChange, FilePlan } from './plan.js';
