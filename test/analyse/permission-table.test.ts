@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/iam/missing-permission.js';
 import { permissionRows } from '../../src/analyse/permission-table.js';
-import { loadAnalysedProject, runRule } from '../helpers/analysed-project.js';
+import { loadAnalysedProject } from '../helpers/analysed-project.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/rules/iam/missing-permission');
 
@@ -14,7 +15,7 @@ describe('permissionRows', () => {
       it(`agrees with iam/missing-permission on ${kind}/${name}`, () => {
         const loaded = loadAnalysedProject(path.join(FIXTURES, kind, name));
         const fromRule = new Set<string>();
-        for (const finding of runRule(rule, loaded)) {
+        for (const finding of ruleTester.lint(rule, `${kind}/${name}`).findings) {
           // A finding shared by functions of one role names the first; the table has a row per function.
           const fns = loaded.project.functions.filter((fn) => fn.name === finding.function || finding.message.includes(`"${fn.name}"`));
           for (const fn of fns) for (const action of finding.actions?.missing ?? []) fromRule.add(`${fn.name} ${action}`);

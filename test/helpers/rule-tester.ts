@@ -6,7 +6,7 @@
 //   expected errors, checked exactly (count, order, messageId, line, and file, function, data, message when given),
 // - a last check that the cases together produce every messageId of the rule.
 // Extra assertions (message texts, related locations, keys) read a case's findings with `tester.lint()`.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { formatMessage, type AnyRule } from '../../rules/kit.js';
 import { EMPTY_CONFIG, loadConfigFile, type Config } from '../../src/engine/config.js';
 import { lint, type LintRun } from '../../src/engine/lint.js';
 import type { Finding } from '../../src/model/finding.js';
-import { readAnnotations } from './annotations.js';
+import { listFiles, readAnnotations } from './annotations.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const RULE_FIXTURES = path.join(REPO_ROOT, 'fixtures/rules');
@@ -94,6 +94,12 @@ export function fixtureCases(ruleId: string): FixtureCase[] {
     }
   }
   return cases;
+}
+
+/** The files of a folder (a fixture case, repository-relative or absolute) as a map for an inline case to change. */
+export function filesOf(dir: string): Record<string, string> {
+  const root = path.resolve(isDir(path.join(RULE_FIXTURES, dir)) ? RULE_FIXTURES : REPO_ROOT, dir);
+  return Object.fromEntries(listFiles(root).map((rel) => [rel, readFileSync(path.join(root, rel), 'utf8')]));
 }
 
 /** Input problems that make a case prove nothing: the tool could not read it. Unresolved values are expected. */
@@ -308,7 +314,13 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, result: CaseRun): void {
   expect(result.problems, 'a case the tool cannot read proves nothing').toEqual([]);
   checkFindingsWellFormed(rule, result.findings);
   const actual = result.findings;
-  expect(actual.map(shown), `${c.errors.length} error(s) expected`).toHaveLength(c.errors.length);
+  if (actual.length !== c.errors.length) {
+    const brief = (file: string, line: number, messageId: string | undefined) => `${file}:${line} ${messageId}`;
+    expect(
+      actual.map((f) => brief(f.location.file, f.location.line, f.messageId)),
+      `${c.errors.length} error(s) expected, ${actual.length} reported:\n${actual.map(shown).join('\n')}\n`,
+    ).toEqual(c.errors.map((e) => brief(e.file ?? '(any file)', e.line, e.messageId)));
+  }
   c.errors.forEach((error, i) => {
     const f = actual[i]!;
     const label = `error ${i + 1} (${shown(f)})`;

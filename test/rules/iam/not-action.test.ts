@@ -1,22 +1,16 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/not-action.js';
-import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('iam/not-action fixtures', () => {
-  for (const c of fixtureCases(rule.id)) {
-    it(`${c.kind}/${c.name}`, () => {
-      const outcome = runCase(rule, c);
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.reported).toEqual(outcome.expected);
-      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
-      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
-    });
-  }
+ruleTester.run(rule, {
+  valid: [
+    { name: 'orders', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails', dir: 'fixtures/projects/thumbnails' },
+  ],
 });
 
 describe('iam/not-action findings', () => {
-  const findings = (name: string) => runRule(rule, path.join(FIXTURES, 'iam/not-action', name)).findings.filter((f) => f.ruleId === rule.id);
+  const findings = (name: string) => ruleTester.lint(rule, name).findings;
 
   it('names the exceptions, the resource and the function', () => {
     const [finding] = findings('bad/not-action-allow');

@@ -1,23 +1,33 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/privilege-escalation.js';
-import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('iam/privilege-escalation fixtures', () => {
-  for (const c of fixtureCases(rule.id)) {
-    it(`${c.kind}/${c.name}`, () => {
-      const outcome = runCase(rule, c);
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.reported).toEqual(outcome.expected);
-      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
-      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
-    });
-  }
+ruleTester.run(rule, {
+  invalid: [
+    {
+      name: 'an Allow with NotAction reaches the dangerous actions',
+      dir: 'fixtures/rules/iam/not-action/bad/not-action-allow',
+      errors: [
+        {
+          messageId: 'notAction',
+          file: 'serverless.yml',
+          line: 13,
+          function: 'report',
+          message:
+            'Allowing every action except iam:*, organizations:* lets "report" raise its privileges through sts:AssumeRole, lambda:UpdateFunctionCode and lambda:UpdateFunctionConfiguration.',
+        },
+      ],
+    },
+  ],
+  valid: [
+    { name: '"*" on a table ARN is no IAM access', dir: 'fixtures/rules/iam/unknown-action/good/valid-names' },
+    { name: 'orders', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails', dir: 'fixtures/projects/thumbnails' },
+  ],
 });
 
 describe('iam/privilege-escalation findings', () => {
-  const findings = (name: string) =>
-    runRule(rule, path.join(FIXTURES, 'iam/privilege-escalation', name)).findings.filter((f) => f.ruleId === rule.id);
+  const findings = (name: string) => ruleTester.lint(rule, name).findings;
 
   it('explains a single dangerous action', () => {
     const [passRole] = findings('bad/serverless-pass-role');
@@ -37,18 +47,5 @@ describe('iam/privilege-escalation findings', () => {
 
   it('reports CreateFunction only together with PassRole on "*"', () => {
     expect(findings('bad/create-function-with-pass-role').map((f) => f.message.split(' ')[0])).toEqual(['lambda:CreateFunction', 'iam:PassRole']);
-  });
-
-  it('looks through NotAction', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/not-action/bad/not-action-allow'));
-    const [finding] = run.findings.filter((f) => f.ruleId === rule.id);
-    expect(finding!.message).toBe(
-      'Allowing every action except iam:*, organizations:* lets "report" raise its privileges through sts:AssumeRole, lambda:UpdateFunctionCode and lambda:UpdateFunctionConfiguration.',
-    );
-  });
-
-  it('does not count "*" on a table ARN as IAM access', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/unknown-action/good/valid-names'));
-    expect(run.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
   });
 });

@@ -1,23 +1,39 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/resource-mismatch.js';
-import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('iam/resource-mismatch fixtures', () => {
-  for (const c of fixtureCases(rule.id)) {
-    it(`${c.kind}/${c.name}`, () => {
-      const outcome = runCase(rule, c);
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.reported).toEqual(outcome.expected);
-      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
-      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
-    });
-  }
+ruleTester.run(rule, {
+  invalid: [
+    {
+      name: 'a wildcard none of whose actions applies to the resource',
+      files: {
+        'serverless.yml': `service: uploads
+provider:
+  name: aws
+  runtime: nodejs22.x
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: s3:ListBucket*
+          Resource: arn:aws:s3:::acme-uploads/*
+functions:
+  listUploads:
+    handler: src/list.handler
+`,
+        'src/list.js': 'exports.handler = async () => [];\n',
+      },
+      errors: [{ messageId: 'patternMismatch', file: 'serverless.yml', line: 9, function: 'listUploads' }],
+    },
+  ],
+  valid: [
+    { name: 'orders', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails', dir: 'fixtures/projects/thumbnails' },
+  ],
 });
 
 describe('iam/resource-mismatch findings', () => {
-  const findings = (name: string) =>
-    runRule(rule, path.join(FIXTURES, 'iam/resource-mismatch', name)).findings.filter((f) => f.ruleId === rule.id);
+  const findings = (name: string) => ruleTester.lint(rule, name).findings;
 
   it('says which kind of ARN the action needs', () => {
     const result = findings('bad/serverless-bucket-vs-object');

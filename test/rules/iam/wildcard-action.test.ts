@@ -1,25 +1,42 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/wildcard-action.js';
-import partialRule from '../../../rules/iam/partial-wildcard-action.js';
-import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('iam/wildcard-action fixtures', () => {
-  for (const c of fixtureCases(rule.id)) {
-    it(`${c.kind}/${c.name}`, () => {
-      const outcome = runCase(rule, c);
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.reported).toEqual(outcome.expected);
-      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
-      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
-    });
-  }
+ruleTester.run(rule, {
+  valid: [
+    { name: 'partial wildcards are iam/partial-wildcard-action\'s', dir: 'fixtures/rules/iam/partial-wildcard-action/bad/inline-partial' },
+    { name: 'thumbnails: nothing from SAM policy templates', dir: 'fixtures/projects/thumbnails' },
+  ],
+  invalid: [
+    {
+      name: 'a wildcard service name that spans several services',
+      files: {
+        'serverless.yml': `service: audit
+provider:
+  name: aws
+  runtime: nodejs22.x
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: s3*:*
+          Resource: '*'
+functions:
+  audit:
+    handler: src/audit.handler
+`,
+        'src/audit.js': 'exports.handler = async () => 1;\n',
+      },
+      errors: [{ messageId: 'crossService', file: 'serverless.yml', line: 9, function: 'audit', message: /^s3\*:\* allows \d+ actions of \d+ services on "\*" to "audit"\.$/ }],
+    },
+    { name: 'orders: the dynamodb:* grant', dir: 'fixtures/projects/orders', errors: [{ messageId: 'allOfService', file: 'serverless.yml', line: 16 }] },
+  ],
 });
 
 describe('iam/wildcard-action findings', () => {
   it('counts the actions a service wildcard covers and names the function', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/provider-service-wildcard'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-action/bad/provider-service-wildcard');
+    const findings = run.findings;
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: 'error', function: 'getOrder', location: { line: 12 } });
     expect(findings[0]!.message).toMatch(/^dynamodb:\* allows all \d+ dynamodb actions on "!GetAtt OrdersTable\.Arn" to "getOrder"\.$/);
@@ -27,18 +44,9 @@ describe('iam/wildcard-action findings', () => {
     expect(findings[1]!.message).toMatch(/^sns:\* allows all \d+ sns actions on "\*" to "getOrder"\.$/);
   });
 
-  it('leaves partial wildcards to iam/partial-wildcard-action, which reports them as warnings with examples', () => {
-    const inline = path.join(FIXTURES, 'iam/partial-wildcard-action/bad/inline-partial');
-    expect(runRule(rule, inline).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
-    const run = runRule(partialRule, inline);
-    const findings = run.findings.filter((f) => f.ruleId === partialRule.id);
-    expect(findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
-    expect(findings[0]!.message).toMatch(/^s3:Get\* allows \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\) on .+ to "ThumbnailFunction"\.$/);
-  });
-
   it('says "*" is every action of every service', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/star-action'));
-    const [finding] = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-action/bad/star-action');
+    const [finding] = run.findings;
     expect(finding!.message).toMatch(/^"\*" allows every action of every AWS service \(\d{5,} actions\) on "\*" to "Worker"\.$/);
     expect(finding!.severity).toBe('error');
   });
@@ -46,8 +54,8 @@ describe('iam/wildcard-action findings', () => {
 
 describe('iam/wildcard-action on AWS managed policies', () => {
   it('reports each wildcard action of a broad managed policy once, at the reference, naming the policy', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-action/bad/sam-managed-policy'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-action/bad/sam-managed-policy');
+    const findings = run.findings;
     const full = findings.filter((f) => f.function === 'CreateListingFunction');
     expect(full.map((f) => [f.location.line, f.severity])).toEqual([
       [14, 'error'],
@@ -63,15 +71,7 @@ describe('iam/wildcard-action on AWS managed policies', () => {
     ]);
   });
 
-  it('leaves partial wildcards of a managed policy to iam/partial-wildcard-action, as warnings', () => {
-    const fixture = path.join(FIXTURES, 'iam/wildcard-action/bad/sam-managed-policy');
-    expect(runRule(rule, fixture).findings.filter((f) => f.ruleId === rule.id && f.function === 'ExportFunction')).toEqual([]);
-    const run = runRule(partialRule, fixture);
-    const readOnly = run.findings.filter((f) => f.ruleId === partialRule.id && f.function === 'ExportFunction');
-    expect(readOnly.length).toBeGreaterThan(0);
-    expect(readOnly.map((f) => f.severity)).toEqual(readOnly.map(() => 'warning'));
-    expect(readOnly.map((f) => f.message)).toContainEqual(
-      expect.stringMatching(/^The AWS managed policy "AmazonS3ReadOnlyAccess" allows s3:Get\*, \d+ actions \(s3:GetAccelerateConfiguration, .+ and \d+ more\), on "\*" to "ExportFunction"\.$/),
-    );
+  it('leaves partial wildcards of a managed policy to iam/partial-wildcard-action', () => {
+    expect(ruleTester.lint(rule, 'bad/sam-managed-policy').findings.filter((f) => f.function === 'ExportFunction')).toEqual([]);
   });
 });

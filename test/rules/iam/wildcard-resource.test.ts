@@ -1,26 +1,36 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/iam/wildcard-resource.js';
-import { FIXTURES, fixtureCases, runCase, runRule } from './fixture-cases.js';
+import { filesOf, ruleTester } from '../../helpers/rule-tester.js';
 
-describe('iam/wildcard-resource fixtures', () => {
-  for (const c of fixtureCases(rule.id)) {
-    it(`${c.kind}/${c.name}`, () => {
-      const outcome = runCase(rule, c);
-      expect(outcome.problems).toEqual([]);
-      expect(outcome.reported).toEqual(outcome.expected);
-      for (const place of outcome.mustNot) expect(outcome.reported).not.toContain(place);
-      if (c.kind === 'bad') expect(outcome.expected.length).toBeGreaterThan(0);
-    });
-  }
+ruleTester.run(rule, {
+  valid: [
+    { name: 'thumbnails: nothing from SAM policy templates', dir: 'fixtures/projects/thumbnails' },
+    {
+      name: 'allowActions accepts extra actions on "*"',
+      dir: 'fixtures/rules/iam/wildcard-resource/bad/provider-star',
+      options: { allowActions: ['dynamodb:*Item', 'sqs:SendMessage'] },
+    },
+  ],
+  invalid: [
+    { name: 'orders: the grant on "*"', dir: 'fixtures/projects/orders', errors: [{ messageId: 'pattern', file: 'serverless.yml', line: 17 }] },
+    {
+      name: 'the SMS function once its code publishes only to its topic',
+      files: {
+        ...filesOf('iam/wildcard-resource/good/sns-publish-needs-star'),
+        'src/sms.js':
+          "const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\n" +
+          'const sns = new SNSClient({});\n' +
+          "exports.handler = async () => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'alert' }));\n",
+      },
+      errors: [{ messageId: 'topicsOnly', line: 19, function: 'SmsFunction' }],
+    },
+  ],
 });
 
 describe('iam/wildcard-resource findings', () => {
   it('reports each resource-scoped action once, at the "*" and never for wildcard-only actions', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/provider-star'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/provider-star');
+    const findings = run.findings;
     expect(findings.map((f) => `${f.location.line} ${f.message}`)).toEqual([
       '17 dynamodb:GetItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
       '17 dynamodb:PutItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
@@ -31,8 +41,8 @@ describe('iam/wildcard-resource findings', () => {
   });
 
   it("reports a SAM policy template given '*' once per entry, pointing at the parameter", () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sam-template-star'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/sam-template-star');
+    const findings = run.findings;
     expect(findings.map((f) => `${f.location.line} ${f.message}`)).toEqual([
       '13 "DynamoDBCrudPolicy" is given TableName "*", so it applies to every such resource in the account for "SyncFunction", not only the ones the function uses.',
       '16 "S3CrudPolicy" is given BucketName "*", so it applies to every such resource in the account for "SyncFunction", not only the ones the function uses.',
@@ -40,46 +50,24 @@ describe('iam/wildcard-resource findings', () => {
     ]);
     expect(findings[0]!.related.map((r) => `${r.location.line} ${r.message}`)).toEqual(['14 TableName is "*" here.']);
   });
-
-  it('accepts extra actions through allowActions', () => {
-    const run = runRule({ ...rule, defaultOptions: { allowActions: ['dynamodb:*Item', 'sqs:SendMessage'] } }, path.join(FIXTURES, 'iam/wildcard-resource/bad/provider-star'));
-    expect(run.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
-  });
 });
 
 describe('iam/wildcard-resource on sns:Publish', () => {
   it('reports "*" when the code of every function publishes only to topics', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sns-publish-to-topics'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/sns-publish-to-topics');
+    const findings = run.findings;
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ location: { line: 14 } });
     expect(findings[0]!.message).toBe(
       'sns:Publish is allowed on every resource ("*") for "createRecipe" and "publishChanges", but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
     );
   });
-
-  it('reports the SMS function once its code publishes only to its topic', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wildcard-resource-'));
-    try {
-      cpSync(path.join(FIXTURES, 'iam/wildcard-resource/good/sns-publish-needs-star'), dir, { recursive: true });
-      writeFileSync(
-        path.join(dir, 'src/sms.js'),
-        "const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');\n" +
-          'const sns = new SNSClient({});\n' +
-          "exports.handler = async () => sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: 'alert' }));\n",
-      );
-      const findings = runRule(rule, dir).findings.filter((f) => f.ruleId === rule.id);
-      expect(findings.map((f) => `${f.function} ${f.location.line}`)).toEqual(['SmsFunction 19']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('iam/wildcard-resource on AWS managed policies', () => {
   it('reports once per reference, at the reference, naming the policy', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/sam-managed-policy'));
-    const findings = run.findings.filter((f) => f.ruleId === rule.id);
+    const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/sam-managed-policy');
+    const findings = run.findings;
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ function: 'CreateListingFunction', location: { line: 14 } });
     expect(findings[0]!.message).toMatch(
@@ -89,8 +77,8 @@ describe('iam/wildcard-resource on AWS managed policies', () => {
   });
 
   it('leaves out conditioned statements and actions that take "*"', () => {
-    const run = runRule(rule, path.join(FIXTURES, 'iam/wildcard-resource/bad/serverless-managed-policy'));
-    const messages = run.findings.filter((f) => f.ruleId === rule.id).map((f) => f.message);
+    const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/serverless-managed-policy');
+    const messages = run.findings.map((f) => f.message);
     expect(messages).toHaveLength(2);
     // AWSLambda_FullAccess: iam:PassRole on "*" only with iam:PassedToService lambda.amazonaws.com.
     expect(messages.join('\n')).not.toContain('iam:PassRole');
