@@ -15,6 +15,8 @@ export interface ChangedFiles {
   lines: Map<string, LineRange[]>;
   /** The revisions compared, for the job summary. */
   range: string;
+  /** The commit HEAD is compared with (full id). */
+  base: string;
 }
 
 export type ChangedFilesResult = { ok: true; changed: ChangedFiles } | { ok: false; reason: string };
@@ -81,7 +83,7 @@ export function changedFiles(cwd: string, env: Record<string, string | undefined
   const known = new Set(files);
   const changedLines = new Map<string, LineRange[]>();
   for (const [file, ranges] of lines) if (known.has(file)) changedLines.set(file, ranges);
-  return { ok: true, changed: { files: [...files].sort(), lines: changedLines, range: `${base.slice(0, 12)}..HEAD` } };
+  return { ok: true, changed: { files: [...files].sort(), lines: changedLines, range: `${base.slice(0, 12)}..HEAD`, base } };
 }
 
 function gitBytes(cwd: string, args: string[]): Buffer | undefined {
@@ -179,10 +181,11 @@ function unquote(name: string): string {
 
 interface EventPayload {
   before?: string;
-  pull_request?: { base?: { sha?: string } };
+  pull_request?: { number?: number; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string } | null } };
+  repository?: { full_name?: string };
 }
 
-function readEvent(file: string | undefined): EventPayload | undefined {
+export function readEvent(file: string | undefined): EventPayload | undefined {
   if (!file) return undefined;
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as EventPayload;
@@ -193,4 +196,86 @@ function readEvent(file: string | undefined): EventPayload | undefined {
 
 export function isOnChangedLine(changed: ChangedFiles | undefined, file: string, line: number): boolean {
   return changed?.lines.get(file)?.some((range) => line >= range.start && line <= range.end) ?? false;
+}
+
+/**
+ * The hunks of `git diff base HEAD` with GitHub's three lines of context, as new-side line ranges per file: the
+ * lines a pull-request review comment can be anchored on (a multi-line comment must stay inside one hunk).
+ */
+export function diffHunks(cwd: string, base: string, files: readonly string[]): Map<string, LineRange[]> | undefined {
+  if (files.length === 0) return new Map();
+  const diff = gitIn(cwd)(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=3', '--diff-filter=d', '--no-renames', base, 'HEAD', '--', ...files.map((f) => `:(top,literal)${f}`)]);
+  return diff === undefined ? undefined : parseDiffHunks(diff);
+}
+
+/** New-side ranges of each hunk (context lines included), per file, from a unified diff with context. */
+export function parseDiffHunks(diff: string): Map<string, LineRange[]> {
+  const hunks = new Map<string, LineRange[]>();
+  let current: string | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of diff.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith('\\')) continue;
+      if (line.startsWith('+')) newLeft -= 1;
+      else if (line.startsWith('-')) oldLeft -= 1;
+      else {
+        oldLeft -= 1;
+        newLeft -= 1;
+      }
+      continue;
+    }
+    if (line.startsWith('diff --git ')) current = undefined;
+    else if (line.startsWith('+++ ')) {
+      const name = line.slice(4).replace(/\t$/, '');
+      current = name === '/dev/null' ? undefined : unquote(name).replace(/^b\//, '');
+    } else {
+      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!hunk) continue;
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      const start = Number(hunk[2]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      if (current !== undefined && newLeft > 0) hunks.set(current, [...(hunks.get(current) ?? []), { start, end: start + newLeft - 1 }]);
+    }
+  }
+  return hunks;
+}
+
+/** The pull request a pull_request event is about, from its payload. */
+export interface PullRequestEvent {
+  number: number;
+  /** owner/name of the repository the pull request is opened on. */
+  repository: string;
+  headSha: string;
+  /** The head branch lives in another repository (a fork): the workflow gets a read-only token. */
+  fork: boolean;
+}
+
+export function pullRequestOf(env: Record<string, string | undefined>): PullRequestEvent | undefined {
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const pr = event?.pull_request;
+  const repository = env.GITHUB_REPOSITORY || event?.repository?.full_name || pr?.base?.repo?.full_name;
+  if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string' || !repository) return undefined;
+  const headRepo = pr.head.repo?.full_name;
+  return { number: pr.number, repository, headSha: pr.head.sha, fork: headRepo !== undefined && headRepo !== (pr.base?.repo?.full_name ?? repository) };
+}
+
+/**
+ * How the checkout relates to the pull request's head commit, whose lines review comments address: HEAD is that
+ * commit, or the merge commit actions/checkout makes of it (its second parent). `sameFile` says whether a file
+ * reads the same in the checkout as in the head commit (the base branch may have changed it since).
+ */
+export function checkoutOfHead(cwd: string, headSha: string): { ok: true; sameFile(file: string): boolean } | { ok: false; reason: string } {
+  const git = gitIn(cwd);
+  const head = git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])?.trim();
+  if (!head) return { ok: false, reason: 'the working directory is not a git checkout' };
+  const parents = git(['rev-list', '--parents', '-n', '1', 'HEAD'])?.trim().split(/\s+/) ?? [];
+  if (head !== headSha && !(parents.length === 3 && parents[2] === headSha)) {
+    return { ok: false, reason: `the checkout (${head.slice(0, 12)}) is neither the pull request's head commit ${headSha.slice(0, 12)} nor its merge commit` };
+  }
+  if (head !== headSha && git(['cat-file', '-e', `${headSha}^{commit}`]) === undefined) {
+    return { ok: false, reason: `the pull request's head commit ${headSha.slice(0, 12)} is not in the local history; check out with fetch-depth: 2` };
+  }
+  const blob = (rev: string, file: string): string | undefined => git(['rev-parse', '--verify', '--quiet', `${rev}:${file}`])?.trim() || undefined;
+  return { ok: true, sameFile: (file) => head === headSha || (blob('HEAD', file) !== undefined && blob('HEAD', file) === blob(headSha, file)) };
 }

@@ -13,6 +13,10 @@ export interface ActionInputs {
   baseline: string;
   annotations: boolean;
   summary: boolean;
+  /** Post the fixes on the pull request's changed lines as review suggestions. */
+  suggestFixes: boolean;
+  /** For the review (suggest-fixes); '' falls back to GITHUB_TOKEN. */
+  githubToken: string;
 }
 
 /**
@@ -50,6 +54,8 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     baseline: getInput(env, 'baseline'),
     annotations: getBooleanInput(env, 'annotations', true),
     summary: getBooleanInput(env, 'summary', true),
+    suggestFixes: getBooleanInput(env, 'suggest-fixes', false),
+    githubToken: getInput(env, 'github-token'),
   };
 }
 

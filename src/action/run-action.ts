@@ -1,5 +1,5 @@
 // The GitHub Action: inputs → the same CLI run users get → report in the log, SARIF, annotations, job summary, outputs.
-import { appendFileSync, lstatSync } from 'node:fs';
+import { appendFileSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
 import type { CliIo } from '../cli/io.js';
@@ -17,8 +17,10 @@ import { printable } from '../util/quote.js';
 import { escapeData } from '../report/github.js';
 import { annotationLines } from './annotations.js';
 import { changedFiles, type ChangedFiles } from './changed-files.js';
+import type { FetchLike } from './github-api.js';
 import { cliArguments, readInputs, type ActionInputs } from './inputs.js';
-import { renderSummary } from './summary.js';
+import { renderSuggestionSummary, suggestFixes, suggestionLogLine, type SuggestOutcome } from './suggestions.js';
+import { renderSummary, SUMMARY_LIMIT_BYTES } from './summary.js';
 
 export interface ActionIo {
   env: Record<string, string | undefined>;
@@ -27,10 +29,17 @@ export interface ActionIo {
   stdout(text: string): void;
   stderr(text: string): void;
   now?: Date;
+  /** For the GitHub API (suggest-fixes); the runtime's fetch by default. */
+  fetch?: FetchLike;
+  /** Per GitHub API request. */
+  apiTimeoutMs?: number;
 }
 
-/** Runs the Action and returns the exit code for the step: 0 pass, 1 findings at the fail level, 2 could not run. */
-export function runAction(io: ActionIo): number {
+/**
+ * Runs the Action and returns the exit code for the step: 0 pass, 1 findings at the fail level, 2 could not run.
+ * Posting review suggestions (suggest-fixes) never changes it.
+ */
+export async function runAction(io: ActionIo): Promise<number> {
   let inputs: ActionInputs;
   try {
     inputs = readInputs(io.env);
@@ -78,7 +87,7 @@ export function runAction(io: ActionIo): number {
     }
   } else {
     try {
-      outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo, { functionReports: inputs.summary });
+      outcome = executeLint(parseCliArguments(cliArguments(inputs, paths)), cliIo, { functionReports: inputs.summary, fixes: inputs.suggestFixes });
     } catch (error) {
       if (error instanceof UsageError || error instanceof ConfigError || error instanceof RuleOptionsError || error instanceof BaselineError || error instanceof RuleFileError || error instanceof OutputFileError) {
         return fail(io, error.message);
@@ -89,6 +98,35 @@ export function runAction(io: ActionIo): number {
 
   const findings = outcome?.result.findings ?? [];
   const exitCode = outcome?.exitCode ?? 0;
+  let suggested: SuggestOutcome | undefined;
+  if (inputs.suggestFixes) {
+    try {
+      suggested = await suggestFixes({
+        env: io.env,
+        cwd,
+        findings,
+        fixes: outcome?.result.fixes ?? [],
+        read: (file) => {
+          try {
+            return readFileSync(path.join(root, ...file.split('/')), 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
+        diff,
+        token: inputs.githubToken || io.env.GITHUB_TOKEN || '',
+        fetch: io.fetch ?? (globalThis.fetch as unknown as FetchLike),
+        userAgent: `noops-lint/${toolVersion()}`,
+        ...(io.apiTimeoutMs !== undefined ? { timeoutMs: io.apiTimeoutMs } : {}),
+      });
+    } catch (error) {
+      // A defect of this step must not turn into the lint result.
+      suggested = { total: 0, posted: [], already: [], unposted: [], warn: true, problem: `internal error: ${(error as Error).message}` };
+    }
+    io.stdout(`${printable(suggestionLogLine(suggested))}\n`);
+    // Before the findings' annotations, so the runner's ten-warning limit cannot drop it.
+    if (suggested.warn && suggested.problem) io.stdout(`::warning title=noops-lint suggest-fixes::${escapeData(`Review suggestions not posted: ${suggested.problem}. The lint result is unaffected; the changes are listed in the job summary.`)}\n`);
+  }
   if (inputs.annotations && inputs.format !== 'github') {
     const more = inputs.summary ? 'the job summary and code scanning' : 'the log and code scanning';
     // input/unresolved notes are the tool's limit, not a place to fix: no annotation (SARIF still lists them).
@@ -97,21 +135,20 @@ export function runAction(io: ActionIo): number {
   if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
     const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
     const blobBase = io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${server}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
-    appendFileSync(
-      io.env.GITHUB_STEP_SUMMARY,
-      renderSummary({
-        findings,
-        suppressed: outcome?.result.suppressed ?? [],
-        failOn: outcome?.failOn ?? ((inputs.failOn || 'error') as Severity | 'never'),
-        exitCode,
-        cwdPrefix,
-        permissions: outcome?.result.permissions,
-        ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
-        ...(changedUnavailable ? { changedUnavailable } : {}),
-        ...(blobBase ? { blobBase } : {}),
-        ...(sarifAbsolute ? { sarifFile: displayPath(workspace, sarifAbsolute) } : {}),
-      }),
-    );
+    const summary = renderSummary({
+      findings,
+      suppressed: outcome?.result.suppressed ?? [],
+      failOn: outcome?.failOn ?? ((inputs.failOn || 'error') as Severity | 'never'),
+      exitCode,
+      cwdPrefix,
+      permissions: outcome?.result.permissions,
+      ...(inputs.onlyChanged && changed ? { changedScope: { files: paths.length, range: changed.range } } : {}),
+      ...(changedUnavailable ? { changedUnavailable } : {}),
+      ...(blobBase ? { blobBase } : {}),
+      ...(sarifAbsolute ? { sarifFile: displayPath(workspace, sarifAbsolute) } : {}),
+    });
+    const section = suggested ? renderSuggestionSummary(suggested, { ...(blobBase ? { blobBase } : {}), limitBytes: SUMMARY_LIMIT_BYTES - Buffer.byteLength(summary) }) : '';
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, section ? `${summary}\n${section}` : summary);
   }
   const counts = countSeverities(findings);
   setOutputs(io, {

@@ -123,7 +123,7 @@ function oneLine(text: string): string {
 }
 
 /** Plain text safe inside a Markdown table cell: no HTML, no links, emphasis or other Markdown from user strings. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -132,7 +132,7 @@ function cell(text: string): string {
 }
 
 /** A code span in a table cell: backticks cannot end it early, pipes cannot split the row. */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 

@@ -107,7 +107,7 @@ export interface CliLintOutcome {
  * The lint command: analyse, apply suppressions and the baseline, keep the findings in scope, write the
  * report(s). The Action calls this too, then adds annotations and a job summary from `result`.
  */
-export function executeLint(args: CliArguments, io: CliIo, options: { functionReports?: boolean } = {}): CliLintOutcome {
+export function executeLint(args: CliArguments, io: CliIo, options: { functionReports?: boolean; fixes?: boolean } = {}): CliLintOutcome {
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(args, io, root);
   const customRuleSources = customRulesOf(root, config);
@@ -156,7 +156,8 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
       functionReports: options.functionReports,
       // With --sarif-fixes, SARIF results carry the fix command's change of the statements they are about (planning
       // the fix re-reads every manifest with IAM findings: about 15 % of a cold run, so only when asked).
-      fixes: args.sarifFixes && (args.format === 'sarif' || args.sarifFile !== undefined),
+      // The Action's suggest-fixes plans them too (then its SARIF file carries them as well).
+      fixes: options.fixes === true || (args.sarifFixes && (args.format === 'sarif' || args.sarifFile !== undefined)),
       onlyRules: args.rules.length ? args.rules : undefined,
       now: io.now,
       resolveEnv: args.resolveEnv,

@@ -28,7 +28,7 @@ describe('annotationLines', () => {
   it('puts findings on changed lines first within a level', () => {
     const { lines: changedLines, files } = parseUnifiedDiff('diff --git a/serverless.yml b/serverless.yml\n--- a/serverless.yml\n+++ b/serverless.yml\n@@ -20,0 +21,2 @@\n+a\n+b\n');
     const findings = Array.from({ length: 30 }, (_, i) => finding('error', i + 1));
-    const lines = annotationLines(findings, { changed: { files, lines: changedLines, range: 'x..HEAD' }, moreAt: 'the summary' });
+    const lines = annotationLines(findings, { changed: { files, lines: changedLines, range: 'x..HEAD', base: 'x' }, moreAt: 'the summary' });
     expect(lines[0]).toContain('line=21,');
     expect(lines[1]).toContain('line=22,');
     expect(lines[2]).toContain('line=1,');

@@ -81,11 +81,11 @@ describe('a mistake is never a green run', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('the Action treats a path of `paths:` that does not exist the same way', () => {
+  it('the Action treats a path of `paths:` that does not exist the same way', async () => {
     withOrders();
     let stdout = '';
     let stderr = '';
-    const code = runAction({
+    const code = await runAction({
       cwd: root,
       env: { GITHUB_WORKSPACE: root, INPUT_PATHS: 'orders\nservices/missing' },
       stdout: (t) => (stdout += t),
@@ -190,7 +190,7 @@ describe('values left unresolved', () => {
     '',
   ].join('\n');
 
-  it('stylish and github output say how many, json, SARIF and --verbose list each', () => {
+  it('stylish and github output say how many, json, SARIF and --verbose list each', async () => {
     writeFileSync(path.join(root, 'serverless.yml'), manifest);
     writeFileSync(path.join(root, 'handler.js'), 'exports.main = async () => ({ statusCode: 200 });\n');
     const line = '2 values were left unresolved (read only at deployment); --verbose lists them.';
@@ -210,7 +210,7 @@ describe('values left unresolved', () => {
     expect(sarif.runs[0]!.results.filter((r) => r.ruleId === 'input/unresolved')).toHaveLength(2);
     // The Action annotates none of them either; its SARIF file lists them.
     let stdout = '';
-    const code = runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': 'out.sarif' }, stdout: (t) => (stdout += t), stderr: () => {}, now: NOW });
+    const code = await runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': 'out.sarif' }, stdout: (t) => (stdout += t), stderr: () => {}, now: NOW });
     expect(code).toBe(0);
     expect(stdout).toContain('::notice file=serverless.yml');
     expect(stdout).not.toContain('input/unresolved');

@@ -76,11 +76,11 @@ describe('stderr: no workflow command from the project', () => {
     expect(run.stderr).not.toContain('internal error');
   });
 
-  it('the Action fails the step with one escaped ::error and a clean stderr', () => {
+  it('the Action fails the step with one escaped ::error and a clean stderr', async () => {
     const root = project({ 'serverless.yml': MANIFEST, '.noops-lint.yaml': '"x\\n::error::injected-config": 1\n' });
     let stdout = '';
     let stderr = '';
-    const code = runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': '', INPUT_SUMMARY: 'false' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': '', INPUT_SUMMARY: 'false' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
     expect(code).toBe(2);
     expect(workflowCommands(stderr)).toEqual([]);
     expect(workflowCommands(stdout)).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('job summary: no HTML, heading or row break from a name', () => {
     expect(findingRow.split(/(?<!\\)\|/)).toHaveLength(6);
   });
 
-  it('the Action writes such a summary for a function named so in the manifest', () => {
+  it('the Action writes such a summary for a function named so in the manifest', async () => {
     const root = project({
       'serverless.yml': `service: shop
 provider:
@@ -162,7 +162,7 @@ functions:
     });
     const summaryFile = path.join(root, 'summary.md');
     writeFileSync(summaryFile, '');
-    const code = runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, GITHUB_STEP_SUMMARY: summaryFile, 'INPUT_SARIF-FILE': '', INPUT_ANNOTATIONS: 'false' }, stdout: () => {}, stderr: () => {} });
+    const code = await runAction({ cwd: root, env: { GITHUB_WORKSPACE: root, GITHUB_STEP_SUMMARY: summaryFile, 'INPUT_SARIF-FILE': '', INPUT_ANNOTATIONS: 'false' }, stdout: () => {}, stderr: () => {} });
     expect(code).toBe(1);
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('All clear');

@@ -109,11 +109,11 @@ describe('never writes through a planted symbolic link', () => {
     expect(existsSync(path.join(root, '.noops-lint-cache'))).toBe(false);
   });
 
-  it('the Action with its default inputs refuses a committed noops-lint.sarif link', () => {
+  it('the Action with its default inputs refuses a committed noops-lint.sarif link', async () => {
     plant('noops-lint.sarif', path.join(outside, 'victim.txt'));
     let stdout = '';
     let stderr = '';
-    const code = runAction({
+    const code = await runAction({
       cwd: root,
       env: { GITHUB_WORKSPACE: root, 'INPUT_SARIF-FILE': 'noops-lint.sarif', INPUT_SUMMARY: 'false', INPUT_ANNOTATIONS: 'false' },
       stdout: (text) => (stdout += text),
