@@ -245,14 +245,18 @@ function datedRuntimes(project: Project, now: Date, noticeDays: number, emit: (s
     const dates = lambdaRuntimes[runtime];
     if (!dates) continue;
     const [first] = functions;
-    const single = functions.length === 1 ? first : undefined;
+    // Read from a file several services include (`runtime: ${file(../common.yml):provider.runtime}`): one finding at
+    // the line that sets it, the same for every service (the engine keeps one, with the functions of all).
+    const origin = first?.runtime?.origin;
+    const included = origin !== undefined && functions.every((f) => f.runtime?.origin !== undefined && sameLocation(f.runtime.origin, origin)) ? origin : undefined;
+    const single = functions.length === 1 && !included ? first : undefined;
     const base = {
-      at: location,
-      key: `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
+      at: included ?? location,
+      key: included ? `${included.file}|${runtime}|included` : `${first?.service.id}|${runtime}|${single ? single.name : 'shared'}`,
       related: single ? [] : functions.map((f) => ({ location: sameLocation(f.runtime!.location, location) ? f.location : f.runtime!.location, message: `${quote(f.name)} uses ${runtime}` })),
       ...(single ? { function: single.name } : {}),
     };
-    const names = quoteEach(functions.map((f) => f.name));
+    const names = included ? 'every function of the services that read it with ${file()}' : quoteEach(functions.map((f) => f.name));
     const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
     const days = daysUntil(dates.deprecated, now);
     if (daysUntil(dates.blockUpdate, now) <= 0) emit('error', { ...base, messageId: 'blocked', data });

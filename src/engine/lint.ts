@@ -249,12 +249,29 @@ export function notificationsOf(sorted: readonly Finding[]): ToolNotification[] 
     .map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
 }
 
+/**
+ * One finding per identical report. Services checked apart can report the same place (a runtime set in a file several
+ * serverless.yml include): the one kept carries the related locations of all of them.
+ */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
+  const seen = new Map<string, number>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
     const id = `${f.ruleId}|${f.location.file}|${f.location.line}|${f.location.column}|${f.message}|${f.key}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+    const at = seen.get(id);
+    if (at === undefined) {
+      seen.set(id, kept.length);
+      kept.push(f);
+      continue;
+    }
+    const first = kept[at]!;
+    const known = new Set(first.related.map(relatedId));
+    const added = f.related.filter((r) => !known.has(relatedId(r)));
+    if (added.length > 0) kept[at] = { ...first, related: [...first.related, ...added] };
+  }
+  return kept;
+}
+
+function relatedId(related: Finding['related'][number]): string {
+  return `${related.location.file}|${related.location.line}|${related.location.column}|${related.message}`;
 }

@@ -6,6 +6,8 @@ interface NodePositions {
   self: Location;
   keys: Map<string | number, Location>;
   values: Map<string | number, Location>;
+  /** Scalars a variable brought from another file (`${file(common.yml):provider.runtime}`): where they are written there. */
+  origins?: Map<string | number, Location>;
 }
 
 /**
@@ -51,6 +53,19 @@ export function locationOfKey(parent: unknown, key: string | number): Location |
   if (parent === null || typeof parent !== 'object') return undefined;
   const entry = positionsOf(parent);
   return entry?.keys.get(key) ?? entry?.values.get(key);
+}
+
+/** Records that `parent[key]` was written at `origin` in another file and brought here by a variable. */
+export function recordOrigin(parent: object, key: string | number, origin: Location): void {
+  const entry = positionsOf(parent);
+  if (!entry) return;
+  (entry.origins ??= new Map()).set(key, origin);
+}
+
+/** Where `parent[key]` is written when a variable brought it from another file; undefined when it is written here. */
+export function originOfValue(parent: unknown, key: string | number): Location | undefined {
+  if (parent === null || typeof parent !== 'object') return undefined;
+  return positionsOf(parent)?.origins?.get(key);
 }
 
 /** Copies the positions of `from` onto `to`, for values rebuilt by a loader (merged globals, resolved variables). */

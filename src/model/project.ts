@@ -9,6 +9,11 @@ export type ManifestKind = 'serverless' | 'sam' | 'cloudformation' | 'service';
 export interface Located<T = unknown> {
   value: T;
   location: Location;
+  /**
+   * Where the value itself is written when a variable brought it from another file (a Serverless
+   * `${file(../common.yml):provider.runtime}`): the one place that changes it for every service including it.
+   */
+  origin?: Location;
 }
 
 export interface Project {

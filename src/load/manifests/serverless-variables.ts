@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
-import { copyPositions, locationOf, locationOfValue } from '../../model/positions.js';
+import { copyPositions, locationOf, locationOfValue, recordOrigin } from '../../model/positions.js';
 import { Unresolved } from '../../model/values.js';
 import { maskSecret } from '../../util/mask-secret.js';
 import { quote } from '../../util/quote.js';
@@ -258,7 +258,8 @@ interface PendingReport {
 
 /** value: resolved; missing: the source has no value (a fallback applies); unresolved: cannot be known statically. */
 type Outcome =
-  | { kind: 'value'; value: unknown }
+  /** `origin`: where a scalar brought from another file (`${file()}`) is written there. */
+  | { kind: 'value'; value: unknown; origin?: Location }
   | { kind: 'missing'; reason: string }
   /** `deployTime`: every unresolved part is one the framework resolves when it deploys (`${cf:…}`, `${ssm:…}`, `${s3:…}`). */
   | { kind: 'unresolved'; reason: string; pending: PendingReport[]; deployTime?: boolean };
@@ -277,6 +278,8 @@ const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.tfstate']);
 class VariableResolver {
   private readonly memo = new Map<string, unknown>();
   private readonly active = new Set<string>();
+  /** Strings that were one variable bringing a scalar from another file, by memo key: where that scalar is written. */
+  private readonly origins = new Map<string, Location>();
   private readonly files = new Map<string, LoadedFile>();
   private readonly self: Scope;
   private steps = 0;
@@ -353,6 +356,8 @@ class VariableResolver {
           const value = this.resolveNode(scope, source[name], [...path, name], locationOfValue(source, name) ?? location);
           // A key named __proto__ stays data.
           Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
+          const origin = this.origins.get(memoKey(scope, [...path, name]));
+          if (origin) recordOrigin(copy, name, origin);
         }
         this.sizes.set(copy, this.sizeOfChildren(Object.values(copy)));
         result = copy;
@@ -415,7 +420,10 @@ class VariableResolver {
     }
     if (outcome.kind === 'value') {
       const overflow = this.countExpansion(outcome.value);
-      if (overflow === undefined) return outcome.value;
+      if (overflow === undefined) {
+        if (outcome.origin) this.origins.set(memoKey(scope, path), outcome.origin);
+        return outcome.value;
+      }
       // Reported once: one problem, one finding, however many variables it stops.
       outcome = { kind: 'unresolved', reason: overflow, pending: this.expansionReported ? [] : [{ text: value, reason: overflow }] };
       this.expansionReported = true;
@@ -709,7 +717,9 @@ class VariableResolver {
     }
     if (node instanceof Unresolved) return { kind: 'unresolved', reason: node.reason, pending: [] };
     if (node === null || node === undefined) return { kind: 'missing', reason: `no value at ${quote(segments.join('.'))}` };
-    return { kind: 'value', value: node };
+    // A scalar of an included file: where it is written there, so a rule can point at the one line that sets it.
+    const origin = scope !== this.self && typeof node !== 'object' && key !== undefined ? locationOfValue(parent, key) : undefined;
+    return origin ? { kind: 'value', value: node, origin } : { kind: 'value', value: node };
   }
 }
 

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { inputFinding, INPUT_RULES } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
-import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../../model/positions.js';
+import { locationOf, locationOfKey, locationOfValue, originOfValue, recordMember, recordPosition } from '../../model/positions.js';
 import type {
   EnvironmentVariable,
   EventModel,
@@ -713,7 +713,8 @@ class ServerlessLoader {
   }
 
   private located(parent: Record<string, unknown>, key: string): Located {
-    return { value: parent[key], location: this.valueLocation(parent, key) };
+    const origin = originOfValue(parent, key);
+    return origin ? { value: parent[key], location: this.valueLocation(parent, key), origin } : { value: parent[key], location: this.valueLocation(parent, key) };
   }
 
   private newRole(id: string, name: string, kind: RoleModel['kind'], location: Location): RoleModel {
