@@ -32,7 +32,8 @@ export function fixProject(options: FixRunOptions): FixPlan {
   });
   const read = (file: string): string | undefined => {
     const result = files.read(file);
-    return result.ok ? result.text : undefined;
+    // The byte-order mark the decoder left out is part of the file the fix writes back.
+    return result.ok ? (result.bom ? '\ufeff' : '') + result.text : undefined;
   };
   return planFixes(checked.project, checked.analysis, { read }, { splitRoles: options.splitRoles });
 }

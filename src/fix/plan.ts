@@ -2,7 +2,7 @@
 // using them (the used actions on the resources the code uses) and turns that into text splices. A statement is
 // only changed when every function holding it was analysed completely; anything it cannot judge stays as written,
 // with the reason.
-import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { evaluateRole, normaliseResource, patternCovers, statementApplies, statementCoversAction } from '../analyse/match-policy.js';
 import { derivedPolicies, groupStatements, type DerivedPolicies } from '../analyse/policy-output.js';
@@ -16,7 +16,7 @@ import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
 import { quote } from '../util/quote.js';
 import { actionTexts, pairOf, styleOf, writeResource, writeStatement, writeValue, type StatementStyle, type WrittenResource } from './render.js';
 import { SourceIndex } from './source-index.js';
-import type { Splice } from './splice.js';
+import { applySplices, overlap, type Splice } from './splice.js';
 
 export interface FixOptions {
   /** Give each function of a shared role its own statements (serverless-iam-roles-per-function). */
@@ -115,6 +115,8 @@ interface Site {
   path: string;
   /** Functions whose missing grants were given to this list. */
   missingFor: string[];
+  /** SAM `Policies`: the needs its template entries granted that the statement list beside them grants now. */
+  handed?: Need[];
 }
 
 /** One statement, or one SAM policy template entry (several statements), as written. */
@@ -289,7 +291,9 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     if (sibling) {
       const judged = site.units.filter((u) => !u.unjudged);
       const kept = judged.filter((u) => isExact(u, site.assigned));
-      site.assigned = site.assigned.filter((need) => !kept.some((u) => grants(u, need)) && (sibling.assigned.push(need), false));
+      site.handed = site.assigned.filter((need) => !kept.some((u) => grants(u, need)));
+      sibling.assigned.push(...site.handed);
+      site.assigned = site.assigned.filter((need) => !site.handed!.includes(need));
       for (const unit of judged) unit.exact = kept.includes(unit);
     }
   }
@@ -319,6 +323,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     const changesBefore = plan.changes.length;
     writeSite(site, kept, replaceable, groups, own, plan);
     if (own.length === 0) continue;
+    for (const splice of own) splice.text = site.source.indented(splice.text);
     splicesOf(site.source.file).push(...own);
     const lineOf = (offset: number): number => site.source.lineOf(offset);
     plan.sites.push({
@@ -338,39 +343,31 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   }
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
     if (splices.length === 0) continue;
-    const index = indexOf(file)!;
-    // Two statement lists whose changes would touch the same text (a planning fault): the file is left as it is,
-    // with a note, and the run goes on.
-    if (overlapping(splices)) {
+    const result = fileEdit(indexOf(file)!, splices);
+    if ('message' in result) {
       plan.sites = plan.sites.filter((site) => site.file !== file);
       plan.changes = plan.changes.filter((change) => change.location.file !== file);
-      note({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }, `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.`);
-      continue;
-    }
-    const before = index.bom + index.text;
-    const after = index.bom + applySorted(index.text, splices);
-    if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
+      plan.notes.push(result);
+    } else if (result.after !== result.before) plan.files.push(result);
   }
   plan.notes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line || compare(a.message, b.message));
   plan.changes.sort((a, b) => compare(a.location.file, b.location.file) || a.location.line - b.location.line);
   return plan;
 }
 
-function overlapping(splices: Splice[]): boolean {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  return sorted.some((splice, i) => i > 0 && splice.start < sorted[i - 1]!.end);
-}
-
-function applySorted(text: string, splices: Splice[]): string {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const splice of sorted) {
-    if (splice.start < at) throw new Error(`overlapping fix edits at offset ${splice.start}`);
-    out += text.slice(at, splice.start) + splice.text;
-    at = splice.end;
+/**
+ * A file's splices applied. Splices that would touch the same text are a planning fault: the file is then left as it
+ * is and the note says so, so the run (and a SARIF run carrying fixes) goes on. Planning keeps the changes of a file
+ * apart; this is the safety net.
+ */
+export function fileEdit(index: SourceIndex, splices: readonly Splice[]): FilePlan | FixNote {
+  const file = index.file;
+  if (overlap(splices)) {
+    return { location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, message: `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.` };
   }
-  return out + text.slice(at);
+  const before = index.bom + index.text;
+  const after = index.bom + applySplices(index.text, splices);
+  return { file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) };
 }
 
 /** Finds the unit's list item and the list (its site). */
@@ -385,6 +382,8 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
     const entry = source.nodeAt(unit.location, 'map');
     if (entry && isMap(entry.node)) item = entry.node;
     seq = entry?.parentSeq;
+    unit.unjudged = item ? anchoredReason(source, item, seq) : undefined;
+    if (unit.unjudged) return;
     if (item && !seq) {
       unit.unjudged = 'it is the only statement of its policy document, not an item of a Statement list';
       return;
@@ -401,10 +400,8 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
     return;
   }
   unit.node = item;
-  if (source.isAnchored(item) || source.isAnchored(seq)) {
-    unit.unjudged = 'it is shared through a YAML anchor, so changing it would change every place that uses it';
-    return;
-  }
+  unit.unjudged = anchoredReason(source, item, seq);
+  if (unit.unjudged) return;
   if (!source.json && (seq.flow || item.flow)) {
     unit.unjudged = 'it is written in flow style ([...] or {...})';
     return;
@@ -429,6 +426,14 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
   unit.site = site;
   site.units.push(unit);
   site.units.sort((a, b) => (a.node!.range![0] ?? 0) - (b.node!.range![0] ?? 0));
+}
+
+/** Why a list item under an anchor that an alias repeats is not edited (the anchor, and where it is repeated). */
+function anchoredReason(source: SourceIndex, item: Node, seq: YAMLSeq | undefined): string | undefined {
+  const anchor = source.anchorOf(item) ?? (seq ? source.anchorOf(seq) : undefined);
+  if (!anchor) return undefined;
+  const lines = anchor.aliasLines.length === 1 ? `line ${anchor.aliasLines[0]}` : `lines ${anchor.aliasLines.join(', ')}`;
+  return `it is written under the YAML anchor &${anchor.name} (line ${anchor.line}), which *${anchor.name} repeats (${lines}); a change there would change every place that uses it, so noops-lint leaves it to be edited by hand`;
 }
 
 /** `provider.iam.role.statements`, `Resources.Fn.Properties.Policies`: the list's logical path, for messages. */
@@ -640,6 +645,7 @@ function writtenResources(site: Site): Array<{ value: unknown; written: WrittenR
         if (resource.location.file !== source.file) continue;
         const entry = source.nodeAt(resource.location);
         if (!entry) continue;
+        if ((entry.node as { anchor?: string }).anchor) continue;
         const text = source.sourceOf(entry.node);
         if (text.includes('\n') || text.includes('\r')) continue;
         out.push({ value: resource.value, written: { text, blockMap: isMap(entry.node) && !entry.node.flow } });
@@ -671,44 +677,47 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     const style = styleOf(source, sample);
     const remaining = [...groups];
     const removed: Unit[] = [];
-    // A statement takes the group it granted part of, else the next group left (the smaller diff).
+    // A statement takes the group it granted part of.
     const matched = new Map<Unit, Group>();
     for (const unit of replaceable) {
-      const index = remaining.findIndex((group) => !matchedGroup(matched, group) && group.actions.some((action) => group.resources.some((resource) => grants(unit, { action, resource, optional: false }))));
+      const index = remaining.findIndex((group) => group.actions.some((action) => group.resources.some((resource) => grants(unit, { action, resource, optional: false }))));
       if (index >= 0) matched.set(unit, remaining.splice(index, 1)[0]!);
     }
     // A statement unrelated to every group goes, and the groups left are added as new statements.
     for (const unit of replaceable) {
       const group = matched.get(unit);
       const node = unit.node!;
-      const start = source.startOf(node);
       const was = describeUnit(unit);
       if (!group) {
-        splices.push(removal(source, site.seq, node));
         removed.push(unit);
         plan.changes.push({ location: unit.location, message: `${site.path}: removed the statement granting ${was}; the code does not use it.` });
         continue;
       }
       const unitStyle = styleOf(source, node);
       splices.push(...rewriteValues(source, node, unitStyle, group.actions, group.resources.map((r) => resourceText(r, unitStyle))));
-      void start;
       plan.changes.push({ location: unit.location, message: `${site.path}: the statement granting ${was} now grants ${describe(group, unitStyle)}.` });
     }
-    if (remaining.length === 0 && removed.length > 0 && removed.length === site.seq.items.length) {
+    const items = site.seq.items as Node[];
+    const stays = items.filter((item) => !removed.some((u) => u.node === item));
+    const statementText = (group: Group) => (column: number): string => writeStatement(style, column, group.actions, group.resources.map((r) => resourceText(r, style)));
+    if (stays.length === 0 && remaining.length === 0) {
       // Nothing left: an empty list (`iamRoleStatements: []`) rather than a key with no value.
-      for (const unit of removed) splices.splice(splices.findIndex((s) => s.start <= source.startOf(unit.node!) && s.end >= source.endOf(unit.node!) && s.text === ''), 1);
       splices.push(emptyList(source, site.seq));
       return;
     }
-    if (remaining.length > 0) {
-      const items = site.seq.items as Node[];
-      const stays = items.filter((item) => !removed.some((u) => u.node === item));
-      const after = stays[stays.length - 1] ?? items[items.length - 1];
-      if (!after) return;
-      const text = remaining.map((group) => itemText(source, site.seq, after, (column) => writeStatement(style, column, group.actions, group.resources.map((r) => resourceText(r, style)))));
-      splices.push({ start: source.endOf(after), end: source.endOf(after), text: text.join('') });
-      for (const group of remaining) plan.changes.push({ location: siteLocation, message: `${site.path}: added a statement granting ${describe(group, style)}.` });
+    if (stays.length === 0) {
+      // Every statement goes: the new ones take the place of the whole list (after the last of them, they would be
+      // written inside the text removed).
+      splices.push(replaceItems(source, site.seq, remaining.map(statementText)));
+    } else {
+      splices.push(...removals(source, site.seq, removed.map((u) => u.node!)));
+      if (remaining.length > 0) {
+        const after = stays[stays.length - 1]!;
+        const text = remaining.map((group) => itemText(source, site.seq, after, statementText(group)));
+        splices.push({ start: source.endOf(after), end: source.endOf(after), text: text.join('') });
+      }
     }
+    for (const group of remaining) plan.changes.push({ location: siteLocation, message: `${site.path}: added a statement granting ${describe(group, style)}.` });
     return;
   }
 
@@ -717,6 +726,7 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
   const style = { ...styleOf(source, sample), keyOrder: ['Effect', 'Action', 'Resource'] };
   const items = site.seq.items as Node[];
   let placed = false;
+  const removedEntries: Node[] = [];
   const documentText = (column: number): string => {
     const nl = source.newline;
     if (source.json) {
@@ -737,8 +747,14 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
       plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
       continue;
     }
-    splices.push(removal(source, site.seq, node));
-    plan.changes.push({ location: unit.location, message: `${site.path}: removed ${was}; the code does not use it.` });
+    removedEntries.push(node);
+    const moved = [...new Set((site.handed ?? []).filter((need) => grants(unit, need)).map((need) => need.action))].sort(compare);
+    const why = moved.length > 0 ? `what the code uses of it (${moved.join(', ')}) is granted by the statements beside it` : 'the code does not use it';
+    plan.changes.push({ location: unit.location, message: `${site.path}: removed ${was}; ${why}.` });
+  }
+  if (removedEntries.length > 0) {
+    if (removedEntries.length === items.length) splices.push(emptyList(source, site.seq));
+    else splices.push(...removals(source, site.seq, removedEntries));
   }
   if (!placed && groups.length > 0) {
     const after = items[items.length - 1];
@@ -746,10 +762,6 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     splices.push({ start: source.endOf(after), end: source.endOf(after), text: itemText(source, site.seq, after, documentText) });
     plan.changes.push({ location: siteLocation, message: `${site.path}: added statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
   }
-}
-
-function matchedGroup(matched: Map<Unit, Group>, group: Group): boolean {
-  return [...matched.values()].includes(group);
 }
 
 /** The splices giving a statement new Action and Resource values; its other keys, their quoting and comments stay. */
@@ -760,6 +772,11 @@ function rewriteValues(source: SourceIndex, statement: YAMLMap, style: Statement
     const pair = pairOf(statement, name)!;
     const key = pair.key as Node;
     const value = pair.value as Node;
+    const itemEdits = listItemEdits(source, value, items, name === 'Action');
+    if (itemEdits) {
+      splices.push(...itemEdits);
+      return;
+    }
     // From the end of the key (its closing quote in JSON) to the end of the value: `: x` or `:` and a list.
     const keyEnd = source.endOf(key);
     const colon = source.text.indexOf(':', keyEnd);
@@ -767,6 +784,41 @@ function rewriteValues(source: SourceIndex, statement: YAMLMap, style: Statement
   };
   replace('Action', actionTexts(style, actions), false);
   replace('Resource', resources.map((r) => r.text), resources.some((r) => r.blockMap));
+  return splices;
+}
+
+/**
+ * The splices turning a written list (a YAML block list or a JSON array) into `items` item by item, when some of its
+ * items stay: the items that go are removed, new ones are added after the last that stays, and the ones that stay keep
+ * their text and comments. Undefined when the list is rewritten whole (a scalar, a flow list, nothing stays).
+ */
+function listItemEdits(source: SourceIndex, value: Node, items: readonly string[], actions: boolean): Splice[] | undefined {
+  if (!isSeq(value) || value.items.length === 0 || (!source.json && value.flow)) return undefined;
+  const old = value.items as Node[];
+  if (!source.json && old.some((node) => source.dashOf(node) === undefined)) return undefined;
+  const written = (node: Node): string => source.sourceOf(node);
+  const sameItem = (node: Node, text: string): boolean => {
+    if (written(node) === text) return true;
+    if (!actions || !isScalar(node) || typeof node.value !== 'string') return false;
+    const plain = source.json ? (JSON.parse(text) as string) : text.replace(/^'(.*)'$/s, (_, inner: string) => inner.replace(/''/g, "'")).replace(/^"(.*)"$/s, '$1');
+    return node.value.trim().toLowerCase() === plain.toLowerCase();
+  };
+  const stays = new Set<Node>();
+  const added: string[] = [];
+  for (const text of items) {
+    const node = old.find((n) => !stays.has(n) && sameItem(n, text));
+    if (node) stays.add(node);
+    else added.push(text);
+  }
+  if (stays.size === 0) return undefined;
+  const inline = source.json && !source.text.slice(source.startOf(value), source.endOf(value)).includes('\n');
+  if (inline && added.length > 0) return undefined;
+  const gone = old.filter((node) => !stays.has(node));
+  const splices = gone.length > 0 ? removals(source, value, gone) : [];
+  if (added.length > 0) {
+    const last = old.filter((node) => stays.has(node)).pop()!;
+    splices.push({ start: source.endOf(last), end: source.endOf(last), text: added.map((text) => itemText(source, value, last, () => text)).join('') });
+  }
   return splices;
 }
 
@@ -804,17 +856,31 @@ function emptyList(source: SourceIndex, seq: YAMLSeq): Splice {
   return { start: dash ?? source.startOf(seq), end, text: '[]' };
 }
 
-/** The splice removing one item of a list: its lines in YAML, the element and a comma in JSON. */
-function removal(source: SourceIndex, seq: YAMLSeq, node: Node): Splice {
+/**
+ * The splices removing some items of a list (not all of them): their lines in YAML; in JSON each run of adjacent
+ * items with the comma before or after it, so two removals never touch the same comma.
+ */
+function removals(source: SourceIndex, seq: YAMLSeq, nodes: readonly Node[]): Splice[] {
   const items = seq.items as Node[];
-  const index = items.indexOf(node);
-  if (source.json) {
-    const next = items[index + 1];
-    if (next) return { start: source.startOf(node), end: source.startOf(next), text: '' };
-    const previous = items[index - 1];
-    if (previous) return { start: source.endOf(previous), end: source.endOf(node), text: '' };
-    return { start: source.startOf(node), end: source.endOf(node), text: '' };
+  const gone = new Set(nodes);
+  if (!source.json) return items.filter((item) => gone.has(item)).map((item) => removal(source, item));
+  const splices: Splice[] = [];
+  for (let i = 0; i < items.length; i += 1) {
+    if (!gone.has(items[i]!)) continue;
+    let j = i;
+    while (j + 1 < items.length && gone.has(items[j + 1]!)) j += 1;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: source.startOf(items[i]!), end: source.startOf(next), text: '' });
+    else if (previous) splices.push({ start: source.endOf(previous), end: source.endOf(items[j]!), text: '' });
+    else splices.push({ start: source.startOf(items[i]!), end: source.endOf(items[j]!), text: '' });
+    i = j;
   }
+  return splices;
+}
+
+/** The splice removing one item of a YAML block list: its lines (comment lines before it stay). */
+function removal(source: SourceIndex, node: Node): Splice {
   const dash = source.dashOf(node) ?? source.startOf(node);
   const start = source.lineStartOf(dash);
   let end = source.endOf(node);
@@ -823,6 +889,23 @@ function removal(source: SourceIndex, seq: YAMLSeq, node: Node): Splice {
   // The last item of the file's last line: take the newline before it instead.
   if (newline < 0 && start > 0) return { start: start - (source.text[start - 2] === '\r' ? 2 : 1), end, text: '' };
   return { start, end, text: '' };
+}
+
+/** The splice putting new items in place of every item of a list, in its layout. */
+function replaceItems(source: SourceIndex, seq: YAMLSeq, writers: Array<(column: number) => string>): Splice {
+  const items = seq.items as Node[];
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const column = source.columnOf(source.startOf(first));
+  if (source.json) {
+    const text = writers.map((write) => write(column)).join(`,${source.newline}${' '.repeat(column)}`);
+    return { start: source.startOf(first), end: source.endOf(last), text };
+  }
+  const dash = source.dashOf(first)!;
+  const dashColumn = source.columnOf(dash);
+  const gap = ' '.repeat(Math.max(1, column - dashColumn - 1));
+  const text = writers.map((write) => `-${gap}${write(column)}`).join(`${source.newline}${' '.repeat(dashColumn)}`);
+  return { start: dash, end: source.endOf(last), text };
 }
 
 /** A role of several functions whose code needs different grants (each would get the others' grants). */

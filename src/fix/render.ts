@@ -20,6 +20,8 @@ export interface StatementStyle {
   flowResources: boolean;
   shortTags: boolean;
   newline: string;
+  /** One-line JSON objects written with spaces inside the braces (`{ "Ref": "T" }`), as the file writes them. */
+  paddedBraces: boolean;
   /** The order of the statement keys (`Effect`, `Action`, `Resource`, and `Sid` when written). */
   keyOrder: string[];
 }
@@ -46,6 +48,7 @@ export function styleOf(source: SourceIndex, statement: Node | undefined): State
     shortTags: source.usesShortTags,
     newline: source.newline,
     keyOrder: DEFAULT_ORDER,
+    paddedBraces: source.json && /\{ "/.test(source.text) && !/\{"/.test(source.text),
   };
   if (!statement || !isMap(statement)) return style;
   const keys = statement.items.map((pair) => keyName(pair)).filter((k): k is string => k !== undefined);
@@ -112,20 +115,19 @@ export function yamlString(value: string, preferred: StatementStyle['quote']): s
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** A value as compact one-line JSON (`{"Fn::GetAtt": ["T", "Arn"]}`). */
-export function jsonInline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonInline).join(', ')}]`;
+/** A value as one-line JSON (`{"Fn::GetAtt": ["T", "Arn"]}`, or `{ "Fn::GetAtt": ["T", "Arn"] }` with `padded`). */
+export function jsonInline(value: unknown, padded = false): string {
+  if (Array.isArray(value)) return `[${value.map((item) => jsonInline(item, padded)).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`)
-      .join(', ')}}`;
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v, padded)}`);
+    return padded ? `{ ${entries.join(', ')} }` : `{${entries.join(', ')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /** A derived resource (a string ARN, `*`, or a CloudFormation intrinsic) written in the file's style. */
 export function writeResource(value: unknown, style: StatementStyle): WrittenResource {
-  if (style.json) return { text: jsonInline(value), blockMap: false };
+  if (style.json) return { text: jsonInline(value, style.paddedBraces), blockMap: false };
   if (typeof value === 'string') return { text: yamlString(value, value === '*' ? (style.quote || "'") : style.quote), blockMap: false };
   if (isIntrinsic(value)) {
     const record = value as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // The text of a manifest file with its YAML/JSON nodes by offset, so a fix can splice exactly the bytes of a
 // statement, a list item or a value and leave every other byte (comments, quoting, anchors, CRLF) as it was.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit as visitNodes, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Location } from '../model/location.js';
 import { SHORT_TAGS } from '../model/values.js';
 
@@ -27,12 +27,16 @@ export class SourceIndex {
   readonly bom: string;
   readonly newline: string;
   readonly json: boolean;
+  /** A JSON file indented with tabs: its columns count tabs, and written text is indented with them. */
+  readonly tabs: boolean;
   readonly ok: boolean;
   private readonly lines = new LineCounter();
   private readonly byStart = new Map<number, IndexedNode[]>();
   private readonly pairByKeyStart = new Map<number, { pair: Pair; map: YAMLMap }>();
-  /** Anchored nodes and the nodes inside them: editing one would change every alias of it. */
-  private readonly anchored = new Set<Node>();
+  /** Nodes under an anchor that an alias uses, and that anchor: editing one would change every alias of it. */
+  private readonly anchored = new Map<Node, { name: string; offset: number }>();
+  /** Offsets of the aliases, by anchor name. */
+  private readonly aliases = new Map<string, number[]>();
   /** Whether the file writes CloudFormation short tags (`!GetAtt`), the style new resources are written in. */
   readonly usesShortTags: boolean;
 
@@ -41,16 +45,23 @@ export class SourceIndex {
     this.text = this.bom ? raw.slice(1) : raw;
     this.newline = /\r\n/.test(this.text) ? '\r\n' : '\n';
     this.json = /\.json$/i.test(file);
+    this.tabs = this.json && /^\t/m.test(this.text) && !/^ +\S/m.test(this.text);
     const doc = parseDocument(this.text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false, customTags: TAGS });
     this.ok = doc.errors.length === 0;
     this.usesShortTags = false;
     let shortTags = false;
-    const visit = (node: unknown, context: Omit<IndexedNode, 'node'>, inAnchor: boolean): void => {
+    if (this.ok) {
+      visitNodes(doc, (_key, n) => {
+        if (isAlias(n) && n.range) this.aliases.set(n.source, [...(this.aliases.get(n.source) ?? []), n.range[0]]);
+      });
+    }
+    const visit = (node: unknown, context: Omit<IndexedNode, 'node'>, inAnchor: { name: string; offset: number } | undefined): void => {
       if (!node || typeof node !== 'object') return;
       const n = node as Node;
       if (isAlias(n)) return;
-      const anchored = inAnchor || Boolean((n as { anchor?: string }).anchor);
-      if (anchored) this.anchored.add(n);
+      const own = (n as { anchor?: string }).anchor;
+      const anchored = inAnchor ?? (own && this.aliases.has(own) && n.range ? { name: own, offset: Math.max(0, this.text.lastIndexOf(`&${own}`, n.range[0])) } : undefined);
+      if (anchored) this.anchored.set(n, anchored);
       if (n.tag && n.tag.startsWith('!') && !n.tag.startsWith('!!')) shortTags = true;
       if (n.range) {
         const list = this.byStart.get(n.range[0]) ?? [];
@@ -67,8 +78,13 @@ export class SourceIndex {
         n.items.forEach((item, index) => visit(item, { parentSeq: n, index }, anchored));
       }
     };
-    if (this.ok) visit(doc.contents, {}, false);
+    if (this.ok) visit(doc.contents, {}, undefined);
     this.usesShortTags = shortTags;
+  }
+
+  /** Text written with spaces for columns, indented the file's way (each leading space a tab in a tab-indented file). */
+  indented(text: string): string {
+    return this.tabs ? text.replace(/\n( +)/g, (_, spaces: string) => `\n${'\t'.repeat(spaces.length)}`) : text;
   }
 
   /** Offset in `text` of a 1-based line and column. */
@@ -102,13 +118,27 @@ export class SourceIndex {
     return this.anchored.has(node);
   }
 
+  /** The anchor an alias uses that a node is under (its name, line, and the lines of its aliases). */
+  anchorOf(node: Node): { name: string; line: number; aliasLines: number[] } | undefined {
+    const anchor = this.anchored.get(node);
+    if (!anchor) return undefined;
+    return { name: anchor.name, line: this.lineOf(anchor.offset), aliasLines: (this.aliases.get(anchor.name) ?? []).map((offset) => this.lineOf(offset)) };
+  }
+
   /** Start of a node's text, including a short tag written before it (`!GetAtt X.Arn`). */
   startOf(node: Node): number {
-    const start = node.range![0];
+    let start = node.range![0];
+    // Properties written before the value, in either order: a short tag, an anchor (and a comment after it).
+    const properties: string[] = [];
     const tag = node.tag;
-    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
-      const at = this.text.lastIndexOf(tag, start);
-      if (at >= 0 && /^\s*$/.test(this.text.slice(at + tag.length, start))) return at;
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) properties.push(tag);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) properties.push(`&${anchor}`);
+    for (let round = 0; round < properties.length; round += 1) {
+      for (const property of properties) {
+        const at = this.text.lastIndexOf(property, start - 1);
+        if (at >= 0 && at + property.length <= start && /^(\s|#[^\n]*)*$/.test(this.text.slice(at + property.length, start))) start = at;
+      }
     }
     return start;
   }

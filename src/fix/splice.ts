@@ -7,6 +7,12 @@ export interface Splice {
   text: string;
 }
 
+/** The first splice that overlaps the one before it (in offset order), or undefined. */
+export function overlap(splices: readonly Splice[]): Splice | undefined {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.find((splice, i) => i > 0 && splice.start < sorted[i - 1]!.end);
+}
+
 /** Applies non-overlapping splices; throws (a programming error) when two overlap. */
 export function applySplices(text: string, splices: readonly Splice[]): string {
   const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -12,7 +12,8 @@ export const FILE_LIMITS = {
   maxFileBytes: 2 * 1024 * 1024,
 };
 
-export type TextFile = { ok: true; text: string; file: string } | { ok: false; reason: string };
+/** `bom`: the file starts with a UTF-8 byte-order mark, which `text` leaves out (a fix writes it back). */
+export type TextFile = { ok: true; text: string; file: string; bom?: true } | { ok: false; reason: string };
 
 /** What a folder entry is, as its folder listing says (a symbolic link is not followed). */
 export type EntryKind = 'file' | 'dir' | 'link' | 'other';
@@ -245,7 +246,8 @@ export class ProjectFiles {
       const bytes = buffer.subarray(0, offset);
       if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'it looks binary (it contains NUL bytes)' };
       try {
-        return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), file: rel };
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { ok: true, text, file: rel, bom: true } : { ok: true, text, file: rel };
       } catch {
         return { ok: false, reason: 'it is not valid UTF-8' };
       }
