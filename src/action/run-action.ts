@@ -13,13 +13,13 @@ import { countSeverities } from '../report/findings.js';
 import { REPORTERS } from '../report/index.js';
 import { OutputFileError, writeOutputFile } from '../util/output-file.js';
 import { toolVersion } from '../util/package-root.js';
-import { printable } from '../util/quote.js';
+import { printable, printableLine } from '../util/quote.js';
 import { escapeData } from '../report/github.js';
 import { annotationLines } from './annotations.js';
 import { changedFiles, type ChangedFiles } from './changed-files.js';
 import type { FetchLike } from './github-api.js';
 import { cliArguments, readInputs, type ActionInputs } from './inputs.js';
-import { renderSuggestionSummary, suggestFixes, suggestionLogLine, type SuggestOutcome } from './suggestions.js';
+import { renderSuggestionSummary, suggestFixes, suggestionLogLine, unpostedLogGroup, type SuggestOutcome } from './suggestions.js';
 import { renderSummary, SUMMARY_LIMIT_BYTES } from './summary.js';
 
 export interface ActionIo {
@@ -124,6 +124,9 @@ export async function runAction(io: ActionIo): Promise<number> {
       suggested = { total: 0, posted: [], already: [], unposted: [], warn: true, problem: `internal error: ${(error as Error).message}` };
     }
     io.stdout(`${printable(suggestionLogLine(suggested))}\n`);
+    // Each line made safe on its own: a line of the user's file can never become a workflow command.
+    const group = unpostedLogGroup(suggested);
+    if (group.length > 0) io.stdout(`${[group[0]!, ...group.slice(1, -1).map((line) => printableLine(line)), group[group.length - 1]!].join('\n')}\n`);
     // Before the findings' annotations, so the runner's ten-warning limit cannot drop it.
     if (suggested.warn && suggested.problem) io.stdout(`::warning title=noops-lint suggest-fixes::${escapeData(`Review suggestions not posted: ${suggested.problem}. The lint result is unaffected; the changes are listed in the job summary.`)}\n`);
   }

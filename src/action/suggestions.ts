@@ -283,6 +283,34 @@ export function suggestionLogLine(outcome: SuggestOutcome): string {
   return `noops-lint: suggest-fixes: ${parts.join('; ')}.`;
 }
 
+/**
+ * The changes not posted, for the log (also when the job summary is off): a collapsed group with each change's
+ * place, why, and its lines as a diff. Plain text; the caller makes it safe for the log.
+ */
+export function unpostedLogGroup(outcome: SuggestOutcome, limitBytes = SECTION_LIMIT_BYTES): string[] {
+  if (outcome.unposted.length === 0) return [];
+  const lines = [`::group::noops-lint: ${count(outcome.unposted.length, 'change')} not posted as review suggestions`];
+  let size = 0;
+  for (const [index, { suggestion: s, reason }] of outcome.unposted.entries()) {
+    const block = [
+      `Change at ${s.file}:${s.startLine}${s.endLine > s.startLine ? `-${s.endLine}` : ''} (${s.rules.join(', ')}): ${s.description}${reason ? ` (not posted: ${reason})` : ''}`,
+      ...diffLines(s),
+    ];
+    size += Buffer.byteLength(block.join('\n'));
+    if (size > limitBytes) {
+      lines.push(`… and ${count(outcome.unposted.length - index, 'more change')}: run noops-lint fix --dry-run to see them.`);
+      break;
+    }
+    lines.push(...block);
+  }
+  lines.push('::endgroup::');
+  return lines;
+}
+
+function diffLines(s: Suggestion): string[] {
+  return [`@@ -${s.startLine},${s.before.length} +${s.startLine},${s.after.length} @@`, ...s.before.map((l) => `-${l}`), ...s.after.map((l) => `+${l}`)];
+}
+
 const SECTION_LIMIT_BYTES = 200_000;
 
 /**
@@ -319,7 +347,7 @@ export function renderSuggestionSummary(outcome: SuggestOutcome, options: { blob
 function unpostedBlock(s: Suggestion, reason: string | undefined, blobBase?: string): string {
   const label = code(`${s.file}:${s.startLine}${s.endLine > s.startLine ? `-${s.endLine}` : ''}`);
   const href = blobBase ? `${blobBase}${s.file.split('/').map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/')}#L${s.startLine}${s.endLine > s.startLine ? `-L${s.endLine}` : ''}` : undefined;
-  const lines = [`@@ -${s.startLine},${s.before.length} +${s.startLine},${s.after.length} @@`, ...s.before.map((l) => `-${l}`), ...s.after.map((l) => `+${l}`)];
+  const lines = diffLines(s);
   const f = fence(lines);
   const why = reason === undefined ? '' : ` (not posted: ${cell(reason)})`;
   return [`- ${href ? `[${label}](${href})` : label} (${s.rules.map((r) => code(r)).join(', ')}): ${cell(s.description)}${why}`, '', `  ${f}diff`, ...lines.map((l) => `  ${l}`), `  ${f}`, ''].join('\n');

@@ -15,6 +15,7 @@ import {
   postedKeys,
   renderSuggestionSummary,
   suggestFixes,
+  unpostedLogGroup,
   suggestionLogLine,
   type Suggestion,
   type SuggestContext,
@@ -305,6 +306,17 @@ describe('suggestFixes', () => {
     expect(suggestionLogLine(outcome)).toBe(
       'noops-lint: suggest-fixes: posted a review with 1 suggestion (https://github.com/acme/shop/pull/7#pullrequestreview-1); 1 change outside the diff, listed in the job summary.',
     );
+    expect(unpostedLogGroup(outcome)).toEqual([
+      '::group::noops-lint: 1 change not posted as review suggestions',
+      'Change at svc/template.yaml:6-9 (iam/wildcard-action): removed the statement granting s3:* on *; the code does not use it. (not posted: the pull request does not change this file)',
+      '@@ -6,4 +6,1 @@',
+      '-        - Statement:',
+      '-            - Effect: Allow',
+      "-              Action: 's3:*'",
+      "-              Resource: '*'",
+      '+        - Statement: []',
+      '::endgroup::',
+    ]);
     const summary = renderSuggestionSummary(outcome, { blobBase: 'https://github.com/acme/shop/blob/abc/' });
     expect(summary).toBe(
       [
@@ -426,6 +438,30 @@ describe('suggestFixes', () => {
     const outcome = await suggestFixes(context(repo, api.fetch));
     expect(outcome).toMatchObject({ warn: true, posted: [], problem: 'could not post the review: POST /repos/acme/shop/pulls/7/reviews answered 422 (Unprocessable Entity: Line could not be resolved)' });
     expect(outcome.unposted.map((u) => u.reason)).toEqual([undefined, 'the pull request does not change this file']);
+  });
+
+  it('posts the same review from a checkout of the head commit itself (full history)', async () => {
+    const head = pullRequestRepo();
+    try {
+      git(head.dir, 'checkout', '-q', '--detach', head.headSha);
+      const github = fakeGitHub();
+      const outcome = await suggestFixes(context(head, github.fetch));
+      expect(outcome.posted.map((s) => [s.file, s.startLine, s.endLine])).toEqual([['svc/serverless.yml', 8, 9]]);
+      expect((github.requests[1]!.body as { commit_id: string }).commit_id).toBe(head.headSha);
+    } finally {
+      rmSync(head.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the summary section and the log group within their budgets', () => {
+    const big: Suggestion[] = Array.from({ length: 400 }, (_, i) => ({ file: 'a.yml', startLine: i + 1, endLine: i + 1, before: ['x'.repeat(1000)], after: ['y'.repeat(1000)], description: 'd', rules: ['iam/x'], key: String(i).padStart(24, '0') }));
+    const outcome = { total: 400, posted: [], already: [], unposted: big.map((suggestion) => ({ suggestion })), warn: false };
+    const section = renderSuggestionSummary(outcome, { limitBytes: 50_000 });
+    expect(Buffer.byteLength(section)).toBeLessThan(50_000);
+    expect(section).toMatch(/… and \d+ more changes: run `noops-lint fix --dry-run` to see them\.\n/);
+    const group = unpostedLogGroup(outcome);
+    expect(Buffer.byteLength(group.join('\n'))).toBeLessThan(210_000);
+    expect(group[group.length - 1]).toBe('::endgroup::');
   });
 
   it('does not anchor on a file the base branch changed since the head (the merge has other lines)', async () => {
