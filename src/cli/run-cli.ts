@@ -294,7 +294,7 @@ function nothingToAnalyse(paths: string[], run: LintRun, config: Config, gitigno
   const where = paths.map((p) => quote(p || '.')).join(', ');
   const lines = [
     `Nothing to analyse in ${where}: no service manifest was found.`,
-    'noops-lint looks for serverless.yml, SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests.',
+    'noops-lint looks for serverless.yml (or serverless.ts, .js, .json), SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests.',
   ];
   const leftOut = [...(config.ignores.length ? [`the configuration's ignores`] : []), ...(gitignore ? ['.gitignore', '.git/info/exclude'] : [])];
   if (leftOut.length) {

@@ -143,7 +143,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   const indexes = new Map<string, SourceIndex | undefined>();
   const indexOf = (file: string): SourceIndex | undefined => {
     if (!indexes.has(file)) {
-      const text = sources.read(file);
+      const text = isCodeFile(file) ? undefined : sources.read(file);
       const index = text === undefined ? undefined : new SourceIndex(file, text);
       indexes.set(file, index?.ok ? index : undefined);
     }
@@ -370,8 +370,18 @@ export function fileEdit(index: SourceIndex, splices: readonly Splice[]): FilePl
   return { file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) };
 }
 
+/** A TypeScript or JavaScript file (a Serverless configuration written as code, or a module it imports). */
+function isCodeFile(file: string): boolean {
+  return /\.[cm]?[jt]sx?$/i.test(file);
+}
+
 /** Finds the unit's list item and the list (its site). */
 function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, Site>): void {
+  if (isCodeFile(unit.location.file)) {
+    // serverless.ts and the modules it imports are read statically, never rewritten.
+    unit.unjudged = `${quote(unit.location.file)} is code, and noops-lint fix edits YAML and JSON manifests only; change it by hand as the findings say`;
+    return;
+  }
   if (!source) {
     unit.unjudged = `${quote(unit.location.file)} could not be read again`;
     return;

@@ -54,6 +54,11 @@ export const SUMMARY_KEYS = {
 
 const MANIFEST_EXTENSIONS = new Set(['.yml', '.yaml', '.json']);
 const CODE_CONFIGS = new Set(['serverless.ts', 'serverless.js', 'serverless.cjs', 'serverless.mjs']);
+/**
+ * The Serverless Framework reads the first of these in a service folder (lib/cli/resolve-configuration-path.js:
+ * yml, yaml, json, js, ts; cjs and mjs are read as JavaScript too): the others beside it are not the service.
+ */
+export const SERVERLESS_CONFIG_ORDER = ['serverless.yml', 'serverless.yaml', 'serverless.json', 'serverless.js', 'serverless.cjs', 'serverless.mjs', 'serverless.ts'];
 
 export function discoverManifests(files: ProjectFiles, options: DiscoverOptions): Discovered {
   const findings: Finding[] = [];
@@ -135,7 +140,7 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
   const consider = (rel: string, explicit: boolean): void => {
     const base = rel.slice(rel.lastIndexOf('/') + 1);
     if (CODE_CONFIGS.has(base)) {
-      findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(rel)}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
+      candidates.add(rel);
       return;
     }
     const ext = path.posix.extname(base).toLowerCase();
@@ -240,7 +245,38 @@ export function discoverManifests(files: ProjectFiles, options: DiscoverOptions)
     if (app !== undefined) takeCdkApp(app);
     else walk(p, true);
   }
+  for (const shadowed of shadowedConfigurations(candidates)) {
+    candidates.delete(shadowed.file);
+    findings.push(
+      inputFinding(
+        INPUT_RULES.skippedFile,
+        'note',
+        `Skipped ${quote(shadowed.file)}: the Serverless Framework reads ${quote(shadowed.by)} in the same folder first, so this file is not the service's configuration.`,
+        locationAtStart(shadowed.file),
+      ),
+    );
+  }
   return { candidates: [...candidates].sort(), findings, cdkApps: [...cdkApps.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
+}
+
+/** `serverless.*` files beside the one the framework reads in their folder (see SERVERLESS_CONFIG_ORDER). */
+function shadowedConfigurations(candidates: ReadonlySet<string>): Array<{ file: string; by: string }> {
+  const byFolder = new Map<string, string[]>();
+  for (const file of candidates) {
+    const slash = file.lastIndexOf('/');
+    const base = file.slice(slash + 1);
+    if (!SERVERLESS_CONFIG_ORDER.includes(base)) continue;
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    byFolder.set(dir, [...(byFolder.get(dir) ?? []), base]);
+  }
+  const shadowed: Array<{ file: string; by: string }> = [];
+  for (const [dir, names] of byFolder) {
+    if (names.length < 2) continue;
+    const ordered = [...names].sort((a, b) => SERVERLESS_CONFIG_ORDER.indexOf(a) - SERVERLESS_CONFIG_ORDER.indexOf(b));
+    const prefix = dir === '' ? '' : `${dir}/`;
+    for (const name of ordered.slice(1)) shadowed.push({ file: `${prefix}${name}`, by: `${prefix}${ordered[0]!}` });
+  }
+  return shadowed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** JSON files that tools write and that are never manifests. */

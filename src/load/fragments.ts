@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { ProjectFiles } from './files.js';
 
-const SERVERLESS_FILES = ['serverless.yml', 'serverless.yaml', 'serverless.json'];
+/** Code configurations name their fragments in strings too (`Resources: '${file(./table.yml)}'`). */
+const SERVERLESS_FILES = ['serverless.yml', 'serverless.yaml', 'serverless.json', 'serverless.js', 'serverless.ts'];
 /** `${file(./resources/x.yml)}`, `${file(resources/x.yml):Resources}`; paths built from variables are not followed. */
 const FILE_REFERENCE = /\$\{file\(\s*['"]?([^'")$:{}\s]+)['"]?\s*\)/g;
 

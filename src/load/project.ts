@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inputFinding, INPUT_RULES, type Finding } from '../model/finding.js';
 import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
+import { isUnresolved } from '../model/values.js';
 import type { Project, ServiceModel } from '../model/project.js';
 import { classifyManifest, mayBeManifest } from './classify.js';
 import { discoverManifests, SUMMARY_KEYS } from './discover.js';
@@ -17,6 +18,7 @@ import { loadCloudFormation } from './manifests/cloudformation.js';
 import { loadServerless } from './manifests/serverless.js';
 import { loadService } from './manifests/service.js';
 import { parseYaml } from './yaml.js';
+import { isCodeManifestName, readCodeManifest } from './code-manifest.js';
 
 const LOADERS: Record<string, ManifestLoader> = {
   serverless: loadServerless,
@@ -48,21 +50,33 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
   const cdkSites = new Map<string, CdkSourceSites>();
 
   for (const file of discovered.candidates) {
-    const text = files.read(file);
-    if (!text.ok) {
-      // Only files that look like manifests by name are worth a finding; other YAML/JSON is not ours.
-      if (looksLikeManifestByName(file)) {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(file)}: ${text.reason}.`, locationAtStart(file)));
+    let parsed: { ok: true; value: unknown } | { ok: false };
+    if (isCodeManifestName(file)) {
+      // serverless.ts / serverless.js: evaluated statically, never run; TypeScript loads only for these.
+      const code = readCodeManifest(files, file, options);
+      for (const module of code.files) read.add(module);
+      findings.push(...code.findings);
+      parsed = code;
+    } else {
+      const text = files.read(file);
+      if (!text.ok) {
+        // Only files that look like manifests by name are worth a finding; other YAML/JSON is not ours.
+        if (looksLikeManifestByName(file)) {
+          findings.push(inputFinding(INPUT_RULES.skippedFile, 'warning', `Skipped ${quote(file)}: ${text.reason}.`, locationAtStart(file)));
+        }
+        continue;
       }
-      continue;
+      if (!mayBeManifest(file, text.text)) continue;
+      // A fragment a serverless.yml includes with ${file()} is checked as part of that service only.
+      if (!isServerlessFileName(file) && includingServerlessManifest(files, file, fragments) !== undefined) continue;
+      read.add(file);
+      const yaml = parseYaml(text.text, file);
+      findings.push(...yaml.findings);
+      parsed = yaml;
     }
-    if (!mayBeManifest(file, text.text)) continue;
-    // A fragment a serverless.yml includes with ${file()} is checked as part of that service only.
-    if (!isServerlessFileName(file) && includingServerlessManifest(files, file, fragments) !== undefined) continue;
-    read.add(file);
-    const parsed = parseYaml(text.text, file);
-    findings.push(...parsed.findings);
     if (!parsed.ok) continue;
+    // A configuration computed by code noops-lint does not run is already noted where it is written.
+    if (isUnresolved(parsed.value)) continue;
     const kind = classifyManifest(file, parsed.value);
     if (!kind) {
       // A file named serverless.yml is a manifest whatever it holds; say why nothing in it was checked.
@@ -148,7 +162,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
 }
 
 function isServerlessFileName(file: string): boolean {
-  return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf('/') + 1));
+  return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf('/') + 1)) || isCodeManifestName(file);
 }
 
 function notAManifest(file: string, document: unknown): Finding {

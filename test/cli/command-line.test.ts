@@ -51,7 +51,7 @@ describe('a mistake is never a green run', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Nothing to analyse in "docs": no service manifest was found.');
-    expect(run.stderr).toContain('serverless.yml, SAM and CloudFormation templates');
+    expect(run.stderr).toContain('serverless.yml (or serverless.ts, .js, .json), SAM and CloudFormation templates');
     expect(run.stderr).toContain('noops-lint path/to/service');
     // An empty project, run without paths, is the same mistake.
     expect(cli([]).code).toBe(2);
@@ -66,11 +66,12 @@ describe('a mistake is never a green run', () => {
     expect(run.stderr).toContain("Files that the configuration's ignores, .gitignore or .git/info/exclude leave out are not read");
   });
 
-  it('a Serverless configuration written as code, and nothing else, is nothing to analyse; the message says why', () => {
-    writeFileSync(path.join(root, 'serverless.ts'), 'export default {};\n');
+  it('a Serverless configuration written as code that computes everything at run time says what could not be read', () => {
+    writeFileSync(path.join(root, 'serverless.ts'), "import { build } from './build';\nmodule.exports = build();\n");
+    writeFileSync(path.join(root, 'build.ts'), 'export const build = async () => ({});\n');
     const run = cli([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('What was skipped:\n  serverless.ts: Skipped "serverless.ts": a Serverless configuration written as code is never run');
+    expect(run.stderr).toContain('Nothing to analyse');
   });
 
   it('a file no service owns is no mistake: pre-commit names every staged YAML and source file', () => {

@@ -85,7 +85,7 @@ describe('discoverManifests', () => {
     expect(found.candidates).toEqual(['svc/b/template.yaml', 'svc/serverless.yml']);
     expect(found.findings.map((f) => f.message)).toEqual([
       expect.stringContaining('"escape": the symbolic link points outside the project root'),
-      expect.stringContaining('"svc/serverless.ts": a Serverless configuration written as code is never run'),
+      expect.stringContaining('Skipped "svc/serverless.ts": the Serverless Framework reads "svc/serverless.yml" in the same folder first'),
     ]);
   });
 

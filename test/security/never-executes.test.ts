@@ -60,9 +60,15 @@ describe('analysed code is never run', () => {
     expect(markers(root)).toEqual([]);
     noInternalErrors(run.findings);
 
-    // Configurations written as code are named, not run.
-    const skipped = run.findings.filter((f) => f.ruleId === 'input/skipped-file').map((f) => f.location.file);
-    expect(skipped).toEqual(['serverless.ts', 'services/cjs/serverless.js', 'services/mjs/serverless.mjs']);
+    // Configurations written as code are read as static data, never run.
+    expect(run.findings.filter((f) => f.ruleId === 'input/skipped-file')).toEqual([]);
+    expect(run.project.services.map((s) => [s.manifest, s.name])).toEqual([
+      ['serverless.ts', 'never-run'],
+      ['services/cjs/serverless.js', 'never-run-js'],
+      ['services/mjs/serverless.mjs', 'never-run-mjs'],
+      ['services/yml/serverless.yml', 'never-run-yml'],
+      ['template.yaml', expect.any(String)],
+    ]);
     // ${file(./config.js)} and friends would run JavaScript in the framework; here they stay unresolved.
     const unresolved = run.findings.filter((f) => f.ruleId === 'input/unresolved' && f.location.file === 'services/yml/serverless.yml');
     expect(unresolved.map((f) => f.location.line)).toEqual([7, 8, 9, 10]);
