@@ -7,6 +7,7 @@ import type { Project } from '../model/project.js';
 import type { SourceReader } from '../analyse/index.js';
 import type { ProjectAnalysis } from '../analyse/analysis-types.js';
 import { createAnalysis } from '../analyse/analysis.js';
+import { readCodeManifest } from '../analyse/code-manifest.js';
 import { groupHandlerNotes } from '../analyse/index.js';
 import type { Config } from './config.js';
 import { INPUT_RULES, type Finding, type FindingActions } from '../model/finding.js';
@@ -47,6 +48,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
     env: options.env,
     stage: options.stage ?? config.stage,
     region: config.region,
+    readCodeManifest,
   });
   const findings: Finding[] = [...project.inputFindings];
   const analysis = createAnalysis(project, sourceReader(files));

@@ -13,12 +13,11 @@ import { includingServerlessManifest } from './fragments.js';
 import { cdkAppOf, type CdkApp } from './cdk.js';
 import { listAppSources, scanCdkSources, type CdkSourceSites } from './cdk-source.js';
 import { ProjectFiles } from './files.js';
-import type { LoadOptions, ManifestContext, ManifestLoader } from './manifests/context.js';
+import { isCodeManifestName, type CodeManifestReader, type LoadOptions, type ManifestContext, type ManifestLoader } from './manifests/context.js';
 import { loadCloudFormation } from './manifests/cloudformation.js';
 import { loadServerless } from './manifests/serverless.js';
 import { loadService } from './manifests/service.js';
 import { parseYaml } from './yaml.js';
-import { isCodeManifestName, readCodeManifest } from './code-manifest.js';
 
 const LOADERS: Record<string, ManifestLoader> = {
   serverless: loadServerless,
@@ -36,6 +35,8 @@ export interface ProjectOptions extends LoadOptions {
   candidates?: string[];
   /** `check` reads packaged and exported templates (build output) like source; `skip` (default) notes and skips them. */
   buildOutput?: BuildOutputMode;
+  /** Evaluates `serverless.ts` / `serverless.js` statically; without it they are skipped with a note. */
+  readCodeManifest?: CodeManifestReader;
 }
 
 export function loadProject(files: ProjectFiles, options: ProjectOptions): Project {
@@ -53,7 +54,11 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     let parsed: { ok: true; value: unknown } | { ok: false };
     if (isCodeManifestName(file)) {
       // serverless.ts / serverless.js: evaluated statically, never run; TypeScript loads only for these.
-      const code = readCodeManifest(files, file, options);
+      if (!options.readCodeManifest) {
+        findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(file)}: this run does not read configurations written as code.`, locationAtStart(file)));
+        continue;
+      }
+      const code = options.readCodeManifest(files, file, options);
       for (const module of code.files) read.add(module);
       findings.push(...code.findings);
       parsed = code;

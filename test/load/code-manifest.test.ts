@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CODE_MANIFEST_LIMITS, readCodeManifest } from '../../src/load/code-manifest.js';
+import { CODE_MANIFEST_LIMITS, readCodeManifest } from '../../src/analyse/code-manifest.js';
 import { ProjectFiles } from '../../src/load/files.js';
 import { loadProject } from '../../src/load/project.js';
 import { locationOfKey, locationOfValue } from '../../src/model/positions.js';
@@ -281,7 +281,7 @@ describe('what is not evaluated becomes unresolved, with one note where it is wr
 
 describe('the fixtures, through the project loader', () => {
   it('template style: @functions aliases, handlerPath, a shared provider spread, an unresolvable call', () => {
-    const project = loadProject(new ProjectFiles(path.join(FIXTURES, 'template')), { paths: [''], ignores: [], gitignore: false, ...OPTIONS });
+    const project = loadProject(new ProjectFiles(path.join(FIXTURES, 'template')), { paths: [''], ignores: [], gitignore: false, readCodeManifest, ...OPTIONS });
     const [service] = project.services;
     expect(project.services).toHaveLength(1);
     expect(service!.name).toBe('orders-ts');
@@ -310,7 +310,7 @@ describe('the fixtures, through the project loader', () => {
   });
 
   it('compose style: each named folder is a service; serverless.yml wins over serverless.ts beside it', () => {
-    const project = loadProject(new ProjectFiles(path.join(FIXTURES, 'compose')), { paths: [''], ignores: [], gitignore: false, ...OPTIONS });
+    const project = loadProject(new ProjectFiles(path.join(FIXTURES, 'compose')), { paths: [''], ignores: [], gitignore: false, readCodeManifest, ...OPTIONS });
     expect(project.services.map((s) => [s.manifest, s.name])).toEqual([
       ['api/serverless.ts', 'compose-api'],
       ['infra/serverless.yml', 'compose-infra'],

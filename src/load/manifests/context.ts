@@ -2,6 +2,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { ServiceModel } from '../../model/project.js';
 import type { CdkSourceSites } from '../cdk-source.js';
+import type { ProjectFiles } from '../files.js';
 
 export interface LoadOptions {
   /** Resolve `${env:X}` from `env` (off by default: on CI it would copy runner secrets into reports). */
@@ -37,3 +38,14 @@ export interface ManifestContext {
 
 /** Builds the service model of one parsed manifest; never throws for user input. */
 export type ManifestLoader = (document: unknown, context: ManifestContext) => ServiceModel | undefined;
+
+/** A Serverless configuration written as code, evaluated as static data: its value, or why not (in `findings`). */
+export type CodeManifest = { ok: true; value: unknown; findings: Finding[]; files: string[] } | { ok: false; findings: Finding[]; files: string[] };
+
+/** Evaluates `serverless.ts` / `serverless.js` statically (src/analyse/code-manifest.ts; the engine passes it in). */
+export type CodeManifestReader = (files: ProjectFiles, file: string, options: LoadOptions) => CodeManifest;
+
+/** `serverless.ts`, `.js`, `.cjs`, `.mjs`: configurations written as code. */
+export function isCodeManifestName(file: string): boolean {
+  return /^serverless\.(ts|js|cjs|mjs)$/.test(file.slice(file.lastIndexOf('/') + 1));
+}

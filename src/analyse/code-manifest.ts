@@ -4,17 +4,17 @@
 // value with a note where it is written. Values keep the position of the code that wrote them, in whichever module.
 import path from 'node:path';
 import type * as TS from 'typescript';
-import ts, { loadTypeScriptNow } from '../analyse/typescript.js';
-import { SourceCache, type SourceModule } from '../analyse/source-files.js';
-import { ModuleResolver } from '../analyse/module-resolution.js';
-import type { SourceReader } from '../analyse/source-reader.js';
+import ts, { loadTypeScriptNow } from './typescript.js';
+import { SourceCache, type SourceModule } from './source-files.js';
+import { ModuleResolver } from './module-resolution.js';
+import type { SourceReader } from './source-reader.js';
 import { inputFinding, INPUT_RULES, type Finding } from '../model/finding.js';
 import { locationAtStart, type Location } from '../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../model/positions.js';
 import { Unresolved } from '../model/values.js';
 import { quote } from '../util/quote.js';
-import type { ProjectFiles } from './files.js';
-import type { LoadOptions } from './manifests/context.js';
+import type { ProjectFiles } from '../load/files.js';
+import type { CodeManifest, LoadOptions } from '../load/manifests/context.js';
 
 export const CODE_MANIFEST_LIMITS = {
   /** Project modules one configuration may import (directly or not). */
@@ -29,15 +29,9 @@ export const CODE_MANIFEST_LIMITS = {
   maxArrayItems: 100_000,
 };
 
-export type CodeManifest = { ok: true; value: unknown; findings: Finding[]; files: string[] } | { ok: false; findings: Finding[]; files: string[] };
-
-/** Configuration files written as code, by the Serverless Framework's order among `serverless.*` (see discover.ts). */
-export function isCodeManifestName(file: string): boolean {
-  return /^serverless\.(ts|js|cjs|mjs)$/.test(file.slice(file.lastIndexOf('/') + 1));
-}
-
 /**
- * Evaluates the configuration `file` (root-relative) exports. Never runs it: only the expressions listed in README's
+ * Evaluates the configuration `file` (root-relative) exports; the engine hands it to the project loader (it needs
+ * TypeScript's parser and the module resolution of the analysis, which the loader layer does not import). Never runs it: only the expressions listed in README's
  * "Serverless configurations written as code" are evaluated, reading project files through `files` (confined to the root).
  */
 export function readCodeManifest(files: ProjectFiles, file: string, options: LoadOptions): CodeManifest {
