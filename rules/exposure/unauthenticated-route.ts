@@ -5,6 +5,26 @@ import { defineRule, type EventModel, type FunctionModel, getActionByFullName, g
 interface Options {
   /** Paths that are public by design (`/signup`, `/webhooks/*`), as globs on the route path. */
   publicPaths: string[];
+  /**
+   * Endpoints that are public by their nature, because they authenticate the caller themselves: sign-in, sign-up and
+   * token endpoints, OAuth and OpenID endpoints, webhooks (which check the sender's signature). On by default.
+   */
+  conventionalPublicPaths: boolean;
+}
+
+/** Path segments, anywhere in the path, that make an endpoint public by nature (OAuth, OpenID discovery, webhooks). */
+const PUBLIC_SEGMENT = /^(oauth2?|\.well-known|openid|.*webhooks?)$/;
+/** Last segments of sign-in, sign-up and token endpoints. */
+const PUBLIC_LAST_SEGMENT = new Set(['login', 'signin', 'sign-in', 'signup', 'sign-up', 'register', 'token']);
+
+/** A sign-in, sign-up, token, OAuth/OpenID or webhook endpoint: it must be callable before the caller has credentials. */
+function isConventionallyPublic(path: string): boolean {
+  const segments = path
+    .toLowerCase()
+    .split('/')
+    .filter((segment) => segment !== '' && !segment.startsWith('{'));
+  const last = segments[segments.length - 1];
+  return segments.some((segment) => PUBLIC_SEGMENT.test(segment)) || (last !== undefined && PUBLIC_LAST_SEGMENT.has(last));
 }
 
 type MessageId = 'writeRoute' | 'writingHandler';
@@ -35,7 +55,9 @@ export default defineRule<Options, MessageId>({
     '(`authorizer`, `private: true`, a provider resource policy), SAM `Api`/`HttpApi` events (`Auth.Authorizer`, ' +
     '`Auth.ApiKeyRequired`, and the API\'s or Globals\' `DefaultAuthorizer`, `ResourcePolicy` or PRIVATE endpoint), ' +
     'CloudFormation and CDK `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route`. APIs defined by an OpenAPI body and values ' +
-    'set by parameters are not judged. OPTIONS (CORS preflight) is never reported; paths listed in `publicPaths` are public by design.',
+    'set by parameters are not judged. OPTIONS (CORS preflight) is never reported; paths listed in `publicPaths` are public by design, ' +
+    'and so are endpoints that authenticate the caller themselves (option `conventionalPublicPaths`, on by default): a last segment ' +
+    'login, signin, sign-in, signup, sign-up, register or token, and any segment oauth, oauth2, openid, .well-known or ending in webhook(s).',
   help:
     'Put an authorizer in front of the route, for example SAM `Auth: { Authorizer: CognitoAuth }` or `Globals: { Api: { Auth: ' +
     '{ DefaultAuthorizer: AWS_IAM } } }`, Serverless `authorizer: aws_iam` or `private: true` (API key). A route that must stay ' +
@@ -51,12 +73,12 @@ export default defineRule<Options, MessageId>({
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { publicPaths: { type: 'array', items: { type: 'string', minLength: 1 } } },
+    properties: { publicPaths: { type: 'array', items: { type: 'string', minLength: 1 } }, conventionalPublicPaths: { type: 'boolean' } },
   },
-  defaultOptions: { publicPaths: [] },
+  defaultOptions: { publicPaths: [], conventionalPublicPaths: true },
   check({ project, analysis, options, report }) {
     const publicPaths = options.publicPaths.map(globMatcher);
-    const isPublicByDesign = (path: string): boolean => publicPaths.some((re) => re.test(path));
+    const isPublicByDesign = (path: string): boolean => publicPaths.some((re) => re.test(path)) || (options.conventionalPublicPaths && isConventionallyPublic(path));
     const writesOf = (fn: FunctionModel | undefined): string[] => {
       const permissions = fn ? analysis.permissionsOf(fn) : undefined;
       if (!permissions?.analysed) return [];

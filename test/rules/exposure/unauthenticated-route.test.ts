@@ -29,11 +29,11 @@ const serverless = (events: string): Record<string, string> => ({
 
 describe('exposure/unauthenticated-route', () => {
   it('names the method, the path and the API, at the event, for the function', () => {
-    const [finding, ...rest] = run(serverless('      - httpApi: POST /signup\n'));
+    const [finding, ...rest] = run(serverless('      - httpApi: POST /orders\n'));
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       severity: 'warning',
-      message: 'POST /signup can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
+      message: 'POST /orders can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
       location: { file: 'serverless.yml', line: 9 },
       function: 'api',
     });
@@ -51,6 +51,14 @@ describe('exposure/unauthenticated-route', () => {
     expect(findings.map((f) => f.message)).toEqual([
       'DELETE /users/{id} can be called by anyone: neither the route nor the HTTP API requires an authorizer, IAM auth or an API key.',
     ]);
+  });
+
+  it('leaves endpoints that authenticate the caller themselves alone, unless conventionalPublicPaths is off', () => {
+    const open = ['POST /login', 'POST /auth/sign-up', 'POST /oauth/token', 'PUT /oauth2/client/{clientId}', 'POST /payments/stripe-webhook', 'POST /.well-known/jwks', 'POST /users/{id}/token'];
+    const closed = ['POST /login-history', 'DELETE /users/{id}', 'POST /tokens', 'PUT /webhook-settings/{id}'];
+    const events = [...open, ...closed].map((route) => `      - httpApi: ${route}\n`).join('');
+    expect(run(serverless(events)).map((f) => f.message.slice(0, f.message.indexOf(' can be called')))).toEqual(closed);
+    expect(run(serverless(events), { conventionalPublicPaths: false })).toHaveLength(open.length + closed.length);
   });
 
   it('rejects unknown options', () => {
