@@ -132,7 +132,6 @@ export function placeSuggestions(suggestions: readonly Suggestion[], view: DiffV
     else if (!(view.hunks.get(s.file) ?? []).some((h) => h.start <= s.startLine && h.end >= s.endLine)) reason = "the lines reach outside the pull request's diff";
     else if (!view.sameFile(s.file)) reason = "the base branch changed this file since the pull request's head, so its lines differ";
     else if (commentBody(s).length > MAX_COMMENT_CHARS) reason = 'too long for a review comment';
-    else if (post.length >= MAX_SUGGESTIONS_PER_REVIEW) reason = `over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries`;
     if (reason) outside.push({ suggestion: s, reason });
     else post.push(s);
   }
@@ -230,10 +229,10 @@ export async function suggestFixes(ctx: SuggestContext): Promise<SuggestOutcome>
   outcome.unposted.push(...outside);
   if (post.length === 0) return outcome;
 
-  const postGiveUp = (problem: string): SuggestOutcome => {
+  const postGiveUp = (problem: string, notPosted: readonly Suggestion[] = post): SuggestOutcome => {
     outcome.problem = problem;
     outcome.warn = true;
-    outcome.unposted.unshift(...post.map((suggestion) => ({ suggestion })));
+    outcome.unposted.unshift(...notPosted.map((suggestion) => ({ suggestion })));
     return outcome;
   };
   if (!ctx.token) return postGiveUp('no GitHub token: the github-token input is empty and GITHUB_TOKEN is not set');
@@ -255,8 +254,11 @@ export async function suggestFixes(ctx: SuggestContext): Promise<SuggestOutcome>
   } catch (error) {
     return postGiveUp(explain(error, "could not read the pull request's review comments"));
   }
-  const fresh = post.filter((s) => !posted.has(s.key));
+  const notYet = post.filter((s) => !posted.has(s.key));
   outcome.already = post.filter((s) => posted.has(s.key));
+  // One review stays readable and within GitHub's limits; the rest are listed (a re-run posts the next ones).
+  const fresh = notYet.slice(0, MAX_SUGGESTIONS_PER_REVIEW);
+  outcome.unposted.push(...notYet.slice(MAX_SUGGESTIONS_PER_REVIEW).map((suggestion) => ({ suggestion, reason: `over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries` })));
   if (fresh.length === 0) return outcome;
   const server = ctx.env.GITHUB_SERVER_URL || 'https://github.com';
   const runUrl = ctx.env.GITHUB_RUN_ID && REPOSITORY.test(ctx.env.GITHUB_REPOSITORY ?? '') ? `${server}/${ctx.env.GITHUB_REPOSITORY}/actions/runs/${ctx.env.GITHUB_RUN_ID}` : undefined;
@@ -264,8 +266,7 @@ export async function suggestFixes(ctx: SuggestContext): Promise<SuggestOutcome>
     const review = await client.request<{ html_url?: unknown }>('POST', `${base}/reviews`, reviewRequest(fresh, pr.headSha, { count: outcome.unposted.length, ...(runUrl ? { runUrl } : {}) }));
     if (typeof review?.html_url === 'string' && /^https:\/\//.test(review.html_url)) outcome.reviewUrl = review.html_url;
   } catch (error) {
-    outcome.already = [];
-    return postGiveUp(explain(error, 'could not post the review'));
+    return postGiveUp(explain(error, 'could not post the review'), fresh);
   }
   outcome.posted = fresh;
   return outcome;

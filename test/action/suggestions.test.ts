@@ -235,12 +235,6 @@ describe('placeSuggestions', () => {
     expect(moved.outside[0]!.reason).toBe("the base branch changed this file since the pull request's head, so its lines differ");
   });
 
-  it(`puts at most ${MAX_SUGGESTIONS_PER_REVIEW} suggestions in one review`, () => {
-    const many = Array.from({ length: MAX_SUGGESTIONS_PER_REVIEW + 2 }, (_, i) => ({ ...suggestion('a.yml', 10, 10), key: String(i).padStart(24, '0') }));
-    const { post, outside } = placeSuggestions(many, view);
-    expect(post).toHaveLength(MAX_SUGGESTIONS_PER_REVIEW);
-    expect(outside.map((u) => u.reason)).toEqual([`over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries`, `over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries`]);
-  });
 });
 
 describe('reading the diff', () => {
@@ -462,6 +456,34 @@ describe('suggestFixes', () => {
     const group = unpostedLogGroup(outcome);
     expect(Buffer.byteLength(group.join('\n'))).toBeLessThan(210_000);
     expect(group[group.length - 1]).toBe('::endgroup::');
+  });
+
+  it(`posts at most ${MAX_SUGGESTIONS_PER_REVIEW} suggestions in one review; a re-run posts the next ones`, async () => {
+    // One fix per changed line would be odd; many replacements of the changed line with different texts give the count.
+    const many = Array.from({ length: MAX_SUGGESTIONS_PER_REVIEW + 2 }, (_, i) => fixOf(widened, 'svc/serverless.yml', 8, 8, `          Action: dynamodb:Op${i}\n`));
+    const github = fakeGitHub();
+    const first = await suggestFixes(context(repo, github.fetch, { findings: [widened], fixes: many }));
+    expect(first.posted).toHaveLength(MAX_SUGGESTIONS_PER_REVIEW);
+    expect(first.unposted.map((u) => u.reason)).toEqual([`over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries`, `over the ${MAX_SUGGESTIONS_PER_REVIEW} suggestions one review carries`]);
+    expect((github.requests[1]!.body as { body: string }).body).toContain("2 more changes fall outside this pull request's diff");
+    const second = await suggestFixes(context(repo, github.fetch, { findings: [widened], fixes: many }));
+    expect(second.posted).toHaveLength(2);
+    expect(second.already).toHaveLength(MAX_SUGGESTIONS_PER_REVIEW);
+    expect(github.comments).toHaveLength(MAX_SUGGESTIONS_PER_REVIEW + 2);
+  });
+
+  it('keeps what earlier runs posted when the review of the new ones fails', async () => {
+    const github = fakeGitHub();
+    await suggestFixes(context(repo, github.fetch));
+    const extra = [...FIXES, fixOf(widened, 'svc/serverless.yml', 8, 8, '          Action: dynamodb:GetItem\n')];
+    const refusing = fakeFetch((request) => (request.method === 'GET' ? { status: 200, body: github.comments } : { status: 502, body: { message: 'Server Error' } }));
+    const outcome = await suggestFixes(context(repo, refusing.fetch, { fixes: extra }));
+    expect(outcome.problem).toBe('could not post the review: POST /repos/acme/shop/pulls/7/reviews answered 502 (Server Error)');
+    expect(outcome.already).toHaveLength(1);
+    expect(outcome.unposted.map((u) => [u.suggestion.startLine, u.suggestion.endLine, u.reason])).toEqual([
+      [8, 8, undefined],
+      [6, 9, 'the pull request does not change this file'],
+    ]);
   });
 
   it('does not anchor on a file the base branch changed since the head (the merge has other lines)', async () => {
