@@ -127,6 +127,11 @@ interface Context {
   env: Env | undefined;
   depth: number;
   calls: number;
+  /**
+   * Inside a helper called from the configuration: where the outermost call is written. What the helper builds
+   * (`httpApiEvent('post', '/users')`) is placed there, where the user reads and changes it, not in the helper.
+   */
+  site?: Location;
 }
 
 const STRING_METHODS = new Set(['split', 'substring', 'substr', 'slice', 'replace', 'replaceAll', 'toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'concat', 'startsWith', 'endsWith', 'includes', 'padStart', 'padEnd', 'repeat', 'indexOf', 'at', 'charAt', 'toString']);
@@ -331,6 +336,7 @@ class CodeManifestReader {
       return this.imported(top, declaration, node);
     }
     if (ts.isEnumDeclaration(declaration)) return this.enumObject(top, declaration);
+    if (ts.isClassDeclaration(declaration)) return this.unresolved(ctx, node, `${quote(name)} is a class, whose code noops-lint does not run`);
     return this.unresolved(ctx, node, `${quote(name)} is not a value noops-lint evaluates`);
   }
 
@@ -831,6 +837,9 @@ class CodeManifestReader {
     }
     const at = this.loc(ctx, node);
     if (fn.value instanceof FunctionValue) return this.callFunction(fn.value, args, node, ctx);
+    // A runtime method given a value that is not known: that value's reason is the one to fix.
+    const unknown = args.find((arg) => arg.value instanceof Unresolved);
+    if (unknown) return this.propagate(ctx, node, unknown, describe);
     if (fn.value instanceof BoundMethod) return this.method(fn.value, args, node, ctx) ?? this.unresolved(ctx, node, describe);
     if (fn.value instanceof BuiltinMember) return this.builtin(fn.value, args, at, ctx) ?? this.unresolved(ctx, node, describe);
     if (fn.value instanceof Builtin && fn.value.name === 'String' && args.length === 1 && isKnown(args[0]!.value) && isScalar(args[0]!.value)) {
@@ -851,7 +860,7 @@ class CodeManifestReader {
     const notEvaluated = (why: string): Evaluated => this.unresolved(ctx, node, `it calls ${name}(), whose result noops-lint cannot evaluate (${why})`);
     if (declaration.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) || declaration.asteriskToken) return notEvaluated('it is asynchronous or a generator');
     const env = new Env(fn.env);
-    const inner: Context = { scope: fn.scope, env, depth: ctx.depth + 1, calls: ctx.calls + 1 };
+    const inner: Context = { scope: fn.scope, env, depth: ctx.depth + 1, calls: ctx.calls + 1, site: ctx.site ?? this.loc(ctx, node) };
     for (const [index, parameter] of declaration.parameters.entries()) {
       if (!ts.isIdentifier(parameter.name)) return notEvaluated('a parameter is destructured');
       if (parameter.dotDotDotToken) {
@@ -1058,8 +1067,8 @@ class CodeManifestReader {
     return new Unresolved(snippet(ctx, name), 'its property name is computed');
   }
 
-  private loc(_ctx: Context, node: TS.Node): Location {
-    return nodeLocation(node);
+  private loc(ctx: Context, node: TS.Node): Location {
+    return ctx.site ?? nodeLocation(node);
   }
 
   /** A value that cannot be known statically, noted where it is used as data (see asData). */

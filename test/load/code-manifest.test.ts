@@ -186,6 +186,17 @@ describe('imports of project modules', () => {
     expect(plain(value)).toEqual({ functions: { list: { handler: 'src/handlers/list.main', events: [{ http: { method: 'get', path: '/a' } }, { http: { method: 'get', path: '/b' } }] } } });
   });
 
+  it('places what a helper builds where the helper is called, and values passed to it where they are written', () => {
+    const { value } = read({
+      'serverless.ts': "import { httpEvent } from './helpers';\nexport default {\n  functions: {\n    list: { handler: 'a.main', events: [httpEvent('get', '/items')] },\n  },\n};\n",
+      'helpers.ts': 'export const httpEvent = (method: string, path: string) => ({\n  http: { method, path },\n});\n',
+    });
+    const event = value.functions.list.events[0];
+    expect(locationOfValue(value.functions.list.events, 0)).toMatchObject({ file: 'serverless.ts', line: 4, column: 41 });
+    expect(locationOfKey(event.http, 'method')).toMatchObject({ file: 'serverless.ts', line: 4 });
+    expect(locationOfValue(event.http, 'path')).toMatchObject({ file: 'serverless.ts', line: 4, column: 58 });
+  });
+
   it('applies unconditional top-level changes in order and notes the ones that may not run', () => {
     const { value, notes } = read({
       'serverless.ts': "import fns from './fns';\nexport default { functions: fns };\n",
@@ -307,6 +318,16 @@ describe('the fixtures, through the project loader', () => {
       'src/libs/handler-resolver.ts',
       'tsconfig.json',
     ].filter((file) => file !== 'tsconfig.json'));
+  });
+
+  it('one note for a variable written once in a constant that several functions share', () => {
+    const root = project({
+      'serverless.ts': "const environment = { TABLE: '${param:table}' };\nexport default { service: 's', provider: { name: 'aws' }, functions: { a: { handler: 'a.main', environment }, b: { handler: 'b.main', environment } } };\n",
+    });
+    const loaded = loadProject(new ProjectFiles(root), { paths: [''], ignores: [], gitignore: false, readCodeManifest, ...OPTIONS });
+    expect(loaded.inputFindings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.message}`)).toEqual([
+      'serverless.ts:1:30 Could not resolve "${param:table}": the parameter "table" is not set under params (it may come from --param or the Serverless Dashboard).',
+    ]);
   });
 
   it('compose style: each named folder is a service; serverless.yml wins over serverless.ts beside it', () => {

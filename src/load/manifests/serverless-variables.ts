@@ -1,7 +1,7 @@
 // Resolves Serverless Framework variables (${self:…}, ${sls:stage}, ${param:…}, ${file(…)}, …) statically into a
 // new document tree that keeps the original positions; whatever needs the network, the account or running code stays Unresolved.
 import { extname } from 'node:path';
-import { inputFinding, INPUT_RULES } from '../../model/finding.js';
+import { inputFinding, INPUT_RULES, type Finding } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
 import { copyPositions, locationOf, locationOfValue, recordOrigin } from '../../model/positions.js';
 import { Unresolved } from '../../model/values.js';
@@ -292,6 +292,7 @@ class VariableResolver {
   /** What variables have substituted so far, as expanded trees. */
   private readonly expanded: ExpandedSize = { nodes: 0, chars: 0 };
   private expansionReported = false;
+  private readonly noted = new Set<string>();
   private stageValue: string | Unresolved | undefined;
   private regionValue: string | Unresolved | undefined;
 
@@ -402,13 +403,24 @@ class VariableResolver {
     return undefined;
   }
 
+  /**
+   * Reports a note once per place and message: a value written once and used at several paths (a YAML anchor, a
+   * shared constant of serverless.ts) is one problem, one note.
+   */
+  private note(finding: Finding): void {
+    const place = `${finding.location.file}:${finding.location.line}:${finding.location.column}|${finding.message}`;
+    if (this.noted.has(place)) return;
+    this.noted.add(place);
+    this.context.report(finding);
+  }
+
   /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
   private resolveString(scope: Scope, value: string, path: readonly PathSegment[], location: Location): unknown {
     const before = this.assumed.length;
     let outcome = this.resolveTemplate(scope, value, path, location);
     for (const assumption of this.assumed.splice(before)) {
       const shown = typeof assumption.value === 'string' ? quote(assumption.value) : JSON.stringify(assumption.value);
-      this.context.report(
+      this.note(
         inputFinding(
           INPUT_RULES.unresolved,
           'note',
@@ -430,7 +442,7 @@ class VariableResolver {
     }
     const pending = outcome.kind === 'unresolved' ? outcome.pending : [{ text: value, reason: outcome.reason }];
     for (const report of pending) {
-      this.context.report(
+      this.note(
         inputFinding(
           INPUT_RULES.unresolved,
           'note',
