@@ -150,8 +150,9 @@ export class RuleTester {
     this.produced.set(rule.id, produced);
     checkCaseNames(rule, valid, invalid);
 
+    // After every test of the file, the extra assertions' runs included.
+    afterAll(() => this.cleanUp());
     describe(rule.id, () => {
-      afterAll(() => this.cleanUp());
       // Each case runs once; the coverage check runs the ones a filter (-t) left out.
       const memo = new Map<string, () => CaseRun>();
       const once = (id: string, run: () => CaseRun): (() => CaseRun) => {
@@ -314,13 +315,12 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, result: CaseRun): void {
   expect(result.problems, 'a case the tool cannot read proves nothing').toEqual([]);
   checkFindingsWellFormed(rule, result.findings);
   const actual = result.findings;
-  if (actual.length !== c.errors.length) {
-    const brief = (file: string, line: number, messageId: string | undefined) => `${file}:${line} ${messageId}`;
-    expect(
-      actual.map((f) => brief(f.location.file, f.location.line, f.messageId)),
-      `${c.errors.length} error(s) expected, ${actual.length} reported:\n${actual.map(shown).join('\n')}\n`,
-    ).toEqual(c.errors.map((e) => brief(e.file ?? '(any file)', e.line, e.messageId)));
-  }
+  // count, order, messageId, line (and file when given) at once, so a failure shows every difference
+  const brief = (file: string, line: number, messageId: string | undefined) => `${file}:${line} ${messageId}`;
+  expect(
+    actual.map((f, i) => brief(c.errors[i]?.file === undefined ? '(any file)' : f.location.file, f.location.line, f.messageId)),
+    `${c.errors.length} error(s) expected, ${actual.length} reported:\n${actual.map(shown).join('\n')}\n`,
+  ).toEqual(c.errors.map((e) => brief(e.file ?? '(any file)', e.line, e.messageId)));
   c.errors.forEach((error, i) => {
     const f = actual[i]!;
     const label = `error ${i + 1} (${shown(f)})`;

@@ -1,74 +1,18 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG, type RuleSetting } from '../../../src/engine/config.js';
-import { lint, RuleOptionsError } from '../../../src/engine/lint.js';
+import { describe, expect, it } from 'vitest';
+import { RuleOptionsError } from '../../../src/engine/lint.js';
 import rule from '../../../rules/encryption/at-rest.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
 
 function run(files: Record<string, string>, options?: Record<string, unknown>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'at-rest-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  const rules: Record<string, RuleSetting> = options ? { [rule.id]: { options } as RuleSetting } : {};
-  const result = lint({ root, rules: [rule], config: { ...EMPTY_CONFIG, rules }, gitignore: false });
-  return result.findings.filter((f) => f.ruleId === rule.id);
+  return ruleTester.lint(rule, { files, options }).findings;
 }
 
 const template = (resources: string): Record<string, string> => ({
   'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources}`,
 });
 
-describe('encryption/at-rest', () => {
-  it('reports at the logical id with a message naming the resource', () => {
-    const [finding, ...rest] = run(template('  Alerts:\n    Type: AWS::SNS::Topic\n'));
-    expect(rest).toEqual([]);
-    expect(finding).toMatchObject({
-      severity: 'warning',
-      message: 'SNS topic "Alerts" is not encrypted at rest: it has no KmsMasterKeyId.',
-      location: { file: 'template.yaml', line: 3, column: 3 },
-      key: 'Alerts|template.yaml|unencrypted',
-    });
-  });
-
-  it('points a related location at an explicit false', () => {
-    const [finding] = run(template('  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      StorageEncrypted: false\n'));
-    expect(finding?.location.line).toBe(3);
-    expect(finding?.related).toEqual([{ location: expect.objectContaining({ line: 7 }), message: 'The setting that leaves it unencrypted.' }]);
-  });
-
-  it('treats an empty KmsMasterKeyId as no key', () => {
-    expect(run(template("  Alerts:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: ''\n"))).toHaveLength(1);
-  });
-
-  it('does not judge values chosen by a condition or a parameter', () => {
-    const resources = `  Files:
-    Type: AWS::EFS::FileSystem
-    Properties:
-      Encrypted: !If [Prod, true, false]
-  Cache:
-    Type: AWS::ElastiCache::ReplicationGroup
-    Properties:
-      ReplicationGroupDescription: cache
-      AtRestEncryptionEnabled: !Ref Encrypt
-  Search:
-    Type: AWS::OpenSearchService::Domain
-    Properties:
-      EncryptionAtRestOptions: !If [Prod, { Enabled: true }, { Enabled: false }]
-`;
-    expect(run(template(resources))).toEqual([]);
-  });
-
-  describe('requireCustomerManagedKeys', () => {
-    const stores = template(`  Table:
+const stores = template(`  Table:
     Type: AWS::DynamoDB::Table
     Properties:
       SSESpecification:
@@ -126,9 +70,59 @@ describe('encryption/at-rest', () => {
     Type: AWS::KMS::Key
 `);
 
-    it('is off by default: these stores are encrypted by AWS', () => {
-      expect(run(stores)).toEqual([]);
+ruleTester.run(rule, {
+  valid: [{ name: 'requireCustomerManagedKeys is off by default: these stores are encrypted by AWS', files: stores }],
+  invalid: [
+    {
+      name: 'requireCustomerManagedKeys reports stores without a customer managed key',
+      files: stores,
+      options: { requireCustomerManagedKeys: true },
+      errors: [3, 15, 21, 36, 43, 45, 53].map((line) => ({ messageId: 'notCustomerManaged', file: 'template.yaml', line })),
+    },
+  ],
+});
+
+describe('encryption/at-rest', () => {
+  it('reports at the logical id with a message naming the resource', () => {
+    const [finding, ...rest] = run(template('  Alerts:\n    Type: AWS::SNS::Topic\n'));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      message: 'SNS topic "Alerts" is not encrypted at rest: it has no KmsMasterKeyId.',
+      location: { file: 'template.yaml', line: 3, column: 3 },
+      key: 'Alerts|template.yaml|unencrypted',
     });
+  });
+
+  it('points a related location at an explicit false', () => {
+    const [finding] = run(template('  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      StorageEncrypted: false\n'));
+    expect(finding?.location.line).toBe(3);
+    expect(finding?.related).toEqual([{ location: expect.objectContaining({ line: 7 }), message: 'The setting that leaves it unencrypted.' }]);
+  });
+
+  it('treats an empty KmsMasterKeyId as no key', () => {
+    expect(run(template("  Alerts:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: ''\n"))).toHaveLength(1);
+  });
+
+  it('does not judge values chosen by a condition or a parameter', () => {
+    const resources = `  Files:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: !If [Prod, true, false]
+  Cache:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: cache
+      AtRestEncryptionEnabled: !Ref Encrypt
+  Search:
+    Type: AWS::OpenSearchService::Domain
+    Properties:
+      EncryptionAtRestOptions: !If [Prod, { Enabled: true }, { Enabled: false }]
+`;
+    expect(run(template(resources))).toEqual([]);
+  });
+
+  describe('requireCustomerManagedKeys', () => {
 
     it('reports stores without a customer managed key', () => {
       const findings = run(stores, { requireCustomerManagedKeys: true });

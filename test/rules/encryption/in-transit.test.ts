@@ -1,23 +1,11 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../../src/engine/lint.js';
+import { describe, expect, it } from 'vitest';
 import rule, { allowsLegacyTls } from '../../../rules/encryption/in-transit.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+ruleTester.run(rule);
 
 function run(files: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'in-transit-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return lint({ root, rules: [rule], gitignore: false }).findings.filter((f) => f.ruleId === rule.id);
+  return ruleTester.lint(rule, { files }).findings;
 }
 
 const template = (resources: string): Record<string, string> => ({

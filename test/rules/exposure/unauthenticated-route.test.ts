@@ -1,25 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG, type RuleSetting } from '../../../src/engine/config.js';
-import { lint, RuleOptionsError } from '../../../src/engine/lint.js';
+import { describe, expect, it } from 'vitest';
+import { RuleOptionsError } from '../../../src/engine/lint.js';
 import rule from '../../../rules/exposure/unauthenticated-route.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+ruleTester.run(rule);
 
 function run(files: Record<string, string>, options?: Record<string, unknown>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'unauthenticated-route-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  const rules: Record<string, RuleSetting> = options ? { [rule.id]: { options } as RuleSetting } : {};
-  return lint({ root, rules: [rule], config: { ...EMPTY_CONFIG, rules }, gitignore: false }).findings.filter((f) => f.ruleId === rule.id);
+  return ruleTester.lint(rule, { files, options }).findings;
 }
 
 const serverless = (events: string): Record<string, string> => ({
