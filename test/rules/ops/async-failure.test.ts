@@ -1,23 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../../src/engine/lint.js';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/async-failure.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
+const project = (template: string) => ({
+  'template.yaml': `Transform: AWS::Serverless-2016-10-31\nResources:\n${template}`,
+  'src/app.js': 'exports.handler = async () => {};\n',
 });
-
-function run(template: string) {
-  const root = mkdtempSync(path.join(tmpdir(), 'async-failure-'));
-  roots.push(root);
-  writeFileSync(path.join(root, 'template.yaml'), `Transform: AWS::Serverless-2016-10-31\nResources:\n${template}`);
-  mkdirSync(path.join(root, 'src'));
-  writeFileSync(path.join(root, 'src/app.js'), 'exports.handler = async () => {};\n');
-  return lint({ root, rules: [rule], gitignore: false }).findings.filter((f) => f.ruleId === rule.id);
-}
+const run = (template: string) => ruleTester.lint(rule, { files: project(template) }).findings;
 
 const fn = (name: string, extra: string) => `  ${name}:
     Type: AWS::Serverless::Function
@@ -26,6 +15,22 @@ const fn = (name: string, extra: string) => `  ${name}:
       CodeUri: src/
       Handler: app.handler
 ${extra}`;
+
+ruleTester.run(rule, {
+  valid: [
+    {
+      name: 'nothing invokes it asynchronously, even with reserved concurrency 0',
+      files: project(fn('Switch', "      ReservedConcurrentExecutions: 0\n      Events:\n        Get:\n          Type: Api\n          Properties: { Path: /, Method: get }\n")),
+    },
+  ],
+  invalid: [
+    {
+      name: 'reserved concurrency 0 once, at the setting',
+      files: project(fn('Paused', '      ReservedConcurrentExecutions: 0\n      Events:\n        Jobs:\n          Type: SQS\n          Properties: { Queue: !GetAtt Jobs.Arn }\n') + '  Jobs:\n    Type: AWS::SQS::Queue\n'),
+      errors: [{ messageId: 'zeroConcurrency', file: 'template.yaml', line: 9, function: 'Paused' }],
+    },
+  ],
+});
 
 describe('ops/async-failure', () => {
   it('reports an asynchronously invoked function without a failure destination at the function, naming its events', () => {

@@ -1,17 +1,26 @@
-// ops/missing-health-endpoint on the container example, and where the server entry comes from.
+// ops/missing-health-endpoint: its fixtures, the container example, and where the server entry comes from.
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/missing-health-endpoint.js';
-import { placed, runOnExample } from '../../helpers/example-projects.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-describe('ops/missing-health-endpoint on the examples', () => {
-  it('reports at app.listen of the container example', () => {
-    const findings = runOnExample(rule, 'container-service');
-    expect(placed(findings)).toEqual(['server.js:9 myservice']);
-    expect(findings[0]!.message).toContain('registers no health route');
-  });
+ruleTester.run(rule, {
+  atLeastAsManyGoodCases: true,
+  valid: [
+    { name: 'orders: a function project', dir: 'fixtures/projects/orders' },
+    { name: 'thumbnails: a function project', dir: 'fixtures/projects/thumbnails' },
+  ],
+  invalid: [
+    {
+      name: 'container-service: at app.listen',
+      dir: 'fixtures/projects/container-service',
+      errors: [{ messageId: 'missing', file: 'server.js', line: 9, function: 'myservice' }],
+    },
+  ],
+});
 
-  it('has nothing to say about function projects', () => {
-    expect(runOnExample(rule, 'orders')).toEqual([]);
-    expect(runOnExample(rule, 'thumbnails')).toEqual([]);
+describe('ops/missing-health-endpoint messages', () => {
+  it('says the server registers no health route', () => {
+    const [finding] = ruleTester.lint(rule, { dir: 'fixtures/projects/container-service' }).findings;
+    expect(finding!.message).toContain('registers no health route');
   });
 });

@@ -1,30 +1,31 @@
-// Tests for ops/mutable-image-tag: image reference parsing and what is reported where.
+// ops/mutable-image-tag: image references that move with every push, and how references are read.
 import { describe, expect, it } from 'vitest';
-import type { RuleReport } from '../../../rules/kit.js';
-import { analysisWithoutSources } from '../../helpers/analysed-project.js';
-import type { Location } from '../../../src/model/location.js';
-import type { Project, ServiceModel } from '../../../src/model/project.js';
-import { Unresolved } from '../../../src/model/values.js';
 import rule, { mutableReference, parseImageReference } from '../../../rules/ops/mutable-image-tag.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
 
-const at = (line: number, file = 'svc.yaml'): Location => ({ file, line, column: 10, endLine: line, endColumn: 22 });
-
-function project(image: unknown, baseImages: string[] = []): Project {
-  const svc: ServiceModel = { id: 'svc.yaml', name: 'svc', kind: 'service', manifest: 'svc.yaml', dir: '', location: at(4), functions: [], roles: [], resources: [], document: {} };
-  svc.container = {
-    name: 'svc',
-    location: at(4),
-    ...(image === undefined ? {} : { image: { value: image, location: at(7) } }),
-    baseImages: baseImages.map((value, i) => ({ value, location: at(i + 1, 'Dockerfile') })),
+/** A kind: Service manifest whose spec.image (line 7) is `image`, and a Dockerfile with one FROM line per base image. */
+function service(image: string | undefined, ...baseImages: string[]): Record<string, string> {
+  return {
+    'svc.yaml': `apiVersion: serverless.example.com/v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  port: 8080\n${image === undefined ? '' : `  image: ${image}\n`}`,
+    ...(baseImages.length > 0 ? { Dockerfile: baseImages.map((b) => `FROM ${b}\n`).join('') } : {}),
   };
-  return { root: '/p', services: [svc], functions: [], roles: [], resources: [], inputFindings: [], files: [] };
 }
 
-function run(p: Project) {
-  const reports: RuleReport<string>[] = [];
-  rule.check({ project: p, analysis: analysisWithoutSources(p), options: {}, now: new Date('2026-12-01T00:00:00Z'), report: (r) => reports.push(r), reportLimit: () => undefined });
-  return reports.map((r) => `${r.at.file}:${r.at.line} ${r.messageId}`);
-}
+ruleTester.run(rule, {
+  valid: [
+    { name: 'a version tag', files: service('myapp:2.0.1') },
+    { name: 'an image chosen at deploy time', files: service('${ssm:/image}') },
+    { name: 'no image', files: service(undefined), inputProblems: ['input/invalid-manifest svc.yaml:5'] },
+    { name: 'a tagged final stage', files: service('myapp:1.0', 'golang', 'gcr.io/distroless/static:nonroot') },
+    { name: 'scratch', files: service('myapp:1.0', 'golang:1.23', 'scratch') },
+  ],
+  invalid: [
+    { name: ':latest, at spec.image', files: service('myapp:latest'), errors: [{ messageId: 'latest', file: 'svc.yaml', line: 7 }] },
+    { name: 'no tag', files: service('myapp'), errors: [{ messageId: 'untagged', file: 'svc.yaml', line: 7 }] },
+    { name: "the final stage's untagged base image, not the build stage", files: service('myapp:1.0', 'golang', 'gcr.io/distroless/static'), errors: [{ messageId: 'baseUntagged', file: 'Dockerfile', line: 2 }] },
+    { name: 'a :latest base image', files: service('myapp:1.0', 'node:latest'), errors: [{ messageId: 'baseLatest', file: 'Dockerfile', line: 1 }] },
+  ],
+});
 
 describe('parseImageReference', () => {
   it('tells a registry port from a tag and keeps the digest', () => {
@@ -48,25 +49,5 @@ describe('mutableReference', () => {
     ['{{ .Values.image }}', undefined],
   ])('%s -> %s', (image, expected) => {
     expect(mutableReference(image)).toBe(expected);
-  });
-});
-
-describe('ops/mutable-image-tag', () => {
-  it('reports spec.image at its value', () => {
-    expect(run(project('myapp:latest'))).toEqual(['svc.yaml:7 latest']);
-    expect(run(project('myapp'))).toEqual(['svc.yaml:7 untagged']);
-    expect(run(project('myapp:2.0.1'))).toEqual([]);
-  });
-
-  it('does not judge an unresolved or missing image', () => {
-    expect(run(project(new Unresolved('${ssm:/image}', 'SSM parameters are read at deploy time')))).toEqual([]);
-    expect(run(project(undefined))).toEqual([]);
-  });
-
-  it("checks the final stage's base image, not build stages or scratch", () => {
-    expect(run(project('myapp:1.0', ['golang', 'gcr.io/distroless/static']))).toEqual(['Dockerfile:2 baseUntagged']);
-    expect(run(project('myapp:1.0', ['golang', 'gcr.io/distroless/static:nonroot']))).toEqual([]);
-    expect(run(project('myapp:1.0', ['node:latest']))).toEqual(['Dockerfile:1 baseLatest']);
-    expect(run(project('myapp:1.0', ['golang:1.23', 'scratch']))).toEqual([]);
   });
 });
