@@ -25,6 +25,7 @@ import { toolVersion } from '../util/package-root.js';
 import type { UnitResult, UnitSettings } from './unit.js';
 import { releaseIdleWorkers, resolveConcurrency, type Concurrency } from './worker-pool.js';
 import { summariseToolFindings } from './tool-summary.js';
+import { foldSameCode } from './same-code.js';
 export { compareFindings };
 export { RuleOptionsError, selectRules, reportedRules, type EnabledRule } from './rule-selection.js';
 export { sourceReader, checkProject } from './check.js';
@@ -119,7 +120,7 @@ export function lint(options: LintOptions): LintRun {
 
   const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
   const merged = mergeUnits(units.results);
-  let findings = sortFindings(summariseToolFindings([...units.discovery, ...merged.findings]));
+  let findings = sortFindings(foldSameCode(summariseToolFindings([...units.discovery, ...merged.findings])));
   const notifications = notificationsOf(findings);
   let suppressed: SuppressedFinding[] = [];
   let reported = reportedRules(enabled);
