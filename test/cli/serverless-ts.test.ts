@@ -71,7 +71,7 @@ describe('noops-lint on a serverless.ts service', () => {
     const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { function?: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
     const unused = sarif.runs[0]!.results.filter((r) => r.ruleId === 'iam/unused-permission');
     expect(unused.map((r) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine, r.properties?.function])).toEqual([
-      ['api/serverless.ts', 15, 'report'],
+      ['api/serverless.ts', 17, 'report'],
     ]);
   });
 

@@ -339,10 +339,19 @@ describe('the fixtures, through the project loader', () => {
     const api = project.services[0]!;
     expect(api.functions.map((fn) => [fn.name, fn.handler?.value])).toEqual([['report', 'functions/report.handler']]);
     const statements = api.roles[0]!.statements.filter((s) => s.origin.kind === 'inline');
-    expect(statements.map((s) => s.actions.map((a) => `${a.value}@${a.location.file}:${a.location.line}`))).toEqual([['s3:GetObject@api/serverless.ts:14'], ['sqs:*@api/serverless.ts:15']]);
+    expect(statements.map((s) => s.actions.map((a) => `${a.value}@${a.location.file}:${a.location.line}`))).toEqual([['s3:GetObject@api/serverless.ts:16'], ['sqs:*@api/serverless.ts:17']]);
+    // The params serverless-compose.yml gives the service: its own ${env:X, default} resolved there, another service's output unresolved.
+    expect(api.functions[0]!.environment.map((e) => [e.name, e.value instanceof Unresolved ? `<${e.value.text}>` : e.value])).toEqual([
+      ['REPORTS_BUCKET', 'reports-dev'],
+      ['QUEUE_URL', '<process.env.QUEUE_URL>'],
+      ['REPORTS_TABLE', 'reports-blue'],
+      ['INFRA_BUCKET', '<${param:bucket}>'],
+    ]);
     expect(project.inputFindings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line} ${f.message}`)).toEqual([
       'input/skipped-file infra/serverless.ts:1 Skipped "infra/serverless.ts": the Serverless Framework reads "infra/serverless.yml" in the same folder first, so this file is not the service\'s configuration.',
       'input/unresolved api/serverless.ts:11 Could not resolve "process.env.QUEUE_URL": the environment is read when the configuration runs (noops-lint reads it only with --resolve-env).',
+      'input/unresolved serverless-compose.yml:10 "${env:REPORTS_SUFFIX, \'blue\'}" reads the environment at deploy time; without --resolve-env noops-lint assumed its default "blue".',
+      'input/unresolved api/serverless.ts:13 Could not resolve "${param:bucket}": serverless-compose gives it the output "ReportsBucketName" of the service "infra", known once that service is deployed.',
     ]);
   });
 });

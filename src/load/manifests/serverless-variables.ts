@@ -1,6 +1,6 @@
 // Resolves Serverless Framework variables (${self:…}, ${sls:stage}, ${param:…}, ${file(…)}, …) statically into a
 // new document tree that keeps the original positions; whatever needs the network, the account or running code stays Unresolved.
-import { extname } from 'node:path';
+import { extname, posix } from 'node:path';
 import { inputFinding, INPUT_RULES, type Finding } from '../../model/finding.js';
 import { locationAtStart, type Location } from '../../model/location.js';
 import { copyPositions, locationOf, locationOfValue, recordOrigin } from '../../model/positions.js';
@@ -272,6 +272,14 @@ interface Scope {
 
 type LoadedFile = { ok: true; scope: Scope } | { ok: false; missing: boolean; reason: string };
 
+const COMPOSE_FILES = ['serverless-compose.yml', 'serverless-compose.yaml'];
+/** `${infra.userPoolId}`: in serverless-compose.yml, an output of another service. */
+const COMPOSE_OUTPUT = /^\$\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\s*\}$/;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unresolved);
+}
+
 const CODE_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
 const DATA_EXTENSIONS = new Set(['.yml', '.yaml', '.json', '.tfstate']);
 
@@ -293,6 +301,8 @@ class VariableResolver {
   private readonly expanded: ExpandedSize = { nodes: 0, chars: 0 };
   private expansionReported = false;
   private readonly noted = new Set<string>();
+  /** The serverless-compose.yml naming this service, once looked for (null: none). */
+  private compose: { scope: Scope; key: string; services: Set<string> } | null | undefined;
   private stageValue: string | Unresolved | undefined;
   private regionValue: string | Unresolved | undefined;
 
@@ -646,7 +656,58 @@ class VariableResolver {
       const outcome = this.navigate(this.self, segments, locationAtStart(this.context.file), `\${param:${name}}`);
       if (outcome.kind !== 'missing') return outcome;
     }
+    const composed = this.composeParam(name);
+    if (composed && composed.kind !== 'missing') return composed;
     return { kind: 'missing', reason: `the parameter ${quote(name)} is not set under params (it may come from --param or the Serverless Dashboard)` };
+  }
+
+  /**
+   * A param Serverless Compose gives this service (`services.<key>.params` of the serverless-compose.yml whose
+   * `path` names the service's folder): resolved in the compose file, where `${env:X, 'default'}` works as here
+   * and `${other.output}` is another service's output, known once that service is deployed.
+   */
+  private composeParam(name: string): Outcome | undefined {
+    if (this.compose === undefined) this.compose = this.findCompose();
+    const compose = this.compose;
+    if (!compose) return undefined;
+    const params = isPlainRecord(compose.scope.root) ? compose.scope.root.services : undefined;
+    const entry = isPlainRecord(params) ? params[compose.key] : undefined;
+    const values = isPlainRecord(entry) ? entry.params : undefined;
+    if (!isPlainRecord(values) || !Object.hasOwn(values, name)) return undefined;
+    const text = `\${param:${name}}`;
+    const raw = values[name];
+    const output = typeof raw === 'string' ? COMPOSE_OUTPUT.exec(raw) : null;
+    if (output && compose.services.has(output[1]!)) {
+      const reason = `serverless-compose gives it the output ${quote(output[2]!)} of the service ${quote(output[1]!)}, known once that service is deployed`;
+      return { kind: 'unresolved', reason, pending: [{ text, reason }], deployTime: true };
+    }
+    return this.navigate(compose.scope, ['services', compose.key, 'params', name], locationOfValue(values, name) ?? locationAtStart(compose.scope.id), text);
+  }
+
+  /** The serverless-compose.yml in this service's folder or one above it (inside the project) that names the folder. */
+  private findCompose(): { scope: Scope; key: string; services: Set<string> } | null {
+    const dir = this.context.dir;
+    const depth = dir === '' ? 0 : dir.split('/').length;
+    for (let up = 0; up <= depth; up += 1) {
+      for (const name of COMPOSE_FILES) {
+        const relative = `${up === 0 ? './' : '../'.repeat(up)}${name}`;
+        const file = this.context.resolvePath(relative);
+        if (file === undefined) continue;
+        const read = this.context.readFile(relative);
+        if (!read.ok || Buffer.byteLength(read.text) > VARIABLE_LIMITS.maxIncludedFileBytes) continue;
+        const parsed = parseYaml(read.text, read.file);
+        if (!parsed.ok || !isPlainRecord(parsed.value) || !isPlainRecord(parsed.value.services)) continue;
+        const composeDir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+        const services = parsed.value.services;
+        for (const [key, service] of Object.entries(services)) {
+          const written = isPlainRecord(service) && typeof service.path === 'string' ? service.path : undefined;
+          if (written === undefined) continue;
+          const target = posix.normalize(posix.join(composeDir || '.', written)).replace(/\/$/, '');
+          if ((target === '.' ? '' : target) === dir) return { scope: { id: read.file, root: parsed.value }, key, services: new Set(Object.keys(services)) };
+        }
+      }
+    }
+    return null;
   }
 
   private resolveFile(relative: string | undefined, address: string | undefined, text: string): Outcome {
