@@ -88,6 +88,7 @@ export { imageRuntime, replacementFor, runtimeFindings, type ImageRuntime, type 
 export { isCredentialSlot, isDynamicReference, isNonSecretShape, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../src/analyse/secret-patterns.js';
 export type { ClientCreation, FileOperation, StateWrite } from '../src/analyse/types.js';
 export { IAM_RUNTIME_RESOURCE_ACTIONS } from '../src/data/iam-runtime-resource-actions.js';
+export { STREAM_READING_ACTIONS } from '../src/data/platform-grants.js';
 export { PRIVILEGE_ESCALATION_ACTIONS, type EscalationAction } from '../src/data/privilege-escalation-actions.js';
 export { actionMayApply, resourcePattern, type ArnPattern } from '../src/model/arn-pattern.js';
 export type { RelatedLocation } from '../src/model/finding.js';

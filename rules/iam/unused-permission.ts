@@ -1,5 +1,5 @@
 // Finds granted actions that no function using the role needs, judged against what the functions' code calls.
-import { administrativePolicyKind, cdkArnExpression, cdkGrantMethods, defineRule, describeRoleUsers, expandActionPattern, getActionByFullName, hasWildcard, judgedManagedPolicy, type PermissionNeed, plural, type PolicyStatement, policyTemplates, quote, type RoleModel, soleFunctionName, statementCoversResource } from '../kit.js';
+import { administrativePolicyKind, cdkArnExpression, cdkGrantMethods, defineRule, describeRoleUsers, expandActionPattern, getActionByFullName, hasWildcard, judgedManagedPolicy, type PermissionNeed, plural, type PolicyStatement, policyTemplates, quote, type RoleModel, soleFunctionName, statementCoversResource, STREAM_READING_ACTIONS } from '../kit.js';
 
 export default defineRule({
   id: 'iam/unused-permission',
@@ -322,18 +322,9 @@ function isUsed(action: string, statement: PolicyStatement, uses: NeedsByAction,
   });
 }
 
-/** Actions the Lambda poller uses to read a Kinesis or DynamoDB stream (lower case). */
-const STREAM_READING = new Set(
-  [
-    'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
-    'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards',
-    'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'kinesis:DescribeStreamConsumer',
-  ].map((a) => a.toLowerCase()),
-);
-
 /** The granted actions the rule judges: a stream may be attached outside the manifest, so its reading actions are not. */
 function judgedActions(actions: readonly string[]): string[] {
-  return actions.filter((action) => !STREAM_READING.has(action.toLowerCase()));
+  return actions.filter((action) => !STREAM_READING_ACTIONS.has(action.toLowerCase()));
 }
 
 /** The needs of a role's functions by lower-cased action: a wildcard grant asks about each of its actions. */

@@ -17,7 +17,7 @@ import { keyValue } from './evaluate.js';
 import { holdsPlaintextSecret } from './secret-patterns.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
 import { EXTENSION_CREDENTIALS, type ExtensionCredential } from '../data/extension-credentials.js';
-import { EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
+import { BROKER_POLLER_ACTIONS, DESTINATION_ACTIONS, EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
 type Target =
@@ -739,23 +739,11 @@ function readPlain(root: unknown, path: string): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // Platform needs: granted by the framework's generated role or managed policies, never by the handler
 
-const VPC_DESCRIBE: readonly string[] = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs'];
-/** Pollers the platform runs with the function's role, by event type as the manifest spells it (lower case). */
-const POLLER_ACTIONS: Partial<Record<string, readonly string[]>> = {
-  msk: [
-    'kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeGroup',
-    'kafka-cluster:AlterGroup', 'kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData', 'kafka-cluster:DescribeClusterDynamicConfiguration',
-    'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE,
-  ],
-  kafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-  selfmanagedkafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-  mq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-  activemq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-  rabbitmq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-  documentdb: ['rds:DescribeDBClusters', 'rds:DescribeDBClusterParameters', 'rds:DescribeDBSubnetGroups', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...VPC_DESCRIBE],
-};
-/** What asynchronous-invocation destinations may need, when the function configures any. */
-const DESTINATION_ACTIONS = ['sqs:SendMessage', 'sns:Publish', 'lambda:InvokeFunction', 'events:PutEvents', 's3:PutObject'];
+/** The actions of a broker or cluster poller, by event type in any case (`msk`, `Kafka`, `MQ`). */
+function brokerPollerActions(type: string): readonly string[] | undefined {
+  const key = type.toLowerCase();
+  return Object.hasOwn(BROKER_POLLER_ACTIONS, key) ? BROKER_POLLER_ACTIONS[key] : undefined;
+}
 
 function hasDestinations(fn: FunctionModel): boolean {
   const properties = fn.properties;
@@ -805,7 +793,7 @@ function platformNeeds(fn: FunctionModel): PermissionNeed[] {
   }
   if (hasDestinations(fn)) add(DESTINATION_ACTIONS, '*', fn.location, 'invocation destinations');
   for (const event of fn.events) {
-    const pollers = POLLER_ACTIONS[event.type.toLowerCase()] ?? POLLER_ACTIONS[String(event.properties.Type ?? '').toLowerCase()];
+    const pollers = brokerPollerActions(event.type) ?? brokerPollerActions(String(event.properties.Type ?? ''));
     if (pollers) add(pollers, '*', event.location, `${event.type} event source`);
     const actions = Object.hasOwn(EVENT_SOURCE_ACTIONS, event.normalizedType) ? EVENT_SOURCE_ACTIONS[event.normalizedType as PolledEventSource] : undefined;
     if (!actions) continue;

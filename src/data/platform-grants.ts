@@ -46,6 +46,35 @@ export const EVENT_SOURCE_ACTIONS: Readonly<Record<PolledEventSource, readonly s
   ],
 };
 
+/**
+ * What the poller of a stream may read with the function's role (lower case): a stream may be attached outside the
+ * manifest (an event source mapping of another stack), so a grant of these is never judged unused.
+ */
+export const STREAM_READING_ACTIONS: ReadonlySet<string> = new Set(
+  [...EVENT_SOURCE_ACTIONS['dynamodb-stream'], ...EVENT_SOURCE_ACTIONS.kinesis, 'kinesis:DescribeStreamConsumer'].map((a) => a.toLowerCase()),
+);
+
+/** The network calls Lambda makes with the function's role to reach a broker or cluster in a VPC. */
+const POLLER_NETWORK_ACTIONS: readonly string[] = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs'];
+
+/** Pollers of brokers and clusters the platform runs with the function's role, by event type as the manifest spells it (lower case). */
+export const BROKER_POLLER_ACTIONS: Readonly<Partial<Record<string, readonly string[]>>> = {
+  msk: [
+    'kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeGroup',
+    'kafka-cluster:AlterGroup', 'kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData', 'kafka-cluster:DescribeClusterDynamicConfiguration',
+    'secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS,
+  ],
+  kafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+  selfmanagedkafka: ['secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+  mq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+  activemq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+  rabbitmq: ['mq:DescribeBroker', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+  documentdb: ['rds:DescribeDBClusters', 'rds:DescribeDBClusterParameters', 'rds:DescribeDBSubnetGroups', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ...POLLER_NETWORK_ACTIONS],
+};
+
+/** What asynchronous-invocation destinations may need (an SQS queue, an SNS topic, a function, an event bus, an S3 bucket), when the function configures any. */
+export const DESTINATION_ACTIONS: readonly string[] = ['sqs:SendMessage', 'sns:Publish', 'lambda:InvokeFunction', 'events:PutEvents', 's3:PutObject'];
+
 /** What the Serverless Framework writes into the role it generates for each polled event source (a subset of the above). */
 export const SERVERLESS_EVENT_SOURCE_GRANTS: Readonly<Record<PolledEventSource, readonly string[]>> = {
   sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],

@@ -8,6 +8,7 @@ import { evaluateRole, normaliseResource, patternCovers, statementApplies, state
 import { derivedPolicies, groupStatements, type DerivedPolicies } from '../analyse/policy-output.js';
 import type { PermissionNeed } from '../analyse/permissions-types.js';
 import { resourceKey } from '../analyse/permissions.js';
+import { STREAM_READING_ACTIONS } from '../data/platform-grants.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
 import type { Location } from '../model/location.js';
 import { locationOf } from '../model/positions.js';
@@ -76,15 +77,6 @@ interface Need {
   resource: unknown;
   optional: boolean;
 }
-
-/** Actions the Lambda poller uses to read a Kinesis or DynamoDB stream (lower case): a stream may be attached outside the manifest. */
-const STREAM_READING = new Set(
-  [
-    'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
-    'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards',
-    'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'kinesis:DescribeStreamConsumer',
-  ].map((a) => a.toLowerCase()),
-);
 
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'Resource']);
 
@@ -502,7 +494,7 @@ function coverageReason(unit: Unit, info: RoleInfo): string | undefined {
     // that may be attached outside the manifest.
     for (const action of statement.actions) {
       const text = String(action.value).trim();
-      if (STREAM_READING.has(text.toLowerCase()) && !info.needs.some((n) => n.action.toLowerCase() === text.toLowerCase())) {
+      if (STREAM_READING_ACTIONS.has(text.toLowerCase()) && !info.needs.some((n) => n.action.toLowerCase() === text.toLowerCase())) {
         return `it grants ${text}, which reads a stream that may be attached outside the manifest`;
       }
     }

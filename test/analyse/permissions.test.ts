@@ -130,6 +130,16 @@ describe('derivePermissions', () => {
     expect(actions).toContain('ec2:CreateNetworkInterface');
     expect(p.platform.find((n) => n.action === 'sqs:ReceiveMessage')!.resource).toEqual({ 'Fn::GetAtt': ['Queue', 'Arn'] });
   });
+
+  it('gives a broker poller its actions by event type in any case, and an event named like an object member none', () => {
+    const svc = ordersService();
+    const location = { file: 'serverless.yml', line: 40, column: 1, endLine: 40, endColumn: 5 };
+    const event = (type: string) => ({ type, normalizedType: 'other' as const, source: undefined, location, properties: {} });
+    const platform = (type: string) => derivePermissions(fn(svc, 'worker', role(svc, []), {}, { events: [event(type)] }), undefined).platform.map((n) => n.action);
+    expect(platform('msk')).toContain('kafka-cluster:ReadData');
+    expect(platform('MQ')).toContain('mq:DescribeBroker');
+    for (const type of ['constructor', 'toString', '__proto__']) expect(platform(type)).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+  });
 });
 
 describe('derivePermissions on analysed code', () => {
