@@ -11,11 +11,14 @@ import { resourceKey } from '../analyse/permissions.js';
 import { STREAM_READING_ACTIONS } from '../data/platform-grants.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
 import type { Location } from '../model/location.js';
-import { locationOf } from '../model/positions.js';
+import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
+import { isPolicyTemplateName } from '../model/sam-policy-templates.js';
 import type { FunctionModel, PolicyStatement, Project, RoleModel } from '../model/project.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
 import { quote } from '../util/quote.js';
-import { actionTexts, pairOf, styleOf, writeResource, writeStatement, writeValue, type StatementStyle, type WrittenResource } from './render.js';
+import { actionTexts, jsonInline, pairOf, styleOf, writeResource, writeStatement, writeValue, type StatementStyle, type WrittenResource } from './render.js';
+import { namesSameResource, sameResource } from './resources.js';
+import { chooseTemplates, templateFits, type TemplateChoice } from './templates.js';
 import { SourceIndex } from './source-index.js';
 import { applySplices, overlap, type Splice } from './splice.js';
 
@@ -109,6 +112,11 @@ interface Site {
   missingFor: string[];
   /** SAM `Policies`: the needs its template entries granted that the statement list beside them grants now. */
   handed?: Need[];
+  /** SAM `Policies`: the template parameters the manifest writes, and how far an entry indents its parameters. */
+  parameters?: WrittenParameter[];
+  parameterIndent?: number;
+  /** The service of the roles holding the list. */
+  service?: RoleModel['service'];
 }
 
 /** One statement, or one SAM policy template entry (several statements), as written. */
@@ -283,7 +291,10 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     if (sibling) {
       const judged = site.units.filter((u) => !u.unjudged);
       const kept = judged.filter((u) => isExact(u, site.assigned));
-      site.handed = site.assigned.filter((need) => !kept.some((u) => grants(u, need)));
+      const handed = site.assigned.filter((need) => !kept.some((u) => grants(u, need)));
+      // What a template fits exactly stays a template entry; the rest goes to the statements.
+      const templated = chooseTemplates(handed, serviceOf(site)!, parameterValuesOf(site)).chosen.flatMap((choice) => choice.needs);
+      site.handed = handed.filter((need) => !templated.includes(need));
       sibling.assigned.push(...site.handed);
       site.assigned = site.assigned.filter((need) => !site.handed!.includes(need));
       for (const unit of judged) unit.exact = kept.includes(unit);
@@ -310,10 +321,11 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
     const replaceable = judged.filter((u) => !u.exact);
     if (pending.length === 0 && replaceable.length === 0) continue;
-    const groups = groupNeeds(pending);
+    const { chosen, rest } = site.kind === 'sam-policies' ? chooseTemplates(pending, serviceOf(site)!, parameterValuesOf(site)) : { chosen: [], rest: pending };
+    const groups = groupNeeds(rest);
     const own: Splice[] = [];
     const changesBefore = plan.changes.length;
-    writeSite(site, kept, replaceable, groups, own, plan);
+    writeSite(site, kept, replaceable, groups, chosen, own, plan);
     if (own.length === 0) continue;
     for (const splice of own) splice.text = site.source.indented(splice.text);
     splicesOf(site.source.file).push(...own);
@@ -517,53 +529,11 @@ function grants(unit: Unit, need: Need): boolean {
   return service !== undefined && unit.statements.some((s) => statementApplies(s, need.action, need.resource, service) === 'yes');
 }
 
-/** Two resources are the same when each covers the other. */
-function sameResource(a: unknown, b: unknown, service: RoleModel['service']): boolean {
-  if (a === '*' || b === '*') return a === b || (typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim());
-  const x = normaliseResource(a, service);
-  const y = normaliseResource(b, service);
-  return x !== undefined && y !== undefined && patternCovers(x, y) && patternCovers(y, x);
-}
-
-/**
- * An existing resource names the same resource as a need when they match each other once region and account are set
- * aside (`arn:aws:dynamodb:*:*:table/${self:custom.tableName}` and `!GetAtt OrdersTable.Arn`): its text is then kept.
- */
-function namesSameResource(written: unknown, need: unknown, service: RoleModel['service']): boolean {
-  if (sameResource(written, need, service)) return true;
-  const x = normaliseResource(written, service);
-  const y = normaliseResource(need, service);
-  if (!x || !y) return false;
-  const a = anyRegionAndAccount(x);
-  const b = anyRegionAndAccount(y);
-  return a !== undefined && b !== undefined && patternCovers(a, b) && patternCovers(b, a);
-}
-
-type Pattern = NonNullable<ReturnType<typeof normaliseResource>>;
-
-/** `arn:partition:service:region:account:rest` with region and account as `*`; undefined for other shapes. */
-function anyRegionAndAccount(pattern: Pattern): Pattern | undefined {
-  const fields: Pattern[] = [[]];
-  for (const element of pattern) {
-    if (fields.length < 6 && element.t === 'char' && element.c === ':') fields.push([]);
-    else fields[fields.length - 1]!.push(element);
-  }
-  if (fields.length < 6 || fields[0]!.map((e) => (e.t === 'char' ? e.c : '?')).join('') !== 'arn') return undefined;
-  const colon = pattern.find((e) => e.t === 'char' && e.c === ':')!;
-  const star = { t: 'star' } as Pattern[number];
-  const out: Pattern = [];
-  fields.forEach((field, index) => {
-    if (index > 0) out.push(colon);
-    if (index === 3 || index === 4) out.push(star);
-    else out.push(...field);
-  });
-  return out;
-}
-
 /** Every action the unit grants, on every resource it names, is a need assigned to its list. */
 function isExact(unit: Unit, assigned: Need[]): boolean {
   if (unit.holders.length === 0) return false;
   const service = unit.holders[0]!.role.service;
+  if (unit.kind === 'template') return templateFits(unit.statements, assigned, service, (action) => STREAM_READING.has(action.toLowerCase()));
   for (const statement of unit.statements) {
     for (const action of statement.actions) {
       for (const granted of expandActionPattern(String(action.value).trim())) {
@@ -630,7 +600,7 @@ function samPoliciesSite(role: RoleModel, sites: Map<string, Site>, indexOf: (fi
   const id = `${source.file}@${seq.range![0]}`;
   let site = sites.get(id);
   if (!site) {
-    site = { id, source, seq, kind: 'sam-policies', units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies`, missingFor: [] };
+    site = { id, source, seq, kind: 'sam-policies', units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies`, missingFor: [], service: role.service };
     sites.set(id, site);
   }
   return site;
@@ -657,7 +627,7 @@ function writtenResources(site: Site): Array<{ value: unknown; written: WrittenR
   return out;
 }
 
-function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[], splices: Splice[], plan: FixPlan): void {
+function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[], chosen: Array<TemplateChoice<Need>>, splices: Splice[], plan: FixPlan): void {
   const source = site.source;
   const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service;
   const existing = writtenResources(site);
@@ -723,14 +693,14 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     return;
   }
 
-  // SAM Policies: template entries that are not exact go; what they and the missing grants should give goes into
-  // one `Statement:` entry in place of the first of them (or at the end of the list).
+  // SAM Policies: template entries that are not exact go. What they and the missing grants should give is written
+  // as the templates that fit exactly (a replaced entry whose parameter names the same resource is renamed in place),
+  // and the rest as one `Statement:` entry, in place of the first entry that goes (or at the end of the list).
   const style = { ...styleOf(source, sample), keyOrder: ['Effect', 'Action', 'Resource'] };
   const items = site.seq.items as Node[];
-  let placed = false;
   const removedEntries: Node[] = [];
+  const nl = source.newline;
   const documentText = (column: number): string => {
-    const nl = source.newline;
     if (source.json) {
       const inner = groups.map((group) => ' '.repeat(column + 2 * style.indent) + writeStatement(style, column + 2 * style.indent, group.actions, group.resources.map((r) => resourceText(r, style)))).join(`,${nl}`);
       return `{${nl}${' '.repeat(column + style.indent)}"Statement": [${nl}${inner}${nl}${' '.repeat(column + style.indent)}]${nl}${' '.repeat(column)}}`;
@@ -739,14 +709,34 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     const inner = groups.map((group) => `${' '.repeat(column + style.indent)}- ${writeStatement(style, statementColumn, group.actions, group.resources.map((r) => resourceText(r, style)))}`).join(nl);
     return `Statement:${nl}${inner}`;
   };
+  const parameters = site.parameters ?? [];
+  const remaining = [...chosen];
+  const renamed = new Set<Unit>();
   for (const unit of replaceable) {
+    const own = parameters.filter((p) => p.entry === locationKey(unit.location));
+    const index = remaining.findIndex((choice) => (choice.parameter ? own.length === 1 && own[0]!.name === choice.parameter.name && sameValue(own[0]!.value, choice.parameter.value) : own.length === 0));
+    const key = (unit.node!.items[0]?.key ?? null) as Node | null;
+    if (index < 0 || !key?.range) continue;
+    const choice = remaining.splice(index, 1)[0]!;
+    renamed.add(unit);
+    splices.push({ start: source.startOf(key), end: source.endOf(key), text: source.json ? JSON.stringify(choice.template) : choice.template });
+    plan.changes.push({ location: unit.location, message: `${site.path}: ${describeUnit(unit)} replaced by ${choice.template}, which grants ${describeChoice(choice)}.` });
+  }
+  const entryWriters = remaining.map((choice) => (column: number) => templateEntryText(source, style, choice, column, site.parameterIndent ?? style.indent, parameters));
+  if (groups.length > 0) entryWriters.push(documentText);
+  const added = [...remaining.map((choice) => `the ${choice.template} policy template, granting ${describeChoice(choice)}`), ...(groups.length > 0 ? [`statements granting ${groups.map((g) => describe(g, style)).join('; ')}`] : [])].join(', and ');
+  let placed = entryWriters.length === 0;
+  for (const unit of replaceable) {
+    if (renamed.has(unit)) continue;
     const node = unit.node!;
     const was = describeUnit(unit);
-    if (!placed && groups.length > 0) {
+    if (!placed) {
       placed = true;
       const start = source.startOf(node);
-      splices.push({ start, end: source.endOf(node), text: documentText(source.columnOf(start)) });
-      plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
+      const column = source.columnOf(start);
+      const text = entryWriters[0]!(column) + entryWriters.slice(1).map((write) => itemText(source, site.seq, node, write)).join('');
+      splices.push({ start, end: source.endOf(node), text });
+      plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with ${added}.` });
       continue;
     }
     removedEntries.push(node);
@@ -758,12 +748,114 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[
     if (removedEntries.length === items.length) splices.push(emptyList(source, site.seq));
     else splices.push(...removals(source, site.seq, removedEntries));
   }
-  if (!placed && groups.length > 0) {
+  if (!placed) {
     const after = items[items.length - 1];
     if (!after) return;
-    splices.push({ start: source.endOf(after), end: source.endOf(after), text: itemText(source, site.seq, after, documentText) });
-    plan.changes.push({ location: siteLocation, message: `${site.path}: added statements granting ${groups.map((g) => describe(g, style)).join('; ')}.` });
+    splices.push({ start: source.endOf(after), end: source.endOf(after), text: entryWriters.map((write) => itemText(source, site.seq, after, write)).join('') });
+    plan.changes.push({ location: siteLocation, message: `${site.path}: added ${added}.` });
   }
+}
+
+const sourceOfSite = (site: Site): SourceIndex => site.source;
+
+function serviceOf(site: Site): RoleModel['service'] | undefined {
+  return site.service ?? site.units.find((u) => u.holders.length > 0)?.holders[0]?.role.service;
+}
+
+/** The parameter values the SAM template already writes (tried first when choosing a template, to keep their text). */
+function parameterValuesOf(site: Site): unknown[] {
+  const service = serviceOf(site);
+  if (!service) return [];
+  site.parameters ??= writtenParameters(service, site.source);
+  if (site.parameterIndent === undefined) {
+    // How far the manifest indents a template's parameters from its name (`- S3ReadPolicy:` / `    BucketName:`).
+    for (const unit of site.units) {
+      const pair = unit.kind === 'template' ? unit.node?.items[0] : undefined;
+      const key = pair?.key as Node | undefined;
+      const params = pair?.value as Node | undefined;
+      const first = params && isMap(params) && !params.flow ? (params.items[0]?.key as Node | undefined) : undefined;
+      if (key?.range && first?.range && sourceOfSite(site).lineOf(first.range[0]) > sourceOfSite(site).lineOf(key.range[0])) {
+        site.parameterIndent = sourceOfSite(site).columnOf(first.range[0]) - sourceOfSite(site).columnOf(sourceOfSite(site).startOf(key));
+        break;
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return site.parameters.filter((p) => !seen.has(JSON.stringify(p.value)) && (seen.add(JSON.stringify(p.value)), true)).map((p) => p.value);
+}
+
+/** `dynamodb:GetItem, dynamodb:Query on !GetAtt T.Arn`: what a chosen template grants that the code uses. */
+function describeChoice(choice: TemplateChoice<Need>): string {
+  return groupNeeds(choice.needs).map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`).join('; ');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function locationKey(location: Location): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** A template parameter a SAM manifest writes: its entry (by the template key's location), name, value and text. */
+interface WrittenParameter {
+  entry: string;
+  name: string;
+  value: unknown;
+  /** Its text in the file, when it is one line. */
+  text?: string;
+}
+
+/** Whether a SAM template's functions write policy template entries. */
+function writesTemplates(service: RoleModel['service']): boolean {
+  const resources = isRecordValue(service.document.Resources) ? service.document.Resources : {};
+  return Object.values(resources).some((definition) => {
+    const properties = isRecordValue(definition) ? definition.Properties : undefined;
+    const policies = isRecordValue(properties) ? properties.Policies : undefined;
+    return Array.isArray(policies) && policies.some((entry) => isRecordValue(entry) && Object.keys(entry).length === 1 && isPolicyTemplateName(Object.keys(entry)[0]!));
+  });
+}
+
+/** The template parameters the functions of a SAM template write, to reuse their values and text. */
+function writtenParameters(service: RoleModel['service'], source: SourceIndex): WrittenParameter[] {
+  const out: WrittenParameter[] = [];
+  const resources = isRecordValue(service.document.Resources) ? service.document.Resources : {};
+  for (const definition of Object.values(resources)) {
+    const properties = isRecordValue(definition) ? definition.Properties : undefined;
+    const policies = isRecordValue(properties) ? properties.Policies : undefined;
+    if (!Array.isArray(policies)) continue;
+    for (const entry of policies) {
+      if (!isRecordValue(entry) || isIntrinsic(entry)) continue;
+      const names = Object.keys(entry);
+      if (names.length !== 1 || !isPolicyTemplateName(names[0]!)) continue;
+      const at = locationOfKey(entry, names[0]!);
+      const params = entry[names[0]!];
+      if (!at || !isRecordValue(params)) continue;
+      for (const [name, value] of Object.entries(params)) {
+        const location = locationOfValue(params, name);
+        const node = location && location.file === source.file ? source.nodeAt(location)?.node : undefined;
+        const text = node && !(node as { anchor?: string }).anchor ? source.sourceOf(node) : undefined;
+        out.push({ entry: locationKey(at), name, value, ...(text !== undefined && !/[\r\n]/.test(text) ? { text } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+/** A template entry (`DynamoDBReadPolicy:` and its parameter) for a list item whose key is at `column`. */
+function templateEntryText(source: SourceIndex, style: StatementStyle, choice: TemplateChoice<Need>, column: number, indent: number, written: readonly WrittenParameter[]): string {
+  const nl = source.newline;
+  const parameter = choice.parameter;
+  const known = parameter ? written.find((w) => w.text !== undefined && sameValue(w.value, parameter.value)) : undefined;
+  if (source.json) {
+    if (!parameter) return `{ ${JSON.stringify(choice.template)}: {} }`;
+    const value = known && !known.text!.includes('\n') ? known.text! : jsonInline(parameter.value, style.paddedBraces);
+    return `{${nl}${' '.repeat(column + indent)}${JSON.stringify(choice.template)}: {${nl}${' '.repeat(column + 2 * indent)}${JSON.stringify(parameter.name)}: ${value}${nl}${' '.repeat(column + indent)}}${nl}${' '.repeat(column)}}`;
+  }
+  if (!parameter) return `${choice.template}: {}`;
+  const written_ = known ? { text: known.text!, blockMap: false } : writeResource(parameter.value, style);
+  const value = written_.blockMap ? `${nl}${' '.repeat(column + indent + 2)}${written_.text}` : ` ${written_.text}`;
+  return `${choice.template}:${nl}${' '.repeat(column + indent)}${parameter.name}:${value}`;
 }
 
 /** The splices giving a statement new Action and Resource values; its other keys, their quoting and comments stay. */
@@ -1062,14 +1154,21 @@ function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void
   const style = styleOf(source, undefined);
   const nl = source.newline;
   const column = source.columnOf(source.startOf(map));
-  const groups = groupNeeds(creation.needs);
+  // A SAM template that writes policy templates gets them here too, where one fits exactly.
+  const service = creation.info.role.service;
+  const parameters = creation.shape === 'sam-document' && writesTemplates(service) ? writtenParameters(service, source) : undefined;
+  const { chosen, rest } = parameters ? chooseTemplates(creation.needs, service, [...new Map(parameters.map((p) => [JSON.stringify(p.value), p.value])).values()]) : { chosen: [], rest: creation.needs };
+  const groups = groupNeeds(rest);
   const lines: string[] = [];
   keys.forEach((key, depth) => lines.push(`${' '.repeat(column + 2 * depth)}${key}:`));
   const listColumn = column + 2 * keys.length;
   const statementItems = (itemColumn: number): string[] =>
     groups.map((group) => `${' '.repeat(itemColumn)}- ${writeStatement(style, itemColumn + 2, group.actions, group.resources.map((r) => writeResource(r, style)))}`);
   if (creation.shape === 'statements') lines.push(...statementItems(listColumn));
-  else if (creation.shape === 'sam-document') lines.push(`${' '.repeat(listColumn)}- Statement:`, ...statementItems(listColumn + 4));
+  else if (creation.shape === 'sam-document') {
+    for (const choice of chosen) lines.push(`${' '.repeat(listColumn)}- ${templateEntryText(source, style, choice, listColumn + 2, 2, parameters ?? [])}`);
+    if (groups.length > 0) lines.push(`${' '.repeat(listColumn)}- Statement:`, ...statementItems(listColumn + 4));
+  }
   else {
     const name = `${creation.info.role.name}LeastPrivilege`;
     lines.push(`${' '.repeat(listColumn)}- PolicyName: ${name}`, `${' '.repeat(listColumn + 2)}PolicyDocument:`, `${' '.repeat(listColumn + 4)}Version: '2012-10-17'`, `${' '.repeat(listColumn + 4)}Statement:`, ...statementItems(listColumn + 6));
@@ -1078,7 +1177,7 @@ function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void
   splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
   plan.changes.push({
     location: creation.info.role.location,
-    message: `${creation.path}: added, granting ${groups.map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`).join('; ')}.`,
+    message: `${creation.path}: added, granting ${[...chosen.map((choice) => `${describeChoice(choice)} (${choice.template})`), ...groups.map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`)].join('; ')}.`,
   });
 }
 
