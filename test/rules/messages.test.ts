@@ -6,9 +6,11 @@ import { lint } from '../../src/engine/lint.js';
 import { checkRoot } from '../helpers/checked-project.js';
 import { quote, quoteEach } from '../../src/util/quote.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
+import { DEFAULT_NOW } from '../helpers/rule-tester.js';
 
 const PROJECTS = path.resolve(import.meta.dirname, '../../fixtures/projects');
-const NOW = new Date('2026-01-15T00:00:00Z');
+/** The date the rule tests run at: every example project has findings then (runtimes past their dates included). */
+const NOW = DEFAULT_NOW;
 /** A quoted name as `quote` writes it: JSON string syntax, so an escaped `\"` does not end it. */
 const QUOTED = /"(?:[^"\\]|\\.)*"/g;
 
@@ -51,9 +53,10 @@ describe.each(projects)('messages of fixtures/projects/%s', (name) => {
   const run = lint({ rules: BUILTIN_RULES, root: path.join(PROJECTS, name), now: NOW });
   const names = userNames(checkRoot(path.join(PROJECTS, name), { now: NOW }));
 
-  it('has findings that name things from the project', () => {
+  it('has findings (or their related locations) that name things from the project', () => {
     expect(names.length).toBeGreaterThan(0);
-    expect(run.findings.some((f) => names.some((n) => f.message.includes(quote(n))))).toBe(true);
+    const texts = run.findings.flatMap((f) => [f.message, ...f.related.map((r) => r.message)]);
+    expect(texts.some((text) => names.some((n) => text.includes(quote(n))))).toBe(true);
   });
 
   it('quotes every function name, logical id, env var name and service name it shows', () => {
