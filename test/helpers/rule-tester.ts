@@ -122,7 +122,6 @@ const shown = (f: Finding): string => `${f.location.file}:${f.location.line} ${f
 
 export class RuleTester {
   private readonly temporary: string[] = [];
-  private readonly produced = new Map<string, Map<string, Set<string>>>();
   /** Runs of folders (fixtures, example projects) by rule, so a case and the extra assertions on it share one run. */
   private readonly runs = new WeakMap<AnyRule, Map<string, CaseRun>>();
 
@@ -151,8 +150,8 @@ export class RuleTester {
     const valid = tests.valid ?? [];
     const invalid = tests.invalid ?? [];
     const fixtures = tests.fixtures === false ? [] : fixtureCases(rule.id);
+    /** The messageIds each case produced, by case. */
     const produced = new Map<string, Set<string>>();
-    this.produced.set(rule.id, produced);
     checkCaseNames(rule, valid, invalid);
 
     // After every test of the file, the extra assertions' runs included.
@@ -190,12 +189,7 @@ export class RuleTester {
         describe('valid', () => {
           for (const c of valid) {
             const get = once(`valid ${c.name}`, () => this.lint(rule, c));
-            (c.only ? it.only : it)(c.name, () => {
-              const result = get();
-              checkInputProblems(c, result);
-              checkFindingsWellFormed(rule, result.findings);
-              expect(result.findings.map(shown), 'a valid case reports nothing').toEqual([]);
-            });
+            (c.only ? it.only : it)(c.name, () => checkValid(rule, c, get()));
           }
         });
       }
@@ -215,16 +209,9 @@ export class RuleTester {
             // A case that cannot run fails on its own.
           }
         }
-        const seen = new Set([...produced.values()].flatMap((ids) => [...ids]));
-        const missing = Object.keys(rule.messages).filter((id) => !seen.has(id));
-        expect(missing, `messageIds of ${rule.id} no case produces`).toEqual([]);
+        expect(uncoveredMessageIds(rule, produced.values()), `messageIds of ${rule.id} no case produces`).toEqual([]);
       });
     });
-  }
-
-  /** The messageIds each case of `ruleId` produced so far, by case. */
-  producedMessageIds(ruleId: string): ReadonlyMap<string, ReadonlySet<string>> {
-    return this.produced.get(ruleId) ?? new Map();
   }
 
   private runFixture(rule: AnyRule, c: FixtureCase): CaseRun {
@@ -272,7 +259,8 @@ export class RuleTester {
   }
 }
 
-function checkCaseNames(rule: AnyRule, valid: ValidCase[], invalid: InvalidCase[]): void {
+/** Throws on cases that cannot be right: duplicate names, an invalid case without errors, a messageId the rule lacks. */
+export function checkCaseNames(rule: AnyRule, valid: ValidCase[], invalid: InvalidCase[]): void {
   for (const [kind, cases] of [['valid', valid], ['invalid', invalid]] as const) {
     const names = cases.map((c) => c.name);
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
@@ -296,7 +284,14 @@ function checkFindingsWellFormed(rule: AnyRule, findings: Finding[]): void {
   }
 }
 
-function checkFixture(rule: AnyRule, c: FixtureCase, result: CaseRun): void {
+/** The messageIds of `rule` that none of the cases' findings carries. */
+export function uncoveredMessageIds(rule: AnyRule, produced: Iterable<ReadonlySet<string>>): string[] {
+  const seen = new Set([...produced].flatMap((ids) => [...ids]));
+  return Object.keys(rule.messages).filter((id) => !seen.has(id));
+}
+
+/** A fixture case against its annotations: a good case reports nothing, a bad one exactly the `expect:` places. */
+export function checkFixture(rule: AnyRule, c: FixtureCase, result: CaseRun): void {
   expect(result.problems, 'a broken fixture proves nothing').toEqual([]);
   checkFindingsWellFormed(rule, result.findings);
   const reported = result.findings.map(at);
@@ -304,16 +299,13 @@ function checkFixture(rule: AnyRule, c: FixtureCase, result: CaseRun): void {
   const expected = annotations.filter((a) => a.kind === 'expect').map(at);
   const mustNot = annotations.filter((a) => a.kind === 'ok').map(at);
   const todo = annotations.filter((a) => a.kind === 'todo-expect').map(at);
-  if (c.kind === 'good') {
-    expect(expected, 'good cases carry no expect: annotations').toEqual([]);
-    expect(result.findings.map(shown), 'a good case must stay clean').toEqual([]);
-  } else {
-    expect(expected.length, 'a bad case needs at least one expect: annotation').toBeGreaterThan(0);
-    expect([...new Set(reported)].sort(), 'reported places (file:line) and expect: annotations').toEqual([...new Set(expected)].sort());
-  }
+  if (c.kind === 'good') expect(expected, 'good cases carry no expect: annotations').toEqual([]);
+  else expect(expected.length, 'a bad case needs at least one expect: annotation').toBeGreaterThan(0);
   for (const place of mustNot) expect(reported, `ok: at ${place} is reported`).not.toContain(place);
   // A known miss must stay a miss until it is fixed, then be promoted to expect:.
   for (const place of todo) expect(reported, `todo-expect at ${place} now passes: make it expect:`).not.toContain(place);
+  if (c.kind === 'good') expect(result.findings.map(shown), 'a good case must stay clean').toEqual([]);
+  else expect([...new Set(reported)].sort(), 'reported places (file:line) and expect: annotations').toEqual([...new Set(expected)].sort());
 }
 
 function checkInputProblems(c: ValidCase, result: CaseRun): void {
@@ -324,7 +316,15 @@ function checkInputProblems(c: ValidCase, result: CaseRun): void {
   expect(missing, 'input problems the case expects').toEqual([]);
 }
 
-function checkInvalid(rule: AnyRule, c: InvalidCase, result: CaseRun): void {
+/** A valid case: readable, and nothing reported. */
+export function checkValid(rule: AnyRule, c: ValidCase, result: CaseRun): void {
+  checkInputProblems(c, result);
+  checkFindingsWellFormed(rule, result.findings);
+  expect(result.findings.map(shown), 'a valid case reports nothing').toEqual([]);
+}
+
+/** An invalid case: readable, and exactly the expected errors in report order. */
+export function checkInvalid(rule: AnyRule, c: InvalidCase, result: CaseRun): void {
   checkInputProblems(c, result);
   checkFindingsWellFormed(rule, result.findings);
   const actual = result.findings;
