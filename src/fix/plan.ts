@@ -533,7 +533,7 @@ function grants(unit: Unit, need: Need): boolean {
 function isExact(unit: Unit, assigned: Need[]): boolean {
   if (unit.holders.length === 0) return false;
   const service = unit.holders[0]!.role.service;
-  if (unit.kind === 'template') return templateFits(unit.statements, assigned, service, (action) => STREAM_READING.has(action.toLowerCase()));
+  if (unit.kind === 'template') return templateFits(unit.statements, assigned, service, (action) => STREAM_READING_ACTIONS.has(action.toLowerCase()));
   for (const statement of unit.statements) {
     for (const action of statement.actions) {
       for (const granted of expandActionPattern(String(action.value).trim())) {
