@@ -524,8 +524,13 @@ class CodeManifestReader {
     return value;
   }
 
-  private evaluate(node: TS.Expression, ctx: Context): Evaluated {
+  /** One unit of work: an expression evaluated, or a value copied into a list or an object. */
+  private tick(): void {
     if (++this.steps > CODE_MANIFEST_LIMITS.maxSteps) throw new BudgetExceeded(`evaluating it took more than ${CODE_MANIFEST_LIMITS.maxSteps} steps`);
+  }
+
+  private evaluate(node: TS.Expression, ctx: Context): Evaluated {
+    this.tick();
     if (ctx.depth > CODE_MANIFEST_LIMITS.maxDepth) throw new BudgetExceeded(`its values are nested more than ${CODE_MANIFEST_LIMITS.maxDepth} levels deep`);
     const inner: Context = { ...ctx, depth: ctx.depth + 1 };
     const at = (): Location => this.loc(ctx, node);
@@ -656,6 +661,7 @@ class CodeManifestReader {
     if (value === undefined || value === null) return;
     if (isRecord(value) || Array.isArray(value)) {
       for (const key of Object.keys(value)) {
+        this.tick();
         const member = (value as Record<string, unknown>)[key];
         defineMember(object, key, member);
         recordMember(object, key, locationOfKey(value, key), locationOfValue(value, key) ?? source.at);
@@ -703,6 +709,7 @@ class CodeManifestReader {
   }
 
   private pushItem(array: unknown[], item: Evaluated, ctx: Context, node?: TS.Node): void {
+    this.tick();
     if (array.length >= CODE_MANIFEST_LIMITS.maxArrayItems) throw new BudgetExceeded(`a list holds more than ${CODE_MANIFEST_LIMITS.maxArrayItems} items`);
     const value = this.asData(item, ctx, node);
     array.push(value === undefined ? null : value);

@@ -277,6 +277,9 @@ describe('what is not evaluated becomes unresolved, with one note where it is wr
     const { result } = read({ 'serverless.ts': 'const grow = (n: number): unknown => [grow(n + 1), grow(n + 1)];\nexport default { custom: grow(0) };\n' });
     expect(result.ok).toBe(false);
     expect(result.findings.map((f) => f.message)).toEqual([`Skipped "serverless.ts": evaluating it took more than ${CODE_MANIFEST_LIMITS.maxSteps} steps.`]);
+    const doubling = Array.from({ length: 40 }, (_, i) => (i === 0 ? 'const a0 = [1, 2];' : `const a${i} = [...a${i - 1}, ...a${i - 1}];`)).join('\n');
+    const wide = read({ 'serverless.ts': `${doubling}\nexport default { custom: a39 };\n` });
+    expect(wide.result.findings.map((f) => f.message)).toEqual([`Skipped "serverless.ts": evaluating it took more than ${CODE_MANIFEST_LIMITS.maxSteps} steps.`]);
     const deep = read({ 'serverless.ts': `export default ${'['.repeat(CODE_MANIFEST_LIMITS.maxDepth + 10)}${']'.repeat(CODE_MANIFEST_LIMITS.maxDepth + 10)};\n` });
     expect(deep.result.findings.map((f) => f.ruleId)).toContain('input/skipped-file');
   });
