@@ -198,30 +198,45 @@ export function isOnChangedLine(changed: ChangedFiles | undefined, file: string,
   return changed?.lines.get(file)?.some((range) => line >= range.start && line <= range.end) ?? false;
 }
 
-/**
- * The hunks of `git diff base HEAD` with GitHub's three lines of context, as new-side line ranges per file: the
- * lines a pull-request review comment can be anchored on (a multi-line comment must stay inside one hunk).
- */
-export function diffHunks(cwd: string, base: string, files: readonly string[]): Map<string, LineRange[]> | undefined {
-  if (files.length === 0) return new Map();
-  const diff = gitIn(cwd)(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=3', '--diff-filter=d', '--no-renames', base, 'HEAD', '--', ...files.map((f) => `:(top,literal)${f}`)]);
-  return diff === undefined ? undefined : parseDiffHunks(diff);
+/** What a review comment can be anchored on, per file (new-side line numbers). */
+export interface ReviewDiff {
+  /** The hunks with GitHub's three lines of context: a multi-line comment must stay inside one. */
+  hunks: Map<string, LineRange[]>;
+  /** Where lines were removed: the line after each removal point (the line before it is `n - 1`). */
+  removals: Map<string, number[]>;
 }
 
-/** New-side ranges of each hunk (context lines included), per file, from a unified diff with context. */
-export function parseDiffHunks(diff: string): Map<string, LineRange[]> {
+/** The hunks and removal points of `git diff base HEAD` for the given files (top-level-relative paths). */
+export function reviewDiff(cwd: string, base: string, files: readonly string[]): ReviewDiff | undefined {
+  if (files.length === 0) return { hunks: new Map(), removals: new Map() };
+  const diff = gitIn(cwd)(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=3', '--diff-filter=d', '--no-renames', base, 'HEAD', '--', ...files.map((f) => `:(top,literal)${f}`)]);
+  return diff === undefined ? undefined : parseReviewDiff(diff);
+}
+
+/** New-side ranges of each hunk (context lines included) and the removal points, per file, from a unified diff with context. */
+export function parseReviewDiff(diff: string): ReviewDiff {
   const hunks = new Map<string, LineRange[]>();
+  const removals = new Map<string, number[]>();
   let current: string | undefined;
   let oldLeft = 0;
   let newLeft = 0;
+  let cursor = 0;
   for (const line of diff.split('\n')) {
     if (oldLeft > 0 || newLeft > 0) {
       if (line.startsWith('\\')) continue;
-      if (line.startsWith('+')) newLeft -= 1;
-      else if (line.startsWith('-')) oldLeft -= 1;
-      else {
+      if (line.startsWith('+')) {
+        newLeft -= 1;
+        cursor += 1;
+      } else if (line.startsWith('-')) {
+        oldLeft -= 1;
+        if (current !== undefined) {
+          const points = removals.get(current) ?? [];
+          if (points[points.length - 1] !== cursor) removals.set(current, [...points, cursor]);
+        }
+      } else {
         oldLeft -= 1;
         newLeft -= 1;
+        cursor += 1;
       }
       continue;
     }
@@ -235,10 +250,12 @@ export function parseDiffHunks(diff: string): Map<string, LineRange[]> {
       oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
       const start = Number(hunk[2]);
       newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      // `+c,0`: nothing on the new side; the removed lines were after line c.
+      cursor = newLeft === 0 ? start + 1 : start;
       if (current !== undefined && newLeft > 0) hunks.set(current, [...(hunks.get(current) ?? []), { start, end: start + newLeft - 1 }]);
     }
   }
-  return hunks;
+  return { hunks, removals };
 }
 
 /** The pull request a pull_request event is about, from its payload. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FindingFix } from '../fix/finding-fixes.js';
 import { findingId } from '../fix/finding-fixes.js';
 import type { Finding } from '../model/finding.js';
-import { checkoutOfHead, diffHunks, pullRequestOf, type ChangedFilesResult, type LineRange } from './changed-files.js';
+import { checkoutOfHead, pullRequestOf, reviewDiff, type ChangedFilesResult, type LineRange } from './changed-files.js';
 import { GitHubApiError, gitHubClient, type FetchLike } from './github-api.js';
 import { cell, code } from './summary.js';
 
@@ -22,7 +22,7 @@ export interface Suggestion {
   description: string;
   /** Rule ids of the reported findings the change addresses, sorted. */
   rules: string[];
-  /** Identity across runs, independent of line numbers: file, lines replaced, replacement. */
+  /** Identity across runs, independent of line numbers: file, lines replaced, replacement (and which occurrence). */
   key: string;
 }
 
@@ -76,7 +76,7 @@ export const MAX_SUGGESTIONS_PER_REVIEW = 50;
  */
 export function collectSuggestions(findings: readonly Finding[], fixes: readonly FindingFix[], read: (file: string) => string | undefined): Suggestion[] {
   const reported = new Map(findings.map((f) => [findingId(f), f]));
-  const byKey = new Map<string, Suggestion>();
+  const byPlace = new Map<string, Suggestion>();
   const texts = new Map<string, string[] | undefined>();
   const linesOf = (file: string): string[] | undefined => {
     if (!texts.has(file)) {
@@ -96,39 +96,57 @@ export function collectSuggestions(findings: readonly Finding[], fixes: readonly
       let text = replacement.text;
       if (replacement.lineBreak && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
       const after = replacement.text === '' ? [] : text.split(/\r?\n/);
-      const key = createHash('sha256').update(JSON.stringify([fix.file, before, after])).digest('hex').slice(0, 24);
-      const known = byKey.get(key);
+      const place = JSON.stringify([fix.file, replacement.startLine, replacement.endLine, after]);
+      const known = byPlace.get(place);
       if (known) {
         if (!known.rules.includes(reportedFinding.ruleId)) known.rules = [...known.rules, reportedFinding.ruleId].sort();
         continue;
       }
-      byKey.set(key, { file: fix.file, startLine: replacement.startLine, endLine: replacement.endLine, before, after, description: fix.description, rules: [reportedFinding.ruleId], key });
+      byPlace.set(place, { file: fix.file, startLine: replacement.startLine, endLine: replacement.endLine, before, after, description: fix.description, rules: [reportedFinding.ruleId], key: '' });
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine || a.endLine - b.endLine || (a.key < b.key ? -1 : 1)));
+  const suggestions = [...byPlace.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine || a.endLine - b.endLine || compareText(a.after.join('\n'), b.after.join('\n'))));
+  // The same change in two places of a file (two functions' identical statements) gets two keys: the occurrence
+  // counts, the line numbers do not.
+  const occurrences = new Map<string, number>();
+  for (const s of suggestions) {
+    const content = JSON.stringify([s.file, s.before, s.after]);
+    const n = occurrences.get(content) ?? 0;
+    occurrences.set(content, n + 1);
+    s.key = createHash('sha256').update(n === 0 ? content : `${content}#${n}`).digest('hex').slice(0, 24);
+  }
+  return suggestions;
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface DiffView {
   /** Changed (added or modified) lines per file. */
   changed: Map<string, LineRange[]>;
   /** The diff's hunks with three lines of context per file: where a comment can be anchored. */
   hunks: Map<string, LineRange[]>;
+  /** Where lines were removed, per file: the line after each removal point. */
+  removals: Map<string, number[]>;
   /** The file reads the same in the checkout as in the pull request's head commit. */
   sameFile(file: string): boolean;
 }
 
 /**
- * A suggestion is posted when it touches a line the pull request changed and lies inside one hunk of its diff
- * (GitHub anchors a multi-line comment inside one hunk); otherwise it is listed in the summary, with why.
+ * A suggestion is posted when it touches a line the pull request added or modified, or a line next to lines it
+ * removed, and lies inside one hunk of its diff (GitHub anchors a multi-line comment inside one hunk); otherwise it
+ * is listed in the summary, with why.
  */
 export function placeSuggestions(suggestions: readonly Suggestion[], view: DiffView): { post: Suggestion[]; outside: Unposted[] } {
   const post: Suggestion[] = [];
   const outside: Unposted[] = [];
   for (const s of suggestions) {
     const changed = view.changed.get(s.file);
+    const removals = view.removals.get(s.file) ?? [];
     let reason: string | undefined;
-    if (!changed) reason = 'the pull request does not change this file';
-    else if (!changed.some((r) => r.start <= s.endLine && r.end >= s.startLine)) reason = 'the pull request does not change these lines';
+    if (!changed && removals.length === 0) reason = 'the pull request does not change this file';
+    else if (!(changed ?? []).some((r) => r.start <= s.endLine && r.end >= s.startLine) && !removals.some((after) => s.startLine <= after && s.endLine >= after - 1)) {
+      reason = 'the pull request does not change these lines';
+    }
     else if (!(view.hunks.get(s.file) ?? []).some((h) => h.start <= s.startLine && h.end >= s.endLine)) reason = "the lines reach outside the pull request's diff";
     else if (!view.sameFile(s.file)) reason = "the base branch changed this file since the pull request's head, so its lines differ";
     else if (commentBody(s).length > MAX_COMMENT_CHARS) reason = 'too long for a review comment';
@@ -223,9 +241,9 @@ export async function suggestFixes(ctx: SuggestContext): Promise<SuggestOutcome>
   const checkout = checkoutOfHead(ctx.cwd, pr.headSha);
   if (!checkout.ok) return giveUp(checkout.reason, true);
   const changed = ctx.diff.changed;
-  const hunks = diffHunks(ctx.cwd, changed.base, [...new Set(suggestions.map((s) => s.file))].filter((file) => changed.lines.has(file)));
-  if (!hunks) return giveUp(`git diff ${changed.range} failed`, true);
-  const { post, outside } = placeSuggestions(suggestions, { changed: changed.lines, hunks, sameFile: checkout.sameFile });
+  const diff = reviewDiff(ctx.cwd, changed.base, [...new Set(suggestions.map((s) => s.file))].filter((file) => changed.files.includes(file)));
+  if (!diff) return giveUp(`git diff ${changed.range} failed`, true);
+  const { post, outside } = placeSuggestions(suggestions, { changed: changed.lines, hunks: diff.hunks, removals: diff.removals, sameFile: checkout.sameFile });
   outcome.unposted.push(...outside);
   if (post.length === 0) return outcome;
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { changedFiles, checkoutOfHead, parseDiffHunks } from '../../src/action/changed-files.js';
+import { changedFiles, checkoutOfHead, parseReviewDiff } from '../../src/action/changed-files.js';
 import type { FetchLike } from '../../src/action/github-api.js';
 import {
   collectSuggestions,
@@ -213,6 +213,18 @@ describe('collectSuggestions', () => {
     expect(collectSuggestions([widened], [{ ...removal, fix: { ...removal.fix, replacements: [{ ...removal.fix.replacements[0]!, endLine: 400 }] } }], () => crlf)).toEqual([]);
   });
 
+  it('keeps the same change in two places apart: two suggestions, two keys', () => {
+    const twice = PR_MANIFEST + "  other:\n    handler: src/other.handler\n    iamRoleStatements:\n      - Effect: Allow\n          Action: 'dynamodb:*'\n";
+    const a = finding('iam/unused-permission', 'svc/serverless.yml', 8);
+    const b = finding('iam/unused-permission', 'svc/serverless.yml', 21);
+    const fixed = "          Action: 'dynamodb:PutItem'\n";
+    const suggestions = collectSuggestions([a, b], [fixOf(a, 'svc/serverless.yml', 8, 8, fixed), fixOf(b, 'svc/serverless.yml', 21, 21, fixed)], () => twice);
+    expect(suggestions.map((s) => s.startLine)).toEqual([8, 21]);
+    expect(suggestions[0]!.before).toEqual(suggestions[1]!.before);
+    expect(suggestions[0]!.after).toEqual(suggestions[1]!.after);
+    expect(new Set(suggestions.map((s) => s.key)).size).toBe(2);
+  });
+
   it('fences a replacement that holds backticks with a longer fence', () => {
     const [s] = collectSuggestions([widened], [fixOf(widened, 'svc/serverless.yml', 8, 8, '          Action: "```"\n')], () => PR_MANIFEST);
     expect(commentBody(s!)).toContain('````suggestion\n          Action: "```"\n````\n');
@@ -221,7 +233,7 @@ describe('collectSuggestions', () => {
 
 describe('placeSuggestions', () => {
   const suggestion = (file: string, startLine: number, endLine: number): Suggestion => ({ file, startLine, endLine, before: [], after: ['x'], description: 'd', rules: ['iam/x'], key: `${file}${startLine}${endLine}`.padEnd(24, '0') });
-  const view = { changed: new Map([['a.yml', [{ start: 10, end: 10 }]]]), hunks: new Map([['a.yml', [{ start: 7, end: 13 }]]]), sameFile: (file: string) => file !== 'moved.yml' };
+  const view = { changed: new Map([['a.yml', [{ start: 10, end: 10 }]]]), hunks: new Map([['a.yml', [{ start: 7, end: 13 }]]]), removals: new Map<string, number[]>(), sameFile: (file: string) => file !== 'moved.yml' };
 
   it('posts a change that touches a changed line inside one hunk, and says why for the others', () => {
     const { post, outside } = placeSuggestions([suggestion('a.yml', 9, 11), suggestion('a.yml', 12, 13), suggestion('a.yml', 5, 10), suggestion('b.yml', 1, 1)], view);
@@ -233,6 +245,17 @@ describe('placeSuggestions', () => {
     ]);
     const moved = placeSuggestions([suggestion('moved.yml', 10, 10)], { ...view, changed: new Map([['moved.yml', [{ start: 10, end: 10 }]]]), hunks: new Map([['moved.yml', [{ start: 7, end: 13 }]]]) });
     expect(moved.outside[0]!.reason).toBe("the base branch changed this file since the pull request's head, so its lines differ");
+  });
+
+  it('posts a change next to lines the pull request removed (putting back a grant it deleted)', () => {
+    // Lines removed between 11 and 12: the hunk shows 9..14 around the removal.
+    const removed = { changed: new Map([['c.yml', []]]), hunks: new Map([['c.yml', [{ start: 9, end: 14 }]]]), removals: new Map([['c.yml', [12]]]), sameFile: () => true };
+    const { post, outside } = placeSuggestions([suggestion('c.yml', 11, 11), suggestion('c.yml', 12, 13), suggestion('c.yml', 13, 14), suggestion('c.yml', 9, 10)], removed);
+    expect(post.map((s) => [s.startLine, s.endLine])).toEqual([[11, 11], [12, 13]]);
+    expect(outside.map((u) => [u.suggestion.startLine, u.reason])).toEqual([
+      [13, 'the pull request does not change these lines'],
+      [9, 'the pull request does not change these lines'],
+    ]);
   });
 
 });
@@ -256,7 +279,10 @@ describe('reading the diff', () => {
       '+two',
       '',
     ].join('\n');
-    expect(Object.fromEntries(parseDiffHunks(diff))).toEqual({ 'a.yml': [{ start: 5, end: 11 }], 'b.yml': [{ start: 1, end: 2 }] });
+    const parsed = parseReviewDiff(diff);
+    expect(Object.fromEntries(parsed.hunks)).toEqual({ 'a.yml': [{ start: 5, end: 11 }], 'b.yml': [{ start: 1, end: 2 }] });
+    // `-old` went before new line 8 (where `+new` is); the three lines of `+40,0` went after new line 40, so before 41.
+    expect(Object.fromEntries(parsed.removals)).toEqual({ 'a.yml': [8, 41] });
   });
 });
 
