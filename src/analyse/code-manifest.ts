@@ -13,6 +13,7 @@ import { locationAtStart, type Location } from '../model/location.js';
 import { locationOf, locationOfKey, locationOfValue, recordMember, recordPosition } from '../model/positions.js';
 import { Unresolved } from '../model/values.js';
 import { quote } from '../util/quote.js';
+import { parseYaml } from '../load/yaml.js';
 import type { ProjectFiles } from '../load/files.js';
 import type { CodeManifest, LoadOptions } from '../load/manifests/context.js';
 
@@ -57,6 +58,8 @@ interface Scope {
   declarations: Map<string, TS.Node>;
   /** Top-level bindings evaluated so far (IN_PROGRESS while their initializer is evaluated). */
   values: Map<string, Evaluated | typeof IN_PROGRESS>;
+  /** `default`, `module.exports` and `exports.x` evaluated so far. */
+  exportValues: Map<string, Evaluated | typeof IN_PROGRESS>;
   /** `export { a as b }`, `export const b`: exported name → local name. */
   localExports: Map<string, string>;
   /** `export { a as b } from './x'`: exported name → the module and its export (`*` for a namespace). */
@@ -148,6 +151,8 @@ class CodeManifestReader {
   private readonly reported = new WeakSet<Unresolved>();
   private readonly reportedKeys = new Set<string>();
   private steps = 0;
+  private readonly jsonModules = new Map<string, Evaluated | null>();
+  private readonly jsonFiles = new Set<string>();
 
   constructor(
     private readonly files: ProjectFiles,
@@ -165,7 +170,7 @@ class CodeManifestReader {
 
   read(): CodeManifest {
     const scope = this.scopeOf(this.file);
-    const files = (): string[] => [...this.scopes.keys()].filter((file) => this.scopes.get(file) !== undefined).sort();
+    const files = (): string[] => [...[...this.scopes.keys()].filter((file) => this.scopes.get(file) !== undefined), ...this.jsonFiles].sort();
     if (!scope) return { ok: false, findings: this.findings, files: files() };
     if (scope.module.findings.some((finding) => finding.ruleId === INPUT_RULES.parseError)) return { ok: false, findings: this.findings, files: files() };
     let value: unknown;
@@ -240,14 +245,17 @@ class CodeManifestReader {
     return this.unresolved(ctx, node, resolved.reason);
   }
 
+  /** A JSON module, parsed once with the positions of its values (the manifest parser reads JSON too). */
   private jsonModule(ctx: Context, file: string, node: TS.Node): Evaluated {
-    const read = this.files.read(file);
-    if (!read.ok) return this.unresolved(ctx, node, `${quote(file)} could not be read (${read.reason})`);
-    try {
-      return { value: JSON.parse(read.text) as unknown, at: locationAtStart(file) };
-    } catch {
-      return this.unresolved(ctx, node, `${quote(file)} is not valid JSON`);
+    let parsed = this.jsonModules.get(file);
+    if (parsed === undefined) {
+      const read = this.files.read(file);
+      const yaml = read.ok ? parseYaml(read.text, file) : undefined;
+      parsed = yaml?.ok ? { value: yaml.value, at: locationOf(yaml.value) ?? locationAtStart(file) } : null;
+      this.jsonModules.set(file, parsed);
+      if (parsed) this.jsonFiles.add(file);
     }
+    return parsed ?? this.unresolved(ctx, node, `${quote(file)} could not be read as JSON`);
   }
 
   /** The value of an export of `scope` (`default` included), or undefined when it has none. */
@@ -256,7 +264,7 @@ class CodeManifestReader {
     if (seen.has(key)) return undefined;
     seen.add(key);
     const ctx: Context = { scope, env: undefined, depth: from.depth + 1, calls: from.calls };
-    if (name === 'default' && scope.defaultExport) return this.evaluate(scope.defaultExport, ctx);
+    if (name === 'default' && scope.defaultExport) return this.exportExpression(ctx, 'default', scope.defaultExport);
     const local = scope.localExports.get(name);
     if (local !== undefined) return this.binding(ctx, local, node);
     const re = scope.reexports.get(name);
@@ -267,9 +275,9 @@ class CodeManifestReader {
       return this.exportOf(target, re.name, ctx, node, seen) ?? this.unresolved(ctx, node, `${quote(target.file)} has no export ${quote(re.name)}`);
     }
     const cjs = scope.cjsExports.get(name);
-    if (cjs) return this.evaluate(cjs, ctx);
+    if (cjs) return this.exportExpression(ctx, `exports.${name}`, cjs);
     if (scope.moduleExports) {
-      const whole = this.evaluate(scope.moduleExports, ctx);
+      const whole = this.exportExpression(ctx, 'module.exports', scope.moduleExports);
       // A CommonJS module: its default import is module.exports (esModuleInterop), a named import one of its keys.
       if (name === 'default') return whole;
       return this.member(ctx, whole, name, node);
@@ -281,6 +289,23 @@ class CodeManifestReader {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** An exported expression, evaluated once per module (so a module imported twice gives the same value), cycles stopped. */
+  private exportExpression(ctx: Context, key: string, expression: TS.Expression): Evaluated {
+    const cached = ctx.scope.exportValues.get(key);
+    if (cached === IN_PROGRESS) return this.unresolved(ctx, expression, `${quote(ctx.scope.file)} imports itself through a cycle of modules`);
+    if (cached) return cached;
+    ctx.scope.exportValues.set(key, IN_PROGRESS);
+    let result: Evaluated;
+    try {
+      result = this.evaluate(expression, ctx);
+    } catch (error) {
+      ctx.scope.exportValues.delete(key);
+      throw error;
+    }
+    ctx.scope.exportValues.set(key, result);
+    return result;
   }
 
   /** The named exports of a module, as one object (a namespace used as data). */
@@ -1137,6 +1162,7 @@ function buildScope(module: SourceModule): Scope {
     module,
     declarations: new Map(),
     values: new Map(),
+    exportValues: new Map(),
     localExports: new Map(),
     reexports: new Map(),
     starExports: [],

@@ -266,6 +266,16 @@ describe('what is not evaluated becomes unresolved, with one note where it is wr
     expect(value.custom.gone).toBeInstanceOf(Unresolved);
     expect(value.custom.a.b.a).toBeInstanceOf(Unresolved);
     expect(result.files).toEqual(['a.ts', 'b.ts', 'serverless.ts']);
+    const defaults = read({
+      'serverless.ts': "import a from './a';\nexport default { custom: a };\n",
+      'a.ts': "import b from './b';\nexport default { b };\n",
+      'b.ts': "import a from './a';\nexport default { a, json: require('./data.json').list };\n",
+      'data.json': '{ "list": [\n  "x"\n] }',
+    });
+    expect(defaults.value.custom.b.a).toBeInstanceOf(Unresolved);
+    expect(defaults.value.custom.b.json).toEqual(['x']);
+    expect(locationOfValue(defaults.value.custom.b.json, 0)).toMatchObject({ file: 'data.json', line: 2 });
+    expect(defaults.notes).toEqual(['input/unresolved a.ts:2:16 Could not resolve "{ b }": "a.ts" imports itself through a cycle of modules.']);
     expect(notes.map((n) => n.replace(/ Could not resolve .*?: /, ' ')).sort()).toEqual([
       'input/unresolved b.ts:2:20 "a" refers to itself.',
       'input/unresolved serverless.ts:1:10 "../outside" leaves the project root.',
@@ -282,6 +292,22 @@ describe('what is not evaluated becomes unresolved, with one note where it is wr
     expect(wide.result.findings.map((f) => f.message)).toEqual([`Skipped "serverless.ts": evaluating it took more than ${CODE_MANIFEST_LIMITS.maxSteps} steps.`]);
     const deep = read({ 'serverless.ts': `export default ${'['.repeat(CODE_MANIFEST_LIMITS.maxDepth + 10)}${']'.repeat(CODE_MANIFEST_LIMITS.maxDepth + 10)};\n` });
     expect(deep.result.findings.map((f) => f.ruleId)).toContain('input/skipped-file');
+  });
+
+  it('keeps hostile keys as data and reaches nothing of the runtime through members', () => {
+    const { value, result } = read({
+      'serverless.ts': [
+        "const evil = { ['__proto__']: { polluted: true }, constructor: 'c' };",
+        "const probes = [''.constructor, [].constructor, ({}).constructor, Object['constructor'], 'a'['__proto__'], JSON.parse('{}'), (() => 1).call(null)];",
+        "export default { ...evil, custom: { probes, spreadProto: { ...({ __proto__: { polluted: true } }) } }, '__proto__': { polluted: true } };",
+      ].join('\n'),
+    });
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(value, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(value.constructor).toBe('c');
+    expect(value.custom.probes.every((probe: unknown) => probe instanceof Unresolved || probe === undefined || probe === null)).toBe(true);
   });
 
   it('never runs the configuration or what it imports', () => {
