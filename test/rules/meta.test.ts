@@ -53,15 +53,6 @@ describe.each(BUILTIN_RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => 
     }
   });
 
-  it('has one test file that runs it through the rule tester', () => {
-    // The tester checks the rule's fixtures, its valid and invalid cases, and that the cases produce every messageId.
-    const file = path.join(ROOT, 'test/rules', `${id}.test.ts`);
-    expect(existsSync(file), `${path.relative(ROOT, file)} exists`).toBe(true);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(new RegExp(`^import rule(, \\{[^}]*\\})? from '\\.\\./\\.\\./\\.\\./rules/${id}\\.js';$`, 'm'));
-    expect(text).toMatch(/^ruleTester\.run\(rule\b/m);
-  });
-
   it('is in the README with an example', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(`### \`${id}\``);
