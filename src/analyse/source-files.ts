@@ -34,6 +34,29 @@ function scriptKindOf(file: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+function hasParseErrors(sourceFile: ts.SourceFile): boolean {
+  return ((sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
+}
+
+/** Names that cannot be the default export named by `export NAME from`: they start a declaration. */
+const DECLARATION_WORDS = new Set(['default', 'const', 'let', 'var', 'function', 'class', 'async', 'type', 'interface', 'enum', 'declare', 'abstract', 'namespace', 'module', 'import']);
+
+/**
+ * `export name from 'm'` (Babel's export-default-from proposal) written as the standard `export { default as name }
+ * from 'm'`; only statements at the start of a line, so strings and comments stay as they are. Undefined when there is
+ * none. Lines keep their numbers; only the columns after such a statement move.
+ */
+export function withStandardDefaultReExports(text: string): string | undefined {
+  let changed = false;
+  const rewritten = text.replace(/^([ \t]*)export[ \t]+([A-Za-z_$][\w$]*)([ \t]*,[ \t]*\{|[ \t]+from(?=[ \t]*['"]))/gm, (whole, indent: string, name: string, rest: string) => {
+    if (DECLARATION_WORDS.has(name)) return whole;
+    changed = true;
+    // `export name, { a } from 'm'`: the default joins the named list.
+    return rest.includes('{') ? `${indent}export { default as ${name},` : `${indent}export { default as ${name} } from`;
+  });
+  return changed ? rewritten : undefined;
+}
+
 /** Parse results shared by every function of a run, so a module imported by many handlers is parsed once. */
 export class SourceCache {
   private readonly loaded = new Map<string, SourceLoadResult>();
@@ -75,6 +98,13 @@ export class SourceCache {
     try {
       // JSDoc is never read, and one plain walk sets parents faster than the parser's own queue-based pass.
       sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+      // Babel's export-default-from (`export helper from './helper'`, stage-0 and 1 presets) is valid in the projects
+      // that compile with it: read as the standard re-export it means, rather than reported as a syntax error.
+      const standard = hasParseErrors(sourceFile) && kind !== ts.ScriptKind.TS && kind !== ts.ScriptKind.TSX ? withStandardDefaultReExports(read.text) : undefined;
+      if (standard !== undefined) {
+        const reparsed = ts.createSourceFile(file, standard, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+        if (!hasParseErrors(reparsed)) sourceFile = reparsed;
+      }
       nodes = setParents(sourceFile);
     } catch (error) {
       // The pre-scan keeps the parser far from the stack's end; this is the last line of defence.
