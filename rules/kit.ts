@@ -4,7 +4,7 @@
 import type { Location } from '../src/model/location.js';
 import type { Project } from '../src/model/project.js';
 import type { ProjectAnalysis } from '../src/analyse/analysis-types.js';
-import type { FindingActions, RelatedLocation, Severity } from '../src/model/finding.js';
+import type { FindingActions, FindingStatement, RelatedLocation, Severity } from '../src/model/finding.js';
 import { excerpt, EXCERPT_LIMITS } from '../src/util/excerpt.js';
 
 export interface RuleReport<MessageId extends string> {
@@ -19,6 +19,8 @@ export interface RuleReport<MessageId extends string> {
   actions?: FindingActions;
   /** Logical identity without line numbers: resource logical id, policy path, action. */
   key: string;
+  /** IAM findings: the statement, managed policy reference or template entry the finding is about (for folding). */
+  statement?: FindingStatement;
 }
 
 export interface RuleContext<Options, MessageId extends string> {
@@ -108,5 +110,5 @@ export { maskSecret } from '../src/util/mask-secret.js';
 export { readPackageJson } from '../src/util/package-root.js';
 export { plural, summarisedList } from '../src/util/plural.js';
 export { quote, quoteEach } from '../src/util/quote.js';
-export { describeWildcardScope, listExamples, wildcardGrants, type WildcardGrant, type WildcardKind } from '../src/model/wildcard-actions.js';
+export { coveredCount, describeWildcardScope, findingGroups, listExamples, wildcardGrants, type WildcardGrant, type WildcardKind } from '../src/model/wildcard-actions.js';
 export { describeTimeoutGroup, groupByTimeout, LAMBDA_MAX_TIMEOUT, numberAsWritten, sameLocation, type TimeoutGroup } from '../src/model/function-timeouts.js';

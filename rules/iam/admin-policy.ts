@@ -36,6 +36,7 @@ export default defineRule({
         const base = {
           data: { policy: quote(name), who: describeRoleUsers(role) },
           at: reference.location,
+          statement: { location: reference.location },
           function: soleFunctionName(role),
           key: `${role.id}|managedPolicies|${name}|*`,
         };

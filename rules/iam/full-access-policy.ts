@@ -32,6 +32,7 @@ export default defineRule({
           messageId: 'fullAccess',
           data: { policy: quote(name), who: describeRoleUsers(role) },
           at: reference.location,
+          statement: { location: reference.location },
           function: soleFunctionName(role),
           key: `${role.id}|managedPolicies|${name}|*`,
         });

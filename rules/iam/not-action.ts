@@ -37,6 +37,7 @@ export default defineRule({
             messageId: 'notAction',
             data: { except, resource: quoteResources(statement), who },
             at: first.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, `NotAction:${except}`, describeResources(statement)),
           });
@@ -49,6 +50,7 @@ export default defineRule({
             messageId: 'notResource',
             data: { actions, except: quoteEach(statement.notResources.map((v) => describeValue(v.value))), who },
             at: firstResource.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, first ? 'NotAction' : actions, `NotResource:${except}`),
           });

@@ -1,5 +1,5 @@
 // Finds Allow statements granting a partial wildcard action of one service, such as `s3:Get*` or `dynamodb:*Item`.
-import { defineRule, describeRoleUsers, describeWildcardScope, listExamples, quote, quoteResources, soleFunctionName, wildcardGrants } from '../kit.js';
+import { coveredCount, defineRule, describeRoleUsers, describeWildcardScope, findingGroups, listExamples, quote, quoteResources, soleFunctionName, summarisedList, wildcardGrants } from '../kit.js';
 
 export default defineRule({
   id: 'iam/partial-wildcard-action',
@@ -10,7 +10,7 @@ export default defineRule({
     'A partial wildcard such as `s3:Get*` stays within one kind of access of one service, but it still grants ' +
     'every matching action, today dozens (s3:GetBucketPolicy, s3:GetObjectAcl), and grows whenever AWS adds one. ' +
     'Allow statements written in the manifest are checked, and so are AWS managed policies attached to the role ' +
-    '(reported at the reference, once per action, with the policy name), except the execution policies Lambda ' +
+    '(reported at the reference, once per reference naming each wildcard of the policy), except the execution policies Lambda ' +
     'itself needs. `*`, `service:*` and wildcards spanning services are iam/wildcard-action. The message says how ' +
     'many actions the wildcard covers today, from the bundled IAM reference data.',
   help:
@@ -22,18 +22,24 @@ export default defineRule({
   messages: {
     partial: '{{action}} allows {{count}} actions ({{examples}}) on {{resource}} to {{who}}.',
     managed: 'The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}.',
+    managedSeveral: 'The AWS managed policy {{policy}} allows {{actions}}, {{count}} actions in all, on {{resource}} to {{who}}.',
   },
   defaultOptions: {},
   check({ project, report }) {
-    for (const grant of wildcardGrants(project)) {
-      const { role, statement, action, judged } = grant;
+    for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind === 'partial'))) {
+      const { role, statement, action, judged } = group[0]!;
       if (judged.kind !== 'partial') continue;
       const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: grant.at, function: soleFunctionName(role), key: grant.key };
-      if (grant.policy !== undefined) {
-        report({ ...base, messageId: 'managed', data: { ...common, policy: quote(grant.policy), action, scope: describeWildcardScope(judged) } });
+      const base = { at: group[0]!.at, function: soleFunctionName(role), statement: { location: statement.location } };
+      const policy = group[0]!.policy;
+      if (policy !== undefined && group.length > 1) {
+        // One finding per managed policy reference, naming each wildcard of its document.
+        const actions = summarisedList(group.map((g) => g.action), 'and', 4);
+        report({ ...base, key: group[0]!.reference!, messageId: 'managedSeveral', data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
+      } else if (policy !== undefined) {
+        report({ ...base, key: group[0]!.key, messageId: 'managed', data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
       } else {
-        report({ ...base, messageId: 'partial', data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
+        report({ ...base, key: group[0]!.key, messageId: 'partial', data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
       }
     }
   },

@@ -53,7 +53,7 @@ export default defineRule({
         const resource = describeResources(statement);
         const quoted = quoteResources(statement);
         const who = describeRoleUsers(role);
-        const base = { function: soleFunctionName(role) };
+        const base = { function: soleFunctionName(role), statement: { location: statement.location } };
         for (const action of literalValues(statement.actions)) {
           const pattern = globMatcher(action.text);
           const found = reachable(statement, (name) => pattern.test(name));

@@ -51,6 +51,7 @@ export default defineRule({
           if (actions.length === 0 || actions.some((a) => !a || a.wildcardOnly || actionMayApply(a, patterns))) continue;
           const base = {
             at: action.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, action.text, resource),
           };

@@ -39,7 +39,7 @@ export default defineRule({
         const context = { effect, resource: quoteResources(statement), who };
         for (const action of literalValues([...statement.actions, ...statement.notActions])) {
           if (action.text === '*') continue;
-          const base = { at: action.location, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
+          const base = { at: action.location, statement: { location: statement.location }, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
           const parts = splitActionName(action.text);
           if (!parts) {
             report({ ...base, messageId: 'malformed', data: { ...context, action: action.text, suggestion: suggestFullName(action.text) } });

@@ -103,6 +103,7 @@ export default defineRule({
             function: judgeFn,
             actions: { unused: actions },
             key: `${role.id}|${statement.path}|${actions.join(',')}`,
+            statement: { location: statement.location, removed: true },
           });
           continue;
         }
@@ -111,15 +112,20 @@ export default defineRule({
           const unused = granted.filter((a) => !used.includes(a));
           const key = `${role.id}|${statement.path}|${text}`;
           if (used.length === 0 || !hasWildcard(text)) {
-            report({ messageId: 'unusedAction', data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, actions: { unused: [text], used }, key });
+            // The statement's only action: removing it removes the statement.
+            const removed = used.length === 0 && statement.actions.length === 1;
+            const about = { location: statement.location, ...(removed ? { removed } : {}) };
+            report({ messageId: 'unusedAction', data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, actions: { unused: [text], used }, key, statement: about });
           } else {
             report({
               messageId: 'partlyUsedWildcard',
               data: { action: text, grantedText: plural(granted.length, 'action'), used: used.join(', '), unusedText: unusedText(unused.length), levels: accessLevels(unused), who: judgeWho },
-              at: item.location,
+              // The fix rewrites the statement's Action list: reported at its key, beside the wildcard's own finding.
+              at: statement.actionKeyLocation ?? item.location,
               function: judgeFn,
               actions: { used, unused },
               key,
+              statement: { location: statement.location },
             });
           }
         }
@@ -140,6 +146,7 @@ export default defineRule({
             function: fnName,
             actions: { unused: [...granted] },
             key: `${role.id}|${first.path}|cdk`,
+            statement: { location: first.location, removed: true },
           });
           continue;
         }
@@ -161,6 +168,7 @@ export default defineRule({
           function: fnName,
           actions: { used: usedList, unused },
           key: `${role.id}|cdk|${first.origin.call}`,
+          statement: { location: first.location },
         });
       }
       for (const [id, statements] of policies) {
@@ -186,6 +194,7 @@ export default defineRule({
           function: fnName,
           actions: { used: usedList, unused },
           key: `${role.id}|${first.path.replace(/#[^#]*$/, '')}|${policy}`,
+          statement: { location: first.location, ...(usedList.length === 0 ? { removed: true } : {}) },
         });
       }
       for (const statements of templates.values()) {
@@ -210,6 +219,7 @@ export default defineRule({
           function: fnName,
           actions: { used: usedList, unused },
           key: `${role.id}|${first.path.replace(/\.Statement\[\d+\]$/, '')}|${template}`,
+          statement: { location: first.location, ...(usedList.length === 0 ? { removed: true } : {}) },
         });
       }
     }

@@ -1,6 +1,6 @@
 // Finds Allow statements granting `*`, `service:*` or actions of several services (`s3:*Object` is
 // iam/partial-wildcard-action).
-import { defineRule, describeRoleUsers, describeWildcardScope, quote, quoteResources, soleFunctionName, wildcardGrants } from '../kit.js';
+import { coveredCount, defineRule, describeRoleUsers, describeWildcardScope, findingGroups, quote, quoteResources, soleFunctionName, summarisedList, wildcardGrants } from '../kit.js';
 
 export default defineRule({
   id: 'iam/wildcard-action',
@@ -13,7 +13,7 @@ export default defineRule({
     'code needs. A wildcard that stays within one kind of access of one service, such as `s3:Get*`, is ' +
     'iam/partial-wildcard-action. Allow statements written in ' +
     'the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once ' +
-    'per action, with the policy name), except the execution policies Lambda itself needs for logs, VPC, tracing and ' +
+    'per reference naming each wildcard of the policy), except the execution policies Lambda itself needs for logs, VPC, tracing and ' +
     'event sources. SAM policy templates and framework-added statements are not the user\'s wording. ' +
     'The message says how many actions the wildcard covers today, from the bundled IAM reference data.',
   help:
@@ -29,22 +29,27 @@ export default defineRule({
     allOfService: '{{action}} allows all {{count}} {{service}} actions on {{resource}} to {{who}}.',
     crossService: '{{action}} allows {{count}} actions of {{services}} services on {{resource}} to {{who}}.',
     managed: 'The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}.',
+    managedSeveral: 'The AWS managed policy {{policy}} allows {{actions}}, {{count}} actions in all, on {{resource}} to {{who}}.',
   },
   defaultOptions: {},
   check({ project, report }) {
-    for (const grant of wildcardGrants(project)) {
-      const { role, statement, action, judged } = grant;
-      if (judged.kind === 'partial') continue;
+    for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind !== 'partial'))) {
+      const { role, statement, action, judged } = group[0]!;
       const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: grant.at, function: soleFunctionName(role), key: grant.key };
-      if (grant.policy !== undefined) {
-        report({ ...base, messageId: 'managed', data: { ...common, policy: quote(grant.policy), action, scope: describeWildcardScope(judged) } });
+      const base = { at: group[0]!.at, function: soleFunctionName(role), statement: { location: statement.location } };
+      const policy = group[0]!.policy;
+      if (policy !== undefined && group.length > 1) {
+        // One finding per managed policy reference, naming each wildcard of its document.
+        const actions = summarisedList(group.map((g) => g.action), 'and', 4);
+        report({ ...base, key: group[0]!.reference!, messageId: 'managedSeveral', data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
+      } else if (policy !== undefined) {
+        report({ ...base, key: group[0]!.key, messageId: 'managed', data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
       } else if (judged.kind === 'everyAction') {
-        report({ ...base, messageId: 'everyAction', data: { ...common, count: judged.count } });
+        report({ ...base, key: group[0]!.key, messageId: 'everyAction', data: { ...common, count: judged.count } });
       } else if (judged.kind === 'crossService') {
-        report({ ...base, messageId: 'crossService', data: { ...common, action, count: judged.count, services: judged.services } });
-      } else {
-        report({ ...base, messageId: 'allOfService', data: { ...common, action, count: judged.count, service: judged.service } });
+        report({ ...base, key: group[0]!.key, messageId: 'crossService', data: { ...common, action, count: judged.count, services: judged.services } });
+      } else if (judged.kind === 'allOfService') {
+        report({ ...base, key: group[0]!.key, messageId: 'allOfService', data: { ...common, action, count: judged.count, service: judged.service } });
       }
     }
   },

@@ -21,8 +21,13 @@ export const IAM_RUNTIME_RESOURCE_ACTIONS: { source: string; generated: string; 
     'ec2:DeleteNetworkInterface',
     'ec2:AssignPrivateIpAddresses',
     'ec2:UnassignPrivateIpAddresses',
+    // SAM's VPCAccessPolicy grants it on "*" with the others: Lambda detaches the interfaces it made.
+    'ec2:DetachNetworkInterface',
     // Only an optional dataset type; scoped with the cloudwatch:namespace condition key instead.
     'cloudwatch:PutMetricData',
+    // Reading metrics likewise: a metric has no ARN (the optional dataset type is another feature).
+    'cloudwatch:GetMetricData',
+    'cloudwatch:ListMetrics',
     'sts:GetCallerIdentity',
     'sts:GetSessionToken',
     'sts:DecodeAuthorizationMessage',

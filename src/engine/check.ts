@@ -74,6 +74,7 @@ export function checkProject(options: CheckOptions): CheckedProject {
             ...(report.actions ? { actions: sortedActions(report.actions) } : {}),
             key: report.key,
             messageId: report.messageId,
+            ...(report.statement ? { statement: report.statement } : {}),
           });
         },
         reportLimit(limit) {

@@ -1,74 +1,98 @@
-// One problem, one finding: IAM rules look at one statement from several sides (admin access, wildcard action,
-// wildcard resource, unused grants) and once per function that uses it. At one place (file, line, column) the
-// strongest IAM finding is kept; the others are folded into it as related locations and named in its message, and
-// the same finding for several functions (a provider statement shared by every function's role) is reported once,
-// naming them.
-import { SEVERITY_RANK, type Finding } from '../model/finding.js';
+// One problem, one finding: IAM rules look at one statement from several sides (admin access, full access, wildcard
+// action, wildcard resource, unused grants) and once per function that uses it. The findings about one problem are
+// folded into the one that speaks for it: their places become related locations and their rules are named in its
+// message. At most one IAM finding stays at any place (file, line, column), and a statement shared by several
+// functions (a provider statement every function's role inherits) is reported once, naming them.
+import { SEVERITY_RANK, type Finding, type FindingActions } from '../model/finding.js';
 
 /** Unused-permission messages that mean the grant goes entirely (not a wildcard that is partly used). */
 const WHOLLY_UNUSED = new Set(['unusedAction', 'unusedStatement', 'unusedCdkStatement', 'removeManagedPolicy', 'removeTemplate']);
 
 /**
- * The finding that speaks for a place, and the findings of other rules it absorbs: a grant that is wholly unused absorbs
- * the admin, wildcard and resource findings about it (removing it fixes them too); admin access absorbs every other
- * IAM finding there; a wildcard action absorbs the wildcard resource of the same managed policy or template entry.
- * Distinct problems at one place (a wildcard that is partly used) stay distinct.
+ * Which finding speaks for the others (lower first): a grant the code never uses (removing it settles everything
+ * else about it), then the broadest grants, then the narrower problems.
  */
-function absorbs(primary: Finding, other: Finding): boolean {
-  const whollyUnused = (finding: Finding): boolean => finding.ruleId === 'iam/unused-permission' && WHOLLY_UNUSED.has(finding.messageId ?? '');
-  // A broad managed policy the code uses none of: removing the grant is the one fix, so "unused" speaks for it.
-  if (primary.ruleId === 'iam/admin-policy') return !whollyUnused(other);
-  if (whollyUnused(primary)) {
-    return other.ruleId === 'iam/admin-policy' || other.ruleId === 'iam/wildcard-action' || other.ruleId === 'iam/wildcard-resource' || other.ruleId === 'iam/resource-mismatch' || other.ruleId === 'iam/unknown-action';
+function strength(finding: Finding): number {
+  switch (finding.ruleId) {
+    case 'iam/unused-permission':
+      return WHOLLY_UNUSED.has(finding.messageId ?? '') ? 0 : 8;
+    case 'iam/admin-policy':
+      return 1;
+    case 'iam/privilege-escalation':
+      return 2;
+    case 'iam/full-access-policy':
+      return 3;
+    case 'iam/wildcard-action':
+      return 4;
+    case 'iam/not-action':
+      return 5;
+    case 'iam/partial-wildcard-action':
+      // For an AWS managed policy, what it allows on every resource says more than how its document spells actions.
+      return finding.messageId?.startsWith('managed') ? 7.5 : 6;
+    case 'iam/wildcard-resource':
+      return 7;
+    case 'iam/resource-mismatch':
+      return 9;
+    case 'iam/unknown-action':
+      return 10;
+    case 'iam/missing-permission':
+      return 11;
+    default:
+      return 12;
   }
-  return primary.ruleId === 'iam/wildcard-action' && other.ruleId === 'iam/wildcard-resource';
+}
+
+/** Primaries whose fix (remove the grant, replace the managed policy) settles every finding folded into them. */
+function settlesAll(primary: Finding): boolean {
+  return strength(primary) <= 1 || primary.ruleId === 'iam/full-access-policy' || primary.statement?.removed === true;
 }
 
 /** Functions named at most in a merged message; the rest are counted. */
 const MAX_NAMED = 5;
 
-/** Folds the IAM findings that share a place; other findings pass unchanged. Keeps the input order. */
+const placeOf = (finding: Finding): string => `${finding.location.file}\u0000${finding.location.line}\u0000${finding.location.column}`;
+
+/**
+ * Folds the IAM findings that are one problem; other findings pass unchanged. Keeps the input order (the folded
+ * finding takes its primary's position). Findings are one problem when they are at one place, or when one of them
+ * removes their statement whole. Distinct problems of one statement at their own places stay distinct: which actions
+ * (the wildcard, at the action), which resources (the "*", at the resource) and which actions the code leaves unused
+ * (at the Action key).
+ */
 export function foldSamePlace(findings: Finding[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (!finding.ruleId.startsWith('iam/')) continue;
-    const place = `${finding.location.file}\u0000${finding.location.line}\u0000${finding.location.column}`;
-    const group = groups.get(place);
-    if (group) group.push(finding);
-    else groups.set(place, [finding]);
-  }
-  const replaced = new Map<Finding, Finding | null>();
-  for (const group of groups.values()) {
+  const iam = findings.filter((f) => f.ruleId.startsWith('iam/'));
+  if (iam.length < 2) return findings;
+  const parent = new Map<Finding, Finding>(iam.map((f) => [f, f]));
+  const root = (finding: Finding): Finding => {
+    let current = finding;
+    while (parent.get(current) !== current) current = parent.get(current)!;
+    parent.set(finding, current);
+    return current;
+  };
+  const join = (a: Finding, b: Finding): void => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+
+  const byPlace = groupBy(iam, placeOf);
+  for (const group of byPlace.values()) for (const other of group.slice(1)) join(group[0]!, other);
+  const aboutStatements = iam.filter((f) => f.statement !== undefined);
+  const byStatement = groupBy(aboutStatements, (f) => `${f.statement!.location.file}\u0000${f.statement!.location.line}\u0000${f.statement!.location.column}`);
+  for (const group of byStatement.values()) {
     if (group.length < 2) continue;
-    const remaining = [...group];
-    while (remaining.length > 0) {
-      // The finding absorbing the most others speaks first; ties keep the report order.
-      const primary = [...remaining].sort((a, b) => remaining.filter((o) => o !== b && absorbs(b, o)).length - remaining.filter((o) => o !== a && absorbs(a, o)).length)[0]!;
-      remaining.splice(remaining.indexOf(primary), 1);
-      const sameRule = remaining.filter((f) => f.ruleId === primary.ruleId && f.function !== undefined && f.function !== primary.function && f.message.replaceAll(JSON.stringify(f.function), '') === primary.message.replaceAll(JSON.stringify(primary.function ?? ''), ''));
-      const absorbed = remaining.filter((f) => !sameRule.includes(f) && absorbs(primary, f));
-      if (sameRule.length === 0 && absorbed.length === 0) continue;
-      const folded: Finding = { ...primary, related: [...primary.related] };
-      const otherFunctions = [...new Set(sameRule.map((f) => f.function!))];
-      if (otherFunctions.length > 0) {
-        const named = otherFunctions.slice(0, MAX_NAMED).map((name) => JSON.stringify(name));
-        const more = otherFunctions.length > MAX_NAMED ? ` and ${otherFunctions.length - MAX_NAMED} more` : '';
-        folded.message += ` The same holds for ${named.join(', ')}${more}.`;
-      }
-      for (const other of absorbed) {
-        folded.related.push({ location: other.location, message: `${other.ruleId}: ${other.message}` });
-        if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
-      }
-      const alsoRules = [...new Set(absorbed.map((f) => f.ruleId))];
-      if (alsoRules.length > 0) folded.message += ` This also settles ${alsoRules.join(', ')} here (see the related locations).`;
-      replaced.set(primary, folded);
-      for (const other of [...sameRule, ...absorbed]) {
-        replaced.set(other, null);
-        remaining.splice(remaining.indexOf(other), 1);
-      }
-    }
+    const removal = group.find((f) => f.statement!.removed === true);
+    if (removal) for (const other of group) join(removal, other);
   }
-  if (replaced.size === 0) return findings;
+
+  const sets = groupBy(iam, (f) => root(f));
+  const replaced = new Map<Finding, Finding | null>();
+  for (const set of sets.values()) {
+    if (set.length < 2) continue;
+    const primary = strongest(set)!;
+    replaced.set(primary, fold(primary, set.filter((f) => f !== primary)));
+    for (const other of set) if (other !== primary) replaced.set(other, null);
+  }
   const result: Finding[] = [];
   for (const finding of findings) {
     const replacement = replaced.get(finding);
@@ -76,4 +100,76 @@ export function foldSamePlace(findings: Finding[]): Finding[] {
     else if (replacement !== null) result.push(replacement);
   }
   return result;
+}
+
+/** The finding that speaks first: the strongest rule, ties in input order. */
+function strongest(findings: readonly Finding[]): Finding | undefined {
+  let best: Finding | undefined;
+  for (const finding of findings) if (best === undefined || strength(finding) < strength(best)) best = finding;
+  return best;
+}
+
+/** The primary finding with the others folded in: named in its message, kept as related locations. */
+function fold(primary: Finding, others: Finding[]): Finding {
+  const folded: Finding = { ...primary, related: [...primary.related] };
+  const withoutName = (f: Finding): string => (f.function === undefined ? f.message : f.message.replaceAll(JSON.stringify(f.function), ''));
+  // The same finding for another function sharing the statement: named, nothing else to show.
+  const sameForOthers = others.filter(
+    (f) => f.ruleId === primary.ruleId && placeOf(f) === placeOf(primary) && f.function !== undefined && f.function !== primary.function && withoutName(f) === withoutName(primary),
+  );
+  const rest = others.filter((f) => !sameForOthers.includes(f));
+  const otherFunctions = unique(sameForOthers.map((f) => f.function!));
+  if (otherFunctions.length > 0) folded.message += ` The same holds for ${names(otherFunctions)}.`;
+  // The same rule here with another message (another function's call, another table): each kept as a related location.
+  const sameRule = rest.filter((f) => f.ruleId === primary.ruleId);
+  if (sameRule.length > 0) {
+    const functions = unique(sameRule.flatMap((f) => (f.function === undefined || f.function === primary.function ? [] : [f.function])));
+    folded.message += functions.length > 0 ? ` Also reported here for ${names(functions)} (see the related locations).` : ` Also reported ${sameRule.length === 1 ? 'once more' : `${sameRule.length} more times`} here (see the related locations).`;
+  }
+  const otherRules = unique(rest.filter((f) => f.ruleId !== primary.ruleId).map((f) => f.ruleId));
+  if (otherRules.length > 0) {
+    folded.message += settlesAll(primary)
+      ? ` This also settles ${otherRules.join(', ')} (see the related locations).`
+      : ` The same grant is also reported by ${otherRules.join(', ')} (see the related locations).`;
+  }
+  for (const other of rest) {
+    folded.related.push({ location: other.location, message: `${other.ruleId}: ${other.message}` });
+    if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
+  }
+  for (const other of sameForOthers) if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
+  const actions = mergedActions([primary, ...others]);
+  if (actions) folded.actions = actions;
+  else delete folded.actions;
+  return folded;
+}
+
+/** The actions of the folded findings together (each list sorted, empty lists left out), or undefined for none. */
+function mergedActions(findings: readonly Finding[]): FindingActions | undefined {
+  const out: FindingActions = {};
+  for (const kind of ['used', 'unused', 'missing'] as const) {
+    const list = unique(findings.flatMap((f) => f.actions?.[kind] ?? [])).sort();
+    if (list.length > 0) out[kind] = list;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function names(functions: readonly string[]): string {
+  const named = functions.slice(0, MAX_NAMED).map((name) => JSON.stringify(name));
+  const more = functions.length > MAX_NAMED ? ` and ${functions.length - MAX_NAMED} more` : '';
+  return `${named.join(', ')}${more}`;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function groupBy<K, V>(items: readonly V[], keyOf: (item: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

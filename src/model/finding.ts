@@ -24,11 +24,21 @@ export interface Finding {
   actions?: FindingActions;
   /** The rule's message id (rules' findings only): what kind of problem the message states. */
   messageId?: string;
+  /** IAM findings: the statement the finding is about. Not part of any output: the engine folds by it (fold.ts). */
+  statement?: FindingStatement;
   /**
    * The finding's logical identity without line numbers (resource logical id, policy path, action),
    * used for fingerprints, baselines and de-duplication.
    */
   key: string;
+}
+
+/** The IAM statement an IAM finding is about, so that one statement gets one finding per problem. */
+export interface FindingStatement {
+  /** The whole statement, AWS managed policy reference or SAM policy template entry. */
+  location: Location;
+  /** The finding's fix removes the statement whole (a grant the code never uses): that settles every other finding about it. */
+  removed?: boolean;
 }
 
 /**

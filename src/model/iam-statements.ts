@@ -100,7 +100,8 @@ export function administrativePolicyKind(name: string): ManagedPolicyBreadth | u
 
 /**
  * The AWS managed policy a statement was expanded from, when the rule judges it: the execution policies
- * the platform attaches for logs, VPC, tracing and event sources are what Lambda needs, never findings.
+ * the platform attaches for logs, VPC, tracing and event sources are what Lambda needs, never findings; so is the
+ * policy AWS prescribes for API Gateway's account-wide logging role (the CloudWatchRole CDK's RestApi creates).
  */
 export function judgedManagedPolicy(statement: PolicyStatement): string | undefined {
   if (statement.origin.kind !== 'managed-policy') return undefined;
@@ -117,6 +118,8 @@ const LAMBDA_EXECUTION_POLICIES = new Set([
   'AWSLambdaKinesisExecutionRole',
   'AWSLambdaDynamoDBExecutionRole',
   'AWSLambdaMSKExecutionRole',
+  'AWSLambdaBasicDurableExecutionRolePolicy',
+  'AmazonAPIGatewayPushToCloudWatchLogs',
 ]);
 
 /** The statement's resources for a message, each quoted as written (`describeResources` stays unquoted: keys use it). */

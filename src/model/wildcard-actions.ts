@@ -19,8 +19,10 @@ export interface WildcardGrant {
   /** Where to report: the action in a written statement, the reference of an AWS managed policy. */
   at: Location;
   key: string;
-  /** The AWS managed policy the statement comes from (reported once per reference and action). */
+  /** The AWS managed policy the statement comes from (reported once per reference). */
   policy?: string;
+  /** With `policy`: the reference's identity (role and path), shared by the grants of its statements. */
+  reference?: string;
 }
 
 /** Every wildcard action of an Allow statement written in a manifest or in an AWS managed policy the rules judge. */
@@ -38,10 +40,11 @@ export function wildcardGrants(project: Project): WildcardGrant[] {
         if (!judged) continue;
         if (policy !== undefined) {
           // A managed policy is fixed by replacing its reference: one finding per reference and action.
-          const key = `${role.id}|${managedReferencePath(statement)}|${action.text}`;
+          const reference = `${role.id}|${managedReferencePath(statement)}`;
+          const key = `${reference}|${action.text}`;
           if (managedSeen.has(key)) continue;
           managedSeen.add(key);
-          grants.push({ role, statement, action: action.text, judged, at: statement.location, key, policy });
+          grants.push({ role, statement, action: action.text, judged, at: statement.location, key, policy, reference });
           continue;
         }
         grants.push({ role, statement, action: action.text, judged, at: action.location, key: statementKey(role, statement, action.text, resource) });
@@ -49,6 +52,38 @@ export function wildcardGrants(project: Project): WildcardGrant[] {
     }
   }
   return grants;
+}
+
+/**
+ * The grants one finding speaks for: all those of one AWS managed policy reference together (the policy is fixed by
+ * replacing its reference, so it gets one finding however many wildcards its document holds), each written grant on
+ * its own (each action has its own line). In the order of `grants`.
+ */
+export function findingGroups(grants: readonly WildcardGrant[]): WildcardGrant[][] {
+  const groups: WildcardGrant[][] = [];
+  const byReference = new Map<string, WildcardGrant[]>();
+  for (const grant of grants) {
+    if (grant.reference === undefined) {
+      groups.push([grant]);
+      continue;
+    }
+    const group = byReference.get(grant.reference);
+    if (group) group.push(grant);
+    else {
+      const created = [grant];
+      byReference.set(grant.reference, created);
+      groups.push(created);
+    }
+  }
+  return groups;
+}
+
+/** How many distinct actions the grants' wildcards cover today. */
+export function coveredCount(grants: readonly WildcardGrant[]): number {
+  const names = new Set<string>();
+  for (const grant of grants) for (const name of grant.action === '*' ? [] : expandActionPattern(grant.action)) names.add(name);
+  const every = grants.find((g) => g.judged.kind === 'everyAction');
+  return every ? every.judged.count : names.size;
 }
 
 /** What a wildcard action covers today, or undefined when it is no wildcard worth reporting. */

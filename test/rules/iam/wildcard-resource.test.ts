@@ -14,6 +14,29 @@ ruleTester.run(rule, {
   invalid: [
     { name: 'orders: the grant on "*"', dir: 'fixtures/projects/orders', errors: [{ messageId: 'pattern', file: 'serverless.yml', line: 17 }] },
     {
+      name: 'several wildcards in one statement on "*": one finding at the "*"',
+      files: {
+        'serverless.yml': `service: sync
+provider:
+  name: aws
+  runtime: nodejs22.x
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action:
+            - dynamodb:Get*
+            - sqs:Receive*
+          Resource: '*'
+functions:
+  sync:
+    handler: src/sync.handler
+`,
+        'src/sync.js': 'exports.handler = async () => 1;\n',
+      },
+      errors: [{ messageId: 'severalPatterns', line: 12, function: 'sync', message: /^dynamodb:Get\* and sqs:Receive\* are allowed on every resource \("\*"\) for "sync"; \d+ of the actions they cover can be limited to specific resources\.$/ }],
+    },
+    {
       name: 'the SMS function once its code publishes only to its topic',
       files: {
         ...filesOf('iam/wildcard-resource/good/sns-publish-needs-star'),
@@ -28,16 +51,17 @@ ruleTester.run(rule, {
 });
 
 describe('iam/wildcard-resource findings', () => {
-  it('reports each resource-scoped action once, at the "*" and never for wildcard-only actions', () => {
+  it('reports each statement once, at the "*", naming its resource-scoped actions and never wildcard-only ones', () => {
     const run = ruleTester.lint(rule, 'iam/wildcard-resource/bad/provider-star');
     const findings = run.findings;
     expect(findings.map((f) => `${f.location.line} ${f.message}`)).toEqual([
-      '17 dynamodb:GetItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
-      '17 dynamodb:PutItem is allowed on every resource ("*") for "createOrder"; it can be limited to specific table ARNs.',
+      '17 dynamodb:GetItem and dynamodb:PutItem are allowed on every resource ("*") for "createOrder"; they can be limited to specific table ARNs.',
       '23 sqs:SendMessage is allowed on every resource ("*") for "createOrder"; it can be limited to specific queue ARNs.',
     ]);
     expect(findings[0]).toMatchObject({ severity: 'warning', function: 'createOrder' });
-    expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:GetItem|*');
+    expect(findings[0]).toMatchObject({ messageId: 'several' });
+    expect(findings[0]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[0]|dynamodb:GetItem,dynamodb:PutItem|*');
+    expect(findings[1]!.key).toBe('serverless.yml#IamRoleLambdaExecution|provider.iam.role.statements[1]|sqs:SendMessage|*');
   });
 
   it("reports a SAM policy template given '*' once per entry, pointing at the parameter", () => {
