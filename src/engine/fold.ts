@@ -23,7 +23,8 @@ function strength(finding: Finding): number {
     case 'iam/full-access-policy':
       return 3;
     case 'iam/wildcard-action':
-      return 4;
+      // `Action: "*"` is administrator access: it says more than any one way to escalate from it.
+      return finding.messageId === 'everyAction' ? 1.5 : 4;
     case 'iam/not-action':
       return 5;
     case 'iam/partial-wildcard-action':

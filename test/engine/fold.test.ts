@@ -84,6 +84,14 @@ describe('foldSamePlace', () => {
     expect(folded[0]!.related).toEqual([{ location: at(90), message: 'iam/missing-permission: "b" calls dynamodb:PutItem on table B, but its role does not grant it.' }]);
   });
 
+  it('lets Action "*" speak before the ways to escalate privileges it includes', () => {
+    const folded = foldSamePlace([
+      finding('iam/privilege-escalation', '* on "*" lets "api" raise its privileges.', { severity: 'error' }),
+      finding('iam/wildcard-action', '"*" allows every action of every AWS service.', { severity: 'error', messageId: 'everyAction' }),
+    ]);
+    expect(folded).toMatchObject([{ ruleId: 'iam/wildcard-action' }]);
+  });
+
   it('lets a managed policy\'s "*" speak before the partial wildcards its document spells', () => {
     const folded = foldSamePlace([
       finding('iam/partial-wildcard-action', 'The AWS managed policy allows dynamodb:Describe*.', { messageId: 'managedSeveral' }),

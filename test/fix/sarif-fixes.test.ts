@@ -60,7 +60,7 @@ describe('SARIF fixes', () => {
       const fixed = results.filter((r) => r.fixes);
       expect(fixed.map((r) => `${r.ruleId}@${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`).sort()).toEqual([
         'iam/missing-permission@src/put.ts:10',
-        'iam/unused-permission@serverless.yml:24',
+        'iam/unused-permission@serverless.yml:23',
         'iam/unused-permission@serverless.yml:29',
         'iam/wildcard-action@serverless.yml:24',
       ]);
