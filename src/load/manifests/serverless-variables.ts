@@ -272,7 +272,7 @@ interface Scope {
 
 type LoadedFile = { ok: true; scope: Scope } | { ok: false; missing: boolean; reason: string };
 
-const COMPOSE_FILES = ['serverless-compose.yml', 'serverless-compose.yaml'];
+const COMPOSE_FILES = ['serverless-compose.yml', 'serverless-compose.yaml', 'serverless-compose.json'];
 /** `${infra.userPoolId}`: in serverless-compose.yml, an output of another service. */
 const COMPOSE_OUTPUT = /^\$\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\s*\}$/;
 

@@ -38,6 +38,43 @@ function resolve(yaml: string, options: Partial<LoadOptions> = {}, files: Record
   return { ...result, doc, findings, unresolved: findings.filter((f) => f.ruleId === 'input/unresolved') };
 }
 
+describe('serverless-compose params', () => {
+  const compose = `services:
+  infra:
+    path: infra
+  api:
+    path: ./svc/
+    params:
+      size: 3
+      region: \${env:REGION, 'eu-north-1'}
+      table: \${infra.tableName}
+  other:
+    path: other
+    params:
+      size: 9
+`;
+
+  it('answers ${param:X} from the compose file that names the folder, after the manifest own params', () => {
+    const { doc, unresolved } = resolve('params:\n  default:\n    own: mine\na: ${param:size}\nb: ${param:region}\nc: ${param:table}\nd: ${param:own}\ne: ${param:nope, fallback}\n', {}, { 'serverless-compose.yml': compose });
+    expect(doc.a).toBe(3);
+    expect(doc.b).toBe('eu-north-1');
+    expect(doc.c).toBeInstanceOf(Unresolved);
+    expect((doc.c as Unresolved).deployTime).toBe(true);
+    expect(doc.d).toBe('mine');
+    expect(doc.e).toBe('fallback');
+    expect(unresolved.map((f) => `${f.location.file}:${f.location.line} ${f.message}`)).toEqual([
+      'serverless-compose.yml:8 "${env:REGION, \'eu-north-1\'}" reads the environment at deploy time; without --resolve-env noops-lint assumed its default "eu-north-1".',
+      'svc/serverless.yml:6 Could not resolve "${param:table}": serverless-compose gives it the output "tableName" of the service "infra", known once that service is deployed.',
+    ]);
+  });
+
+  it('ignores a compose file that names other folders', () => {
+    const other = resolve('a: ${param:size}\n', {}, { 'serverless-compose.yml': compose.replace('./svc/', 'elsewhere') });
+    expect(other.doc.a).toBeInstanceOf(Unresolved);
+    expect(other.unresolved[0]!.message).toContain('the parameter "size" is not set under params');
+  });
+});
+
 describe('self references', () => {
   it('resolves ${self:} paths, nested variables and list indexes', () => {
     const { doc, findings } = resolve(`service: orders
