@@ -54,6 +54,16 @@ export class ConfigError extends Error {}
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignores: [], rulePaths: [], extends: [] };
 
+/** The config's `rulePaths` hold custom rules and their test cases, which are not part of the project: lint and fix leave them out. */
+export function withRuleFoldersIgnored(root: string, config: Config): Config {
+  if (!config.rulePaths?.length) return config;
+  const base = config.file ? path.dirname(config.file) : root;
+  const folders = config.rulePaths
+    .map((p) => path.relative(root, path.resolve(base, p)).split(path.sep).join('/'))
+    .filter((rel) => rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel));
+  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
+}
+
 /** Looks for a config file in `start` and its parents, not above the git top-level (or `start` outside git). */
 export function findConfigFile(start: string): string | undefined {
   let dir = path.resolve(start);

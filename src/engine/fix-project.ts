@@ -1,7 +1,7 @@
 // The fix of a project: load and analyse it as a lint run does (no rule runs), then plan the least-privilege
 // statements (src/fix, below the engine: the engine also plans the fixes SARIF results carry).
 import { checkProject } from './check.js';
-import type { Config } from './config.js';
+import { withRuleFoldersIgnored, type Config } from './config.js';
 import { ProjectFiles } from '../load/files.js';
 import { planFixes, type FixOptions, type FixPlan } from '../fix/plan.js';
 
@@ -22,7 +22,7 @@ export function fixProject(options: FixRunOptions): FixPlan {
   const checked = checkProject({
     files,
     paths: options.paths,
-    config: options.config,
+    config: withRuleFoldersIgnored(options.root, options.config),
     enabled: [],
     now: new Date(0),
     resolveEnv: options.resolveEnv,

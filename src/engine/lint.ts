@@ -12,7 +12,7 @@ import type { PermissionRow } from '../analyse/permission-table.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
 import { LintCache, fileFingerprint, type CacheSettings } from './cache.js';
 import { checkProject } from './check.js';
-import { EMPTY_CONFIG, type Config } from './config.js';
+import { EMPTY_CONFIG, withRuleFoldersIgnored, type Config } from './config.js';
 import { compareFindings, INPUT_RULES, type Finding } from '../model/finding.js';
 import { cacheKey, largestFirst, memo, mergeUnits, runUnitsInParallel, threadRules, unitOf, type CustomRuleSources } from './parallel.js';
 import type { LintResult, SuppressedFinding, ToolNotification } from './result.js';
@@ -224,16 +224,6 @@ function checkUnits(
   cache?.save();
   releaseIdleWorkers();
   return { results: [...results.values()], discovery: discovered.findings, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers, onePass: false } };
-}
-
-/** The config's `rulePaths` hold custom rules and their test cases, which are not part of the project. */
-function withRuleFoldersIgnored(root: string, config: Config): Config {
-  if (!config.rulePaths?.length) return config;
-  const base = config.file ? path.dirname(config.file) : root;
-  const folders = config.rulePaths
-    .map((p) => path.relative(root, path.resolve(base, p)).split(path.sep).join('/'))
-    .filter((rel) => rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel));
-  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
 }
 
 /**
