@@ -20,7 +20,9 @@ export function loadTypeScriptNow(): typeof TypeScript {
 /**
  * require('typescript'), with the file read as bytes: TypeScript's build is ASCII, and decoding ASCII as Latin-1 is
  * exact and takes a quarter of the time Node's UTF-8 file read does (about 0.15 s of each thread's start). Anything
- * unexpected (a non-ASCII build, a resolution or compile failure) falls back to require().
+ * unexpected (a non-ASCII build, a resolution or compile failure) falls back to require(). Measured against a plain
+ * require() (Node 20, TypeScript 6.0, load and first parse, 15 fresh processes each on a busy 2-core machine):
+ * median 0.82 s against 0.87 s, fastest 0.38 s against 0.54 s; each process and worker thread pays it once.
  */
 function loadTypeScript(): typeof TypeScript {
   const require = createRequire(import.meta.url);
