@@ -123,7 +123,9 @@ const shown = (f: Finding): string => `${f.location.file}:${f.location.line} ${f
 export class RuleTester {
   private readonly temporary: string[] = [];
   /** Runs of folders (fixtures, example projects) by rule, so a case and the extra assertions on it share one run. */
-  private readonly runs = new WeakMap<AnyRule, Map<string, CaseRun>>();
+  private runs = new WeakMap<AnyRule, Map<string, CaseRun>>();
+  /** The temporary folder written for each set of inline files, by rule. */
+  private folders = new WeakMap<AnyRule, Map<string, string>>();
 
   constructor(private readonly defaults: { now?: Date } = {}) {}
 
@@ -140,7 +142,8 @@ export class RuleTester {
     }
     const now = source.now === undefined ? (this.defaults.now ?? DEFAULT_NOW) : new Date(source.now);
     if ((source.files === undefined) === (source.dir === undefined)) throw new Error('a case gives either files or dir');
-    const dir = source.files ? this.writeFiles(rule, source.files) : path.resolve(REPO_ROOT, source.dir!);
+    // The same files are written once per rule: a case and the extra assertions on it share one folder and one run.
+    const dir = source.files ? this.folderOf(rule, source.files) : path.resolve(REPO_ROOT, source.dir!);
     const config: Config | undefined = source.options ? { ...EMPTY_CONFIG, rules: { [rule.id]: { options: source.options } } } : undefined;
     return this.runDir(rule, dir, config, now, false);
   }
@@ -242,6 +245,15 @@ export class RuleTester {
     return { findings: run.findings.filter((f) => f.ruleId === rule.id), problems: inputProblems(run), run };
   }
 
+  private folderOf(rule: AnyRule, files: Record<string, string>): string {
+    let byRule = this.folders.get(rule);
+    if (!byRule) this.folders.set(rule, (byRule = new Map()));
+    const id = JSON.stringify(Object.entries(files));
+    let dir = byRule.get(id);
+    if (!dir) byRule.set(id, (dir = this.writeFiles(rule, files)));
+    return dir;
+  }
+
   private writeFiles(rule: AnyRule, files: Record<string, string>): string {
     const root = mkdtempSync(path.join(tmpdir(), `${rule.id.replace('/', '-')}-`));
     this.temporary.push(root);
@@ -256,6 +268,8 @@ export class RuleTester {
 
   private cleanUp(): void {
     for (const root of this.temporary.splice(0)) rmSync(root, { recursive: true, force: true });
+    this.folders = new WeakMap();
+    this.runs = new WeakMap();
   }
 }
 
