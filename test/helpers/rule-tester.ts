@@ -19,7 +19,6 @@ import { listFiles, readAnnotations } from './annotations.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const RULE_FIXTURES = path.join(REPO_ROOT, 'fixtures/rules');
-export const EXAMPLE_PROJECTS = path.join(REPO_ROOT, 'fixtures/projects');
 /** The date deprecation tables are read at, so cases do not change meaning over time. */
 export const DEFAULT_NOW = new Date('2026-12-01T00:00:00Z');
 
