@@ -13,6 +13,7 @@ export function classifyManifest(file: string, document: unknown): ManifestKind 
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return undefined;
   const doc = document as Record<string, unknown>;
   const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  if (isJsonSchema(doc)) return undefined;
   if (doc.kind === 'Service' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('serverless.example.com/')) return 'service';
   if (base.startsWith('serverless.') || ('service' in doc && 'provider' in doc)) return 'serverless';
   const transform = doc.Transform;
@@ -27,4 +28,14 @@ export function classifyManifest(file: string, document: unknown): ManifestKind 
     if (hasAwsType) return 'cloudformation';
   }
   return undefined;
+}
+
+/**
+ * A JSON Schema (`"$schema": "http://json-schema.org/..."`), such as one a project writes to validate its own
+ * serverless.json: a description of manifests, never a manifest, even under a manifest's file name.
+ */
+export function isJsonSchema(document: unknown): boolean {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return false;
+  const doc = document as Record<string, unknown>;
+  return typeof doc.$schema === 'string' && /json-schema\.org/i.test(doc.$schema) && !('service' in doc);
 }

@@ -5,7 +5,7 @@ import { locationAtStart } from '../model/location.js';
 import { quote } from '../util/quote.js';
 import { isUnresolved } from '../model/values.js';
 import type { Project, ServiceModel } from '../model/project.js';
-import { classifyManifest, mayBeManifest } from './classify.js';
+import { classifyManifest, isJsonSchema, mayBeManifest } from './classify.js';
 import { discoverManifests, SUMMARY_KEYS } from './discover.js';
 import { builtTemplateReason } from './build-output.js';
 import type { BuildOutputMode } from './discover.js';
@@ -85,7 +85,7 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     const kind = classifyManifest(file, parsed.value);
     if (!kind) {
       // A file named serverless.yml is a manifest whatever it holds; say why nothing in it was checked.
-      if (isServerlessFileName(file)) findings.push(notAManifest(file, parsed.value));
+      if (isServerlessFileName(file) && !isJsonSchema(parsed.value)) findings.push(notAManifest(file, parsed.value));
       continue;
     }
     const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
