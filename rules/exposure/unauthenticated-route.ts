@@ -49,15 +49,15 @@ export default defineRule<Options, MessageId>({
   severity: 'warning',
   description: 'An HTTP route that changes data can be called by anyone, without authentication.',
   fullDescription:
-    'API Gateway routes are public unless something authenticates the caller. The rule reports routes with a method that changes ' +
-    'data (POST, PUT, PATCH, DELETE, ANY) and GET routes whose handler writes (its derived IAM actions include a Write action), when ' +
+    'API Gateway routes are public unless something authenticates the caller. Reported: routes with a method that changes ' +
+    'data (POST, PUT, PATCH, DELETE, ANY) and GET routes whose handler writes (a derived Write action), when ' +
     'neither the route nor its API has an authorizer, AWS_IAM auth, Cognito or a required API key: Serverless `http`/`httpApi` events ' +
     '(`authorizer`, `private: true`, a provider resource policy), SAM `Api`/`HttpApi` events (`Auth.Authorizer`, ' +
     '`Auth.ApiKeyRequired`, and the API\'s or Globals\' `DefaultAuthorizer`, `ResourcePolicy` or PRIVATE endpoint), ' +
-    'CloudFormation and CDK `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route`. APIs defined by an OpenAPI body and values ' +
-    'set by parameters are not judged. OPTIONS (CORS preflight) is never reported; paths listed in `publicPaths` are public by design, ' +
-    'and so are endpoints that authenticate the caller themselves (option `conventionalPublicPaths`, on by default): a last segment ' +
-    'login, signin, sign-in, signup, sign-up, register or token, and any segment oauth, oauth2, openid, .well-known or ending in webhook(s).',
+    'CloudFormation/CDK `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route`. OpenAPI bodies and parameter values ' +
+    'are not judged. OPTIONS (CORS) is never reported; paths listed in `publicPaths` are public by design, ' +
+    'and so are endpoints that authenticate the caller themselves (`conventionalPublicPaths`, on by default): a last segment ' +
+    'login, signin, sign-in, signup, sign-up, register or token; a segment oauth, oauth2, openid, .well-known or *webhook(s).',
   help:
     'Put an authorizer in front of the route, for example SAM `Auth: { Authorizer: CognitoAuth }` or `Globals: { Api: { Auth: ' +
     '{ DefaultAuthorizer: AWS_IAM } } }`, Serverless `authorizer: aws_iam` or `private: true` (API key). A route that must stay ' +
