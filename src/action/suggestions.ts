@@ -24,6 +24,8 @@ export interface Suggestion {
   rules: string[];
   /** Identity across runs, independent of line numbers: file, lines replaced, replacement (and which occurrence). */
   key: string;
+  /** The lines replaced end with CRLF. */
+  crlf?: boolean;
 }
 
 export interface Unposted {
@@ -78,10 +80,11 @@ export function collectSuggestions(findings: readonly Finding[], fixes: readonly
   const reported = new Map(findings.map((f) => [findingId(f), f]));
   const byPlace = new Map<string, Suggestion>();
   const texts = new Map<string, string[] | undefined>();
+  /** The file's lines, each with its CR when it ends with CRLF. */
   const linesOf = (file: string): string[] | undefined => {
     if (!texts.has(file)) {
       const text = read(file);
-      texts.set(file, text === undefined ? undefined : (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/));
+      texts.set(file, text === undefined ? undefined : (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n'));
     }
     return texts.get(file);
   };
@@ -92,7 +95,9 @@ export function collectSuggestions(findings: readonly Finding[], fixes: readonly
     if (!lines) continue;
     for (const replacement of fix.replacements) {
       if (replacement.startLine < 1 || replacement.endLine < replacement.startLine || replacement.endLine > lines.length) continue;
-      const before = lines.slice(replacement.startLine - 1, replacement.endLine);
+      const replaced = lines.slice(replacement.startLine - 1, replacement.endLine);
+      const before = replaced.map((line) => line.replace(/\r$/, ''));
+      const crlf = replaced.some((line) => line.endsWith('\r'));
       let text = replacement.text;
       if (replacement.lineBreak && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
       const after = replacement.text === '' ? [] : text.split(/\r?\n/);
@@ -102,7 +107,7 @@ export function collectSuggestions(findings: readonly Finding[], fixes: readonly
         if (!known.rules.includes(reportedFinding.ruleId)) known.rules = [...known.rules, reportedFinding.ruleId].sort();
         continue;
       }
-      byPlace.set(place, { file: fix.file, startLine: replacement.startLine, endLine: replacement.endLine, before, after, description: fix.description, rules: [reportedFinding.ruleId], key: '' });
+      byPlace.set(place, { file: fix.file, startLine: replacement.startLine, endLine: replacement.endLine, before, after, description: fix.description, rules: [reportedFinding.ruleId], key: '', ...(crlf ? { crlf } : {}) });
     }
   }
   const suggestions = [...byPlace.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine || a.endLine - b.endLine || compareText(a.after.join('\n'), b.after.join('\n'))));
@@ -149,6 +154,8 @@ export function placeSuggestions(suggestions: readonly Suggestion[], view: DiffV
     }
     else if (!(view.hunks.get(s.file) ?? []).some((h) => h.start <= s.startLine && h.end >= s.endLine)) reason = "the lines reach outside the pull request's diff";
     else if (!view.sameFile(s.file)) reason = "the base branch changed this file since the pull request's head, so its lines differ";
+    // A suggestion's text has plain line breaks; committing it could leave the file with mixed line endings.
+    else if (s.crlf) reason = 'the file has CRLF line endings, which a suggestion committed on GitHub may not keep (noops-lint fix keeps them)';
     else if (commentBody(s).length > MAX_COMMENT_CHARS) reason = 'too long for a review comment';
     if (reason) outside.push({ suggestion: s, reason });
     else post.push(s);

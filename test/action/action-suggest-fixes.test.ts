@@ -3,7 +3,7 @@
 // nothing, and a refused token that leaves the lint result as it was.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -239,5 +239,93 @@ describe('the Action with suggest-fixes on a pull request', () => {
     expect(run.status).toBe(1);
     expect(api.requests.length).toBe(before);
     expect(run.stdout).toContain('::warning title=noops-lint suggest-fixes::Review suggestions not posted: no GitHub token');
+  });
+});
+
+/** Every file below `dir`, relative to it, with forward slashes. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesBelow(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** Applies a review's suggestions to a file's text, as committing each of them on GitHub would (bottom-up). */
+function applySuggestions(text: string, comments: Array<{ body: string; line: number; start_line?: number }>): string {
+  const lines = text.split('\n');
+  for (const comment of [...comments].sort((a, b) => b.line - a.line)) {
+    const block = /^(`{3,})suggestion\n([\s\S]*?)\n?\1$/m.exec(comment.body);
+    expect(block, comment.body).not.toBeNull();
+    const start = comment.start_line ?? comment.line;
+    lines.splice(start - 1, comment.line - start + 1, ...(block![2] === '' ? [] : block![2]!.split('\n')));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The fix fixtures turned into pull requests: main holds the fixed files (after/), the pull request brings the
+ * original ones back (before/). Every change of the fix then touches the pull request's diff, so the Action posts
+ * all of them, and committing its suggestions on the pull request must give the fixed files back, byte for byte.
+ */
+describe('suggest-fixes round trip on the fix fixtures', () => {
+  const fixtures = path.join(repoRoot, 'fixtures/fix');
+  const cases = readdirSync(fixtures)
+    .filter((name) => existsSync(path.join(fixtures, name, 'after')) && !existsSync(path.join(fixtures, name, 'args.txt')))
+    .sort();
+  const api = new FakeGitHub();
+  beforeAll(async () => {
+    await api.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('has fixtures to run', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'noops-action-roundtrip-'));
+    try {
+      cpSync(path.join(fixtures, name, 'before'), workspace, { recursive: true });
+      cpSync(path.join(fixtures, name, 'after'), workspace, { recursive: true });
+      git(workspace, 'init', '-q', '-b', 'main');
+      git(workspace, 'config', 'core.autocrlf', 'false');
+      git(workspace, 'add', '-A');
+      git(workspace, 'commit', '-q', '-m', 'least privilege');
+      git(workspace, 'checkout', '-q', '-b', 'feature');
+      cpSync(path.join(fixtures, name, 'before'), workspace, { recursive: true });
+      git(workspace, 'commit', '-q', '-am', 'the broad grants again');
+      const headSha = git(workspace, 'rev-parse', 'HEAD');
+      git(workspace, 'checkout', '-q', 'main');
+      git(workspace, 'merge', '-q', '--no-ff', 'feature', '-m', 'Merge feature into main');
+      const eventPath = path.join(workspace, '.git', 'event.json');
+      writeFileSync(
+        eventPath,
+        JSON.stringify({ pull_request: { number: 7, base: { sha: git(workspace, 'rev-parse', 'HEAD^1'), repo: { full_name: 'acme/shop' } }, head: { sha: headSha, repo: { full_name: 'acme/shop' } } } }),
+      );
+      api.requests = [];
+      api.comments = [];
+      const run = await runStep({ workspace, eventPath, headSha }, api, { 'suggest-fixes': 'true', 'sarif-file': '', annotations: 'false' });
+      expect(run.stderr).toBe('');
+      const fixed = filesBelow(path.join(fixtures, name, 'after'));
+      const crlf = fixed.filter((file) => readFileSync(path.join(fixtures, name, 'before', file), 'utf8').includes('\r\n'));
+      const comments = api.requests.flatMap((r) => r.body?.comments ?? []);
+      for (const file of fixed) {
+        const mine = comments.filter((c) => c.path === file);
+        if (crlf.includes(file)) {
+          // Listed instead: a suggestion cannot promise to keep CRLF.
+          expect(mine).toEqual([]);
+          expect(run.summary).toContain('(not posted: the file has CRLF line endings');
+          continue;
+        }
+        expect(mine.length, `${file}: ${run.stdout.split('\n').find((l) => l.includes('suggest-fixes')) ?? ''}`).toBeGreaterThan(0);
+        const head = readFileSync(path.join(fixtures, name, 'before', file), 'utf8');
+        expect(applySuggestions(head, mine)).toBe(readFileSync(path.join(fixtures, name, 'after', file), 'utf8'));
+      }
+      expect(api.requests.filter((r) => r.method === 'POST').length).toBe(comments.length > 0 ? 1 : 0);
+      expect(run.summary).not.toContain('Review suggestions not posted');
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

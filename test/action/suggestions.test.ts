@@ -207,7 +207,11 @@ describe('collectSuggestions', () => {
     const [s] = collectSuggestions([widened], [removal], () => crlf);
     expect(s!.before).toEqual(['        - Effect: Allow', "          Action: 'dynamodb:*'", "          Resource: '*'"]);
     expect(s!.after).toEqual([]);
+    expect(s!.crlf).toBe(true);
     expect(commentBody(s!)).toContain('```suggestion\n```');
+    // Not posted: committing the suggestion could leave the file with mixed line endings.
+    const view = { changed: new Map([['svc/serverless.yml', [{ start: 8, end: 8 }]]]), hunks: new Map([['svc/serverless.yml', [{ start: 5, end: 11 }]]]), removals: new Map<string, number[]>(), sameFile: () => true };
+    expect(placeSuggestions([s!], view).outside.map((u) => u.reason)).toEqual(['the file has CRLF line endings, which a suggestion committed on GitHub may not keep (noops-lint fix keeps them)']);
     expect(collectSuggestions([widened], [removal], () => undefined)).toEqual([]);
     // A replacement past the end of the file (the file changed under the plan) is not suggested.
     expect(collectSuggestions([widened], [{ ...removal, fix: { ...removal.fix, replacements: [{ ...removal.fix.replacements[0]!, endLine: 400 }] } }], () => crlf)).toEqual([]);
