@@ -114,12 +114,19 @@ function strongest(findings: readonly Finding[]): Finding | undefined {
 function fold(primary: Finding, others: Finding[]): Finding {
   const folded: Finding = { ...primary, related: [...primary.related] };
   const withoutName = (f: Finding): string => (f.function === undefined ? f.message : f.message.replaceAll(JSON.stringify(f.function), ''));
-  // The same finding for another function sharing the statement: named, nothing else to show.
+  // Keys start with the role: the same key after it is the same grant judged for another role (a provider statement
+  // each per-function role inherits, the provider role itself).
+  const withoutRole = (f: Finding): string => `${f.messageId ?? ''}\u0000${f.key.slice(f.key.indexOf('|'))}`;
+  // The same finding for another function or role sharing the statement: the functions named, nothing else to show.
   const sameForOthers = others.filter(
-    (f) => f.ruleId === primary.ruleId && placeOf(f) === placeOf(primary) && f.function !== undefined && f.function !== primary.function && withoutName(f) === withoutName(primary),
+    (f) =>
+      f.ruleId === primary.ruleId &&
+      placeOf(f) === placeOf(primary) &&
+      f.function !== primary.function &&
+      ((f.function !== undefined && withoutName(f) === withoutName(primary)) || (f.statement !== undefined && f.key.includes('|') && withoutRole(f) === withoutRole(primary))),
   );
   const rest = others.filter((f) => !sameForOthers.includes(f));
-  const otherFunctions = unique(sameForOthers.map((f) => f.function!));
+  const otherFunctions = unique(sameForOthers.flatMap((f) => (f.function === undefined ? [] : [f.function])));
   if (otherFunctions.length > 0) folded.message += ` The same holds for ${names(otherFunctions)}.`;
   // The same rule here with another message (another function's call, another table): each kept as a related location.
   const sameRule = rest.filter((f) => f.ruleId === primary.ruleId);
