@@ -17,7 +17,7 @@ import type { FunctionModel, PolicyStatement, Project, RoleModel } from '../mode
 import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
 import { quote } from '../util/quote.js';
 import { actionTexts, jsonInline, pairOf, styleOf, writeResource, writeStatement, writeValue, type StatementStyle, type WrittenResource } from './render.js';
-import { namesSameResource, sameResource } from './resources.js';
+import { inResourceForm, namesSameResource, resourceFormOf, sameResource, type ResourceForm } from './resources.js';
 import { chooseTemplates, templateFits, type TemplateChoice } from './templates.js';
 import { SourceIndex } from './source-index.js';
 import { applySplices, overlap, type Splice } from './splice.js';
@@ -117,6 +117,8 @@ interface Site {
   parameterIndent?: number;
   /** The service of the roles holding the list. */
   service?: RoleModel['service'];
+  /** How the file writes ARNs below a resource's ARN. */
+  form?: ResourceForm;
 }
 
 /** One statement, or one SAM policy template entry (several statements), as written. */
@@ -215,6 +217,17 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     unitsOf.set(info, own);
   }
 
+  // How each file writes ARNs below a resource's ARN, for the resources the fix writes there.
+  const forms = new Map<string, ResourceForm>();
+  const formOf = (file: string): ResourceForm => {
+    if (!forms.has(file)) {
+      const values = project.roles.flatMap((role) => role.statements).filter((s) => s.origin.kind === 'inline').flatMap((s) => s.resources).filter((r) => r.location.file === file).map((r) => r.value);
+      forms.set(file, resourceFormOf(values));
+    }
+    return forms.get(file);
+  };
+  for (const site of sites.values()) site.form = formOf(site.source.file);
+
   // What each unit can be judged on.
   for (const unit of units.values()) {
     unit.unjudged ??= unjudgedReason(unit, project);
@@ -250,6 +263,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       else {
         const creation = creations.get(info) ?? newList(info, indexOf);
         if (typeof creation !== 'string') {
+          creation.form = formOf(creation.source.file);
           creations.set(info, creation);
           creation.needs.push(need);
         } else note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; ${creation}.`);
@@ -302,38 +316,30 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   }
   // --split-roles: a shared provider role becomes one role per function (serverless-iam-roles-per-function).
   const split = new Set<Site>();
+  // Text written after everything else planned at the same offset (a copied role after its original's changes).
+  const late: Array<{ file: string; splice: Splice }> = [];
   for (const [info, own] of unitsOf) {
     if (!isSharedWithDifferentNeeds(info)) continue;
     if (!options.splitRoles) {
       note(info.role.location, `${describeFunctions(info)} share the role ${quote(info.role.name)} but their code needs different grants; the fix keeps what any of them uses. Run noops-lint fix --split-roles to give each its own statements.`);
       continue;
     }
-    const done = splitProviderRole(info, own, project, splicesOf, plan);
+    const done = info.role.kind === 'cloudformation' ? splitCloudFormationRole(info, own, splicesOf, plan, late, creations.has(info)) : splitProviderRole(info, own, project, splicesOf, plan);
     if (typeof done === 'string') note(info.role.location, `Not split: ${done}.`);
-    else split.add(done);
+    else for (const site of Array.isArray(done) ? done : [done]) split.add(site);
   }
   for (const site of orderedSites) {
     if (split.has(site)) continue;
-    const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
-    if (judged.length === 0 && site.assigned.length === 0) continue;
-    for (const unit of judged) unit.exact ??= isExact(unit, site.assigned);
-    const kept = site.units.filter((u) => !judged.includes(u) || u.exact);
-    const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
-    const replaceable = judged.filter((u) => !u.exact);
-    if (pending.length === 0 && replaceable.length === 0) continue;
-    const { chosen, rest } = site.kind === 'sam-policies' ? chooseTemplates(pending, serviceOf(site)!, parameterValuesOf(site)) : { chosen: [], rest: pending };
-    const groups = groupNeeds(rest);
-    const own: Splice[] = [];
     const changesBefore = plan.changes.length;
-    writeSite(site, kept, replaceable, groups, chosen, own, plan);
-    if (own.length === 0) continue;
-    for (const splice of own) splice.text = site.source.indented(splice.text);
+    const planned = planSite(site, plan);
+    if (!planned) continue;
+    const own = planned.splices;
     splicesOf(site.source.file).push(...own);
     const lineOf = (offset: number): number => site.source.lineOf(offset);
     plan.sites.push({
       file: site.source.file,
       splices: own,
-      lines: replaceable.map((unit) => [lineOf(site.source.startOf(unit.node!)), lineOf(site.source.endOf(unit.node!))]),
+      lines: planned.replaceable.map((unit) => [lineOf(site.source.startOf(unit.node!)), lineOf(site.source.endOf(unit.node!))]),
       functions: [...new Set(site.missingFor)].sort(compare),
       description: plan.changes.slice(changesBefore).map((change) => change.message).join(' '),
     });
@@ -345,6 +351,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     splicesOf(creation.source.file).push(...own);
     plan.sites.push({ file: creation.source.file, splices: own, lines: [], functions: creation.info.role.functions.map((fn) => fn.name).sort(compare), description: plan.changes[plan.changes.length - 1]?.message ?? '' });
   }
+  for (const { file, splice } of late) splicesOf(file).push(splice);
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare(a[0], b[0]))) {
     if (splices.length === 0) continue;
     const result = fileEdit(indexOf(file)!, splices);
@@ -377,6 +384,23 @@ export function fileEdit(index: SourceIndex, splices: readonly Splice[]): FilePl
 /** A TypeScript or JavaScript file (a Serverless configuration written as code, or a module it imports). */
 function isCodeFile(file: string): boolean {
   return /\.[cm]?[jt]sx?$/i.test(file);
+}
+
+/** The splices making one list grant what is assigned to it: exact statements stay, the others are rewritten or go. */
+function planSite(site: Site, plan: FixPlan): { splices: Splice[]; replaceable: Unit[] } | undefined {
+  const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
+  if (judged.length === 0 && site.assigned.length === 0) return undefined;
+  const exact = new Set(judged.filter((unit) => unit.exact ?? isExact(unit, site.assigned)));
+  const kept = site.units.filter((u) => !judged.includes(u) || exact.has(u));
+  const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
+  const replaceable = judged.filter((u) => !exact.has(u));
+  if (pending.length === 0 && replaceable.length === 0) return undefined;
+  const { chosen, rest } = site.kind === 'sam-policies' ? chooseTemplates(pending, serviceOf(site)!, parameterValuesOf(site)) : { chosen: [], rest: pending };
+  const splices: Splice[] = [];
+  writeSite(site, kept, replaceable, groupNeeds(rest), chosen, splices, plan);
+  if (splices.length === 0) return undefined;
+  for (const splice of splices) splice.text = site.source.indented(splice.text);
+  return { splices, replaceable };
 }
 
 /** Finds the unit's list item and the list (its site). */
@@ -627,9 +651,11 @@ function writtenResources(site: Site): Array<{ value: unknown; written: WrittenR
   return out;
 }
 
-function writeSite(site: Site, kept: Unit[], replaceable: Unit[], groups: Group[], chosen: Array<TemplateChoice<Need>>, splices: Splice[], plan: FixPlan): void {
+function writeSite(site: Site, kept: Unit[], replaceable: Unit[], needed: Group[], chosen: Array<TemplateChoice<Need>>, splices: Splice[], plan: FixPlan): void {
   const source = site.source;
-  const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service;
+  const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service ?? site.service;
+  // Resources below another's ARN in the file's form (`${Bucket.Arn}/exports/*`), in the text and the messages.
+  const groups = service ? needed.map((group) => ({ ...group, resources: group.resources.map((r) => inResourceForm(r, site.form, service)) })) : needed;
   const existing = writtenResources(site);
   const sample = replaceable.find((u) => u.kind === 'statement')?.node ?? site.units.find((u) => u.kind === 'statement')?.node;
   const resourceText = (value: unknown, style: StatementStyle): WrittenResource => {
@@ -1052,7 +1078,8 @@ function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splice
   plan.changes.push({ location: site.units[0]?.location ?? role.location, message: `${site.path}: emptied; each function of ${quote(role.name)} gets its own iamRoleStatements (${PER_FUNCTION_PLUGIN}).` });
   const style = styleOf(source, site.units.find((u) => u.kind === 'statement')?.node);
   const existing = writtenResources(site);
-  const written = (value: unknown): WrittenResource => existing.find((e) => namesSameResource(e.value, value, role.service))?.written ?? writeResource(value, style);
+  const form = resourceFormOf(role.statements.filter((s) => s.origin.kind === 'inline').flatMap((s) => s.resources).filter((r) => r.location.file === source.file).map((r) => r.value));
+  const written = (value: unknown): WrittenResource => existing.find((e) => namesSameResource(e.value, value, role.service))?.written ?? writeResource(inResourceForm(value, form, role.service), style);
   const nl = source.newline;
   for (const { fn, map, groups } of targets) {
     if (groups.length === 0) continue;
@@ -1064,6 +1091,131 @@ function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splice
   }
   void project;
   return site;
+}
+
+/**
+ * Splits an AWS::IAM::Role that functions with different needs share (SAM or CloudFormation `Role: !GetAtt R.Arn`,
+ * Serverless `role: R`): the functions with the same needs keep a role each, the first group keeps R, and each other
+ * group gets a copy of R's definition (named after its first function) whose statements grant what that group uses;
+ * their Role references name the copy. Returns R's lists (planned here) or why it cannot split.
+ */
+function splitCloudFormationRole(info: RoleInfo, own: Unit[], splicesOf: (file: string) => Splice[], plan: FixPlan, late: Array<{ file: string; splice: Splice }>, hasNoList: boolean): Site[] | string {
+  const role = info.role;
+  const document = role.service.document;
+  if (hasNoList) return `${quote(role.name)} has no statement list noops-lint can edit`;
+  const unjudged = own.find((u) => u.unjudged);
+  if (unjudged) return `a statement of ${quote(role.name)} is left as written (${unjudged.unjudged})`;
+  const sites = [...new Set(own.map((u) => u.site).filter((s): s is Site => s !== undefined))];
+  if (sites.length === 0 || sites.some((s) => s.kind !== 'statements' || s.source !== sites[0]!.source)) return `the statements of ${quote(role.name)} are not lists noops-lint can edit in one file`;
+  const source = sites[0]!.source;
+  const serverlessResources = isRecordValue(document.resources) && isRecordValue(document.resources.Resources) ? document.resources.Resources : undefined;
+  const resources = isRecordValue(document.Resources) ? document.Resources : serverlessResources;
+  const definition = resources?.[role.name];
+  if (!resources || !isRecordValue(definition)) return `noops-lint did not find the definition of ${quote(role.name)}`;
+  const properties = definition.Properties;
+  if (isRecordValue(properties) && properties.RoleName !== undefined) return `${quote(role.name)} sets RoleName, which each new role would need its own of`;
+  const keyAt = locationOfKey(resources, role.name);
+  const found = keyAt && keyAt.file === source.file ? source.pairAtKey(keyAt) : undefined;
+  const key = found?.pair.key as Node | undefined;
+  const value = found?.pair.value as Node | undefined;
+  if (!key?.range || !value?.range || !isMap(value) || (!source.json && value.flow) || source.isAnchored(value)) return `the definition of ${quote(role.name)} is not a mapping noops-lint can copy`;
+  const blockStart = source.json ? source.startOf(key) : source.lineStartOf(source.startOf(key));
+  const blockEnd = source.endOf(value);
+  if (sites.some((site) => site.seq.range![0] < blockStart || site.seq.range![1] > value.range![1])) return `some statements of ${quote(role.name)} are written outside its definition`;
+
+  // The functions' references to the role, and nothing else that refers to it (a policy attached to it, a resource
+  // policy naming it: the new roles would not have them).
+  const functions = isRecordValue(document.functions) ? document.functions : undefined;
+  const referenceOf = (fn: FunctionModel): { parent: Record<string, unknown>; key: string } | undefined => {
+    const fnDefinition = resources[fn.name];
+    const fnProperties = isRecordValue(fnDefinition) ? fnDefinition.Properties : undefined;
+    if (isRecordValue(fnProperties) && fnProperties.Role !== undefined) return { parent: fnProperties, key: 'Role' };
+    const slsDefinition = functions?.[fn.name];
+    if (isRecordValue(slsDefinition) && slsDefinition.role !== undefined) return { parent: slsDefinition, key: 'role' };
+    return undefined;
+  };
+  const mentions = new RegExp(`(^|[^A-Za-z0-9])${role.name}([^A-Za-z0-9]|$)`);
+  const references = new Map<FunctionModel, Node>();
+  for (const fn of role.functions) {
+    const reference = referenceOf(fn);
+    const at = reference ? locationOfValue(reference.parent, reference.key) : undefined;
+    const node = at && at.file === source.file ? source.nodeAt(at)?.node : undefined;
+    if (!node?.range || source.isAnchored(node) || !mentions.test(source.sourceOf(node))) return `the role of ${quote(fn.name)} is not named in its own definition in ${quote(source.file)}`;
+    references.set(fn, node);
+  }
+  const skip = new Set<unknown>([definition, ...role.functions.map((fn) => referenceOf(fn)?.parent[referenceOf(fn)!.key])]);
+  for (const [id, other] of Object.entries(resources)) {
+    if (id === role.name || role.functions.some((fn) => fn.name === id)) continue;
+    if (refersTo(other, role.name, skip)) return `${quote(id)} also refers to ${quote(role.name)}, and a new role would not get what it gives`;
+  }
+
+  // Functions with the same needs share a role: the first group keeps this one.
+  const needsOf = (fn: FunctionModel): Need[] => (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === 'yes'));
+  const signature = (fn: FunctionModel): string => [...new Set(needsOf(fn).filter((n) => !n.optional).map((n) => `${n.action}|${resourceKey(n.resource)}`))].sort(compare).join(',');
+  const groups = new Map<string, FunctionModel[]>();
+  for (const fn of role.functions) groups.set(signature(fn), [...(groups.get(signature(fn)) ?? []), fn]);
+  const fixed = role.statements.filter((s) => s.effect === 'Allow' && !own.some((u) => u.statements.includes(s)));
+  const home = sites[0]!;
+  const assignment = (fns: FunctionModel[]): Map<Site, Need[]> => {
+    const out = new Map<Site, Need[]>();
+    for (const need of dedupeNeeds(fns.flatMap(needsOf))) {
+      const unit = own.find((u) => u.site && grants(u, need));
+      const byFixed = coverage(fixed, need, role);
+      if (!unit && (byFixed !== 'no' || need.optional)) continue;
+      const site = unit?.site ?? home;
+      out.set(site, [...(out.get(site) ?? []), need]);
+    }
+    return out;
+  };
+  const [first, ...others] = [...groups.values()];
+  const firstAssignment = assignment(first!);
+  for (const site of sites) site.assigned = firstAssignment.get(site) ?? [];
+
+  const taken = new Set(Object.keys(resources));
+  const nl = source.newline;
+  const blankAfter = /^\r?\n[ \t]*\r?\n/.test(source.text.slice(blockEnd));
+  const names: string[] = [];
+  for (const group of others) {
+    let name = `${group[0]!.name}Role`;
+    for (let n = 2; taken.has(name); n += 1) name = `${group[0]!.name}Role${n}`;
+    taken.add(name);
+    names.push(name);
+    // R's statement lists rewritten for this group, applied to a copy of R's text.
+    const groupAssignment = assignment(group);
+    const scratch: FixPlan = { files: [], sites: [], changes: [], notes: [], cdk: [] };
+    const inner: Splice[] = [];
+    for (const site of sites) inner.push(...(planSite({ ...site, assigned: groupAssignment.get(site) ?? [], missingFor: [] }, scratch)?.splices ?? []));
+    const copy = applySplices(source.text.slice(blockStart, blockEnd), inner.map((splice) => ({ ...splice, start: splice.start - blockStart, end: splice.end - blockStart })));
+    const keyOffset = source.startOf(key) - blockStart;
+    const renamed = copy.slice(0, keyOffset) + (source.json ? JSON.stringify(name) : name) + copy.slice(keyOffset + source.sourceOf(key).length);
+    const text = source.json ? `,${nl}${source.text.slice(source.lineStartOf(blockStart), blockStart)}${renamed}` : `${nl}${blankAfter ? nl : ''}${renamed}`;
+    late.push({ file: source.file, splice: { start: blockEnd, end: blockEnd, text } });
+    const granted = groupNeeds([...groupAssignment.values()].flat()).map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`);
+    plan.changes.push({ location: role.location, message: `${name}: added, a copy of ${quote(role.name)} for ${listOf(group.map((fn) => quote(fn.name)))}${granted.length > 0 ? `, granting ${granted.join('; ')}` : ''}.` });
+    for (const fn of group) {
+      const node = references.get(fn)!;
+      const before = source.sourceOf(node);
+      const after = before.replace(new RegExp(`(^|[^A-Za-z0-9])${role.name}(?=[^A-Za-z0-9]|$)`, 'g'), `$1${name}`);
+      splicesOf(source.file).push({ start: source.startOf(node), end: source.endOf(node), text: after });
+      plan.changes.push({ location: fn.location, message: `${quote(fn.name)} now uses the role ${quote(name)} (${after}).` });
+    }
+  }
+  plan.changes.push({ location: role.location, message: `${quote(role.name)} is kept for ${listOf(first!.map((fn) => quote(fn.name)))}; ${listOf(names.map(quote))} ${names.length === 1 ? 'is' : 'are'} added for the other functions that shared it (--split-roles).` });
+  return [];
+}
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+function listOf(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Whether a value refers to a resource (`!Ref R`, `!GetAtt R.Arn`, `${R}` in a Sub, `DependsOn: R`), values in `skip` aside. */
+function refersTo(value: unknown, id: string, skip: Set<unknown>): boolean {
+  if (skip.has(value)) return false;
+  if (typeof value === 'string') return value === id || value.startsWith(`${id}.`) || value.includes(`\${${id}}`) || value.includes(`\${${id}.`);
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, id, skip));
+  if (isRecordValue(value)) return Object.values(value).some((item) => refersTo(item, id, skip));
+  return false;
 }
 
 function isRecordValue(value: unknown): value is Record<string, unknown> {
@@ -1096,6 +1248,8 @@ interface NewList {
   keys: string[];
   /** What each list item wraps the statements in. */
   shape: 'statements' | 'sam-document' | 'role-policy';
+  /** How the file writes ARNs below a resource's ARN. */
+  form?: ResourceForm;
   needs: Need[];
 }
 
@@ -1158,7 +1312,7 @@ function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void
   const service = creation.info.role.service;
   const parameters = creation.shape === 'sam-document' && writesTemplates(service) ? writtenParameters(service, source) : undefined;
   const { chosen, rest } = parameters ? chooseTemplates(creation.needs, service, [...new Map(parameters.map((p) => [JSON.stringify(p.value), p.value])).values()]) : { chosen: [], rest: creation.needs };
-  const groups = groupNeeds(rest);
+  const groups = groupNeeds(rest).map((group) => ({ ...group, resources: group.resources.map((r) => inResourceForm(r, creation.form, service)) }));
   const lines: string[] = [];
   keys.forEach((key, depth) => lines.push(`${' '.repeat(column + 2 * depth)}${key}:`));
   const listColumn = column + 2 * keys.length;

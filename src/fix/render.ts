@@ -86,8 +86,10 @@ export function styleOf(source: SourceIndex, statement: Node | undefined): State
     }
   }
   const resourceValue = resource?.value as Node | undefined;
-  style.resourceScalarWhenOne = !resourceValue || !isSeq(resourceValue);
-  if (resourceValue && isSeq(resourceValue) && resourceValue.flow) style.flowResources = true;
+  // `!Join ['', [...]]` is one resource written as a tagged flow list, not a list of resources.
+  const tagged = Boolean(resourceValue?.tag && resourceValue.tag.startsWith('!') && !resourceValue.tag.startsWith('!!'));
+  style.resourceScalarWhenOne = !resourceValue || !isSeq(resourceValue) || tagged;
+  if (resourceValue && isSeq(resourceValue) && resourceValue.flow && !tagged) style.flowResources = true;
   return style;
 }
 
@@ -141,9 +143,29 @@ export function writeResource(value: unknown, style: StatementStyle): WrittenRes
       const quoted = `'${sub.replace(/'/g, "''")}'`;
       return style.shortTags ? { text: `!Sub ${quoted}`, blockMap: false } : { text: `Fn::Sub: ${quoted}`, blockMap: true };
     }
+    const join = record['Fn::Join'];
+    if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
+      // `!Join ['', [!GetAtt Bucket.Arn, '/exports/*']]`, or its long form with flow mappings inside.
+      const parts = join[1].map((part) => flowPart(part, style.shortTags));
+      if (parts.every((p) => p !== undefined)) {
+        const text = `['${join[0].replace(/'/g, "''")}', [${parts.join(', ')}]]`;
+        return style.shortTags ? { text: `!Join ${text}`, blockMap: false } : { text: `Fn::Join: ${text}`, blockMap: true };
+      }
+    }
   }
   // Any other value reads the same as a JSON flow collection.
   return { text: jsonInline(value), blockMap: false };
+}
+
+/** A part of a flow list: a quoted string, `!GetAtt X.Arn` / `!Ref X` (or `{Fn::GetAtt: [X, Arn]}` / `{Ref: X}`). */
+function flowPart(part: unknown, shortTags: boolean): string | undefined {
+  if (typeof part === 'string') return `'${part.replace(/'/g, "''")}'`;
+  if (!isIntrinsic(part)) return undefined;
+  const record = part as Record<string, unknown>;
+  const getAtt = record['Fn::GetAtt'];
+  if (typeof record.Ref === 'string') return shortTags ? `!Ref ${record.Ref}` : `{Ref: ${record.Ref}}`;
+  if (Array.isArray(getAtt) && getAtt.length === 2 && getAtt.every((p) => typeof p === 'string')) return shortTags ? `!GetAtt ${getAtt[0]}.${getAtt[1]}` : `{'Fn::GetAtt': [${getAtt[0]}, ${getAtt[1]}]}`;
+  return undefined;
 }
 
 /** An `Action` or `Resource` value written after its key (`: x`, `:` and a block list, or a JSON array), for a key at `keyColumn`. */

@@ -45,3 +45,42 @@ function anyRegionAndAccount(pattern: Pattern): Pattern | undefined {
   });
   return out;
 }
+
+/** How a manifest writes ARNs below a resource: `${Bucket.Arn}/*` (a Sub on the Arn), `!Join ['', [!GetAtt Bucket.Arn, '/*']]`. */
+export type ResourceForm = 'sub-arn' | 'join-arn' | undefined;
+
+/** The form a manifest's own resources use, from the resources it writes (the first that says). */
+export function resourceFormOf(values: readonly unknown[]): ResourceForm {
+  for (const value of values) {
+    if (value === null || typeof value !== 'object') continue;
+    const record = value as Record<string, unknown>;
+    const sub = record['Fn::Sub'];
+    if (typeof sub === 'string' && /^\$\{[A-Za-z0-9]+\.Arn\}./.test(sub)) return 'sub-arn';
+    const join = record['Fn::Join'];
+    if (Array.isArray(join) && Array.isArray(join[1]) && join[1].some((part) => part !== null && typeof part === 'object' && 'Fn::GetAtt' in part)) return 'join-arn';
+  }
+  return undefined;
+}
+
+/**
+ * A derived resource below another resource's ARN (`!Sub 'arn:${AWS::Partition}:s3:::${Bucket}/exports/*'`) in the
+ * manifest's form: `!Sub '${Bucket.Arn}/exports/*'` or `!Join ['', [!GetAtt Bucket.Arn, /exports/*]]`, when that
+ * names the same resource; otherwise the value as it is.
+ */
+export function inResourceForm(value: unknown, form: ResourceForm, service: RoleModel['service']): unknown {
+  if (!form || value === null || typeof value !== 'object') return value;
+  const sub = (value as Record<string, unknown>)['Fn::Sub'];
+  if (typeof sub !== 'string' || Object.keys(value).length !== 1) return value;
+  for (let cut = sub.indexOf('/'); cut > 0; cut = sub.indexOf('/', cut + 1)) {
+    const prefix = sub.slice(0, cut);
+    const suffix = sub.slice(cut);
+    if (suffix.includes('${')) continue;
+    for (const match of prefix.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+      const id = match[1]!;
+      if (!sameResource({ 'Fn::Sub': prefix }, { 'Fn::GetAtt': [id, 'Arn'] }, service)) continue;
+      const written = form === 'sub-arn' ? { 'Fn::Sub': `\${${id}.Arn}${suffix}` } : { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, suffix]] };
+      if (sameResource(written, value, service)) return written;
+    }
+  }
+  return value;
+}
