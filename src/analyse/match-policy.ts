@@ -1,8 +1,8 @@
 // Decides whether a role's statements allow an action on a resource: action globs, NotAction, resource ARN globs,
 // NotResource, Deny wins; intrinsics are compared after normalising them to ARNs with symbolic parts.
 import { managedPolicy } from '../model/managed-policies.js';
+import { statementFromData } from '../model/policy.js';
 import type { PolicyStatement, ResourceModel, RoleModel, ServiceModel } from '../model/project.js';
-import { readPackageJson } from '../util/package-root.js';
 import { globMatcher } from '../model/iam-catalog.js';
 import { hasDynamicReference, isIntrinsic, isUnresolved } from '../model/values.js';
 import { cloudFormationTypeSpec, resourceTypeSpec } from './sdk-actions.js';
@@ -439,22 +439,7 @@ export function effectiveStatements(role: RoleModel): { statements: PolicyStatem
     }
     const raw = known.document.Statement;
     (Array.isArray(raw) ? raw : [raw]).forEach((statement, k) => {
-      const located = (key: string) => {
-        const value = statement[key];
-        if (value === undefined) return [];
-        return (Array.isArray(value) ? value : [value]).map((v: unknown) => ({ value: v, location: reference.location }));
-      };
-      statements.push({
-        path: `managedPolicies[${index}]#${name}.Statement[${k}]`,
-        effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-        actions: located('Action'),
-        notActions: located('NotAction'),
-        resources: located('Resource'),
-        notResources: located('NotResource'),
-        ...(statement.Condition !== undefined ? { condition: statement.Condition } : {}),
-        location: reference.location,
-        origin: { kind: 'managed-policy', policy: name! },
-      });
+      statements.push(statementFromData(statement, `managedPolicies[${index}]#${name}.Statement[${k}]`, reference.location, { kind: 'managed-policy', policy: name! }));
     });
     expanded.add(name!);
   });

@@ -1,8 +1,9 @@
 // Expands an AWS SAM policy template entry (`- S3CrudPolicy: { BucketName: !Ref Uploads }`) into the
 // policy statements SAM would generate, from the template definitions in src/data/sam-policy-templates.json.
 import type { Location } from './location.js';
+import { statementFromData } from './policy.js';
 import { locationOfValue } from './positions.js';
-import type { Located, PolicyStatement } from './project.js';
+import type { PolicyStatement } from './project.js';
 import { isIntrinsic, isUnresolved, Unresolved } from './values.js';
 import { readPackageJson } from '../util/package-root.js';
 
@@ -71,24 +72,7 @@ export function expandPolicyTemplate(
   const definitions = template.Definition.Statement;
   const statements = definitions.map((raw, index): PolicyStatement => {
     const statement = simplifySubs(substituteParameters(raw, values)) as Record<string, unknown>;
-    const located = (key: string): Located[] => {
-      if (!Object.hasOwn(statement, key)) return [];
-      const value = statement[key];
-      return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location: at.location }));
-    };
-    const result: PolicyStatement = {
-      path: definitions.length === 1 ? at.path : `${at.path}.Statement[${index}]`,
-      effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
-      actions: located('Action'),
-      notActions: located('NotAction'),
-      resources: located('Resource'),
-      notResources: located('NotResource'),
-      location: at.location,
-      origin,
-    };
-    if (typeof statement.Sid === 'string') result.sid = statement.Sid;
-    if (statement.Condition !== undefined) result.condition = statement.Condition;
-    return result;
+    return statementFromData(statement, definitions.length === 1 ? at.path : `${at.path}.Statement[${index}]`, at.location, origin);
   });
   return { ok: true, statements, missingParameters };
 }
