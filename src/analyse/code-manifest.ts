@@ -622,6 +622,8 @@ class CodeManifestReader {
       case ts.SyntaxKind.ArrowFunction:
       case ts.SyntaxKind.FunctionExpression:
         return { value: new FunctionValue(node as TS.FunctionLikeDeclaration, ctx.scope, ctx.env), at: at() };
+      case ts.SyntaxKind.ClassExpression:
+        return this.unresolved(ctx, node, 'it is a class, whose code noops-lint does not run');
       case ts.SyntaxKind.NewExpression:
         return this.unresolved(ctx, node, `it creates ${snippet(ctx, (node as TS.NewExpression).expression)} with new, which only running the code does`);
       case ts.SyntaxKind.AwaitExpression:

@@ -82,6 +82,11 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
     if (!parsed.ok) continue;
     // A configuration computed by code noops-lint does not run is already noted where it is written.
     if (isUnresolved(parsed.value)) continue;
+    if (isCodeManifestName(file) && !looksLikeServerlessConfiguration(parsed.value)) {
+      // A module that happens to be named serverless.js (a plugin's source, a helper) is not a service.
+      findings.push(inputFinding(INPUT_RULES.skippedFile, 'note', `Skipped ${quote(file)}: it exports no Serverless configuration (service, provider, functions).`, locationAtStart(file)));
+      continue;
+    }
     const kind = classifyManifest(file, parsed.value);
     if (!kind) {
       // A file named serverless.yml is a manifest whatever it holds; say why nothing in it was checked.
@@ -168,6 +173,12 @@ export function loadProject(files: ProjectFiles, options: ProjectOptions): Proje
 
 function isServerlessFileName(file: string): boolean {
   return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf('/') + 1)) || isCodeManifestName(file);
+}
+
+/** An object with at least one of the keys every Serverless configuration is made of. */
+function looksLikeServerlessConfiguration(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return ['service', 'provider', 'functions', 'resources'].some((key) => Object.hasOwn(value, key));
 }
 
 function notAManifest(file: string, document: unknown): Finding {

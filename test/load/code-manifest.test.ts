@@ -349,6 +349,16 @@ describe('the fixtures, through the project loader', () => {
     ].filter((file) => file !== 'tsconfig.json'));
   });
 
+  it('a module named serverless.js that exports no configuration is skipped with a note, not a service', () => {
+    const root = project({ 'lib/serverless.js': "module.exports = { hooks: {}, commands: ['deploy'] };\n", 'plugin/serverless.js': 'module.exports = class Plugin {};\n' });
+    const loaded = loadProject(new ProjectFiles(root), { paths: [''], ignores: [], gitignore: false, readCodeManifest, ...OPTIONS });
+    expect(loaded.services).toEqual([]);
+    expect(loaded.inputFindings.map((f) => `${f.ruleId} ${f.location.file} ${f.message}`)).toEqual([
+      'input/skipped-file lib/serverless.js Skipped "lib/serverless.js": it exports no Serverless configuration (service, provider, functions).',
+      'input/unresolved plugin/serverless.js Could not resolve "class Plugin {}": it is a class, whose code noops-lint does not run.',
+    ]);
+  });
+
   it('one note for a variable written once in a constant that several functions share', () => {
     const root = project({
       'serverless.ts': "const environment = { TABLE: '${param:table}' };\nexport default { service: 's', provider: { name: 'aws' }, functions: { a: { handler: 'a.main', environment }, b: { handler: 'b.main', environment } } };\n",
