@@ -97,6 +97,7 @@ export type { RelatedLocation } from '../src/model/finding.js';
 export { actionsOfService, countAllActions, expandActionPattern, getAction, getActionByFullName, globMatcher, hasWildcard, resourceTypeArn, serviceExists, serviceNames, splitActionName, type GlobMatcher, type IamAction } from '../src/model/iam-catalog.js';
 export { cdkArnExpression, cdkGrantMethods } from '../src/data/cdk-grants.js';
 export { administrativePolicyKind, allLiteral, describeResources, describeRoleUsers, isInlineStatement, isPlatformStatement, isWildcardResourceValue, judgedManagedPolicy, literalValues, managedPolicyName, quoteResources, soleFunctionName, statementKey, type LiteralValue } from '../src/model/iam-statements.js';
+export { fullAccessServices } from '../src/model/managed-policies.js';
 export type { Location } from '../src/model/location.js';
 export { locationOf, locationOfKey, locationOfValue } from '../src/model/positions.js';
 export type { EnvironmentVariable, EventModel, FunctionModel, NormalizedEventType, PolicyStatement, Project, ResourceModel, RoleModel, ServiceModel } from '../src/model/project.js';

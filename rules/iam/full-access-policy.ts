@@ -1,5 +1,5 @@
 // Finds AWS managed `*FullAccess` policies on a function's role: every action of a service on all of its resources.
-import { administrativePolicyKind, defineRule, describeRoleUsers, managedPolicyName, quote, soleFunctionName } from '../kit.js';
+import { administrativePolicyKind, defineRule, describeRoleUsers, fullAccessServices, managedPolicyName, quote, soleFunctionName, summarisedList } from '../kit.js';
 
 export default defineRule({
   id: 'iam/full-access-policy',
@@ -12,7 +12,8 @@ export default defineRule({
     'managed policies are judged from their documents in the bundled catalogue (`service:*` on every resource without ' +
     'a Condition: AmazonCognitoPowerUser, DatabaseAdministrator). The rule recognises the policies by name or by ARN (`arn:aws:iam::aws:policy/...`, ' +
     'also through `Fn::Sub` with `${AWS::Partition}`) in Serverless `managedPolicies`, SAM `Policies` and ' +
-    'CloudFormation `ManagedPolicyArns`. Administrator and power-user access are iam/admin-policy.',
+    'CloudFormation `ManagedPolicyArns`. The message names the services the document allows wholly. Administrator ' +
+    'and power-user access are iam/admin-policy.',
   help:
     'Replace the managed policy with statements for what the code calls, or a SAM policy template scoped to one resource:\n' +
     '  Policies:\n    - DynamoDBReadPolicy:\n        TableName: !Ref OrdersTable\ncdk-nag: AwsSolutions-IAM4.',
@@ -21,6 +22,7 @@ export default defineRule({
   securitySeverity: 7.0,
   messages: {
     fullAccess: '{{policy}} gives {{who}} every action of a service on all of its resources.',
+    fullAccessOf: '{{policy}} gives {{who}} every action of {{services}} on every resource.',
   },
   defaultOptions: {},
   check({ project, report }) {
@@ -28,9 +30,12 @@ export default defineRule({
       for (const reference of role.managedPolicies) {
         const name = managedPolicyName(reference);
         if (name === undefined || administrativePolicyKind(name) !== 'full-access') continue;
+        // The services the policy's document allows wholly (AmazonCognitoPowerUser: three of them), when it says.
+        const services = fullAccessServices(name);
         report({
-          messageId: 'fullAccess',
-          data: { policy: quote(name), who: describeRoleUsers(role) },
+          ...(services.length > 0
+            ? { messageId: 'fullAccessOf' as const, data: { policy: quote(name), who: describeRoleUsers(role), services: summarisedList(services, 'and', 4) } }
+            : { messageId: 'fullAccess' as const, data: { policy: quote(name), who: describeRoleUsers(role) } }),
           at: reference.location,
           statement: { location: reference.location },
           function: soleFunctionName(role),
