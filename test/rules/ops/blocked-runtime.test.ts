@@ -7,7 +7,11 @@ import { container, RUNTIME_STAGES_NOW, runtimeStages, sharedRuntime, unjudgedRu
 ruleTester.run(rule, {
   valid: [
     { name: 'unknown, unresolved or intrinsic runtimes are not judged', files: unjudgedRuntimes },
-    { name: 'base images are ops/deprecated-runtime\'s', files: container('node:16') },
+    { name: 'an end-of-life base image is ops/deprecated-runtime\'s', files: container('node:18-alpine') },
+    { name: 'an end-of-life final stage is ops/deprecated-runtime\'s', files: container('node:22', 'node:20-slim') },
+    { name: 'a deprecated Lambda base image is ops/deprecated-runtime\'s', files: container('public.ecr.aws/lambda/python:3.8') },
+    { name: 'an end-of-life build stage does not run', files: container('node:16', 'node:22-alpine') },
+    { name: 'nothing to say without a Dockerfile', files: container() },
     { name: 'a deprecated runtime is ops/deprecated-runtime\'s', files: sharedRuntime },
   ],
   invalid: [

@@ -13,6 +13,7 @@ ruleTester.run(rule, {
   valid: [
     { name: 'equal bounds', files: service(`  scaling:\n    minReplicas: 3\n    maxReplicas: 3\n${metric}`) },
     { name: 'a missing maximum is ops/scaling-bounds\'s', files: service('  scaling:\n    minReplicas: 1\n') },
+    { name: 'an empty metrics list is ops/scaling-bounds\'s', files: service('  scaling:\n    maxReplicas: 4\n    metrics: []\n') },
     {
       name: 'a value it cannot read',
       files: service(`  scaling:\n    minReplicas: "\${MIN}"\n    maxReplicas: 2\n${metric}`),

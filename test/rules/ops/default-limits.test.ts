@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/default-limits.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { aboveMaximum, service } from './timeout-projects.js';
-
-const someDefaults = service({ fn0: '', fn1: '    memorySize: 256\n', fn2: '' });
+import { aboveMaximum, behindApis, sharedTimeout, someDefaults } from './timeout-projects.js';
 
 ruleTester.run(rule, {
-  valid: [{ name: 'functions that set a timeout', files: aboveMaximum }],
+  valid: [
+    { name: 'functions that set a timeout', files: aboveMaximum },
+    { name: 'functions behind APIs that set a timeout', files: behindApis },
+    { name: 'a timeout set for every function in the provider', files: sharedTimeout },
+  ],
   invalid: [
     {
       name: 'once per service, naming the functions with neither memory size nor timeout',

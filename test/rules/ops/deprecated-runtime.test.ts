@@ -10,6 +10,7 @@ ruleTester.run(rule, {
     { name: 'unknown, unresolved or intrinsic runtimes are not judged', files: unjudgedRuntimes },
     { name: 'an end-of-life build stage does not run', files: container('node:16', 'node:22-alpine') },
     { name: 'nothing to say without a Dockerfile', files: container() },
+    { name: 'Node.js before its end of life is ops/runtime-deprecation-soon\'s', files: container('node:22'), now: '2027-03-01T00:00:00Z' },
   ],
   invalid: [
     {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/limits.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { aboveMaximum, behindApis, service, sharedTimeout } from './timeout-projects.js';
+import { aboveMaximum, behindApis, service, sharedTimeout, someDefaults } from './timeout-projects.js';
 
 const above = (line: number, fn: string, limit: number, api: string) => ({
   messageId: 'aboveIntegration',
@@ -15,6 +15,7 @@ const above = (line: number, fn: string, limit: number, api: string) => ({
 ruleTester.run(rule, {
   valid: [
     { name: 'the Lambda maximum is ops/timeout-above-maximum\'s', files: aboveMaximum },
+    { name: 'the defaults are ops/default-limits\'s', files: someDefaults },
     {
       name: 'values it cannot know',
       files: {

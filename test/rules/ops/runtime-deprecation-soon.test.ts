@@ -2,11 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/runtime-deprecation-soon.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { container, RUNTIME_STAGES_NOW, runtimeStages, unjudgedRuntimes } from './runtime-projects.js';
+import { container, RUNTIME_STAGES_NOW, runtimeStages, sharedRuntime, unjudgedRuntimes } from './runtime-projects.js';
 
 ruleTester.run(rule, {
   valid: [
     { name: 'unknown, unresolved or intrinsic runtimes are not judged', files: unjudgedRuntimes },
+    { name: 'a blocked or deprecated runtime is not due soon', files: sharedRuntime },
+    { name: 'an end-of-life base image is ops/deprecated-runtime\'s', files: container('node:18-alpine') },
+    { name: 'an end-of-life final stage is ops/deprecated-runtime\'s', files: container('node:22', 'node:20-slim') },
+    { name: 'a deprecated Lambda base image is ops/deprecated-runtime\'s', files: container('public.ecr.aws/lambda/python:3.8') },
+    { name: 'an end-of-life build stage does not run', files: container('node:16', 'node:22-alpine') },
+    { name: 'nothing to say without a Dockerfile', files: container() },
     { name: 'the notice period comes from the options', files: runtimeStages, now: RUNTIME_STAGES_NOW, options: { noticeDays: 0 } },
   ],
   invalid: [

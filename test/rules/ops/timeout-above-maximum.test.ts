@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/ops/timeout-above-maximum.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { aboveMaximum, behindApis, sharedTimeout } from './timeout-projects.js';
+import { aboveMaximum, behindApis, sharedTimeout, someDefaults } from './timeout-projects.js';
 
 ruleTester.run(rule, {
   valid: [
     { name: 'API integration timeouts are ops/limits\'s', files: behindApis },
     { name: 'a shared timeout below the maximum', files: sharedTimeout },
+    { name: 'the defaults are ops/default-limits\'s', files: someDefaults },
   ],
   invalid: [
     {

@@ -35,3 +35,6 @@ export const sharedTimeout = service(
   },
   '  timeout: 60\n',
 );
+
+/** fn0 and fn2 set neither memory size nor timeout; fn1 sets a memory size. */
+export const someDefaults = service({ fn0: '', fn1: '    memorySize: 256\n', fn2: '' });
