@@ -128,7 +128,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     const group = unpostedLogGroup(suggested);
     if (group.length > 0) io.stdout(`${[group[0]!, ...group.slice(1, -1).map((line) => printableLine(line)), group[group.length - 1]!].join('\n')}\n`);
     // Before the findings' annotations, so the runner's ten-warning limit cannot drop it.
-    if (suggested.warn && suggested.problem) io.stdout(`::warning title=noops-lint suggest-fixes::${escapeData(`Review suggestions not posted: ${suggested.problem}. The lint result is unaffected; the changes are listed in the job summary.`)}\n`);
+    if (suggested.warn && suggested.problem) io.stdout(`::warning title=noops-lint suggest-fixes::${escapeData(`Review suggestions not posted: ${suggested.problem}. The lint result is unaffected; the changes are listed in ${inputs.summary && io.env.GITHUB_STEP_SUMMARY ? 'the job summary' : 'the log'}.`)}\n`);
   }
   if (inputs.annotations && inputs.format !== 'github') {
     const more = inputs.summary ? 'the job summary and code scanning' : 'the log and code scanning';

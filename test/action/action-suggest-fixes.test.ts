@@ -232,6 +232,22 @@ describe('the Action with suggest-fixes on a pull request', () => {
     }
   });
 
+  it('from a working-directory below the repository root: paths stay repository-relative', async () => {
+    const saved = api.comments;
+    api.comments = [];
+    try {
+      const before = api.requests.length;
+      const run = await runStep(checkout, api, { 'suggest-fixes': 'true', 'sarif-file': '', 'working-directory': 'services/orders' });
+      expect(run.stderr).toBe('');
+      const posts = api.requests.slice(before).filter((r) => r.method === 'POST');
+      expect(posts.map((r) => r.body!.comments.map((c) => [c.path, c.start_line, c.line]))).toEqual([[['services/orders/serverless.yml', 9, 10]]]);
+      // Only the orders service was linted, so nothing is said about the other one.
+      expect(run.summary).not.toContain('services/thumbs');
+    } finally {
+      api.comments = saved;
+    }
+  });
+
   it('without any token: a warning and no request', async () => {
     const before = api.requests.length;
     const run = await runStep(checkout, api, { 'suggest-fixes': 'true', 'github-token': '', 'sarif-file': '' });
