@@ -17,7 +17,7 @@ import { keyValue } from './evaluate.js';
 import { holdsPlaintextSecret } from './secret-patterns.js';
 import type { FunctionUsage, SdkCall, StaticValue } from './types.js';
 import { EXTENSION_CREDENTIALS, type ExtensionCredential } from '../data/extension-credentials.js';
-import { BROKER_POLLER_ACTIONS, DESTINATION_ACTIONS, EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
+import { BROKER_POLLER_ACTIONS, DESTINATION_ACTIONS, grantFor, EFS_MOUNT_ACTIONS, EVENT_SOURCE_ACTIONS, LOG_ACTIONS, VPC_ACTIONS, XRAY_ACTIONS, type PolledEventSource } from '../data/platform-grants.js';
 
 /** What a request field resolves to: a template resource, a literal name/ARN/URL, or nothing knowable. */
 type Target =
@@ -741,8 +741,7 @@ function readPlain(root: unknown, path: string): unknown[] {
 
 /** The actions of a broker or cluster poller, by event type in any case (`msk`, `Kafka`, `MQ`). */
 function brokerPollerActions(type: string): readonly string[] | undefined {
-  const key = type.toLowerCase();
-  return Object.hasOwn(BROKER_POLLER_ACTIONS, key) ? BROKER_POLLER_ACTIONS[key] : undefined;
+  return grantFor(BROKER_POLLER_ACTIONS, type.toLowerCase());
 }
 
 function hasDestinations(fn: FunctionModel): boolean {

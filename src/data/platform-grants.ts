@@ -84,3 +84,29 @@ export const SERVERLESS_EVENT_SOURCE_GRANTS: Readonly<Record<PolledEventSource, 
 
 /** What the Serverless Framework grants a traced function (`tracing.lambda: true`, serverless-plugin-tracing). */
 export const SERVERLESS_XRAY_GRANT: readonly string[] = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+/** Managed policies SAM attaches to a role it generates for pull event sources, by event Type (samtranslator eventsources/pull.py). */
+export const SAM_POLLER_POLICIES: Readonly<Record<string, string>> = {
+  SQS: 'AWSLambdaSQSQueueExecutionRole',
+  Kinesis: 'AWSLambdaKinesisExecutionRole',
+  DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
+};
+
+/**
+ * Actions SAM grants a role it generates for each EventInvokeConfig destination Type (samtranslator model/iam.py);
+ * an S3Bucket destination gets s3:PutObject on its objects and s3:ListBucket on the bucket.
+ */
+export const SAM_DESTINATION_GRANTS: Readonly<Record<string, readonly string[]>> = {
+  SQS: ['sqs:SendMessage'],
+  SNS: ['sns:Publish'],
+  EventBridge: ['events:PutEvents'],
+  Lambda: ['lambda:InvokeFunction'],
+};
+
+/** The action the Serverless Framework grants for a `destinations` target of each `type`. */
+export const SERVERLESS_DESTINATION_GRANTS: Readonly<Record<string, string>> = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', eventBus: 'events:PutEvents', function: 'lambda:InvokeFunction' };
+
+/** The entry of a grant table for a key the manifest spells; undefined for a key the table lacks (also `constructor`, `__proto__`). */
+export function grantFor<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -20,6 +20,7 @@ import { describeValue, isIntrinsic, isUnresolved } from '../../model/values.js'
 import { quote } from '../../util/quote.js';
 import type { ManifestContext, ManifestLoader } from './context.js';
 import { readInlineCode } from './inline-code.js';
+import { grantFor, SAM_DESTINATION_GRANTS, SAM_POLLER_POLICIES } from '../../data/platform-grants.js';
 import { managedPolicies } from '../../model/managed-policies.js';
 import { platformStatement, statementFromData } from '../../model/policy.js';
 import { TemplateIam, type IamResource } from './template-iam.js';
@@ -61,22 +62,6 @@ const SAM_EVENT_SOURCE: Record<string, string> = {
   EventBridgeRule: 'EventBusName',
   CloudWatchEvent: 'EventBusName',
 };
-
-/** Managed policies SAM attaches to a generated role for pull event sources (samtranslator eventsources/pull.py). */
-const POLLING_POLICY: Record<string, string> = {
-  SQS: 'AWSLambdaSQSQueueExecutionRole',
-  Kinesis: 'AWSLambdaKinesisExecutionRole',
-  DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
-};
-
-/** Actions SAM grants a generated role for each EventInvokeConfig destination type (samtranslator model/iam.py). */
-const DESTINATION_ACTIONS: Record<string, string[]> = {
-  SQS: ['sqs:SendMessage'],
-  SNS: ['sns:Publish'],
-  EventBridge: ['events:PutEvents'],
-  Lambda: ['lambda:InvokeFunction'],
-};
-
 
 /** True for a template SAM transforms: `Transform: AWS::Serverless-2016-10-31`, alone or in a list. */
 export function isSamTemplate(document: unknown): boolean {
@@ -546,7 +531,7 @@ class TemplateLoader {
         role.statements.push(statementFromData(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: 'platform', reason }));
       });
     };
-    const grant = (path: string, actions: string[], resources: unknown[], reason: string, location: Location): void => {
+    const grant = (path: string, actions: readonly string[], resources: unknown[], reason: string, location: Location): void => {
       role.statements.push(platformStatement(path, actions, resources, location, reason));
     };
 
@@ -559,7 +544,7 @@ class TemplateLoader {
     }
     const polled = new Set<string>();
     for (const event of fn.events) {
-      const policy = POLLING_POLICY[event.type];
+      const policy = grantFor(SAM_POLLER_POLICIES, event.type);
       if (!policy || polled.has(policy)) continue;
       polled.add(policy);
       managed(policy, `SAM attaches ${policy} for the ${event.type} event source`, event.location);
@@ -580,7 +565,7 @@ class TemplateLoader {
   private addDestinationStatements(
     fn: FunctionFacts,
     properties: Record<string, unknown>,
-    grant: (path: string, actions: string[], resources: unknown[], reason: string, location: Location) => void,
+    grant: (path: string, actions: readonly string[], resources: unknown[], reason: string, location: Location) => void,
   ): void {
     const config = properties.EventInvokeConfig;
     const destinations = isRecord(config) ? config.DestinationConfig : undefined;
@@ -602,7 +587,7 @@ class TemplateLoader {
         grant(`${path}[1]`, ['s3:ListBucket'], [target], reason, location);
         continue;
       }
-      const actions = DESTINATION_ACTIONS[destination.Type];
+      const actions = grantFor(SAM_DESTINATION_GRANTS, destination.Type);
       if (actions) grant(path, actions, [target], reason, location);
     }
   }

@@ -22,7 +22,7 @@ import { managedPolicies, type ManagedPolicyData } from '../../model/managed-pol
 import { platformStatement, statementFromData } from '../../model/policy.js';
 import { TemplateIam, type IamResource } from './template-iam.js';
 import { resolveServerlessVariables } from './serverless-variables.js';
-import { LOG_ACTIONS, SERVERLESS_EVENT_SOURCE_GRANTS, SERVERLESS_XRAY_GRANT } from '../../data/platform-grants.js';
+import { grantFor, LOG_ACTIONS, SERVERLESS_DESTINATION_GRANTS, SERVERLESS_EVENT_SOURCE_GRANTS, SERVERLESS_XRAY_GRANT } from '../../data/platform-grants.js';
 
 /** The logical id of the role the framework generates for functions without their own. */
 export const PROVIDER_ROLE_ID = 'IamRoleLambdaExecution';
@@ -663,8 +663,7 @@ class ServerlessLoader {
       arn = target.arn;
       type = target.type;
     }
-    const byType: Record<string, string> = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', eventBus: 'events:PutEvents', function: 'lambda:InvokeFunction' };
-    const typedAction = typeof type === 'string' && Object.hasOwn(byType, type) ? byType[type] : undefined;
+    const typedAction = grantFor(SERVERLESS_DESTINATION_GRANTS, type);
     if (typedAction && arn !== undefined && arn !== null) return { action: typedAction, resource: arn };
     if (typeof arn !== 'string') return undefined;
     if (!arn.startsWith('arn:')) {
