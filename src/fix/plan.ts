@@ -665,7 +665,10 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], needed: Group[
     }
     return writeResource(value, style);
   };
-  const siteLocation: Location = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const listStart = source.startOf(site.seq);
+  const listLine = source.lineOf(listStart);
+  const listColumn = source.columnOf(listStart) + 1;
+  const siteLocation: Location = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: listLine, column: listColumn, endLine: listLine, endColumn: listColumn };
   const describe = (group: Group, style: StatementStyle): string => {
     void style;
     return `${group.actions.join(', ')} on ${group.resources.map((r) => describeValue(r)).join(', ')}`;
@@ -1250,6 +1253,8 @@ interface NewList {
   shape: 'statements' | 'sam-document' | 'role-policy';
   /** How the file writes ARNs below a resource's ARN. */
   form?: ResourceForm;
+  /** An empty list written `key: []`: from its colon to the end of `[]`, replaced by the list; its key's column. */
+  replace?: { start: number; end: number; column: number };
   needs: Need[];
 }
 
@@ -1282,6 +1287,28 @@ function newList(info: RoleInfo, indexOf: (file: string) => SourceIndex | undefi
     if (!isRecordValue(roleValue) || Object.hasOwn(roleValue, 'statements')) return cannot;
     const at = mapAt(roleValue);
     return at ? { info, ...at, path: 'provider.iam.role.statements', keys: ['statements'], shape: 'statements', needs: [] } : cannot;
+  }
+  if (role.kind === 'serverless-function' && role.functions.length === 1) {
+    // serverless-iam-roles-per-function: the function's own `iamRoleStatements`, written `[]` or not at all.
+    const fn = role.functions[0]!;
+    const functions = isRecordValue(document.functions) ? document.functions : undefined;
+    const definition = functions?.[fn.name];
+    if (!isRecordValue(definition) || Object.hasOwn(definition, 'iamRoleStatementsName')) return cannot;
+    const path = `functions.${fn.name}.iamRoleStatements`;
+    const statements = definition.iamRoleStatements;
+    if (statements === undefined) {
+      const at = mapAt(definition);
+      return at ? { info, ...at, path, keys: ['iamRoleStatements'], shape: 'statements', needs: [] } : cannot;
+    }
+    if (!Array.isArray(statements) || statements.length > 0) return cannot;
+    const at = mapAt(definition);
+    const keyAt = locationOfKey(definition, 'iamRoleStatements');
+    const found = at && keyAt ? at.source.pairAtKey(keyAt) : undefined;
+    const key = found?.pair.key as Node | undefined;
+    const value = found?.pair.value as Node | undefined;
+    if (!at || !key?.range || !value || !isSeq(value) || !value.flow || value.items.length > 0) return cannot;
+    const colon = at.source.text.indexOf(':', at.source.endOf(key));
+    return { info, ...at, path, keys: [], shape: 'statements', needs: [], replace: { start: colon, end: at.source.endOf(value), column: at.source.columnOf(at.source.startOf(key)) } };
   }
   const resources = isRecordValue(document.Resources) ? document.Resources : undefined;
   if (role.kind === 'sam-generated' && role.functions.length === 1) {
@@ -1327,8 +1354,18 @@ function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void
     const name = `${creation.info.role.name}LeastPrivilege`;
     lines.push(`${' '.repeat(listColumn)}- PolicyName: ${name}`, `${' '.repeat(listColumn + 2)}PolicyDocument:`, `${' '.repeat(listColumn + 4)}Version: '2012-10-17'`, `${' '.repeat(listColumn + 4)}Statement:`, ...statementItems(listColumn + 6));
   }
-  const end = source.endOf(map);
-  splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
+  if (creation.replace) {
+    // `iamRoleStatements: []` becomes the list, under its key.
+    const items = statementItems(creation.replace.column + 2);
+    // A comment after `[]` stays on the key's line.
+    const lineEnd = source.text.slice(creation.replace.end).search(/\r?\n|$/) + creation.replace.end;
+    const comment = source.text.slice(creation.replace.end, lineEnd);
+    const keep = /^\s*#/.test(comment) ? comment : '';
+    splices.push({ start: creation.replace.start, end: keep ? lineEnd : creation.replace.end, text: `:${keep}${nl}${items.join(nl)}` });
+  } else {
+    const end = source.endOf(map);
+    splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
+  }
   plan.changes.push({
     location: creation.info.role.location,
     message: `${creation.path}: added, granting ${[...chosen.map((choice) => `${describeChoice(choice)} (${choice.template})`), ...groups.map((g) => `${g.actions.join(', ')} on ${g.resources.map((r) => describeValue(r)).join(', ')}`)].join('; ')}.`,
