@@ -3,7 +3,7 @@ import { appendFileSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArguments, UsageError } from '../cli/args.js';
 import type { CliIo } from '../cli/io.js';
-import { executeLint, findProjectRoot, noSuchPath, withoutUnresolved, type CliLintOutcome } from '../cli/run-cli.js';
+import { executeLint, findProjectRoot, noSuchPath, withoutToolNotes, type CliLintOutcome } from '../cli/run-cli.js';
 import { BaselineError } from '../engine/baseline.js';
 import { ConfigError } from '../engine/config.js';
 import { RuleFileError } from '../engine/declarative.js';
@@ -132,8 +132,9 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
   if (inputs.annotations && inputs.format !== 'github') {
     const more = inputs.summary ? 'the job summary and code scanning' : 'the log and code scanning';
-    // input/unresolved notes are the tool's limit, not a place to fix: no annotation (SARIF still lists them).
-    for (const line of annotationLines(withoutUnresolved({ findings }, false).shown.findings, { changed, cwdPrefix, moreAt: more })) io.stdout(`${line}\n`);
+    // Notes about the tool's limits (input/unresolved, input/handler-not-analysed) are not a place to fix: no
+    // annotation (SARIF and the job summary still list them).
+    for (const line of annotationLines(withoutToolNotes({ findings }, false).shown.findings, { changed, cwdPrefix, moreAt: more })) io.stdout(`${line}\n`);
   }
   if (inputs.summary && io.env.GITHUB_STEP_SUMMARY) {
     const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';

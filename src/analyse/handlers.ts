@@ -11,10 +11,11 @@ import { isGraphqlLambdaAdapter } from './graphql.js';
 import { nodeLocation, type SourceModule } from './source-files.js';
 import { normaliseRootPath } from './source-reader.js';
 import { quote } from '../util/quote.js';
+import { INPUT_RULES } from '../model/finding.js';
 
 export const HANDLER_NOT_FOUND = 'input/handler-not-found';
 /** A handler that exists but that noops-lint cannot follow: a limit of the tool, a note, never a warning. */
-export const HANDLER_NOT_ANALYSED = 'input/handler-not-analysed';
+export const HANDLER_NOT_ANALYSED = INPUT_RULES.handlerNotAnalysed;
 
 /**
  * Folders that hold build output (bundlers, compilers, framework packaging): a handler there that is not in the

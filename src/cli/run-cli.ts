@@ -207,9 +207,10 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || (args.color === undefined && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   const format = args.format ?? 'stylish';
   const sarifText = () => sarifReport(result, args);
-  // Values known only at deployment are the tool's limit, not the user's problem: people reading stylish or github
-  // output see how many there were, json and SARIF (and --verbose) list each.
-  const { shown, unresolved } = format === 'stylish' || format === 'github' ? withoutUnresolved(result, args.verbose) : { shown: result, unresolved: 0 };
+  // Values known only at deployment and code noops-lint cannot follow are the tool's limits, not the user's problem:
+  // people reading stylish or github output see how many there were, json and SARIF (and --verbose) list each.
+  const { shown, unresolved, notAnalysed } =
+    format === 'stylish' || format === 'github' ? withoutToolNotes(result, args.verbose) : { shown: result, unresolved: 0, notAnalysed: 0 };
   const toTerminal = !reportTarget && io.isTTY;
   const report =
     format === 'sarif'
@@ -219,6 +220,7 @@ export function executeLint(args: CliArguments, io: CliIo, options: { functionRe
           sarifCategory: args.sarifCategory,
           hidden,
           unresolved,
+          notAnalysed,
           width: toTerminal && io.columns ? io.columns : undefined,
           hyperlinks: toTerminal && color && supportsHyperlinks(io.env),
         });
@@ -277,11 +279,15 @@ export function supportsHyperlinks(env: Record<string, string | undefined>): boo
   return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
-/** The report without its input/unresolved notes (unless --verbose), and how many were left out. */
-export function withoutUnresolved<T extends { findings: Finding[] }>(result: T, verbose: boolean): { shown: T; unresolved: number } {
-  if (verbose) return { shown: result, unresolved: 0 };
-  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved);
-  return { shown: { ...result, findings }, unresolved: result.findings.length - findings.length };
+/**
+ * The report without the notes about the tool's own limits (unless --verbose): input/unresolved (values read only at
+ * deployment) and input/handler-not-analysed (code noops-lint cannot follow), and how many of each were left out.
+ */
+export function withoutToolNotes<T extends { findings: Finding[] }>(result: T, verbose: boolean): { shown: T; unresolved: number; notAnalysed: number } {
+  if (verbose) return { shown: result, unresolved: 0, notAnalysed: 0 };
+  const count = (ruleId: string): number => result.findings.filter((f) => f.ruleId === ruleId).length;
+  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved && f.ruleId !== INPUT_RULES.handlerNotAnalysed);
+  return { shown: { ...result, findings }, unresolved: count(INPUT_RULES.unresolved), notAnalysed: count(INPUT_RULES.handlerNotAnalysed) };
 }
 
 /** The usage error for a path that does not exist (the CLI's arguments, the Action's `paths:`). */

@@ -56,6 +56,8 @@ export const INPUT_RULES = {
   parseError: 'input/parse-error',
   skippedFile: 'input/skipped-file',
   unresolved: 'input/unresolved',
+  /** A handler that exists but that noops-lint cannot follow (built archives, build output, run-time handlers). */
+  handlerNotAnalysed: 'input/handler-not-analysed',
   invalidManifest: 'input/invalid-manifest',
   /** A CDK function whose bundle has no source map: its findings point into the bundle (one note per template). */
   analysedBundle: 'input/analysed-bundle',

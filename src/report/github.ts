@@ -2,7 +2,7 @@
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { compareFindings, normalizedRegion, outputPath, sortFindings } from './findings.js';
 import type { Reporter } from './reporter.js';
-import { unresolvedLine } from './stylish.js';
+import { notAnalysedLine, unresolvedLine } from './stylish.js';
 
 /** GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -36,6 +36,7 @@ export const github: Reporter = (result, options) => {
   }
   // A plain log line, not an annotation: the values left unresolved are the tool's limit, not a place in the code.
   if (options.unresolved) lines.push(`noops-lint: ${unresolvedLine(options.unresolved)}`);
+  if (options.notAnalysed) lines.push(`noops-lint: ${notAnalysedLine(options.notAnalysed)}`);
   return lines.map((line) => line + '\n').join('');
 };
 

@@ -22,6 +22,8 @@ export interface ReporterOptions {
    * json and SARIF): one line says how many values were left unresolved.
    */
   unresolved?: number;
+  /** How many input/handler-not-analysed notes were left out the same way: one line says so. */
+  notAnalysed?: number;
 }
 
 export type Reporter = (result: LintResult, options: ReporterOptions) => string;

@@ -35,6 +35,7 @@ export const stylish: Reporter = (result, options) => {
   }
   lines.push(summaryLine(result, findings, paint, options.hidden));
   if (options.unresolved) lines.push(paint('dim', unresolvedLine(options.unresolved)));
+  if (options.notAnalysed) lines.push(paint('dim', notAnalysedLine(options.notAnalysed)));
   return lines.join('\n') + '\n';
 };
 
@@ -114,6 +115,12 @@ function groupByFile(findings: Finding[], prefix: string | undefined): Array<{ p
 export function unresolvedLine(count: number): string {
   const values = count === 1 ? '1 value was' : `${count} values were`;
   return `${values} left unresolved (read only at deployment); --verbose lists them.`;
+}
+
+/** The one line that stands for the input/handler-not-analysed notes left out of a report. */
+export function notAnalysedLine(count: number): string {
+  const notes = count === 1 ? '1 note names' : `${count} notes name`;
+  return `${notes} functions whose code noops-lint could not follow (built archives, build output, handlers built at run time); --verbose lists them.`;
 }
 
 function summaryLine(result: LintResult, findings: Finding[], paint: Paint, hidden: ReporterOptions['hidden']): string {

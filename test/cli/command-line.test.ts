@@ -219,6 +219,31 @@ describe('values left unresolved', () => {
   });
 });
 
+describe('code noops-lint could not follow', () => {
+  it('stylish and github output say how many notes, json, SARIF and --verbose list each, the Action annotates none', async () => {
+    const manifest = ['service: shop', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'functions:', '  api:', '    handler: dist/handler.main', ''];
+    writeFileSync(path.join(root, 'serverless.yml'), manifest.join('\n'));
+    const line = '1 note names functions whose code noops-lint could not follow (built archives, build output, handlers built at run time); --verbose lists them.';
+    const stylish = cli([]).stdout;
+    expect(stylish).not.toContain('input/handler-not-analysed');
+    expect(stylish).toContain(`\n${line}\n`);
+    const github = cli(['--format', 'github']).stdout;
+    expect(github).not.toContain('input/handler-not-analysed');
+    expect(github).toContain(`\nnoops-lint: ${line}\n`);
+    const verbose = cli(['--verbose']).stdout;
+    expect(verbose.match(/input\/handler-not-analysed/g)).toHaveLength(1);
+    expect(verbose).not.toContain(line);
+    const json = JSON.parse(cli(['--format', 'json']).stdout) as { findings: Array<{ ruleId: string }> };
+    expect(json.findings.filter((f) => f.ruleId === 'input/handler-not-analysed')).toHaveLength(1);
+    const sarif = JSON.parse(cli(['--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === 'input/handler-not-analysed')).toHaveLength(1);
+    let stdout = '';
+    const code = await runAction({ cwd: root, env: { GITHUB_WORKSPACE: root }, stdout: (t) => (stdout += t), stderr: () => {}, now: NOW });
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('input/handler-not-analysed');
+  });
+});
+
 describe('rules', () => {
   it('`rules --format json` lists every id a finding may carry, with its severity and docs link', () => {
     const run = cli(['rules', '--format', 'json']);
