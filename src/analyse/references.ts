@@ -83,8 +83,13 @@ export class ReferenceResolver {
       case 'declaration':
         if (ts.isClassLike(definition.node)) return { kind: 'class', node: definition.node };
         return hasBody(definition.node) ? { kind: 'function', node: definition.node } : { kind: 'unknown', reason: 'a function without a body' };
-      case 'parameter':
+      case 'parameter': {
+        // `(controller: Controller) => controller.handle(request)`: an object of the project's own type handed in by
+        // the callers, not followed; in code that uses AWS, it may be what reaches it.
+        const typed = definition.path.length === 0 ? projectTyped(this.context, definition.node) : undefined;
+        if (typed) return { kind: 'unknown', reason: `\`${definition.name}\`, a parameter of type ${shortText(definition.node.type!)} whose object noops-lint does not follow`, injected: 'typed' };
         return { kind: 'unknown', reason: `\`${definition.name}\` is a parameter` };
+      }
       case 'module':
         return { kind: 'module', module: definition.module };
       case 'package':
@@ -185,7 +190,7 @@ export class ReferenceResolver {
   private constructorArgument(node: ts.ClassLikeDeclaration, index: number, field: string, depth: number): Reference {
     const className = node.name?.text;
     const parameter = node.members.find(ts.isConstructorDeclaration)?.parameters[index];
-    const typed = parameter ? projectTyped(parameter) : undefined;
+    const typed = parameter ? projectTyped(this.context, parameter) : undefined;
     // A parameter typed with a package's type (a logger, a cache) or a primitive is not where AWS is reached.
     const injected = (why: string): Reference =>
       typed === false ? { kind: 'unknown', reason: `\`this.${field}\` is an argument not followed` } : { kind: 'unknown', reason: `\`this.${field}\`, which the constructor of ${className ?? 'a class'} receives ${why}`, injected: typed ? 'typed' : 'untyped' };
@@ -336,10 +341,11 @@ export class ReferenceResolver {
 }
 
 /**
- * Whether a constructor parameter's type is the project's own (an interface or class of its files, or an AWS SDK
- * type): true; a package's type or a primitive: false; no type written: undefined.
+ * Whether a parameter's type is the project's own (an interface or class of its files, reached by a relative import,
+ * a tsconfig `paths` alias or a workspace package, or an AWS SDK type; an import that cannot be resolved counts too):
+ * true; a package's type or a primitive: false; no type written: undefined.
  */
-function projectTyped(parameter: ts.ParameterDeclaration): boolean | undefined {
+function projectTyped(context: AnalysisContext, parameter: ts.ParameterDeclaration): boolean | undefined {
   const type = parameter.type;
   if (!type) return undefined;
   if (!ts.isTypeReferenceNode(type)) return false;
@@ -352,7 +358,12 @@ function projectTyped(parameter: ts.ParameterDeclaration): boolean | undefined {
     const names = [clause?.name?.text, ...(clause?.namedBindings ? (ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name.text) : [clause.namedBindings.name.text]) : [])];
     if (!names.includes(name.text)) continue;
     const from = statement.moduleSpecifier.text;
-    return from.startsWith('.') || from.startsWith('/') || from.includes('aws-sdk');
+    if (from.startsWith('.') || from.startsWith('/') || from.includes('aws-sdk')) return true;
+    // A tsconfig `paths` alias (`@/domain/...`) or a workspace package resolves to a project file: the project's own type.
+    const module = context.moduleOf(parameter);
+    if (!module) return false;
+    const target = context.resolveSpecifier(module, from);
+    return target.kind === 'module' || target.kind === 'unknown';
   }
   return false;
 }
