@@ -86,7 +86,7 @@ export { carriedStateWrites, handlerCodes, stateLifetime, type HandlerCode } fro
 export { effectiveStatements, evaluateRole, grantsActionAnywhere, statementCoversAction, statementCoversResource } from '../src/analyse/match-policy.js';
 export type { FunctionPermissions, PermissionNeed } from '../src/analyse/permissions-types.js';
 export { resourceKey } from '../src/analyse/permissions.js';
-export { imageRuntime, replacementFor, runtimeFindings, type ImageRuntime, type RuntimeFinding } from '../src/analyse/runtimes.js';
+export { runtimeFindings } from '../src/analyse/runtimes.js';
 export { isCredentialSlot, isDynamicReference, isNonSecretShape, isNonSecretValueFor, isPlaceholderValue, isSecretLikeName } from '../src/analyse/secret-patterns.js';
 export type { ClientCreation, FileOperation, StateWrite } from '../src/analyse/types.js';
 export { IAM_RUNTIME_RESOURCE_ACTIONS } from '../src/data/iam-runtime-resource-actions.js';

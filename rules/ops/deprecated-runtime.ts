@@ -3,9 +3,6 @@
 // (dated in src/analyse/runtimes.ts, which ops/blocked-runtime and ops/runtime-deprecation-soon read too).
 import { defineRule, runtimeFindings } from '../kit.js';
 
-// The rule tests still import these two from here; they are the analysis's (src/analyse/runtimes.ts).
-export { imageRuntime, replacementFor } from '../kit.js';
-
 export default defineRule<Record<string, never>, 'deprecated' | 'imageDeprecated' | 'nodeEndOfLife' | 'languageEndOfLife'>({
   id: 'ops/deprecated-runtime',
   category: 'ops',

@@ -4,6 +4,7 @@
 // message. At most one IAM finding stays at any place (file, line, column), and a statement shared by several
 // functions (a provider statement every function's role inherits) is reported once, naming them.
 import { SEVERITY_RANK, type Finding, type FindingActions } from '../model/finding.js';
+import { replaceFindings } from './replace-findings.js';
 
 /** Unused-permission messages that mean the grant goes entirely (not a wildcard that is partly used). */
 const WHOLLY_UNUSED = new Set(['unusedAction', 'unusedStatement', 'unusedCdkStatement', 'removeManagedPolicy', 'removeTemplate']);
@@ -94,13 +95,7 @@ export function foldSamePlace(findings: Finding[]): Finding[] {
     replaced.set(primary, fold(primary, set.filter((f) => f !== primary)));
     for (const other of set) if (other !== primary) replaced.set(other, null);
   }
-  const result: Finding[] = [];
-  for (const finding of findings) {
-    const replacement = replaced.get(finding);
-    if (replacement === undefined) result.push(finding);
-    else if (replacement !== null) result.push(replacement);
-  }
-  return result;
+  return replaceFindings(findings, replaced);
 }
 
 /** The finding that speaks first: the strongest rule, ties in input order. */

@@ -2,6 +2,7 @@
 // starts async work nobody awaits, a client built per request) is one problem, reported once at that line, naming
 // every function, not once per function with the same words. (IAM findings are folded by fold.ts.)
 import { compareFindings, type Finding } from '../model/finding.js';
+import { replaceFindings } from './replace-findings.js';
 
 /** Functions named at most in a merged message; the rest are counted. */
 const MAX_NAMED = 5;
@@ -34,11 +35,5 @@ export function foldSameCode(findings: Finding[]): Finding[] {
     for (const other of others) replaced.set(other, null);
   }
   if (replaced.size === 0) return findings;
-  const result: Finding[] = [];
-  for (const finding of findings) {
-    const replacement = replaced.get(finding);
-    if (replacement === undefined) result.push(finding);
-    else if (replacement !== null) result.push(replacement);
-  }
-  return result;
+  return replaceFindings(findings, replaced);
 }
