@@ -20,6 +20,7 @@ import { actionTexts, jsonInline, pairOf, styleOf, writeResource, writeStatement
 import { inResourceForm, namesSameResource, resourceFormOf, sameResource, type ResourceForm } from './resources.js';
 import { chooseTemplates, templateFits, type TemplateChoice } from './templates.js';
 import { SourceIndex } from './source-index.js';
+import { stageContext, stageSafe, type StageContext } from './stage.js';
 import { applySplices, overlap, type Splice } from './splice.js';
 
 export interface FixOptions {
@@ -240,13 +241,15 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     }
   }
 
+  // What may change with the stage, per Serverless role: a grant added there must be right in every stage.
+  const stages = new Map<RoleInfo, StageContext | undefined>();
   // Roles with missing grants and no statement list: a list written for them.
   const creations = new Map<RoleInfo, NewList>();
   // Each need goes to the list whose statement grants it now, or (missing) to the role's own list.
   for (const [info, own] of unitsOf) {
     if (info.refusal) continue;
     const fixed = info.role.statements.filter((s) => s.effect === 'Allow' && !own.some((u) => !u.unjudged && u.statements.includes(s)));
-    for (const need of dedupeNeeds(info.needs)) {
+    for (let need of dedupeNeeds(info.needs)) {
       const byFixed = coverage(fixed, need, info.role);
       if (byFixed === 'yes') continue;
       const granting = own.find((unit) => !unit.unjudged && unit.site && unit.statements.some((s) => statementApplies(s, need.action, need.resource, info.role.service) === 'yes'));
@@ -255,6 +258,12 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
         continue;
       }
       if (byFixed === 'maybe' || need.optional) continue;
+      const staged = stageSafeNeed(info, need, stages, sources);
+      if (typeof staged === 'string') {
+        note(info.role.location, `${quote(info.role.functions[0]!.name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; not written: ${staged}, so the name noops-lint resolved is right in stage ${stages.get(info)?.stage ?? 'dev'} only. Grant it on the name the manifest gives the resource in every stage.`);
+        continue;
+      }
+      need = staged;
       const home = homeSite(info, own, sites, indexOf, project);
       if (home) {
         home.assigned.push(need);
@@ -1373,3 +1382,17 @@ function writeNewList(creation: NewList, splices: Splice[], plan: FixPlan): void
 }
 
 export { pairOf };
+
+/**
+ * A missing grant as it is added: its resource named with the manifest's expression when the name depends on the
+ * stage, or why it is not written. A resource the role's statements already name keeps their text (stage-safe).
+ */
+function stageSafeNeed(info: RoleInfo, need: Need, stages: Map<RoleInfo, StageContext | undefined>, sources: FixSources): Need | string {
+  if (!stages.has(info)) stages.set(info, stageContext(info.role, (file) => sources.read(file)));
+  const context = stages.get(info);
+  if (!context) return need;
+  const service = info.role.service;
+  if (info.role.statements.some((s) => s.resources.some((r) => r.location.file === info.role.location.file && namesSameResource(r.value, need.resource, service)))) return need;
+  const safe = stageSafe(need.resource, context);
+  return 'refused' in safe ? safe.refused : safe.resource === need.resource ? need : { ...need, resource: safe.resource };
+}
