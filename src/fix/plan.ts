@@ -12,6 +12,7 @@ import { STREAM_READING_ACTIONS } from '../data/platform-grants.js';
 import { expandActionPattern } from '../model/iam-catalog.js';
 import type { Location } from '../model/location.js';
 import { locationOf, locationOfKey, locationOfValue } from '../model/positions.js';
+import { administrativePolicyKind, judgedManagedPolicy } from '../model/iam-statements.js';
 import { isPolicyTemplateName } from '../model/sam-policy-templates.js';
 import type { FunctionModel, PolicyStatement, Project, RoleModel } from '../model/project.js';
 import { describeValue, isIntrinsic, isUnresolved } from '../model/values.js';
@@ -101,7 +102,7 @@ interface Site {
   id: string;
   source: SourceIndex;
   seq: YAMLSeq;
-  kind: 'statements' | 'sam-policies';
+  kind: 'statements' | 'sam-policies' | 'managed-policies';
   /** For a statement list inside SAM `Policies` (`- Statement: [...]`): the Policies list. */
   policiesSeq?: YAMLSeq;
   units: Unit[];
@@ -126,8 +127,10 @@ interface Site {
 interface Unit {
   key: string;
   statements: PolicyStatement[];
-  kind: 'statement' | 'template';
-  /** The list item: the statement mapping, or the template entry mapping. */
+  kind: 'statement' | 'template' | 'managed';
+  /** Unjudged and said nowhere (an AWS managed policy the code uses whole). */
+  quiet?: boolean;
+  /** The list item: the statement mapping, the template entry mapping, or the managed policy reference. */
   node?: YAMLMap;
   site?: Site;
   holders: RoleInfo[];
@@ -199,12 +202,12 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
     const own: Unit[] = [];
     for (const statement of info.role.statements) {
       const origin = statement.origin.kind;
-      if (origin !== 'inline' && origin !== 'sam-policy-template') continue;
+      if (origin !== 'inline' && origin !== 'sam-policy-template' && !isRemovableManagedKind(statement)) continue;
       const at = statement.location;
       const key = `${origin}|${at.file}:${at.line}:${at.column}`;
       let unit = units.get(key);
       if (!unit) {
-        unit = { key, statements: [], kind: origin === 'inline' ? 'statement' : 'template', holders: [], location: at };
+        unit = { key, statements: [], kind: origin === 'inline' ? 'statement' : origin === 'managed-policy' ? 'managed' : 'template', holders: [], location: at };
         units.set(key, unit);
       }
       if (!unit.statements.includes(statement)) unit.statements.push(statement);
@@ -231,12 +234,17 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
 
   // What each unit can be judged on.
   for (const unit of units.values()) {
-    unit.unjudged ??= unjudgedReason(unit, project);
+    if (unit.kind !== 'managed') unit.unjudged ??= unjudgedReason(unit, project);
+    else {
+      const judged = managedReason(unit);
+      if (judged.quiet) unit.quiet = true;
+      unit.unjudged = judged.quiet ? judged.reason : (unit.unjudged ?? judged.reason);
+    }
   }
   // Coverage of needs the statements cannot be judged against: unresolved resources, platform needs, stream reading.
   for (const [info, own] of unitsOf) {
     for (const unit of own) {
-      if (unit.unjudged) continue;
+      if (unit.unjudged || unit.kind === 'managed') continue;
       unit.unjudged = coverageReason(unit, info);
     }
   }
@@ -293,7 +301,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
   // Notes for what is left as written.
   const noted = new Set<string>();
   for (const unit of units.values()) {
-    if (!unit.unjudged || noted.has(unit.key)) continue;
+    if (!unit.unjudged || unit.quiet || noted.has(unit.key)) continue;
     noted.add(unit.key);
     // A refused role says so once, at the role, rather than at each statement.
     note(unit.location, `Left as written: ${unit.unjudged}.`);
@@ -412,6 +420,57 @@ function planSite(site: Site, plan: FixPlan): { splices: Splice[]; replaceable: 
   return { splices, replaceable };
 }
 
+/** An AWS managed policy the fix may remove: one iam/unused-permission judges whole (not an execution or administrator policy). */
+function isRemovableManagedKind(statement: PolicyStatement): boolean {
+  const policy = judgedManagedPolicy(statement);
+  if (policy === undefined) return false;
+  const breadth = administrativePolicyKind(policy);
+  return breadth !== 'administrator' && breadth !== 'power-user';
+}
+
+function managedPolicyOf(unit: Unit): string {
+  const origin = unit.statements[0]?.origin;
+  return origin?.kind === 'managed-policy' ? origin.policy : '';
+}
+
+/**
+ * Why an AWS managed policy reference stays: a role holding it not judged, or code of a function holding it using
+ * part of it (quiet when the code uses all of it). Undefined when none of what it grants is used by any function
+ * holding it (provider policies inherited by per-function roles count every such function): the entry goes.
+ */
+function managedReason(unit: Unit): { reason?: string; quiet?: boolean } {
+  const refused = unit.holders.find((h) => h.refusal);
+  if (refused) return { reason: refused.refusal };
+  if (unit.statements.some((s) => s.effect !== 'Allow' || s.notActions.length > 0)) return { reason: 'it is an AWS managed policy with Deny or NotAction statements, which noops-lint does not judge' };
+  const granted = new Set<string>();
+  const used = new Set<string>();
+  for (const statement of unit.statements) {
+    for (const item of statement.actions) if (typeof item.value === 'string') for (const action of expandActionPattern(item.value)) granted.add(action);
+    for (const info of unit.holders) {
+      const service = info.role.service;
+      for (const need of info.needs) if (statementCoversAction(statement, need.action) !== 'no' && statementApplies(statement, need.action, need.resource, service) !== 'no') used.add(need.action);
+      for (const need of info.platform) if (statementCoversAction(statement, need.action) !== 'no' && statementApplies(statement, need.action, need.resource, service) !== 'no') used.add(need.action);
+      for (const need of info.unresolved) if (statementCoversAction(statement, need.action) !== 'no') used.add(need.action);
+    }
+  }
+  if (used.size === 0) return {};
+  const unused = [...granted].filter((action) => ![...used].some((u) => u.toLowerCase() === action.toLowerCase()));
+  if (unused.length === 0) return { reason: 'the code uses what it grants', quiet: true };
+  const names = [...used].sort(compare);
+  return { reason: `the AWS managed policy ${quote(managedPolicyOf(unit))} is partly used (${names.join(', ')}); noops-lint removes a managed policy only when the code uses none of it, so replace it by hand with a statement granting only what is used` };
+}
+
+/** `ManagedPolicyArns` / `managedPolicies`: the entries no function uses go (the list becomes `[]` when all do). */
+function removeManagedEntries(site: Site, replaceable: Unit[], splices: Splice[], plan: FixPlan): void {
+  if (replaceable.length === 0) return;
+  const source = site.source;
+  const items = site.seq.items as Node[];
+  const nodes = replaceable.map((unit) => unit.node! as Node);
+  if (nodes.length === items.length) splices.push(emptyList(source, site.seq));
+  else splices.push(...removals(source, site.seq, nodes));
+  for (const unit of replaceable) plan.changes.push({ location: unit.location, message: `${site.path}: removed ${describeUnit(unit)}; the code does not use it.` });
+}
+
 /** Finds the unit's list item and the list (its site). */
 function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, Site>): void {
   if (isCodeFile(unit.location.file)) {
@@ -434,6 +493,14 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
     if (item && !seq) {
       unit.unjudged = 'it is the only statement of its policy document, not an item of a Statement list';
       return;
+    }
+  } else if (unit.kind === 'managed') {
+    // An AWS managed policy reference: a name or ARN item of ManagedPolicyArns, managedPolicies or SAM Policies.
+    const entry = source.nodeAt(unit.location);
+    if (entry?.parentSeq) {
+      // A scalar (or an intrinsic mapping): treated as the list item it is; only its range is used.
+      item = entry.node as YAMLMap;
+      seq = entry.parentSeq;
     }
   } else {
     const found = source.pairAtKey(unit.location);
@@ -462,7 +529,7 @@ function locate(unit: Unit, source: SourceIndex | undefined, sites: Map<string, 
   if (!site) {
     const parent = source.entryOf(seq);
     const parentKey = parent?.parentPair ? String((parent.parentPair.key as { value?: unknown } | null)?.value ?? '') : '';
-    const kind: Site['kind'] = unit.kind === 'template' ? 'sam-policies' : 'statements';
+    const kind: Site['kind'] = unit.kind === 'template' || (unit.kind === 'managed' && /\.Properties\.Policies\[\d+\]/.test(unit.statements[0]?.path ?? '')) ? 'sam-policies' : unit.kind === 'managed' ? 'managed-policies' : 'statements';
     site = { id, source, seq, kind, units: [], assigned: [], path: sitePath(unit), missingFor: [] };
     if (kind === 'statements' && parentKey === 'Statement' && parent?.parentMap) {
       const documentEntry = source.entryOf(parent.parentMap);
@@ -486,6 +553,7 @@ function anchoredReason(source: SourceIndex, item: Node, seq: YAMLSeq | undefine
 /** `provider.iam.role.statements`, `Resources.Fn.Properties.Policies`: the list's logical path, for messages. */
 function sitePath(unit: Unit): string {
   const path = unit.statements[0]?.path ?? '';
+  if (unit.kind === 'managed') return path.replace(/#.*$/, '').replace(/\[\d+\]$/, '');
   if (unit.kind === 'template') return path.replace(/\.Statement\[\d+\]$/, '').replace(/\[\d+\]$/, '');
   return path.replace(/\[\d+\]$/, '');
 }
@@ -564,7 +632,7 @@ function grants(unit: Unit, need: Need): boolean {
 
 /** Every action the unit grants, on every resource it names, is a need assigned to its list. */
 function isExact(unit: Unit, assigned: Need[]): boolean {
-  if (unit.holders.length === 0) return false;
+  if (unit.holders.length === 0 || unit.kind === 'managed') return false;
   const service = unit.holders[0]!.role.service;
   if (unit.kind === 'template') return templateFits(unit.statements, assigned, service, (action) => STREAM_READING_ACTIONS.has(action.toLowerCase()));
   for (const statement of unit.statements) {
@@ -731,6 +799,11 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], needed: Group[
     return;
   }
 
+  if (site.kind === 'managed-policies') {
+    removeManagedEntries(site, replaceable, splices, plan);
+    return;
+  }
+
   // SAM Policies: template entries that are not exact go. What they and the missing grants should give is written
   // as the templates that fit exactly (a replaced entry whose parameter names the same resource is renamed in place),
   // and the rest as one `Statement:` entry, in place of the first entry that goes (or at the end of the list).
@@ -751,6 +824,7 @@ function writeSite(site: Site, kept: Unit[], replaceable: Unit[], needed: Group[
   const remaining = [...chosen];
   const renamed = new Set<Unit>();
   for (const unit of replaceable) {
+    if (unit.kind === 'managed') continue; // a managed policy name is not renamed into a template
     const own = parameters.filter((p) => p.entry === locationKey(unit.location));
     const index = remaining.findIndex((choice) => (choice.parameter ? own.length === 1 && own[0]!.name === choice.parameter.name && sameValue(own[0]!.value, choice.parameter.value) : own.length === 0));
     const key = (unit.node!.items[0]?.key ?? null) as Node | null;
@@ -956,6 +1030,7 @@ function listItemEdits(source: SourceIndex, value: Node, items: readonly string[
 
 /** What a unit grants, for messages: `dynamodb:* on *`, `the S3CrudPolicy template`. */
 function describeUnit(unit: Unit): string {
+  if (unit.kind === 'managed') return `the AWS managed policy ${quote(managedPolicyOf(unit))}`;
   if (unit.kind === 'template') return `the ${unit.statements[0]?.origin.kind === 'sam-policy-template' ? unit.statements[0].origin.template : ''} policy template`;
   const statement = unit.statements[0]!;
   return `${statement.actions.map((a) => describeValue(a.value)).join(', ')} on ${statement.resources.map((r) => describeValue(r.value)).join(', ')}`;
