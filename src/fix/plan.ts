@@ -262,7 +262,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       if (byFixed === 'yes') continue;
       const granting = own.find((unit) => !unit.unjudged && unit.site && unit.statements.some((s) => statementApplies(s, need.action, need.resource, info.role.service) === 'yes'));
       if (granting?.site) {
-        granting.site.assigned.push(need);
+        granting.site.assigned.push(stageSafeNarrowing(info, need, granting.statements, stages, sources, note));
         continue;
       }
       if (byFixed === 'maybe' || need.optional) continue;
@@ -341,7 +341,7 @@ export function planFixes(project: Project, analysis: ProjectAnalysis, sources: 
       note(info.role.location, `${describeFunctions(info)} share the role ${quote(info.role.name)} but their code needs different grants; the fix keeps what any of them uses. Run noops-lint fix --split-roles to give each its own statements.`);
       continue;
     }
-    const done = info.role.kind === 'cloudformation' ? splitCloudFormationRole(info, own, splicesOf, plan, late, creations.has(info)) : splitProviderRole(info, own, project, splicesOf, plan);
+    const done = info.role.kind === 'cloudformation' ? splitCloudFormationRole(info, own, splicesOf, plan, late, creations.has(info)) : splitProviderRole(info, own, project, splicesOf, plan, (need) => stageSafeNeed(info, need, stages, sources));
     if (typeof done === 'string') note(info.role.location, `Not split: ${done}.`);
     else for (const site of Array.isArray(done) ? done : [done]) split.add(site);
   }
@@ -1135,7 +1135,7 @@ const PER_FUNCTION_PLUGIN = 'serverless-iam-roles-per-function';
  * the provider's statements. Only for a serverless.yml listing serverless-iam-roles-per-function, whose provider
  * statements noops-lint can all judge. Returns the provider list it replaced, or why it cannot split.
  */
-function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splicesOf: (file: string) => Splice[], plan: FixPlan): Site | string {
+function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splicesOf: (file: string) => Splice[], plan: FixPlan, stageSafe: (need: Need) => Need | string): Site | string {
   const role = info.role;
   if (role.kind !== 'serverless-provider') return `${quote(role.name)} is not the role a serverless.yml generates; noops-lint splits only that one`;
   const document = role.service.document;
@@ -1157,7 +1157,13 @@ function splitProviderRole(info: RoleInfo, own: Unit[], project: Project, splice
     const location = locationOf(definition);
     const entry = location && location.file === source.file ? source.nodeAt(location, 'map') : undefined;
     if (!entry || !isMap(entry.node) || entry.node.flow || source.isAnchored(entry.node) || source.json) return `the definition of ${quote(fn.name)} is not a block mapping in ${quote(source.file)}`;
-    const needs = (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === 'yes'));
+    const needs: Need[] = [];
+    for (const need of (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === 'yes'))) {
+      // Each function's statements are written anew: every name in them must be right in every stage.
+      const staged = stageSafe(need);
+      if (typeof staged === 'string') return `the grant of ${need.action} to ${quote(fn.name)} on ${describeValue(need.resource)} would name its resource for one stage only (${staged})`;
+      needs.push(staged);
+    }
     targets.push({ fn, map: entry.node, groups: groupNeeds(needs) });
   }
   const splices = splicesOf(source.file);
@@ -1470,4 +1476,22 @@ function stageSafeNeed(info: RoleInfo, need: Need, stages: Map<RoleInfo, StageCo
   if (info.role.statements.some((s) => s.resources.some((r) => r.location.file === info.role.location.file && namesSameResource(r.value, need.resource, service)))) return need;
   const safe = stageSafe(need.resource, context);
   return 'refused' in safe ? safe.refused : safe.resource === need.resource ? need : { ...need, resource: safe.resource };
+}
+
+/**
+ * A need a statement grants now, as the rewritten statement will grant it: narrowed to its resource (named with the
+ * manifest's expression when that depends on the stage), or, when a narrowed name would be right in one stage only,
+ * on the statement's own resource that grants it now (kept as written, and the run says why).
+ */
+function stageSafeNarrowing(info: RoleInfo, need: Need, statements: readonly PolicyStatement[], stages: Map<RoleInfo, StageContext | undefined>, sources: FixSources, note: (location: Location, message: string) => void): Need {
+  const staged = stageSafeNeed(info, need, stages, sources);
+  if (typeof staged !== 'string') return staged;
+  const service = info.role.service;
+  for (const statement of statements) {
+    const resource = statement.resources.find((r) => statementApplies({ ...statement, resources: [r] }, need.action, need.resource, service) === 'yes');
+    if (!resource) continue;
+    note(resource.location, `Kept ${describeValue(resource.value)} for ${need.action}: narrowing it to ${describeValue(need.resource)} would name the resource for stage ${stages.get(info)?.stage ?? 'dev'} only (${staged}).`);
+    return { ...need, resource: resource.value };
+  }
+  return need;
 }
