@@ -76,6 +76,25 @@ describe('SARIF fixes', () => {
     }
   });
 
+  it('carries the removal of an AWS managed policy entry the code does not use, and none for one it partly uses', () => {
+    const { results, root } = sarifOf('sam-managed-policies');
+    try {
+      const at = (r: SarifResult): string => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}`;
+      expect(results.filter((r) => r.fixes).map(at).sort()).toEqual(['iam/unused-permission@17', 'iam/unused-permission@18', 'iam/unused-permission@34']);
+      // AmazonS3ReadOnlyAccess (line 33), partly used, stays: what is reported there carries no fix.
+      const partly = results.filter((r) => r.locations[0]!.physicalLocation.region.startLine === 33);
+      expect(partly.length).toBeGreaterThan(0);
+      expect(partly.filter((r) => r.fixes)).toEqual([]);
+      // Each Policies list is one change; both applied give the fixed file.
+      const replacements = new Map(results.flatMap((r) => r.fixes ?? []).flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements)).map((r) => [JSON.stringify(r), r]));
+      const before = readFileSync(path.join(cases, 'sam-managed-policies', 'before', 'template.yaml'), 'utf8');
+      const after = readFileSync(path.join(cases, 'sam-managed-policies', 'after', 'template.yaml'), 'utf8');
+      expect(apply(before, [...replacements.values()])).toBe(after);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('carries no fix where the derivation is incomplete', () => {
     const { results, root } = sarifOf('serverless-incomplete');
     try {
