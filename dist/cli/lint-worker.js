@@ -4,9 +4,9 @@ const require = __noopsCreateRequire(import.meta.url);
 // src/cli/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 var loading = Promise.all([
-  import("./parallel-2RZCSRCS.js"),
-  import("./files-PXJZGKDD.js"),
-  import("./rules-FJZQ6BMG.js"),
+  import("./parallel-HS3DFZXX.js"),
+  import("./files-OF6RRGJ7.js"),
+  import("./rules-H6LML76M.js"),
   // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.
   import("./typescript-ORH6F3TG.js").then((typescript) => typescript.loadTypeScriptNow())
 ]);

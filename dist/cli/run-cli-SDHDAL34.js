@@ -8,11 +8,11 @@ import {
 } from "./chunk-PJNS2SS4.js";
 import {
   BUILTIN_RULES
-} from "./chunk-W3TCQPPB.js";
+} from "./chunk-SXMNRUIP.js";
 import {
   FILE_LIMITS,
   ProjectFiles
-} from "./chunk-IJLPIVX7.js";
+} from "./chunk-6WSBI5QC.js";
 import {
   CDK_NOT_SYNTHESIZED,
   ConfigError,
@@ -25,6 +25,7 @@ import {
   RuleOptionsError,
   RuleRegistry,
   SEVERITY_RANK,
+  SUMMARY_KEYS,
   applySuppressions,
   cacheFilePath,
   cacheKey,
@@ -32,6 +33,7 @@ import {
   classifyManifest,
   collectRuleDirectory,
   compareFindings,
+  compareLocations,
   compareStrings,
   defaultCacheLocation,
   discoverManifests,
@@ -59,8 +61,9 @@ import {
   selectRules,
   threadRules,
   unitOf,
+  withRuleFoldersIgnored,
   writeOutputFile
-} from "./chunk-XJDW4Y6H.js";
+} from "./chunk-HEX4QOQS.js";
 import {
   releaseIdleWorkers,
   resolveConcurrency
@@ -71,7 +74,7 @@ import {
   printable,
   quote,
   unicodeEscape
-} from "./chunk-P3KH7VUG.js";
+} from "./chunk-A7QOH752.js";
 import {
   toolVersion
 } from "./chunk-WM5C6TTT.js";
@@ -80,7 +83,7 @@ import "./chunk-B4MLV3L6.js";
 
 // src/cli/run-cli.ts
 import { existsSync as existsSync2, lstatSync as lstatSync2, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/engine/baseline.ts
 import { createHash } from "node:crypto";
@@ -168,60 +171,8 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/engine/lint.ts
-import path2 from "node:path";
-
-// src/engine/fold.ts
-var WHOLLY_UNUSED = /* @__PURE__ */ new Set(["unusedAction", "unusedStatement", "unusedCdkStatement", "removeManagedPolicy", "removeTemplate"]);
-function absorbs(primary, other) {
-  const whollyUnused = (finding) => finding.ruleId === "iam/unused-permission" && WHOLLY_UNUSED.has(finding.messageId ?? "");
-  if (primary.ruleId === "iam/admin-policy") return !whollyUnused(other);
-  if (whollyUnused(primary)) {
-    return other.ruleId === "iam/admin-policy" || other.ruleId === "iam/wildcard-action" || other.ruleId === "iam/wildcard-resource" || other.ruleId === "iam/resource-mismatch" || other.ruleId === "iam/unknown-action";
-  }
-  return primary.ruleId === "iam/wildcard-action" && other.ruleId === "iam/wildcard-resource";
-}
-var MAX_NAMED = 5;
-function foldSamePlace(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!finding.ruleId.startsWith("iam/")) continue;
-    const place = `${finding.location.file}\0${finding.location.line}\0${finding.location.column}`;
-    const group = groups.get(place);
-    if (group) group.push(finding);
-    else groups.set(place, [finding]);
-  }
-  const replaced = /* @__PURE__ */ new Map();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const remaining = [...group];
-    while (remaining.length > 0) {
-      const primary = [...remaining].sort((a, b) => remaining.filter((o) => o !== b && absorbs(b, o)).length - remaining.filter((o) => o !== a && absorbs(a, o)).length)[0];
-      remaining.splice(remaining.indexOf(primary), 1);
-      const sameRule = remaining.filter((f) => f.ruleId === primary.ruleId && f.function !== void 0 && f.function !== primary.function && f.message.replaceAll(JSON.stringify(f.function), "") === primary.message.replaceAll(JSON.stringify(primary.function ?? ""), ""));
-      const absorbed = remaining.filter((f) => !sameRule.includes(f) && absorbs(primary, f));
-      if (sameRule.length === 0 && absorbed.length === 0) continue;
-      const folded = { ...primary, related: [...primary.related] };
-      const otherFunctions = [...new Set(sameRule.map((f) => f.function))];
-      if (otherFunctions.length > 0) {
-        const named = otherFunctions.slice(0, MAX_NAMED).map((name) => JSON.stringify(name));
-        const more = otherFunctions.length > MAX_NAMED ? ` and ${otherFunctions.length - MAX_NAMED} more` : "";
-        folded.message += ` The same holds for ${named.join(", ")}${more}.`;
-      }
-      for (const other of absorbed) {
-        folded.related.push({ location: other.location, message: `${other.ruleId}: ${other.message}` });
-        if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
-      }
-      const alsoRules = [...new Set(absorbed.map((f) => f.ruleId))];
-      if (alsoRules.length > 0) folded.message += ` This also settles ${alsoRules.join(", ")} here (see the related locations).`;
-      replaced.set(primary, folded);
-      for (const other of [...sameRule, ...absorbed]) {
-        replaced.set(other, null);
-        remaining.splice(remaining.indexOf(other), 1);
-      }
-    }
-  }
-  if (replaced.size === 0) return findings;
+// src/engine/replace-findings.ts
+function replaceFindings(findings, replaced) {
   const result = [];
   for (const finding of findings) {
     const replacement = replaced.get(finding);
@@ -229,6 +180,136 @@ function foldSamePlace(findings) {
     else if (replacement !== null) result.push(replacement);
   }
   return result;
+}
+
+// src/engine/fold.ts
+var WHOLLY_UNUSED = /* @__PURE__ */ new Set(["unusedAction", "unusedStatement", "unusedCdkStatement", "removeManagedPolicy", "removeTemplate"]);
+function strength(finding) {
+  switch (finding.ruleId) {
+    case "iam/unused-permission":
+      return WHOLLY_UNUSED.has(finding.messageId ?? "") ? 0 : 8;
+    case "iam/admin-policy":
+      return 1;
+    case "iam/privilege-escalation":
+      return 2;
+    case "iam/full-access-policy":
+      return 3;
+    case "iam/wildcard-action":
+      return finding.messageId === "everyAction" ? 1.5 : 4;
+    case "iam/not-action":
+      return 5;
+    case "iam/partial-wildcard-action":
+      return finding.messageId?.startsWith("managed") ? 7.5 : 6;
+    case "iam/wildcard-resource":
+      return 7;
+    case "iam/resource-mismatch":
+      return 9;
+    case "iam/unknown-action":
+      return 10;
+    case "iam/missing-permission":
+      return 11;
+    default:
+      return 12;
+  }
+}
+function settlesAll(primary) {
+  return strength(primary) <= 1 || primary.ruleId === "iam/full-access-policy" || primary.statement?.removed === true;
+}
+var MAX_NAMED = 5;
+var placeOf = (finding) => `${finding.location.file}\0${finding.location.line}\0${finding.location.column}`;
+function foldSamePlace(findings) {
+  const iam = findings.filter((f) => f.ruleId.startsWith("iam/"));
+  if (iam.length < 2) return findings;
+  const parent = new Map(iam.map((f) => [f, f]));
+  const root = (finding) => {
+    let current = finding;
+    while (parent.get(current) !== current) current = parent.get(current);
+    parent.set(finding, current);
+    return current;
+  };
+  const join = (a, b) => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const byPlace = groupBy(iam, placeOf);
+  for (const group of byPlace.values()) for (const other of group.slice(1)) join(group[0], other);
+  const aboutStatements = iam.filter((f) => f.statement !== void 0);
+  const byStatement = groupBy(aboutStatements, (f) => `${f.statement.location.file}\0${f.statement.location.line}\0${f.statement.location.column}`);
+  for (const group of byStatement.values()) {
+    if (group.length < 2) continue;
+    const removal = group.find((f) => f.statement.removed === true);
+    if (removal) for (const other of group) join(removal, other);
+  }
+  const sets = groupBy(iam, (f) => root(f));
+  const replaced = /* @__PURE__ */ new Map();
+  for (const set of sets.values()) {
+    if (set.length < 2) continue;
+    const primary = strongest(set);
+    replaced.set(primary, fold(primary, set.filter((f) => f !== primary)));
+    for (const other of set) if (other !== primary) replaced.set(other, null);
+  }
+  return replaceFindings(findings, replaced);
+}
+function strongest(findings) {
+  let best;
+  for (const finding of findings) if (best === void 0 || strength(finding) < strength(best)) best = finding;
+  return best;
+}
+function fold(primary, others) {
+  const folded = { ...primary, related: [...primary.related] };
+  const withoutName = (f) => f.function === void 0 ? f.message : f.message.replaceAll(JSON.stringify(f.function), "");
+  const withoutRole = (f) => `${f.messageId ?? ""}\0${f.key.slice(f.key.indexOf("|"))}`;
+  const sameForOthers = others.filter(
+    (f) => f.ruleId === primary.ruleId && placeOf(f) === placeOf(primary) && f.function !== primary.function && (f.function !== void 0 && withoutName(f) === withoutName(primary) || f.statement !== void 0 && f.key.includes("|") && withoutRole(f) === withoutRole(primary))
+  );
+  const rest = others.filter((f) => !sameForOthers.includes(f));
+  const otherFunctions = unique(sameForOthers.flatMap((f) => f.function === void 0 ? [] : [f.function]));
+  if (otherFunctions.length > 0) folded.message += ` The same holds for ${names(otherFunctions)}.`;
+  const sameRule = rest.filter((f) => f.ruleId === primary.ruleId);
+  if (sameRule.length > 0) {
+    const functions = unique(sameRule.flatMap((f) => f.function === void 0 || f.function === primary.function ? [] : [f.function]));
+    folded.message += functions.length > 0 ? ` Also reported here for ${names(functions)} (see the related locations).` : ` Also reported ${sameRule.length === 1 ? "once more" : `${sameRule.length} more times`} here (see the related locations).`;
+  }
+  const otherRules = unique(rest.filter((f) => f.ruleId !== primary.ruleId).map((f) => f.ruleId));
+  if (otherRules.length > 0) {
+    folded.message += settlesAll(primary) ? ` This also settles ${otherRules.join(", ")} (see the related locations).` : ` The same grant is also reported by ${otherRules.join(", ")} (see the related locations).`;
+  }
+  for (const other of rest) {
+    folded.related.push({ location: other.location, message: `${other.ruleId}: ${other.message}` });
+    if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
+  }
+  for (const other of sameForOthers) if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[folded.severity]) folded.severity = other.severity;
+  const actions = mergedActions([primary, ...others]);
+  if (actions) folded.actions = actions;
+  else delete folded.actions;
+  return folded;
+}
+function mergedActions(findings) {
+  const out = {};
+  for (const kind of ["used", "unused", "missing"]) {
+    const list = unique(findings.flatMap((f) => f.actions?.[kind] ?? [])).sort();
+    if (list.length > 0) out[kind] = list;
+  }
+  return Object.keys(out).length > 0 ? out : void 0;
+}
+function names(functions) {
+  const named = functions.slice(0, MAX_NAMED).map((name) => JSON.stringify(name));
+  const more = functions.length > MAX_NAMED ? ` and ${functions.length - MAX_NAMED} more` : "";
+  return `${named.join(", ")}${more}`;
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 // src/engine/scope.ts
@@ -243,7 +324,7 @@ function resolveScope(projectFiles, paths) {
     if (isDirectory(projectFiles.absolute(rel))) folders.push(rel);
     else files.push(rel);
   }
-  if (files.length === 0) return { analyse: unique(folders), folders: unique(folders) };
+  if (files.length === 0) return { analyse: unique2(folders), folders: unique2(folders) };
   const analyse = new Set(folders);
   const owners = new ManifestOwners(projectFiles);
   for (const file of files) {
@@ -255,7 +336,7 @@ function resolveScope(projectFiles, paths) {
     if (manifests === void 0) analyse.add("");
     else for (const manifest of manifests) analyse.add(manifest);
   }
-  return { analyse: collapse([...analyse]), files: new Set(files), folders: unique(folders) };
+  return { analyse: collapse([...analyse]), files: new Set(files), folders: unique2(folders) };
 }
 function isInScope(file, scope) {
   if (scope.files === void 0) return true;
@@ -288,13 +369,13 @@ var ManifestOwners = class {
   manifestsIn(dir) {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    let names = [];
+    let names2 = [];
     try {
-      names = readdirSync(this.files.absolute(dir)).sort();
+      names2 = readdirSync(this.files.absolute(dir)).sort();
     } catch {
-      names = [];
+      names2 = [];
     }
-    const found = names.map((name) => dir ? `${dir}/${name}` : name).filter((rel) => MANIFEST_FILE.test(rel) && this.isManifest(rel));
+    const found = names2.map((name) => dir ? `${dir}/${name}` : name).filter((rel) => MANIFEST_FILE.test(rel) && this.isManifest(rel));
     this.byDir.set(dir, found);
     return found;
   }
@@ -320,16 +401,104 @@ function exists(abs) {
     return false;
   }
 }
-function unique(values) {
+function unique2(values) {
   return [...new Set(values)].sort();
 }
 function collapse(paths) {
-  const sorted = unique(paths);
+  const sorted = unique2(paths);
   if (sorted.includes("")) return [""];
   return sorted.filter((p) => !sorted.some((other) => other !== p && isDirectoryPrefix(other, p)));
 }
 function isDirectoryPrefix(folder, file) {
   return file.startsWith(`${folder}/`);
+}
+
+// src/engine/tool-summary.ts
+var SKIPPED_FILE = INPUT_RULES.skippedFile;
+var MAX_NAMED2 = 5;
+function summariseToolFindings(findings) {
+  const apps = findings.filter((f) => f.ruleId === CDK_NOT_SYNTHESIZED && f.key.startsWith(SUMMARY_KEYS.unsynthesizedApp));
+  const copiesOfUnsynthesized = findings.filter((f) => f.ruleId === SKIPPED_FILE && f.key.startsWith(SUMMARY_KEYS.cdkCopyUnsynthesized));
+  const copies = findings.filter((f) => f.ruleId === SKIPPED_FILE && f.key.startsWith(SUMMARY_KEYS.cdkCopy));
+  if (apps.length < 2 && copiesOfUnsynthesized.length === 0 && copies.length < 2) return findings;
+  const dropped = /* @__PURE__ */ new Set();
+  const added = [];
+  if (apps.length > 0) {
+    const sorted = [...apps].sort((a, b) => compareLocations(a.location, b.location));
+    const folders = sorted.map((f) => f.key.slice(SUMMARY_KEYS.unsynthesizedApp.length));
+    const known = new Set(folders);
+    const beside = copiesOfUnsynthesized.filter((f) => known.has(appOfCopy(f)));
+    const first = sorted[0];
+    let message;
+    if (sorted.length === 1) {
+      message = first.message;
+    } else {
+      const named = folders.slice(0, MAX_NAMED2).map((dir) => quote(dir || "."));
+      const more = folders.length > MAX_NAMED2 ? ` and ${folders.length - MAX_NAMED2} more` : "";
+      message = `${folders.length} CDK apps cannot be checked: they have no synthesized output (${named.join(", ")}${more}). noops-lint reads the synthesized templates and never runs the apps: run \`npx cdk synth\` in each app folder first, then run noops-lint again.`;
+    }
+    if (beside.length > 0) {
+      message += ` ${beside.length === 1 ? `The copy of synthesized output ${quote(beside[0].location.file)} beside ${sorted.length === 1 ? "it" : "its app"} was` : `The ${beside.length} copies of synthesized output committed beside ${sorted.length === 1 ? "it" : "them"} were`} not read either: such a copy is often older than the app.`;
+    }
+    if (sorted.length > 1 || beside.length > 0) {
+      const related = [
+        ...sorted.length > 1 ? sorted.map((f) => ({ location: f.location, message: f.message })) : [],
+        ...beside.map((f) => ({ location: f.location, message: f.message }))
+      ];
+      const severity = sorted.reduce((max, f) => SEVERITY_RANK[f.severity] > SEVERITY_RANK[max] ? f.severity : max, first.severity);
+      added.push({ ...first, severity, message, related: [...first.related, ...related], key: sorted.length > 1 ? `${SUMMARY_KEYS.unsynthesizedApp}*` : first.key });
+      for (const f of [...sorted, ...beside]) dropped.add(f);
+    }
+  }
+  if (copies.length > 1) {
+    const sorted = [...copies].sort((a, b) => compareLocations(a.location, b.location));
+    const named = sorted.slice(0, MAX_NAMED2).map((f) => quote(f.location.file));
+    const more = sorted.length > MAX_NAMED2 ? ` and ${sorted.length - MAX_NAMED2} more` : "";
+    added.push({
+      ...sorted[0],
+      message: `Skipped ${sorted.length} copies of synthesized CDK output committed beside their apps (${named.join(", ")}${more}): the apps' cloud assemblies are read instead.`,
+      related: sorted.map((f) => ({ location: f.location, message: f.message })),
+      key: `${SUMMARY_KEYS.cdkCopy}*`
+    });
+    for (const f of sorted) dropped.add(f);
+  }
+  if (added.length === 0) return findings;
+  return [...findings.filter((f) => !dropped.has(f)), ...added];
+}
+function appOfCopy(finding) {
+  const rest = finding.key.slice(SUMMARY_KEYS.cdkCopyUnsynthesized.length);
+  return rest.slice(0, rest.indexOf("|"));
+}
+
+// src/engine/same-code.ts
+var MAX_NAMED3 = 5;
+function foldSameCode(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.ruleId.startsWith("iam/") || finding.function === void 0) continue;
+    const name = JSON.stringify(finding.function);
+    if (!finding.message.includes(name)) continue;
+    const place = `${finding.ruleId}\0${finding.location.file}\0${finding.location.line}\0${finding.location.column}\0${finding.message.replaceAll(name, "")}`;
+    const group = groups.get(place);
+    if (group) group.push(finding);
+    else groups.set(place, [finding]);
+  }
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of groups.values()) {
+    const [primary, ...others] = [...group].sort(compareFindings);
+    const names2 = [...new Set(others.map((f) => f.function))].filter((name) => name !== primary.function);
+    if (!primary || names2.length === 0) continue;
+    const named = names2.slice(0, MAX_NAMED3).map((name) => JSON.stringify(name));
+    const more = names2.length > MAX_NAMED3 ? ` and ${names2.length - MAX_NAMED3} more` : "";
+    replaced.set(primary, {
+      ...primary,
+      message: `${primary.message} The same holds for ${named.join(", ")}${more}, which run${names2.length === 1 ? "s" : ""} this code too.`,
+      related: [...primary.related, ...others.flatMap((f) => f.related.filter((r) => !primary.related.some((p) => p.message === r.message && p.location.file === r.location.file && p.location.line === r.location.line)))]
+    });
+    for (const other of others) replaced.set(other, null);
+  }
+  if (replaced.size === 0) return findings;
+  return replaceFindings(findings, replaced);
 }
 
 // src/engine/lint.ts
@@ -360,7 +529,7 @@ function lint(options) {
   };
   const units = checkUnits(options, settings, files, enabled, scope.analyse, rules);
   const merged = mergeUnits(units.results);
-  let findings = sortFindings([...units.discovery, ...merged.findings]);
+  let findings = sortFindings(foldSameCode(summariseToolFindings([...units.discovery, ...merged.findings])));
   const notifications = notificationsOf(findings);
   let suppressed = [];
   let reported = reportedRules(enabled);
@@ -447,12 +616,6 @@ function checkUnits(options, settings, files, enabled, paths, rules) {
   releaseIdleWorkers();
   return { results: [...results.values()], discovery: discovered.findings, stats: { candidates: discovered.candidates.length, cached: discovered.candidates.length - pending.length, workers: parallel.workers, onePass: false } };
 }
-function withRuleFoldersIgnored(root, config) {
-  if (!config.rulePaths?.length) return config;
-  const base = config.file ? path2.dirname(config.file) : root;
-  const folders = config.rulePaths.map((p) => path2.relative(root, path2.resolve(base, p)).split(path2.sep).join("/")).filter((rel) => rel !== "" && !rel.startsWith("..") && !path2.isAbsolute(rel));
-  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
-}
 function sortFindings(findings) {
   return foldSamePlace(dedupe(findings.sort(compareFindings)));
 }
@@ -460,18 +623,30 @@ function notificationsOf(sorted) {
   return sorted.filter((f) => f.ruleId === INPUT_RULES.parseError || f.ruleId === INPUT_RULES.skippedFile).map((f) => ({ ruleId: f.ruleId, message: f.message, file: f.location.file, line: f.location.line }));
 }
 function dedupe(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
+  const seen = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const f of findings) {
     const id = `${f.ruleId}|${f.location.file}|${f.location.line}|${f.location.column}|${f.message}|${f.key}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+    const at = seen.get(id);
+    if (at === void 0) {
+      seen.set(id, kept.length);
+      kept.push(f);
+      continue;
+    }
+    const first = kept[at];
+    const known = new Set(first.related.map(relatedId));
+    const added = f.related.filter((r) => !known.has(relatedId(r)));
+    if (added.length > 0) kept[at] = { ...first, related: [...first.related, ...added] };
+  }
+  return kept;
+}
+function relatedId(related) {
+  return `${related.location.file}|${related.location.line}|${related.location.column}|${related.message}`;
 }
 
 // src/engine/test-rules.ts
 import { existsSync, lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 function testRules(options) {
   const rules = [];
   const problems = [];
@@ -505,10 +680,10 @@ function caseDirs(ruleFile) {
   const out = [];
   if (!isDirectory2(base)) return out;
   for (const kind of ["bad", "good"]) {
-    const dir = path3.join(base, kind);
+    const dir = path2.join(base, kind);
     if (!isDirectory2(dir)) continue;
     for (const name of readdirSync2(dir).sort()) {
-      if (isDirectory2(path3.join(dir, name))) out.push({ kind, name, dir: path3.join(dir, name) });
+      if (isDirectory2(path2.join(dir, name))) out.push({ kind, name, dir: path2.join(dir, name) });
     }
   }
   return out;
@@ -563,8 +738,8 @@ function readAnnotations(caseDir) {
   const annotations = [];
   for (const file of listFiles(caseDir)) {
     if (!ANNOTATED_FILE.test(file)) continue;
-    if (lstatSync(path3.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
-    const lines = readFileSync(path3.join(caseDir, file), "utf8").split(/\r?\n/);
+    if (lstatSync(path2.join(caseDir, file)).size > FILE_LIMITS.maxFileBytes) continue;
+    const lines = readFileSync(path2.join(caseDir, file), "utf8").split(/\r?\n/);
     lines.forEach((text, index) => {
       const match = ANNOTATION.exec(text);
       if (!match) return;
@@ -581,11 +756,11 @@ function listFiles(dir, base = dir) {
   const out = [];
   for (const name of readdirSync2(dir).sort()) {
     if (name === "node_modules") continue;
-    const abs = path3.join(dir, name);
+    const abs = path2.join(dir, name);
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) continue;
     if (stat.isDirectory()) out.push(...listFiles(abs, base));
-    else if (stat.isFile()) out.push(path3.relative(base, abs).split(path3.sep).join("/"));
+    else if (stat.isFile()) out.push(path2.relative(base, abs).split(path2.sep).join("/"));
   }
   return out;
 }
@@ -735,7 +910,7 @@ function ruleDescriptor(rule) {
   const uri = docsUri(rule);
   const fullDescription = truncate(rule.fullDescription || rule.description, MAX_FULL_DESCRIPTION);
   const helpText = rule.help || rule.description;
-  const tags = unique2(["security", ...rule.tags]).slice(0, MAX_TAGS);
+  const tags = unique3(["security", ...rule.tags]).slice(0, MAX_TAGS);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -852,7 +1027,7 @@ function truncate(text, max) {
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
-function unique2(values) {
+function unique3(values) {
   return [...new Set(values)];
 }
 function helpMarkdown(rule, fullDescription, helpText, uri) {
@@ -887,8 +1062,8 @@ function fenceIndentedLines(text) {
 // src/report/compact.ts
 var compact = (result, options) => sortFindings2(result.findings).map((finding) => {
   const { file, line, column } = finding.location;
-  const path7 = displayPath(file, options.cwdPrefix);
-  return `${path7}:${line}:${column}: ${finding.severity} ${finding.ruleId} ${singleLine(finding.message)}
+  const path6 = displayPath(file, options.cwdPrefix);
+  return `${path6}:${line}:${column}: ${finding.severity} ${finding.ruleId} ${singleLine(finding.message)}
 `;
 }).join("");
 
@@ -914,6 +1089,7 @@ var stylish = (result, options) => {
   }
   lines.push(summaryLine(result, findings, paint, options.hidden));
   if (options.unresolved) lines.push(paint("dim", unresolvedLine(options.unresolved)));
+  if (options.notAnalysed) lines.push(paint("dim", notAnalysedLine(options.notAnalysed)));
   return lines.join("\n") + "\n";
 };
 function formatGroup(findings, width, paint, link) {
@@ -969,16 +1145,20 @@ function wrap(text, width) {
 function groupByFile(findings, prefix) {
   const groups = [];
   for (const finding of findings) {
-    const path7 = displayPath(finding.location.file, prefix);
+    const path6 = displayPath(finding.location.file, prefix);
     const last = groups.at(-1);
-    if (last && last.path === path7) last.findings.push(finding);
-    else groups.push({ path: path7, findings: [finding] });
+    if (last && last.path === path6) last.findings.push(finding);
+    else groups.push({ path: path6, findings: [finding] });
   }
   return groups;
 }
 function unresolvedLine(count) {
   const values = count === 1 ? "1 value was" : `${count} values were`;
   return `${values} left unresolved (read only at deployment); --verbose lists them.`;
+}
+function notAnalysedLine(count) {
+  const notes = count === 1 ? "1 note names" : `${count} notes name`;
+  return `${notes} functions whose code noops-lint could not follow (built archives, build output, handlers built at run time); --verbose lists them.`;
 }
 function summaryLine(result, findings, paint, hidden) {
   const fileCount = (/* @__PURE__ */ new Set([...result.files, ...result.sourceFiles ?? [], ...findings.map((finding) => finding.location.file)])).size;
@@ -1025,6 +1205,7 @@ var github = (result, options) => {
     lines.push(`::notice::${escapeData(`${dropped} more ${noun}: see the job summary or code scanning`)}`);
   }
   if (options.unresolved) lines.push(`noops-lint: ${unresolvedLine(options.unresolved)}`);
+  if (options.notAnalysed) lines.push(`noops-lint: ${notAnalysedLine(options.notAnalysed)}`);
   return lines.map((line) => line + "\n").join("");
 };
 function annotation(finding, prefix) {
@@ -1110,14 +1291,14 @@ function initConfigText(rules) {
 }
 
 // src/cli/policy-command.ts
-import path4 from "node:path";
+import path3 from "node:path";
 function runPolicy(args, io, root, config) {
   const format = args.format ?? "json";
   if (format !== "json" && format !== "yaml") throw new UsageError(`policy prints json or yaml, not ${format}.`);
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const rel = path4.relative(root, path4.resolve(io.cwd, p));
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
-    return rel.split(path4.sep).join("/");
+    const rel = path3.relative(root, path3.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path3.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path3.sep).join("/");
   });
   const run = lint({ rules: BUILTIN_RULES, workerUrl: lintWorkerUrl(), root, paths, config, onlyRules: [], inlineSuppressions: false, functionReports: true, concurrency: args.concurrency, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore });
   const policies = { functions: run.policies ?? [] };
@@ -1127,15 +1308,15 @@ function runPolicy(args, io, root, config) {
 }
 
 // src/cli/fix-command.ts
-import path5 from "node:path";
+import path4 from "node:path";
 
-// src/fix/index.ts
+// src/engine/fix-project.ts
 function fixProject(options) {
   const files = options.files ?? new ProjectFiles(options.root);
   const checked = checkProject({
     files,
     paths: options.paths,
-    config: options.config,
+    config: withRuleFoldersIgnored(options.root, options.config),
     enabled: [],
     now: /* @__PURE__ */ new Date(0),
     resolveEnv: options.resolveEnv,
@@ -1145,7 +1326,7 @@ function fixProject(options) {
   });
   const read = (file) => {
     const result = files.read(file);
-    return result.ok ? result.text : void 0;
+    return result.ok ? (result.bom ? "\uFEFF" : "") + result.text : void 0;
   };
   return planFixes(checked.project, checked.analysis, { read }, { splitRoles: options.splitRoles });
 }
@@ -1265,9 +1446,9 @@ function lineOps(a, b, oldBase, newBase) {
 function runFix(args, io, root, config) {
   if (args.format !== void 0) throw new UsageError("fix prints its changes as text; --format does not apply.");
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const rel = path5.relative(root, path5.resolve(io.cwd, p));
-    if (rel.startsWith("..") || path5.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
-    return rel.split(path5.sep).join("/");
+    const rel = path4.relative(root, path4.resolve(io.cwd, p));
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) throw new UsageError(`${p} is outside the project root ${root}.`);
+    return rel.split(path4.sep).join("/");
   });
   const plan = fixProject({ root, paths, config, resolveEnv: args.resolveEnv, env: io.env, stage: args.stage, gitignore: args.gitignore, splitRoles: args.splitRoles });
   const out = [];
@@ -1275,7 +1456,7 @@ function runFix(args, io, root, config) {
     for (const file of plan.files) out.push(unifiedDiff(file.file, file.before, file.after, file.splices));
   } else {
     for (const file of plan.files) {
-      const target = { file: path5.join(root, ...file.file.split("/")), purpose: "manifest", display: file.file, root };
+      const target = { file: path4.join(root, ...file.file.split("/")), purpose: "manifest", display: file.file, root };
       prepareOutputFile(target);
       writeOutputFile(target, file.after);
     }
@@ -1361,11 +1542,11 @@ ${args.debug ? `${printable(error.stack ?? "")}
   }
 }
 function findProjectRoot(cwd) {
-  let dir = path6.resolve(cwd);
+  let dir = path5.resolve(cwd);
   for (; ; ) {
-    if (existsSync2(path6.join(dir, ".git"))) return dir;
-    const parent = path6.dirname(dir);
-    if (parent === dir) return path6.resolve(cwd);
+    if (existsSync2(path5.join(dir, ".git"))) return dir;
+    const parent = path5.dirname(dir);
+    if (parent === dir) return path5.resolve(cwd);
     dir = parent;
   }
 }
@@ -1382,18 +1563,18 @@ function executeLint(args, io, options = {}) {
     if (unknown.length) throw new UsageError(`Unknown rule ${unknown.join(", ")}. Run noops-lint rules to list them.`);
   }
   const paths = (args.paths.length ? args.paths : ["."]).map((p) => {
-    const abs = path6.resolve(io.cwd, p);
-    const rel = path6.relative(root, abs);
-    if (rel.startsWith("..") || path6.isAbsolute(rel)) {
+    const abs = path5.resolve(io.cwd, p);
+    const rel = path5.relative(root, abs);
+    if (rel.startsWith("..") || path5.isAbsolute(rel)) {
       throw new UsageError(`${p} is outside the project root ${root}; run noops-lint from inside the project.`);
     }
     if (!lstatSync2(abs, { throwIfNoEntry: false })) throw new UsageError(noSuchPath(p));
-    return rel.split(path6.sep).join("/");
+    return rel.split(path5.sep).join("/");
   });
-  const foldersOnly = paths.every((rel) => statSync2(path6.join(root, rel), { throwIfNoEntry: false })?.isDirectory() === true);
-  const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path6.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : void 0;
+  const foldersOnly = paths.every((rel) => statSync2(path5.join(root, rel), { throwIfNoEntry: false })?.isDirectory() === true);
+  const baseline = args.baseline && !args.writeBaseline ? { file: readBaseline(path5.resolve(io.cwd, args.baseline), args.baseline, root), display: args.baseline } : void 0;
   const failOn = args.failOn ?? config.failOn ?? "error";
-  const target = (file, purpose) => file === void 0 ? void 0 : { file: path6.resolve(io.cwd, file), purpose, display: file, root };
+  const target = (file, purpose) => file === void 0 ? void 0 : { file: path5.resolve(io.cwd, file), purpose, display: file, root };
   const reportTarget = target(args.outputFile, "report");
   const sarifTarget = target(args.sarifFile, "SARIF file");
   const baselineTarget = target(args.writeBaseline, "baseline");
@@ -1418,7 +1599,8 @@ function executeLint(args, io, options = {}) {
       functionReports: options.functionReports,
       // With --sarif-fixes, SARIF results carry the fix command's change of the statements they are about (planning
       // the fix re-reads every manifest with IAM findings: about 15 % of a cold run, so only when asked).
-      fixes: args.sarifFixes && (args.format === "sarif" || args.sarifFile !== void 0),
+      // The Action's suggest-fixes plans them too (then its SARIF file carries them as well).
+      fixes: options.fixes === true || args.sarifFixes && (args.format === "sarif" || args.sarifFile !== void 0),
       onlyRules: args.rules.length ? args.rules : void 0,
       now: io.now,
       resolveEnv: args.resolveEnv,
@@ -1460,13 +1642,14 @@ function executeLint(args, io, options = {}) {
   const color = args.outputFile ? false : (args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb")) || args.color === void 0 && !!io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0";
   const format = args.format ?? "stylish";
   const sarifText = () => sarifReport(result, args);
-  const { shown, unresolved } = format === "stylish" || format === "github" ? withoutUnresolved(result, args.verbose) : { shown: result, unresolved: 0 };
+  const { shown, unresolved, notAnalysed } = format === "stylish" || format === "github" ? withoutToolNotes(result, args.verbose) : { shown: result, unresolved: 0, notAnalysed: 0 };
   const toTerminal = !reportTarget && io.isTTY;
   const report = format === "sarif" ? sarifText() : REPORTERS[format](shown, {
     color,
     sarifCategory: args.sarifCategory,
     hidden,
     unresolved,
+    notAnalysed,
     width: toTerminal && io.columns ? io.columns : void 0,
     hyperlinks: toTerminal && color && supportsHyperlinks(io.env)
   });
@@ -1511,10 +1694,11 @@ function supportsHyperlinks(env) {
   if (["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"].includes(env.TERM_PROGRAM ?? "")) return true;
   return Number(env.VTE_VERSION ?? 0) >= 5e3;
 }
-function withoutUnresolved(result, verbose) {
-  if (verbose) return { shown: result, unresolved: 0 };
-  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved);
-  return { shown: { ...result, findings }, unresolved: result.findings.length - findings.length };
+function withoutToolNotes(result, verbose) {
+  if (verbose) return { shown: result, unresolved: 0, notAnalysed: 0 };
+  const count = (ruleId) => result.findings.filter((f) => f.ruleId === ruleId).length;
+  const findings = result.findings.filter((f) => f.ruleId !== INPUT_RULES.unresolved && f.ruleId !== INPUT_RULES.handlerNotAnalysed);
+  return { shown: { ...result, findings }, unresolved: count(INPUT_RULES.unresolved), notAnalysed: count(INPUT_RULES.handlerNotAnalysed) };
 }
 function noSuchPath(p) {
   return `No file or folder matches ${quote(p)}. Check the path: noops-lint takes folders (every service manifest below them) and files (checked with the service that owns them).`;
@@ -1523,7 +1707,7 @@ function nothingToAnalyse(paths, run, config, gitignore) {
   const where = paths.map((p) => quote(p || ".")).join(", ");
   const lines = [
     `Nothing to analyse in ${where}: no service manifest was found.`,
-    "noops-lint looks for serverless.yml, SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests."
+    "noops-lint looks for serverless.yml (or serverless.ts, .js, .json), SAM and CloudFormation templates (YAML or JSON), CDK apps (cdk.json with their synthesized cdk.out) and kind: Service manifests."
   ];
   const leftOut = [...config.ignores.length ? [`the configuration's ignores`] : [], ...gitignore ? [".gitignore", ".git/info/exclude"] : []];
   if (leftOut.length) {
@@ -1542,8 +1726,8 @@ function cacheSettings(args, io, root) {
 `);
     return void 0;
   }
-  const location = args.cacheLocation !== void 0 ? `${path6.resolve(io.cwd, args.cacheLocation)}${/[\\/]$/.test(args.cacheLocation) ? path6.sep : ""}` : defaultCacheLocation(root);
-  const display = args.cacheLocation ?? (path6.relative(io.cwd, location).split(path6.sep).join("/") || location);
+  const location = args.cacheLocation !== void 0 ? `${path5.resolve(io.cwd, args.cacheLocation)}${/[\\/]$/.test(args.cacheLocation) ? path5.sep : ""}` : defaultCacheLocation(root);
+  const display = args.cacheLocation ?? (path5.relative(io.cwd, location).split(path5.sep).join("/") || location);
   return { location, display, root, secret: secret.secret };
 }
 var BASELINE_MAX_BYTES = 64 * 1024 * 1024;
@@ -1592,13 +1776,13 @@ function sarifReport(result, args) {
 }
 function loadConfig(args, io, root) {
   if (args.config) {
-    const file = path6.resolve(io.cwd, args.config);
+    const file = path5.resolve(io.cwd, args.config);
     if (!existsSync2(file)) throw new UsageError(`The configuration file ${args.config} does not exist.`);
     return loadConfigFile(file, args.config, root);
   }
   const found = findConfigFile(io.cwd);
   if (!found) return EMPTY_CONFIG;
-  const display = path6.relative(root, found).split(path6.sep).join("/") || found;
+  const display = path5.relative(root, found).split(path5.sep).join("/") || found;
   return loadConfigFile(found, display.startsWith("..") ? found : display, root);
 }
 function exitCode(findings, failOn, maxWarnings) {
@@ -1612,8 +1796,8 @@ function customRules(root, config) {
 function customRulesOf(root, config) {
   return {
     root,
-    baseDir: config.file ? path6.dirname(config.file) : root,
-    configName: config.file ? path6.relative(root, config.file).split(path6.sep).join("/") : void 0,
+    baseDir: config.file ? path5.dirname(config.file) : root,
+    configName: config.file ? path5.relative(root, config.file).split(path5.sep).join("/") : void 0,
     rulePaths: config.rulePaths,
     extends: config.extends,
     reserved: BUILTIN_REGISTRY.reserved()
@@ -1660,16 +1844,16 @@ ${docs}` : ""}`)}
 }
 function runTestRules(args, io) {
   const root = findProjectRoot(io.cwd);
-  let targets = args.paths.map((p) => path6.resolve(io.cwd, p));
+  let targets = args.paths.map((p) => path5.resolve(io.cwd, p));
   if (targets.length === 0) {
     const config = loadConfig(args, io, root);
-    const baseDir = config.file ? path6.dirname(config.file) : root;
-    targets = [path6.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path6.resolve(baseDir, p))].filter((t) => existsSync2(t));
+    const baseDir = config.file ? path5.dirname(config.file) : root;
+    targets = [path5.join(root, ...LOCAL_RULES_DIR.split("/")), ...config.rulePaths.map((p) => path5.resolve(baseDir, p))].filter((t) => existsSync2(t));
     if (targets.length === 0) throw new UsageError(`No rules to test: ${LOCAL_RULES_DIR}/ does not exist and the configuration lists no rulePaths.`);
   }
   const display = (absolute) => {
-    const rel = path6.relative(root, absolute);
-    return !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel.split(path6.sep).join("/") || "." : absolute;
+    const rel = path5.relative(root, absolute);
+    return !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel.split(path5.sep).join("/") || "." : absolute;
   };
   const outcome = testRules({ targets, display, root, reserved: BUILTIN_REGISTRY.reserved(), now: io.now });
   io.stdout(`${printable(outcome.text.replace(/\n$/, ""))}
@@ -1677,7 +1861,7 @@ function runTestRules(args, io) {
   return outcome.exitCode;
 }
 function initConfig(io) {
-  const file = path6.join(io.cwd, ".noops-lint.yaml");
+  const file = path5.join(io.cwd, ".noops-lint.yaml");
   if (lstatSync2(file, { throwIfNoEntry: false })) throw new UsageError(".noops-lint.yaml already exists; edit it or delete it first.");
   writeOutputFile({ file, purpose: "configuration", display: ".noops-lint.yaml", root: findProjectRoot(io.cwd) }, initConfigText(BUILTIN_REGISTRY.of("built-in")));
   io.stdout("Wrote .noops-lint.yaml\n");
@@ -1691,5 +1875,5 @@ export {
   progressLine,
   runCli,
   supportsHyperlinks,
-  withoutUnresolved
+  withoutToolNotes
 };

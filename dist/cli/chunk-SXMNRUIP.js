@@ -4,6 +4,7 @@ import {
   IAM_RUNTIME_RESOURCE_ACTIONS,
   LAMBDA_MAX_TIMEOUT,
   PRIVILEGE_ESCALATION_ACTIONS,
+  STREAM_READING_ACTIONS,
   actionMayApply,
   actionsOfService,
   administrativePolicyKind,
@@ -12,6 +13,7 @@ import {
   cdkArnExpression,
   cdkGrantMethods,
   closest,
+  coveredCount,
   defineRule,
   describeResources,
   describeRoleUsers,
@@ -22,6 +24,8 @@ import {
   evaluateRole,
   expandActionPattern,
   findInsecureDatabaseUrl,
+  findingGroups,
+  fullAccessServices,
   getAction,
   getActionByFullName,
   globMatcher,
@@ -62,6 +66,7 @@ import {
   resourceKey,
   resourcePattern,
   resourceTypeArn,
+  runtimeFindings,
   sameLocation,
   serviceExists,
   serviceNames,
@@ -72,10 +77,7 @@ import {
   statementKey,
   summarisedList,
   wildcardGrants
-} from "./chunk-P3KH7VUG.js";
-import {
-  readPackageJson
-} from "./chunk-WM5C6TTT.js";
+} from "./chunk-A7QOH752.js";
 
 // rules/connection/per-request.ts
 function where(code) {
@@ -972,6 +974,13 @@ function targetFunction(resource) {
 }
 
 // rules/exposure/unauthenticated-route.ts
+var PUBLIC_SEGMENT = /^(oauth2?|\.well-known|openid|.*webhooks?)$/;
+var PUBLIC_LAST_SEGMENT = /* @__PURE__ */ new Set(["login", "signin", "sign-in", "signup", "sign-up", "register", "token"]);
+function isConventionallyPublic(path) {
+  const segments = path.toLowerCase().split("/").filter((segment) => segment !== "" && !segment.startsWith("{"));
+  const last = segments[segments.length - 1];
+  return segments.some((segment) => PUBLIC_SEGMENT.test(segment)) || last !== void 0 && PUBLIC_LAST_SEGMENT.has(last);
+}
 var WRITE_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH", "DELETE", "ANY", "*", "X-AMAZON-APIGATEWAY-ANY-METHOD"]);
 var READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
 var unauthenticated_route_default = defineRule({
@@ -979,7 +988,7 @@ var unauthenticated_route_default = defineRule({
   category: "exposure",
   severity: "warning",
   description: "An HTTP route that changes data can be called by anyone, without authentication.",
-  fullDescription: "API Gateway routes are public unless something authenticates the caller. The rule reports routes with a method that changes data (POST, PUT, PATCH, DELETE, ANY) and GET routes whose handler writes (its derived IAM actions include a Write action), when neither the route nor its API has an authorizer, AWS_IAM auth, Cognito or a required API key: Serverless `http`/`httpApi` events (`authorizer`, `private: true`, a provider resource policy), SAM `Api`/`HttpApi` events (`Auth.Authorizer`, `Auth.ApiKeyRequired`, and the API's or Globals' `DefaultAuthorizer`, `ResourcePolicy` or PRIVATE endpoint), CloudFormation and CDK `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route`. APIs defined by an OpenAPI body and values set by parameters are not judged. OPTIONS (CORS preflight) is never reported; paths listed in `publicPaths` are public by design.",
+  fullDescription: "API Gateway routes are public unless something authenticates the caller. Reported: routes with a method that changes data (POST, PUT, PATCH, DELETE, ANY) and GET routes whose handler writes (a derived Write action), when neither the route nor its API has an authorizer, AWS_IAM auth, Cognito or a required API key: Serverless `http`/`httpApi` events (`authorizer`, `private: true`, a provider resource policy), SAM `Api`/`HttpApi` events (`Auth.Authorizer`, `Auth.ApiKeyRequired`, and the API's or Globals' `DefaultAuthorizer`, `ResourcePolicy` or PRIVATE endpoint), CloudFormation/CDK `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route`. OpenAPI bodies and parameter values are not judged. OPTIONS (CORS) is never reported; paths listed in `publicPaths` are public by design, and so are endpoints that authenticate the caller themselves (`conventionalPublicPaths`, on by default): a last segment login, signin, sign-in, signup, sign-up, register or token; a segment oauth, oauth2, openid, .well-known or *webhook(s).",
   help: "Put an authorizer in front of the route, for example SAM `Auth: { Authorizer: CognitoAuth }` or `Globals: { Api: { Auth: { DefaultAuthorizer: AWS_IAM } } }`, Serverless `authorizer: aws_iam` or `private: true` (API key). A route that must stay public (a sign-up form, a webhook that checks its own signature) goes in the option `publicPaths`.",
   securitySeverity: 6.5,
   precision: "high",
@@ -991,12 +1000,12 @@ var unauthenticated_route_default = defineRule({
   optionsSchema: {
     type: "object",
     additionalProperties: false,
-    properties: { publicPaths: { type: "array", items: { type: "string", minLength: 1 } } }
+    properties: { publicPaths: { type: "array", items: { type: "string", minLength: 1 } }, conventionalPublicPaths: { type: "boolean" } }
   },
-  defaultOptions: { publicPaths: [] },
+  defaultOptions: { publicPaths: [], conventionalPublicPaths: true },
   check({ project, analysis, options, report }) {
     const publicPaths = options.publicPaths.map(globMatcher);
-    const isPublicByDesign = (path) => publicPaths.some((re) => re.test(path));
+    const isPublicByDesign = (path) => publicPaths.some((re) => re.test(path)) || options.conventionalPublicPaths && isConventionallyPublic(path);
     const writesOf = (fn) => {
       const permissions = fn ? analysis.permissionsOf(fn) : void 0;
       if (!permissions?.analysed) return [];
@@ -1209,6 +1218,7 @@ var admin_policy_default = defineRule({
         const base = {
           data: { policy: quote(name), who: describeRoleUsers(role) },
           at: reference.location,
+          statement: { location: reference.location },
           function: soleFunctionName(role),
           key: `${role.id}|managedPolicies|${name}|*`
         };
@@ -1225,13 +1235,14 @@ var full_access_policy_default = defineRule({
   category: "iam",
   severity: "warning",
   description: "A function role has an AWS managed policy granting full access to a service.",
-  fullDescription: "The `*FullAccess` policies (AmazonDynamoDBFullAccess, AmazonS3FullAccess, AWSLambda_FullAccess) allow every action of a service on all of its resources, where a function needs a few actions on a few resources; other AWS managed policies are judged from their documents in the bundled catalogue (`service:*` on every resource without a Condition: AmazonCognitoPowerUser, DatabaseAdministrator). The rule recognises the policies by name or by ARN (`arn:aws:iam::aws:policy/...`, also through `Fn::Sub` with `${AWS::Partition}`) in Serverless `managedPolicies`, SAM `Policies` and CloudFormation `ManagedPolicyArns`. Administrator and power-user access are iam/admin-policy.",
+  fullDescription: "The `*FullAccess` policies (AmazonDynamoDBFullAccess, AmazonS3FullAccess, AWSLambda_FullAccess) allow every action of a service on all of its resources, where a function needs a few actions on a few resources; other AWS managed policies are judged from their documents in the bundled catalogue (`service:*` on every resource without a Condition: AmazonCognitoPowerUser, DatabaseAdministrator). The rule recognises the policies by name or by ARN (`arn:aws:iam::aws:policy/...`, also through `Fn::Sub` with `${AWS::Partition}`) in Serverless `managedPolicies`, SAM `Policies` and CloudFormation `ManagedPolicyArns`. The message names the services the document allows wholly. Administrator and power-user access are iam/admin-policy.",
   help: "Replace the managed policy with statements for what the code calls, or a SAM policy template scoped to one resource:\n  Policies:\n    - DynamoDBReadPolicy:\n        TableName: !Ref OrdersTable\ncdk-nag: AwsSolutions-IAM4.",
   precision: "very-high",
   tags: ["security", "iam", "least-privilege", "external/cwe/cwe-250"],
   securitySeverity: 7,
   messages: {
-    fullAccess: "{{policy}} gives {{who}} every action of a service on all of its resources."
+    fullAccess: "{{policy}} gives {{who}} every action of a service on all of its resources.",
+    fullAccessOf: "{{policy}} gives {{who}} every action of {{services}} on every resource."
   },
   defaultOptions: {},
   check({ project, report }) {
@@ -1239,10 +1250,11 @@ var full_access_policy_default = defineRule({
       for (const reference of role.managedPolicies) {
         const name = managedPolicyName(reference);
         if (name === void 0 || administrativePolicyKind(name) !== "full-access") continue;
+        const services = fullAccessServices(name);
         report({
-          messageId: "fullAccess",
-          data: { policy: quote(name), who: describeRoleUsers(role) },
+          ...services.length > 0 ? { messageId: "fullAccessOf", data: { policy: quote(name), who: describeRoleUsers(role), services: summarisedList(services, "and", 4) } } : { messageId: "fullAccess", data: { policy: quote(name), who: describeRoleUsers(role) } },
           at: reference.location,
+          statement: { location: reference.location },
           function: soleFunctionName(role),
           key: `${role.id}|managedPolicies|${name}|*`
         });
@@ -1394,6 +1406,7 @@ var not_action_default = defineRule({
             messageId: "notAction",
             data: { except, resource: quoteResources(statement), who },
             at: first.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, `NotAction:${except}`, describeResources(statement))
           });
@@ -1406,6 +1419,7 @@ var not_action_default = defineRule({
             messageId: "notResource",
             data: { actions, except: quoteEach(statement.notResources.map((v) => describeValue(v.value))), who },
             at: firstResource.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, first ? "NotAction" : actions, `NotResource:${except}`)
           });
@@ -1421,26 +1435,31 @@ var partial_wildcard_action_default = defineRule({
   category: "iam",
   severity: "warning",
   description: "An IAM policy statement allows a partial wildcard action of one service.",
-  fullDescription: "A partial wildcard such as `s3:Get*` stays within one kind of access of one service, but it still grants every matching action, today dozens (s3:GetBucketPolicy, s3:GetObjectAcl), and grows whenever AWS adds one. Allow statements written in the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once per action, with the policy name), except the execution policies Lambda itself needs. `*`, `service:*` and wildcards spanning services are iam/wildcard-action. The message says how many actions the wildcard covers today, from the bundled IAM reference data.",
+  fullDescription: "A partial wildcard such as `s3:Get*` stays within one kind of access of one service, but it still grants every matching action, today dozens (s3:GetBucketPolicy, s3:GetObjectAcl), and grows whenever AWS adds one. Allow statements written in the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once per reference naming each wildcard of the policy), except the execution policies Lambda itself needs. `*`, `service:*` and wildcards spanning services are iam/wildcard-action. The message says how many actions the wildcard covers today, from the bundled IAM reference data.",
   help: "List the actions the code calls instead of the wildcard, for example:\n  Action:\n    - s3:GetObject\n  Resource: !Sub ${UploadsBucket.Arn}/*\ncdk-nag: AwsSolutions-IAM5.",
   precision: "very-high",
   tags: ["security", "iam", "least-privilege", "external/cwe/cwe-732"],
   securitySeverity: 5,
   messages: {
     partial: "{{action}} allows {{count}} actions ({{examples}}) on {{resource}} to {{who}}.",
-    managed: "The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}."
+    managed: "The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}.",
+    managedSeveral: "The AWS managed policy {{policy}} allows {{actions}}, {{count}} actions in all, on {{resource}} to {{who}}."
   },
   defaultOptions: {},
   check({ project, report }) {
-    for (const grant of wildcardGrants(project)) {
-      const { role, statement, action, judged } = grant;
+    for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind === "partial"))) {
+      const { role, statement, action, judged } = group[0];
       if (judged.kind !== "partial") continue;
       const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: grant.at, function: soleFunctionName(role), key: grant.key };
-      if (grant.policy !== void 0) {
-        report({ ...base, messageId: "managed", data: { ...common, policy: quote(grant.policy), action, scope: describeWildcardScope(judged) } });
+      const base = { at: group[0].at, function: soleFunctionName(role), statement: { location: statement.location } };
+      const policy = group[0].policy;
+      if (policy !== void 0 && group.length > 1) {
+        const actions = summarisedList(group.map((g) => g.action), "and", 4);
+        report({ ...base, key: group[0].reference, messageId: "managedSeveral", data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
+      } else if (policy !== void 0) {
+        report({ ...base, key: group[0].key, messageId: "managed", data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
       } else {
-        report({ ...base, messageId: "partial", data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
+        report({ ...base, key: group[0].key, messageId: "partial", data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
       }
     }
   }
@@ -1482,7 +1501,7 @@ var privilege_escalation_default = defineRule({
         const resource = describeResources(statement);
         const quoted = quoteResources(statement);
         const who = describeRoleUsers(role);
-        const base = { function: soleFunctionName(role) };
+        const base = { function: soleFunctionName(role), statement: { location: statement.location } };
         for (const action of literalValues(statement.actions)) {
           const pattern = globMatcher(action.text);
           const found = reachable(statement, (name) => pattern.test(name));
@@ -1588,6 +1607,7 @@ var resource_mismatch_default = defineRule({
           if (actions.length === 0 || actions.some((a) => !a || a.wildcardOnly || actionMayApply(a, patterns))) continue;
           const base = {
             at: action.location,
+            statement: { location: statement.location },
             function: soleFunctionName(role),
             key: statementKey(role, statement, action.text, resource)
           };
@@ -1687,7 +1707,7 @@ var unknown_action_default = defineRule({
         const context = { effect, resource: quoteResources(statement), who };
         for (const action of literalValues([...statement.actions, ...statement.notActions])) {
           if (action.text === "*") continue;
-          const base = { at: action.location, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
+          const base = { at: action.location, statement: { location: statement.location }, function: soleFunctionName(role), key: statementKey(role, statement, action.text, resource) };
           const parts = splitActionName(action.text);
           if (!parts) {
             report({ ...base, messageId: "malformed", data: { ...context, action: action.text, suggestion: suggestFullName(action.text) } });
@@ -1807,7 +1827,8 @@ var unused_permission_default = defineRule({
             at: statement.actionKeyLocation ?? judged[0].item.location,
             function: judgeFn,
             actions: { unused: actions },
-            key: `${role.id}|${statement.path}|${actions.join(",")}`
+            key: `${role.id}|${statement.path}|${actions.join(",")}`,
+            statement: { location: statement.location, removed: true }
           });
           continue;
         }
@@ -1816,15 +1837,19 @@ var unused_permission_default = defineRule({
           const unused = granted.filter((a) => !used.includes(a));
           const key = `${role.id}|${statement.path}|${text}`;
           if (used.length === 0 || !hasWildcard(text)) {
-            report({ messageId: "unusedAction", data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, actions: { unused: [text], used }, key });
+            const removed = used.length === 0 && statement.actions.length === 1;
+            const about = { location: statement.location, ...removed ? { removed } : {} };
+            report({ messageId: "unusedAction", data: { action: text, who: judgeWho }, at: item.location, function: judgeFn, actions: { unused: [text], used }, key, statement: about });
           } else {
             report({
               messageId: "partlyUsedWildcard",
               data: { action: text, grantedText: plural(granted.length, "action"), used: used.join(", "), unusedText: unusedText(unused.length), levels: accessLevels(unused), who: judgeWho },
-              at: item.location,
+              // The fix rewrites the statement's Action list: reported at its key, beside the wildcard's own finding.
+              at: statement.actionKeyLocation ?? item.location,
               function: judgeFn,
               actions: { used, unused },
-              key
+              key,
+              statement: { location: statement.location }
             });
           }
         }
@@ -1844,7 +1869,8 @@ var unused_permission_default = defineRule({
             at: first.origin.templateLocation,
             function: fnName,
             actions: { unused: [...granted] },
-            key: `${role.id}|${first.path}|cdk`
+            key: `${role.id}|${first.path}|cdk`,
+            statement: { location: first.location, removed: true }
           });
           continue;
         }
@@ -1865,7 +1891,8 @@ var unused_permission_default = defineRule({
           related: [{ location: first.origin.templateLocation, message: "the statement the CDK generates for it" }],
           function: fnName,
           actions: { used: usedList, unused },
-          key: `${role.id}|cdk|${first.origin.call}`
+          key: `${role.id}|cdk|${first.origin.call}`,
+          statement: { location: first.location }
         });
       }
       for (const [id, statements] of policies) {
@@ -1890,7 +1917,8 @@ var unused_permission_default = defineRule({
           at: first.location,
           function: fnName,
           actions: { used: usedList, unused },
-          key: `${role.id}|${first.path.replace(/#[^#]*$/, "")}|${policy}`
+          key: `${role.id}|${first.path.replace(/#[^#]*$/, "")}|${policy}`,
+          statement: { location: first.location, ...usedList.length === 0 ? { removed: true } : {} }
         });
       }
       for (const statements of templates.values()) {
@@ -1914,7 +1942,8 @@ var unused_permission_default = defineRule({
           at: first.location,
           function: fnName,
           actions: { used: usedList, unused },
-          key: `${role.id}|${first.path.replace(/\.Statement\[\d+\]$/, "")}|${template}`
+          key: `${role.id}|${first.path.replace(/\.Statement\[\d+\]$/, "")}|${template}`,
+          statement: { location: first.location, ...usedList.length === 0 ? { removed: true } : {} }
         });
       }
     }
@@ -1999,24 +2028,8 @@ function isUsed(action, statement, uses, role) {
     return statementCoversResource(statement, need.resource, role.service) !== "no";
   });
 }
-var STREAM_READING = new Set(
-  [
-    "dynamodb:DescribeStream",
-    "dynamodb:GetRecords",
-    "dynamodb:GetShardIterator",
-    "dynamodb:ListStreams",
-    "kinesis:DescribeStream",
-    "kinesis:DescribeStreamSummary",
-    "kinesis:GetRecords",
-    "kinesis:GetShardIterator",
-    "kinesis:ListShards",
-    "kinesis:ListStreams",
-    "kinesis:SubscribeToShard",
-    "kinesis:DescribeStreamConsumer"
-  ].map((a) => a.toLowerCase())
-);
 function judgedActions(actions) {
-  return actions.filter((action) => !STREAM_READING.has(action.toLowerCase()));
+  return actions.filter((action) => !STREAM_READING_ACTIONS.has(action.toLowerCase()));
 }
 function byAction(needs) {
   const map = /* @__PURE__ */ new Map();
@@ -2075,7 +2088,7 @@ var wildcard_action_default = defineRule({
   category: "iam",
   severity: "error",
   description: "An IAM policy statement allows a wildcard action.",
-  fullDescription: "A wildcard action grants every current and future action it matches: `dynamodb:*` includes DeleteTable and UpdateTable, `*` is full administrator access. A compromised or buggy function can then do far more than its code needs. A wildcard that stays within one kind of access of one service, such as `s3:Get*`, is iam/partial-wildcard-action. Allow statements written in the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once per action, with the policy name), except the execution policies Lambda itself needs for logs, VPC, tracing and event sources. SAM policy templates and framework-added statements are not the user's wording. The message says how many actions the wildcard covers today, from the bundled IAM reference data.",
+  fullDescription: "A wildcard action grants every current and future action it matches: `dynamodb:*` includes DeleteTable and UpdateTable, `*` is full administrator access. A compromised or buggy function can then do far more than its code needs. A wildcard that stays within one kind of access of one service, such as `s3:Get*`, is iam/partial-wildcard-action. Allow statements written in the manifest are checked, and so are AWS managed policies attached to the role (reported at the reference, once per reference naming each wildcard of the policy), except the execution policies Lambda itself needs for logs, VPC, tracing and event sources. SAM policy templates and framework-added statements are not the user's wording. The message says how many actions the wildcard covers today, from the bundled IAM reference data.",
   help: "List the actions the code calls instead of a wildcard, for example:\n  Action:\n    - dynamodb:GetItem\n    - dynamodb:PutItem\n  Resource: !GetAtt OrdersTable.Arn\nInstead of a broad AWS managed policy such as AmazonDynamoDBFullAccess, use such a statement or a SAM policy template scoped to one resource (`DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`).\ncdk-nag: AwsSolutions-IAM5.",
   precision: "very-high",
   tags: ["security", "iam", "least-privilege", "external/cwe/cwe-732"],
@@ -2084,23 +2097,27 @@ var wildcard_action_default = defineRule({
     everyAction: '"*" allows every action of every AWS service ({{count}} actions) on {{resource}} to {{who}}.',
     allOfService: "{{action}} allows all {{count}} {{service}} actions on {{resource}} to {{who}}.",
     crossService: "{{action}} allows {{count}} actions of {{services}} services on {{resource}} to {{who}}.",
-    managed: "The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}."
+    managed: "The AWS managed policy {{policy}} allows {{action}}, {{scope}}, on {{resource}} to {{who}}.",
+    managedSeveral: "The AWS managed policy {{policy}} allows {{actions}}, {{count}} actions in all, on {{resource}} to {{who}}."
   },
   defaultOptions: {},
   check({ project, report }) {
-    for (const grant of wildcardGrants(project)) {
-      const { role, statement, action, judged } = grant;
-      if (judged.kind === "partial") continue;
+    for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind !== "partial"))) {
+      const { role, statement, action, judged } = group[0];
       const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: grant.at, function: soleFunctionName(role), key: grant.key };
-      if (grant.policy !== void 0) {
-        report({ ...base, messageId: "managed", data: { ...common, policy: quote(grant.policy), action, scope: describeWildcardScope(judged) } });
+      const base = { at: group[0].at, function: soleFunctionName(role), statement: { location: statement.location } };
+      const policy = group[0].policy;
+      if (policy !== void 0 && group.length > 1) {
+        const actions = summarisedList(group.map((g) => g.action), "and", 4);
+        report({ ...base, key: group[0].reference, messageId: "managedSeveral", data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
+      } else if (policy !== void 0) {
+        report({ ...base, key: group[0].key, messageId: "managed", data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
       } else if (judged.kind === "everyAction") {
-        report({ ...base, messageId: "everyAction", data: { ...common, count: judged.count } });
+        report({ ...base, key: group[0].key, messageId: "everyAction", data: { ...common, count: judged.count } });
       } else if (judged.kind === "crossService") {
-        report({ ...base, messageId: "crossService", data: { ...common, action, count: judged.count, services: judged.services } });
-      } else {
-        report({ ...base, messageId: "allOfService", data: { ...common, action, count: judged.count, service: judged.service } });
+        report({ ...base, key: group[0].key, messageId: "crossService", data: { ...common, action, count: judged.count, services: judged.services } });
+      } else if (judged.kind === "allOfService") {
+        report({ ...base, key: group[0].key, messageId: "allOfService", data: { ...common, action, count: judged.count, service: judged.service } });
       }
     }
   }
@@ -2113,7 +2130,7 @@ var wildcard_resource_default = defineRule({
   category: "iam",
   severity: "warning",
   description: 'An IAM policy statement allows an action on every resource ("*") that could be limited to specific resources.',
-  fullDescription: 'With `Resource: "*"` an action applies to every table, bucket or queue in the account, not only the ones the function uses. Each action that supports resource-level permissions (bundled IAM reference data) is reported. Actions that can only be granted on "*" (xray:PutTraceSegments, ecr:GetAuthorizationToken) and actions whose resource is created or chosen at run time (ec2:CreateNetworkInterface for a VPC function, cloudwatch:PutMetricData) are never reported. sns:Publish takes "*" for a direct SMS, so it is reported only when the code of every function using the role was analysed completely and publishes only to topics. A log group ARN ending in `:*` is scoped; intrinsics and unresolved values are never "*". Checked: Allow statements in the manifest, AWS managed policies on the role (once per reference; not the execution policies Lambda needs for logs, VPC, tracing, event sources), and SAM policy templates given a literal `\'*\'` as their resource name (`DynamoDBCrudPolicy: { TableName: \'*\' }`), once per entry.',
+  fullDescription: 'With `Resource: "*"` an action applies to every table, bucket or queue in the account, not only the ones the function uses. A statement is reported once, at its "*", naming the actions that could be scoped (bundled IAM reference data). Actions that can only be granted on "*" (xray:PutTraceSegments, ecr:GetAuthorizationToken) and actions whose resource is created at run time or has no ARN (ec2:CreateNetworkInterface for a VPC function, cloudwatch:PutMetricData) are never reported. sns:Publish takes "*" for a direct SMS, so it is reported only when the code of every function using the role was analysed completely and publishes only to topics. A log group ARN ending in `:*` is scoped; intrinsics and unresolved values are never "*". Checked: Allow statements in the manifest, AWS managed policies on the role (once per reference; not the execution policies Lambda needs), and SAM policy templates given a literal `\'*\'` as their resource name (`DynamoDBCrudPolicy: { TableName: \'*\' }`), once per entry.',
   help: 'Name the resources the function uses, for example:\n  Action: dynamodb:GetItem\n  Resource: !GetAtt OrdersTable.Arn\nor, for a SAM policy template, `DynamoDBCrudPolicy: { TableName: !Ref OrdersTable }`.\nFor actions that must take "*" in your project, list them in the rule option `allowActions`.\ncdk-nag: AwsSolutions-IAM5.',
   precision: "high",
   tags: ["security", "iam", "least-privilege", "external/cwe/cwe-732"],
@@ -2121,6 +2138,8 @@ var wildcard_resource_default = defineRule({
   messages: {
     scoped: '{{action}} is allowed on every resource ("*") for {{who}}; it can be limited to specific {{types}} ARNs.',
     pattern: '{{action}} is allowed on every resource ("*") for {{who}}; {{count}} of the actions it covers can be limited to specific resources.',
+    several: '{{actions}} are allowed on every resource ("*") for {{who}}; they can be limited to specific {{types}} ARNs.',
+    severalPatterns: '{{actions}} are allowed on every resource ("*") for {{who}}; {{count}} of the actions they cover can be limited to specific resources.',
     topicsOnly: 'sns:Publish is allowed on every resource ("*") for {{who}}, but the code publishes only to topics (no direct SMS); limit it to their ARNs.',
     template: '{{template}} is given {{parameters}} "*", so it applies to every such resource in the account for {{who}}, not only the ones the function uses.',
     managed: 'The AWS managed policy {{policy}} allows {{count}} actions on every resource ("*") for {{who}} that can be limited to specific resources ({{examples}}).'
@@ -2156,6 +2175,7 @@ var wildcard_resource_default = defineRule({
           messageId: "template",
           data: { template: quote(origin.template), parameters: names.join(" and "), who: describeRoleUsers(role) },
           at: statement.location,
+          statement: { location: statement.location },
           related: origin.wildcardParameters.map((p) => ({ location: p.location, message: `${p.name} is "*" here.` })),
           function: soleFunctionName(role),
           key: `${role.id}|${entry}|*`
@@ -2170,48 +2190,54 @@ var wildcard_resource_default = defineRule({
         if (policy !== void 0) {
           if (statement.condition !== void 0) continue;
           const reference = managedReferencePath(statement);
-          const entry = managed.get(reference) ?? { policy, location: statement.location, written: [], scoped: /* @__PURE__ */ new Set() };
+          const entry = managed.get(reference) ?? { policy, location: statement.location, written: /* @__PURE__ */ new Map(), scoped: /* @__PURE__ */ new Set() };
           managed.set(reference, entry);
           for (const action of literalValues(statement.actions)) {
             const scoped = (hasWildcard(action.text) ? expandActionPattern(action.text) : [action.text]).filter((name) => !mayTakeWildcard(name));
             if (scoped.length === 0) continue;
-            if (!entry.written.includes(action.text)) entry.written.push(action.text);
+            const weight = Math.min(...scoped.map(accessWeight));
+            entry.written.set(action.text, Math.min(weight, entry.written.get(action.text) ?? weight));
             for (const name of scoped) entry.scoped.add(name);
           }
           continue;
         }
+        const scopedActions = [];
         for (const action of literalValues(statement.actions)) {
           const shown = action.text === "*" ? '"*"' : action.text;
-          let data;
-          let messageId;
-          if (hasWildcard(action.text)) {
-            const scoped = expandActionPattern(action.text).filter((name) => !mayTakeWildcard(name));
-            if (scoped.length === 0) continue;
-            messageId = "pattern";
-            data = { action: shown, count: scoped.length };
-          } else {
-            if (mayTakeWildcard(action.text)) continue;
-            const types = getActionByFullName(action.text).resourceTypes.map((t) => t.name);
-            messageId = action.text.toLowerCase() === "sns:publish" ? "topicsOnly" : "scoped";
-            data = { action: action.text, types: summarisedList([...new Set(types)], "or") };
-          }
-          for (const resource of wildcards) {
-            report({
-              messageId,
-              data: { ...data, who: describeRoleUsers(role) },
-              at: resource.location,
-              function: soleFunctionName(role),
-              key: statementKey(role, statement, action.text, "*")
-            });
-          }
+          const scoped = (hasWildcard(action.text) ? expandActionPattern(action.text) : [action.text]).filter((name) => !mayTakeWildcard(name));
+          if (scoped.length > 0) scopedActions.push({ text: action.text, shown, scoped });
+        }
+        if (scopedActions.length === 0) continue;
+        const base = {
+          at: wildcards[0].location,
+          function: soleFunctionName(role),
+          statement: { location: statement.location }
+        };
+        const who = describeRoleUsers(role);
+        if (scopedActions.length === 1) {
+          const { text, shown, scoped } = scopedActions[0];
+          const key2 = statementKey(role, statement, text, "*");
+          if (hasWildcard(text)) report({ ...base, key: key2, messageId: "pattern", data: { action: shown, count: scoped.length, who } });
+          else if (text.toLowerCase() === "sns:publish") report({ ...base, key: key2, messageId: "topicsOnly", data: { who } });
+          else report({ ...base, key: key2, messageId: "scoped", data: { action: text, types: resourceTypesOf([text]), who } });
+          continue;
+        }
+        const actions = summarisedList(scopedActions.map((a) => a.shown), "and", 4);
+        const key = statementKey(role, statement, scopedActions.map((a) => a.text).join(","), "*");
+        if (scopedActions.some((a) => hasWildcard(a.text))) {
+          const count2 = new Set(scopedActions.flatMap((a) => a.scoped)).size;
+          report({ ...base, key, messageId: "severalPatterns", data: { actions, count: count2, who } });
+        } else {
+          report({ ...base, key, messageId: "several", data: { actions, types: resourceTypesOf(scopedActions.map((a) => a.text)), who } });
         }
       }
       for (const [reference, entry] of managed) {
         if (entry.scoped.size === 0) continue;
         report({
           messageId: "managed",
-          data: { policy: quote(entry.policy), count: entry.scoped.size, examples: listExamples2(entry.written), who: describeRoleUsers(role) },
+          data: { policy: quote(entry.policy), count: entry.scoped.size, examples: listExamples2(byWeight(entry.written)), who: describeRoleUsers(role) },
           at: entry.location,
+          statement: { location: entry.location },
           function: soleFunctionName(role),
           key: `${role.id}|${reference}|*`
         });
@@ -2234,6 +2260,17 @@ function publishesOnlyToTopics(role, permissionsOf) {
 }
 function managedReferencePath(statement) {
   return statement.path.replace(/\.Statement\[\d+\]$/, "");
+}
+function resourceTypesOf(actions) {
+  const types = actions.flatMap((name) => getActionByFullName(name)?.resourceTypes.map((t) => t.name) ?? []);
+  return summarisedList([...new Set(types)], "or");
+}
+var ACCESS_WEIGHT = { "Permissions management": 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
+function accessWeight(fullName) {
+  return ACCESS_WEIGHT[getActionByFullName(fullName)?.accessLevel ?? ""] ?? 5;
+}
+function byWeight(written) {
+  return [...written].map(([text, weight], index) => ({ text, weight, index })).sort((a, b) => a.weight - b.weight || a.index - b.index).map((w) => w.text);
 }
 function listExamples2(names) {
   const shown = names.slice(0, 3).join(", ");
@@ -2359,236 +2396,6 @@ function referencedName(value) {
   return void 0;
 }
 
-// rules/ops/deprecated-runtime.ts
-var tables;
-function runtimeTables() {
-  tables ??= readPackageJson("src/data/lambda-runtimes.json");
-  return tables;
-}
-var DAY = 24 * 60 * 60 * 1e3;
-function familyOf(runtime) {
-  const match = /^(nodejs|python|ruby|java|dotnetcore|dotnet|go|provided)/.exec(runtime);
-  if (!match) return void 0;
-  if (match[1] === "dotnetcore") return "dotnet";
-  if (match[1] === "go") return "provided";
-  return match[1];
-}
-function replacementFor(runtime, now) {
-  const family = familyOf(runtime);
-  if (!family) return void 0;
-  const candidates = Object.entries(runtimeTables().lambdaRuntimes).filter(([id, dates]) => familyOf(id) === family && Date.parse(dates.deprecated) > now.getTime()).sort(([a, x], [b, y]) => Date.parse(y.deprecated) - Date.parse(x.deprecated) || b.localeCompare(a, "en", { numeric: true }));
-  return candidates[0]?.[0];
-}
-var NODE_REPOSITORIES = /* @__PURE__ */ new Set(["node", "library/node", "docker/library/node", "bitnami/node", "cimg/node", "circleci/node"]);
-var LAMBDA_IMAGE_REPOSITORIES = ["lambda/", "amazon/aws-lambda-"];
-var LANGUAGE_REPOSITORIES = {};
-for (const [language, names] of [
-  ["python", ["python", "cimg/python", "circleci/python", "bitnami/python"]],
-  ["ruby", ["ruby", "cimg/ruby", "circleci/ruby", "bitnami/ruby"]],
-  ["go", ["golang", "cimg/go", "circleci/golang", "bitnami/golang"]],
-  ["java", ["openjdk", "eclipse-temurin", "amazoncorretto", "ibm-semeru-runtimes", "sapmachine", "adoptopenjdk", "cimg/openjdk", "bitnami/java"]],
-  ["dotnet", ["dotnet/runtime", "dotnet/aspnet", "dotnet/sdk", "dotnet/runtime-deps", "dotnet/core/runtime", "dotnet/core/aspnet", "dotnet/core/sdk", "dotnet/core/runtime-deps", "microsoft/dotnet"]]
-]) {
-  for (const name of names) {
-    LANGUAGE_REPOSITORIES[name] = language;
-    LANGUAGE_REPOSITORIES[`library/${name}`] = language;
-    LANGUAGE_REPOSITORIES[`docker/library/${name}`] = language;
-  }
-}
-var LANGUAGE_TAG = {
-  python: /^(\d+\.\d+)(?:[.-]|$)/,
-  ruby: /^(\d+\.\d+)(?:[.-]|$)/,
-  go: /^(\d+\.\d+)(?:[.-]|$)/,
-  java: /^(\d+)(?:[.u-]|$)/,
-  dotnet: /^(\d+\.\d+)(?:[.-]|$)/
-};
-var LANGUAGE_NAMES = { python: "Python", ruby: "Ruby", go: "Go", java: "Java", dotnet: ".NET" };
-function imageRuntime(image) {
-  if (image.includes("$")) return void 0;
-  const withoutDigest = image.split("@")[0];
-  const slash = withoutDigest.lastIndexOf("/");
-  const colon = withoutDigest.lastIndexOf(":");
-  if (colon <= slash) return void 0;
-  const tag = withoutDigest.slice(colon + 1).toLowerCase();
-  let repository = withoutDigest.slice(0, colon).toLowerCase();
-  const parts = repository.split("/");
-  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === "localhost")) repository = parts.slice(1).join("/");
-  if (NODE_REPOSITORIES.has(repository)) {
-    const version = /^(\d+)(?:[.-]|$)/.exec(tag)?.[1];
-    if (version) return { kind: "node", id: version };
-    const codename = /^(?:lts-)?([a-z]+)(?:-|$)/.exec(tag)?.[1];
-    const major = codename ? runtimeTables().nodejsCodenames[codename] : void 0;
-    return major ? { kind: "node", id: major } : void 0;
-  }
-  const prefix = LAMBDA_IMAGE_REPOSITORIES.find((p) => repository.startsWith(p));
-  if (prefix) {
-    const id = lambdaRuntimeId(repository.slice(prefix.length), tag);
-    return id && id in runtimeTables().lambdaRuntimes ? { kind: "lambda", id } : void 0;
-  }
-  const language = LANGUAGE_REPOSITORIES[repository];
-  if (language) {
-    const version = LANGUAGE_TAG[language].exec(tag)?.[1];
-    return version ? { kind: "language", language, id: version } : void 0;
-  }
-  return void 0;
-}
-function lambdaRuntimeId(language, tag) {
-  switch (language) {
-    case "nodejs": {
-      const major = /^(\d+)(?:[.-]|$)/.exec(tag)?.[1];
-      return major ? `nodejs${major}.x` : void 0;
-    }
-    case "python":
-    case "ruby": {
-      const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
-      return version ? `${language}${version}` : void 0;
-    }
-    case "java": {
-      const version = /^(\d+(?:\.al2(?:023)?)?)(?:[.-]|$)/.exec(tag)?.[1];
-      return version ? `java${version}` : void 0;
-    }
-    case "dotnet": {
-      const version = /^(\d+|core\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
-      return version ? `dotnet${version}` : void 0;
-    }
-    case "provided": {
-      const os = /^(al2023|al2|alami)(?:[.-]|$)/.exec(tag)?.[1];
-      return os === void 0 ? void 0 : os === "alami" ? "provided" : `provided.${os}`;
-    }
-    default:
-      return void 0;
-  }
-}
-function daysUntil(day, now) {
-  return Math.ceil((Date.parse(day) - now.getTime()) / DAY);
-}
-function sameLocation2(a, b) {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-var RUNTIME_MESSAGES = {
-  blocked: "{{runtime}} is no longer supported: Lambda stopped patching it on {{deprecated}} and has blocked updates to functions using it since {{blockUpdate}} ({{functions}}).{{upgrade}}",
-  deprecated: "{{runtime}} is deprecated since {{deprecated}}: Lambda no longer patches it, and from {{blockUpdate}} functions using it can no longer be updated ({{functions}}).{{upgrade}}",
-  deprecatedSoon: "{{runtime}} will be deprecated on {{deprecated}}, in {{days}} days: after that Lambda no longer patches it ({{functions}}).{{upgrade}}",
-  imageDeprecated: "The base image {{image}} is built on the {{runtime}} Lambda runtime, deprecated since {{deprecated}}: its image no longer gets security patches.{{upgrade}}",
-  imageDeprecatedSoon: "The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}",
-  nodeEndOfLife: "The base image {{image}} runs Node.js {{version}}, which reached end of life on {{date}} and no longer gets security fixes.",
-  nodeEndOfLifeSoon: "The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.",
-  languageEndOfLife: "The base image {{image}} runs {{language}} {{version}}, which reached end of life on {{date}} and no longer gets security fixes.",
-  languageEndOfLifeSoon: "The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days."
-};
-var deprecated_runtime_default = defineRule({
-  id: "ops/deprecated-runtime",
-  category: "ops",
-  severity: "warning",
-  description: "A function or container runs on a language runtime that no longer gets security fixes.",
-  fullDescription: "Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS's runtime table and reports a runtime once it is deprecated; once updates are blocked it is ops/blocked-runtime, and a deprecation ahead is ops/runtime-deprecation-soon. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain's standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged.",
-  help: "Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.\ncdk-nag: AwsSolutions-L1.",
-  precision: "very-high",
-  tags: ["security", "maintainability", "external/cwe/cwe-1104"],
-  securitySeverity: 5.3,
-  messages: {
-    deprecated: RUNTIME_MESSAGES.deprecated,
-    imageDeprecated: RUNTIME_MESSAGES.imageDeprecated,
-    nodeEndOfLife: RUNTIME_MESSAGES.nodeEndOfLife,
-    languageEndOfLife: RUNTIME_MESSAGES.languageEndOfLife
-  },
-  defaultOptions: {},
-  check({ project, now, report }) {
-    checkRuntimes(project, now, 0, (stage, found) => {
-      if (stage === "warning") report(found);
-    });
-  }
-});
-function checkRuntimes(project, now, noticeDays, emit) {
-  const { lambdaRuntimes, nodejsEndOfLife, languageEndOfLife } = runtimeTables();
-  const reported = /* @__PURE__ */ new Set();
-  const reportLanguage = (service, image, language, version) => {
-    const date = languageEndOfLife[language][version];
-    if (!date) return;
-    const key = `${service}|Dockerfile|${language}|${version}`;
-    if (reported.has(key)) return;
-    reported.add(key);
-    const days = daysUntil(date, now);
-    const data = { image: quote(image.value), language: LANGUAGE_NAMES[language], version, date, days };
-    if (days <= 0) emit("warning", { messageId: "languageEndOfLife", at: image.location, key, data });
-    else if (days <= noticeDays) emit("note", { messageId: "languageEndOfLifeSoon", at: image.location, key, data });
-  };
-  const upgrade = (runtime) => {
-    const to = replacementFor(runtime, now);
-    return to ? ` Upgrade to ${to}.` : "";
-  };
-  const groups = [];
-  for (const fn of project.functions) {
-    const located = fn.runtime;
-    const runtime = located?.value;
-    if (!located || typeof runtime !== "string") continue;
-    let group = groups.find((g) => g.runtime === runtime && g.service === fn.service.id);
-    if (!group) {
-      group = { location: located.location, runtime, service: fn.service.id, functions: [], places: /* @__PURE__ */ new Map() };
-      groups.push(group);
-    }
-    group.functions.push(fn);
-    const place = `${located.location.file}:${located.location.line}:${located.location.column}`;
-    const seen = group.places.get(place);
-    if (seen) seen.count += 1;
-    else group.places.set(place, { location: located.location, count: 1 });
-  }
-  for (const group of groups) {
-    let best = group.places.values().next().value;
-    for (const place of group.places.values()) if (place.count > best.count) best = place;
-    group.location = best.location;
-  }
-  for (const { location, runtime, functions } of groups) {
-    const dates = lambdaRuntimes[runtime];
-    if (!dates) continue;
-    const [first] = functions;
-    const single = functions.length === 1 ? first : void 0;
-    const base = {
-      at: location,
-      key: `${first?.service.id}|${runtime}|${single ? single.name : "shared"}`,
-      related: single ? [] : functions.map((f) => ({ location: sameLocation2(f.runtime.location, location) ? f.location : f.runtime.location, message: `${quote(f.name)} uses ${runtime}` })),
-      ...single ? { function: single.name } : {}
-    };
-    const names = quoteEach(functions.map((f) => f.name));
-    const data = { runtime, deprecated: dates.deprecated, blockUpdate: dates.blockUpdate, functions: names, upgrade: upgrade(runtime) };
-    const days = daysUntil(dates.deprecated, now);
-    if (daysUntil(dates.blockUpdate, now) <= 0) emit("error", { ...base, messageId: "blocked", data });
-    else if (days <= 0) emit("warning", { ...base, messageId: "deprecated", data });
-    else if (days <= noticeDays) emit("note", { ...base, messageId: "deprecatedSoon", data: { ...data, days } });
-  }
-  for (const service of project.services) {
-    const images = service.container?.baseImages ?? [];
-    for (const image2 of images.slice(0, -1)) {
-      const found2 = imageRuntime(image2.value);
-      if (found2?.kind === "language" && found2.language === "go") reportLanguage(service.id, image2, found2.language, found2.id);
-    }
-    const image = images.at(-1);
-    if (!image) continue;
-    const found = imageRuntime(image.value);
-    if (!found) continue;
-    if (found.kind === "language") {
-      reportLanguage(service.id, image, found.language, found.id);
-      continue;
-    }
-    const key = `${service.id}|Dockerfile|${found.kind}|${found.id}`;
-    if (found.kind === "node") {
-      const date = nodejsEndOfLife[found.id];
-      if (!date) continue;
-      const days2 = daysUntil(date, now);
-      const data2 = { image: quote(image.value), version: found.id, date, days: days2 };
-      if (days2 <= 0) emit("warning", { messageId: "nodeEndOfLife", at: image.location, key, data: data2 });
-      else if (days2 <= noticeDays) emit("note", { messageId: "nodeEndOfLifeSoon", at: image.location, key, data: data2 });
-      continue;
-    }
-    const dates = lambdaRuntimes[found.id];
-    if (!dates) continue;
-    const days = daysUntil(dates.deprecated, now);
-    const data = { image: quote(image.value), runtime: found.id, deprecated: dates.deprecated, days, upgrade: upgrade(found.id) };
-    if (days <= 0) emit("warning", { messageId: "imageDeprecated", at: image.location, key, data });
-    else if (days <= noticeDays) emit("note", { messageId: "imageDeprecatedSoon", at: image.location, key, data });
-  }
-}
-
 // rules/ops/blocked-runtime.ts
 var blocked_runtime_default = defineRule({
   id: "ops/blocked-runtime",
@@ -2601,13 +2408,11 @@ var blocked_runtime_default = defineRule({
   tags: ["security", "maintainability", "external/cwe/cwe-1104"],
   securitySeverity: 5.3,
   messages: {
-    blocked: RUNTIME_MESSAGES.blocked
+    blocked: "{{runtime}} is no longer supported: Lambda stopped patching it on {{deprecated}} and has blocked updates to functions using it since {{blockUpdate}} ({{functions}}).{{upgrade}}"
   },
   defaultOptions: {},
   check({ project, now, report }) {
-    checkRuntimes(project, now, 0, (stage, found) => {
-      if (stage === "error") report(found);
-    });
+    for (const found of runtimeFindings(project, now, "error")) report(found);
   }
 });
 
@@ -2708,6 +2513,29 @@ var default_limits_default = defineRule({
         data: { functions: quoteEach(bare.map((f) => f.name)), subject: bare.length === 1 ? "it runs" : "they run", defaults }
       });
     }
+  }
+});
+
+// rules/ops/deprecated-runtime.ts
+var deprecated_runtime_default = defineRule({
+  id: "ops/deprecated-runtime",
+  category: "ops",
+  severity: "warning",
+  description: "A function or container runs on a language runtime that no longer gets security fixes.",
+  fullDescription: "Lambda deprecates a runtime when its language version or operating system reaches end of life: it stops patching it, and some weeks later blocks updates to functions that use it, so even an urgent fix cannot be deployed without a runtime upgrade. The rule reads the dates from AWS's runtime table and reports a runtime once it is deprecated; once updates are blocked it is ops/blocked-runtime, and a deprecation ahead is ops/runtime-deprecation-soon. It also checks the base image that runs in the Dockerfile beside a kind: Service manifest (the last stage; for Go every stage, since the binary carries the toolchain's standard library): a Node.js, Python, Ruby, Go, Java or .NET version past its end of life, or a Lambda base image on a deprecated runtime. Runtimes and tags it cannot date (intrinsics, variables, node:lts, python:3, Java LTS releases whose support differs per vendor) are not judged. A runtime several services read from one file with ${file()} is one finding, at that line.",
+  help: "Move to a supported runtime and test the function with it, for example `runtime: nodejs22.x` instead of `nodejs16.x`; in a Dockerfile use a supported base, for example `FROM node:22-alpine` instead of `FROM node:18-alpine`, `FROM python:3.13-slim` instead of `FROM python:3.8-slim`.\ncdk-nag: AwsSolutions-L1.",
+  precision: "very-high",
+  tags: ["security", "maintainability", "external/cwe/cwe-1104"],
+  securitySeverity: 5.3,
+  messages: {
+    deprecated: "{{runtime}} is deprecated since {{deprecated}}: Lambda no longer patches it, and from {{blockUpdate}} functions using it can no longer be updated ({{functions}}).{{upgrade}}",
+    imageDeprecated: "The base image {{image}} is built on the {{runtime}} Lambda runtime, deprecated since {{deprecated}}: its image no longer gets security patches.{{upgrade}}",
+    nodeEndOfLife: "The base image {{image}} runs Node.js {{version}}, which reached end of life on {{date}} and no longer gets security fixes.",
+    languageEndOfLife: "The base image {{image}} runs {{language}} {{version}}, which reached end of life on {{date}} and no longer gets security fixes."
+  },
+  defaultOptions: {},
+  check({ project, now, report }) {
+    for (const found of runtimeFindings(project, now, "warning")) report(found);
   }
 });
 
@@ -2954,10 +2782,10 @@ var runtime_deprecation_soon_default = defineRule({
   precision: "very-high",
   tags: ["maintainability"],
   messages: {
-    deprecatedSoon: RUNTIME_MESSAGES.deprecatedSoon,
-    imageDeprecatedSoon: RUNTIME_MESSAGES.imageDeprecatedSoon,
-    nodeEndOfLifeSoon: RUNTIME_MESSAGES.nodeEndOfLifeSoon,
-    languageEndOfLifeSoon: RUNTIME_MESSAGES.languageEndOfLifeSoon
+    deprecatedSoon: "{{runtime}} will be deprecated on {{deprecated}}, in {{days}} days: after that Lambda no longer patches it ({{functions}}).{{upgrade}}",
+    imageDeprecatedSoon: "The base image {{image}} is built on the {{runtime}} Lambda runtime, which will be deprecated on {{deprecated}}, in {{days}} days.{{upgrade}}",
+    nodeEndOfLifeSoon: "The base image {{image}} runs Node.js {{version}}, which reaches end of life on {{date}}, in {{days}} days.",
+    languageEndOfLifeSoon: "The base image {{image}} runs {{language}} {{version}}, which reaches end of life on {{date}}, in {{days}} days."
   },
   optionsSchema: {
     type: "object",
@@ -2966,9 +2794,7 @@ var runtime_deprecation_soon_default = defineRule({
   },
   defaultOptions: { noticeDays: 90 },
   check({ project, now, options, report }) {
-    checkRuntimes(project, now, options.noticeDays, (stage, found) => {
-      if (stage === "note") report(found);
-    });
+    for (const found of runtimeFindings(project, now, "note", options.noticeDays)) report(found);
   }
 });
 

@@ -7,15 +7,20 @@ import {
   LIBRARY_OBJECTS,
   LOG_ACTIONS,
   ReferenceResolver,
+  SAM_DESTINATION_GRANTS,
+  SAM_POLLER_POLICIES,
   SDK_DATA,
+  SERVERLESS_DESTINATION_GRANTS,
   SERVERLESS_EVENT_SOURCE_GRANTS,
   SERVERLESS_XRAY_GRANT,
   SHORT_TAGS,
   SIGNED_SERVICES,
+  STREAM_READING_ACTIONS,
   StaticEvaluator,
   Unresolved,
   actionValueMatches,
   actionsOfService,
+  administrativePolicyKind,
   cdkArnExpression,
   cdkGrantMethods,
   classifySdkExport,
@@ -37,12 +42,14 @@ import {
   findDeclaration,
   formatMessage,
   getActionByFullName,
+  grantFor,
   hasBody,
   isAssignment,
   isAssignmentOperator,
   isIntrinsic,
   isPolicyTemplateName,
   isUnresolved,
+  judgedManagedPolicy,
   libraryExport,
   literalValues,
   locationOf,
@@ -54,15 +61,18 @@ import {
   maskSecret,
   missingDecision,
   normaliseResource,
+  originOfValue,
   patternCovers,
   platformStatement,
   plural,
+  policyTemplates,
   printableLine,
   propertyNameText,
   quote,
   readPolicyDocument,
   readStatementList,
   recordMember,
+  recordOrigin,
   recordPosition,
   resourceKey,
   skipWrappers,
@@ -72,7 +82,7 @@ import {
   upperFirst,
   waiterOperation,
   withArticle
-} from "./chunk-P3KH7VUG.js";
+} from "./chunk-A7QOH752.js";
 import {
   readPackageFile,
   readPackageJson,
@@ -103,7 +113,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -125,7 +135,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -140,7 +150,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.isSeq = isSeq6;
   }
 });
@@ -165,17 +175,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +196,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,17 +223,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -234,13 +244,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -267,23 +277,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -895,10 +905,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -917,7 +927,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -947,11 +957,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -965,8 +975,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -980,8 +990,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -999,8 +1009,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1010,8 +1020,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3526,9 +3536,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3603,14 +3613,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3625,10 +3635,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3639,10 +3649,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3659,13 +3669,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -5626,9 +5636,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5637,23 +5647,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5664,10 +5674,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5685,7 +5695,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5769,7 +5779,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7299,7 +7309,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7325,7 +7335,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7361,7 +7371,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -7920,26 +7930,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path20) => {
-      const end = path20.length - 1;
-      const index = path20.lastIndexOf(
+    var basenameOf = (path21) => {
+      const end = path21.length - 1;
+      const index = path21.lastIndexOf(
         SLASH,
-        path20[end] === SLASH ? end - 1 : end
+        path21[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path20 : path20.slice(index + 1);
+      return index < 0 ? path21 : path21.slice(index + 1);
     };
-    var parentOf = (path20) => {
-      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path20.split(SLASH).filter(Boolean);
+    var parentOf = (path21) => {
+      if (path21.charCodeAt(0) === SLASH_CODE || path21.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path21.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path20.length - 1;
-      const cut = path20.lastIndexOf(
+      const end = path21.length - 1;
+      const cut = path21.lastIndexOf(
         SLASH,
-        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path21.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path20.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path21.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString2(pattern);
@@ -8089,7 +8099,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path20) {
+      testLiteral(path21) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -8098,7 +8108,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path20)) {
+          if (rule.checkRegex.test(path21)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8118,15 +8128,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path20, mode) {
+      test(path21, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path20) : path20;
+        const basename = shortcut ? basenameOf(path21) : path21;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path20
+            shortcut && rule._basenameOnly ? basename : path21
           )) {
             const { negative } = rule;
             const ret = {
@@ -8148,17 +8158,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path20, originalPath, doThrow) => {
-      if (!isString2(path20)) {
+    var checkPath = (path21, originalPath, doThrow) => {
+      if (!isString2(path21)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path20) {
+      if (!path21) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path20)) {
+      if (checkPath.isNotRelative(path21)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8167,25 +8177,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path20) => {
-      const first = path20.charCodeAt(0);
+    var isNotRelative = (path21) => {
+      const first = path21.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path20.length === 1) {
+      if (path21.length === 1) {
         return true;
       }
-      const second = path20.charCodeAt(1);
+      const second = path21.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
+      return path21.length === 2 || path21.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8216,59 +8226,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path20) {
+      _test(originalPath, cache3, path21) {
         checkPath(
-          path20,
+          path21,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path20 ? this._t(path20, cache3) : {
+        return path21 ? this._t(path21, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path20 = convertPath(target);
-        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path20);
+        const path21 = convertPath(target);
+        if (!path21 || path21.charCodeAt(path21.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path21);
         }
-        const dir = this._t(path20, this._testCache);
+        const dir = this._t(path21, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path20);
+        const literal2 = this._rules.testLiteral(path21);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path20, cache3) {
-        const cached = cache3[path20];
+      _t(path21, cache3) {
+        const cached = cache3[path21];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path20);
+        const parentPath = parentOf(path21);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
+        return cache3[path21] = parent && parent.ignored ? parent : this._rules.test(path21, MODE_IGNORE);
       }
-      ignores(path20) {
-        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
+      ignores(path21) {
+        return this._test(path21, this._ignoreCache, convertPath(path21)).ignored;
       }
       createFilter() {
-        return (path20) => !this.ignores(path20);
+        return (path21) => !this.ignores(path21);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path20) {
-        return this._test(path20, this._testCache, convertPath(path20));
+      test(path21) {
+        return this._test(path21, this._testCache, convertPath(path21));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
+    var isPathValid = (path21) => checkPath(convertPath(path21), path21, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
+      checkPath.isNotRelative = (path21) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path21) || isNotRelative(path21);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8538,8 +8548,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9409,9 +9419,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9928,7 +9938,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9938,8 +9948,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9964,7 +9974,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9972,7 +9982,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9981,16 +9991,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -12499,8 +12509,8 @@ var require_validate = __commonJS({
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
         const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName2 = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName2}.schema)`);
+        const rootName3 = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName3}.schema)`);
       }
     }
     function returnResults(it) {
@@ -13288,8 +13298,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13363,11 +13373,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13730,8 +13740,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -14971,8 +14981,8 @@ var require_ref = __commonJS({
         function callRootRef() {
           if (env === root)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName2 = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName2}.validate`, root, root.$async);
+          const rootName3 = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName3}.validate`, root, root.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -17282,7 +17292,7 @@ var require_dist2 = __commonJS({
 });
 
 // src/fix/plan.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/analyse/policy-output.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -17476,7 +17486,8 @@ function styleOf(source, statement) {
     flowResources: false,
     shortTags: source.usesShortTags,
     newline: source.newline,
-    keyOrder: DEFAULT_ORDER
+    keyOrder: DEFAULT_ORDER,
+    paddedBraces: source.json && /\{ "/.test(source.text) && !/\{"/.test(source.text)
   };
   if (!statement || !(0, import_yaml2.isMap)(statement)) return style;
   const keys = statement.items.map((pair2) => keyName(pair2)).filter((k) => k !== void 0);
@@ -17514,8 +17525,9 @@ function styleOf(source, statement) {
     }
   }
   const resourceValue = resource?.value;
-  style.resourceScalarWhenOne = !resourceValue || !(0, import_yaml2.isSeq)(resourceValue);
-  if (resourceValue && (0, import_yaml2.isSeq)(resourceValue) && resourceValue.flow) style.flowResources = true;
+  const tagged = Boolean(resourceValue?.tag && resourceValue.tag.startsWith("!") && !resourceValue.tag.startsWith("!!"));
+  style.resourceScalarWhenOne = !resourceValue || !(0, import_yaml2.isSeq)(resourceValue) || tagged;
+  if (resourceValue && (0, import_yaml2.isSeq)(resourceValue) && resourceValue.flow && !tagged) style.flowResources = true;
   return style;
 }
 function keyName(pair2) {
@@ -17537,15 +17549,16 @@ function yamlString(value, preferred) {
   if (plain && preferred === "") return value;
   return `'${value.replace(/'/g, "''")}'`;
 }
-function jsonInline(value) {
-  if (Array.isArray(value)) return `[${value.map(jsonInline).join(", ")}]`;
+function jsonInline(value, padded = false) {
+  if (Array.isArray(value)) return `[${value.map((item) => jsonInline(item, padded)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`).join(", ")}}`;
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v, padded)}`);
+    return padded ? `{ ${entries.join(", ")} }` : `{${entries.join(", ")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
 function writeResource(value, style) {
-  if (style.json) return { text: jsonInline(value), blockMap: false };
+  if (style.json) return { text: jsonInline(value, style.paddedBraces), blockMap: false };
   if (typeof value === "string") return { text: yamlString(value, value === "*" ? style.quote || "'" : style.quote), blockMap: false };
   if (isIntrinsic(value)) {
     const record = value;
@@ -17559,8 +17572,25 @@ function writeResource(value, style) {
       const quoted = `'${sub.replace(/'/g, "''")}'`;
       return style.shortTags ? { text: `!Sub ${quoted}`, blockMap: false } : { text: `Fn::Sub: ${quoted}`, blockMap: true };
     }
+    const join = record["Fn::Join"];
+    if (Array.isArray(join) && join.length === 2 && typeof join[0] === "string" && Array.isArray(join[1])) {
+      const parts = join[1].map((part) => flowPart(part, style.shortTags));
+      if (parts.every((p) => p !== void 0)) {
+        const text2 = `['${join[0].replace(/'/g, "''")}', [${parts.join(", ")}]]`;
+        return style.shortTags ? { text: `!Join ${text2}`, blockMap: false } : { text: `Fn::Join: ${text2}`, blockMap: true };
+      }
+    }
   }
   return { text: jsonInline(value), blockMap: false };
+}
+function flowPart(part, shortTags) {
+  if (typeof part === "string") return `'${part.replace(/'/g, "''")}'`;
+  if (!isIntrinsic(part)) return void 0;
+  const record = part;
+  const getAtt = record["Fn::GetAtt"];
+  if (typeof record.Ref === "string") return shortTags ? `!Ref ${record.Ref}` : `{Ref: ${record.Ref}}`;
+  if (Array.isArray(getAtt) && getAtt.length === 2 && getAtt.every((p) => typeof p === "string")) return shortTags ? `!GetAtt ${getAtt[0]}.${getAtt[1]}` : `{'Fn::GetAtt': [${getAtt[0]}, ${getAtt[1]}]}`;
+  return void 0;
 }
 function writeValue(style, keyColumn, key, items, blockMaps = false) {
   const nl = style.newline;
@@ -17603,6 +17633,182 @@ function writeStatement(style, column, actions, resources, sid) {
   return parts.join(`${nl}${" ".repeat(column)}`);
 }
 
+// src/fix/resources.ts
+function sameResource(a, b, service) {
+  if (a === "*" || b === "*") return a === b || typeof a === "string" && typeof b === "string" && a.trim() === b.trim();
+  const x = normaliseResource(a, service);
+  const y = normaliseResource(b, service);
+  return x !== void 0 && y !== void 0 && patternCovers(x, y) && patternCovers(y, x);
+}
+function namesSameResource(written, need, service) {
+  if (sameResource(written, need, service)) return true;
+  const x = normaliseResource(written, service);
+  const y = normaliseResource(need, service);
+  if (!x || !y) return false;
+  const a = anyRegionAndAccount(x);
+  const b = anyRegionAndAccount(y);
+  return a !== void 0 && b !== void 0 && patternCovers(a, b) && patternCovers(b, a);
+}
+function anyRegionAndAccount(pattern) {
+  const fields = [[]];
+  for (const element of pattern) {
+    if (fields.length < 6 && element.t === "char" && element.c === ":") fields.push([]);
+    else fields[fields.length - 1].push(element);
+  }
+  if (fields.length < 6 || fields[0].map((e) => e.t === "char" ? e.c : "?").join("") !== "arn") return void 0;
+  const colon = pattern.find((e) => e.t === "char" && e.c === ":");
+  const star = { t: "star" };
+  const out = [];
+  fields.forEach((field, index) => {
+    if (index > 0) out.push(colon);
+    if (index === 3 || index === 4) out.push(star);
+    else out.push(...field);
+  });
+  return out;
+}
+function resourceFormOf(values) {
+  for (const value of values) {
+    if (value === null || typeof value !== "object") continue;
+    const record = value;
+    const sub = record["Fn::Sub"];
+    if (typeof sub === "string" && /^\$\{[A-Za-z0-9]+\.Arn\}./.test(sub)) return "sub-arn";
+    const join = record["Fn::Join"];
+    if (Array.isArray(join) && Array.isArray(join[1]) && join[1].some((part) => part !== null && typeof part === "object" && "Fn::GetAtt" in part)) return "join-arn";
+  }
+  return void 0;
+}
+function inResourceForm(value, form, service) {
+  if (!form || value === null || typeof value !== "object") return value;
+  const sub = value["Fn::Sub"];
+  if (typeof sub !== "string" || Object.keys(value).length !== 1) return value;
+  for (let cut = sub.indexOf("/"); cut > 0; cut = sub.indexOf("/", cut + 1)) {
+    const prefix = sub.slice(0, cut);
+    const suffix = sub.slice(cut);
+    if (suffix.includes("${")) continue;
+    for (const match of prefix.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+      const id2 = match[1];
+      if (!sameResource({ "Fn::Sub": prefix }, { "Fn::GetAtt": [id2, "Arn"] }, service)) continue;
+      const written = form === "sub-arn" ? { "Fn::Sub": `\${${id2}.Arn}${suffix}` } : { "Fn::Join": ["", [{ "Fn::GetAtt": [id2, "Arn"] }, suffix]] };
+      if (sameResource(written, value, service)) return written;
+    }
+  }
+  return value;
+}
+
+// src/fix/templates.ts
+var NOWHERE = { file: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
+var candidates;
+function usableTemplates() {
+  if (candidates) return candidates;
+  candidates = [];
+  const definitions = policyTemplates();
+  for (const name2 of Object.keys(definitions).sort()) {
+    const definition = definitions[name2];
+    const parameters = Object.keys(definition.Parameters);
+    if (parameters.length > 1) continue;
+    const statements = definition.Definition.Statement;
+    const actions = /* @__PURE__ */ new Set();
+    let usable = statements.length > 0;
+    for (const statement of statements) {
+      if (statement.Effect !== "Allow" || statement.Condition !== void 0 || statement.NotAction !== void 0 || statement.NotResource !== void 0) usable = false;
+      const listed = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+      for (const action of listed) {
+        const expanded = typeof action === "string" ? expandActionPattern(action) : [];
+        if (expanded.length === 0) usable = false;
+        for (const a of expanded) actions.add(a.toLowerCase());
+      }
+    }
+    if (usable) candidates.push({ name: name2, parameter: parameters[0], actions });
+  }
+  return candidates;
+}
+function templateStatements(template, parameter) {
+  const expanded = expandPolicyTemplate(template, parameter ? { [parameter.name]: parameter.value } : {}, { path: template, location: NOWHERE });
+  return expanded.ok && expanded.missingParameters.length === 0 ? expanded.statements : [];
+}
+function templateFits(statements, needs, service, skip = () => false) {
+  if (statements.length === 0) return false;
+  const covered = needs.filter((need) => statements.some((s) => statementApplies(s, need.action, need.resource, service) === "yes"));
+  if (covered.length === 0) return false;
+  for (const statement of statements) {
+    for (const item of statement.actions) {
+      if (typeof item.value !== "string") return false;
+      for (const action of expandActionPattern(item.value.trim())) {
+        if (skip(action)) continue;
+        if (!covered.some((need) => need.action.toLowerCase() === action.toLowerCase() && statementApplies(statement, need.action, need.resource, service) === "yes")) return false;
+      }
+    }
+    const named = statement.resources.filter((r) => covered.some((need) => namesSameResource(r.value, need.resource, service)));
+    for (const resource of statement.resources) {
+      if (named.includes(resource)) continue;
+      if (!named.some((n) => isIndexOf(resource.value, n.value))) return false;
+    }
+  }
+  return true;
+}
+function isIndexOf(resource, table) {
+  const text2 = (value) => {
+    if (typeof value === "string") return value;
+    const sub = isIntrinsic(value) ? value["Fn::Sub"] : void 0;
+    if (typeof sub === "string") return sub;
+    if (Array.isArray(sub) && typeof sub[0] === "string") return `${sub[0]}|${JSON.stringify(sub[1])}`;
+    return void 0;
+  };
+  const a = text2(resource);
+  const b = text2(table);
+  if (a === void 0 || b === void 0) return false;
+  const [aText, aVars = ""] = a.split("|");
+  const [bText, bVars = ""] = b.split("|");
+  return aVars === bVars && aText === `${bText}/index/*` && /:dynamodb:/.test(bText);
+}
+function parameterValues(resource, service, written) {
+  const out = [...written];
+  const id2 = logicalIdOf(resource);
+  if (id2 === void 0) return out;
+  out.push({ Ref: id2 });
+  const type = service.resources.find((r) => r.logicalId === id2)?.type;
+  const attribute = type === "AWS::SQS::Queue" ? "QueueName" : type === "AWS::SNS::Topic" ? "TopicName" : type === "AWS::StepFunctions::StateMachine" || type === "AWS::Serverless::StateMachine" || type === "AWS::Events::EventBus" ? "Name" : void 0;
+  if (attribute) out.push({ "Fn::GetAtt": [id2, attribute] });
+  return out;
+}
+function logicalIdOf(value) {
+  if (!isIntrinsic(value)) return void 0;
+  if (typeof value.Ref === "string" && !value.Ref.startsWith("AWS::")) return value.Ref;
+  const getAtt = value["Fn::GetAtt"];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === "string") return getAtt[0];
+  if (typeof getAtt === "string") return getAtt.split(".")[0];
+  const sub = value["Fn::Sub"];
+  const text2 = typeof sub === "string" ? sub : Array.isArray(sub) && typeof sub[0] === "string" ? sub[0] : void 0;
+  const match = text2 === void 0 ? void 0 : /\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/.exec(text2.replace(/\$\{AWS::[A-Za-z]+\}/g, ""));
+  return match?.[1];
+}
+function chooseTemplates(needs, service, written = []) {
+  let rest = [...needs];
+  const chosen = [];
+  for (; ; ) {
+    let best;
+    const resources = /* @__PURE__ */ new Map();
+    for (const need of rest) resources.set(resourceKey(need.resource), need.resource);
+    const actions = new Set(rest.map((n) => n.action.toLowerCase()));
+    for (const candidate of usableTemplates()) {
+      if (![...candidate.actions].every((a) => actions.has(a))) continue;
+      const values = candidate.parameter === void 0 ? [void 0] : [...resources.values()].flatMap((r) => parameterValues(r, service, written));
+      for (const value of values) {
+        const parameter = candidate.parameter === void 0 ? void 0 : { name: candidate.parameter, value };
+        const statements = templateStatements(candidate.name, parameter);
+        if (!templateFits(statements, rest, service)) continue;
+        const covered = rest.filter((need) => statements.some((s) => statementApplies(s, need.action, need.resource, service) === "yes"));
+        if (!best || covered.length > best.needs.length) best = { template: candidate.name, ...parameter ? { parameter } : {}, needs: covered };
+        break;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+    rest = rest.filter((need) => !best.needs.includes(need));
+  }
+  return { chosen, rest };
+}
+
 // src/fix/source-index.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
@@ -17617,16 +17823,23 @@ var SourceIndex = class {
     this.text = this.bom ? raw.slice(1) : raw;
     this.newline = /\r\n/.test(this.text) ? "\r\n" : "\n";
     this.json = /\.json$/i.test(file);
+    this.tabs = this.json && /^\t/m.test(this.text) && !/^ +\S/m.test(this.text);
     const doc = (0, import_yaml3.parseDocument)(this.text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false, customTags: TAGS });
     this.ok = doc.errors.length === 0;
     this.usesShortTags = false;
     let shortTags = false;
+    if (this.ok) {
+      (0, import_yaml3.visit)(doc, (_key, n) => {
+        if ((0, import_yaml3.isAlias)(n) && n.range) this.aliases.set(n.source, [...this.aliases.get(n.source) ?? [], n.range[0]]);
+      });
+    }
     const visit = (node, context2, inAnchor) => {
       if (!node || typeof node !== "object") return;
       const n = node;
       if ((0, import_yaml3.isAlias)(n)) return;
-      const anchored = inAnchor || Boolean(n.anchor);
-      if (anchored) this.anchored.add(n);
+      const own = n.anchor;
+      const anchored = inAnchor ?? (own && this.aliases.has(own) && n.range ? { name: own, offset: Math.max(0, this.text.lastIndexOf(`&${own}`, n.range[0])) } : void 0);
+      if (anchored) this.anchored.set(n, anchored);
       if (n.tag && n.tag.startsWith("!") && !n.tag.startsWith("!!")) shortTags = true;
       if (n.range) {
         const list = this.byStart.get(n.range[0]) ?? [];
@@ -17643,7 +17856,7 @@ var SourceIndex = class {
         n.items.forEach((item, index) => visit(item, { parentSeq: n, index }, anchored));
       }
     };
-    if (this.ok) visit(doc.contents, {}, false);
+    if (this.ok) visit(doc.contents, {}, void 0);
     this.usesShortTags = shortTags;
   }
   file;
@@ -17652,14 +17865,23 @@ var SourceIndex = class {
   bom;
   newline;
   json;
+  /** A JSON file indented with tabs: its columns count tabs, and written text is indented with them. */
+  tabs;
   ok;
   lines = new import_yaml3.LineCounter();
   byStart = /* @__PURE__ */ new Map();
   pairByKeyStart = /* @__PURE__ */ new Map();
-  /** Anchored nodes and the nodes inside them: editing one would change every alias of it. */
-  anchored = /* @__PURE__ */ new Set();
+  /** Nodes under an anchor that an alias uses, and that anchor: editing one would change every alias of it. */
+  anchored = /* @__PURE__ */ new Map();
+  /** Offsets of the aliases, by anchor name. */
+  aliases = /* @__PURE__ */ new Map();
   /** Whether the file writes CloudFormation short tags (`!GetAtt`), the style new resources are written in. */
   usesShortTags;
+  /** Text written with spaces for columns, indented the file's way (each leading space a tab in a tab-indented file). */
+  indented(text2) {
+    return this.tabs ? text2.replace(/\n( +)/g, (_, spaces) => `
+${"	".repeat(spaces.length)}`) : text2;
+  }
   /** Offset in `text` of a 1-based line and column. */
   offsetOf(line, column) {
     const start2 = this.lines.lineStarts[line - 1];
@@ -17685,13 +17907,25 @@ var SourceIndex = class {
   isAnchored(node) {
     return this.anchored.has(node);
   }
+  /** The anchor an alias uses that a node is under (its name, line, and the lines of its aliases). */
+  anchorOf(node) {
+    const anchor = this.anchored.get(node);
+    if (!anchor) return void 0;
+    return { name: anchor.name, line: this.lineOf(anchor.offset), aliasLines: (this.aliases.get(anchor.name) ?? []).map((offset) => this.lineOf(offset)) };
+  }
   /** Start of a node's text, including a short tag written before it (`!GetAtt X.Arn`). */
   startOf(node) {
-    const start2 = node.range[0];
+    let start2 = node.range[0];
+    const properties = [];
     const tag = node.tag;
-    if (tag && tag.startsWith("!") && !tag.startsWith("!!")) {
-      const at2 = this.text.lastIndexOf(tag, start2);
-      if (at2 >= 0 && /^\s*$/.test(this.text.slice(at2 + tag.length, start2))) return at2;
+    if (tag && tag.startsWith("!") && !tag.startsWith("!!")) properties.push(tag);
+    const anchor = node.anchor;
+    if (anchor) properties.push(`&${anchor}`);
+    for (let round = 0; round < properties.length; round += 1) {
+      for (const property2 of properties) {
+        const at2 = this.text.lastIndexOf(property2, start2 - 1);
+        if (at2 >= 0 && at2 + property2.length <= start2 && /^(\s|#[^\n]*)*$/.test(this.text.slice(at2 + property2.length, start2))) start2 = at2;
+      }
     }
     return start2;
   }
@@ -17723,23 +17957,105 @@ var SourceIndex = class {
   }
 };
 
+// src/fix/stage.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var STAGE_FREE = /^\$\{(?:AWS::|aws:|env:|self:service\}|self:app\}|self:org\})/;
+function hasStageVariable(text2) {
+  for (let at2 = text2.indexOf("${"); at2 >= 0; at2 = text2.indexOf("${", at2 + 2)) {
+    if (!STAGE_FREE.test(text2.slice(at2))) return true;
+  }
+  return false;
+}
+function stageContext(role, read) {
+  const service = role.functions[0]?.service;
+  if (!service || service.kind !== "serverless") return void 0;
+  const text2 = read(service.manifest);
+  const doc = text2 === void 0 ? void 0 : (0, import_yaml4.parseDocument)(text2, { uniqueKeys: false, strict: false, logLevel: "silent" });
+  const raw = (path21) => {
+    const node = doc?.getIn(path21, true);
+    return (0, import_yaml4.isScalar)(node) && typeof node.value === "string" ? node.value : void 0;
+  };
+  const writtenStage = raw(["provider", "stage"]);
+  if (writtenStage !== void 0 && !writtenStage.includes("${")) return void 0;
+  const values = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const fn of role.functions) {
+    for (const variable of fn.environment) {
+      if (typeof variable.value !== "string" && typeof variable.value !== "number") continue;
+      const path21 = variable.origin === "function" ? ["functions", fn.name, "environment", variable.name] : ["provider", "environment", variable.name];
+      const written = raw(path21);
+      const fromManifest = variable.location.file === service.manifest;
+      if (fromManifest && written !== void 0 && !hasStageVariable(written)) continue;
+      if (fromManifest && written === void 0 && typeof doc?.getIn(path21) !== "undefined") continue;
+      const text3 = written !== void 0 && hasStageVariable(written) ? written : void 0;
+      const key = `${variable.name}\0${String(variable.value)}\0${text3 ?? ""}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      values.push({ label: `process.env.${variable.name}`, value: String(variable.value), ...text3 !== void 0 ? { text: text3 } : {} });
+    }
+  }
+  if (values.length === 0) return void 0;
+  return { stage: service.stage ?? "dev", values: values.sort((a, b) => b.value.length - a.value.length || (a.label < b.label ? -1 : 1)) };
+}
+function resourceStart(text2) {
+  if (!text2.startsWith("arn:")) return 0;
+  let colons = 0;
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    if (text2.startsWith("${", i)) {
+      depth++;
+      i++;
+    } else if (text2[i] === "}" && depth > 0) depth--;
+    else if (text2[i] === ":" && depth === 0 && ++colons === 5) return i + 1;
+  }
+  return 0;
+}
+function occurrences(text2, value, from) {
+  const out = [];
+  for (let at2 = text2.indexOf(value, from); at2 >= 0; at2 = text2.indexOf(value, at2 + 1)) {
+    const before = text2.slice(0, at2);
+    const open = before.split("${").length - 1;
+    const close = (before.match(/\}/g) ?? []).length;
+    if (open <= close) out.push(at2);
+  }
+  return out;
+}
+function stageSafe(resource, context2) {
+  if (!context2) return { resource };
+  const sub = resource !== null && typeof resource === "object" && Object.keys(resource).length === 1 ? resource["Fn::Sub"] : void 0;
+  let text2 = typeof resource === "string" ? resource : typeof sub === "string" ? sub : void 0;
+  if (text2 === void 0) return { resource };
+  const start2 = resourceStart(text2);
+  for (const entry of context2.values) {
+    const why = `${entry.label} (${entry.text !== void 0 ? `${entry.text}, ` : ""}${JSON.stringify(entry.value)} in stage ${context2.stage})`;
+    if (entry.value === "") return { refused: `its name may hold ${why}, and noops-lint cannot tell where` };
+    const found = occurrences(text2, entry.value, start2);
+    if (found.length === 0) continue;
+    if (found.length > 1 || entry.text === void 0) return { refused: `its name holds ${why}${entry.text === void 0 ? ", which the manifest does not write as text noops-lint can copy" : " more than once"}` };
+    const at2 = found[0];
+    text2 = `${text2.slice(0, at2)}${entry.text}${text2.slice(at2 + entry.value.length)}`;
+  }
+  return { resource: typeof resource === "string" ? text2 : { "Fn::Sub": text2 } };
+}
+
+// src/fix/splice.ts
+function overlap(splices) {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.find((splice, i) => i > 0 && splice.start < sorted[i - 1].end);
+}
+function applySplices(text2, splices) {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let at2 = 0;
+  for (const splice of sorted) {
+    if (splice.start < at2) throw new Error(`overlapping edits at offset ${splice.start}`);
+    out += text2.slice(at2, splice.start) + splice.text;
+    at2 = splice.end;
+  }
+  return out + text2.slice(at2);
+}
+
 // src/fix/plan.ts
-var STREAM_READING = new Set(
-  [
-    "dynamodb:DescribeStream",
-    "dynamodb:GetRecords",
-    "dynamodb:GetShardIterator",
-    "dynamodb:ListStreams",
-    "kinesis:DescribeStream",
-    "kinesis:DescribeStreamSummary",
-    "kinesis:GetRecords",
-    "kinesis:GetShardIterator",
-    "kinesis:ListShards",
-    "kinesis:ListStreams",
-    "kinesis:SubscribeToShard",
-    "kinesis:DescribeStreamConsumer"
-  ].map((a) => a.toLowerCase())
-);
 var STATEMENT_KEYS = /* @__PURE__ */ new Set(["Sid", "Effect", "Action", "Resource"]);
 var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function planFixes(project, analysis, sources, options = {}) {
@@ -17747,7 +18063,7 @@ function planFixes(project, analysis, sources, options = {}) {
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (file) => {
     if (!indexes.has(file)) {
-      const text2 = sources.read(file);
+      const text2 = isCodeFile(file) ? void 0 : sources.read(file);
       const index = text2 === void 0 ? void 0 : new SourceIndex(file, text2);
       indexes.set(file, index?.ok ? index : void 0);
     }
@@ -17796,12 +18112,12 @@ function planFixes(project, analysis, sources, options = {}) {
     const own = [];
     for (const statement of info.role.statements) {
       const origin = statement.origin.kind;
-      if (origin !== "inline" && origin !== "sam-policy-template") continue;
+      if (origin !== "inline" && origin !== "sam-policy-template" && !isRemovableManagedKind(statement)) continue;
       const at2 = statement.location;
       const key = `${origin}|${at2.file}:${at2.line}:${at2.column}`;
       let unit = units.get(key);
       if (!unit) {
-        unit = { key, statements: [], kind: origin === "inline" ? "statement" : "template", holders: [], location: at2 };
+        unit = { key, statements: [], kind: origin === "inline" ? "statement" : origin === "managed-policy" ? "managed" : "template", holders: [], location: at2 };
         units.set(key, unit);
       }
       if (!unit.statements.includes(statement)) unit.statements.push(statement);
@@ -17814,28 +18130,49 @@ function planFixes(project, analysis, sources, options = {}) {
     }
     unitsOf.set(info, own);
   }
+  const forms = /* @__PURE__ */ new Map();
+  const formOf = (file) => {
+    if (!forms.has(file)) {
+      const values = project.roles.flatMap((role) => role.statements).filter((s) => s.origin.kind === "inline").flatMap((s) => s.resources).filter((r) => r.location.file === file).map((r) => r.value);
+      forms.set(file, resourceFormOf(values));
+    }
+    return forms.get(file);
+  };
+  for (const site of sites.values()) site.form = formOf(site.source.file);
   for (const unit of units.values()) {
-    unit.unjudged ??= unjudgedReason(unit, project);
+    if (unit.kind !== "managed") unit.unjudged ??= unjudgedReason(unit, project);
+    else {
+      const judged = managedReason(unit);
+      if (judged.quiet) unit.quiet = true;
+      unit.unjudged = judged.quiet ? judged.reason : unit.unjudged ?? judged.reason;
+    }
   }
   for (const [info, own] of unitsOf) {
     for (const unit of own) {
-      if (unit.unjudged) continue;
+      if (unit.unjudged || unit.kind === "managed") continue;
       unit.unjudged = coverageReason(unit, info);
     }
   }
+  const stages = /* @__PURE__ */ new Map();
   const creations = /* @__PURE__ */ new Map();
   for (const [info, own] of unitsOf) {
     if (info.refusal) continue;
     const fixed = info.role.statements.filter((s) => s.effect === "Allow" && !own.some((u) => !u.unjudged && u.statements.includes(s)));
-    for (const need of dedupeNeeds(info.needs)) {
+    for (let need of dedupeNeeds(info.needs)) {
       const byFixed = coverage(fixed, need, info.role);
       if (byFixed === "yes") continue;
       const granting = own.find((unit) => !unit.unjudged && unit.site && unit.statements.some((s) => statementApplies(s, need.action, need.resource, info.role.service) === "yes"));
       if (granting?.site) {
-        granting.site.assigned.push(need);
+        granting.site.assigned.push(stageSafeNarrowing(info, need, granting.statements, stages, sources, note));
         continue;
       }
       if (byFixed === "maybe" || need.optional) continue;
+      const staged = stageSafeNeed(info, need, stages, sources);
+      if (typeof staged === "string") {
+        note(info.role.location, `${quote(info.role.functions[0].name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; not written: ${staged}, so the name noops-lint resolved is right in stage ${stages.get(info)?.stage ?? "dev"} only. Grant it on the name the manifest gives the resource in every stage.`);
+        continue;
+      }
+      need = staged;
       const home = homeSite(info, own, sites, indexOf, project);
       if (home) {
         home.assigned.push(need);
@@ -17843,6 +18180,7 @@ function planFixes(project, analysis, sources, options = {}) {
       } else {
         const creation = creations.get(info) ?? newList(info, indexOf);
         if (typeof creation !== "string") {
+          creation.form = formOf(creation.source.file);
           creations.set(info, creation);
           creation.needs.push(need);
         } else note(info.role.location, `${quote(info.role.functions[0].name)} needs ${need.action} on ${describeValue(need.resource)}, which its role ${quote(info.role.name)} does not grant; ${creation}.`);
@@ -17860,7 +18198,7 @@ function planFixes(project, analysis, sources, options = {}) {
   }
   const noted = /* @__PURE__ */ new Set();
   for (const unit of units.values()) {
-    if (!unit.unjudged || noted.has(unit.key)) continue;
+    if (!unit.unjudged || unit.quiet || noted.has(unit.key)) continue;
     noted.add(unit.key);
     note(unit.location, `Left as written: ${unit.unjudged}.`);
   }
@@ -17877,41 +18215,38 @@ function planFixes(project, analysis, sources, options = {}) {
     if (sibling) {
       const judged = site.units.filter((u) => !u.unjudged);
       const kept = judged.filter((u) => isExact(u, site.assigned));
-      site.assigned = site.assigned.filter((need) => !kept.some((u) => grants(u, need)) && (sibling.assigned.push(need), false));
+      const handed = site.assigned.filter((need) => !kept.some((u) => grants(u, need)));
+      const templated = chooseTemplates(handed, serviceOf(site), parameterValuesOf(site)).chosen.flatMap((choice) => choice.needs);
+      site.handed = handed.filter((need) => !templated.includes(need));
+      sibling.assigned.push(...site.handed);
+      site.assigned = site.assigned.filter((need) => !site.handed.includes(need));
       for (const unit of judged) unit.exact = kept.includes(unit);
     }
   }
   const split = /* @__PURE__ */ new Set();
+  const late = [];
   for (const [info, own] of unitsOf) {
     if (!isSharedWithDifferentNeeds(info)) continue;
     if (!options.splitRoles) {
       note(info.role.location, `${describeFunctions(info)} share the role ${quote(info.role.name)} but their code needs different grants; the fix keeps what any of them uses. Run noops-lint fix --split-roles to give each its own statements.`);
       continue;
     }
-    const done = splitProviderRole(info, own, project, splicesOf, plan);
+    const done = info.role.kind === "cloudformation" ? splitCloudFormationRole(info, own, splicesOf, plan, late, creations.has(info)) : splitProviderRole(info, own, project, splicesOf, plan, (need) => stageSafeNeed(info, need, stages, sources));
     if (typeof done === "string") note(info.role.location, `Not split: ${done}.`);
-    else split.add(done);
+    else for (const site of Array.isArray(done) ? done : [done]) split.add(site);
   }
   for (const site of orderedSites) {
     if (split.has(site)) continue;
-    const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
-    if (judged.length === 0 && site.assigned.length === 0) continue;
-    for (const unit of judged) unit.exact ??= isExact(unit, site.assigned);
-    const kept = site.units.filter((u) => !judged.includes(u) || u.exact);
-    const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
-    const replaceable = judged.filter((u) => !u.exact);
-    if (pending.length === 0 && replaceable.length === 0) continue;
-    const groups = groupNeeds(pending);
-    const own = [];
     const changesBefore = plan.changes.length;
-    writeSite(site, kept, replaceable, groups, own, plan);
-    if (own.length === 0) continue;
+    const planned = planSite(site, plan);
+    if (!planned) continue;
+    const own = planned.splices;
     splicesOf(site.source.file).push(...own);
     const lineOf = (offset) => site.source.lineOf(offset);
     plan.sites.push({
       file: site.source.file,
       splices: own,
-      lines: replaceable.map((unit) => [lineOf(site.source.startOf(unit.node)), lineOf(site.source.endOf(unit.node))]),
+      lines: planned.replaceable.map((unit) => [lineOf(site.source.startOf(unit.node)), lineOf(site.source.endOf(unit.node))]),
       functions: [...new Set(site.missingFor)].sort(compare2),
       description: plan.changes.slice(changesBefore).map((change) => change.message).join(" ")
     });
@@ -17922,39 +18257,92 @@ function planFixes(project, analysis, sources, options = {}) {
     splicesOf(creation.source.file).push(...own);
     plan.sites.push({ file: creation.source.file, splices: own, lines: [], functions: creation.info.role.functions.map((fn) => fn.name).sort(compare2), description: plan.changes[plan.changes.length - 1]?.message ?? "" });
   }
+  for (const { file, splice } of late) splicesOf(file).push(splice);
   for (const [file, splices] of [...edits.entries()].sort((a, b) => compare2(a[0], b[0]))) {
     if (splices.length === 0) continue;
-    const index = indexOf(file);
-    if (overlapping(splices)) {
+    const result = fileEdit(indexOf(file), splices);
+    if ("message" in result) {
       plan.sites = plan.sites.filter((site) => site.file !== file);
       plan.changes = plan.changes.filter((change) => change.location.file !== file);
-      note({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }, `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.`);
-      continue;
-    }
-    const before = index.bom + index.text;
-    const after = index.bom + applySorted(index.text, splices);
-    if (after !== before) plan.files.push({ file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) });
+      plan.notes.push(result);
+    } else if (result.after !== result.before) plan.files.push(result);
   }
   plan.notes.sort((a, b) => compare2(a.location.file, b.location.file) || a.location.line - b.location.line || compare2(a.message, b.message));
   plan.changes.sort((a, b) => compare2(a.location.file, b.location.file) || a.location.line - b.location.line);
   return plan;
 }
-function overlapping(splices) {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  return sorted.some((splice, i) => i > 0 && splice.start < sorted[i - 1].end);
-}
-function applySorted(text2, splices) {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let at2 = 0;
-  for (const splice of sorted) {
-    if (splice.start < at2) throw new Error(`overlapping fix edits at offset ${splice.start}`);
-    out += text2.slice(at2, splice.start) + splice.text;
-    at2 = splice.end;
+function fileEdit(index, splices) {
+  const file = index.file;
+  if (overlap(splices)) {
+    return { location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, message: `Left as written: the changes planned for ${quote(file)} overlap, so none of them is made; fix its statements by hand.` };
   }
-  return out + text2.slice(at2);
+  const before = index.bom + index.text;
+  const after = index.bom + applySplices(index.text, splices);
+  return { file, before, after, splices: splices.map((s) => ({ ...s, start: s.start + index.bom.length, end: s.end + index.bom.length })) };
+}
+function isCodeFile(file) {
+  return /\.[cm]?[jt]sx?$/i.test(file);
+}
+function planSite(site, plan) {
+  const judged = site.units.filter((u) => !u.unjudged && u.holders.every((h) => !h.refusal));
+  if (judged.length === 0 && site.assigned.length === 0) return void 0;
+  const exact = new Set(judged.filter((unit) => unit.exact ?? isExact(unit, site.assigned)));
+  const kept = site.units.filter((u) => !judged.includes(u) || exact.has(u));
+  const pending = site.assigned.filter((need) => !kept.some((u) => u.holders.length > 0 && grants(u, need)));
+  const replaceable = judged.filter((u) => !exact.has(u));
+  if (pending.length === 0 && replaceable.length === 0) return void 0;
+  const { chosen, rest } = site.kind === "sam-policies" ? chooseTemplates(pending, serviceOf(site), parameterValuesOf(site)) : { chosen: [], rest: pending };
+  const splices = [];
+  writeSite(site, kept, replaceable, groupNeeds(rest), chosen, splices, plan);
+  if (splices.length === 0) return void 0;
+  for (const splice of splices) splice.text = site.source.indented(splice.text);
+  return { splices, replaceable };
+}
+function isRemovableManagedKind(statement) {
+  const policy = judgedManagedPolicy(statement);
+  if (policy === void 0) return false;
+  const breadth = administrativePolicyKind(policy);
+  return breadth !== "administrator" && breadth !== "power-user";
+}
+function managedPolicyOf(unit) {
+  const origin = unit.statements[0]?.origin;
+  return origin?.kind === "managed-policy" ? origin.policy : "";
+}
+function managedReason(unit) {
+  const refused = unit.holders.find((h) => h.refusal);
+  if (refused) return { reason: refused.refusal };
+  if (unit.statements.some((s) => s.effect !== "Allow" || s.notActions.length > 0)) return { reason: "it is an AWS managed policy with Deny or NotAction statements, which noops-lint does not judge" };
+  const granted = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Set();
+  for (const statement of unit.statements) {
+    for (const item of statement.actions) if (typeof item.value === "string") for (const action of expandActionPattern(item.value)) granted.add(action);
+    for (const info of unit.holders) {
+      const service = info.role.service;
+      for (const need of info.needs) if (statementCoversAction(statement, need.action) !== "no" && statementApplies(statement, need.action, need.resource, service) !== "no") used.add(need.action);
+      for (const need of info.platform) if (statementCoversAction(statement, need.action) !== "no" && statementApplies(statement, need.action, need.resource, service) !== "no") used.add(need.action);
+      for (const need of info.unresolved) if (statementCoversAction(statement, need.action) !== "no") used.add(need.action);
+    }
+  }
+  if (used.size === 0) return {};
+  const unused = [...granted].filter((action) => ![...used].some((u) => u.toLowerCase() === action.toLowerCase()));
+  if (unused.length === 0) return { reason: "the code uses what it grants", quiet: true };
+  const names = [...used].sort(compare2);
+  return { reason: `the AWS managed policy ${quote(managedPolicyOf(unit))} is partly used (${names.join(", ")}); noops-lint removes a managed policy only when the code uses none of it, so replace it by hand with a statement granting only what is used` };
+}
+function removeManagedEntries(site, replaceable, splices, plan) {
+  if (replaceable.length === 0) return;
+  const source = site.source;
+  const items = site.seq.items;
+  const nodes = replaceable.map((unit) => unit.node);
+  if (nodes.length === items.length) splices.push(emptyList(source, site.seq));
+  else splices.push(...removals(source, site.seq, nodes));
+  for (const unit of replaceable) plan.changes.push({ location: unit.location, message: `${site.path}: removed ${describeUnit(unit)}; the code does not use it.` });
 }
 function locate(unit, source, sites) {
+  if (isCodeFile(unit.location.file)) {
+    unit.unjudged = `${quote(unit.location.file)} is code, and noops-lint fix edits YAML and JSON manifests only; change it by hand as the findings say`;
+    return;
+  }
   if (!source) {
     unit.unjudged = `${quote(unit.location.file)} could not be read again`;
     return;
@@ -17963,11 +18351,19 @@ function locate(unit, source, sites) {
   let seq;
   if (unit.kind === "statement") {
     const entry = source.nodeAt(unit.location, "map");
-    if (entry && (0, import_yaml4.isMap)(entry.node)) item = entry.node;
+    if (entry && (0, import_yaml5.isMap)(entry.node)) item = entry.node;
     seq = entry?.parentSeq;
+    unit.unjudged = item ? anchoredReason(source, item, seq) : void 0;
+    if (unit.unjudged) return;
     if (item && !seq) {
       unit.unjudged = "it is the only statement of its policy document, not an item of a Statement list";
       return;
+    }
+  } else if (unit.kind === "managed") {
+    const entry = source.nodeAt(unit.location);
+    if (entry?.parentSeq) {
+      item = entry.node;
+      seq = entry.parentSeq;
     }
   } else {
     const found = source.pairAtKey(unit.location);
@@ -17981,10 +18377,8 @@ function locate(unit, source, sites) {
     return;
   }
   unit.node = item;
-  if (source.isAnchored(item) || source.isAnchored(seq)) {
-    unit.unjudged = "it is shared through a YAML anchor, so changing it would change every place that uses it";
-    return;
-  }
+  unit.unjudged = anchoredReason(source, item, seq);
+  if (unit.unjudged) return;
   if (!source.json && (seq.flow || item.flow)) {
     unit.unjudged = "it is written in flow style ([...] or {...})";
     return;
@@ -17998,7 +18392,7 @@ function locate(unit, source, sites) {
   if (!site) {
     const parent = source.entryOf(seq);
     const parentKey = parent?.parentPair ? String(parent.parentPair.key?.value ?? "") : "";
-    const kind = unit.kind === "template" ? "sam-policies" : "statements";
+    const kind = unit.kind === "template" || unit.kind === "managed" && /\.Properties\.Policies\[\d+\]/.test(unit.statements[0]?.path ?? "") ? "sam-policies" : unit.kind === "managed" ? "managed-policies" : "statements";
     site = { id: id2, source, seq, kind, units: [], assigned: [], path: sitePath(unit), missingFor: [] };
     if (kind === "statements" && parentKey === "Statement" && parent?.parentMap) {
       const documentEntry = source.entryOf(parent.parentMap);
@@ -18010,10 +18404,17 @@ function locate(unit, source, sites) {
   site.units.push(unit);
   site.units.sort((a, b) => (a.node.range[0] ?? 0) - (b.node.range[0] ?? 0));
 }
+function anchoredReason(source, item, seq) {
+  const anchor = source.anchorOf(item) ?? (seq ? source.anchorOf(seq) : void 0);
+  if (!anchor) return void 0;
+  const lines = anchor.aliasLines.length === 1 ? `line ${anchor.aliasLines[0]}` : `lines ${anchor.aliasLines.join(", ")}`;
+  return `it is written under the YAML anchor &${anchor.name} (line ${anchor.line}), which *${anchor.name} repeats (${lines}); a change there would change every place that uses it, so noops-lint leaves it to be edited by hand`;
+}
 function sitePath(unit) {
-  const path20 = unit.statements[0]?.path ?? "";
-  if (unit.kind === "template") return path20.replace(/\.Statement\[\d+\]$/, "").replace(/\[\d+\]$/, "");
-  return path20.replace(/\[\d+\]$/, "");
+  const path21 = unit.statements[0]?.path ?? "";
+  if (unit.kind === "managed") return path21.replace(/#.*$/, "").replace(/\[\d+\]$/, "");
+  if (unit.kind === "template") return path21.replace(/\.Statement\[\d+\]$/, "").replace(/\[\d+\]$/, "");
+  return path21.replace(/\[\d+\]$/, "");
 }
 function unjudgedReason(unit, project) {
   if (unit.unjudged) return unit.unjudged;
@@ -18059,7 +18460,7 @@ function coverageReason(unit, info) {
     }
     for (const action of statement.actions) {
       const text2 = String(action.value).trim();
-      if (STREAM_READING.has(text2.toLowerCase()) && !info.needs.some((n) => n.action.toLowerCase() === text2.toLowerCase())) {
+      if (STREAM_READING_ACTIONS.has(text2.toLowerCase()) && !info.needs.some((n) => n.action.toLowerCase() === text2.toLowerCase())) {
         return `it grants ${text2}, which reads a stream that may be attached outside the manifest`;
       }
     }
@@ -18079,41 +18480,10 @@ function grants(unit, need) {
   const service = unit.holders[0]?.role.service;
   return service !== void 0 && unit.statements.some((s) => statementApplies(s, need.action, need.resource, service) === "yes");
 }
-function sameResource(a, b, service) {
-  if (a === "*" || b === "*") return a === b || typeof a === "string" && typeof b === "string" && a.trim() === b.trim();
-  const x = normaliseResource(a, service);
-  const y = normaliseResource(b, service);
-  return x !== void 0 && y !== void 0 && patternCovers(x, y) && patternCovers(y, x);
-}
-function namesSameResource(written, need, service) {
-  if (sameResource(written, need, service)) return true;
-  const x = normaliseResource(written, service);
-  const y = normaliseResource(need, service);
-  if (!x || !y) return false;
-  const a = anyRegionAndAccount(x);
-  const b = anyRegionAndAccount(y);
-  return a !== void 0 && b !== void 0 && patternCovers(a, b) && patternCovers(b, a);
-}
-function anyRegionAndAccount(pattern) {
-  const fields = [[]];
-  for (const element of pattern) {
-    if (fields.length < 6 && element.t === "char" && element.c === ":") fields.push([]);
-    else fields[fields.length - 1].push(element);
-  }
-  if (fields.length < 6 || fields[0].map((e) => e.t === "char" ? e.c : "?").join("") !== "arn") return void 0;
-  const colon = pattern.find((e) => e.t === "char" && e.c === ":");
-  const star = { t: "star" };
-  const out = [];
-  fields.forEach((field, index) => {
-    if (index > 0) out.push(colon);
-    if (index === 3 || index === 4) out.push(star);
-    else out.push(...field);
-  });
-  return out;
-}
 function isExact(unit, assigned) {
-  if (unit.holders.length === 0) return false;
+  if (unit.holders.length === 0 || unit.kind === "managed") return false;
   const service = unit.holders[0].role.service;
+  if (unit.kind === "template") return templateFits(unit.statements, assigned, service, (action) => STREAM_READING_ACTIONS.has(action.toLowerCase()));
   for (const statement of unit.statements) {
     for (const action of statement.actions) {
       for (const granted of expandActionPattern(String(action.value).trim())) {
@@ -18164,11 +18534,11 @@ function samPoliciesSite(role, sites, indexOf) {
   const location = locationOf(policies);
   const source = location ? indexOf(location.file) : void 0;
   const seq = location && source ? source.nodeAt(location, "seq")?.node : void 0;
-  if (!source || !seq || !(0, import_yaml4.isSeq)(seq) || !source.json && seq.flow) return void 0;
+  if (!source || !seq || !(0, import_yaml5.isSeq)(seq) || !source.json && seq.flow) return void 0;
   const id2 = `${source.file}@${seq.range[0]}`;
   let site = sites.get(id2);
   if (!site) {
-    site = { id: id2, source, seq, kind: "sam-policies", units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies`, missingFor: [] };
+    site = { id: id2, source, seq, kind: "sam-policies", units: [], assigned: [], path: `Resources.${fn.name}.Properties.Policies`, missingFor: [], service: role.service };
     sites.set(id2, site);
   }
   return site;
@@ -18183,17 +18553,19 @@ function writtenResources(site) {
         if (resource.location.file !== source.file) continue;
         const entry = source.nodeAt(resource.location);
         if (!entry) continue;
+        if (entry.node.anchor) continue;
         const text2 = source.sourceOf(entry.node);
         if (text2.includes("\n") || text2.includes("\r")) continue;
-        out.push({ value: resource.value, written: { text: text2, blockMap: (0, import_yaml4.isMap)(entry.node) && !entry.node.flow } });
+        out.push({ value: resource.value, written: { text: text2, blockMap: (0, import_yaml5.isMap)(entry.node) && !entry.node.flow } });
       }
     }
   }
   return out;
 }
-function writeSite(site, kept, replaceable, groups, splices, plan) {
+function writeSite(site, kept, replaceable, needed, chosen, splices, plan) {
   const source = site.source;
-  const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service;
+  const service = (replaceable[0] ?? kept.find((u) => u.holders.length > 0))?.holders[0]?.role.service ?? site.units[0]?.holders[0]?.role.service ?? site.service;
+  const groups = service ? needed.map((group) => ({ ...group, resources: group.resources.map((r) => inResourceForm(r, site.form, service)) })) : needed;
   const existing = writtenResources(site);
   const sample = replaceable.find((u) => u.kind === "statement")?.node ?? site.units.find((u) => u.kind === "statement")?.node;
   const resourceText = (value, style2) => {
@@ -18203,57 +18575,65 @@ function writeSite(site, kept, replaceable, groups, splices, plan) {
     }
     return writeResource(value, style2);
   };
-  const siteLocation = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const listStart = source.startOf(site.seq);
+  const listLine = source.lineOf(listStart);
+  const listColumn = source.columnOf(listStart) + 1;
+  const siteLocation = replaceable[0]?.location ?? kept[0]?.location ?? { file: source.file, line: listLine, column: listColumn, endLine: listLine, endColumn: listColumn };
   const describe2 = (group, style2) => {
     void style2;
     return `${group.actions.join(", ")} on ${group.resources.map((r) => describeValue(r)).join(", ")}`;
   };
   if (site.kind === "statements") {
     const style2 = styleOf(source, sample);
-    const remaining = [...groups];
+    const remaining2 = [...groups];
     const removed = [];
     const matched = /* @__PURE__ */ new Map();
     for (const unit of replaceable) {
-      const index = remaining.findIndex((group) => !matchedGroup(matched, group) && group.actions.some((action) => group.resources.some((resource) => grants(unit, { action, resource, optional: false }))));
-      if (index >= 0) matched.set(unit, remaining.splice(index, 1)[0]);
+      const index = remaining2.findIndex((group) => group.actions.some((action) => group.resources.some((resource) => grants(unit, { action, resource, optional: false }))));
+      if (index >= 0) matched.set(unit, remaining2.splice(index, 1)[0]);
     }
     for (const unit of replaceable) {
       const group = matched.get(unit);
       const node = unit.node;
-      const start2 = source.startOf(node);
       const was = describeUnit(unit);
       if (!group) {
-        splices.push(removal(source, site.seq, node));
         removed.push(unit);
         plan.changes.push({ location: unit.location, message: `${site.path}: removed the statement granting ${was}; the code does not use it.` });
         continue;
       }
       const unitStyle = styleOf(source, node);
       splices.push(...rewriteValues(source, node, unitStyle, group.actions, group.resources.map((r) => resourceText(r, unitStyle))));
-      void start2;
       plan.changes.push({ location: unit.location, message: `${site.path}: the statement granting ${was} now grants ${describe2(group, unitStyle)}.` });
     }
-    if (remaining.length === 0 && removed.length > 0 && removed.length === site.seq.items.length) {
-      for (const unit of removed) splices.splice(splices.findIndex((s) => s.start <= source.startOf(unit.node) && s.end >= source.endOf(unit.node) && s.text === ""), 1);
+    const items2 = site.seq.items;
+    const stays = items2.filter((item) => !removed.some((u) => u.node === item));
+    const statementText = (group) => (column) => writeStatement(style2, column, group.actions, group.resources.map((r) => resourceText(r, style2)));
+    if (stays.length === 0 && remaining2.length === 0) {
       splices.push(emptyList(source, site.seq));
       return;
     }
-    if (remaining.length > 0) {
-      const items2 = site.seq.items;
-      const stays = items2.filter((item) => !removed.some((u) => u.node === item));
-      const after = stays[stays.length - 1] ?? items2[items2.length - 1];
-      if (!after) return;
-      const text2 = remaining.map((group) => itemText(source, site.seq, after, (column) => writeStatement(style2, column, group.actions, group.resources.map((r) => resourceText(r, style2)))));
-      splices.push({ start: source.endOf(after), end: source.endOf(after), text: text2.join("") });
-      for (const group of remaining) plan.changes.push({ location: siteLocation, message: `${site.path}: added a statement granting ${describe2(group, style2)}.` });
+    if (stays.length === 0) {
+      splices.push(replaceItems(source, site.seq, remaining2.map(statementText)));
+    } else {
+      splices.push(...removals(source, site.seq, removed.map((u) => u.node)));
+      if (remaining2.length > 0) {
+        const after = stays[stays.length - 1];
+        const text2 = remaining2.map((group) => itemText(source, site.seq, after, statementText(group)));
+        splices.push({ start: source.endOf(after), end: source.endOf(after), text: text2.join("") });
+      }
     }
+    for (const group of remaining2) plan.changes.push({ location: siteLocation, message: `${site.path}: added a statement granting ${describe2(group, style2)}.` });
+    return;
+  }
+  if (site.kind === "managed-policies") {
+    removeManagedEntries(site, replaceable, splices, plan);
     return;
   }
   const style = { ...styleOf(source, sample), keyOrder: ["Effect", "Action", "Resource"] };
   const items = site.seq.items;
-  let placed = false;
+  const removedEntries = [];
+  const nl = source.newline;
   const documentText = (column) => {
-    const nl = source.newline;
     if (source.json) {
       const inner2 = groups.map((group) => " ".repeat(column + 2 * style.indent) + writeStatement(style, column + 2 * style.indent, group.actions, group.resources.map((r) => resourceText(r, style)))).join(`,${nl}`);
       return `{${nl}${" ".repeat(column + style.indent)}"Statement": [${nl}${inner2}${nl}${" ".repeat(column + style.indent)}]${nl}${" ".repeat(column)}}`;
@@ -18262,28 +18642,130 @@ function writeSite(site, kept, replaceable, groups, splices, plan) {
     const inner = groups.map((group) => `${" ".repeat(column + style.indent)}- ${writeStatement(style, statementColumn, group.actions, group.resources.map((r) => resourceText(r, style)))}`).join(nl);
     return `Statement:${nl}${inner}`;
   };
+  const parameters = site.parameters ?? [];
+  const remaining = [...chosen];
+  const renamed = /* @__PURE__ */ new Set();
   for (const unit of replaceable) {
+    if (unit.kind === "managed") continue;
+    const own = parameters.filter((p) => p.entry === locationKey(unit.location));
+    const index = remaining.findIndex((choice2) => choice2.parameter ? own.length === 1 && own[0].name === choice2.parameter.name && sameValue(own[0].value, choice2.parameter.value) : own.length === 0);
+    const key = unit.node.items[0]?.key ?? null;
+    if (index < 0 || !key?.range) continue;
+    const choice = remaining.splice(index, 1)[0];
+    renamed.add(unit);
+    splices.push({ start: source.startOf(key), end: source.endOf(key), text: source.json ? JSON.stringify(choice.template) : choice.template });
+    plan.changes.push({ location: unit.location, message: `${site.path}: ${describeUnit(unit)} replaced by ${choice.template}, which grants ${describeChoice(choice)}.` });
+  }
+  const entryWriters = remaining.map((choice) => (column) => templateEntryText(source, style, choice, column, site.parameterIndent ?? style.indent, parameters));
+  if (groups.length > 0) entryWriters.push(documentText);
+  const added = [...remaining.map((choice) => `the ${choice.template} policy template, granting ${describeChoice(choice)}`), ...groups.length > 0 ? [`statements granting ${groups.map((g) => describe2(g, style)).join("; ")}`] : []].join(", and ");
+  let placed = entryWriters.length === 0;
+  for (const unit of replaceable) {
+    if (renamed.has(unit)) continue;
     const node = unit.node;
     const was = describeUnit(unit);
-    if (!placed && groups.length > 0) {
+    if (!placed) {
       placed = true;
       const start2 = source.startOf(node);
-      splices.push({ start: start2, end: source.endOf(node), text: documentText(source.columnOf(start2)) });
-      plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with statements granting ${groups.map((g) => describe2(g, style)).join("; ")}.` });
+      const column = source.columnOf(start2);
+      const text2 = entryWriters[0](column) + entryWriters.slice(1).map((write) => itemText(source, site.seq, node, write)).join("");
+      splices.push({ start: start2, end: source.endOf(node), text: text2 });
+      plan.changes.push({ location: unit.location, message: `${site.path}: replaced ${was} with ${added}.` });
       continue;
     }
-    splices.push(removal(source, site.seq, node));
-    plan.changes.push({ location: unit.location, message: `${site.path}: removed ${was}; the code does not use it.` });
+    removedEntries.push(node);
+    const moved = [...new Set((site.handed ?? []).filter((need) => grants(unit, need)).map((need) => need.action))].sort(compare2);
+    const why = moved.length > 0 ? `what the code uses of it (${moved.join(", ")}) is granted by the statements beside it` : "the code does not use it";
+    plan.changes.push({ location: unit.location, message: `${site.path}: removed ${was}; ${why}.` });
   }
-  if (!placed && groups.length > 0) {
+  if (removedEntries.length > 0) {
+    if (removedEntries.length === items.length) splices.push(emptyList(source, site.seq));
+    else splices.push(...removals(source, site.seq, removedEntries));
+  }
+  if (!placed) {
     const after = items[items.length - 1];
     if (!after) return;
-    splices.push({ start: source.endOf(after), end: source.endOf(after), text: itemText(source, site.seq, after, documentText) });
-    plan.changes.push({ location: siteLocation, message: `${site.path}: added statements granting ${groups.map((g) => describe2(g, style)).join("; ")}.` });
+    splices.push({ start: source.endOf(after), end: source.endOf(after), text: entryWriters.map((write) => itemText(source, site.seq, after, write)).join("") });
+    plan.changes.push({ location: siteLocation, message: `${site.path}: added ${added}.` });
   }
 }
-function matchedGroup(matched, group) {
-  return [...matched.values()].includes(group);
+var sourceOfSite = (site) => site.source;
+function serviceOf(site) {
+  return site.service ?? site.units.find((u) => u.holders.length > 0)?.holders[0]?.role.service;
+}
+function parameterValuesOf(site) {
+  const service = serviceOf(site);
+  if (!service) return [];
+  site.parameters ??= writtenParameters(service, site.source);
+  if (site.parameterIndent === void 0) {
+    for (const unit of site.units) {
+      const pair2 = unit.kind === "template" ? unit.node?.items[0] : void 0;
+      const key = pair2?.key;
+      const params = pair2?.value;
+      const first = params && (0, import_yaml5.isMap)(params) && !params.flow ? params.items[0]?.key : void 0;
+      if (key?.range && first?.range && sourceOfSite(site).lineOf(first.range[0]) > sourceOfSite(site).lineOf(key.range[0])) {
+        site.parameterIndent = sourceOfSite(site).columnOf(first.range[0]) - sourceOfSite(site).columnOf(sourceOfSite(site).startOf(key));
+        break;
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return site.parameters.filter((p) => !seen.has(JSON.stringify(p.value)) && (seen.add(JSON.stringify(p.value)), true)).map((p) => p.value);
+}
+function describeChoice(choice) {
+  return groupNeeds(choice.needs).map((g) => `${g.actions.join(", ")} on ${g.resources.map((r) => describeValue(r)).join(", ")}`).join("; ");
+}
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function locationKey(location) {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+function writesTemplates(service) {
+  const resources = isRecordValue(service.document.Resources) ? service.document.Resources : {};
+  return Object.values(resources).some((definition) => {
+    const properties = isRecordValue(definition) ? definition.Properties : void 0;
+    const policies = isRecordValue(properties) ? properties.Policies : void 0;
+    return Array.isArray(policies) && policies.some((entry) => isRecordValue(entry) && Object.keys(entry).length === 1 && isPolicyTemplateName(Object.keys(entry)[0]));
+  });
+}
+function writtenParameters(service, source) {
+  const out = [];
+  const resources = isRecordValue(service.document.Resources) ? service.document.Resources : {};
+  for (const definition of Object.values(resources)) {
+    const properties = isRecordValue(definition) ? definition.Properties : void 0;
+    const policies = isRecordValue(properties) ? properties.Policies : void 0;
+    if (!Array.isArray(policies)) continue;
+    for (const entry of policies) {
+      if (!isRecordValue(entry) || isIntrinsic(entry)) continue;
+      const names = Object.keys(entry);
+      if (names.length !== 1 || !isPolicyTemplateName(names[0])) continue;
+      const at2 = locationOfKey(entry, names[0]);
+      const params = entry[names[0]];
+      if (!at2 || !isRecordValue(params)) continue;
+      for (const [name2, value] of Object.entries(params)) {
+        const location = locationOfValue(params, name2);
+        const node = location && location.file === source.file ? source.nodeAt(location)?.node : void 0;
+        const text2 = node && !node.anchor ? source.sourceOf(node) : void 0;
+        out.push({ entry: locationKey(at2), name: name2, value, ...text2 !== void 0 && !/[\r\n]/.test(text2) ? { text: text2 } : {} });
+      }
+    }
+  }
+  return out;
+}
+function templateEntryText(source, style, choice, column, indent2, written) {
+  const nl = source.newline;
+  const parameter = choice.parameter;
+  const known = parameter ? written.find((w) => w.text !== void 0 && sameValue(w.value, parameter.value)) : void 0;
+  if (source.json) {
+    if (!parameter) return `{ ${JSON.stringify(choice.template)}: {} }`;
+    const value2 = known && !known.text.includes("\n") ? known.text : jsonInline(parameter.value, style.paddedBraces);
+    return `{${nl}${" ".repeat(column + indent2)}${JSON.stringify(choice.template)}: {${nl}${" ".repeat(column + 2 * indent2)}${JSON.stringify(parameter.name)}: ${value2}${nl}${" ".repeat(column + indent2)}}${nl}${" ".repeat(column)}}`;
+  }
+  if (!parameter) return `${choice.template}: {}`;
+  const written_ = known ? { text: known.text, blockMap: false } : writeResource(parameter.value, style);
+  const value = written_.blockMap ? `${nl}${" ".repeat(column + indent2 + 2)}${written_.text}` : ` ${written_.text}`;
+  return `${choice.template}:${nl}${" ".repeat(column + indent2)}${parameter.name}:${value}`;
 }
 function rewriteValues(source, statement, style, actions, resources) {
   const splices = [];
@@ -18292,6 +18774,11 @@ function rewriteValues(source, statement, style, actions, resources) {
     const pair2 = pairOf(statement, name2);
     const key = pair2.key;
     const value = pair2.value;
+    const itemEdits = listItemEdits(source, value, items, name2 === "Action");
+    if (itemEdits) {
+      splices.push(...itemEdits);
+      return;
+    }
     const keyEnd = source.endOf(key);
     const colon = source.text.indexOf(":", keyEnd);
     splices.push({ start: colon, end: source.endOf(value), text: writeValue(style, source.json ? keyColumn(pair2) : keyColumn(pair2), name2, items, blockMaps) });
@@ -18300,7 +18787,37 @@ function rewriteValues(source, statement, style, actions, resources) {
   replace("Resource", resources.map((r) => r.text), resources.some((r) => r.blockMap));
   return splices;
 }
+function listItemEdits(source, value, items, actions) {
+  if (!(0, import_yaml5.isSeq)(value) || value.items.length === 0 || !source.json && value.flow) return void 0;
+  const old = value.items;
+  if (!source.json && old.some((node) => source.dashOf(node) === void 0)) return void 0;
+  const written = (node) => source.sourceOf(node);
+  const sameItem = (node, text2) => {
+    if (written(node) === text2) return true;
+    if (!actions || !(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") return false;
+    const plain = source.json ? JSON.parse(text2) : text2.replace(/^'(.*)'$/s, (_, inner) => inner.replace(/''/g, "'")).replace(/^"(.*)"$/s, "$1");
+    return node.value.trim().toLowerCase() === plain.toLowerCase();
+  };
+  const stays = /* @__PURE__ */ new Set();
+  const added = [];
+  for (const text2 of items) {
+    const node = old.find((n) => !stays.has(n) && sameItem(n, text2));
+    if (node) stays.add(node);
+    else added.push(text2);
+  }
+  if (stays.size === 0) return void 0;
+  const inline = source.json && !source.text.slice(source.startOf(value), source.endOf(value)).includes("\n");
+  if (inline && added.length > 0) return void 0;
+  const gone = old.filter((node) => !stays.has(node));
+  const splices = gone.length > 0 ? removals(source, value, gone) : [];
+  if (added.length > 0) {
+    const last = old.filter((node) => stays.has(node)).pop();
+    splices.push({ start: source.endOf(last), end: source.endOf(last), text: added.map((text2) => itemText(source, value, last, () => text2)).join("") });
+  }
+  return splices;
+}
 function describeUnit(unit) {
+  if (unit.kind === "managed") return `the AWS managed policy ${quote(managedPolicyOf(unit))}`;
   if (unit.kind === "template") return `the ${unit.statements[0]?.origin.kind === "sam-policy-template" ? unit.statements[0].origin.template : ""} policy template`;
   const statement = unit.statements[0];
   return `${statement.actions.map((a) => describeValue(a.value)).join(", ")} on ${statement.resources.map((r) => describeValue(r.value)).join(", ")}`;
@@ -18328,16 +18845,25 @@ function emptyList(source, seq) {
   const dash = first && !source.json ? source.dashOf(first) : void 0;
   return { start: dash ?? source.startOf(seq), end, text: "[]" };
 }
-function removal(source, seq, node) {
+function removals(source, seq, nodes) {
   const items = seq.items;
-  const index = items.indexOf(node);
-  if (source.json) {
-    const next = items[index + 1];
-    if (next) return { start: source.startOf(node), end: source.startOf(next), text: "" };
-    const previous = items[index - 1];
-    if (previous) return { start: source.endOf(previous), end: source.endOf(node), text: "" };
-    return { start: source.startOf(node), end: source.endOf(node), text: "" };
+  const gone = new Set(nodes);
+  if (!source.json) return items.filter((item) => gone.has(item)).map((item) => removal(source, item));
+  const splices = [];
+  for (let i = 0; i < items.length; i += 1) {
+    if (!gone.has(items[i])) continue;
+    let j = i;
+    while (j + 1 < items.length && gone.has(items[j + 1])) j += 1;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: source.startOf(items[i]), end: source.startOf(next), text: "" });
+    else if (previous) splices.push({ start: source.endOf(previous), end: source.endOf(items[j]), text: "" });
+    else splices.push({ start: source.startOf(items[i]), end: source.endOf(items[j]), text: "" });
+    i = j;
   }
+  return splices;
+}
+function removal(source, node) {
   const dash = source.dashOf(node) ?? source.startOf(node);
   const start2 = source.lineStartOf(dash);
   let end = source.endOf(node);
@@ -18345,6 +18871,21 @@ function removal(source, seq, node) {
   end = newline2 < 0 ? source.text.length : newline2 + 1;
   if (newline2 < 0 && start2 > 0) return { start: start2 - (source.text[start2 - 2] === "\r" ? 2 : 1), end, text: "" };
   return { start: start2, end, text: "" };
+}
+function replaceItems(source, seq, writers) {
+  const items = seq.items;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const column = source.columnOf(source.startOf(first));
+  if (source.json) {
+    const text3 = writers.map((write) => write(column)).join(`,${source.newline}${" ".repeat(column)}`);
+    return { start: source.startOf(first), end: source.endOf(last), text: text3 };
+  }
+  const dash = source.dashOf(first);
+  const dashColumn = source.columnOf(dash);
+  const gap = " ".repeat(Math.max(1, column - dashColumn - 1));
+  const text2 = writers.map((write) => `-${gap}${write(column)}`).join(`${source.newline}${" ".repeat(dashColumn)}`);
+  return { start: dash, end: source.endOf(last), text: text2 };
 }
 function isSharedWithDifferentNeeds(info) {
   if (info.refusal || info.role.functions.length < 2) return false;
@@ -18356,7 +18897,7 @@ function describeFunctions(info) {
   return names.length <= 4 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more functions`;
 }
 var PER_FUNCTION_PLUGIN = "serverless-iam-roles-per-function";
-function splitProviderRole(info, own, project, splicesOf, plan) {
+function splitProviderRole(info, own, project, splicesOf, plan, stageSafe2) {
   const role = info.role;
   if (role.kind !== "serverless-provider") return `${quote(role.name)} is not the role a serverless.yml generates; noops-lint splits only that one`;
   const document = role.service.document;
@@ -18377,8 +18918,13 @@ function splitProviderRole(info, own, project, splicesOf, plan) {
     const definition = functions[fn.name];
     const location = locationOf(definition);
     const entry = location && location.file === source.file ? source.nodeAt(location, "map") : void 0;
-    if (!entry || !(0, import_yaml4.isMap)(entry.node) || entry.node.flow || source.isAnchored(entry.node) || source.json) return `the definition of ${quote(fn.name)} is not a block mapping in ${quote(source.file)}`;
-    const needs = (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === "yes"));
+    if (!entry || !(0, import_yaml5.isMap)(entry.node) || entry.node.flow || source.isAnchored(entry.node) || source.json) return `the definition of ${quote(fn.name)} is not a block mapping in ${quote(source.file)}`;
+    const needs = [];
+    for (const need of (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === "yes"))) {
+      const staged = stageSafe2(need);
+      if (typeof staged === "string") return `the grant of ${need.action} to ${quote(fn.name)} on ${describeValue(need.resource)} would name its resource for one stage only (${staged})`;
+      needs.push(staged);
+    }
     targets.push({ fn, map: entry.node, groups: groupNeeds(needs) });
   }
   const splices = splicesOf(source.file);
@@ -18386,7 +18932,8 @@ function splitProviderRole(info, own, project, splicesOf, plan) {
   plan.changes.push({ location: site.units[0]?.location ?? role.location, message: `${site.path}: emptied; each function of ${quote(role.name)} gets its own iamRoleStatements (${PER_FUNCTION_PLUGIN}).` });
   const style = styleOf(source, site.units.find((u) => u.kind === "statement")?.node);
   const existing = writtenResources(site);
-  const written = (value) => existing.find((e) => namesSameResource(e.value, value, role.service))?.written ?? writeResource(value, style);
+  const form = resourceFormOf(role.statements.filter((s) => s.origin.kind === "inline").flatMap((s) => s.resources).filter((r) => r.location.file === source.file).map((r) => r.value));
+  const written = (value) => existing.find((e) => namesSameResource(e.value, value, role.service))?.written ?? writeResource(inResourceForm(value, form, role.service), style);
   const nl = source.newline;
   for (const { fn, map, groups } of targets) {
     if (groups.length === 0) continue;
@@ -18398,6 +18945,113 @@ function splitProviderRole(info, own, project, splicesOf, plan) {
   }
   void project;
   return site;
+}
+function splitCloudFormationRole(info, own, splicesOf, plan, late, hasNoList) {
+  const role = info.role;
+  const document = role.service.document;
+  if (hasNoList) return `${quote(role.name)} has no statement list noops-lint can edit`;
+  const unjudged = own.find((u) => u.unjudged);
+  if (unjudged) return `a statement of ${quote(role.name)} is left as written (${unjudged.unjudged})`;
+  const sites = [...new Set(own.map((u) => u.site).filter((s) => s !== void 0))];
+  if (sites.length === 0 || sites.some((s) => s.kind !== "statements" || s.source !== sites[0].source)) return `the statements of ${quote(role.name)} are not lists noops-lint can edit in one file`;
+  const source = sites[0].source;
+  const serverlessResources = isRecordValue(document.resources) && isRecordValue(document.resources.Resources) ? document.resources.Resources : void 0;
+  const resources = isRecordValue(document.Resources) ? document.Resources : serverlessResources;
+  const definition = resources?.[role.name];
+  if (!resources || !isRecordValue(definition)) return `noops-lint did not find the definition of ${quote(role.name)}`;
+  const properties = definition.Properties;
+  if (isRecordValue(properties) && properties.RoleName !== void 0) return `${quote(role.name)} sets RoleName, which each new role would need its own of`;
+  const keyAt = locationOfKey(resources, role.name);
+  const found = keyAt && keyAt.file === source.file ? source.pairAtKey(keyAt) : void 0;
+  const key = found?.pair.key;
+  const value = found?.pair.value;
+  if (!key?.range || !value?.range || !(0, import_yaml5.isMap)(value) || !source.json && value.flow || source.isAnchored(value)) return `the definition of ${quote(role.name)} is not a mapping noops-lint can copy`;
+  const blockStart = source.json ? source.startOf(key) : source.lineStartOf(source.startOf(key));
+  const blockEnd = source.endOf(value);
+  if (sites.some((site) => site.seq.range[0] < blockStart || site.seq.range[1] > value.range[1])) return `some statements of ${quote(role.name)} are written outside its definition`;
+  const functions = isRecordValue(document.functions) ? document.functions : void 0;
+  const referenceOf = (fn) => {
+    const fnDefinition = resources[fn.name];
+    const fnProperties = isRecordValue(fnDefinition) ? fnDefinition.Properties : void 0;
+    if (isRecordValue(fnProperties) && fnProperties.Role !== void 0) return { parent: fnProperties, key: "Role" };
+    const slsDefinition = functions?.[fn.name];
+    if (isRecordValue(slsDefinition) && slsDefinition.role !== void 0) return { parent: slsDefinition, key: "role" };
+    return void 0;
+  };
+  const mentions3 = new RegExp(`(^|[^A-Za-z0-9])${role.name}([^A-Za-z0-9]|$)`);
+  const references = /* @__PURE__ */ new Map();
+  for (const fn of role.functions) {
+    const reference = referenceOf(fn);
+    const at2 = reference ? locationOfValue(reference.parent, reference.key) : void 0;
+    const node = at2 && at2.file === source.file ? source.nodeAt(at2)?.node : void 0;
+    if (!node?.range || source.isAnchored(node) || !mentions3.test(source.sourceOf(node))) return `the role of ${quote(fn.name)} is not named in its own definition in ${quote(source.file)}`;
+    references.set(fn, node);
+  }
+  const skip = /* @__PURE__ */ new Set([definition, ...role.functions.map((fn) => referenceOf(fn)?.parent[referenceOf(fn).key])]);
+  for (const [id2, other] of Object.entries(resources)) {
+    if (id2 === role.name || role.functions.some((fn) => fn.name === id2)) continue;
+    if (refersTo(other, role.name, skip)) return `${quote(id2)} also refers to ${quote(role.name)}, and a new role would not get what it gives`;
+  }
+  const needsOf = (fn) => (info.byFunction.get(fn) ?? []).filter((n) => !n.optional || role.statements.some((s) => statementApplies(s, n.action, n.resource, role.service) === "yes"));
+  const signature = (fn) => [...new Set(needsOf(fn).filter((n) => !n.optional).map((n) => `${n.action}|${resourceKey(n.resource)}`))].sort(compare2).join(",");
+  const groups = /* @__PURE__ */ new Map();
+  for (const fn of role.functions) groups.set(signature(fn), [...groups.get(signature(fn)) ?? [], fn]);
+  const fixed = role.statements.filter((s) => s.effect === "Allow" && !own.some((u) => u.statements.includes(s)));
+  const home = sites[0];
+  const assignment = (fns) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const need of dedupeNeeds(fns.flatMap(needsOf))) {
+      const unit = own.find((u) => u.site && grants(u, need));
+      const byFixed = coverage(fixed, need, role);
+      if (!unit && (byFixed !== "no" || need.optional)) continue;
+      const site = unit?.site ?? home;
+      out.set(site, [...out.get(site) ?? [], need]);
+    }
+    return out;
+  };
+  const [first, ...others] = [...groups.values()];
+  const firstAssignment = assignment(first);
+  for (const site of sites) site.assigned = firstAssignment.get(site) ?? [];
+  const taken = new Set(Object.keys(resources));
+  const nl = source.newline;
+  const blankAfter = /^\r?\n[ \t]*\r?\n/.test(source.text.slice(blockEnd));
+  const names = [];
+  for (const group of others) {
+    let name2 = `${group[0].name}Role`;
+    for (let n = 2; taken.has(name2); n += 1) name2 = `${group[0].name}Role${n}`;
+    taken.add(name2);
+    names.push(name2);
+    const groupAssignment = assignment(group);
+    const scratch = { files: [], sites: [], changes: [], notes: [], cdk: [] };
+    const inner = [];
+    for (const site of sites) inner.push(...planSite({ ...site, assigned: groupAssignment.get(site) ?? [], missingFor: [] }, scratch)?.splices ?? []);
+    const copy = applySplices(source.text.slice(blockStart, blockEnd), inner.map((splice) => ({ ...splice, start: splice.start - blockStart, end: splice.end - blockStart })));
+    const keyOffset = source.startOf(key) - blockStart;
+    const renamed = copy.slice(0, keyOffset) + (source.json ? JSON.stringify(name2) : name2) + copy.slice(keyOffset + source.sourceOf(key).length);
+    const text2 = source.json ? `,${nl}${source.text.slice(source.lineStartOf(blockStart), blockStart)}${renamed}` : `${nl}${blankAfter ? nl : ""}${renamed}`;
+    late.push({ file: source.file, splice: { start: blockEnd, end: blockEnd, text: text2 } });
+    const granted = groupNeeds([...groupAssignment.values()].flat()).map((g) => `${g.actions.join(", ")} on ${g.resources.map((r) => describeValue(r)).join(", ")}`);
+    plan.changes.push({ location: role.location, message: `${name2}: added, a copy of ${quote(role.name)} for ${listOf(group.map((fn) => quote(fn.name)))}${granted.length > 0 ? `, granting ${granted.join("; ")}` : ""}.` });
+    for (const fn of group) {
+      const node = references.get(fn);
+      const before = source.sourceOf(node);
+      const after = before.replace(new RegExp(`(^|[^A-Za-z0-9])${role.name}(?=[^A-Za-z0-9]|$)`, "g"), `$1${name2}`);
+      splicesOf(source.file).push({ start: source.startOf(node), end: source.endOf(node), text: after });
+      plan.changes.push({ location: fn.location, message: `${quote(fn.name)} now uses the role ${quote(name2)} (${after}).` });
+    }
+  }
+  plan.changes.push({ location: role.location, message: `${quote(role.name)} is kept for ${listOf(first.map((fn) => quote(fn.name)))}; ${listOf(names.map(quote))} ${names.length === 1 ? "is" : "are"} added for the other functions that shared it (--split-roles).` });
+  return [];
+}
+function listOf(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function refersTo(value, id2, skip) {
+  if (skip.has(value)) return false;
+  if (typeof value === "string") return value === id2 || value.startsWith(`${id2}.`) || value.includes(`\${${id2}}`) || value.includes(`\${${id2}.`);
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, id2, skip));
+  if (isRecordValue(value)) return Object.values(value).some((item) => refersTo(item, id2, skip));
+  return false;
 }
 function isRecordValue(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -18422,7 +19076,7 @@ function newList(info, indexOf) {
     const location = locationOf(value);
     const source = location ? indexOf(location.file) : void 0;
     const entry = location && source ? source.nodeAt(location, "map") : void 0;
-    if (!source || !entry || !(0, import_yaml4.isMap)(entry.node) || entry.node.flow || source.json || source.isAnchored(entry.node)) return void 0;
+    if (!source || !entry || !(0, import_yaml5.isMap)(entry.node) || entry.node.flow || source.json || source.isAnchored(entry.node)) return void 0;
     return { source, map: entry.node };
   };
   const cannot = `noops-lint found no statement list of the role to add it to`;
@@ -18443,6 +19097,27 @@ function newList(info, indexOf) {
     if (!isRecordValue(roleValue) || Object.hasOwn(roleValue, "statements")) return cannot;
     const at2 = mapAt(roleValue);
     return at2 ? { info, ...at2, path: "provider.iam.role.statements", keys: ["statements"], shape: "statements", needs: [] } : cannot;
+  }
+  if (role.kind === "serverless-function" && role.functions.length === 1) {
+    const fn = role.functions[0];
+    const functions = isRecordValue(document.functions) ? document.functions : void 0;
+    const definition = functions?.[fn.name];
+    if (!isRecordValue(definition) || Object.hasOwn(definition, "iamRoleStatementsName")) return cannot;
+    const path21 = `functions.${fn.name}.iamRoleStatements`;
+    const statements = definition.iamRoleStatements;
+    if (statements === void 0) {
+      const at3 = mapAt(definition);
+      return at3 ? { info, ...at3, path: path21, keys: ["iamRoleStatements"], shape: "statements", needs: [] } : cannot;
+    }
+    if (!Array.isArray(statements) || statements.length > 0) return cannot;
+    const at2 = mapAt(definition);
+    const keyAt = locationOfKey(definition, "iamRoleStatements");
+    const found = at2 && keyAt ? at2.source.pairAtKey(keyAt) : void 0;
+    const key = found?.pair.key;
+    const value = found?.pair.value;
+    if (!at2 || !key?.range || !value || !(0, import_yaml5.isSeq)(value) || !value.flow || value.items.length > 0) return cannot;
+    const colon = at2.source.text.indexOf(":", at2.source.endOf(key));
+    return { info, ...at2, path: path21, keys: [], shape: "statements", needs: [], replace: { start: colon, end: at2.source.endOf(value), column: at2.source.columnOf(at2.source.startOf(key)) } };
   }
   const resources = isRecordValue(document.Resources) ? document.Resources : void 0;
   if (role.kind === "sam-generated" && role.functions.length === 1) {
@@ -18467,36 +19142,57 @@ function writeNewList(creation, splices, plan) {
   const style = styleOf(source, void 0);
   const nl = source.newline;
   const column = source.columnOf(source.startOf(map));
-  const groups = groupNeeds(creation.needs);
+  const service = creation.info.role.service;
+  const parameters = creation.shape === "sam-document" && writesTemplates(service) ? writtenParameters(service, source) : void 0;
+  const { chosen, rest } = parameters ? chooseTemplates(creation.needs, service, [...new Map(parameters.map((p) => [JSON.stringify(p.value), p.value])).values()]) : { chosen: [], rest: creation.needs };
+  const groups = groupNeeds(rest).map((group) => ({ ...group, resources: group.resources.map((r) => inResourceForm(r, creation.form, service)) }));
   const lines = [];
   keys.forEach((key, depth) => lines.push(`${" ".repeat(column + 2 * depth)}${key}:`));
   const listColumn = column + 2 * keys.length;
   const statementItems = (itemColumn) => groups.map((group) => `${" ".repeat(itemColumn)}- ${writeStatement(style, itemColumn + 2, group.actions, group.resources.map((r) => writeResource(r, style)))}`);
   if (creation.shape === "statements") lines.push(...statementItems(listColumn));
-  else if (creation.shape === "sam-document") lines.push(`${" ".repeat(listColumn)}- Statement:`, ...statementItems(listColumn + 4));
-  else {
+  else if (creation.shape === "sam-document") {
+    for (const choice of chosen) lines.push(`${" ".repeat(listColumn)}- ${templateEntryText(source, style, choice, listColumn + 2, 2, parameters ?? [])}`);
+    if (groups.length > 0) lines.push(`${" ".repeat(listColumn)}- Statement:`, ...statementItems(listColumn + 4));
+  } else {
     const name2 = `${creation.info.role.name}LeastPrivilege`;
     lines.push(`${" ".repeat(listColumn)}- PolicyName: ${name2}`, `${" ".repeat(listColumn + 2)}PolicyDocument:`, `${" ".repeat(listColumn + 4)}Version: '2012-10-17'`, `${" ".repeat(listColumn + 4)}Statement:`, ...statementItems(listColumn + 6));
   }
-  const end = source.endOf(map);
-  splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
+  if (creation.replace) {
+    const items = statementItems(creation.replace.column + 2);
+    const lineEnd = source.text.slice(creation.replace.end).search(/\r?\n|$/) + creation.replace.end;
+    const comment2 = source.text.slice(creation.replace.end, lineEnd);
+    const keep = /^\s*#/.test(comment2) ? comment2 : "";
+    splices.push({ start: creation.replace.start, end: keep ? lineEnd : creation.replace.end, text: `:${keep}${nl}${items.join(nl)}` });
+  } else {
+    const end = source.endOf(map);
+    splices.push({ start: end, end, text: `${nl}${lines.join(nl)}` });
+  }
   plan.changes.push({
     location: creation.info.role.location,
-    message: `${creation.path}: added, granting ${groups.map((g) => `${g.actions.join(", ")} on ${g.resources.map((r) => describeValue(r)).join(", ")}`).join("; ")}.`
+    message: `${creation.path}: added, granting ${[...chosen.map((choice) => `${describeChoice(choice)} (${choice.template})`), ...groups.map((g) => `${g.actions.join(", ")} on ${g.resources.map((r) => describeValue(r)).join(", ")}`)].join("; ")}.`
   });
 }
-
-// src/fix/splice.ts
-function applySplices(text2, splices) {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let at2 = 0;
-  for (const splice of sorted) {
-    if (splice.start < at2) throw new Error(`overlapping edits at offset ${splice.start}`);
-    out += text2.slice(at2, splice.start) + splice.text;
-    at2 = splice.end;
+function stageSafeNeed(info, need, stages, sources) {
+  if (!stages.has(info)) stages.set(info, stageContext(info.role, (file) => sources.read(file)));
+  const context2 = stages.get(info);
+  if (!context2) return need;
+  const service = info.role.service;
+  if (info.role.statements.some((s) => s.resources.some((r) => r.location.file === info.role.location.file && namesSameResource(r.value, need.resource, service)))) return need;
+  const safe = stageSafe(need.resource, context2);
+  return "refused" in safe ? safe.refused : safe.resource === need.resource ? need : { ...need, resource: safe.resource };
+}
+function stageSafeNarrowing(info, need, statements, stages, sources, note) {
+  const staged = stageSafeNeed(info, need, stages, sources);
+  if (typeof staged !== "string") return staged;
+  const service = info.role.service;
+  for (const statement of statements) {
+    const resource = statement.resources.find((r) => statementApplies({ ...statement, resources: [r] }, need.action, need.resource, service) === "yes");
+    if (!resource) continue;
+    note(resource.location, `Kept ${describeValue(resource.value)} for ${need.action}: narrowing it to ${describeValue(need.resource)} would name the resource for stage ${stages.get(info)?.stage ?? "dev"} only (${staged}).`);
+    return { ...need, resource: resource.value };
   }
-  return out + text2.slice(at2);
+  return need;
 }
 
 // src/fix/finding-fixes.ts
@@ -18585,6 +19281,8 @@ var INPUT_RULES = {
   parseError: "input/parse-error",
   skippedFile: "input/skipped-file",
   unresolved: "input/unresolved",
+  /** A handler that exists but that noops-lint cannot follow (built archives, build output, run-time handlers). */
+  handlerNotAnalysed: "input/handler-not-analysed",
   invalidManifest: "input/invalid-manifest",
   /** A CDK function whose bundle has no source map: its findings point into the bundle (one note per template). */
   analysedBundle: "input/analysed-bundle",
@@ -18628,6 +19326,7 @@ function classifyManifest(file, document) {
   if (document === null || typeof document !== "object" || Array.isArray(document)) return void 0;
   const doc = document;
   const base = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
+  if (isJsonSchema(doc)) return void 0;
   if (doc.kind === "Service" && typeof doc.apiVersion === "string" && doc.apiVersion.startsWith("serverless.example.com/")) return "service";
   if (base.startsWith("serverless.") || "service" in doc && "provider" in doc) return "serverless";
   const transform = doc.Transform;
@@ -18642,6 +19341,11 @@ function classifyManifest(file, document) {
     if (hasAwsType) return "cloudformation";
   }
   return void 0;
+}
+function isJsonSchema(document) {
+  if (document === null || typeof document !== "object" || Array.isArray(document)) return false;
+  const doc = document;
+  return typeof doc.$schema === "string" && /json-schema\.org/i.test(doc.$schema) && !("service" in doc);
 }
 
 // src/load/discover.ts
@@ -18782,11 +19486,20 @@ function builtTemplateReason(file, document) {
 var ALWAYS_SKIPPED = ["node_modules", ".git", "coverage", ".esbuild", ".webpack"];
 var RULE_FOLDER = /(^|\/)\.noops-lint\/rules$/;
 var CDK_NOT_SYNTHESIZED = "input/cdk-not-synthesized";
+var SUMMARY_KEYS = {
+  /** An app without synthesized output: `<prefix><app folder>`. */
+  unsynthesizedApp: "input/cdk-not-synthesized|app|",
+  /** A copy of synthesized output beside an app whose assembly is read: `<prefix><file>`. */
+  cdkCopy: "input/skipped-file|cdk-copy|",
+  /** A copy of synthesized output beside an app that has no assembly: `<prefix><app folder>|<file>`. */
+  cdkCopyUnsynthesized: "input/skipped-file|cdk-copy-unsynthesized|"
+};
 var MANIFEST_EXTENSIONS = /* @__PURE__ */ new Set([".yml", ".yaml", ".json"]);
 var CODE_CONFIGS = /* @__PURE__ */ new Set(["serverless.ts", "serverless.js", "serverless.cjs", "serverless.mjs"]);
+var SERVERLESS_CONFIG_ORDER = ["serverless.yml", "serverless.yaml", "serverless.json", "serverless.js", "serverless.cjs", "serverless.mjs", "serverless.ts"];
 function discoverManifests(files, options) {
   const findings = [];
-  const candidates = /* @__PURE__ */ new Set();
+  const candidates2 = /* @__PURE__ */ new Set();
   const visitedDirs = /* @__PURE__ */ new Set();
   const isConfigIgnored = options.ignores.length ? (0, import_picomatch.default)(options.ignores, { dot: true }) : () => false;
   const maxFiles = options.maxFiles ?? 2e5;
@@ -18798,9 +19511,11 @@ function discoverManifests(files, options) {
     const app = readCdkApp(files, dir);
     cdkApps.set(dir, app);
     assemblies.add(app.out);
-    for (const template of app.templates) if (!isConfigIgnored(template)) candidates.add(template);
+    for (const template of app.templates) if (!isConfigIgnored(template)) candidates2.add(template);
     if (app.templates.length === 0) {
-      findings.push(inputFinding(CDK_NOT_SYNTHESIZED, "error", cdkNotSynthesizedMessage(app), locationAtStart(dir === "" ? "cdk.json" : `${dir}/cdk.json`)));
+      findings.push(
+        inputFinding(CDK_NOT_SYNTHESIZED, "error", cdkNotSynthesizedMessage(app), locationAtStart(dir === "" ? "cdk.json" : `${dir}/cdk.json`), `${SUMMARY_KEYS.unsynthesizedApp}${dir}`)
+      );
     }
   };
   const appOfAssemblyPath = (rel) => {
@@ -18854,13 +19569,13 @@ function discoverManifests(files, options) {
   const consider = (rel, explicit) => {
     const base = rel.slice(rel.lastIndexOf("/") + 1);
     if (CODE_CONFIGS.has(base)) {
-      findings.push(inputFinding(INPUT_RULES.skippedFile, "note", `Skipped ${quote(rel)}: a Serverless configuration written as code is never run; write it as serverless.yml to have it checked.`, locationAtStart(rel)));
+      candidates2.add(rel);
       return;
     }
     const ext = path2.posix.extname(base).toLowerCase();
     if (!MANIFEST_EXTENSIONS.has(ext) && !explicit) return;
     if (ext === ".json" && isToolingJson(base)) return;
-    candidates.add(rel);
+    candidates2.add(rel);
   };
   const walk = (rel, explicit, kind, real) => {
     if (seen > maxFiles) return;
@@ -18950,7 +19665,36 @@ function discoverManifests(files, options) {
     if (app !== void 0) takeCdkApp(app);
     else walk(p, true);
   }
-  return { candidates: [...candidates].sort(), findings, cdkApps: [...cdkApps.values()].sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0) };
+  for (const shadowed of shadowedConfigurations(candidates2)) {
+    candidates2.delete(shadowed.file);
+    findings.push(
+      inputFinding(
+        INPUT_RULES.skippedFile,
+        "note",
+        `Skipped ${quote(shadowed.file)}: the Serverless Framework reads ${quote(shadowed.by)} in the same folder first, so this file is not the service's configuration.`,
+        locationAtStart(shadowed.file)
+      )
+    );
+  }
+  return { candidates: [...candidates2].sort(), findings, cdkApps: [...cdkApps.values()].sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0) };
+}
+function shadowedConfigurations(candidates2) {
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const file of candidates2) {
+    const slash = file.lastIndexOf("/");
+    const base = file.slice(slash + 1);
+    if (!SERVERLESS_CONFIG_ORDER.includes(base)) continue;
+    const dir = slash < 0 ? "" : file.slice(0, slash);
+    byFolder.set(dir, [...byFolder.get(dir) ?? [], base]);
+  }
+  const shadowed = [];
+  for (const [dir, names] of byFolder) {
+    if (names.length < 2) continue;
+    const ordered = [...names].sort((a, b) => SERVERLESS_CONFIG_ORDER.indexOf(a) - SERVERLESS_CONFIG_ORDER.indexOf(b));
+    const prefix = dir === "" ? "" : `${dir}/`;
+    for (const name2 of ordered.slice(1)) shadowed.push({ file: `${prefix}${name2}`, by: `${prefix}${ordered[0]}` });
+  }
+  return shadowed.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 function isToolingJson(base) {
   return base === "package.json" || base === "package-lock.json" || base === "composer.json" || base.startsWith("tsconfig") || base.startsWith("jsconfig") || base.endsWith(".schema.json") || base.startsWith(".eslintrc") || base.startsWith(".prettierrc") || base === "manifest.json" || base === "cdk.json" || base === "tree.json";
@@ -18978,7 +19722,7 @@ function gitInfoExclude(root) {
 
 // src/load/fragments.ts
 import path3 from "node:path";
-var SERVERLESS_FILES = ["serverless.yml", "serverless.yaml", "serverless.json"];
+var SERVERLESS_FILES = ["serverless.yml", "serverless.yaml", "serverless.json", "serverless.js", "serverless.ts"];
 var FILE_REFERENCE = /\$\{file\(\s*['"]?([^'")$:{}\s]+)['"]?\s*\)/g;
 function includingServerlessManifest(files, file, memo2) {
   let dir = path3.posix.dirname(file);
@@ -19205,6 +19949,11 @@ function constructIdOf(constructPath) {
   return path4.posix.basename(constructPath);
 }
 
+// src/load/manifests/context.ts
+function isCodeManifestName(file) {
+  return /^serverless\.(ts|js|cjs|mjs)$/.test(file.slice(file.lastIndexOf("/") + 1));
+}
+
 // src/load/manifests/cloudformation.ts
 import { posix } from "node:path";
 
@@ -19342,15 +20091,15 @@ var TemplateIam = class {
     }
   }
   /** The statements of a policy document, added to the role; problems reported, unreadable parts make it incomplete. */
-  readDocument(role, document, path20, location, origin) {
-    this.apply(role, readPolicyDocument(document, path20, location, origin));
+  readDocument(role, document, path21, location, origin) {
+    this.apply(role, readPolicyDocument(document, path21, location, origin));
   }
   /** A list of statements under `parent[key]` (Serverless `iamRoleStatements`). */
-  readStatements(role, parent, key, path20, location) {
-    this.apply(role, readStatementList(parent, key, path20, location));
+  readStatements(role, parent, key, path21, location) {
+    this.apply(role, readStatementList(parent, key, path21, location));
   }
   /** A list of managed policy references (`ManagedPolicyArns`, `managedPolicies`, SAM `Policies` names). */
-  readManagedPolicyList(role, parent, key, path20, samNames) {
+  readManagedPolicyList(role, parent, key, path21, samNames) {
     const list = parent[key];
     if (list === void 0 || list === null) return;
     const whole = locationOfValue(parent, key) ?? role.location;
@@ -19359,14 +20108,14 @@ var TemplateIam = class {
       if (!isIntrinsic(list) && !isUnresolved(list)) this.invalid(`${key} of ${quote(role.name)} must be a list of policy ARNs.`, whole);
       return;
     }
-    list.forEach((value, index) => this.addManagedPolicy(role, value, `${path20}[${index}]`, locationOfValue(list, index) ?? whole, samNames));
+    list.forEach((value, index) => this.addManagedPolicy(role, value, `${path21}[${index}]`, locationOfValue(list, index) ?? whole, samNames));
   }
   /**
    * A managed policy reference. A policy of this template adds its statements; an AWS managed policy adds
    * the statements of its document (`${path}#<Name>.Statement[i]`). Any other leaves the role's grants
    * unknown: the role is incomplete, and an AWS name the catalogue does not have is said in a note.
    */
-  addManagedPolicy(role, value, path20, location, samNames) {
+  addManagedPolicy(role, value, path21, location, samNames) {
     const reference = { value, location };
     const name2 = managedPolicyNameOf(value, samNames);
     if (name2) reference.name = name2;
@@ -19395,7 +20144,7 @@ var TemplateIam = class {
       return;
     }
     known.document.Statement.forEach((statement, index) => {
-      role.statements.push(statementFromData(statement, `${path20}#${name2}.Statement[${index}]`, location, { kind: "managed-policy", policy: name2 }));
+      role.statements.push(statementFromData(statement, `${path21}#${name2}.Statement[${index}]`, location, { kind: "managed-policy", policy: name2 }));
     });
   }
   readRole(role, resource) {
@@ -19430,8 +20179,8 @@ var TemplateIam = class {
     const key = `${role.id}|${resource.logicalId}`;
     if (this.attached.has(key)) return;
     this.attached.add(key);
-    const path20 = `${resource.path}.Properties.PolicyDocument`;
-    this.readDocument(role, resource.properties.PolicyDocument, path20, locationOfValue(resource.properties, "PolicyDocument") ?? resource.model.location);
+    const path21 = `${resource.path}.Properties.PolicyDocument`;
+    this.readDocument(role, resource.properties.PolicyDocument, path21, locationOfValue(resource.properties, "PolicyDocument") ?? resource.model.location);
   }
   apply(role, reading) {
     role.statements.push(...reading.statements);
@@ -19459,7 +20208,7 @@ var GENERATED_TYPE = {
   "AWS::Serverless::Api": "AWS::ApiGateway::RestApi",
   "AWS::Serverless::HttpApi": "AWS::ApiGatewayV2::Api"
 };
-function readConnector(name2, properties, path20, location, typeOf, embeddedSource) {
+function readConnector(name2, properties, path21, location, typeOf, embeddedSource) {
   const problems = [];
   const source = embeddedSource ?? idOf(properties.Source);
   if (source === void 0) return { problems };
@@ -19473,7 +20222,7 @@ function readConnector(name2, properties, path20, location, typeOf, embeddedSour
   const destinations = Array.isArray(properties.Destination) ? properties.Destination : [properties.Destination];
   const statements = [];
   destinations.forEach((destination, index) => {
-    const where2 = Array.isArray(properties.Destination) ? `${path20}.Destination[${index}]` : `${path20}.Destination`;
+    const where2 = Array.isArray(properties.Destination) ? `${path21}.Destination[${index}]` : `${path21}.Destination`;
     const target = destinationOf(destination, typeOf);
     if (!target) {
       problems.push({ message: `The destination of connector ${quote(name2)} cannot be read statically; what it grants is not known.`, location: locationOfValue(properties, "Destination") ?? location, incomplete: true });
@@ -19722,8 +20471,8 @@ function attributeCdkStatements(service, sites) {
       const targetIds = /* @__PURE__ */ new Set();
       for (const item of statement.resources) for (const logicalId of referencedLogicalIds(item.value)) {
         const resource = resources.get(logicalId);
-        const path20 = resource ? constructPathOf(resource.metadata) : void 0;
-        if (path20) targetIds.add(constructIdOf(path20));
+        const path21 = resource ? constructPathOf(resource.metadata) : void 0;
+        if (path21) targetIds.add(constructIdOf(path21));
       }
       const written = sites.policies.find(
         (site) => site.granteeId !== void 0 && granteeIds.has(site.granteeId) && actions.length > 0 && actions.every((action) => site.literals.has(action))
@@ -19810,17 +20559,6 @@ var SAM_EVENT_SOURCE = {
   DocumentDB: "Cluster",
   EventBridgeRule: "EventBusName",
   CloudWatchEvent: "EventBusName"
-};
-var POLLING_POLICY = {
-  SQS: "AWSLambdaSQSQueueExecutionRole",
-  Kinesis: "AWSLambdaKinesisExecutionRole",
-  DynamoDB: "AWSLambdaDynamoDBExecutionRole"
-};
-var DESTINATION_ACTIONS = {
-  SQS: ["sqs:SendMessage"],
-  SNS: ["sns:Publish"],
-  EventBridge: ["events:PutEvents"],
-  Lambda: ["lambda:InvokeFunction"]
 };
 function isSamTemplate(document) {
   if (!isRecord2(document)) return false;
@@ -20178,9 +20916,9 @@ var TemplateLoader = class {
     }
   }
   /** One entry of SAM `Policies`: a managed policy name or ARN, a policy document, or a policy template. */
-  readSamPolicy(role, item, path20, location) {
+  readSamPolicy(role, item, path21, location) {
     if (typeof item === "string" || isUnresolved(item)) {
-      this.iam.addManagedPolicy(role, item, path20, location, true);
+      this.iam.addManagedPolicy(role, item, path21, location, true);
       return;
     }
     if (isIntrinsic(item)) {
@@ -20189,29 +20927,29 @@ var TemplateLoader = class {
         [1, 2].forEach((index) => {
           const branch = branches[index];
           if (isIntrinsic(branch) && branch.Ref === "AWS::NoValue") return;
-          this.readSamPolicy(role, branch, `${path20}.Fn::If[${index}]`, locationOfValue(branches, index) ?? location);
+          this.readSamPolicy(role, branch, `${path21}.Fn::If[${index}]`, locationOfValue(branches, index) ?? location);
         });
         return;
       }
-      this.iam.addManagedPolicy(role, item, path20, location, true);
+      this.iam.addManagedPolicy(role, item, path21, location, true);
       return;
     }
     if (!isRecord2(item)) {
       role.incomplete = true;
-      this.invalid(`${quote(path20)} must be a managed policy name, a policy document or a policy template.`, location);
+      this.invalid(`${quote(path21)} must be a managed policy name, a policy document or a policy template.`, location);
       return;
     }
     if (Object.hasOwn(item, "Statement")) {
-      this.iam.readDocument(role, item, path20, location);
+      this.iam.readDocument(role, item, path21, location);
       return;
     }
     const keys = Object.keys(item);
     const templateName = keys.length === 1 ? keys[0] : void 0;
     if (templateName !== void 0 && isPolicyTemplateName(templateName)) {
-      const at2 = { path: path20, location: locationOfKey(item, templateName) ?? location };
+      const at2 = { path: path21, location: locationOfKey(item, templateName) ?? location };
       const expansion = expandPolicyTemplate(templateName, item[templateName], at2);
       if (!expansion.ok) {
-        this.invalid(`${quote(path20)}: ${expansion.reason}.`, at2.location);
+        this.invalid(`${quote(path21)}: ${expansion.reason}.`, at2.location);
         role.incomplete = true;
         return;
       }
@@ -20222,7 +20960,7 @@ var TemplateLoader = class {
       return;
     }
     const what = keys.length === 1 ? `the unknown SAM policy template ${keys[0]}` : "not a policy document (no Statement) nor a single policy template";
-    this.invalid(`${quote(path20)} is ${what}; its grants are not known.`, location);
+    this.invalid(`${quote(path21)} is ${what}; its grants are not known.`, location);
     role.incomplete = true;
   }
   /** What SAM adds to a role it generates (samtranslator sam_resources.py `_construct_role`, eventsources/pull.py). */
@@ -20233,8 +20971,8 @@ var TemplateLoader = class {
         role.statements.push(statementFromData(statement, `${base}#${policy}.Statement[${index}]`, location, { kind: "platform", reason: reason2 }));
       });
     };
-    const grant = (path20, actions, resources, reason2, location) => {
-      role.statements.push(platformStatement(path20, actions, resources, location, reason2));
+    const grant = (path21, actions, resources, reason2, location) => {
+      role.statements.push(platformStatement(path21, actions, resources, location, reason2));
     };
     managed("AWSLambdaBasicExecutionRole", "SAM attaches AWSLambdaBasicExecutionRole to every role it generates", fn.location);
     if (properties.Tracing !== void 0 && properties.Tracing !== null && properties.Tracing !== "Disabled") {
@@ -20245,7 +20983,7 @@ var TemplateLoader = class {
     }
     const polled = /* @__PURE__ */ new Set();
     for (const event of fn.events) {
-      const policy = POLLING_POLICY[event.type];
+      const policy = grantFor(SAM_POLLER_POLICIES, event.type);
       if (!policy || polled.has(policy)) continue;
       polled.add(policy);
       managed(policy, `SAM attaches ${policy} for the ${event.type} event source`, event.location);
@@ -20270,18 +21008,18 @@ var TemplateLoader = class {
       const destination = destinations[outcome];
       if (!isMapping2(destination) || typeof destination.Type !== "string") continue;
       const location = this.keyLocation(destinations, outcome);
-      const path20 = `Resources.${fn.name}#EventInvokeConfig.${outcome}`;
+      const path21 = `Resources.${fn.name}#EventInvokeConfig.${outcome}`;
       const reason2 = `SAM lets the function send ${outcome} results to its ${destination.Type} destination`;
       const generated = `${fn.name}EventInvokeConfig${outcome}`;
       const target = destination.Destination ?? (destination.Type === "SQS" ? { "Fn::GetAtt": [`${generated}Queue`, "Arn"] } : destination.Type === "SNS" ? { Ref: `${generated}Topic` } : void 0);
       if (target === void 0) continue;
       if (destination.Type === "S3Bucket") {
-        grant(`${path20}[0]`, ["s3:PutObject"], [{ "Fn::Join": ["/", [target, "*"]] }], reason2, location);
-        grant(`${path20}[1]`, ["s3:ListBucket"], [target], reason2, location);
+        grant(`${path21}[0]`, ["s3:PutObject"], [{ "Fn::Join": ["/", [target, "*"]] }], reason2, location);
+        grant(`${path21}[1]`, ["s3:ListBucket"], [target], reason2, location);
         continue;
       }
-      const actions = DESTINATION_ACTIONS[destination.Type];
-      if (actions) grant(path20, actions, [target], reason2, location);
+      const actions = grantFor(SAM_DESTINATION_GRANTS, destination.Type);
+      if (actions) grant(path21, actions, [target], reason2, location);
     }
   }
   // ---- SAM connectors ----
@@ -20289,12 +21027,12 @@ var TemplateLoader = class {
   addConnectorGrants() {
     const typeOf = (logicalId) => this.resources.get(logicalId)?.type;
     const byName = new Map(this.service.functions.map((fn) => [fn.name, fn]));
-    const add2 = (name2, properties, path20, location, embeddedSource) => {
+    const add2 = (name2, properties, path21, location, embeddedSource) => {
       if (!isMapping2(properties)) {
         this.invalid(`Connector ${quote(name2)} needs Properties (Destination and Permissions).`, location);
         return;
       }
-      const { grant, problems } = readConnector(name2, properties, path20, location, typeOf, embeddedSource);
+      const { grant, problems } = readConnector(name2, properties, path21, location, typeOf, embeddedSource);
       const source = grant?.source ?? embeddedSource;
       const role = source === void 0 ? void 0 : byName.get(source)?.role;
       for (const problem2 of problems) {
@@ -20445,13 +21183,13 @@ function isRecord2(value) {
 }
 
 // src/load/manifests/serverless.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/load/manifests/serverless-variables.ts
-import { extname } from "node:path";
+import { extname, posix as posix2 } from "node:path";
 
 // src/load/yaml.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var YAML_LIMITS = {
   /** Alias dereferences per document: a "billion laughs" document stops here. */
   maxAliasExpansions: 1e4,
@@ -20480,10 +21218,10 @@ function parseYaml(text2, file) {
     const reason2 = `it nests [ and { more than ${YAML_LIMITS.maxBracketNesting} levels deep`;
     return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, "error", `Skipped ${quote(file)}: ${reason2}.`, start(file))] };
   }
-  const lineCounter = new import_yaml5.LineCounter();
+  const lineCounter = new import_yaml6.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml5.parseDocument)(text2, { ...YAML_SCHEMA, lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
+    doc = (0, import_yaml6.parseDocument)(text2, { ...YAML_SCHEMA, lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: CLOUDFORMATION_TAGS });
   } catch (error) {
     return { ok: false, findings: [inputFinding(INPUT_RULES.skippedFile, "error", `Skipped ${quote(file)}: ${error instanceof RangeError ? TOO_DEEP : String(error.message ?? error)}.`, start(file))] };
   }
@@ -20511,7 +21249,7 @@ function parseYaml(text2, file) {
   const anchors = /* @__PURE__ */ new Map();
   const convert = (node, depth) => {
     if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
-    if ((0, import_yaml5.isAlias)(node)) {
+    if ((0, import_yaml6.isAlias)(node)) {
       aliasExpansions += 1;
       if (aliasExpansions > YAML_LIMITS.maxAliasExpansions) {
         throw new LimitExceeded(`more than ${YAML_LIMITS.maxAliasExpansions} alias expansions (a YAML alias bomb?)`);
@@ -20532,19 +21270,19 @@ function parseYaml(text2, file) {
     if (node === null || node === void 0) return null;
     let value;
     const n = node;
-    if ((0, import_yaml5.isScalar)(n)) {
+    if ((0, import_yaml6.isScalar)(n)) {
       value = n.value;
       if (typeof value === "bigint") value = Number(value);
-    } else if ((0, import_yaml5.isMap)(n)) {
+    } else if ((0, import_yaml6.isMap)(n)) {
       const obj = {};
       recordPosition(obj, at2(n.range));
       const seen = /* @__PURE__ */ new Set();
       const merges = [];
       for (const pair2 of n.items) {
         const keyNode = pair2.key;
-        const keyValue = (0, import_yaml5.isScalar)(keyNode) ? keyNode.value : keyNode === null ? "" : JSON.stringify(convert(keyNode, depth + 1));
+        const keyValue = (0, import_yaml6.isScalar)(keyNode) ? keyNode.value : keyNode === null ? "" : JSON.stringify(convert(keyNode, depth + 1));
         const key = String(keyValue);
-        if (key === "<<" && (0, import_yaml5.isScalar)(keyNode) && keyNode.source === "<<") {
+        if (key === "<<" && (0, import_yaml6.isScalar)(keyNode) && keyNode.source === "<<") {
           merges.push(convert(pair2.value, depth + 1));
           continue;
         }
@@ -20561,7 +21299,7 @@ function parseYaml(text2, file) {
         for (const [k, v] of Object.entries(merged)) if (!seen.has(k)) defineMember(obj, k, v);
       }
       value = obj;
-    } else if ((0, import_yaml5.isSeq)(n)) {
+    } else if ((0, import_yaml6.isSeq)(n)) {
       const arr = [];
       recordPosition(arr, at2(n.range));
       n.items.forEach((item, index) => {
@@ -20639,9 +21377,9 @@ var VARIABLE_LIMITS = {
 };
 var DEFAULT_STAGE = "dev";
 var DEFAULT_REGION = "us-east-1";
-function formatDocumentPath(path20) {
+function formatDocumentPath(path21) {
   let text2 = "";
-  for (const segment of path20) {
+  for (const segment of path21) {
     if (typeof segment === "number") text2 += `[${segment}]`;
     else text2 += text2 === "" ? segment : `.${segment}`;
   }
@@ -20802,6 +21540,11 @@ function parseLiteral(text2) {
   const number2 = Number(text2);
   return Number.isNaN(number2) ? text2 : number2;
 }
+var COMPOSE_FILES = ["serverless-compose.yml", "serverless-compose.yaml", "serverless-compose.json"];
+var COMPOSE_OUTPUT = /^\$\{\s*([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\s*\}$/;
+function isPlainRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Unresolved);
+}
 var CODE_EXTENSIONS = /* @__PURE__ */ new Set([".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"]);
 var DATA_EXTENSIONS = /* @__PURE__ */ new Set([".yml", ".yaml", ".json", ".tfstate"]);
 var VariableResolver = class {
@@ -20812,6 +21555,8 @@ var VariableResolver = class {
   context;
   memo = /* @__PURE__ */ new Map();
   active = /* @__PURE__ */ new Set();
+  /** Strings that were one variable bringing a scalar from another file, by memo key: where that scalar is written. */
+  origins = /* @__PURE__ */ new Map();
   files = /* @__PURE__ */ new Map();
   self;
   steps = 0;
@@ -20824,6 +21569,9 @@ var VariableResolver = class {
   /** What variables have substituted so far, as expanded trees. */
   expanded = { nodes: 0, chars: 0 };
   expansionReported = false;
+  noted = /* @__PURE__ */ new Set();
+  /** The serverless-compose.yml naming this service, once looked for (null: none). */
+  compose;
   stageValue;
   regionValue;
   resolveDocument() {
@@ -20849,23 +21597,23 @@ var VariableResolver = class {
     return new Unresolved(text2, `provider.${key} is not a string`);
   }
   /** A copy of `node` with its variables resolved; memoized per path so each variable is reported once. */
-  resolveNode(scope, node, path20, location) {
+  resolveNode(scope, node, path21, location) {
     if (typeof node === "string") {
       if (!node.includes("${")) return node;
     } else if (node === null || typeof node !== "object" || node instanceof Unresolved) {
       return node;
     }
-    const key = memoKey(scope, path20);
+    const key = memoKey(scope, path21);
     if (this.memo.has(key)) return this.memo.get(key);
     this.active.add(key);
     try {
       let result;
       if (typeof node === "string") {
-        result = this.resolveString(scope, node, path20, location);
+        result = this.resolveString(scope, node, path21, location);
       } else if (Array.isArray(node)) {
         const copy = [];
         copyPositions(node, copy);
-        node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path20, index], locationOfValue(node, index) ?? location)));
+        node.forEach((item, index) => copy.push(this.resolveNode(scope, item, [...path21, index], locationOfValue(node, index) ?? location)));
         this.sizes.set(copy, this.sizeOfChildren(copy));
         result = copy;
       } else {
@@ -20873,8 +21621,10 @@ var VariableResolver = class {
         const copy = {};
         copyPositions(source, copy);
         for (const name2 of Object.keys(source)) {
-          const value = this.resolveNode(scope, source[name2], [...path20, name2], locationOfValue(source, name2) ?? location);
+          const value = this.resolveNode(scope, source[name2], [...path21, name2], locationOfValue(source, name2) ?? location);
           Object.defineProperty(copy, name2, { value, enumerable: true, writable: true, configurable: true });
+          const origin = this.origins.get(memoKey(scope, [...path21, name2]));
+          if (origin) recordOrigin(copy, name2, origin);
         }
         this.sizes.set(copy, this.sizeOfChildren(Object.values(copy)));
         result = copy;
@@ -20913,49 +21663,62 @@ var VariableResolver = class {
     this.expanded.chars += size.chars;
     return void 0;
   }
+  /**
+   * Reports a note once per place and message: a value written once and used at several paths (a YAML anchor, a
+   * shared constant of serverless.ts) is one problem, one note.
+   */
+  note(finding) {
+    const place = `${finding.location.file}:${finding.location.line}:${finding.location.column}|${finding.message}`;
+    if (this.noted.has(place)) return;
+    this.noted.add(place);
+    this.context.report(finding);
+  }
   /** A string value in the tree: its variables resolved, or an Unresolved reported here. */
-  resolveString(scope, value, path20, location) {
+  resolveString(scope, value, path21, location) {
     const before = this.assumed.length;
-    let outcome = this.resolveTemplate(scope, value, path20, location);
+    let outcome = this.resolveTemplate(scope, value, path21, location);
     for (const assumption of this.assumed.splice(before)) {
       const shown = typeof assumption.value === "string" ? quote(assumption.value) : JSON.stringify(assumption.value);
-      this.context.report(
+      this.note(
         inputFinding(
           INPUT_RULES.unresolved,
           "note",
           `${quote(assumption.text)} reads the environment at deploy time; without --resolve-env noops-lint assumed its default ${shown}.`,
           location,
-          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path20)}|${assumption.text}|assumed`
+          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path21)}|${assumption.text}|assumed`
         )
       );
     }
     if (outcome.kind === "value") {
       const overflow = this.countExpansion(outcome.value);
-      if (overflow === void 0) return outcome.value;
+      if (overflow === void 0) {
+        if (outcome.origin) this.origins.set(memoKey(scope, path21), outcome.origin);
+        return outcome.value;
+      }
       outcome = { kind: "unresolved", reason: overflow, pending: this.expansionReported ? [] : [{ text: value, reason: overflow }] };
       this.expansionReported = true;
     }
     const pending = outcome.kind === "unresolved" ? outcome.pending : [{ text: value, reason: outcome.reason }];
     for (const report of pending) {
-      this.context.report(
+      this.note(
         inputFinding(
           INPUT_RULES.unresolved,
           "note",
           `Could not resolve ${quote(withMaskedFallbacks(report.text))}: ${report.reason}.`,
           location,
-          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path20)}|${report.text}`
+          `${INPUT_RULES.unresolved}|${location.file}|${scope.id}:${formatDocumentPath(path21)}|${report.text}`
         )
       );
     }
     return new Unresolved(value, outcome.reason, outcome.kind === "unresolved" && outcome.deployTime === true);
   }
-  resolveTemplate(scope, value, path20, location) {
+  resolveTemplate(scope, value, path21, location) {
     const parts = parseTemplate(value);
     if (parts instanceof SyntaxProblem) {
       return { kind: "unresolved", reason: `the variable syntax is invalid (${parts.message})`, pending: [{ text: value, reason: `the variable syntax is invalid (${parts.message})` }] };
     }
     const [only] = parts;
-    if (parts.length === 1 && only?.kind === "variable") return this.resolveVariable(scope, only, path20, location);
+    if (parts.length === 1 && only?.kind === "variable") return this.resolveVariable(scope, only, path21, location);
     let text2 = "";
     let firstReason;
     let deployTime = true;
@@ -20965,7 +21728,7 @@ var VariableResolver = class {
         text2 += part.text;
         continue;
       }
-      const outcome = this.resolveVariable(scope, part, path20, location);
+      const outcome = this.resolveVariable(scope, part, path21, location);
       if (outcome.kind === "value" && isInterpolable(outcome.value)) {
         text2 += String(outcome.value);
         if (text2.length <= VARIABLE_LIMITS.maxStringLength) continue;
@@ -20990,7 +21753,7 @@ var VariableResolver = class {
     return { kind: "value", value: text2 };
   }
   /** One `${…}`: its sources in order until one has a value. */
-  resolveVariable(scope, variable, path20, location) {
+  resolveVariable(scope, variable, path21, location) {
     this.steps += 1;
     if (this.steps > VARIABLE_LIMITS.maxSteps) {
       const reason2 = `variable resolution stopped after ${VARIABLE_LIMITS.maxSteps} steps`;
@@ -21008,7 +21771,7 @@ var VariableResolver = class {
       let environmentSkipped = false;
       for (const [index, source] of variable.sources.entries()) {
         const isLast = index === variable.sources.length - 1;
-        const outcome = this.resolveSource(scope, source, variable.text, isLast, path20, location);
+        const outcome = this.resolveSource(scope, source, variable.text, isLast, path21, location);
         if (outcome.kind !== "missing") {
           if (environmentSkipped && outcome.kind === "value") this.assumed.push({ text: variable.text, value: outcome.value });
           return outcome;
@@ -21021,18 +21784,18 @@ var VariableResolver = class {
       this.depth -= 1;
     }
   }
-  resolveSource(scope, source, text2, isLast, path20, location) {
+  resolveSource(scope, source, text2, isLast, path21, location) {
     if (source.kind === "literal") return source.value === null ? { kind: "missing", reason: "the fallback is null" } : { kind: "value", value: source.value };
-    if (source.kind === "nested") return this.resolveTemplate(scope, source.text, path20, location);
+    if (source.kind === "nested") return this.resolveTemplate(scope, source.text, path21, location);
     const params = [];
     for (const param of source.params ?? []) {
-      const resolved = this.resolveArgument(scope, param, path20, location);
+      const resolved = this.resolveArgument(scope, param, path21, location);
       if (typeof resolved !== "string") return resolved;
       params.push(resolved);
     }
     let address;
     if (source.address !== void 0) {
-      const resolved = this.resolveArgument(scope, source.address, path20, location);
+      const resolved = this.resolveArgument(scope, source.address, path21, location);
       if (typeof resolved !== "string") return resolved;
       address = resolved;
     }
@@ -21043,22 +21806,22 @@ var VariableResolver = class {
         const segments = address ? address.split(".") : [];
         const outcome = this.navigate(this.self, segments, location, text2);
         if (outcome.kind === "missing") {
-          if (address === "provider.stage") return asOutcome(this.effective("stage", scope, path20));
-          if (address === "provider.region") return asOutcome(this.effective("region", scope, path20));
+          if (address === "provider.stage") return asOutcome(this.effective("stage", scope, path21));
+          if (address === "provider.region") return asOutcome(this.effective("region", scope, path21));
           return { kind: "missing", reason: `${quote(this.context.file)} has no value at ${address === void 0 ? "(root)" : quote(address)}` };
         }
         return outcome;
       }
       case "sls":
-        if (address === "stage") return asOutcome(this.effective("stage", scope, path20));
+        if (address === "stage") return asOutcome(this.effective("stage", scope, path21));
         if (address === "instanceId") return unresolved("the instance id is chosen at random for each deployment");
         return unresolved(`"sls:${address ?? ""}" is not a value noops-lint knows`);
       case "aws":
-        if (address === "region") return asOutcome(this.effective("region", scope, path20));
+        if (address === "region") return asOutcome(this.effective("region", scope, path21));
         if (address === "accountId") return { kind: "value", value: "${AWS::AccountId}" };
         return unresolved(`"aws:${address ?? ""}" is known only at deploy time`);
       case "opt":
-        return this.resolveOption(address, isLast, scope, path20);
+        return this.resolveOption(address, isLast, scope, path21);
       case "param":
         return this.resolveParam(address);
       case "env": {
@@ -21087,9 +21850,9 @@ var VariableResolver = class {
     }
   }
   /** A param or address: a template that must become a string. */
-  resolveArgument(scope, template, path20, location) {
+  resolveArgument(scope, template, path21, location) {
     if (!template.includes("${")) return template;
-    const outcome = this.resolveTemplate(scope, template, path20, location);
+    const outcome = this.resolveTemplate(scope, template, path21, location);
     if (outcome.kind === "value") {
       if (isInterpolable(outcome.value)) return String(outcome.value);
       const reason2 = `${quote(template)} is not a string`;
@@ -21098,19 +21861,19 @@ var VariableResolver = class {
     if (outcome.kind === "missing") return { kind: "unresolved", reason: outcome.reason, pending: [{ text: template, reason: outcome.reason }] };
     return outcome;
   }
-  resolveOption(name2, isLast, scope, path20) {
+  resolveOption(name2, isLast, scope, path21) {
     const options = this.context.options;
     if (name2 === "stage" || name2 === "region") {
       const given = name2 === "stage" ? options.stage : options.region;
       if (given !== void 0) return { kind: "value", value: given };
       if (!isLast) return { kind: "missing", reason: `--${name2} is not given` };
-      return asOutcome(this.effective(name2, scope, path20));
+      return asOutcome(this.effective(name2, scope, path21));
     }
     return { kind: "missing", reason: `the CLI option ${quote(`--${name2 ?? ""}`)} is known only at deploy time` };
   }
   /** The stage or region, except inside `provider.stage` / `provider.region` themselves, which cannot depend on their own value. */
-  effective(name2, scope, path20) {
-    const isProviderOwn = scope === this.self && path20.length === 2 && path20[0] === "provider" && path20[1] === name2;
+  effective(name2, scope, path21) {
+    const isProviderOwn = scope === this.self && path21.length === 2 && path21[0] === "provider" && path21[1] === name2;
     if (!isProviderOwn) return name2 === "stage" ? this.stage() : this.region();
     const given = name2 === "stage" ? this.context.options.stage : this.context.options.region;
     return given ?? (name2 === "stage" ? DEFAULT_STAGE : DEFAULT_REGION);
@@ -21119,17 +21882,66 @@ var VariableResolver = class {
     if (!name2) return { kind: "unresolved", reason: "param needs a name", pending: [{ text: "${param:}", reason: "param needs a name" }] };
     const stage = this.stage();
     if (stage instanceof Unresolved) return { kind: "unresolved", reason: `the stage is unknown (${stage.reason})`, pending: [] };
-    const candidates = [
+    const candidates2 = [
       ["params", stage, name2],
       ["stages", stage, "params", name2],
       ["params", "default", name2],
       ["stages", "default", "params", name2]
     ];
-    for (const segments of candidates) {
+    for (const segments of candidates2) {
       const outcome = this.navigate(this.self, segments, locationAtStart(this.context.file), `\${param:${name2}}`);
       if (outcome.kind !== "missing") return outcome;
     }
+    const composed = this.composeParam(name2);
+    if (composed && composed.kind !== "missing") return composed;
     return { kind: "missing", reason: `the parameter ${quote(name2)} is not set under params (it may come from --param or the Serverless Dashboard)` };
+  }
+  /**
+   * A param Serverless Compose gives this service (`services.<key>.params` of the serverless-compose.yml whose
+   * `path` names the service's folder): resolved in the compose file, where `${env:X, 'default'}` works as here
+   * and `${other.output}` is another service's output, known once that service is deployed.
+   */
+  composeParam(name2) {
+    if (this.compose === void 0) this.compose = this.findCompose();
+    const compose = this.compose;
+    if (!compose) return void 0;
+    const params = isPlainRecord(compose.scope.root) ? compose.scope.root.services : void 0;
+    const entry = isPlainRecord(params) ? params[compose.key] : void 0;
+    const values = isPlainRecord(entry) ? entry.params : void 0;
+    if (!isPlainRecord(values) || !Object.hasOwn(values, name2)) return void 0;
+    const text2 = `\${param:${name2}}`;
+    const raw = values[name2];
+    const output = typeof raw === "string" ? COMPOSE_OUTPUT.exec(raw) : null;
+    if (output && compose.services.has(output[1])) {
+      const reason2 = `serverless-compose gives it the output ${quote(output[2])} of the service ${quote(output[1])}, known once that service is deployed`;
+      return { kind: "unresolved", reason: reason2, pending: [{ text: text2, reason: reason2 }], deployTime: true };
+    }
+    return this.navigate(compose.scope, ["services", compose.key, "params", name2], locationOfValue(values, name2) ?? locationAtStart(compose.scope.id), text2);
+  }
+  /** The serverless-compose.yml in this service's folder or one above it (inside the project) that names the folder. */
+  findCompose() {
+    const dir = this.context.dir;
+    const depth = dir === "" ? 0 : dir.split("/").length;
+    for (let up = 0; up <= depth; up += 1) {
+      for (const name2 of COMPOSE_FILES) {
+        const relative = `${up === 0 ? "./" : "../".repeat(up)}${name2}`;
+        const file = this.context.resolvePath(relative);
+        if (file === void 0) continue;
+        const read = this.context.readFile(relative);
+        if (!read.ok || Buffer.byteLength(read.text) > VARIABLE_LIMITS.maxIncludedFileBytes) continue;
+        const parsed = parseYaml(read.text, read.file);
+        if (!parsed.ok || !isPlainRecord(parsed.value) || !isPlainRecord(parsed.value.services)) continue;
+        const composeDir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+        const services = parsed.value.services;
+        for (const [key, service] of Object.entries(services)) {
+          const written = isPlainRecord(service) && typeof service.path === "string" ? service.path : void 0;
+          if (written === void 0) continue;
+          const target = posix2.normalize(posix2.join(composeDir || ".", written)).replace(/\/$/, "");
+          if ((target === "." ? "" : target) === dir) return { scope: { id: read.file, root: parsed.value }, key, services: new Set(Object.keys(services)) };
+        }
+      }
+    }
+    return null;
   }
   resolveFile(relative, address, text2) {
     const unresolved = (reason2) => ({ kind: "unresolved", reason: reason2, pending: [{ text: text2, reason: reason2 }] });
@@ -21166,15 +21978,15 @@ var VariableResolver = class {
     let node = scope.root;
     let parent;
     let key;
-    const path20 = [];
+    const path21 = [];
     let isResolved = false;
     const enter = () => {
-      const memo2 = memoKey(scope, path20);
+      const memo2 = memoKey(scope, path21);
       if (this.active.has(memo2)) {
-        const reason2 = `it refers back to itself through ${quote(`${scope.id}:${formatDocumentPath(path20) || "(root)"}`)}`;
+        const reason2 = `it refers back to itself through ${quote(`${scope.id}:${formatDocumentPath(path21) || "(root)"}`)}`;
         return { kind: "unresolved", reason: reason2, pending: [{ text: text2, reason: reason2 }] };
       }
-      node = this.resolveNode(scope, node, path20, (key === void 0 ? void 0 : locationOfValue(parent, key)) ?? location);
+      node = this.resolveNode(scope, node, path21, (key === void 0 ? void 0 : locationOfValue(parent, key)) ?? location);
       isResolved = true;
       return void 0;
     };
@@ -21196,7 +22008,7 @@ var VariableResolver = class {
       } else {
         return { kind: "missing", reason: `no value at ${quote(segments.join("."))}` };
       }
-      path20.push(key);
+      path21.push(key);
     }
     if (node instanceof PlainText) return { kind: "value", value: node.text };
     if (node === null || node === void 0) return { kind: "missing", reason: `no value at ${quote(segments.join("."))}` };
@@ -21206,7 +22018,8 @@ var VariableResolver = class {
     }
     if (node instanceof Unresolved) return { kind: "unresolved", reason: node.reason, pending: [] };
     if (node === null || node === void 0) return { kind: "missing", reason: `no value at ${quote(segments.join("."))}` };
-    return { kind: "value", value: node };
+    const origin = scope !== this.self && typeof node !== "object" && key !== void 0 ? locationOfValue(parent, key) : void 0;
+    return origin ? { kind: "value", value: node, origin } : { kind: "value", value: node };
   }
 };
 var PlainText = class {
@@ -21215,8 +22028,8 @@ var PlainText = class {
   }
   text;
 };
-function memoKey(scope, path20) {
-  return `${scope.id}\0${JSON.stringify(path20)}`;
+function memoKey(scope, path21) {
+  return `${scope.id}\0${JSON.stringify(path21)}`;
 }
 function withMaskedFallbacks(text2) {
   if (!text2.startsWith("${") || !text2.endsWith("}")) return text2;
@@ -21348,29 +22161,29 @@ var ServerlessLoader = class {
       this.invalid("service must be a name (a string).", this.keyLocation(this.document, "service"));
     }
     if (isUnresolved(named)) return named.text;
-    return posix2.basename(this.ctx.dir) || "service";
+    return posix3.basename(this.ctx.dir) || "service";
   }
   // ---- resources ----
   readResources() {
     const section = this.document.resources;
     if (section === void 0 || section === null || isUnresolved(section)) return;
     const parts = Array.isArray(section) ? section.map((part, index) => ({ part, path: `resources[${index}]` })) : [{ part: section, path: "resources" }];
-    for (const { part, path: path20 } of parts) {
+    for (const { part, path: path21 } of parts) {
       if (isUnresolved(part)) continue;
       if (!isMapping3(part)) {
-        this.invalid(`${quote(path20)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, "resources"));
+        this.invalid(`${quote(path21)} must be a mapping with Resources (CloudFormation resources).`, this.keyLocation(this.document, "resources"));
         continue;
       }
       const resources = part.Resources;
       if (resources === void 0 || resources === null || isUnresolved(resources)) continue;
       if (!isMapping3(resources)) {
-        this.invalid(`${quote(`${path20}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, "Resources"));
+        this.invalid(`${quote(`${path21}.Resources`)} must be a mapping of logical ids to resources.`, this.keyLocation(part, "Resources"));
         continue;
       }
-      for (const [logicalId, raw] of Object.entries(resources)) this.readResource(resources, logicalId, raw, `${path20}.Resources.${logicalId}`);
+      for (const [logicalId, raw] of Object.entries(resources)) this.readResource(resources, logicalId, raw, `${path21}.Resources.${logicalId}`);
     }
   }
-  readResource(resources, logicalId, raw, path20) {
+  readResource(resources, logicalId, raw, path21) {
     const location = this.keyLocation(resources, logicalId);
     if (isUnresolved(raw)) return;
     if (!isMapping3(raw)) {
@@ -21394,7 +22207,7 @@ var ServerlessLoader = class {
       this.service.resources = this.service.resources.filter((resource) => resource.logicalId !== logicalId);
     }
     this.service.resources.push(model);
-    this.resources.set(logicalId, { logicalId, type, properties, path: path20, model });
+    this.resources.set(logicalId, { logicalId, type, properties, path: path21, model });
   }
   // ---- roles ----
   /**
@@ -21449,11 +22262,11 @@ var ServerlessLoader = class {
   }
   /** The role serverless-iam-roles-per-function generates for a function with `iamRoleStatements`. */
   functionRole(fn, definition, providerRole) {
-    const path20 = `functions.${fn.name}`;
+    const path21 = `functions.${fn.name}`;
     const logicalId = `${normalizedFunctionName(fn.name)}${PROVIDER_ROLE_ID}`;
     const role = this.newRole(logicalId, logicalId, "serverless-function", this.keyLocation(definition, "iamRoleStatements"));
     this.iam.register(logicalId, role);
-    this.readStatementList(role, definition, "iamRoleStatements", `${path20}.iamRoleStatements`);
+    this.readStatementList(role, definition, "iamRoleStatements", `${path21}.iamRoleStatements`);
     const pluginSettings = isMapping3(this.document.custom) ? this.document.custom[PER_FUNCTION_PLUGIN2] : void 0;
     const inherit = definition.iamRoleStatementsInherit ?? (isMapping3(pluginSettings) ? pluginSettings.defaultInherit : void 0);
     if (inherit === true && providerRole.kind === "generated") {
@@ -21463,27 +22276,27 @@ var ServerlessLoader = class {
     }
     const logGroup = this.logGroupName(fn, definition);
     const resources = logGroup === void 0 ? [new Unresolved(`/aws/lambda/${fn.name}`, "the function name depends on an unresolved value")] : [logsArn(`${logGroup}:*`)];
-    this.grant(role, `${path20}.iamRoleStatements#logs`, LOG_ACTIONS, resources, role.location, "the plugin lets the function write its logs");
+    this.grant(role, `${path21}.iamRoleStatements#logs`, LOG_ACTIONS, resources, role.location, "the plugin lets the function write its logs");
     return role;
   }
   // ---- statements ----
-  readStatementList(role, parent, key, path20) {
-    this.iam.readStatements(role, parent, key, path20, this.keyLocation(parent, key));
+  readStatementList(role, parent, key, path21) {
+    this.iam.readStatements(role, parent, key, path21, this.keyLocation(parent, key));
   }
-  readManagedPolicies(role, parent, key, path20) {
-    this.iam.readManagedPolicyList(role, parent, key, path20, false);
+  readManagedPolicies(role, parent, key, path21) {
+    this.iam.readManagedPolicyList(role, parent, key, path21, false);
   }
-  addDataStatements(role, policy, name2, path20, location, origin) {
+  addDataStatements(role, policy, name2, path21, location, origin) {
     policy.document.Statement.forEach((statement, index) => {
-      role.statements.push(statementFromData(statement, `${path20}#${name2}.Statement[${index}]`, location, origin));
+      role.statements.push(statementFromData(statement, `${path21}#${name2}.Statement[${index}]`, location, origin));
     });
   }
   /** A statement the framework adds (origin platform), once per role and cause. */
-  grant(role, path20, actions, resources, location, reason2, resourceLocation = location) {
-    const key = `${role.id}|${path20}`;
+  grant(role, path21, actions, resources, location, reason2, resourceLocation = location) {
+    const key = `${role.id}|${path21}`;
     if (this.platformPaths.has(key)) return;
     this.platformPaths.add(key);
-    role.statements.push(platformStatement(path20, actions, resources, location, reason2, resourceLocation));
+    role.statements.push(platformStatement(path21, actions, resources, location, reason2, resourceLocation));
   }
   /** The generated role's log permissions: the service's `/aws/lambda/<service>-<stage>*` groups and custom-named functions' groups. */
   addServiceLogStatements(role) {
@@ -21533,7 +22346,7 @@ var ServerlessLoader = class {
   }
   readFunction(name2, definition, location, providerRole) {
     const provider = this.provider;
-    const path20 = `functions.${name2}`;
+    const path21 = `functions.${name2}`;
     const fn = {
       id: `${this.ctx.file}#${name2}`,
       name: name2,
@@ -21592,7 +22405,7 @@ var ServerlessLoader = class {
       fn.role = this.referencedRole(providerRole.value, providerRole.location);
     }
     fn.role.functions.push(fn);
-    if (fn.role.kind === "serverless-provider" || fn.role.kind === "serverless-function") this.addPlatformStatements(fn, definition, path20);
+    if (fn.role.kind === "serverless-provider" || fn.role.kind === "serverless-function") this.addPlatformStatements(fn, definition, path21);
     return fn;
   }
   readEnvironment(definition) {
@@ -21747,7 +22560,7 @@ var ServerlessLoader = class {
     return void 0;
   }
   /** What the framework (or the per-function plugin) adds to the role it generates for this function. */
-  addPlatformStatements(fn, definition, path20) {
+  addPlatformStatements(fn, definition, path21) {
     const role = fn.role;
     fn.events.forEach((event, index) => {
       if (event.normalizedType === "websocket") {
@@ -21758,7 +22571,7 @@ var ServerlessLoader = class {
       const arn = event.properties.arn;
       if (arn === void 0 || arn === null) return;
       const arnLocation = locationOfValue(event.properties, "arn") ?? event.location;
-      const where2 = `${path20}.events[${index}]`;
+      const where2 = `${path21}.events[${index}]`;
       if (event.normalizedType === "sqs") {
         this.grant(role, `${where2}#sqs`, SERVERLESS_EVENT_SOURCE_GRANTS.sqs, [arn], event.location, "the framework lets the function poll its SQS event source", arnLocation);
       } else if (event.normalizedType === "dynamodb-stream" || event.normalizedType === "kinesis") {
@@ -21768,7 +22581,7 @@ var ServerlessLoader = class {
     });
     const providerHasVpc = isMapping3(this.provider.vpc) || isUnknownValue(this.provider.vpc);
     const ownVpc = Object.hasOwn(definition, "vpc");
-    const vpcOwner = providerHasVpc && (role.kind === "serverless-provider" || !ownVpc) ? { parent: this.provider, path: "provider" } : ownVpc ? { parent: definition, path: path20 } : void 0;
+    const vpcOwner = providerHasVpc && (role.kind === "serverless-provider" || !ownVpc) ? { parent: this.provider, path: "provider" } : ownVpc ? { parent: definition, path: path21 } : void 0;
     const vpcPolicy = managedPolicies().AWSLambdaVPCAccessExecutionRole;
     if (vpcOwner && vpcPolicy && !this.platformPaths.has(`${role.id}|vpc`)) {
       this.platformPaths.add(`${role.id}|vpc`);
@@ -21778,16 +22591,16 @@ var ServerlessLoader = class {
       });
     }
     if (fn.tracing && !(this.provider.tracing === true && !Object.hasOwn(definition, "tracing"))) {
-      const owner = Object.hasOwn(definition, "tracing") && definition.tracing !== false ? `${path20}.tracing` : "provider.tracing.lambda";
+      const owner = Object.hasOwn(definition, "tracing") && definition.tracing !== false ? `${path21}.tracing` : "provider.tracing.lambda";
       this.grant(role, `${owner}#xray`, SERVERLESS_XRAY_GRANT, ["*"], fn.tracing.location, "the framework lets a traced function send its traces to X-Ray");
     }
     if (fn.kmsKeyArn && typeof fn.kmsKeyArn.value === "string") {
-      const owner = Object.hasOwn(definition, "kmsKeyArn") || Object.hasOwn(definition, "awsKmsKeyArn") ? `${path20}.kmsKeyArn` : "provider.kmsKeyArn";
+      const owner = Object.hasOwn(definition, "kmsKeyArn") || Object.hasOwn(definition, "awsKmsKeyArn") ? `${path21}.kmsKeyArn` : "provider.kmsKeyArn";
       this.grant(role, `${owner}#kms`, ["kms:Decrypt"], [fn.kmsKeyArn.value], fn.kmsKeyArn.location, "the framework lets the function decrypt its environment with kmsKeyArn");
     }
     const onError = definition.onError;
     if (typeof onError === "string") {
-      this.grant(role, `${path20}.onError#dead-letter`, ["sns:Publish"], [onError], this.keyLocation(definition, "onError"), "the framework lets the function publish failed events to its onError topic", this.valueLocation(definition, "onError"));
+      this.grant(role, `${path21}.onError#dead-letter`, ["sns:Publish"], [onError], this.keyLocation(definition, "onError"), "the framework lets the function publish failed events to its onError topic", this.valueLocation(definition, "onError"));
     }
     const destinations = definition.destinations;
     if (isPlainMapping2(destinations)) {
@@ -21795,12 +22608,12 @@ var ServerlessLoader = class {
         const target = destinations[outcome];
         const destination = this.destinationGrant(target);
         if (!destination) continue;
-        this.grant(role, `${path20}.destinations.${outcome}#destination`, [destination.action], [destination.resource], this.keyLocation(destinations, outcome), `the framework lets the function send ${outcome} results to its destination`, this.valueLocation(destinations, outcome));
+        this.grant(role, `${path21}.destinations.${outcome}#destination`, [destination.action], [destination.resource], this.keyLocation(destinations, outcome), `the framework lets the function send ${outcome} results to its destination`, this.valueLocation(destinations, outcome));
       }
     }
     const fileSystem = definition.fileSystemConfig;
     if (isMapping3(fileSystem) && fileSystem.arn !== void 0) {
-      this.grant(role, `${path20}.fileSystemConfig#efs`, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], [fileSystem.arn], this.keyLocation(definition, "fileSystemConfig"), "the framework lets the function mount its EFS file system");
+      this.grant(role, `${path21}.fileSystemConfig#efs`, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], [fileSystem.arn], this.keyLocation(definition, "fileSystemConfig"), "the framework lets the function mount its EFS file system");
     }
   }
   /** `destinations.onFailure`: an ARN (by service) or the name of a function of this service. */
@@ -21811,8 +22624,7 @@ var ServerlessLoader = class {
       arn = target.arn;
       type = target.type;
     }
-    const byType = { sqs: "sqs:SendMessage", sns: "sns:Publish", eventBus: "events:PutEvents", function: "lambda:InvokeFunction" };
-    const typedAction = typeof type === "string" && Object.hasOwn(byType, type) ? byType[type] : void 0;
+    const typedAction = grantFor(SERVERLESS_DESTINATION_GRANTS, type);
     if (typedAction && arn !== void 0 && arn !== null) return { action: typedAction, resource: arn };
     if (typeof arn !== "string") return void 0;
     if (!arn.startsWith("arn:")) {
@@ -21848,15 +22660,16 @@ var ServerlessLoader = class {
     }
     return void 0;
   }
-  firstLocated(candidates) {
-    for (const [parent, key] of candidates) {
+  firstLocated(candidates2) {
+    for (const [parent, key] of candidates2) {
       const value = parent[key];
       if (value !== void 0 && value !== null) return this.located(parent, key);
     }
     return void 0;
   }
   located(parent, key) {
-    return { value: parent[key], location: this.valueLocation(parent, key) };
+    const origin = originOfValue(parent, key);
+    return origin ? { value: parent[key], location: this.valueLocation(parent, key), origin } : { value: parent[key], location: this.valueLocation(parent, key) };
   }
   newRole(id2, name2, kind, location) {
     const role = { id: `${this.ctx.file}#${id2}`, name: name2, kind, service: this.service, location, functions: [], statements: [], managedPolicies: [], incomplete: false };
@@ -22004,7 +22817,7 @@ function describeSchemaError(error, doc, file) {
   const valueLocation = (last === void 0 ? void 0 : locationOfValue(parent, keyOf(parent, last)) ?? locationOfKey(parent, keyOf(parent, last))) ?? fallback;
   const keyLocation = (last === void 0 ? void 0 : locationOfKey(parent, keyOf(parent, last))) ?? fallback;
   const schema = error.parentSchema ?? {};
-  const path20 = dottedPath(segments);
+  const path21 = dottedPath(segments);
   const allowed = schema.description ? `must be ${schema.description}` : error.message ?? "is invalid";
   switch (error.keyword) {
     case "required": {
@@ -22019,7 +22832,7 @@ function describeSchemaError(error, doc, file) {
       const full = dottedPath([...segments, extra]);
       const keys = Object.keys(schema.properties ?? {}).join(", ");
       return {
-        message: `Unknown key "${full}" in the kind: Service manifest; the keys allowed ${path20 ? `under "${path20}"` : "at the top level"} are ${keys}.`,
+        message: `Unknown key "${full}" in the kind: Service manifest; the keys allowed ${path21 ? `under "${path21}"` : "at the top level"} are ${keys}.`,
         location: locationOfKey(target, extra) ?? keyLocation,
         path: full
       };
@@ -22028,20 +22841,20 @@ function describeSchemaError(error, doc, file) {
       if (error.propertyName !== void 0) {
         const full = dottedPath([...segments, error.propertyName]);
         return {
-          message: `"${error.propertyName}" under "${path20}" is not a valid name: names use letters, digits and _, and do not start with a digit.`,
+          message: `"${error.propertyName}" under "${path21}" is not a valid name: names use letters, digits and _, and do not start with a digit.`,
           location: locationOfKey(target, error.propertyName) ?? keyLocation,
           path: full
         };
       }
-      return { message: `"${path20}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path20 };
+      return { message: `"${path21}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path21 };
     case "enum": {
       const values = (error.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
-      return { message: `"${path20}" must be one of ${values}; it is ${showValue(target)}.`, location: valueLocation, path: path20 };
+      return { message: `"${path21}" must be one of ${values}; it is ${showValue(target)}.`, location: valueLocation, path: path21 };
     }
     case "const":
-      return { message: `"${path20}" must be ${JSON.stringify(error.params.allowedValue)}; it is ${showValue(target)}.`, location: valueLocation, path: path20 };
+      return { message: `"${path21}" must be ${JSON.stringify(error.params.allowedValue)}; it is ${showValue(target)}.`, location: valueLocation, path: path21 };
     default:
-      return { message: `"${path20 || "(top level)"}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path20 };
+      return { message: `"${path21 || "(top level)"}" ${allowed}; it is ${showValue(target)}.`, location: valueLocation, path: path21 };
   }
 }
 function unescapePointer(segment) {
@@ -22051,7 +22864,7 @@ function keyOf(parent, segment) {
   return Array.isArray(parent) && /^\d+$/.test(segment) ? Number(segment) : segment;
 }
 function dottedPath(segments) {
-  return segments.reduce((path20, s) => /^\d+$/.test(s) ? `${path20}[${s}]` : path20 ? `${path20}.${s}` : s, "");
+  return segments.reduce((path21, s) => /^\d+$/.test(s) ? `${path21}[${s}]` : path21 ? `${path21}.${s}` : s, "");
 }
 function showValue(value) {
   if (value === null || value === void 0) return "empty";
@@ -22139,22 +22952,40 @@ function loadProject(files, options) {
   const fragments = /* @__PURE__ */ new Map();
   const cdkSites = /* @__PURE__ */ new Map();
   for (const file of discovered.candidates) {
-    const text2 = files.read(file);
-    if (!text2.ok) {
-      if (looksLikeManifestByName(file)) {
-        findings.push(inputFinding(INPUT_RULES.skippedFile, "warning", `Skipped ${quote(file)}: ${text2.reason}.`, locationAtStart(file)));
+    let parsed;
+    if (isCodeManifestName(file)) {
+      if (!options.readCodeManifest) {
+        findings.push(inputFinding(INPUT_RULES.skippedFile, "note", `Skipped ${quote(file)}: this run does not read configurations written as code.`, locationAtStart(file)));
+        continue;
       }
+      const code = options.readCodeManifest(files, file, options);
+      for (const module of code.files) read.add(module);
+      findings.push(...code.findings);
+      parsed = code;
+    } else {
+      const text2 = files.read(file);
+      if (!text2.ok) {
+        if (looksLikeManifestByName(file)) {
+          findings.push(inputFinding(INPUT_RULES.skippedFile, "warning", `Skipped ${quote(file)}: ${text2.reason}.`, locationAtStart(file)));
+        }
+        continue;
+      }
+      if (!mayBeManifest(file, text2.text)) continue;
+      if (!isServerlessFileName(file) && includingServerlessManifest(files, file, fragments) !== void 0) continue;
+      read.add(file);
+      const yaml = parseYaml(text2.text, file);
+      findings.push(...yaml.findings);
+      parsed = yaml;
+    }
+    if (!parsed.ok) continue;
+    if (isUnresolved(parsed.value)) continue;
+    if (isCodeManifestName(file) && !looksLikeServerlessConfiguration(parsed.value)) {
+      findings.push(inputFinding(INPUT_RULES.skippedFile, "note", `Skipped ${quote(file)}: it exports no Serverless configuration (service, provider, functions).`, locationAtStart(file)));
       continue;
     }
-    if (!mayBeManifest(file, text2.text)) continue;
-    if (!isServerlessFileName(file) && includingServerlessManifest(files, file, fragments) !== void 0) continue;
-    read.add(file);
-    const parsed = parseYaml(text2.text, file);
-    findings.push(...parsed.findings);
-    if (!parsed.ok) continue;
     const kind = classifyManifest(file, parsed.value);
     if (!kind) {
-      if (isServerlessFileName(file)) findings.push(notAManifest(file, parsed.value));
+      if (isServerlessFileName(file) && !isJsonSchema(parsed.value)) findings.push(notAManifest(file, parsed.value));
       continue;
     }
     const dir = path7.posix.dirname(file) === "." ? "" : path7.posix.dirname(file);
@@ -22182,12 +23013,14 @@ function loadProject(files, options) {
     if (kind === "cloudformation" && !app && hasConstructPaths(parsed.value)) {
       const owner = [...cdkApps.values()].find((candidate) => candidate !== void 0 && (candidate.dir === "" || file.startsWith(`${candidate.dir}/`)));
       if (owner) {
+        const synthesized = owner.templates.length > 0;
         findings.push(
           inputFinding(
             INPUT_RULES.skippedFile,
             "note",
-            `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || ".")}, whose cloud assembly ${quote(owner.out)} is read instead.`,
-            locationAtStart(file)
+            synthesized ? `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || ".")}, whose cloud assembly ${quote(owner.out)} is read instead.` : `Skipped ${quote(file)}: it is a copy of synthesized CDK output beside the app in ${quote(owner.dir || ".")}, which has no cloud assembly to read: run \`npx cdk synth\` there, and noops-lint checks the app's current templates.`,
+            locationAtStart(file),
+            synthesized ? `${SUMMARY_KEYS.cdkCopy}${file}` : `${SUMMARY_KEYS.cdkCopyUnsynthesized}${owner.dir}|${file}`
           )
         );
         continue;
@@ -22226,7 +23059,11 @@ function loadProject(files, options) {
   };
 }
 function isServerlessFileName(file) {
-  return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf("/") + 1));
+  return /^serverless\.(ya?ml|json)$/i.test(file.slice(file.lastIndexOf("/") + 1)) || isCodeManifestName(file);
+}
+function looksLikeServerlessConfiguration(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  return ["service", "provider", "functions", "resources"].some((key) => Object.hasOwn(value, key));
 }
 function notAManifest(file, document) {
   const message = document === null || document === void 0 ? `${quote(file)} is empty, so there is nothing to check.` : `${quote(file)} must be a mapping (service, provider, functions); it holds ${Array.isArray(document) ? "a list" : typeof document === "string" || typeof document === "number" || typeof document === "boolean" ? `a ${typeof document}` : "something else"}, so it is ignored.`;
@@ -22245,38 +23082,240 @@ function hasConstructPaths(document) {
   });
 }
 
-// src/analyse/module-resolution.ts
-import path9 from "node:path";
+// src/analyse/handlers.ts
+import path8 from "node:path";
 
-// src/analyse/source-reader.ts
-function normaliseRootPath(rootRelativePath) {
-  if (rootRelativePath.includes("\0")) return void 0;
-  const slashed = rootRelativePath.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
-  const parts = [];
-  for (const part of slashed.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-      continue;
-    }
-    parts.push(part);
-  }
-  return parts.join("/");
+// src/analyse/database-clients.ts
+var FACTORIES = [
+  { packages: ["pg"], path: ["Client"], how: "new", name: "pg.Client" },
+  { packages: ["pg"], path: ["Pool"], how: "new", name: "pg.Pool" },
+  { packages: ["pg"], path: ["native", "Client"], how: "new", name: "pg.Client" },
+  { packages: ["pg"], path: ["native", "Pool"], how: "new", name: "pg.Pool" },
+  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createConnection"], how: "call", name: "mysql.createConnection" },
+  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createPool"], how: "call", name: "mysql.createPool" },
+  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createPoolCluster"], how: "call", name: "mysql.createPoolCluster" },
+  { packages: ["mongodb"], path: ["MongoClient"], how: "new", name: "MongoClient" },
+  { packages: ["mongodb"], path: ["MongoClient", "connect"], how: "call", name: "MongoClient.connect" },
+  { packages: ["mongoose"], path: ["connect"], how: "call", name: "mongoose.connect" },
+  { packages: ["mongoose"], path: ["createConnection"], how: "call", name: "mongoose.createConnection" },
+  { packages: ["redis", "@redis/client"], path: ["createClient"], how: "call", name: "redis.createClient" },
+  { packages: ["redis", "@redis/client"], path: ["createCluster"], how: "call", name: "redis.createCluster" },
+  { packages: ["ioredis"], path: [], how: "new", name: "Redis" },
+  { packages: ["ioredis"], path: ["Redis"], how: "new", name: "Redis" },
+  { packages: ["ioredis"], path: ["Cluster"], how: "new", name: "Redis.Cluster" },
+  { packages: ["knex"], path: [], how: "call", name: "knex" },
+  { packages: ["knex"], path: ["knex"], how: "call", name: "knex" },
+  { packages: ["sequelize"], path: ["Sequelize"], how: "new", name: "Sequelize" },
+  { packages: ["sequelize"], path: [], how: "new", name: "Sequelize" },
+  { packages: ["@prisma/client"], path: ["PrismaClient"], how: "new", name: "PrismaClient" },
+  { packages: ["typeorm"], path: ["DataSource"], how: "new", name: "DataSource" },
+  { packages: ["typeorm"], path: ["createConnection"], how: "call", name: "typeorm.createConnection" },
+  { packages: ["@neondatabase/serverless"], path: ["neon"], how: "call", name: "neon" },
+  { packages: ["@neondatabase/serverless"], path: ["Pool"], how: "new", name: "neon.Pool" },
+  { packages: ["@neondatabase/serverless"], path: ["Client"], how: "new", name: "neon.Client" },
+  { packages: ["postgres"], path: [], how: "call", name: "postgres" },
+  { packages: ["mssql"], path: ["ConnectionPool"], how: "new", name: "mssql.ConnectionPool" },
+  { packages: ["mssql"], path: ["connect"], how: "call", name: "mssql.connect" },
+  { packages: ["oracledb"], path: ["getConnection"], how: "call", name: "oracledb.getConnection" },
+  { packages: ["oracledb"], path: ["createPool"], how: "call", name: "oracledb.createPool" }
+];
+function databaseFactoryName(packageName2, path21, how) {
+  const factory = FACTORIES.find(
+    (f) => f.how === how && f.packages.includes(packageName2) && f.path.length === path21.length && f.path.every((part, i) => part === path21[i])
+  );
+  return factory?.name;
 }
-var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
-function withInlineCode(project, reader) {
-  const inline = /* @__PURE__ */ new Map();
-  for (const fn of project.functions) if (fn.inlineCode) inline.set(fn.inlineCode.file, fn.inlineCode);
-  if (inline.size === 0) return reader;
-  return {
-    read(rootRelativePath) {
-      const code = inline.get(rootRelativePath);
-      return code ? { ok: true, text: code.text, inline: code } : reader.read(rootRelativePath);
-    },
-    exists: (rootRelativePath) => inline.has(rootRelativePath) || reader.exists(rootRelativePath)
-  };
+
+// src/analyse/library-calls.ts
+function shortText(node) {
+  const text2 = node.getText().replace(/\s+/g, " ");
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+}
+function libraryOperations(behaviour, situation, references, evaluator) {
+  const reader = new ValueReader(references, evaluator);
+  const { call } = situation;
+  if (situation.receiver) {
+    const decided = reader.condition(situation.receiver);
+    if (decided === "no") return { calls: [] };
+    if (typeof decided === "object") return decided;
+  }
+  let argumentObjects = situation.argumentObjects;
+  if (behaviour.objectArgument) {
+    const { index, kinds } = behaviour.objectArgument;
+    const arg = call.arguments?.[index];
+    const reference = arg ? references.resolve(arg) : void 0;
+    if (reference?.kind !== "library-object" || !kinds.includes(reference.object)) {
+      return { unfollowed: `${shortText(call)} uses ${arg ? shortText(arg) : "no argument"}, which noops-lint cannot trace to the ${kinds.map((k) => LIBRARY_OBJECTS[k]?.name ?? k).join(" or ")} it needs` };
+    }
+    argumentObjects = /* @__PURE__ */ new Map([[index, { object: reference.object, creation: reference.creation }]]);
+  }
+  const context2 = { ...situation, ...argumentObjects ? { argumentObjects } : {} };
+  const calls = [];
+  for (const operation of behaviour.operations ?? []) calls.push(...reader.operationCalls(operation, context2));
+  if (behaviour.signs) {
+    const request = behaviour.signs.request ? reader.read(behaviour.signs.request, context2) : void 0;
+    const service = behaviour.signs.service ? reader.read(behaviour.signs.service, context2) : void 0;
+    const signed = signedRequestCall(request?.value, service?.value);
+    if ("unfollowed" in signed) return { unfollowed: `${shortText(call)}: ${signed.unfollowed}` };
+    calls.push(signed);
+  }
+  return { calls };
+}
+var ValueReader = class {
+  constructor(references, evaluator) {
+    this.references = references;
+    this.evaluator = evaluator;
+  }
+  references;
+  evaluator;
+  /** Whether the object calls AWS with the function's role (AppSync with IAM auth): yes, no, or not known. */
+  condition(object) {
+    const when = LIBRARY_OBJECTS[object.object]?.when;
+    if (!when) return "yes";
+    const read = this.read(when.value, { call: object.creation });
+    const text2 = read ? this.symbol(read) : void 0;
+    if (text2 !== void 0) return when.equals.includes(text2) ? "yes" : "no";
+    const name2 = LIBRARY_OBJECTS[object.object].name;
+    return { unfollowed: `${when.what} of the ${name2} created by ${shortText(object.creation)} is not known statically, so noops-lint cannot tell whether it calls AWS with the function's role` };
+  }
+  /** A string value, or an enum member written as `AUTH_TYPE.AWS_IAM` (its name). */
+  symbol(read) {
+    if (read.value.kind === "string") return read.value.value;
+    if (!read.node) return void 0;
+    const reference = this.references.resolve(read.node);
+    if (reference.kind === "package" && reference.path.length > 0) return reference.path[reference.path.length - 1];
+    return void 0;
+  }
+  operationCalls(operation, situation) {
+    if (operation.unlessAllFalse && operation.unlessAllFalse.every((source) => {
+      const read = this.read(source, situation);
+      return read?.value.kind === "boolean" && !read.value.value;
+    })) return [];
+    const spec = operation.input;
+    const base = { service: operation.service, operation: operation.operation, style: "library" };
+    if (spec === void 0) return [{ ...base, input: { kind: "unknown", reason: "the library builds the request" } }];
+    if (!("fields" in spec)) {
+      const read = this.read(spec, situation);
+      if (!read) return [{ ...base, input: { kind: "unknown", reason: "no request parameters" } }];
+      return [read.node && "arg" in spec && !spec.path?.length ? { ...base, inputNode: read.node } : { ...base, input: read.value }];
+    }
+    const properties = {};
+    for (const [field, source] of Object.entries(spec.fields)) {
+      const read = this.read(source, situation);
+      if (!read) return [];
+      properties[field] = read.value;
+    }
+    const each = operation.each;
+    const items = each === void 0 ? void 0 : properties[each];
+    const shaped = { ...base, style: "client-library" };
+    if (each === void 0 || items?.kind !== "array") return [{ ...shaped, input: { kind: "object", properties } }];
+    return items.items.map((item) => ({ ...shaped, input: { kind: "object", properties: { ...properties, [each]: item } } }));
+  }
+  /** Reads a value the table names; undefined when the code does not give it. */
+  read(source, situation) {
+    if ("literal" in source) return { value: { kind: "string", value: source.literal } };
+    if ("unknown" in source) return { value: { kind: "unknown", reason: source.unknown } };
+    if ("state" in source) {
+      const object = source.of === void 0 ? situation.receiver : situation.argumentObjects?.get(source.of);
+      const kept = object ? LIBRARY_OBJECTS[object.object]?.state[source.state] : void 0;
+      return object && kept ? this.read(kept, { call: object.creation }) : void 0;
+    }
+    const arg = situation.call.arguments?.[source.arg];
+    if (!arg || ts.isSpreadElement(arg)) return void 0;
+    let node = arg;
+    const path21 = source.path ?? [];
+    for (const [index, part] of path21.entries()) {
+      const literal2 = objectLiteral(node);
+      if (!literal2) return this.readValue(this.evaluator.evaluateInput(node), path21.slice(index));
+      const property2 = findProperty(literal2, part);
+      if (property2 === "spread") return this.readValue(this.evaluator.evaluateInput(node), path21.slice(index));
+      if (!property2) return void 0;
+      node = property2;
+    }
+    return { node, value: this.evaluator.evaluateInput(node) };
+  }
+  readValue(value, path21) {
+    let current = value;
+    for (const part of path21) {
+      if (current.kind === "object") {
+        const next = current.properties[part];
+        if (!next) return void 0;
+        current = next;
+      } else if (current.kind === "unknown") return { value: current };
+      else return { value: { kind: "unknown", reason: `no \`${part}\` in a value not known statically` } };
+    }
+    return { value: current };
+  }
+};
+function objectLiteral(expression) {
+  let node = skipWrappers(expression);
+  for (let i = 0; i < 5 && ts.isIdentifier(node); i++) {
+    const declaration = findDeclaration(node);
+    if (declaration?.kind !== "variable" || declaration.path.length > 0 || !declaration.node.initializer) return void 0;
+    node = skipWrappers(declaration.node.initializer);
+  }
+  return ts.isObjectLiteralExpression(node) ? node : void 0;
+}
+function findProperty(literal2, name2) {
+  for (let i = literal2.properties.length - 1; i >= 0; i--) {
+    const property2 = literal2.properties[i];
+    if (ts.isSpreadAssignment(property2)) return "spread";
+    if (!property2.name || propertyNameText(property2.name) !== name2) continue;
+    if (ts.isPropertyAssignment(property2)) return property2.initializer;
+    if (ts.isShorthandPropertyAssignment(property2)) return property2.name;
+    return "spread";
+  }
+  return void 0;
+}
+var EXECUTE_API_HOST = /^([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+var HOST_SERVICES = [
+  [EXECUTE_API_HOST, "execute-api"],
+  [/\.appsync-api\.[a-z0-9-]+\.amazonaws\.com$/, "appsync"],
+  [/\.lambda-url\.[a-z0-9-]+\.on\.aws$/, "lambda"]
+];
+function text(value) {
+  return value?.kind === "string" ? value.value : void 0;
+}
+function property(value, ...names) {
+  if (value?.kind !== "object") return void 0;
+  for (const name2 of names) if (value.properties[name2]) return value.properties[name2];
+  return void 0;
+}
+function signedRequestCall(request, signer) {
+  const host = property(request, "host", "hostname");
+  const hostText = text(host)?.toLowerCase();
+  let service = text(signer) ?? text(property(request, "service"));
+  if (service === void 0 && signer === void 0 && property(request, "service") === void 0 && hostText !== void 0) {
+    service = HOST_SERVICES.find(([pattern]) => pattern.test(hostText))?.[1];
+  }
+  if (service === void 0) return { unfollowed: "the AWS service this request is signed for is not known statically" };
+  const mapped = SIGNED_SERVICES[service];
+  if (!mapped) return { unfollowed: `requests signed for the service "${service}" are authorized by actions noops-lint does not derive` };
+  const style = "client-library";
+  if (mapped.service !== "execute-api") return { ...mapped, style, input: { kind: "object", properties: {} } };
+  return { ...mapped, style, input: { kind: "object", properties: executeApiRoute(request, hostText) } };
+}
+function executeApiRoute(request, host) {
+  const match = host === void 0 ? null : EXECUTE_API_HOST.exec(host);
+  if (!match) {
+    const reason2 = host === void 0 ? "the host of the signed request is not known statically" : `${host} is not an execute-api host (a custom domain names no API id)`;
+    return { ApiPath: { kind: "unknown", reason: reason2 } };
+  }
+  const methodValue = property(request, "method");
+  const method = methodValue === void 0 ? "GET" : text(methodValue)?.toUpperCase() ?? "*";
+  const pathValue = property(request, "path");
+  let path21;
+  if (pathValue === void 0) path21 = "/";
+  else if (pathValue.kind === "string") path21 = pathValue.value;
+  else if (pathValue.kind === "partial") path21 = `${pathValue.prefix}*`;
+  else path21 = "/*";
+  path21 = path21.split("?")[0].replace(/^\/+/, "");
+  const slash = path21.indexOf("/");
+  const stage = slash < 0 ? path21 === "" ? "*" : path21 : path21.slice(0, slash);
+  const route = slash < 0 ? "*" : path21.slice(slash + 1) || "*";
+  const wildStage = stage.includes("*") ? "*" : stage;
+  const apiPath = wildStage === "*" ? `${match[1]}/*` : `${match[1]}/${wildStage}/${method}/${route}`;
+  return { ApiPath: { kind: "string", value: apiPath }, Region: { kind: "string", value: match[2] } };
 }
 
 // src/analyse/parse-budget.ts
@@ -22514,6 +23553,19 @@ function scriptKindOf(file) {
   if (/\.(js|mjs|cjs)$/.test(file)) return ts.ScriptKind.JS;
   return ts.ScriptKind.TS;
 }
+function hasParseErrors(sourceFile) {
+  return (sourceFile.parseDiagnostics?.length ?? 0) > 0;
+}
+var DECLARATION_WORDS = /* @__PURE__ */ new Set(["default", "const", "let", "var", "function", "class", "async", "type", "interface", "enum", "declare", "abstract", "namespace", "module", "import"]);
+function withStandardDefaultReExports(text2) {
+  let changed = false;
+  const rewritten = text2.replace(/^([ \t]*)export[ \t]+([A-Za-z_$][\w$]*)([ \t]*,[ \t]*\{|[ \t]+from(?=[ \t]*['"]))/gm, (whole, indent2, name2, rest) => {
+    if (DECLARATION_WORDS.has(name2)) return whole;
+    changed = true;
+    return rest.includes("{") ? `${indent2}export { default as ${name2},` : `${indent2}export { default as ${name2} } from`;
+  });
+  return changed ? rewritten : void 0;
+}
 var SourceCache = class {
   constructor(reader) {
     this.reader = reader;
@@ -22551,6 +23603,11 @@ var SourceCache = class {
     let nodes;
     try {
       sourceFile = ts.createSourceFile(file, read.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+      const standard = hasParseErrors(sourceFile) && kind !== ts.ScriptKind.TS && kind !== ts.ScriptKind.TSX ? withStandardDefaultReExports(read.text) : void 0;
+      if (standard !== void 0) {
+        const reparsed = ts.createSourceFile(file, standard, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+        if (!hasParseErrors(reparsed)) sourceFile = reparsed;
+      }
       nodes = setParents(sourceFile);
     } catch (error) {
       if (error instanceof TreeTooDeep) return skipped(`its syntax tree is more than ${PARSE_LIMITS.maxTreeDepth} levels deep`);
@@ -22607,515 +23664,6 @@ function placeInManifest(inline, start2, end) {
 }
 function nodeLocation(module, node, startNode = node) {
   return spanLocation(module, startNode.getStart(module.sourceFile), node.getEnd());
-}
-
-// src/analyse/package-dirs.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import path8 from "node:path";
-function readJson(reader, file) {
-  const read = reader.read(file);
-  if (!read.ok) return void 0;
-  try {
-    return JSON.parse(read.text);
-  } catch {
-    return void 0;
-  }
-}
-function strings(value) {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-function workspacePatterns(reader, dir) {
-  const join = (p) => normaliseRootPath(path8.posix.join(dir, p));
-  const manifest = readJson(reader, dir ? `${dir}/package.json` : "package.json");
-  const declared = manifest?.workspaces;
-  const patterns = [...strings(declared), ...strings(declared?.packages)];
-  const pnpm = reader.read(dir ? `${dir}/pnpm-workspace.yaml` : "pnpm-workspace.yaml");
-  if (pnpm.ok) {
-    try {
-      patterns.push(...strings((0, import_yaml8.parse)(pnpm.text, { schema: "core", version: "1.2" })?.packages));
-    } catch {
-    }
-  }
-  return patterns.filter((p) => !p.startsWith("!")).flatMap((p) => join(p.replace(/\/+$/, "")) ?? []);
-}
-function layerDirs(project) {
-  const dirs = [];
-  for (const service of project.services ?? []) {
-    const inService = (p) => {
-      if (typeof p !== "string" || p.includes("://")) return;
-      const dir = normaliseRootPath(path8.posix.join(service.dir, p));
-      if (dir !== void 0) dirs.push(dir);
-    };
-    for (const resource of service.resources ?? []) {
-      if (resource.type === "AWS::Serverless::LayerVersion") inService(resource.properties.ContentUri);
-      else if (resource.type === "AWS::Lambda::LayerVersion") inService(resource.properties.Content);
-    }
-    const layers = service.kind === "serverless" ? service.document?.layers : void 0;
-    if (layers && typeof layers === "object" && !Array.isArray(layers)) {
-      for (const layer of Object.values(layers)) inService(layer?.path);
-    }
-  }
-  return dirs;
-}
-function projectPackageDirs(project, reader) {
-  const moduleDirs = /* @__PURE__ */ new Set();
-  for (const dir of layerDirs(project)) {
-    for (const sub of ["nodejs/node_modules", "node_modules"]) moduleDirs.add(dir === "" ? sub : `${dir}/${sub}`);
-  }
-  const workspaces = new Set(workspacePatterns(reader, ""));
-  for (const service of project.services ?? []) if (service.dir) for (const p of workspacePatterns(reader, service.dir)) workspaces.add(p);
-  return { moduleDirs: [...moduleDirs].sort(), workspaces: [...workspaces].sort() };
-}
-function packageFolderCandidates(dirs, name2) {
-  const last = name2.split("/").pop();
-  const out = [];
-  for (const pattern of dirs.workspaces) {
-    if (pattern.endsWith("/*")) out.push(`${pattern.slice(0, -2)}/${last}`);
-    else if (pattern === "*") out.push(last);
-    else if (!pattern.includes("*")) out.push(pattern);
-  }
-  for (const dir of dirs.moduleDirs) out.push(`${dir}/${name2}`);
-  return out;
-}
-
-// src/analyse/module-resolution.ts
-var SOURCE_FOR_OUTPUT = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"], ".jsx": [".tsx"] };
-var ModuleResolver = class {
-  constructor(reader) {
-    this.reader = reader;
-    loadTypeScriptNow();
-  }
-  reader;
-  tsconfigByDir = /* @__PURE__ */ new Map();
-  resolved = /* @__PURE__ */ new Map();
-  packageDirs = { moduleDirs: [], workspaces: [] };
-  packageFiles = /* @__PURE__ */ new Map();
-  /** Workspace packages and layer modules the runtime finds by name. */
-  usePackageDirs(dirs) {
-    this.packageDirs = dirs;
-    this.resolved.clear();
-    this.packageFiles.clear();
-  }
-  resolve(fromFile, specifier) {
-    const dir = path9.posix.dirname(fromFile);
-    const key = `${dir}\0${specifier}`;
-    let result = this.resolved.get(key);
-    if (!result) {
-      result = this.compute(dir === "." ? "" : dir, specifier);
-      this.resolved.set(key, result);
-    }
-    return result;
-  }
-  /** Finds `base`, `base.ts`, ..., `base/index.ts`, ... (root-relative), or undefined. */
-  probe(base) {
-    const ext = path9.posix.extname(base);
-    if (ext) {
-      for (const source of SOURCE_FOR_OUTPUT[ext] ?? []) {
-        const candidate = base.slice(0, -ext.length) + source;
-        if (this.reader.exists(candidate)) return candidate;
-      }
-      if (CODE_EXTENSIONS2.includes(ext) && this.reader.exists(base)) return base;
-    }
-    for (const candidateExt of CODE_EXTENSIONS2) {
-      if (this.reader.exists(base + candidateExt)) return base + candidateExt;
-    }
-    for (const candidateExt of CODE_EXTENSIONS2) {
-      const candidate = base === "" ? `index${candidateExt}` : `${base}/index${candidateExt}`;
-      if (this.reader.exists(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  compute(dir, specifier) {
-    if (specifier.startsWith(".") || specifier.startsWith("/")) {
-      if (specifier.startsWith("/")) return { kind: "missing", reason: "absolute paths are not followed" };
-      return this.resolvePath(path9.posix.join(dir, specifier), specifier);
-    }
-    if (specifier.startsWith("node:")) return { kind: "package", name: specifier };
-    const mapping = this.tsconfigFor(dir);
-    if (mapping) {
-      const mapped = this.resolveMapped(mapping, specifier);
-      if (mapped) return mapped;
-    }
-    const local = this.packageFile(specifier);
-    if (local) return { kind: "file", file: local };
-    return { kind: "package", name: specifier };
-  }
-  /** `@acme/data` or `shared-db/sub` in a workspace package or a layer's node_modules inside the root. */
-  packageFile(specifier) {
-    if (this.packageDirs.moduleDirs.length === 0 && this.packageDirs.workspaces.length === 0) return void 0;
-    if (this.packageFiles.has(specifier)) return this.packageFiles.get(specifier);
-    const parts = specifier.split("/");
-    const name2 = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-    const subpath = parts.slice(specifier.startsWith("@") ? 2 : 1).join("/");
-    let found;
-    for (const dir of packageFolderCandidates(this.packageDirs, name2)) {
-      const manifest = this.reader.read(`${dir}/package.json`);
-      let parsed = {};
-      if (manifest.ok) {
-        try {
-          parsed = JSON.parse(manifest.text);
-        } catch {
-          continue;
-        }
-      }
-      const inModules = dir.endsWith(`node_modules/${name2}`);
-      if (!inModules && parsed.name !== name2) continue;
-      const entry = subpath || (typeof parsed.main === "string" ? parsed.main : typeof parsed.module === "string" ? parsed.module : "index");
-      const normal = normaliseRootPath(path9.posix.join(dir, entry));
-      found = normal === void 0 ? void 0 : this.probe(normal);
-      if (found) break;
-    }
-    this.packageFiles.set(specifier, found);
-    return found;
-  }
-  resolvePath(joined, specifier) {
-    const normal = normaliseRootPath(joined);
-    if (normal === void 0) return { kind: "missing", reason: `${JSON.stringify(specifier)} leaves the project root` };
-    const found = this.probe(normal);
-    if (found) return { kind: "file", file: found };
-    if (path9.posix.extname(normal) && this.reader.exists(normal)) return { kind: "data", file: normal };
-    return { kind: "missing", reason: `no file for ${JSON.stringify(specifier)}` };
-  }
-  resolveMapped(mapping, specifier) {
-    let best;
-    for (const entry of mapping.paths) {
-      const matches = entry.wildcard ? specifier.startsWith(entry.prefix) && specifier.endsWith(entry.suffix) && specifier.length >= entry.prefix.length + entry.suffix.length : specifier === entry.prefix;
-      if (matches && (!best || entry.prefix.length > best.prefix.length)) best = entry;
-    }
-    if (best) {
-      const star = best.wildcard ? specifier.slice(best.prefix.length, specifier.length - best.suffix.length) : "";
-      for (const target of best.targets) {
-        const result = this.resolvePath(path9.posix.join(mapping.base, target.replace("*", star)), specifier);
-        if (result.kind === "file") return result;
-      }
-    }
-    if (mapping.baseUrl !== void 0) {
-      const result = this.resolvePath(path9.posix.join(mapping.baseUrl, specifier), specifier);
-      if (result.kind === "file") return result;
-    }
-    return void 0;
-  }
-  /** The nearest tsconfig.json from `dir` up to the root, with its paths. */
-  tsconfigFor(dir) {
-    if (this.tsconfigByDir.has(dir)) return this.tsconfigByDir.get(dir);
-    const file = dir === "" ? "tsconfig.json" : `${dir}/tsconfig.json`;
-    let mapping;
-    if (this.reader.exists(file)) mapping = this.readTsconfig(file, 0);
-    else if (dir !== "") mapping = this.tsconfigFor(path9.posix.dirname(dir) === "." ? "" : path9.posix.dirname(dir));
-    this.tsconfigByDir.set(dir, mapping);
-    return mapping;
-  }
-  readTsconfig(file, depth) {
-    const read = this.reader.read(file);
-    if (!read.ok) return void 0;
-    const parsed = ts.parseConfigFileTextToJson(file, read.text);
-    const config = parsed.config ?? {};
-    const dir = path9.posix.dirname(file) === "." ? "" : path9.posix.dirname(file);
-    let inherited;
-    if (typeof config.extends === "string" && config.extends.startsWith(".") && depth < 5) {
-      const target = normaliseRootPath(path9.posix.join(dir, config.extends));
-      const withJson = target && !target.endsWith(".json") ? `${target}.json` : target;
-      if (withJson && this.reader.exists(withJson)) inherited = this.readTsconfig(withJson, depth + 1);
-    }
-    const options = config.compilerOptions ?? {};
-    const baseUrl = typeof options.baseUrl === "string" ? normaliseRootPath(path9.posix.join(dir, options.baseUrl)) : inherited?.baseUrl;
-    const paths = options.paths && typeof options.paths === "object" ? parsePaths(options.paths) : void 0;
-    if (!paths && baseUrl === void 0) return inherited;
-    return {
-      base: paths ? baseUrl ?? dir : inherited?.base ?? dir,
-      ...baseUrl !== void 0 ? { baseUrl } : {},
-      paths: paths ?? inherited?.paths ?? []
-    };
-  }
-};
-function parsePaths(paths) {
-  const result = [];
-  for (const [pattern, targets] of Object.entries(paths)) {
-    if (!Array.isArray(targets)) continue;
-    const star = pattern.indexOf("*");
-    result.push({
-      prefix: star === -1 ? pattern : pattern.slice(0, star),
-      suffix: star === -1 ? "" : pattern.slice(star + 1),
-      wildcard: star !== -1,
-      targets: targets.filter((t2) => typeof t2 === "string")
-    });
-  }
-  return result;
-}
-
-// src/analyse/context.ts
-var AnalysisContext = class {
-  constructor(reader) {
-    this.reader = reader;
-    this.sources = new SourceCache(reader);
-    this.resolver = new ModuleResolver(reader);
-  }
-  reader;
-  sources;
-  resolver;
-  infos = /* @__PURE__ */ new WeakMap();
-  /** The module each parsed SourceFile belongs to. */
-  modulesBySourceFile = /* @__PURE__ */ new WeakMap();
-  load(file) {
-    const result = this.sources.load(file);
-    if (!result.ok) return void 0;
-    this.modulesBySourceFile.set(result.module.sourceFile, result.module);
-    return result.module;
-  }
-  moduleOf(node) {
-    return this.modulesBySourceFile.get(node.getSourceFile());
-  }
-  info(module) {
-    let info = this.infos.get(module);
-    if (!info) {
-      info = collectModuleInfo(module);
-      this.infos.set(module, info);
-    }
-    return info;
-  }
-  resolveSpecifier(from, specifier) {
-    const resolution = this.resolver.resolve(from.file, specifier);
-    if (resolution.kind === "package") return { kind: "package", name: resolution.name };
-    if (resolution.kind === "missing") return { kind: "unknown", reason: resolution.reason };
-    if (resolution.kind === "data") return { kind: "data", file: resolution.file };
-    const loaded = this.sources.load(resolution.file);
-    if (!loaded.ok) return { kind: "unknown", reason: loaded.finding.message.replace(/\.$/, "") };
-    this.modulesBySourceFile.set(loaded.module.sourceFile, loaded.module);
-    return { kind: "module", module: loaded.module };
-  }
-};
-
-// src/analyse/database-clients.ts
-var FACTORIES = [
-  { packages: ["pg"], path: ["Client"], how: "new", name: "pg.Client" },
-  { packages: ["pg"], path: ["Pool"], how: "new", name: "pg.Pool" },
-  { packages: ["pg"], path: ["native", "Client"], how: "new", name: "pg.Client" },
-  { packages: ["pg"], path: ["native", "Pool"], how: "new", name: "pg.Pool" },
-  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createConnection"], how: "call", name: "mysql.createConnection" },
-  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createPool"], how: "call", name: "mysql.createPool" },
-  { packages: ["mysql", "mysql2", "mysql2/promise"], path: ["createPoolCluster"], how: "call", name: "mysql.createPoolCluster" },
-  { packages: ["mongodb"], path: ["MongoClient"], how: "new", name: "MongoClient" },
-  { packages: ["mongodb"], path: ["MongoClient", "connect"], how: "call", name: "MongoClient.connect" },
-  { packages: ["mongoose"], path: ["connect"], how: "call", name: "mongoose.connect" },
-  { packages: ["mongoose"], path: ["createConnection"], how: "call", name: "mongoose.createConnection" },
-  { packages: ["redis", "@redis/client"], path: ["createClient"], how: "call", name: "redis.createClient" },
-  { packages: ["redis", "@redis/client"], path: ["createCluster"], how: "call", name: "redis.createCluster" },
-  { packages: ["ioredis"], path: [], how: "new", name: "Redis" },
-  { packages: ["ioredis"], path: ["Redis"], how: "new", name: "Redis" },
-  { packages: ["ioredis"], path: ["Cluster"], how: "new", name: "Redis.Cluster" },
-  { packages: ["knex"], path: [], how: "call", name: "knex" },
-  { packages: ["knex"], path: ["knex"], how: "call", name: "knex" },
-  { packages: ["sequelize"], path: ["Sequelize"], how: "new", name: "Sequelize" },
-  { packages: ["sequelize"], path: [], how: "new", name: "Sequelize" },
-  { packages: ["@prisma/client"], path: ["PrismaClient"], how: "new", name: "PrismaClient" },
-  { packages: ["typeorm"], path: ["DataSource"], how: "new", name: "DataSource" },
-  { packages: ["typeorm"], path: ["createConnection"], how: "call", name: "typeorm.createConnection" },
-  { packages: ["@neondatabase/serverless"], path: ["neon"], how: "call", name: "neon" },
-  { packages: ["@neondatabase/serverless"], path: ["Pool"], how: "new", name: "neon.Pool" },
-  { packages: ["@neondatabase/serverless"], path: ["Client"], how: "new", name: "neon.Client" },
-  { packages: ["postgres"], path: [], how: "call", name: "postgres" },
-  { packages: ["mssql"], path: ["ConnectionPool"], how: "new", name: "mssql.ConnectionPool" },
-  { packages: ["mssql"], path: ["connect"], how: "call", name: "mssql.connect" },
-  { packages: ["oracledb"], path: ["getConnection"], how: "call", name: "oracledb.getConnection" },
-  { packages: ["oracledb"], path: ["createPool"], how: "call", name: "oracledb.createPool" }
-];
-function databaseFactoryName(packageName2, path20, how) {
-  const factory = FACTORIES.find(
-    (f) => f.how === how && f.packages.includes(packageName2) && f.path.length === path20.length && f.path.every((part, i) => part === path20[i])
-  );
-  return factory?.name;
-}
-
-// src/analyse/library-calls.ts
-function shortText(node) {
-  const text2 = node.getText().replace(/\s+/g, " ");
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-}
-function libraryOperations(behaviour, situation, references, evaluator) {
-  const reader = new ValueReader(references, evaluator);
-  const { call } = situation;
-  if (situation.receiver) {
-    const decided = reader.condition(situation.receiver);
-    if (decided === "no") return { calls: [] };
-    if (typeof decided === "object") return decided;
-  }
-  let argumentObjects = situation.argumentObjects;
-  if (behaviour.objectArgument) {
-    const { index, kinds } = behaviour.objectArgument;
-    const arg = call.arguments?.[index];
-    const reference = arg ? references.resolve(arg) : void 0;
-    if (reference?.kind !== "library-object" || !kinds.includes(reference.object)) {
-      return { unfollowed: `${shortText(call)} uses ${arg ? shortText(arg) : "no argument"}, which noops-lint cannot trace to the ${kinds.map((k) => LIBRARY_OBJECTS[k]?.name ?? k).join(" or ")} it needs` };
-    }
-    argumentObjects = /* @__PURE__ */ new Map([[index, { object: reference.object, creation: reference.creation }]]);
-  }
-  const context2 = { ...situation, ...argumentObjects ? { argumentObjects } : {} };
-  const calls = [];
-  for (const operation of behaviour.operations ?? []) calls.push(...reader.operationCalls(operation, context2));
-  if (behaviour.signs) {
-    const request = behaviour.signs.request ? reader.read(behaviour.signs.request, context2) : void 0;
-    const service = behaviour.signs.service ? reader.read(behaviour.signs.service, context2) : void 0;
-    const signed = signedRequestCall(request?.value, service?.value);
-    if ("unfollowed" in signed) return { unfollowed: `${shortText(call)}: ${signed.unfollowed}` };
-    calls.push(signed);
-  }
-  return { calls };
-}
-var ValueReader = class {
-  constructor(references, evaluator) {
-    this.references = references;
-    this.evaluator = evaluator;
-  }
-  references;
-  evaluator;
-  /** Whether the object calls AWS with the function's role (AppSync with IAM auth): yes, no, or not known. */
-  condition(object) {
-    const when = LIBRARY_OBJECTS[object.object]?.when;
-    if (!when) return "yes";
-    const read = this.read(when.value, { call: object.creation });
-    const text2 = read ? this.symbol(read) : void 0;
-    if (text2 !== void 0) return when.equals.includes(text2) ? "yes" : "no";
-    const name2 = LIBRARY_OBJECTS[object.object].name;
-    return { unfollowed: `${when.what} of the ${name2} created by ${shortText(object.creation)} is not known statically, so noops-lint cannot tell whether it calls AWS with the function's role` };
-  }
-  /** A string value, or an enum member written as `AUTH_TYPE.AWS_IAM` (its name). */
-  symbol(read) {
-    if (read.value.kind === "string") return read.value.value;
-    if (!read.node) return void 0;
-    const reference = this.references.resolve(read.node);
-    if (reference.kind === "package" && reference.path.length > 0) return reference.path[reference.path.length - 1];
-    return void 0;
-  }
-  operationCalls(operation, situation) {
-    if (operation.unlessAllFalse && operation.unlessAllFalse.every((source) => {
-      const read = this.read(source, situation);
-      return read?.value.kind === "boolean" && !read.value.value;
-    })) return [];
-    const spec = operation.input;
-    const base = { service: operation.service, operation: operation.operation, style: "library" };
-    if (spec === void 0) return [{ ...base, input: { kind: "unknown", reason: "the library builds the request" } }];
-    if (!("fields" in spec)) {
-      const read = this.read(spec, situation);
-      if (!read) return [{ ...base, input: { kind: "unknown", reason: "no request parameters" } }];
-      return [read.node && "arg" in spec && !spec.path?.length ? { ...base, inputNode: read.node } : { ...base, input: read.value }];
-    }
-    const properties = {};
-    for (const [field, source] of Object.entries(spec.fields)) {
-      const read = this.read(source, situation);
-      if (!read) return [];
-      properties[field] = read.value;
-    }
-    const each = operation.each;
-    const items = each === void 0 ? void 0 : properties[each];
-    const shaped = { ...base, style: "client-library" };
-    if (each === void 0 || items?.kind !== "array") return [{ ...shaped, input: { kind: "object", properties } }];
-    return items.items.map((item) => ({ ...shaped, input: { kind: "object", properties: { ...properties, [each]: item } } }));
-  }
-  /** Reads a value the table names; undefined when the code does not give it. */
-  read(source, situation) {
-    if ("literal" in source) return { value: { kind: "string", value: source.literal } };
-    if ("unknown" in source) return { value: { kind: "unknown", reason: source.unknown } };
-    if ("state" in source) {
-      const object = source.of === void 0 ? situation.receiver : situation.argumentObjects?.get(source.of);
-      const kept = object ? LIBRARY_OBJECTS[object.object]?.state[source.state] : void 0;
-      return object && kept ? this.read(kept, { call: object.creation }) : void 0;
-    }
-    const arg = situation.call.arguments?.[source.arg];
-    if (!arg || ts.isSpreadElement(arg)) return void 0;
-    let node = arg;
-    const path20 = source.path ?? [];
-    for (const [index, part] of path20.entries()) {
-      const literal2 = objectLiteral(node);
-      if (!literal2) return this.readValue(this.evaluator.evaluateInput(node), path20.slice(index));
-      const property2 = findProperty(literal2, part);
-      if (property2 === "spread") return this.readValue(this.evaluator.evaluateInput(node), path20.slice(index));
-      if (!property2) return void 0;
-      node = property2;
-    }
-    return { node, value: this.evaluator.evaluateInput(node) };
-  }
-  readValue(value, path20) {
-    let current = value;
-    for (const part of path20) {
-      if (current.kind === "object") {
-        const next = current.properties[part];
-        if (!next) return void 0;
-        current = next;
-      } else if (current.kind === "unknown") return { value: current };
-      else return { value: { kind: "unknown", reason: `no \`${part}\` in a value not known statically` } };
-    }
-    return { value: current };
-  }
-};
-function objectLiteral(expression) {
-  let node = skipWrappers(expression);
-  for (let i = 0; i < 5 && ts.isIdentifier(node); i++) {
-    const declaration = findDeclaration(node);
-    if (declaration?.kind !== "variable" || declaration.path.length > 0 || !declaration.node.initializer) return void 0;
-    node = skipWrappers(declaration.node.initializer);
-  }
-  return ts.isObjectLiteralExpression(node) ? node : void 0;
-}
-function findProperty(literal2, name2) {
-  for (let i = literal2.properties.length - 1; i >= 0; i--) {
-    const property2 = literal2.properties[i];
-    if (ts.isSpreadAssignment(property2)) return "spread";
-    if (!property2.name || propertyNameText(property2.name) !== name2) continue;
-    if (ts.isPropertyAssignment(property2)) return property2.initializer;
-    if (ts.isShorthandPropertyAssignment(property2)) return property2.name;
-    return "spread";
-  }
-  return void 0;
-}
-var EXECUTE_API_HOST = /^([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
-var HOST_SERVICES = [
-  [EXECUTE_API_HOST, "execute-api"],
-  [/\.appsync-api\.[a-z0-9-]+\.amazonaws\.com$/, "appsync"],
-  [/\.lambda-url\.[a-z0-9-]+\.on\.aws$/, "lambda"]
-];
-function text(value) {
-  return value?.kind === "string" ? value.value : void 0;
-}
-function property(value, ...names) {
-  if (value?.kind !== "object") return void 0;
-  for (const name2 of names) if (value.properties[name2]) return value.properties[name2];
-  return void 0;
-}
-function signedRequestCall(request, signer) {
-  const host = property(request, "host", "hostname");
-  const hostText = text(host)?.toLowerCase();
-  let service = text(signer) ?? text(property(request, "service"));
-  if (service === void 0 && signer === void 0 && property(request, "service") === void 0 && hostText !== void 0) {
-    service = HOST_SERVICES.find(([pattern]) => pattern.test(hostText))?.[1];
-  }
-  if (service === void 0) return { unfollowed: "the AWS service this request is signed for is not known statically" };
-  const mapped = SIGNED_SERVICES[service];
-  if (!mapped) return { unfollowed: `requests signed for the service "${service}" are authorized by actions noops-lint does not derive` };
-  const style = "client-library";
-  if (mapped.service !== "execute-api") return { ...mapped, style, input: { kind: "object", properties: {} } };
-  return { ...mapped, style, input: { kind: "object", properties: executeApiRoute(request, hostText) } };
-}
-function executeApiRoute(request, host) {
-  const match = host === void 0 ? null : EXECUTE_API_HOST.exec(host);
-  if (!match) {
-    const reason2 = host === void 0 ? "the host of the signed request is not known statically" : `${host} is not an execute-api host (a custom domain names no API id)`;
-    return { ApiPath: { kind: "unknown", reason: reason2 } };
-  }
-  const methodValue = property(request, "method");
-  const method = methodValue === void 0 ? "GET" : text(methodValue)?.toUpperCase() ?? "*";
-  const pathValue = property(request, "path");
-  let path20;
-  if (pathValue === void 0) path20 = "/";
-  else if (pathValue.kind === "string") path20 = pathValue.value;
-  else if (pathValue.kind === "partial") path20 = `${pathValue.prefix}*`;
-  else path20 = "/*";
-  path20 = path20.split("?")[0].replace(/^\/+/, "");
-  const slash = path20.indexOf("/");
-  const stage = slash < 0 ? path20 === "" ? "*" : path20 : path20.slice(0, slash);
-  const route = slash < 0 ? "*" : path20.slice(slash + 1) || "*";
-  const wildStage = stage.includes("*") ? "*" : stage;
-  const apiPath = wildStage === "*" ? `${match[1]}/*` : `${match[1]}/${wildStage}/${method}/${route}`;
-  return { ApiPath: { kind: "string", value: apiPath }, Region: { kind: "string", value: match[2] } };
 }
 
 // src/analyse/function-summary.ts
@@ -23451,14 +23999,14 @@ var Summariser = class {
     if (head === void 0) return false;
     const match = /^https?:\/\/(?:localhost|127\.0\.0\.1):(2772|2773)(\/[^?]*)?/.exec(head);
     if (!match) return false;
-    const path20 = match[2] ?? "";
+    const path21 = match[2] ?? "";
     if (match[1] === "2772") {
       for (const operation of ["StartConfigurationSession", "GetLatestConfiguration"]) {
         this.addCall(summary, module, call, { service: "appconfig", operation, style: "library", inputNode: void 0, input: { kind: "unknown", reason: "the AppConfig agent URL names the configuration" } });
       }
       return true;
     }
-    const query = path20.startsWith("/secretsmanager/get") ? { name: "secretId", service: "secretsmanager", operation: "GetSecretValue" } : path20.startsWith("/systemsmanager/parameters/get") ? { name: "name", service: "ssm", operation: "GetParameter" } : void 0;
+    const query = path21.startsWith("/secretsmanager/get") ? { name: "secretId", service: "secretsmanager", operation: "GetSecretValue" } : path21.startsWith("/systemsmanager/parameters/get") ? { name: "name", service: "ssm", operation: "GetParameter" } : void 0;
     if (!query) {
       this.unfollowed(summary, module, call, `the extension request ${shortText2(call)} is not one noops-lint knows`);
       return true;
@@ -23698,9 +24246,6 @@ function possibleStrings(evaluator, expression, depth = 0) {
   return value.kind === "string" ? [value.value] : void 0;
 }
 
-// src/analyse/handlers.ts
-import path10 from "node:path";
-
 // src/analyse/graphql.ts
 var SCHEMA_BUILDERS = [
   { packages: ["apollo-server-lambda", "apollo-server", "apollo-server-express", "apollo-server-koa", "apollo-server-fastify", "@apollo/server"], path: ["ApolloServer"], how: "new" },
@@ -23716,8 +24261,8 @@ var SCHEMA_BUILDERS = [
 var LAMBDA_ADAPTERS = /* @__PURE__ */ new Set(["@as-integrations/aws-lambda"]);
 var CREATE_HANDLER_PACKAGES = /* @__PURE__ */ new Set(["apollo-server-lambda"]);
 var GRAPHQL_PACKAGES = new Set(SCHEMA_BUILDERS.flatMap((b) => b.packages));
-function isBuilder(packageName2, path20, how) {
-  return SCHEMA_BUILDERS.some((b) => b.how === how && b.packages.includes(packageName2) && b.path.length === path20.length && b.path.every((p, i) => p === path20[i]));
+function isBuilder(packageName2, path21, how) {
+  return SCHEMA_BUILDERS.some((b) => b.how === how && b.packages.includes(packageName2) && b.path.length === path21.length && b.path.every((p, i) => p === path21[i]));
 }
 function isGraphqlLambdaAdapter(references, expression) {
   const node = skipWrappers(expression);
@@ -23875,9 +24420,40 @@ function variableInitializer(identifier) {
   return declaration?.kind === "variable" && declaration.path.length === 0 ? declaration.node.initializer : void 0;
 }
 
+// src/analyse/source-reader.ts
+function normaliseRootPath(rootRelativePath) {
+  if (rootRelativePath.includes("\0")) return void 0;
+  const slashed = rootRelativePath.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
+  const parts = [];
+  for (const part of slashed.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+      continue;
+    }
+    parts.push(part);
+  }
+  return parts.join("/");
+}
+var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+function withInlineCode(project, reader) {
+  const inline = /* @__PURE__ */ new Map();
+  for (const fn of project.functions) if (fn.inlineCode) inline.set(fn.inlineCode.file, fn.inlineCode);
+  if (inline.size === 0) return reader;
+  return {
+    read(rootRelativePath) {
+      const code = inline.get(rootRelativePath);
+      return code ? { ok: true, text: code.text, inline: code } : reader.read(rootRelativePath);
+    },
+    exists: (rootRelativePath) => inline.has(rootRelativePath) || reader.exists(rootRelativePath)
+  };
+}
+
 // src/analyse/handlers.ts
 var HANDLER_NOT_FOUND = "input/handler-not-found";
-var HANDLER_NOT_ANALYSED = "input/handler-not-analysed";
+var HANDLER_NOT_ANALYSED = INPUT_RULES.handlerNotAnalysed;
 var BUILD_OUTPUT_DIRS = /* @__PURE__ */ new Set(["dist", "build", ".build", "out", ".webpack", ".esbuild", ".serverless", ".aws-sam", "bundle", "bundles"]);
 var HANDLER_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
 var OTHER_RUNTIME_EXTENSIONS = [".py", ".rb", ".go", ".java", ".cs", ".ps1", ".sh", ".rs"];
@@ -23975,7 +24551,7 @@ function resolveHandler(context2, references, fn) {
   if (dot2 === -1) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} names no export (expected \`file.export\`).`);
   const modulePath = handler.slice(0, dot2);
   const exportPath = handler.slice(dot2 + 1).split(".");
-  const base = normaliseRootPath(path10.posix.join(fn.codeDir, modulePath));
+  const base = normaliseRootPath(path8.posix.join(fn.codeDir, modulePath));
   if (base === void 0) return notFound(fn, `The handler ${JSON.stringify(handler)} of ${JSON.stringify(fn.name)} points outside the project.`);
   let file;
   for (const ext of HANDLER_EXTENSIONS) if (!file && context2.reader.exists(base + ext)) file = base + ext;
@@ -24113,6 +24689,283 @@ function handlerSignatureOf(context2, root) {
     responseText: use.getText().replace(/\s+/g, " ").slice(0, 60)
   };
 }
+
+// src/analyse/package-dirs.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import path9 from "node:path";
+function readJson(reader, file) {
+  const read = reader.read(file);
+  if (!read.ok) return void 0;
+  try {
+    return JSON.parse(read.text);
+  } catch {
+    return void 0;
+  }
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function workspacePatterns(reader, dir) {
+  const join = (p) => normaliseRootPath(path9.posix.join(dir, p));
+  const manifest = readJson(reader, dir ? `${dir}/package.json` : "package.json");
+  const declared = manifest?.workspaces;
+  const patterns = [...strings(declared), ...strings(declared?.packages)];
+  const pnpm = reader.read(dir ? `${dir}/pnpm-workspace.yaml` : "pnpm-workspace.yaml");
+  if (pnpm.ok) {
+    try {
+      patterns.push(...strings((0, import_yaml9.parse)(pnpm.text, { schema: "core", version: "1.2" })?.packages));
+    } catch {
+    }
+  }
+  return patterns.filter((p) => !p.startsWith("!")).flatMap((p) => join(p.replace(/\/+$/, "")) ?? []);
+}
+function layerDirs(project) {
+  const dirs = [];
+  for (const service of project.services ?? []) {
+    const inService = (p) => {
+      if (typeof p !== "string" || p.includes("://")) return;
+      const dir = normaliseRootPath(path9.posix.join(service.dir, p));
+      if (dir !== void 0) dirs.push(dir);
+    };
+    for (const resource of service.resources ?? []) {
+      if (resource.type === "AWS::Serverless::LayerVersion") inService(resource.properties.ContentUri);
+      else if (resource.type === "AWS::Lambda::LayerVersion") inService(resource.properties.Content);
+    }
+    const layers = service.kind === "serverless" ? service.document?.layers : void 0;
+    if (layers && typeof layers === "object" && !Array.isArray(layers)) {
+      for (const layer of Object.values(layers)) inService(layer?.path);
+    }
+  }
+  return dirs;
+}
+function projectPackageDirs(project, reader) {
+  const moduleDirs = /* @__PURE__ */ new Set();
+  for (const dir of layerDirs(project)) {
+    for (const sub of ["nodejs/node_modules", "node_modules"]) moduleDirs.add(dir === "" ? sub : `${dir}/${sub}`);
+  }
+  const workspaces = new Set(workspacePatterns(reader, ""));
+  for (const service of project.services ?? []) if (service.dir) for (const p of workspacePatterns(reader, service.dir)) workspaces.add(p);
+  return { moduleDirs: [...moduleDirs].sort(), workspaces: [...workspaces].sort() };
+}
+function packageFolderCandidates(dirs, name2) {
+  const last = name2.split("/").pop();
+  const out = [];
+  for (const pattern of dirs.workspaces) {
+    if (pattern.endsWith("/*")) out.push(`${pattern.slice(0, -2)}/${last}`);
+    else if (pattern === "*") out.push(last);
+    else if (!pattern.includes("*")) out.push(pattern);
+  }
+  for (const dir of dirs.moduleDirs) out.push(`${dir}/${name2}`);
+  return out;
+}
+
+// src/analyse/module-resolution.ts
+import path10 from "node:path";
+var SOURCE_FOR_OUTPUT = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"], ".jsx": [".tsx"] };
+var ModuleResolver = class {
+  constructor(reader) {
+    this.reader = reader;
+    loadTypeScriptNow();
+  }
+  reader;
+  tsconfigByDir = /* @__PURE__ */ new Map();
+  resolved = /* @__PURE__ */ new Map();
+  packageDirs = { moduleDirs: [], workspaces: [] };
+  packageFiles = /* @__PURE__ */ new Map();
+  /** Workspace packages and layer modules the runtime finds by name. */
+  usePackageDirs(dirs) {
+    this.packageDirs = dirs;
+    this.resolved.clear();
+    this.packageFiles.clear();
+  }
+  resolve(fromFile, specifier) {
+    const dir = path10.posix.dirname(fromFile);
+    const key = `${dir}\0${specifier}`;
+    let result = this.resolved.get(key);
+    if (!result) {
+      result = this.compute(dir === "." ? "" : dir, specifier);
+      this.resolved.set(key, result);
+    }
+    return result;
+  }
+  /** Finds `base`, `base.ts`, ..., `base/index.ts`, ... (root-relative), or undefined. */
+  probe(base) {
+    const ext = path10.posix.extname(base);
+    if (ext) {
+      for (const source of SOURCE_FOR_OUTPUT[ext] ?? []) {
+        const candidate = base.slice(0, -ext.length) + source;
+        if (this.reader.exists(candidate)) return candidate;
+      }
+      if (CODE_EXTENSIONS2.includes(ext) && this.reader.exists(base)) return base;
+    }
+    for (const candidateExt of CODE_EXTENSIONS2) {
+      if (this.reader.exists(base + candidateExt)) return base + candidateExt;
+    }
+    for (const candidateExt of CODE_EXTENSIONS2) {
+      const candidate = base === "" ? `index${candidateExt}` : `${base}/index${candidateExt}`;
+      if (this.reader.exists(candidate)) return candidate;
+    }
+    return void 0;
+  }
+  compute(dir, specifier) {
+    if (specifier.startsWith(".") || specifier.startsWith("/")) {
+      if (specifier.startsWith("/")) return { kind: "missing", reason: "absolute paths are not followed" };
+      return this.resolvePath(path10.posix.join(dir, specifier), specifier);
+    }
+    if (specifier.startsWith("node:")) return { kind: "package", name: specifier };
+    const mapping = this.tsconfigFor(dir);
+    if (mapping) {
+      const mapped = this.resolveMapped(mapping, specifier);
+      if (mapped) return mapped;
+    }
+    const local = this.packageFile(specifier);
+    if (local) return { kind: "file", file: local };
+    return { kind: "package", name: specifier };
+  }
+  /** `@acme/data` or `shared-db/sub` in a workspace package or a layer's node_modules inside the root. */
+  packageFile(specifier) {
+    if (this.packageDirs.moduleDirs.length === 0 && this.packageDirs.workspaces.length === 0) return void 0;
+    if (this.packageFiles.has(specifier)) return this.packageFiles.get(specifier);
+    const parts = specifier.split("/");
+    const name2 = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+    const subpath = parts.slice(specifier.startsWith("@") ? 2 : 1).join("/");
+    let found;
+    for (const dir of packageFolderCandidates(this.packageDirs, name2)) {
+      const manifest = this.reader.read(`${dir}/package.json`);
+      let parsed = {};
+      if (manifest.ok) {
+        try {
+          parsed = JSON.parse(manifest.text);
+        } catch {
+          continue;
+        }
+      }
+      const inModules = dir.endsWith(`node_modules/${name2}`);
+      if (!inModules && parsed.name !== name2) continue;
+      const entry = subpath || (typeof parsed.main === "string" ? parsed.main : typeof parsed.module === "string" ? parsed.module : "index");
+      const normal = normaliseRootPath(path10.posix.join(dir, entry));
+      found = normal === void 0 ? void 0 : this.probe(normal);
+      if (found) break;
+    }
+    this.packageFiles.set(specifier, found);
+    return found;
+  }
+  resolvePath(joined, specifier) {
+    const normal = normaliseRootPath(joined);
+    if (normal === void 0) return { kind: "missing", reason: `${JSON.stringify(specifier)} leaves the project root` };
+    const found = this.probe(normal);
+    if (found) return { kind: "file", file: found };
+    if (path10.posix.extname(normal) && this.reader.exists(normal)) return { kind: "data", file: normal };
+    return { kind: "missing", reason: `no file for ${JSON.stringify(specifier)}` };
+  }
+  resolveMapped(mapping, specifier) {
+    let best;
+    for (const entry of mapping.paths) {
+      const matches = entry.wildcard ? specifier.startsWith(entry.prefix) && specifier.endsWith(entry.suffix) && specifier.length >= entry.prefix.length + entry.suffix.length : specifier === entry.prefix;
+      if (matches && (!best || entry.prefix.length > best.prefix.length)) best = entry;
+    }
+    if (best) {
+      const star = best.wildcard ? specifier.slice(best.prefix.length, specifier.length - best.suffix.length) : "";
+      for (const target of best.targets) {
+        const result = this.resolvePath(path10.posix.join(mapping.base, target.replace("*", star)), specifier);
+        if (result.kind === "file") return result;
+      }
+    }
+    if (mapping.baseUrl !== void 0) {
+      const result = this.resolvePath(path10.posix.join(mapping.baseUrl, specifier), specifier);
+      if (result.kind === "file") return result;
+    }
+    return void 0;
+  }
+  /** The nearest tsconfig.json from `dir` up to the root, with its paths. */
+  tsconfigFor(dir) {
+    if (this.tsconfigByDir.has(dir)) return this.tsconfigByDir.get(dir);
+    const file = dir === "" ? "tsconfig.json" : `${dir}/tsconfig.json`;
+    let mapping;
+    if (this.reader.exists(file)) mapping = this.readTsconfig(file, 0);
+    else if (dir !== "") mapping = this.tsconfigFor(path10.posix.dirname(dir) === "." ? "" : path10.posix.dirname(dir));
+    this.tsconfigByDir.set(dir, mapping);
+    return mapping;
+  }
+  readTsconfig(file, depth) {
+    const read = this.reader.read(file);
+    if (!read.ok) return void 0;
+    const parsed = ts.parseConfigFileTextToJson(file, read.text);
+    const config = parsed.config ?? {};
+    const dir = path10.posix.dirname(file) === "." ? "" : path10.posix.dirname(file);
+    let inherited;
+    if (typeof config.extends === "string" && config.extends.startsWith(".") && depth < 5) {
+      const target = normaliseRootPath(path10.posix.join(dir, config.extends));
+      const withJson = target && !target.endsWith(".json") ? `${target}.json` : target;
+      if (withJson && this.reader.exists(withJson)) inherited = this.readTsconfig(withJson, depth + 1);
+    }
+    const options = config.compilerOptions ?? {};
+    const baseUrl = typeof options.baseUrl === "string" ? normaliseRootPath(path10.posix.join(dir, options.baseUrl)) : inherited?.baseUrl;
+    const paths = options.paths && typeof options.paths === "object" ? parsePaths(options.paths) : void 0;
+    if (!paths && baseUrl === void 0) return inherited;
+    return {
+      base: paths ? baseUrl ?? dir : inherited?.base ?? dir,
+      ...baseUrl !== void 0 ? { baseUrl } : {},
+      paths: paths ?? inherited?.paths ?? []
+    };
+  }
+};
+function parsePaths(paths) {
+  const result = [];
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (!Array.isArray(targets)) continue;
+    const star = pattern.indexOf("*");
+    result.push({
+      prefix: star === -1 ? pattern : pattern.slice(0, star),
+      suffix: star === -1 ? "" : pattern.slice(star + 1),
+      wildcard: star !== -1,
+      targets: targets.filter((t2) => typeof t2 === "string")
+    });
+  }
+  return result;
+}
+
+// src/analyse/context.ts
+var AnalysisContext = class {
+  constructor(reader) {
+    this.reader = reader;
+    this.sources = new SourceCache(reader);
+    this.resolver = new ModuleResolver(reader);
+  }
+  reader;
+  sources;
+  resolver;
+  infos = /* @__PURE__ */ new WeakMap();
+  /** The module each parsed SourceFile belongs to. */
+  modulesBySourceFile = /* @__PURE__ */ new WeakMap();
+  load(file) {
+    const result = this.sources.load(file);
+    if (!result.ok) return void 0;
+    this.modulesBySourceFile.set(result.module.sourceFile, result.module);
+    return result.module;
+  }
+  moduleOf(node) {
+    return this.modulesBySourceFile.get(node.getSourceFile());
+  }
+  info(module) {
+    let info = this.infos.get(module);
+    if (!info) {
+      info = collectModuleInfo(module);
+      this.infos.set(module, info);
+    }
+    return info;
+  }
+  resolveSpecifier(from, specifier) {
+    const resolution = this.resolver.resolve(from.file, specifier);
+    if (resolution.kind === "package") return { kind: "package", name: resolution.name };
+    if (resolution.kind === "missing") return { kind: "unknown", reason: resolution.reason };
+    if (resolution.kind === "data") return { kind: "data", file: resolution.file };
+    const loaded = this.sources.load(resolution.file);
+    if (!loaded.ok) return { kind: "unknown", reason: loaded.finding.message.replace(/\.$/, "") };
+    this.modulesBySourceFile.set(loaded.module.sourceFile, loaded.module);
+    return { kind: "module", module: loaded.module };
+  }
+};
 
 // src/analyse/servers.ts
 var FACTORIES2 = [
@@ -24521,9 +25374,9 @@ var CodeFacts = class {
     if (target.kind !== "package") return void 0;
     const name2 = packageBase(target.name);
     if (!FS_PACKAGES.has(name2)) return void 0;
-    const path20 = target.path[0] === "promises" ? target.path.slice(1) : target.path;
-    if (path20.length !== 1) return void 0;
-    return { method: path20[0], text: shortText3(call.expression) };
+    const path21 = target.path[0] === "promises" ? target.path.slice(1) : target.path;
+    if (path21.length !== 1) return void 0;
+    return { method: path21[0], text: shortText3(call.expression) };
   }
   onFileCall(module, call, root, body, facts) {
     const target = this.references.resolve(call.expression);
@@ -24552,7 +25405,7 @@ var CodeFacts = class {
     });
   }
   /** Inside a `try`, or the same body checks the path exists first. */
-  isReadGuarded(call, root, path20) {
+  isReadGuarded(call, root, path21) {
     for (let node = call; node !== root && !ts.isSourceFile(node); node = node.parent) {
       if (ts.isTryStatement(node.parent) && node.parent.tryBlock === node && node.parent.catchClause) return true;
       if (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === "catch") return true;
@@ -24562,7 +25415,7 @@ var CodeFacts = class {
         const fs = this.fsMethod(node);
         if (fs && FILE_CHECKS.has(fs.method) && node.arguments[0]) {
           const checked = this.evaluatePath(node.arguments[0], 0);
-          if (checked && checked.text === path20.text) return true;
+          if (checked && checked.text === path21.text) return true;
         }
       }
       return ts.forEachChild(node, visit) ?? false;
@@ -24706,13 +25559,13 @@ function isConditional(node, root) {
   }
   return false;
 }
-function classifyPath(path20) {
-  const text2 = path20.text;
+function classifyPath(path21) {
+  const text2 = path21.text;
   if (text2.startsWith(CODE_DIR)) return /(^|\/)\.\.(\/|$)/.test(text2) ? "unknown" : "read-only";
   if (text2 === "/tmp" || text2.startsWith("/tmp/")) return /(^|\/)\.\.(\/|$)/.test(text2) ? "unknown" : "tmp";
   if (text2.startsWith("/")) {
     const segment = /^\/([^/]+)(\/|$)/.exec(text2);
-    if (!segment || !path20.complete && segment[2] === "") return "unknown";
+    if (!segment || !path21.complete && segment[2] === "") return "unknown";
     if (["mnt", "dev", "proc", "tmp", "sys"].includes(segment[1])) return "unknown";
     return "read-only";
   }
@@ -24721,6 +25574,190 @@ function classifyPath(path20) {
 }
 function isSizeComparison(kind) {
   return kind === ts.SyntaxKind.GreaterThanToken || kind === ts.SyntaxKind.GreaterThanEqualsToken || kind === ts.SyntaxKind.LessThanToken || kind === ts.SyntaxKind.LessThanEqualsToken;
+}
+
+// src/analyse/reachable-code.ts
+var MAX_FILES_PER_FUNCTION = 1e4;
+function chain(parent, sites) {
+  return sites.reduce((acc, site) => ({ site, parent: acc }), parent);
+}
+function toArray(via) {
+  const sites = [];
+  for (let node = via; node; node = node.parent) sites.push(node.site);
+  return sites.reverse();
+}
+function viaKey(via) {
+  const parts = [];
+  for (let node = via; node; node = node.parent) parts.push(`${node.site.file}:${node.site.line}:${node.site.column}`);
+  return parts.join("<");
+}
+var MAX_VISITS_WITH_ARGUMENTS = 20;
+var CodeAnalyser = class {
+  context;
+  summariser;
+  facts;
+  constructor(reader) {
+    this.context = new AnalysisContext(reader);
+    this.summariser = new Summariser(this.context);
+    this.facts = new CodeFacts(this.context, this.summariser.references);
+  }
+};
+function analyseReachableCode(analyser, usage, start2, roots, owner, known) {
+  const { context: context2, summariser, facts } = analyser;
+  const graph = known ?? moduleGraph(context2, start2, owner);
+  usage.files = [...new Set([...graph.modules.values()].map((entry) => entry.module.inline?.manifest ?? entry.module.file))].sort();
+  usage.packages = graph.packages;
+  usage.findings.push(...graph.findings);
+  const queue = roots.map((root) => ({ root, context: "invocation", via: void 0 }));
+  for (const [, entry] of graph.modules) queue.push({ root: entry.module.sourceFile, context: "module", via: entry.via });
+  const visited = /* @__PURE__ */ new Map();
+  const callKeys = /* @__PURE__ */ new Set();
+  const clientKeys = /* @__PURE__ */ new Set();
+  const unfollowedKeys = /* @__PURE__ */ new Set();
+  for (let i = 0; i < queue.length; i++) {
+    const item = queue[i];
+    const summary = summariser.summarise(item.root);
+    const seen = visited.get(item.root) ?? /* @__PURE__ */ new Set();
+    visited.set(item.root, seen);
+    const usesArguments = item.bindings !== void 0 && (summary.calls.some((c) => c.usesParameters) || summary.dynamicMethods.length > 0 || summary.clients.some((c) => c.hostArguments) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
+    const perSite = usesArguments && seen.size < MAX_VISITS_WITH_ARGUMENTS;
+    const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
+    if (seen.has(visitKey)) continue;
+    seen.add(visitKey);
+    let sites;
+    const via = () => sites ??= toArray(item.via);
+    facts.record(usage, item.root, item.context, via);
+    const bound = perSite ? item.bindings : void 0;
+    const evaluator = bound ? new StaticEvaluator(context2, bound) : void 0;
+    let calls = summary.calls;
+    let unfollowed = summary.unfollowed;
+    for (const dynamic of summary.dynamicMethods) {
+      const resolved = summariser.resolveDynamicMethod(dynamic, evaluator);
+      calls = [...calls, ...resolved.calls];
+      unfollowed = [...unfollowed, ...resolved.unfollowed];
+    }
+    for (const call of calls) {
+      const { inputNode, inputProperty, usesParameters, ...rest } = call;
+      const evaluated = evaluator && usesParameters;
+      const input = evaluated ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
+      const key = evaluated ? callKey(call, input) : summaryCallKey(call);
+      if (callKeys.has(key)) continue;
+      callKeys.add(key);
+      usage.calls.push({ ...rest, input, via: via() });
+    }
+    for (const place of unfollowed) {
+      const key = `${place.location.file}:${place.location.line}:${place.location.column}`;
+      if (unfollowedKeys.has(key)) continue;
+      unfollowedKeys.add(key);
+      (usage.unfollowed ??= []).push(place);
+    }
+    for (const client of summary.clients) {
+      const scope = client.lazy ? "lazy" : item.context === "module" ? "module" : "invocation";
+      const { lazy: _lazy, hostArguments, ...rest } = client;
+      const host = hostArguments && evaluator ? boundHost(context2, evaluator, hostArguments) : void 0;
+      const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}:${host?.host ?? ""}`;
+      if (clientKeys.has(key)) continue;
+      clientKeys.add(key);
+      usage.clients.push({ ...rest, ...host, scope, via: via() });
+    }
+    for (const edge of summary.edges) {
+      if (edge.nested && item.context === "module") continue;
+      const bindings = edge.call ? bindArguments(edge.target, edge.call, bound) : void 0;
+      queue.push({ root: edge.target, context: item.context, via: chain(item.via, [edge.site]), ...bindings ? { bindings } : {} });
+    }
+  }
+  usage.calls.sort((a, b) => compareLocations(a.location, b.location));
+  usage.unfollowed?.sort((a, b) => compareLocations(a.location, b.location));
+  usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
+  facts.sort(usage);
+}
+function callKey(call, input) {
+  return `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
+}
+var summaryKeys = /* @__PURE__ */ new WeakMap();
+function summaryCallKey(call) {
+  let key = summaryKeys.get(call);
+  if (key === void 0) {
+    key = callKey(call, call.input);
+    summaryKeys.set(call, key);
+  }
+  return key;
+}
+function boundHost(context2, evaluator, args) {
+  const trace = [];
+  const host = literalHost(evaluator.tracing(trace), args);
+  if (host === void 0) return void 0;
+  const origin = trace[trace.length - 1];
+  const module = origin ? context2.moduleOf(origin) : void 0;
+  return origin && module ? { host, hostLocation: nodeLocation(module, origin) } : { host };
+}
+function bindArguments(target, call, outer) {
+  if (ts.isSourceFile(target)) return void 0;
+  const fn = ts.isClassLike(target) ? target.members.find((m) => ts.isConstructorDeclaration(m) && m.body !== void 0) : target;
+  if (!fn) return void 0;
+  const args = call.arguments ?? [];
+  const bindings = /* @__PURE__ */ new Map();
+  for (const [index, parameter] of fn.parameters.entries()) {
+    const arg = args[index];
+    if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
+    bindings.set(parameter, { expression: arg, outer });
+  }
+  return bindings.size > 0 ? bindings : void 0;
+}
+var dependencyCache = /* @__PURE__ */ new WeakMap();
+function resolvedDependencies(context2, module) {
+  let list = dependencyCache.get(module);
+  if (!list) {
+    list = context2.info(module).dependencies.map((dependency) => ({
+      specifier: dependency.specifier,
+      target: context2.resolveSpecifier(module, dependency.specifier),
+      location: nodeLocation(module, dependency.node)
+    }));
+    dependencyCache.set(module, list);
+  }
+  return list;
+}
+function packageName(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+function moduleGraph(context2, start2, owner) {
+  const graph = { modules: /* @__PURE__ */ new Map([[start2.file, { module: start2, via: void 0 }]]), packages: [], findings: [...start2.findings] };
+  const packages = /* @__PURE__ */ new Set();
+  const queue = [start2];
+  let truncated = false;
+  for (let i = 0; i < queue.length; i++) {
+    const module = queue[i];
+    const via = graph.modules.get(module.file).via;
+    for (const { specifier, target, location } of resolvedDependencies(context2, module)) {
+      if (target.kind === "unknown") {
+        const finding = inputFinding(
+          INPUT_RULES.unresolved,
+          "note",
+          `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`,
+          location,
+          `${INPUT_RULES.unresolved}|${module.file}|${specifier}`
+        );
+        graph.findings.push(finding);
+        continue;
+      }
+      if (target.kind === "package") packages.add(packageName(target.name));
+      if (target.kind !== "module" || graph.modules.has(target.module.file)) continue;
+      if (graph.modules.size >= MAX_FILES_PER_FUNCTION) {
+        truncated = true;
+        break;
+      }
+      graph.modules.set(target.module.file, { module: target.module, via: chain(via, [location]) });
+      graph.findings.push(...target.module.findings);
+      queue.push(target.module);
+    }
+  }
+  graph.packages = [...packages].sort();
+  if (truncated) {
+    const message = `The code of ${JSON.stringify(owner.name)} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
+    graph.findings.push(inputFinding(INPUT_RULES.skippedFile, "warning", message, owner.location));
+  }
+  return graph;
 }
 
 // src/analyse/server-routes.ts
@@ -25172,10 +26209,10 @@ function nodeScript(tokens, pkg, depth) {
 }
 function existingCodeFile(dir, script2, reader) {
   const clean = script2.replace(/^\.\//, "");
-  const candidates = [clean];
+  const candidates2 = [clean];
   const compiled2 = /^(?:dist|build|lib|out)\/(.+?)\.[cm]?js$/.exec(clean);
-  if (compiled2) candidates.push(`src/${compiled2[1]}.ts`, `${compiled2[1]}.ts`);
-  for (const candidate of candidates) {
+  if (compiled2) candidates2.push(`src/${compiled2[1]}.ts`, `${compiled2[1]}.ts`);
+  for (const candidate of candidates2) {
     for (const ext of ENTRY_EXTENSIONS) {
       const file = normaliseRootPath(path12.posix.join(dir, candidate + ext));
       if (file !== void 0 && /\.[cm]?[jt]s$/.test(file) && reader.exists(file)) return file;
@@ -31203,21 +32240,6 @@ function hostInText(text2, plain) {
 }
 
 // src/analyse/index.ts
-var MAX_FILES_PER_FUNCTION = 1e4;
-function chain(parent, sites) {
-  return sites.reduce((acc, site) => ({ site, parent: acc }), parent);
-}
-function toArray(via) {
-  const sites = [];
-  for (let node = via; node; node = node.parent) sites.push(node.site);
-  return sites.reverse();
-}
-function viaKey(via) {
-  const parts = [];
-  for (let node = via; node; node = node.parent) parts.push(`${node.site.file}:${node.site.line}:${node.site.column}`);
-  return parts.join("<");
-}
-var MAX_VISITS_WITH_ARGUMENTS = 20;
 function analyseFunctions(project, files) {
   const reader = withInlineCode(project, files);
   const analyser = new CodeAnalyser(reader);
@@ -31240,16 +32262,6 @@ function analyseFunctions(project, files) {
   }
   return usages;
 }
-var CodeAnalyser = class {
-  context;
-  summariser;
-  facts;
-  constructor(reader) {
-    this.context = new AnalysisContext(reader);
-    this.summariser = new Summariser(this.context);
-    this.facts = new CodeFacts(this.context, this.summariser.references);
-  }
-};
 function emptyUsage(fn) {
   return { functionId: fn.id, calls: [], clients: [], files: [], findings: [], stateWrites: [], fileOperations: [], backgroundWork: [] };
 }
@@ -31286,163 +32298,6 @@ function analyseFunction(analyser, fn) {
   }
   return usage;
 }
-function analyseReachableCode(analyser, usage, start2, roots, owner, known) {
-  const { context: context2, summariser, facts } = analyser;
-  const graph = known ?? moduleGraph(context2, start2, owner);
-  usage.files = [...new Set([...graph.modules.values()].map((entry) => entry.module.inline?.manifest ?? entry.module.file))].sort();
-  usage.packages = graph.packages;
-  usage.findings.push(...graph.findings);
-  const queue = roots.map((root) => ({ root, context: "invocation", via: void 0 }));
-  for (const [, entry] of graph.modules) queue.push({ root: entry.module.sourceFile, context: "module", via: entry.via });
-  const visited = /* @__PURE__ */ new Map();
-  const callKeys = /* @__PURE__ */ new Set();
-  const clientKeys = /* @__PURE__ */ new Set();
-  const unfollowedKeys = /* @__PURE__ */ new Set();
-  for (let i = 0; i < queue.length; i++) {
-    const item = queue[i];
-    const summary = summariser.summarise(item.root);
-    const seen = visited.get(item.root) ?? /* @__PURE__ */ new Set();
-    visited.set(item.root, seen);
-    const usesArguments = item.bindings !== void 0 && (summary.calls.some((c) => c.usesParameters) || summary.dynamicMethods.length > 0 || summary.clients.some((c) => c.hostArguments) || summary.edges.some((e) => (e.call?.arguments?.length ?? 0) > 0));
-    const perSite = usesArguments && seen.size < MAX_VISITS_WITH_ARGUMENTS;
-    const visitKey = perSite ? `${item.context}@${viaKey(item.via)}` : usesArguments ? `${item.context}#unbound` : item.context;
-    if (seen.has(visitKey)) continue;
-    seen.add(visitKey);
-    let sites;
-    const via = () => sites ??= toArray(item.via);
-    facts.record(usage, item.root, item.context, via);
-    const bound = perSite ? item.bindings : void 0;
-    const evaluator = bound ? new StaticEvaluator(context2, bound) : void 0;
-    let calls = summary.calls;
-    let unfollowed = summary.unfollowed;
-    for (const dynamic of summary.dynamicMethods) {
-      const resolved = summariser.resolveDynamicMethod(dynamic, evaluator);
-      calls = [...calls, ...resolved.calls];
-      unfollowed = [...unfollowed, ...resolved.unfollowed];
-    }
-    for (const call of calls) {
-      const { inputNode, inputProperty, usesParameters, ...rest } = call;
-      const evaluated = evaluator && usesParameters;
-      const input = evaluated ? evaluateCallInput(evaluator, inputNode, inputProperty) : call.input;
-      const key = evaluated ? callKey(call, input) : summaryCallKey(call);
-      if (callKeys.has(key)) continue;
-      callKeys.add(key);
-      usage.calls.push({ ...rest, input, via: via() });
-    }
-    for (const place of unfollowed) {
-      const key = `${place.location.file}:${place.location.line}:${place.location.column}`;
-      if (unfollowedKeys.has(key)) continue;
-      unfollowedKeys.add(key);
-      (usage.unfollowed ??= []).push(place);
-    }
-    for (const client of summary.clients) {
-      const scope = client.lazy ? "lazy" : item.context === "module" ? "module" : "invocation";
-      const { lazy: _lazy, hostArguments, ...rest } = client;
-      const host = hostArguments && evaluator ? boundHost(context2, evaluator, hostArguments) : void 0;
-      const key = `${client.location.file}:${client.location.line}:${client.location.column}:${scope}:${host?.host ?? ""}`;
-      if (clientKeys.has(key)) continue;
-      clientKeys.add(key);
-      usage.clients.push({ ...rest, ...host, scope, via: via() });
-    }
-    for (const edge of summary.edges) {
-      if (edge.nested && item.context === "module") continue;
-      const bindings = edge.call ? bindArguments(edge.target, edge.call, bound) : void 0;
-      queue.push({ root: edge.target, context: item.context, via: chain(item.via, [edge.site]), ...bindings ? { bindings } : {} });
-    }
-  }
-  usage.calls.sort((a, b) => compareLocations(a.location, b.location));
-  usage.unfollowed?.sort((a, b) => compareLocations(a.location, b.location));
-  usage.clients.sort((a, b) => compareLocations(a.location, b.location) || a.scope.localeCompare(b.scope));
-  facts.sort(usage);
-}
-function callKey(call, input) {
-  return `${call.location.file}:${call.location.line}:${call.location.column}:${call.service}:${call.operation}:${JSON.stringify(input)}`;
-}
-var summaryKeys = /* @__PURE__ */ new WeakMap();
-function summaryCallKey(call) {
-  let key = summaryKeys.get(call);
-  if (key === void 0) {
-    key = callKey(call, call.input);
-    summaryKeys.set(call, key);
-  }
-  return key;
-}
-function boundHost(context2, evaluator, args) {
-  const trace = [];
-  const host = literalHost(evaluator.tracing(trace), args);
-  if (host === void 0) return void 0;
-  const origin = trace[trace.length - 1];
-  const module = origin ? context2.moduleOf(origin) : void 0;
-  return origin && module ? { host, hostLocation: nodeLocation(module, origin) } : { host };
-}
-function bindArguments(target, call, outer) {
-  if (ts.isSourceFile(target)) return void 0;
-  const fn = ts.isClassLike(target) ? target.members.find((m) => ts.isConstructorDeclaration(m) && m.body !== void 0) : target;
-  if (!fn) return void 0;
-  const args = call.arguments ?? [];
-  const bindings = /* @__PURE__ */ new Map();
-  for (const [index, parameter] of fn.parameters.entries()) {
-    const arg = args[index];
-    if (parameter.dotDotDotToken || args.slice(0, index + 1).some(ts.isSpreadElement)) break;
-    bindings.set(parameter, { expression: arg, outer });
-  }
-  return bindings.size > 0 ? bindings : void 0;
-}
-var dependencyCache = /* @__PURE__ */ new WeakMap();
-function resolvedDependencies(context2, module) {
-  let list = dependencyCache.get(module);
-  if (!list) {
-    list = context2.info(module).dependencies.map((dependency) => ({
-      specifier: dependency.specifier,
-      target: context2.resolveSpecifier(module, dependency.specifier),
-      location: nodeLocation(module, dependency.node)
-    }));
-    dependencyCache.set(module, list);
-  }
-  return list;
-}
-function packageName(specifier) {
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-function moduleGraph(context2, start2, owner) {
-  const graph = { modules: /* @__PURE__ */ new Map([[start2.file, { module: start2, via: void 0 }]]), packages: [], findings: [...start2.findings] };
-  const packages = /* @__PURE__ */ new Set();
-  const queue = [start2];
-  let truncated = false;
-  for (let i = 0; i < queue.length; i++) {
-    const module = queue[i];
-    const via = graph.modules.get(module.file).via;
-    for (const { specifier, target, location } of resolvedDependencies(context2, module)) {
-      if (target.kind === "unknown") {
-        const finding = inputFinding(
-          INPUT_RULES.unresolved,
-          "note",
-          `Could not resolve the import ${JSON.stringify(specifier)} in ${JSON.stringify(module.file)} (${target.reason}); code behind it is not analysed.`,
-          location,
-          `${INPUT_RULES.unresolved}|${module.file}|${specifier}`
-        );
-        graph.findings.push(finding);
-        continue;
-      }
-      if (target.kind === "package") packages.add(packageName(target.name));
-      if (target.kind !== "module" || graph.modules.has(target.module.file)) continue;
-      if (graph.modules.size >= MAX_FILES_PER_FUNCTION) {
-        truncated = true;
-        break;
-      }
-      graph.modules.set(target.module.file, { module: target.module, via: chain(via, [location]) });
-      graph.findings.push(...target.module.findings);
-      queue.push(target.module);
-    }
-  }
-  graph.packages = [...packages].sort();
-  if (truncated) {
-    const message = `The code of ${JSON.stringify(owner.name)} reaches more than ${MAX_FILES_PER_FUNCTION} files; the rest is not analysed.`;
-    graph.findings.push(inputFinding(INPUT_RULES.skippedFile, "warning", message, owner.location));
-  }
-  return graph;
-}
 
 // src/analyse/analysis.ts
 function createAnalysis(project, reader, analyse = analyseFunctions) {
@@ -31467,6 +32322,1228 @@ function createAnalysis(project, reader, analyse = analyseFunctions) {
   };
 }
 
+// src/analyse/code-manifest.ts
+import path15 from "node:path";
+var CODE_MANIFEST_LIMITS = {
+  /** Project modules one configuration may import (directly or not). */
+  maxModules: 200,
+  /** Expressions evaluated per configuration: a generous bound, far above any real one. */
+  maxSteps: 2e5,
+  /** Nesting of evaluated expressions (objects in objects, calls in calls). */
+  maxDepth: 200,
+  /** Calls of helper functions inside calls. */
+  maxCallDepth: 24,
+  /** Items an evaluated array may hold (`Array(1e9)`-like code cannot grow one). */
+  maxArrayItems: 1e5
+};
+function readCodeManifest(files, file, options) {
+  loadTypeScriptNow();
+  return new CodeManifestReader(files, file, options).read();
+}
+var ROOT = "/__noops_lint_project_root__";
+var BudgetExceeded = class extends Error {
+};
+var MAX_STRING = 1e5;
+var IN_PROGRESS = /* @__PURE__ */ Symbol("in progress");
+var FunctionValue = class {
+  constructor(node, scope, env) {
+    this.node = node;
+    this.scope = scope;
+    this.env = env;
+  }
+  node;
+  scope;
+  env;
+};
+var Namespace = class {
+  constructor(scope) {
+    this.scope = scope;
+  }
+  scope;
+};
+var Builtin = class {
+  constructor(name2) {
+    this.name = name2;
+  }
+  name;
+};
+var Env = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  parent;
+  vars = /* @__PURE__ */ new Map();
+  get(name2) {
+    return this.vars.get(name2) ?? this.parent?.get(name2);
+  }
+  set(name2, value) {
+    this.vars.set(name2, value);
+  }
+};
+var EnvironmentValue = class extends Unresolved {
+};
+var STRING_METHODS = /* @__PURE__ */ new Set(["split", "substring", "substr", "slice", "replace", "replaceAll", "toLowerCase", "toUpperCase", "trim", "trimStart", "trimEnd", "concat", "startsWith", "endsWith", "includes", "padStart", "padEnd", "repeat", "indexOf", "at", "charAt", "toString"]);
+var ARRAY_METHODS = /* @__PURE__ */ new Set(["join", "concat", "slice", "flat", "includes", "indexOf", "at", "map", "filter", "reverse"]);
+var PATH_METHODS = /* @__PURE__ */ new Set(["join", "resolve", "relative", "dirname", "basename", "extname", "normalize"]);
+var MUTATING_METHODS = /* @__PURE__ */ new Set(["push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "set", "delete", "add", "clear"]);
+var CodeManifestReader = class {
+  constructor(files, file, options) {
+    this.files = files;
+    this.file = file;
+    this.options = options;
+    const reader = {
+      read: (rel) => files.read(rel),
+      exists: (rel) => files.isFile(rel)
+    };
+    this.cache = new SourceCache(reader);
+    this.resolver = new ModuleResolver(reader);
+    this.serviceDir = dirOf(file);
+  }
+  files;
+  file;
+  options;
+  findings = [];
+  scopes = /* @__PURE__ */ new Map();
+  cache;
+  resolver;
+  serviceDir;
+  reported = /* @__PURE__ */ new WeakSet();
+  reportedKeys = /* @__PURE__ */ new Set();
+  steps = 0;
+  jsonModules = /* @__PURE__ */ new Map();
+  jsonFiles = /* @__PURE__ */ new Set();
+  read() {
+    const scope = this.scopeOf(this.file);
+    const files = () => [...[...this.scopes.keys()].filter((file) => this.scopes.get(file) !== void 0), ...this.jsonFiles].sort();
+    if (!scope) return { ok: false, findings: this.findings, files: files() };
+    if (scope.module.findings.some((finding) => finding.ruleId === INPUT_RULES.parseError)) return { ok: false, findings: this.findings, files: files() };
+    let value;
+    try {
+      const exported = this.exportedConfiguration(scope);
+      if (exported === void 0) {
+        this.findings.push(
+          inputFinding(
+            INPUT_RULES.invalidManifest,
+            "warning",
+            `${quote(this.file)} exports no configuration: the Serverless Framework reads \`module.exports = …\` or \`export default …\`, so nothing in it was checked.`,
+            locationAtStart(this.file)
+          )
+        );
+        return { ok: false, findings: this.findings, files: files() };
+      }
+      value = this.data(exported, { scope, env: void 0, depth: 0, calls: 0 });
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded) && !(error instanceof RangeError)) throw error;
+      const reason2 = error instanceof BudgetExceeded ? error.message : "it is nested too deeply";
+      const kept = this.findings.filter((finding) => finding.ruleId !== INPUT_RULES.unresolved);
+      this.findings.length = 0;
+      this.findings.push(...kept);
+      this.findings.push(inputFinding(INPUT_RULES.skippedFile, "error", `Skipped ${quote(this.file)}: ${reason2}.`, locationAtStart(this.file)));
+      return { ok: false, findings: this.findings, files: files() };
+    }
+    return { ok: true, value, findings: this.findings, files: files() };
+  }
+  // ---- modules ----
+  scopeOf(file) {
+    if (this.scopes.has(file)) return this.scopes.get(file);
+    if (this.scopes.size >= CODE_MANIFEST_LIMITS.maxModules) throw new BudgetExceeded(`the configuration imports more than ${CODE_MANIFEST_LIMITS.maxModules} modules`);
+    const loaded = this.cache.load(file);
+    if (!loaded.ok) {
+      if (file === this.file) this.findings.push(loaded.finding);
+      this.scopes.set(file, void 0);
+      return void 0;
+    }
+    if (file === this.file) this.findings.push(...loaded.module.findings);
+    const scope = buildScope2(loaded.module);
+    this.scopes.set(file, scope);
+    return scope;
+  }
+  /** The expression the framework takes as the configuration: `module.exports = x`, `export = x`, `export default x`, else one `const x: AWS = {…}`. */
+  exportedConfiguration(scope) {
+    if (scope.moduleExports) return scope.moduleExports;
+    if (scope.defaultExport) return scope.defaultExport;
+    const typed = [...scope.declarations.values()].filter(
+      (node) => ts.isVariableDeclaration(node) && node.initializer !== void 0 && node.type !== void 0 && /^(AWS|Serverless)\b/.test(node.type.getText(scope.module.sourceFile))
+    );
+    return typed.length === 1 ? typed[0].initializer : void 0;
+  }
+  importModule(ctx, specifier, node) {
+    if (specifier === "path" || specifier === "node:path" || specifier === "path/posix" || specifier === "node:path/posix") return { value: new Builtin("path"), at: this.loc(ctx, node) };
+    const resolved = this.resolver.resolve(ctx.scope.file, specifier);
+    if (resolved.kind === "file") {
+      const scope = this.scopeOf(resolved.file);
+      if (scope) return scope;
+      return this.unresolved(ctx, node, `${quote(resolved.file)} could not be read`);
+    }
+    if (resolved.kind === "data") {
+      if (!resolved.file.endsWith(".json")) return this.unresolved(ctx, node, `${quote(resolved.file)} is not code`);
+      return this.jsonModule(ctx, resolved.file, node);
+    }
+    if (resolved.kind === "package") return this.unresolved(ctx, node, `it comes from the package ${quote(resolved.name)}, which noops-lint does not read`);
+    return this.unresolved(ctx, node, resolved.reason);
+  }
+  /** A JSON module, parsed once with the positions of its values (the manifest parser reads JSON too). */
+  jsonModule(ctx, file, node) {
+    let parsed = this.jsonModules.get(file);
+    if (parsed === void 0) {
+      const read = this.files.read(file);
+      const yaml = read.ok ? parseYaml(read.text, file) : void 0;
+      parsed = yaml?.ok ? { value: yaml.value, at: locationOf(yaml.value) ?? locationAtStart(file) } : null;
+      this.jsonModules.set(file, parsed);
+      if (parsed) this.jsonFiles.add(file);
+    }
+    return parsed ?? this.unresolved(ctx, node, `${quote(file)} could not be read as JSON`);
+  }
+  /** The value of an export of `scope` (`default` included), or undefined when it has none. */
+  exportOf(scope, name2, from, node, seen = /* @__PURE__ */ new Set()) {
+    const key = `${scope.file}\0${name2}`;
+    if (seen.has(key)) return void 0;
+    seen.add(key);
+    const ctx = { scope, env: void 0, depth: from.depth + 1, calls: from.calls };
+    if (name2 === "default" && scope.defaultExport) return this.exportExpression(ctx, "default", scope.defaultExport);
+    const local = scope.localExports.get(name2);
+    if (local !== void 0) return this.binding(ctx, local, node);
+    const re = scope.reexports.get(name2);
+    if (re) {
+      const target = this.importModule(ctx, re.specifier, node);
+      if (!isScope(target)) return target;
+      if (re.name === "*") return { value: new Namespace(target), at: locationAtStart(target.file) };
+      return this.exportOf(target, re.name, ctx, node, seen) ?? this.unresolved(ctx, node, `${quote(target.file)} has no export ${quote(re.name)}`);
+    }
+    const cjs = scope.cjsExports.get(name2);
+    if (cjs) return this.exportExpression(ctx, `exports.${name2}`, cjs);
+    if (scope.moduleExports) {
+      const whole = this.exportExpression(ctx, "module.exports", scope.moduleExports);
+      if (name2 === "default") return whole;
+      return this.member(ctx, whole, name2, node);
+    }
+    for (const specifier of scope.starExports) {
+      const target = this.importModule(ctx, specifier, node);
+      if (!isScope(target)) continue;
+      const found = this.exportOf(target, name2, ctx, node, seen);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  /** An exported expression, evaluated once per module (so a module imported twice gives the same value), cycles stopped. */
+  exportExpression(ctx, key, expression) {
+    const cached = ctx.scope.exportValues.get(key);
+    if (cached === IN_PROGRESS) return this.unresolved(ctx, expression, `${quote(ctx.scope.file)} imports itself through a cycle of modules`);
+    if (cached) return cached;
+    ctx.scope.exportValues.set(key, IN_PROGRESS);
+    let result;
+    try {
+      result = this.evaluate(expression, ctx);
+    } catch (error) {
+      ctx.scope.exportValues.delete(key);
+      throw error;
+    }
+    ctx.scope.exportValues.set(key, result);
+    return result;
+  }
+  /** The named exports of a module, as one object (a namespace used as data). */
+  namespaceObject(ns, ctx, node) {
+    const object = {};
+    const at2 = locationAtStart(ns.scope.file);
+    recordPosition(object, at2);
+    const names = /* @__PURE__ */ new Set([...ns.scope.localExports.keys(), ...ns.scope.reexports.keys(), ...ns.scope.cjsExports.keys()]);
+    if (ns.scope.defaultExport) names.add("default");
+    for (const name2 of [...names].sort()) {
+      const value = this.exportOf(ns.scope, name2, ctx, node);
+      if (value) this.setMember(object, name2, value, void 0, ctx);
+    }
+    return { value: object, at: at2 };
+  }
+  // ---- bindings ----
+  binding(ctx, name2, node) {
+    const local = ctx.env?.get(name2);
+    if (local) return local;
+    const scope = ctx.scope;
+    const cached = scope.values.get(name2);
+    if (cached === IN_PROGRESS) return this.unresolved(ctx, node, `${quote(name2)} refers to itself`);
+    if (cached) return cached;
+    const declaration = scope.declarations.get(name2);
+    if (!declaration) return this.global(ctx, name2, node);
+    scope.values.set(name2, IN_PROGRESS);
+    let result;
+    try {
+      result = this.declared(ctx, name2, declaration, node);
+    } catch (error) {
+      scope.values.delete(name2);
+      throw error;
+    }
+    scope.values.set(name2, result);
+    this.applyMutations(scope, name2, result, ctx);
+    return result;
+  }
+  declared(ctx, name2, declaration, node) {
+    const scope = ctx.scope;
+    const top = { scope, env: void 0, depth: ctx.depth + 1, calls: ctx.calls };
+    const reassigned = scope.reassigned.get(name2);
+    if (reassigned) return this.unresolved(ctx, node, `${quote(name2)} is assigned again at line ${this.loc(top, reassigned).line}`);
+    if (ts.isFunctionDeclaration(declaration)) return { value: new FunctionValue(declaration, scope, void 0), at: this.loc(top, declaration) };
+    if (ts.isVariableDeclaration(declaration)) {
+      if (!declaration.initializer) return { value: void 0, at: this.loc(top, declaration) };
+      return this.evaluate(declaration.initializer, top);
+    }
+    if (ts.isBindingElement(declaration)) return this.bindingElement(top, declaration);
+    if (ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportSpecifier(declaration) || ts.isImportEqualsDeclaration(declaration)) {
+      return this.imported(top, declaration, node);
+    }
+    if (ts.isEnumDeclaration(declaration)) return this.enumObject(top, declaration);
+    if (ts.isClassDeclaration(declaration)) return this.unresolved(ctx, node, `${quote(name2)} is a class, whose code noops-lint does not run`);
+    return this.unresolved(ctx, node, `${quote(name2)} is not a value noops-lint evaluates`);
+  }
+  /** `const { a, b: c } = x` and `const [a] = x`, one level or more. */
+  bindingElement(ctx, element) {
+    const pattern = element.parent;
+    const holder = pattern.parent;
+    let source;
+    if (ts.isVariableDeclaration(holder)) {
+      if (!holder.initializer) return { value: void 0, at: this.loc(ctx, element) };
+      source = this.evaluate(holder.initializer, ctx);
+    } else if (ts.isBindingElement(holder)) {
+      source = this.bindingElement(ctx, holder);
+    } else {
+      return this.unresolved(ctx, element, "it is a parameter");
+    }
+    let value;
+    if (ts.isArrayBindingPattern(pattern)) {
+      if (element.dotDotDotToken) return this.unresolved(ctx, element, "rest elements are not evaluated");
+      value = this.member(ctx, source, pattern.elements.indexOf(element), element);
+    } else {
+      if (element.dotDotDotToken) return this.unresolved(ctx, element, "rest elements are not evaluated");
+      const key = element.propertyName ? this.propertyKey(ctx, element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : void 0;
+      if (key === void 0 || isUnresolvedValue(key)) return this.unresolved(ctx, element, "its property name is computed");
+      value = this.member(ctx, source, key, element);
+    }
+    if (value.value === void 0 && element.initializer) return this.evaluate(element.initializer, ctx);
+    return value;
+  }
+  imported(ctx, declaration, node) {
+    let specifierNode;
+    let name2;
+    if (ts.isImportEqualsDeclaration(declaration)) {
+      const reference = declaration.moduleReference;
+      if (!ts.isExternalModuleReference(reference)) return this.unresolved(ctx, declaration, "it is not a module import");
+      specifierNode = reference.expression;
+      name2 = "=";
+    } else if (ts.isImportClause(declaration)) {
+      specifierNode = declaration.parent.moduleSpecifier;
+      name2 = "default";
+    } else if (ts.isNamespaceImport(declaration)) {
+      specifierNode = declaration.parent.parent.moduleSpecifier;
+      name2 = "*";
+    } else {
+      specifierNode = declaration.parent.parent.parent.moduleSpecifier;
+      name2 = (declaration.propertyName ?? declaration.name).text;
+    }
+    if (!specifierNode || !ts.isStringLiteralLike(specifierNode)) return this.unresolved(ctx, declaration, "the module name is not a string");
+    const target = this.importModule(ctx, specifierNode.text, declaration);
+    if (!isScope(target)) {
+      if (isUnresolvedValue(target.value) || name2 === "=" || name2 === "*" || name2 === "default") return target;
+      return this.member(ctx, target, name2, node);
+    }
+    if (name2 === "*") return { value: new Namespace(target), at: locationAtStart(target.file) };
+    if (name2 === "=") return target.moduleExports ? this.exportOf(target, "default", ctx, node) : { value: new Namespace(target), at: locationAtStart(target.file) };
+    return this.exportOf(target, name2, ctx, node) ?? this.unresolved(ctx, node, `${quote(target.file)} has no export ${quote(name2)}`);
+  }
+  enumObject(ctx, declaration) {
+    const object = {};
+    const at2 = this.loc(ctx, declaration);
+    recordPosition(object, at2);
+    let next = 0;
+    for (const member of declaration.members) {
+      const key = this.propertyKey(ctx, member.name);
+      if (typeof key !== "string") continue;
+      let value;
+      if (member.initializer) value = this.evaluate(member.initializer, ctx);
+      else value = { value: next, at: this.loc(ctx, member) };
+      if (typeof value.value === "number") next = value.value + 1;
+      this.setMember(object, key, value, this.loc(ctx, member.name), ctx);
+    }
+    return { value: object, at: at2 };
+  }
+  global(ctx, name2, node) {
+    const at2 = this.loc(ctx, node);
+    switch (name2) {
+      case "undefined":
+        return { value: void 0, at: at2 };
+      case "NaN":
+        return { value: Number.NaN, at: at2 };
+      case "Infinity":
+        return { value: Number.POSITIVE_INFINITY, at: at2 };
+      case "__dirname":
+        return { value: ctx.scope.dir === "" ? ROOT : `${ROOT}/${ctx.scope.dir}`, at: at2 };
+      case "__filename":
+        return { value: `${ROOT}/${ctx.scope.file}`, at: at2 };
+      case "process":
+      case "Object":
+      case "JSON":
+      case "String":
+      case "require":
+        return { value: new Builtin(name2), at: at2 };
+      default:
+        return this.unresolved(ctx, node, `${quote(name2)} is not declared in ${quote(ctx.scope.file)}`);
+    }
+  }
+  /**
+   * Top-level statements that change a binding after its declaration (`fns.events.push(…)`, `config.x = …`): the
+   * unconditional ones are applied in order; one that may or may not run is noted, and the value is read without it.
+   */
+  applyMutations(scope, name2, result, ctx) {
+    const mutations = scope.mutations.get(name2);
+    if (!mutations) return;
+    const top = { scope, env: void 0, depth: ctx.depth + 1, calls: ctx.calls };
+    for (const mutation of mutations) {
+      if (mutation.conditional || !this.applyMutation(top, result, mutation.expression)) {
+        const at2 = this.loc(top, mutation.expression);
+        const why = mutation.conditional ? "code that may or may not run" : "code noops-lint does not evaluate";
+        this.note(at2, `${quote(name2)} is changed at line ${at2.line} by ${why}; noops-lint read it as declared.`);
+      }
+    }
+  }
+  applyMutation(ctx, result, expression) {
+    if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression)) {
+      const method = expression.expression.name.text;
+      if (method === "assign" && ts.isIdentifier(expression.expression.expression) && expression.expression.expression.text === "Object") {
+        const [target2, ...sources] = expression.arguments;
+        const into = target2 && this.evaluate(target2, ctx).value;
+        if (!isRecord3(into)) return false;
+        for (const source of sources) this.spreadInto(into, this.evaluate(source, ctx), source, ctx);
+        return true;
+      }
+      if (method !== "push" && method !== "unshift") return false;
+      const target = this.evaluate(expression.expression.expression, ctx).value;
+      if (!Array.isArray(target)) return false;
+      const items = [];
+      for (const argument of expression.arguments) {
+        if (ts.isSpreadElement(argument)) {
+          const spread = this.evaluate(argument.expression, ctx);
+          if (Array.isArray(spread.value)) spread.value.forEach((item, index) => items.push({ value: item, at: locationOfValue(spread.value, index) ?? spread.at }));
+          else items.push(this.silent(ctx, argument, spread));
+        } else items.push(this.evaluate(argument, ctx));
+      }
+      if (method === "push") {
+        for (const item of items) this.pushItem(target, item, ctx);
+        return true;
+      }
+      const before = target.map((item, index) => ({ value: item, at: locationOfValue(target, index) ?? result.at }));
+      target.length = 0;
+      for (const item of [...items, ...before]) this.pushItem(target, item, ctx);
+      return true;
+    }
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = expression.left;
+      if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return false;
+      const holder = this.evaluate(left.expression, ctx).value;
+      if (!isRecord3(holder)) return false;
+      const key = ts.isPropertyAccessExpression(left) ? left.name.text : this.evaluate(left.argumentExpression, ctx).value;
+      if (typeof key !== "string" && typeof key !== "number") return false;
+      const value = this.evaluate(expression.right, ctx);
+      this.setMember(holder, String(key), value, this.loc(ctx, left), ctx);
+      return true;
+    }
+    return false;
+  }
+  // ---- expressions ----
+  /** An expression's value as data: functions and other runtime objects become unresolved, undefined stays undefined. */
+  data(expression, ctx) {
+    const evaluated = this.evaluate(expression, ctx);
+    return this.asData(evaluated, ctx, expression);
+  }
+  asData(evaluated, ctx, node) {
+    const value = evaluated.value;
+    const text2 = () => node ? snippet(ctx, node) : typeof value === "string" ? value.replace(ROOT, "<project>") : "a function";
+    if (value instanceof Namespace) return this.namespaceObject(value, ctx, node ?? value.scope.module.sourceFile).value;
+    if (value instanceof FunctionValue || value instanceof Builtin || value instanceof BuiltinMember || value instanceof BoundMethod || value instanceof RegExp || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+      const unresolved = new Unresolved(text2(), "it is code, not a value");
+      this.report(unresolved, evaluated.at);
+      return unresolved;
+    }
+    if (typeof value === "string" && value.includes(ROOT)) {
+      const unresolved = new Unresolved(text2(), "it is an absolute path on the machine that deploys");
+      this.report(unresolved, evaluated.at);
+      return unresolved;
+    }
+    if (value instanceof Unresolved) this.report(value, evaluated.at);
+    return value;
+  }
+  /** One unit of work: an expression evaluated, or a value copied into a list or an object. */
+  tick() {
+    if (++this.steps > CODE_MANIFEST_LIMITS.maxSteps) throw new BudgetExceeded(`evaluating it took more than ${CODE_MANIFEST_LIMITS.maxSteps} steps`);
+  }
+  evaluate(node, ctx) {
+    this.tick();
+    if (ctx.depth > CODE_MANIFEST_LIMITS.maxDepth) throw new BudgetExceeded(`its values are nested more than ${CODE_MANIFEST_LIMITS.maxDepth} levels deep`);
+    const inner = { ...ctx, depth: ctx.depth + 1 };
+    const at2 = () => this.loc(ctx, node);
+    switch (node.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+        return this.evaluate(node.expression, inner);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { value: node.text, at: at2() };
+      case ts.SyntaxKind.NumericLiteral:
+        return { value: Number(node.text), at: at2() };
+      case ts.SyntaxKind.TrueKeyword:
+        return { value: true, at: at2() };
+      case ts.SyntaxKind.FalseKeyword:
+        return { value: false, at: at2() };
+      case ts.SyntaxKind.NullKeyword:
+        return { value: null, at: at2() };
+      case ts.SyntaxKind.RegularExpressionLiteral:
+        return this.regExp(node, ctx);
+      case ts.SyntaxKind.TemplateExpression:
+        return this.template(node, inner);
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.object(node, inner);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return this.array(node, inner);
+      case ts.SyntaxKind.Identifier:
+        return this.binding(ctx, node.text, node);
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const access = node;
+        return this.member(inner, this.evaluate(access.expression, inner), access.name.text, node);
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const access = node;
+        const object = this.evaluate(access.expression, inner);
+        const key = this.evaluate(access.argumentExpression, inner);
+        if (typeof key.value !== "string" && typeof key.value !== "number") return this.propagate(ctx, node, key, "the key is not known");
+        return this.member(inner, object, key.value, node);
+      }
+      case ts.SyntaxKind.CallExpression:
+        return this.call(node, inner);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const conditional = node;
+        const test = this.evaluate(conditional.condition, inner);
+        if (isKnown(test.value)) return this.evaluate(test.value ? conditional.whenTrue : conditional.whenFalse, inner);
+        return this.propagate(ctx, node, test, "it depends on a condition noops-lint cannot evaluate");
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(node, inner);
+      case ts.SyntaxKind.PrefixUnaryExpression: {
+        const unary = node;
+        const operand = this.evaluate(unary.operand, inner);
+        if (!isKnown(operand.value)) return this.propagate(ctx, node, operand, "its operand is not known");
+        if (unary.operator === ts.SyntaxKind.MinusToken && typeof operand.value === "number") return { value: -operand.value, at: at2() };
+        if (unary.operator === ts.SyntaxKind.PlusToken && typeof operand.value === "number") return { value: operand.value, at: at2() };
+        if (unary.operator === ts.SyntaxKind.ExclamationToken) return { value: !truthy(operand.value), at: at2() };
+        return this.unresolved(ctx, node, "noops-lint does not evaluate this operator");
+      }
+      case ts.SyntaxKind.VoidExpression:
+        return { value: void 0, at: at2() };
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return { value: new FunctionValue(node, ctx.scope, ctx.env), at: at2() };
+      case ts.SyntaxKind.ClassExpression:
+        return this.unresolved(ctx, node, "it is a class, whose code noops-lint does not run");
+      case ts.SyntaxKind.NewExpression:
+        return this.unresolved(ctx, node, `it creates ${snippet(ctx, node.expression)} with new, which only running the code does`);
+      case ts.SyntaxKind.AwaitExpression:
+        return this.unresolved(ctx, node, "it waits for a promise, which only running the code settles");
+      default:
+        return this.unresolved(ctx, node, "noops-lint does not evaluate this kind of expression");
+    }
+  }
+  regExp(node, ctx) {
+    const text2 = node.text;
+    const slash = text2.lastIndexOf("/");
+    const source = text2.slice(1, slash);
+    const flags = text2.slice(slash + 1);
+    if (/\)[*+?{]|\\[1-9]|\(\?<?[=!]/.test(source)) return this.unresolved(ctx, node, "noops-lint evaluates only simple regular expressions");
+    try {
+      return { value: new RegExp(source, flags), at: this.loc(ctx, node) };
+    } catch {
+      return this.unresolved(ctx, node, "the regular expression is invalid");
+    }
+  }
+  template(node, ctx) {
+    let text2 = node.head.text;
+    for (const span of node.templateSpans) {
+      const part = this.evaluate(span.expression, ctx);
+      if (!isInterpolable2(part.value)) return this.propagate(ctx, node, part, "a part of it is not known");
+      text2 += String(part.value) + span.literal.text;
+      if (text2.length > MAX_STRING) return this.unresolved(ctx, node, `it grows beyond ${MAX_STRING} characters`);
+    }
+    return { value: text2, at: this.loc(ctx, node) };
+  }
+  object(node, ctx) {
+    const object = {};
+    const at2 = this.loc(ctx, node);
+    recordPosition(object, at2);
+    for (const property2 of node.properties) {
+      if (ts.isPropertyAssignment(property2)) {
+        const key = this.propertyKey(ctx, property2.name);
+        if (isUnresolvedValue(key)) {
+          this.report(new Unresolved(snippet(ctx, property2), "its property name is computed"), this.loc(ctx, property2.name));
+          continue;
+        }
+        this.setMember(object, key, this.evaluate(property2.initializer, ctx), this.loc(ctx, property2.name), ctx, property2.initializer);
+      } else if (ts.isShorthandPropertyAssignment(property2)) {
+        this.setMember(object, property2.name.text, this.binding(ctx, property2.name.text, property2.name), this.loc(ctx, property2.name), ctx, property2.name);
+      } else if (ts.isSpreadAssignment(property2)) {
+        this.spreadInto(object, this.evaluate(property2.expression, ctx), property2, ctx);
+      } else if (ts.isMethodDeclaration(property2) || ts.isGetAccessorDeclaration(property2) || ts.isSetAccessorDeclaration(property2)) {
+        const key = this.propertyKey(ctx, property2.name);
+        if (typeof key === "string") this.setMember(object, key, this.unresolved(ctx, property2, "it is code, not a value"), this.loc(ctx, property2.name), ctx);
+      }
+    }
+    return { value: object, at: at2 };
+  }
+  spreadInto(object, source, node, ctx) {
+    let value = source.value;
+    if (value instanceof Namespace) value = this.namespaceObject(value, ctx, node).value;
+    if (value === void 0 || value === null) return;
+    if (isRecord3(value) || Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        this.tick();
+        const member = value[key];
+        defineMember2(object, key, member);
+        recordMember(object, key, locationOfKey(value, key), locationOfValue(value, key) ?? source.at);
+      }
+      return;
+    }
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return;
+    this.report(value instanceof Unresolved ? value : new Unresolved(snippet(ctx, node), "it is code, not a value"), this.loc(ctx, node));
+  }
+  setMember(object, key, evaluated, keyAt, ctx, node) {
+    const value = this.asData(evaluated, ctx, node);
+    if (value === void 0) {
+      delete object[key];
+      return;
+    }
+    defineMember2(object, key, value);
+    recordMember(object, key, keyAt, locationOf(value) ?? evaluated.at);
+  }
+  array(node, ctx) {
+    const array = [];
+    const at2 = this.loc(ctx, node);
+    recordPosition(array, at2);
+    for (const element of node.elements) {
+      if (ts.isSpreadElement(element)) {
+        const spread = this.evaluate(element.expression, ctx);
+        if (Array.isArray(spread.value)) {
+          spread.value.forEach((item, index) => this.pushItem(array, { value: item, at: locationOfValue(spread.value, index) ?? spread.at }, ctx));
+        } else if (typeof spread.value === "string") {
+          for (const character of spread.value) this.pushItem(array, { value: character, at: spread.at }, ctx);
+        } else {
+          this.pushItem(array, this.silent(ctx, element, spread), ctx, element);
+        }
+      } else if (ts.isOmittedExpression(element)) {
+        this.pushItem(array, { value: null, at: this.loc(ctx, element) }, ctx);
+      } else {
+        this.pushItem(array, this.evaluate(element, ctx), ctx, element);
+      }
+    }
+    return { value: array, at: at2 };
+  }
+  pushItem(array, item, ctx, node) {
+    this.tick();
+    if (array.length >= CODE_MANIFEST_LIMITS.maxArrayItems) throw new BudgetExceeded(`a list holds more than ${CODE_MANIFEST_LIMITS.maxArrayItems} items`);
+    const value = this.asData(item, ctx, node);
+    array.push(value === void 0 ? null : value);
+    recordMember(array, array.length - 1, void 0, locationOf(value) ?? item.at);
+  }
+  member(ctx, object, key, node) {
+    const value = object.value;
+    if (value instanceof Unresolved) return this.propagate(ctx, node, object, value.reason);
+    if (value instanceof Builtin) {
+      if (value.name === "process" && key === "env") return { value: new Builtin("process.env"), at: object.at };
+      if (value.name === "process.env" && typeof key === "string") return this.environment(ctx, key, node);
+      if (value.name === "path" && (key === "sep" || key === "delimiter")) return { value: key === "sep" ? "/" : ":", at: this.loc(ctx, node) };
+      if (value.name === "path" && (key === "posix" || key === "default")) return object;
+      return { value: new BuiltinMember(value, String(key)), at: this.loc(ctx, node) };
+    }
+    if (value instanceof Namespace) {
+      return this.exportOf(value.scope, String(key), ctx, node) ?? { value: void 0, at: this.loc(ctx, node) };
+    }
+    if (typeof value === "string") {
+      if (key === "length") return { value: value.length, at: object.at };
+      if (typeof key === "number" || /^\d+$/.test(key)) return { value: value[Number(key)], at: object.at };
+      if (STRING_METHODS.has(key)) return { value: new BoundMethod(value, key), at: object.at };
+    }
+    if (Array.isArray(value)) {
+      if (key === "length") return { value: value.length, at: object.at };
+      if (typeof key === "number" || /^\d+$/.test(String(key))) {
+        const index = Number(key);
+        return { value: value[index], at: locationOfValue(value, index) ?? object.at };
+      }
+      if (ARRAY_METHODS.has(String(key))) return { value: new BoundMethod(value, String(key)), at: object.at };
+    }
+    if (isRecord3(value)) {
+      const name2 = String(key);
+      if (Object.hasOwn(value, name2)) return { value: value[name2], at: locationOfValue(value, name2) ?? object.at };
+      return { value: void 0, at: this.loc(ctx, node) };
+    }
+    if (value === void 0 || value === null) return this.unresolved(ctx, node, `it reads ${quote(String(key))} of ${String(value)}`);
+    return this.unresolved(ctx, node, `noops-lint does not evaluate ${quote(String(key))} of this value`);
+  }
+  environment(ctx, name2, node) {
+    const at2 = this.loc(ctx, node);
+    if (this.options.resolveEnv) return { value: this.options.env[name2], at: at2 };
+    return { value: new EnvironmentValue(snippet(ctx, node), "the environment is read when the configuration runs (noops-lint reads it only with --resolve-env)"), at: at2 };
+  }
+  binary(node, ctx) {
+    const operator2 = node.operatorToken.kind;
+    const left = this.evaluate(node.left, ctx);
+    if (operator2 === ts.SyntaxKind.BarBarToken || operator2 === ts.SyntaxKind.QuestionQuestionToken) {
+      if (left.value instanceof EnvironmentValue) {
+        const fallback = this.evaluate(node.right, ctx);
+        if (isKnown(fallback.value)) {
+          const shown = typeof fallback.value === "string" ? quote(fallback.value) : JSON.stringify(fallback.value);
+          this.note(this.loc(ctx, node), `${quote(left.value.text)} reads the environment when the configuration runs; without --resolve-env noops-lint assumed its default ${shown}.`);
+        }
+        return fallback;
+      }
+      if (!isKnown(left.value)) return this.propagate(ctx, node, left, "it depends on a value noops-lint cannot evaluate");
+      const useLeft = operator2 === ts.SyntaxKind.BarBarToken ? truthy(left.value) : left.value !== void 0 && left.value !== null;
+      return useLeft ? left : this.evaluate(node.right, ctx);
+    }
+    if (operator2 === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (!isKnown(left.value)) return this.propagate(ctx, node, left, "it depends on a value noops-lint cannot evaluate");
+      return truthy(left.value) ? this.evaluate(node.right, ctx) : left;
+    }
+    const right = this.evaluate(node.right, ctx);
+    if (!isKnown(left.value)) return this.propagate(ctx, node, left, "a part of it is not known");
+    if (!isKnown(right.value)) return this.propagate(ctx, node, right, "a part of it is not known");
+    const a = left.value;
+    const b = right.value;
+    const at2 = this.loc(ctx, node);
+    switch (operator2) {
+      case ts.SyntaxKind.PlusToken:
+        if (typeof a === "number" && typeof b === "number") return { value: a + b, at: at2 };
+        if (isInterpolable2(a) && isInterpolable2(b)) {
+          const text2 = String(a) + String(b);
+          return text2.length > MAX_STRING ? this.unresolved(ctx, node, `it grows beyond ${MAX_STRING} characters`) : { value: text2, at: at2 };
+        }
+        break;
+      case ts.SyntaxKind.EqualsEqualsEqualsToken:
+        return { value: a === b, at: at2 };
+      case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+        return { value: a !== b, at: at2 };
+      case ts.SyntaxKind.EqualsEqualsToken:
+        return isScalar6(a) && isScalar6(b) ? { value: a == b, at: at2 } : this.unresolved(ctx, node, "it compares objects");
+      case ts.SyntaxKind.ExclamationEqualsToken:
+        return isScalar6(a) && isScalar6(b) ? { value: a != b, at: at2 } : this.unresolved(ctx, node, "it compares objects");
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+        if (typeof a === "number" && typeof b === "number") {
+          return { value: operator2 === ts.SyntaxKind.MinusToken ? a - b : operator2 === ts.SyntaxKind.AsteriskToken ? a * b : a / b, at: at2 };
+        }
+        break;
+      default:
+        break;
+    }
+    return this.unresolved(ctx, node, "noops-lint does not evaluate this operator");
+  }
+  // ---- calls ----
+  call(node, ctx) {
+    const callee = node.expression;
+    if (ts.isIdentifier(callee) && callee.text === "require" && !ctx.env?.get("require") && !ctx.scope.declarations.has("require")) {
+      const [argument] = node.arguments;
+      if (!argument || !ts.isStringLiteralLike(argument)) return this.unresolved(ctx, node, "the module name is not a string");
+      const target = this.importModule(ctx, argument.text, node);
+      if (!isScope(target)) return target;
+      return target.moduleExports ? this.exportOf(target, "default", ctx, node) : { value: new Namespace(target), at: locationAtStart(target.file) };
+    }
+    const describe2 = `it calls ${snippet(ctx, callee)}(), which noops-lint does not run`;
+    let fn;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = this.evaluate(callee.expression, ctx);
+      if (receiver.value instanceof Unresolved) return this.propagate(ctx, node, receiver, describe2);
+      fn = this.member(ctx, receiver, callee.name.text, callee);
+    } else fn = this.evaluate(callee, ctx);
+    if (fn.value instanceof Unresolved) return this.unresolved(ctx, node, describe2);
+    const args = [];
+    for (const argument of node.arguments) {
+      if (ts.isSpreadElement(argument)) {
+        const spread = this.evaluate(argument.expression, ctx);
+        if (!Array.isArray(spread.value)) return this.propagate(ctx, node, spread, describe2);
+        spread.value.forEach((item, index) => args.push({ value: item, at: locationOfValue(spread.value, index) ?? spread.at }));
+      } else args.push(this.evaluate(argument, ctx));
+    }
+    const at2 = this.loc(ctx, node);
+    if (fn.value instanceof FunctionValue) return this.callFunction(fn.value, args, node, ctx);
+    const unknown = args.find((arg) => arg.value instanceof Unresolved);
+    if (unknown) return this.propagate(ctx, node, unknown, describe2);
+    if (fn.value instanceof BoundMethod) return this.method(fn.value, args, node, ctx) ?? this.unresolved(ctx, node, describe2);
+    if (fn.value instanceof BuiltinMember) return this.builtin(fn.value, args, at2, ctx) ?? this.unresolved(ctx, node, describe2);
+    if (fn.value instanceof Builtin && fn.value.name === "String" && args.length === 1 && isKnown(args[0].value) && isScalar6(args[0].value)) {
+      return { value: String(args[0].value), at: at2 };
+    }
+    return this.unresolved(ctx, node, describe2);
+  }
+  /**
+   * A function written in the project, called by evaluating what it returns with its parameters bound: an expression
+   * body, or a block of `const` declarations ending in `return`. Anything else (loops, assignments, other statements)
+   * is not evaluated.
+   */
+  callFunction(fn, args, node, ctx) {
+    if (ctx.calls >= CODE_MANIFEST_LIMITS.maxCallDepth) return this.unresolved(ctx, node, `calls are nested more than ${CODE_MANIFEST_LIMITS.maxCallDepth} deep`);
+    const declaration = fn.node;
+    const name2 = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : snippet(ctx, node.expression);
+    const notEvaluated = (why) => this.unresolved(ctx, node, `it calls ${name2}(), whose result noops-lint cannot evaluate (${why})`);
+    if (declaration.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) || declaration.asteriskToken) return notEvaluated("it is asynchronous or a generator");
+    const env = new Env(fn.env);
+    const inner = { scope: fn.scope, env, depth: ctx.depth + 1, calls: ctx.calls + 1, site: ctx.site ?? this.loc(ctx, node) };
+    for (const [index, parameter] of declaration.parameters.entries()) {
+      if (!ts.isIdentifier(parameter.name)) return notEvaluated("a parameter is destructured");
+      if (parameter.dotDotDotToken) {
+        const rest = [];
+        recordPosition(rest, this.loc(inner, parameter));
+        for (const arg2 of args.slice(index)) this.pushItem(rest, arg2, inner);
+        env.set(parameter.name.text, { value: rest, at: this.loc(inner, parameter) });
+        continue;
+      }
+      let arg = args[index] ?? { value: void 0, at: this.loc(inner, parameter) };
+      if (arg.value === void 0 && parameter.initializer) arg = this.evaluate(parameter.initializer, inner);
+      env.set(parameter.name.text, arg);
+    }
+    const result = this.functionBody(declaration, inner, (why) => ({ value: new Unresolved(name2, why), at: this.loc(ctx, node) }));
+    if (result.value instanceof Unresolved && !(result.value instanceof EnvironmentValue)) return notEvaluated(result.value.reason);
+    return result;
+  }
+  functionBody(declaration, inner, notEvaluated) {
+    const body = declaration.body;
+    if (!body) return notEvaluated("it has no body");
+    if (!ts.isBlock(body)) return this.evaluate(body, inner);
+    for (const statement of body.statements) {
+      if (ts.isVariableStatement(statement)) {
+        if (!(statement.declarationList.flags & ts.NodeFlags.Const)) return notEvaluated("it declares a variable that may change");
+        for (const declared of statement.declarationList.declarations) {
+          if (!ts.isIdentifier(declared.name) || !declared.initializer) return notEvaluated("it destructures a value");
+          inner.env.set(declared.name.text, this.evaluate(declared.initializer, inner));
+        }
+      } else if (ts.isReturnStatement(statement)) {
+        return statement.expression ? this.evaluate(statement.expression, inner) : { value: void 0, at: this.loc(inner, statement) };
+      } else if (!ts.isEmptyStatement(statement) && !ts.isTypeAliasDeclaration(statement) && !ts.isInterfaceDeclaration(statement)) {
+        return notEvaluated("it does more than compute a value");
+      }
+    }
+    return { value: void 0, at: this.loc(inner, body) };
+  }
+  method(bound, args, node, ctx) {
+    const at2 = this.loc(ctx, node);
+    const values = args.map((arg) => arg.value);
+    if (values.some((value) => value instanceof Unresolved)) return this.propagate(ctx, node, args.find((arg) => arg.value instanceof Unresolved), "an argument is not known");
+    const receiver = bound.receiver;
+    const name2 = bound.name;
+    if (typeof receiver === "string") {
+      const strings3 = values.every((value) => value === void 0 || typeof value === "string" || typeof value === "number" || value instanceof RegExp);
+      if (!strings3) return void 0;
+      switch (name2) {
+        case "split":
+          return this.list(receiver.split(values[0], values[1]), at2);
+        case "replace":
+        case "replaceAll":
+          if (typeof values[1] !== "string") return void 0;
+          if (name2 === "replaceAll" && values[0] instanceof RegExp && !values[0].global) return void 0;
+          return { value: name2 === "replace" ? receiver.replace(values[0], values[1]) : receiver.replaceAll(values[0], values[1]), at: at2 };
+        case "repeat":
+          if (typeof values[0] !== "number" || values[0] < 0 || values[0] * receiver.length > 1e5) return void 0;
+          return { value: receiver.repeat(values[0]), at: at2 };
+        case "padStart":
+        case "padEnd":
+          if (typeof values[0] !== "number" || values[0] > 1e5) return void 0;
+          return { value: receiver[name2](values[0], values[1]), at: at2 };
+        default: {
+          if (values.some((value) => value instanceof RegExp)) return void 0;
+          const method = receiver[name2];
+          if (typeof method !== "function") return void 0;
+          const result = method.apply(receiver, values);
+          if (typeof result === "string" && result.length > MAX_STRING) return this.unresolved(ctx, node, `it grows beyond ${MAX_STRING} characters`);
+          return { value: result, at: at2 };
+        }
+      }
+    }
+    if (Array.isArray(receiver)) {
+      switch (name2) {
+        case "join":
+          if (!receiver.every((item) => isInterpolable2(item) || item === null || item === void 0)) return this.unresolved(ctx, node, "a joined item is not known");
+          if (values[0] !== void 0 && typeof values[0] !== "string") return void 0;
+          return { value: receiver.join(values[0]), at: at2 };
+        case "concat": {
+          const list = [];
+          recordPosition(list, at2);
+          receiver.forEach((item, index) => this.pushItem(list, { value: item, at: locationOfValue(receiver, index) ?? at2 }, ctx));
+          for (const arg of args) {
+            if (Array.isArray(arg.value)) arg.value.forEach((item, index) => this.pushItem(list, { value: item, at: locationOfValue(arg.value, index) ?? arg.at }, ctx));
+            else this.pushItem(list, arg, ctx);
+          }
+          return { value: list, at: at2 };
+        }
+        case "map":
+        case "filter": {
+          const callback = values[0];
+          if (!(callback instanceof FunctionValue)) return void 0;
+          const list = [];
+          recordPosition(list, at2);
+          for (const [index, item] of receiver.entries()) {
+            const itemAt = locationOfValue(receiver, index) ?? at2;
+            const result = this.callFunction(callback, [{ value: item, at: itemAt }, { value: index, at: at2 }], node, ctx);
+            if (name2 === "map") this.pushItem(list, result, ctx);
+            else if (!isKnown(result.value)) return this.propagate(ctx, node, result, "the filter is not known");
+            else if (truthy(result.value)) this.pushItem(list, { value: item, at: itemAt }, ctx);
+          }
+          return { value: list, at: at2 };
+        }
+        case "includes":
+        case "indexOf":
+          return { value: name2 === "includes" ? receiver.includes(values[0]) : receiver.indexOf(values[0]), at: at2 };
+        case "at":
+          return typeof values[0] === "number" ? { value: receiver.at(values[0]), at: at2 } : void 0;
+        case "slice":
+        case "flat":
+        case "reverse": {
+          const result = name2 === "slice" ? receiver.slice(values[0], values[1]) : name2 === "flat" ? receiver.flat() : [...receiver].reverse();
+          return this.list(result, at2);
+        }
+        default:
+          return void 0;
+      }
+    }
+    return void 0;
+  }
+  builtin(member, args, at2, ctx) {
+    const values = args.map((arg) => arg.value);
+    const owner = member.owner.name;
+    if (owner === "process" && member.name === "cwd" && args.length === 0) return { value: this.serviceDir === "" ? ROOT : `${ROOT}/${this.serviceDir}`, at: at2 };
+    if (owner === "path" && PATH_METHODS.has(member.name)) {
+      if (!values.every((value) => typeof value === "string")) return void 0;
+      const strings3 = values;
+      const cwd = this.serviceDir === "" ? ROOT : `${ROOT}/${this.serviceDir}`;
+      switch (member.name) {
+        case "join":
+          return { value: path15.posix.join(...strings3), at: at2 };
+        case "resolve":
+          return { value: path15.posix.resolve(cwd, ...strings3), at: at2 };
+        case "relative":
+          return strings3.length === 2 ? { value: path15.posix.relative(path15.posix.resolve(cwd, strings3[0]), path15.posix.resolve(cwd, strings3[1])), at: at2 } : void 0;
+        case "dirname":
+          return { value: path15.posix.dirname(strings3[0] ?? "."), at: at2 };
+        case "basename":
+          return { value: path15.posix.basename(strings3[0] ?? "", strings3[1]), at: at2 };
+        case "extname":
+          return { value: path15.posix.extname(strings3[0] ?? ""), at: at2 };
+        case "normalize":
+          return { value: path15.posix.normalize(strings3[0] ?? "."), at: at2 };
+        default:
+          return void 0;
+      }
+    }
+    if (owner === "Object") {
+      const [first] = values;
+      if ((member.name === "keys" || member.name === "values" || member.name === "entries") && (isRecord3(first) || Array.isArray(first))) {
+        const keys = Object.keys(first);
+        if (member.name === "keys") return this.list(keys, at2);
+        const list = [];
+        recordPosition(list, at2);
+        for (const key of keys) {
+          const item = first[key];
+          const itemAt = locationOfValue(first, key) ?? at2;
+          if (member.name === "values") this.pushItem(list, { value: item, at: itemAt }, ctx);
+          else this.pushItem(list, this.list([key, item], itemAt), ctx);
+        }
+        return { value: list, at: at2 };
+      }
+      if (member.name === "assign" && isRecord3(first)) {
+        for (const [index, arg] of args.entries()) if (index > 0) this.spreadInto(first, arg, ctx.scope.module.sourceFile, ctx);
+        return args[0];
+      }
+      if (member.name === "fromEntries" && Array.isArray(first)) {
+        const object = {};
+        recordPosition(object, at2);
+        for (const [index, entry] of first.entries()) {
+          if (!Array.isArray(entry) || typeof entry[0] !== "string" && typeof entry[0] !== "number") return void 0;
+          this.setMember(object, String(entry[0]), { value: entry[1], at: locationOfValue(entry, 1) ?? locationOfValue(first, index) ?? at2 }, locationOfValue(entry, 0), ctx);
+        }
+        return { value: object, at: at2 };
+      }
+      if (member.name === "freeze" && args.length === 1) return args[0];
+    }
+    if (owner === "JSON" && member.name === "stringify" && args.length === 1 && !containsUnresolved(values[0], 0)) {
+      const text2 = JSON.stringify(values[0]);
+      return text2 === void 0 ? void 0 : { value: text2, at: at2 };
+    }
+    return void 0;
+  }
+  list(items, at2) {
+    const list = [...items];
+    recordPosition(list, at2);
+    list.forEach((item, index) => recordMember(list, index, void 0, locationOf(item) ?? at2));
+    return { value: list, at: at2 };
+  }
+  // ---- keys, locations, notes ----
+  propertyKey(ctx, name2) {
+    if (ts.isIdentifier(name2) || ts.isStringLiteral(name2) || ts.isNumericLiteral(name2) || ts.isPrivateIdentifier(name2) || ts.isNoSubstitutionTemplateLiteral(name2)) {
+      return ts.isNumericLiteral(name2) ? String(Number(name2.text)) : name2.text;
+    }
+    if (ts.isComputedPropertyName(name2)) {
+      const key = this.evaluate(name2.expression, ctx).value;
+      if (typeof key === "string" || typeof key === "number") return String(key);
+    }
+    return new Unresolved(snippet(ctx, name2), "its property name is computed");
+  }
+  loc(ctx, node) {
+    return ctx.site ?? nodeLocation2(node);
+  }
+  /** A value that cannot be known statically, noted where it is used as data (see asData). */
+  unresolved(ctx, node, reason2) {
+    return { value: new Unresolved(snippet(ctx, node), reason2), at: this.loc(ctx, node) };
+  }
+  /**
+   * An expression built from a value that is not known: unresolved as a whole, with the first reason. When the part
+   * already stands for an environment variable, the whole keeps its text (`process.env.X` is what the user looks for).
+   */
+  propagate(ctx, node, part, reason2) {
+    const inner = part.value instanceof Unresolved ? part.value : void 0;
+    return { value: new Unresolved(snippet(ctx, node), inner?.reason ?? reason2), at: this.loc(ctx, node) };
+  }
+  /** An item that stands for values not known (a spread of an unknown list), as an unresolved value. */
+  silent(ctx, node, part) {
+    return this.propagate(ctx, node, part, "its items are not known");
+  }
+  report(value, at2) {
+    if (this.reported.has(value)) return;
+    this.reported.add(value);
+    this.note(at2, `Could not resolve ${quote(value.text)}: ${value.reason}.`);
+  }
+  note(at2, message) {
+    const key = `${INPUT_RULES.unresolved}|${at2.file}:${at2.line}:${at2.column}|${message}`;
+    if (this.reportedKeys.has(key)) return;
+    this.reportedKeys.add(key);
+    this.findings.push(inputFinding(INPUT_RULES.unresolved, "note", message, at2, key));
+  }
+};
+var BoundMethod = class {
+  constructor(receiver, name2) {
+    this.receiver = receiver;
+    this.name = name2;
+  }
+  receiver;
+  name;
+};
+var BuiltinMember = class {
+  constructor(owner, name2) {
+    this.owner = owner;
+    this.name = name2;
+  }
+  owner;
+  name;
+};
+function buildScope2(module) {
+  const sourceFile = module.sourceFile;
+  const scope = {
+    file: module.file,
+    dir: dirOf(module.file),
+    module,
+    declarations: /* @__PURE__ */ new Map(),
+    values: /* @__PURE__ */ new Map(),
+    exportValues: /* @__PURE__ */ new Map(),
+    localExports: /* @__PURE__ */ new Map(),
+    reexports: /* @__PURE__ */ new Map(),
+    starExports: [],
+    cjsExports: /* @__PURE__ */ new Map(),
+    mutations: /* @__PURE__ */ new Map(),
+    reassigned: /* @__PURE__ */ new Map()
+  };
+  const isExported = (node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = (node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  const declareBindingNames = (name2, declaration, exported) => {
+    if (ts.isIdentifier(name2)) {
+      scope.declarations.set(name2.text, declaration);
+      if (exported) scope.localExports.set(name2.text, name2.text);
+      return;
+    }
+    for (const element of name2.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      declareBindingNames(element.name, ts.isIdentifier(element.name) ? element : declaration, exported);
+    }
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      if (clause.name) scope.declarations.set(clause.name.text, clause);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) scope.declarations.set(bindings.name.text, bindings);
+      else if (bindings) {
+        for (const element of bindings.elements) if (!element.isTypeOnly) scope.declarations.set(element.name.text, element);
+      }
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      scope.declarations.set(statement.name.text, statement);
+    } else if (ts.isVariableStatement(statement)) {
+      const exported = isExported(statement);
+      for (const declaration of statement.declarationList.declarations) declareBindingNames(declaration.name, declaration, exported);
+    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+      const name2 = statement.name?.text;
+      if (name2 !== void 0) scope.declarations.set(name2, statement);
+      if (isExported(statement)) {
+        if (isDefault(statement)) {
+          if (name2 !== void 0) scope.localExports.set("default", name2);
+        } else if (name2 !== void 0) scope.localExports.set(name2, name2);
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals) scope.moduleExports = statement.expression;
+      else scope.defaultExport = statement.expression;
+    } else if (ts.isExportDeclaration(statement)) {
+      if (statement.isTypeOnly) continue;
+      const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : void 0;
+      const clause = statement.exportClause;
+      if (!clause) {
+        if (specifier !== void 0) scope.starExports.push(specifier);
+      } else if (ts.isNamespaceExport(clause)) {
+        if (specifier !== void 0) scope.reexports.set(clause.name.text, { specifier, name: "*" });
+      } else {
+        for (const element of clause.elements) {
+          if (element.isTypeOnly) continue;
+          const local = (element.propertyName ?? element.name).text;
+          if (specifier !== void 0) scope.reexports.set(element.name.text, { specifier, name: local });
+          else scope.localExports.set(element.name.text, local);
+        }
+      }
+    } else if (ts.isExpressionStatement(statement)) {
+      topLevelExpression(scope, statement.expression);
+    }
+  }
+  const visit = (node, nested) => {
+    if (nested && (ts.isBinaryExpression(node) || ts.isCallExpression(node) || ts.isDeleteExpression(node) || ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))) {
+      recordChange(scope, node, true);
+    }
+    ts.forEachChild(node, (child2) => visit(child2, nested || isNestedBody(child2)));
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isExpressionStatement(statement)) {
+      ts.forEachChild(statement.expression, (child2) => visit(child2, isNestedBody(child2)));
+    } else if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) {
+      visit(statement, !ts.isVariableStatement(statement) && !ts.isExportAssignment(statement));
+    }
+  }
+  return scope;
+}
+function isNestedBody(node) {
+  return ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isBlock(node) || ts.isIfStatement(node) || ts.isIterationStatement(node, false) || ts.isTryStatement(node) || ts.isSwitchStatement(node);
+}
+function topLevelExpression(scope, expression) {
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = expression.left;
+    if (isModuleExports(left)) {
+      scope.moduleExports = expression.right;
+      return;
+    }
+    if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || ts.isIdentifier(left.expression) && left.expression.text === "exports")) {
+      scope.cjsExports.set(left.name.text, expression.right);
+      return;
+    }
+  }
+  recordChange(scope, expression, false);
+}
+function isModuleExports(node) {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "module" && node.name.text === "exports";
+}
+function recordChange(scope, node, conditional) {
+  let target;
+  let reassignment = false;
+  if (ts.isBinaryExpression(node) && isAssignmentKind(node.operatorToken.kind)) {
+    target = node.left;
+    reassignment = ts.isIdentifier(node.left);
+  } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const callee = node.expression;
+    if (callee.name.text === "assign" && ts.isIdentifier(callee.expression) && callee.expression.text === "Object") target = node.arguments[0];
+    else if (MUTATING_METHODS.has(callee.name.text)) target = callee.expression;
+  } else if (ts.isDeleteExpression(node)) {
+    target = node.expression;
+  } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    target = node.operand;
+    reassignment = ts.isIdentifier(node.operand);
+  }
+  if (!target) return;
+  const root = rootName2(target);
+  if (root === void 0 || !scope.declarations.has(root)) return;
+  if (reassignment) {
+    if (!scope.reassigned.has(root)) scope.reassigned.set(root, node);
+    return;
+  }
+  if (conditional && isInsideOwnFunction(node, root)) return;
+  const list = scope.mutations.get(root) ?? [];
+  list.push({ expression: node, conditional });
+  scope.mutations.set(root, list);
+}
+function isInsideOwnFunction(node, name2) {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      if (current.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name2)) return true;
+      const body = current.body;
+      if (body && ts.isBlock(body) && body.statements.some((statement) => ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name2))) return true;
+    }
+  }
+  return false;
+}
+function rootName2(node) {
+  let current = node;
+  for (; ; ) {
+    if (ts.isIdentifier(current)) return current.text;
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) {
+      current = current.expression;
+    } else return void 0;
+  }
+}
+function isAssignmentKind(kind) {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+function isScope(value) {
+  return value.declarations !== void 0;
+}
+function dirOf(file) {
+  const dir = path15.posix.dirname(file);
+  return dir === "." ? "" : dir;
+}
+function isRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+function isUnresolvedValue(value) {
+  return value instanceof Unresolved;
+}
+function isKnown(value) {
+  return !(value instanceof Unresolved) && !(value instanceof BoundMethod) && !(value instanceof BuiltinMember);
+}
+function isScalar6(value) {
+  return value === null || value === void 0 || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function isInterpolable2(value) {
+  return isScalar6(value);
+}
+function truthy(value) {
+  return Boolean(value);
+}
+function containsUnresolved(value, depth) {
+  if (value instanceof Unresolved || depth > 64) return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).some((item) => containsUnresolved(item, depth + 1));
+}
+function defineMember2(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function snippet(_ctx, node) {
+  if (ts.isSourceFile(node)) return node.fileName;
+  const text2 = node.getText(node.getSourceFile()).replace(/\s+/g, " ").trim();
+  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+}
+function nodeLocation2(node) {
+  const sourceFile = node.getSourceFile();
+  if (ts.isSourceFile(node)) return locationAtStart(sourceFile.fileName);
+  const start2 = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const end = sourceFile.getLineAndCharacterOfPosition(Math.max(node.getStart(sourceFile), node.end));
+  return { file: sourceFile.fileName, line: start2.line + 1, column: start2.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
 // src/engine/check.ts
 function checkProject(options) {
   const { files, config } = options;
@@ -31479,7 +33556,8 @@ function checkProject(options) {
     resolveEnv: options.resolveEnv,
     env: options.env,
     stage: options.stage ?? config.stage,
-    region: config.region
+    region: config.region,
+    readCodeManifest
   });
   const findings = [...project.inputFindings];
   const analysis = createAnalysis(project, sourceReader(files));
@@ -31503,7 +33581,8 @@ function checkProject(options) {
             function: report.function,
             ...report.actions ? { actions: sortedActions(report.actions) } : {},
             key: report.key,
-            messageId: report.messageId
+            messageId: report.messageId,
+            ...report.statement ? { statement: report.statement } : {}
           });
         },
         reportLimit(limit) {
@@ -31553,7 +33632,7 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { createRequire } from "node:module";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/engine/pattern-budget.ts
 import vm from "node:vm";
@@ -31616,7 +33695,7 @@ var budgetedRegExp = Object.assign(
 
 // src/load/confined-file.ts
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function confinedRealPath(absolute, root, allowOutside = false) {
   let real;
   try {
@@ -31624,12 +33703,12 @@ function confinedRealPath(absolute, root, allowOutside = false) {
   } catch {
     return { ok: false, reason: "it does not exist or is a broken link" };
   }
-  if (allowOutside && !isInside(path15.resolve(root), path15.resolve(absolute))) return { ok: true, real };
+  if (allowOutside && !isInside(path16.resolve(root), path16.resolve(absolute))) return { ok: true, real };
   let realRoot;
   try {
     realRoot = realpathSync2.native(root);
   } catch {
-    realRoot = path15.resolve(root);
+    realRoot = path16.resolve(root);
   }
   if (!isInside(realRoot, real)) return { ok: false, reason: "it is outside the project root (after following symbolic links)" };
   return { ok: true, real };
@@ -31679,8 +33758,8 @@ function tooLarge(maxBytes) {
   return maxBytes >= 1024 * 1024 ? `it is larger than ${maxBytes / 1024 / 1024} MiB` : `it is larger than ${Math.round(maxBytes / 1024)} KB`;
 }
 function isInside(root, file) {
-  const rel = path15.relative(root, file);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path15.sep}`) && !path15.isAbsolute(rel);
+  const rel = path16.relative(root, file);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path16.sep}`) && !path16.isAbsolute(rel);
 }
 
 // src/engine/rule-views.ts
@@ -32515,7 +34594,7 @@ function findRuleFiles(dir) {
     const stems = new Set(names.filter((n) => RULE_FILE_EXTENSIONS.test(n)).map((n) => n.replace(RULE_FILE_EXTENSIONS, "")));
     for (const name2 of names) {
       if (name2.startsWith(".") || name2 === "node_modules") continue;
-      const childAbs = path16.join(abs, name2);
+      const childAbs = path17.join(abs, name2);
       const childRel = rel ? `${rel}/${name2}` : name2;
       const stat = lstatSync2(childAbs);
       if (stat.isSymbolicLink()) continue;
@@ -32531,7 +34610,7 @@ function findRuleFiles(dir) {
   return out;
 }
 function collectRuleDirectory(target, displayBase, options = {}) {
-  const entries = statSync3(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path16.basename(target) }];
+  const entries = statSync3(target).isDirectory() ? findRuleFiles(target) : [{ absolute: target, relative: path17.basename(target) }];
   const rules = [];
   const problems = [];
   for (const entry of entries) {
@@ -32550,20 +34629,20 @@ function loadCustomRules(sources) {
   const baseDir = sources.baseDir ?? sources.root;
   const config = sources.configName ?? "the configuration";
   const display = (absolute) => {
-    const rel = path16.relative(sources.root, absolute);
+    const rel = path17.relative(sources.root, absolute);
     if (rel === "") return ".";
-    return !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel.split(path16.sep).join("/") : absolute;
+    return !rel.startsWith("..") && !path17.isAbsolute(rel) ? rel.split(path17.sep).join("/") : absolute;
   };
   const targets = [];
   const problems = [];
-  const local = path16.join(sources.root, ...LOCAL_RULES_DIR.split("/"));
+  const local = path17.join(sources.root, ...LOCAL_RULES_DIR.split("/"));
   if (existsSync(local)) {
     const where2 = confinedRealPath(local, sources.root);
     if (!where2.ok) problems.push(`${LOCAL_RULES_DIR}: ${where2.reason}.`);
     else if (statSync3(where2.real).isDirectory()) targets.push(local);
   }
   for (const entry of sources.rulePaths ?? []) {
-    const abs = path16.resolve(baseDir, entry);
+    const abs = path17.resolve(baseDir, entry);
     const where2 = confinedRealPath(abs, sources.root);
     if (!existsSync(abs)) problems.push(`${config}: rulePaths entry ${quote(entry)} does not exist (resolved from ${display(baseDir)}).`);
     else if (!where2.ok) problems.push(`${config}: rulePaths entry ${quote(entry)} is refused: ${where2.reason}.`);
@@ -32606,18 +34685,18 @@ function ruleIdProblems(rules, reservedIds = []) {
 }
 var NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 function resolveRulePack(spec, root, baseDir) {
-  if (spec.startsWith(".") || path16.isAbsolute(spec)) {
-    const abs = path16.resolve(baseDir, spec);
+  if (spec.startsWith(".") || path17.isAbsolute(spec)) {
+    const abs = path17.resolve(baseDir, spec);
     if (!existsSync(abs)) throw new RuleFileError([`extends ${quote(spec)} does not exist.`]);
     const where2 = confinedRealPath(abs, root);
     if (!where2.ok) throw new RuleFileError([`extends ${quote(spec)} is refused: ${where2.reason}.`]);
     return abs;
   }
   if (!NPM_NAME.test(spec)) throw new RuleFileError([`extends "${spec}" is neither a path (start it with ./) nor an npm package name.`]);
-  const lookup = createRequire(path16.join(root, "package.json")).resolve.paths(spec) ?? [];
+  const lookup = createRequire(path17.join(root, "package.json")).resolve.paths(spec) ?? [];
   for (const dir of lookup) {
-    const packageDir = path16.join(dir, ...spec.split("/"));
-    const manifest = path16.join(packageDir, "package.json");
+    const packageDir = path17.join(dir, ...spec.split("/"));
+    const manifest = path17.join(packageDir, "package.json");
     if (!existsSync(manifest)) continue;
     if (!confinedRealPath(packageDir, root).ok) continue;
     let folder = "rules";
@@ -32629,11 +34708,11 @@ function resolveRulePack(spec, root, baseDir) {
     } catch {
       throw new RuleFileError([`extends "${spec}": ${manifest} is not valid JSON.`]);
     }
-    const rulesDir = path16.resolve(packageDir, folder);
+    const rulesDir = path17.resolve(packageDir, folder);
     const realPackage = safeRealpath(packageDir);
     const realRules = safeRealpath(rulesDir);
-    const inside = path16.relative(realPackage, realRules);
-    if (inside.startsWith("..") || path16.isAbsolute(inside)) throw new RuleFileError([`extends "${spec}": its rules folder "${folder}" is outside the package.`]);
+    const inside = path17.relative(realPackage, realRules);
+    if (inside.startsWith("..") || path17.isAbsolute(inside)) throw new RuleFileError([`extends "${spec}": its rules folder "${folder}" is outside the package.`]);
     if (!existsSync(rulesDir)) throw new RuleFileError([`extends "${spec}": the package has no "${folder}" folder of rule files (set "noopsLint": { "rules": "<folder>" } in its package.json).`]);
     return rulesDir;
   }
@@ -32643,7 +34722,7 @@ function safeRealpath(p) {
   try {
     return realpathSync3(p);
   } catch {
-    return path16.resolve(p);
+    return path17.resolve(p);
   }
 }
 
@@ -33068,23 +35147,23 @@ function today(now) {
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { closeSync as closeSync3, lstatSync as lstatSync4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync3, statSync as statSync5, writeSync as writeSync2 } from "node:fs";
 import os from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/util/output-file.ts
 import { chmodSync, closeSync as closeSync2, lstatSync as lstatSync3, mkdirSync, openSync as openSync2, renameSync, rmSync, statSync as statSync4, writeSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var OutputFileError = class extends Error {
 };
 function prepareOutputFile(target) {
-  const file = path17.resolve(target.file);
+  const file = path18.resolve(target.file);
   if (isDeviceAlias(file)) return;
   const inside = isInside2(target.root, file);
-  const folder = path17.dirname(file);
+  const folder = path18.dirname(file);
   try {
     if (inside) {
-      let current = path17.resolve(target.root);
-      for (const part of path17.relative(current, folder).split(path17.sep).filter(Boolean)) {
-        current = path17.join(current, part);
+      let current = path18.resolve(target.root);
+      for (const part of path18.relative(current, folder).split(path18.sep).filter(Boolean)) {
+        current = path18.join(current, part);
         const stats = lstatOrUndefined(current);
         if (!stats) {
           mkdirSync(current);
@@ -33103,14 +35182,14 @@ function prepareOutputFile(target) {
   checkExisting(target, file, inside);
 }
 function writeOutputFile(target, text2) {
-  const file = path17.resolve(target.file);
+  const file = path18.resolve(target.file);
   prepareOutputFile(target);
   if (isDeviceAlias(file) || isDeviceOutside(target, file)) {
     writeWhole(file, text2, "w");
     return;
   }
   const existing = lstatOrUndefined(file);
-  const temporary = path17.join(path17.dirname(file), `.${path17.basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temporary = path18.join(path18.dirname(file), `.${path18.basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     writeWhole(temporary, text2, "wx");
     if (existing?.isFile()) chmodSync(temporary, existing.mode & 511);
@@ -33186,48 +35265,48 @@ function statOrUndefined(file) {
   }
 }
 function isInside2(root, file) {
-  const rel = path17.relative(path17.resolve(root), file);
-  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path17.sep}`) && !path17.isAbsolute(rel);
+  const rel = path18.relative(path18.resolve(root), file);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path18.sep}`) && !path18.isAbsolute(rel);
 }
 function relativeTo(root, file) {
-  return path17.relative(root, file).split(path17.sep).join("/");
+  return path18.relative(root, file).split(path18.sep).join("/");
 }
 
 // src/engine/cache.ts
 var FORMAT = "noops-lint-cache/3";
 var CACHE_FILE_NAME = "lint-cache.json";
 var ROOT_CACHE_FILE = ".noops-lint-cache";
-var SECRET_FILE = path18.join("noops-lint", "cache-secret");
+var SECRET_FILE = path19.join("noops-lint", "cache-secret");
 function defaultCacheLocation(root) {
   let current = root;
   for (const part of ["node_modules", ".cache", "noops-lint"]) {
-    current = path18.join(current, part);
+    current = path19.join(current, part);
     let stats;
     try {
       stats = lstatSync4(current);
     } catch {
-      if (part === "node_modules") return path18.join(root, ROOT_CACHE_FILE);
+      if (part === "node_modules") return path19.join(root, ROOT_CACHE_FILE);
       break;
     }
-    if (!stats.isDirectory()) return path18.join(root, ROOT_CACHE_FILE);
+    if (!stats.isDirectory()) return path19.join(root, ROOT_CACHE_FILE);
   }
-  return `${path18.join(root, "node_modules", ".cache", "noops-lint")}${path18.sep}`;
+  return `${path19.join(root, "node_modules", ".cache", "noops-lint")}${path19.sep}`;
 }
 function cacheFilePath(location) {
-  if (/[\\/]$/.test(location)) return path18.join(location, CACHE_FILE_NAME);
+  if (/[\\/]$/.test(location)) return path19.join(location, CACHE_FILE_NAME);
   try {
-    if (statSync5(location).isDirectory()) return path18.join(location, CACHE_FILE_NAME);
+    if (statSync5(location).isDirectory()) return path19.join(location, CACHE_FILE_NAME);
   } catch {
   }
   return location;
 }
 function userCacheFolder(env) {
-  if (env.XDG_CACHE_HOME && path18.isAbsolute(env.XDG_CACHE_HOME)) return env.XDG_CACHE_HOME;
+  if (env.XDG_CACHE_HOME && path19.isAbsolute(env.XDG_CACHE_HOME)) return env.XDG_CACHE_HOME;
   if (process.platform === "win32" && env.LOCALAPPDATA) return env.LOCALAPPDATA;
-  return path18.join(env.HOME || os.homedir(), ".cache");
+  return path19.join(env.HOME || os.homedir(), ".cache");
 }
 function loadCacheSecret(env) {
-  const file = path18.join(userCacheFolder(env), SECRET_FILE);
+  const file = path19.join(userCacheFolder(env), SECRET_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const text2 = readFileSync3(file, "utf8").trim();
@@ -33237,7 +35316,7 @@ function loadCacheSecret(env) {
       if (error.code !== "ENOENT") return { ok: false, reason: `cannot read ${file} (${error.code ?? error.message})` };
     }
     try {
-      mkdirSync2(path18.dirname(file), { recursive: true, mode: 448 });
+      mkdirSync2(path19.dirname(file), { recursive: true, mode: 448 });
       const fd = openSync3(file, "wx", 384);
       try {
         writeSync2(fd, `${randomBytes(32).toString("hex")}
@@ -33360,7 +35439,7 @@ var import_ajv4 = __toESM(require_ajv(), 1);
 // src/engine/config.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
 import { existsSync as existsSync2, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var CONFIG_FILE_NAMES = [
   ".noops-lint.yaml",
   ".noops-lint.yml",
@@ -33374,15 +35453,21 @@ var PRESETS = { "noops-lint:recommended": "recommended", "noops-lint:strict": "s
 var ConfigError = class extends Error {
 };
 var EMPTY_CONFIG = { rules: {}, ignores: [], rulePaths: [], extends: [] };
+function withRuleFoldersIgnored(root, config) {
+  if (!config.rulePaths?.length) return config;
+  const base = config.file ? path20.dirname(config.file) : root;
+  const folders = config.rulePaths.map((p) => path20.relative(root, path20.resolve(base, p)).split(path20.sep).join("/")).filter((rel) => rel !== "" && !rel.startsWith("..") && !path20.isAbsolute(rel));
+  return folders.length ? { ...config, ignores: [...config.ignores, ...folders.flatMap((rel) => [rel, `${rel}/**`])] } : config;
+}
 function findConfigFile(start2) {
-  let dir = path19.resolve(start2);
+  let dir = path20.resolve(start2);
   for (; ; ) {
     for (const name2 of CONFIG_FILE_NAMES) {
-      const candidate = path19.join(dir, name2);
+      const candidate = path20.join(dir, name2);
       if (existsSync2(candidate) && statSync6(candidate).isFile()) return candidate;
     }
-    if (existsSync2(path19.join(dir, ".git"))) return void 0;
-    const parent = path19.dirname(dir);
+    if (existsSync2(path20.join(dir, ".git"))) return void 0;
+    const parent = path20.dirname(dir);
     if (parent === dir || !isInsideGitRepo(parent)) return void 0;
     dir = parent;
   }
@@ -33390,8 +35475,8 @@ function findConfigFile(start2) {
 function isInsideGitRepo(dir) {
   let d = dir;
   for (; ; ) {
-    if (existsSync2(path19.join(d, ".git"))) return true;
-    const parent = path19.dirname(d);
+    if (existsSync2(path20.join(d, ".git"))) return true;
+    const parent = path20.dirname(d);
     if (parent === d) return false;
     d = parent;
   }
@@ -33604,12 +35689,12 @@ var tool = (id2, severity, description, fullDescription, help) => defineRule({
 });
 var TOOL_RULES = [
   tool("input/parse-error", "error", "A manifest or source file could not be parsed.", "The file is not valid YAML, JSON, JavaScript or TypeScript. noops-lint reports where the parser stopped and checks everything else.", "Fix the syntax error at the reported position; run the file through the tool that deploys it (serverless print, sam validate)."),
-  tool("input/skipped-file", "warning", "A file was not read.", "noops-lint skips files that are binary, too large, not UTF-8, symbolic links leaving the project root, paths outside the project root, and configurations written as code (serverless.ts), and says why.", "Move the file inside the project, shrink it, or exclude it with `ignores` in .noops-lint.yaml."),
+  tool("input/skipped-file", "warning", "A file was not read.", "noops-lint skips files that are binary, too large, not UTF-8, symbolic links leaving the project root, paths outside the project root, a `serverless.*` file beside the one the Serverless Framework reads in its folder, build output and packaged templates, and copies of synthesized CDK output committed beside their app (several such copies are one note, naming them), and says why.", "Move the file inside the project, shrink it, or exclude it with `ignores` in .noops-lint.yaml."),
   tool("input/unresolved", "note", "A value could not be resolved statically.", "Variables such as ${ssm:...}, ${cf:...}, unknown intrinsics and computed names cannot be known before deployment. noops-lint does not judge such values, so a rule may miss a problem behind them.", "Nothing to fix; use literal values or ${self:...} references where you want noops-lint to check them."),
   tool("input/invalid-manifest", "warning", "A manifest has a value of the wrong shape.", "A key holds a value the deployment tool would reject (functions that is not a mapping, a handler that is a number, a resource without Type). noops-lint skips that part and checks the rest.", "Correct the value to the shape the Serverless Framework, SAM or CloudFormation expects."),
   tool("input/handler-not-found", "warning", "A function's handler file or export does not exist.", "noops-lint resolves each handler (src/orders.create) to a file with the extensions .ts .mts .cts .js .mjs .cjs or an index file, and to its export. A file or export that does not exist (a typo, a wrong case, a renamed file), or an export that is not a function, fails at the first invocation.", "Check the handler path, its case and CodeUri."),
-  tool("input/handler-not-analysed", "note", "A function's handler exists but noops-lint cannot follow it.", "A handler built at run time by a library (`export const handler = createHandler(...)`) or by a framework adapter noops-lint does not know, a handler in a build output folder (dist/, build/, .webpack/) that is not committed, a built archive, or code uploaded to S3 (CodeUri: s3://...) cannot be read. This is a limit of noops-lint, not a mistake in the code: the function's permissions are not derived, so no rule claims a grant of it is unused.", "Nothing to fix. To have the code checked, point the handler at the source file and export a function."),
-  tool("input/cdk-not-synthesized", "error", "A CDK app has no synthesized output to check.", "A folder with cdk.json is a CDK app; noops-lint reads the templates of its cloud assembly (cdk.out, or the output cdk.json names), also when git ignores it, and never runs the app itself. Without a synthesized assembly there is nothing to check, and the run ends with exit code 2; other services beside the app (a monorepo) are still checked and reported.", "Run `npx cdk synth` in the app folder (in CI: before the noops-lint step), then run noops-lint again."),
+  tool("input/handler-not-analysed", "note", "A function's handler exists but noops-lint cannot follow it.", "A handler built at run time by a library (`export const handler = createHandler(...)`) or by a framework adapter noops-lint does not know, a handler in a build output folder (dist/, build/, .webpack/) that is not committed, a built archive, or code uploaded to S3 (CodeUri: s3://...) cannot be read. This is a limit of noops-lint, not a mistake in the code: the function's permissions are not derived, so no rule claims a grant of it is unused. Stylish and github output count these notes in one line (--verbose lists each); json and SARIF list them.", "Nothing to fix. To have the code checked, point the handler at the source file and export a function."),
+  tool("input/cdk-not-synthesized", "error", "A CDK app has no synthesized output to check.", "A folder with cdk.json is a CDK app; noops-lint reads the templates of its cloud assembly (cdk.out, or the output cdk.json names), also when git ignores it, and never runs the app itself. Without a synthesized assembly there is nothing to check, and the run ends with exit code 2; other services beside the app (a monorepo) are still checked and reported. Several such apps (a repository of patterns or tutorial steps) are one finding naming them, at the first app, with every app and every copy of synthesized output committed beside them (not read: it is often older than the app) as a related location.", "Run `npx cdk synth` in the app folder (in CI: before the noops-lint step), then run noops-lint again."),
   tool("input/analysed-bundle", "note", "A CDK function is analysed from its bundle.", "The asset of a bundled CDK function (NodejsFunction) has no source map, so noops-lint cannot tell which source file the bundle was built from; it analyses the bundle in cdk.out and its findings point there.", "Set `bundling: { sourceMap: true }` on the NodejsFunction and synthesize again: findings then land on your source."),
   tool("input/slow-pattern", "note", "A team's rule did not judge a value: its pattern ran out of time.", "A regular expression in a team's rule that can backtrack runs under a time budget; a value that exhausts it is not judged, and this note names the rule and the value instead of guessing either way. It is a limit of the check, not a finding about the code.", "Rewrite the pattern without a repeated group such as (\\w+\\s?)+."),
   tool("internal/rule-error", "error", "A rule failed with an internal error.", "An exception inside noops-lint while checking a file. The other rules still ran. This is a bug in noops-lint.", "Please report it with the file that triggers it; run with --debug for the stack trace.")
@@ -33761,7 +35846,7 @@ function readText(files, rel) {
   const text2 = files.read(rel);
   return text2.ok ? text2.text : void 0;
 }
-function largestFirst(files, candidates) {
+function largestFirst(files, candidates2) {
   const size = (rel) => {
     try {
       return statSync7(files.absolute(rel)).size;
@@ -33769,16 +35854,16 @@ function largestFirst(files, candidates) {
       return 0;
     }
   };
-  return candidates.map((rel) => ({ rel, size: size(rel) })).sort((a, b) => b.size - a.size || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)).map((c) => c.rel);
+  return candidates2.map((rel) => ({ rel, size: size(rel) })).sort((a, b) => b.size - a.size || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)).map((c) => c.rel);
 }
-function runUnitsInParallel(candidates, settings, files, rules, workers, workerUrl, onProgress) {
+function runUnitsInParallel(candidates2, settings, files, rules, workers, workerUrl, onProgress) {
   const shared = new SharedArrayBuffer(12);
   const counters = new Int32Array(shared);
   const started = [];
   const usable = workerUrl !== void 0 && (workerUrl.protocol !== "file:" || existsSync3(fileURLToPath(workerUrl)));
   for (let i = 0; i < workers && usable; i++) {
     const { port1, port2 } = new MessageChannel();
-    const task = { base: settings, candidates, shared, port: port2 };
+    const task = { base: settings, candidates: candidates2, shared, port: port2 };
     try {
       const worker = takeWorker(workerUrl);
       worker.postMessage(task, [port2]);
@@ -33789,7 +35874,7 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
     }
   }
   let own = 0;
-  const results = runUnits(() => nextIndex(counters, candidates), candidates, settings, files, rules, () => {
+  const results = runUnits(() => nextIndex(counters, candidates2), candidates2, settings, files, rules, () => {
     own += 1;
     onProgress?.(own + Atomics.load(counters, DONE));
   });
@@ -33825,20 +35910,20 @@ function runUnitsInParallel(candidates, settings, files, rules, workers, workerU
   }
   if (waiting.size > 0 || failed.some(Boolean)) {
     const done = new Set(results.map((r) => r.candidate));
-    const missing = candidates.filter((c) => !done.has(c));
+    const missing = candidates2.filter((c) => !done.has(c));
     let i = 0;
-    results.push(...runUnits(() => i < missing.length ? candidates.indexOf(missing[i++]) : -1, candidates, settings, files, rules));
+    results.push(...runUnits(() => i < missing.length ? candidates2.indexOf(missing[i++]) : -1, candidates2, settings, files, rules));
   }
   return { results, workers: answered };
 }
-function nextIndex(counters, candidates) {
+function nextIndex(counters, candidates2) {
   const index = Atomics.add(counters, NEXT, 1);
-  return index < candidates.length ? index : -1;
+  return index < candidates2.length ? index : -1;
 }
-function runUnits(next, candidates, settings, files, rules, onDone) {
+function runUnits(next, candidates2, settings, files, rules, onDone) {
   const results = [];
   for (let index = next(); index >= 0; index = next()) {
-    const candidate = candidates[index];
+    const candidate = candidates2[index];
     const recorded = settings.record ? files.startRecording() : void 0;
     const checked = checkProject({ ...settings, files, enabled: rules, paths: [""], manifests: [candidate] });
     const unit = unitOf(candidate, checked, settings, files);
@@ -33928,6 +36013,7 @@ export {
   parseYaml,
   ConfigError,
   EMPTY_CONFIG,
+  withRuleFoldersIgnored,
   findConfigFile,
   loadConfigFile,
   OutputFileError,
@@ -33939,8 +36025,10 @@ export {
   fileFingerprint,
   LintCache,
   resetPatternBudget,
+  compareLocations,
   formatLocation,
   CDK_NOT_SYNTHESIZED,
+  SUMMARY_KEYS,
   discoverManifests,
   mayBeManifest,
   classifyManifest,

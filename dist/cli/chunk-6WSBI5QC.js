@@ -205,7 +205,8 @@ var ProjectFiles = class {
       const bytes = buffer.subarray(0, offset);
       if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "it looks binary (it contains NUL bytes)" };
       try {
-        return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), file: rel };
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        return bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? { ok: true, text, file: rel, bom: true } : { ok: true, text, file: rel };
       } catch {
         return { ok: false, reason: "it is not valid UTF-8" };
       }

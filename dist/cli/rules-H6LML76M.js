@@ -1,15 +1,12 @@
 import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 import {
-  FILE_LIMITS,
-  GIT_REFUSAL,
-  ProjectFiles,
-  isGitPath
-} from "./chunk-IJLPIVX7.js";
+  BUILTIN_RULES
+} from "./chunk-SXMNRUIP.js";
+import "./chunk-A7QOH752.js";
+import "./chunk-WM5C6TTT.js";
+import "./chunk-2BAT7BNC.js";
 import "./chunk-B4MLV3L6.js";
 export {
-  FILE_LIMITS,
-  GIT_REFUSAL,
-  ProjectFiles,
-  isGitPath
+  BUILTIN_RULES
 };

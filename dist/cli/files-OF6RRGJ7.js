@@ -1,12 +1,15 @@
 import { createRequire as __noopsCreateRequire } from 'node:module';
 const require = __noopsCreateRequire(import.meta.url);
 import {
-  BUILTIN_RULES
-} from "./chunk-W3TCQPPB.js";
-import "./chunk-P3KH7VUG.js";
-import "./chunk-WM5C6TTT.js";
-import "./chunk-2BAT7BNC.js";
+  FILE_LIMITS,
+  GIT_REFUSAL,
+  ProjectFiles,
+  isGitPath
+} from "./chunk-6WSBI5QC.js";
 import "./chunk-B4MLV3L6.js";
 export {
-  BUILTIN_RULES
+  FILE_LIMITS,
+  GIT_REFUSAL,
+  ProjectFiles,
+  isGitPath
 };
