@@ -111,5 +111,5 @@ export { maskSecret } from '../src/util/mask-secret.js';
 export { readPackageJson } from '../src/util/package-root.js';
 export { plural, summarisedList } from '../src/util/plural.js';
 export { quote, quoteEach } from '../src/util/quote.js';
-export { coveredCount, describeWildcardScope, findingGroups, listExamples, wildcardGrants, type WildcardGrant, type WildcardKind } from '../src/model/wildcard-actions.js';
+export { findingGroups, listExamples, wildcardGrants, wildcardGroupReport, type WildcardGrant, type WildcardKind } from '../src/model/wildcard-actions.js';
 export { describeTimeoutGroup, groupByTimeout, LAMBDA_MAX_TIMEOUT, numberAsWritten, sameLocation, type TimeoutGroup } from '../src/model/function-timeouts.js';

@@ -1,5 +1,5 @@
 // Finds Allow statements granting a partial wildcard action of one service, such as `s3:Get*` or `dynamodb:*Item`.
-import { coveredCount, defineRule, describeRoleUsers, describeWildcardScope, findingGroups, listExamples, quote, quoteResources, soleFunctionName, summarisedList, wildcardGrants } from '../kit.js';
+import { defineRule, findingGroups, listExamples, wildcardGrants, wildcardGroupReport } from '../kit.js';
 
 export default defineRule({
   id: 'iam/partial-wildcard-action',
@@ -27,17 +27,11 @@ export default defineRule({
   defaultOptions: {},
   check({ project, report }) {
     for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind === 'partial'))) {
-      const { role, statement, action, judged } = group[0]!;
+      const { action, judged } = group[0]!;
       if (judged.kind !== 'partial') continue;
-      const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: group[0]!.at, function: soleFunctionName(role), statement: { location: statement.location } };
-      const policy = group[0]!.policy;
-      if (policy !== undefined && group.length > 1) {
-        // One finding per managed policy reference, naming each wildcard of its document.
-        const actions = summarisedList(group.map((g) => g.action), 'and', 4);
-        report({ ...base, key: group[0]!.reference!, messageId: 'managedSeveral', data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
-      } else if (policy !== undefined) {
-        report({ ...base, key: group[0]!.key, messageId: 'managed', data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
+      const { base, common, managed } = wildcardGroupReport(group);
+      if (managed) {
+        report({ ...base, ...managed });
       } else {
         report({ ...base, key: group[0]!.key, messageId: 'partial', data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
       }

@@ -1,6 +1,6 @@
 // Finds Allow statements granting `*`, `service:*` or actions of several services (`s3:*Object` is
 // iam/partial-wildcard-action).
-import { coveredCount, defineRule, describeRoleUsers, describeWildcardScope, findingGroups, quote, quoteResources, soleFunctionName, summarisedList, wildcardGrants } from '../kit.js';
+import { defineRule, findingGroups, wildcardGrants, wildcardGroupReport } from '../kit.js';
 
 export default defineRule({
   id: 'iam/wildcard-action',
@@ -34,16 +34,10 @@ export default defineRule({
   defaultOptions: {},
   check({ project, report }) {
     for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind !== 'partial'))) {
-      const { role, statement, action, judged } = group[0]!;
-      const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: group[0]!.at, function: soleFunctionName(role), statement: { location: statement.location } };
-      const policy = group[0]!.policy;
-      if (policy !== undefined && group.length > 1) {
-        // One finding per managed policy reference, naming each wildcard of its document.
-        const actions = summarisedList(group.map((g) => g.action), 'and', 4);
-        report({ ...base, key: group[0]!.reference!, messageId: 'managedSeveral', data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
-      } else if (policy !== undefined) {
-        report({ ...base, key: group[0]!.key, messageId: 'managed', data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
+      const { action, judged } = group[0]!;
+      const { base, common, managed } = wildcardGroupReport(group);
+      if (managed) {
+        report({ ...base, ...managed });
       } else if (judged.kind === 'everyAction') {
         report({ ...base, key: group[0]!.key, messageId: 'everyAction', data: { ...common, count: judged.count } });
       } else if (judged.kind === 'crossService') {

@@ -1,9 +1,11 @@
 // The wildcard actions a project's roles allow, judged by what they cover today: the one reading shared by
 // iam/wildcard-action (`*`, `service:*`, several services) and iam/partial-wildcard-action (`s3:Get*`).
 import { countAllActions, expandActionPattern, hasWildcard, splitActionName } from './iam-catalog.js';
-import { describeResources, isInlineStatement, judgedManagedPolicy, literalValues, statementKey } from './iam-statements.js';
+import { describeResources, describeRoleUsers, isInlineStatement, judgedManagedPolicy, literalValues, quoteResources, soleFunctionName, statementKey } from './iam-statements.js';
 import type { Location } from './location.js';
 import type { PolicyStatement, Project, RoleModel } from './project.js';
+import { quote } from '../util/quote.js';
+import { summarisedList } from '../util/plural.js';
 
 export type WildcardKind =
   | { kind: 'everyAction'; count: number }
@@ -76,6 +78,27 @@ export function findingGroups(grants: readonly WildcardGrant[]): WildcardGrant[]
     }
   }
   return groups;
+}
+
+/**
+ * What iam/wildcard-action and iam/partial-wildcard-action report alike for one group of `findingGroups`: the place,
+ * the function and the statement (`base`), the resource and the role's users (`common`), and for an AWS managed
+ * policy the whole report: one finding per reference, naming each wildcard of its document.
+ */
+export function wildcardGroupReport(group: readonly WildcardGrant[]): {
+  base: { at: Location; function: string | undefined; statement: { location: Location } };
+  common: { resource: string; who: string };
+  managed?: { key: string; messageId: 'managed' | 'managedSeveral'; data: Record<string, string | number> };
+} {
+  const { role, statement, action, judged, policy } = group[0]!;
+  const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
+  const base = { at: group[0]!.at, function: soleFunctionName(role), statement: { location: statement.location } };
+  if (policy === undefined) return { base, common };
+  if (group.length > 1) {
+    const actions = summarisedList(group.map((g) => g.action), 'and', 4);
+    return { base, common, managed: { key: group[0]!.reference!, messageId: 'managedSeveral', data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } } };
+  }
+  return { base, common, managed: { key: group[0]!.key, messageId: 'managed', data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } } };
 }
 
 /** How many distinct actions the grants' wildcards cover today. */
