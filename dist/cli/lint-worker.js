@@ -4,9 +4,9 @@ const require = __noopsCreateRequire(import.meta.url);
 // src/cli/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 var loading = Promise.all([
-  import("./parallel-HS3DFZXX.js"),
+  import("./parallel-WGQH7EPI.js"),
   import("./files-OF6RRGJ7.js"),
-  import("./rules-H6LML76M.js"),
+  import("./rules-LJZR3JVP.js"),
   // Every worker parses code: load TypeScript now, while the main thread is still finding the manifests.
   import("./typescript-ORH6F3TG.js").then((typescript) => typescript.loadTypeScriptNow())
 ]);

@@ -35,7 +35,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 `);
 } else {
   prewarmWorkers(earlyWorkers(argv, process.cwd()), lintWorkerUrl());
-  const { runCli } = await import("./run-cli-SDHDAL34.js");
+  const { runCli } = await import("./run-cli-2DK4W3DS.js");
   process.exitCode = runCli(argv, {
     cwd: process.cwd(),
     env: process.env,

@@ -4513,6 +4513,17 @@ function findingGroups(grants) {
   }
   return groups;
 }
+function wildcardGroupReport(group) {
+  const { role, statement, action, judged, policy } = group[0];
+  const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
+  const base = { at: group[0].at, function: soleFunctionName(role), statement: { location: statement.location } };
+  if (policy === void 0) return { base, common };
+  if (group.length > 1) {
+    const actions = summarisedList(group.map((g) => g.action), "and", 4);
+    return { base, common, managed: { key: group[0].reference, messageId: "managedSeveral", data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } } };
+  }
+  return { base, common, managed: { key: group[0].key, messageId: "managed", data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } } };
+}
 function coveredCount(grants) {
   const names = /* @__PURE__ */ new Set();
   for (const grant of grants) for (const name of grant.action === "*" ? [] : expandActionPattern(grant.action)) names.add(name);
@@ -4691,8 +4702,7 @@ export {
   closest,
   wildcardGrants,
   findingGroups,
-  coveredCount,
-  describeWildcardScope,
+  wildcardGroupReport,
   listExamples,
   defineRule,
   formatMessage

@@ -13,9 +13,9 @@ import {
   threadRules,
   unitOf,
   workerRules
-} from "./chunk-HEX4QOQS.js";
+} from "./chunk-DXPKTG2C.js";
 import "./chunk-SBBB3TLU.js";
-import "./chunk-A7QOH752.js";
+import "./chunk-CSWVGHWE.js";
 import "./chunk-WM5C6TTT.js";
 import "./chunk-2BAT7BNC.js";
 import "./chunk-B4MLV3L6.js";

@@ -82,7 +82,7 @@ import {
   upperFirst,
   waiterOperation,
   withArticle
-} from "./chunk-A7QOH752.js";
+} from "./chunk-CSWVGHWE.js";
 import {
   readPackageFile,
   readPackageJson,

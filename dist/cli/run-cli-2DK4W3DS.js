@@ -8,7 +8,7 @@ import {
 } from "./chunk-PJNS2SS4.js";
 import {
   BUILTIN_RULES
-} from "./chunk-SXMNRUIP.js";
+} from "./chunk-IJTQBI4L.js";
 import {
   FILE_LIMITS,
   ProjectFiles
@@ -63,7 +63,7 @@ import {
   unitOf,
   withRuleFoldersIgnored,
   writeOutputFile
-} from "./chunk-HEX4QOQS.js";
+} from "./chunk-DXPKTG2C.js";
 import {
   releaseIdleWorkers,
   resolveConcurrency
@@ -74,7 +74,7 @@ import {
   printable,
   quote,
   unicodeEscape
-} from "./chunk-A7QOH752.js";
+} from "./chunk-CSWVGHWE.js";
 import {
   toolVersion
 } from "./chunk-WM5C6TTT.js";

@@ -13,13 +13,11 @@ import {
   cdkArnExpression,
   cdkGrantMethods,
   closest,
-  coveredCount,
   defineRule,
   describeResources,
   describeRoleUsers,
   describeTimeoutGroup,
   describeValue,
-  describeWildcardScope,
   detectSecretValue,
   evaluateRole,
   expandActionPattern,
@@ -76,8 +74,9 @@ import {
   statementCoversResource,
   statementKey,
   summarisedList,
-  wildcardGrants
-} from "./chunk-A7QOH752.js";
+  wildcardGrants,
+  wildcardGroupReport
+} from "./chunk-CSWVGHWE.js";
 
 // rules/connection/per-request.ts
 function where(code) {
@@ -1448,16 +1447,11 @@ var partial_wildcard_action_default = defineRule({
   defaultOptions: {},
   check({ project, report }) {
     for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind === "partial"))) {
-      const { role, statement, action, judged } = group[0];
+      const { action, judged } = group[0];
       if (judged.kind !== "partial") continue;
-      const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: group[0].at, function: soleFunctionName(role), statement: { location: statement.location } };
-      const policy = group[0].policy;
-      if (policy !== void 0 && group.length > 1) {
-        const actions = summarisedList(group.map((g) => g.action), "and", 4);
-        report({ ...base, key: group[0].reference, messageId: "managedSeveral", data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
-      } else if (policy !== void 0) {
-        report({ ...base, key: group[0].key, messageId: "managed", data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
+      const { base, common, managed } = wildcardGroupReport(group);
+      if (managed) {
+        report({ ...base, ...managed });
       } else {
         report({ ...base, key: group[0].key, messageId: "partial", data: { ...common, action, count: judged.count, examples: listExamples(judged.covered) } });
       }
@@ -2103,15 +2097,10 @@ var wildcard_action_default = defineRule({
   defaultOptions: {},
   check({ project, report }) {
     for (const group of findingGroups(wildcardGrants(project).filter((grant) => grant.judged.kind !== "partial"))) {
-      const { role, statement, action, judged } = group[0];
-      const common = { resource: quoteResources(statement), who: describeRoleUsers(role) };
-      const base = { at: group[0].at, function: soleFunctionName(role), statement: { location: statement.location } };
-      const policy = group[0].policy;
-      if (policy !== void 0 && group.length > 1) {
-        const actions = summarisedList(group.map((g) => g.action), "and", 4);
-        report({ ...base, key: group[0].reference, messageId: "managedSeveral", data: { ...common, policy: quote(policy), actions, count: coveredCount(group) } });
-      } else if (policy !== void 0) {
-        report({ ...base, key: group[0].key, messageId: "managed", data: { ...common, policy: quote(policy), action, scope: describeWildcardScope(judged) } });
+      const { action, judged } = group[0];
+      const { base, common, managed } = wildcardGroupReport(group);
+      if (managed) {
+        report({ ...base, ...managed });
       } else if (judged.kind === "everyAction") {
         report({ ...base, key: group[0].key, messageId: "everyAction", data: { ...common, count: judged.count } });
       } else if (judged.kind === "crossService") {
